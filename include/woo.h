@@ -1,0 +1,14 @@
+/*
+ * libwoo — prepare documents for disclosure under the Woo.
+ *
+ * One header for the whole public API.  See docs/api.md for a guide.
+ */
+#ifndef WOO_H
+#define WOO_H
+
+#include "woo/common.h"
+#include "woo/grounds.h"
+#include "woo/codes.h"
+#include "woo/doc.h"
+
+#endif

@@ -1,0 +1,102 @@
+/* The document model's insides, shared by the loaders.  Never installed. */
+#ifndef WOO_DOC_INTERNAL_H
+#define WOO_DOC_INTERNAL_H
+
+#include "../core/internal.h"
+#include "woo/doc.h"
+
+/* A character box: the byte it belongs to and where it was drawn. */
+typedef struct woo__charbox {
+  size_t offset; /* byte offset of the character in the text */
+  int page;      /* 1-based */
+  woo_box box;
+} woo__charbox;
+
+struct woo_doc {
+  woo_format format;
+  char *path;
+  size_t input_size;
+  char sha256[65];
+  const char *encoding; /* static string */
+
+  woo__buf text; /* the UTF-8 text; offsets point into it */
+
+  char **warnings;
+  size_t n_warnings;
+
+  woo_page *pages;
+  size_t n_pages;
+  int revisions;
+
+  woo_part *parts; /* names owned (strdup'd) */
+  size_t n_parts;
+
+  woo_meta *meta; /* keys and values owned */
+  size_t n_meta;
+
+  woo_annot *annots; /* strings owned */
+  size_t n_annots;
+
+  woo_attachment *attachments; /* strings owned */
+  woo_doc **children;          /* parallel to attachments; may be NULL */
+  size_t n_attachments;
+
+  woo__charbox *boxes; /* sorted by offset */
+  size_t n_boxes;
+
+  woo__linemap lines; /* built lazily is not thread-safe: built at load */
+};
+
+/* Limits after applying defaults. */
+typedef struct woo__limits {
+  size_t max_bytes;
+  size_t max_pages;
+  size_t max_expanded;
+} woo__limits;
+
+void woo__doc_limits(const woo_doc_options *opts, woo__limits *lim);
+
+/* Builders used by the loaders.  Each returns 0 or a WOO_E* code. */
+woo_doc *woo__doc_new(const char *path);
+int woo__doc_warn(woo_doc *doc, const char *fmt, ...) WOO__PRINTF(2, 3);
+/* Append text belonging to a part of the given kind (BODY appends
+ * without recording a part).  Adjacent appends of the same kind and name
+ * extend one part. */
+int woo__doc_append(woo_doc *doc, woo_part_kind kind, const char *name,
+                    const char *s, size_t len);
+int woo__doc_add_part(woo_doc *doc, woo_part_kind kind, const char *name,
+                      size_t start, size_t end);
+int woo__doc_add_page(woo_doc *doc, const woo_page *page);
+int woo__doc_add_meta(woo_doc *doc, const char *key, const char *value);
+int woo__doc_add_annot(woo_doc *doc, const woo_annot *a);
+/* Takes ownership of child (may be NULL). */
+int woo__doc_add_attachment(woo_doc *doc, const char *name,
+                            const char *mime_type, size_t size,
+                            woo_doc *child);
+int woo__doc_add_box(woo_doc *doc, size_t offset, int page,
+                     const woo_box *box);
+/* Called once when loading is done: sorts boxes, builds the line map. */
+int woo__doc_finish(woo_doc *doc);
+
+/* Loaders: fill `doc` from `data`.  `name` is for messages. */
+int woo__load_text(woo_doc *doc, const char *data, size_t len);
+int woo__load_pdf(woo_doc *doc, const char *data, size_t len,
+                  const woo_doc_options *opts, const woo__limits *lim);
+int woo__load_docx(woo_doc *doc, const char *data, size_t len,
+                   const woo_doc_options *opts, const woo__limits *lim);
+int woo__load_odt(woo_doc *doc, const char *data, size_t len,
+                  const woo_doc_options *opts, const woo__limits *lim);
+int woo__load_html(woo_doc *doc, const char *data, size_t len,
+                   const woo_doc_options *opts, const woo__limits *lim);
+int woo__load_xml(woo_doc *doc, const char *data, size_t len,
+                  const woo_doc_options *opts, const woo__limits *lim);
+int woo__load_eml(woo_doc *doc, const char *data, size_t len,
+                  const woo_doc_options *opts, const woo__limits *lim);
+
+/* Load from memory into a new document (shared by woo_doc_open,
+ * woo_doc_from_memory and loaders of containers with attachments). */
+int woo__doc_load(woo_doc **out, const char *data, size_t len,
+                  const char *name, const woo_doc_options *opts,
+                  int depth);
+
+#endif

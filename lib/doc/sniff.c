@@ -1,0 +1,121 @@
+/* Format sniffing: decide by content, fall back on the name only to break
+ * ties (a zip is DOCX or ODT by its members; text is text whatever its
+ * name says). */
+#include <string.h>
+#include <strings.h>
+
+#include "internal.h"
+
+static bool has_prefix(const char *s, size_t len, const char *p) {
+  size_t n = strlen(p);
+  return len >= n && memcmp(s, p, n) == 0;
+}
+
+static bool ci_find(const char *s, size_t len, const char *needle) {
+  size_t n = strlen(needle);
+  for (size_t i = 0; i + n <= len; i++)
+    if (strncasecmp(s + i, needle, n) == 0)
+      return true;
+  return false;
+}
+
+static const char *ext(const char *name) {
+  const char *dot = name ? strrchr(name, '.') : NULL;
+  return dot ? dot + 1 : "";
+}
+
+/* A zip's first member name tells ODT (mimetype first, by the standard)
+ * from DOCX ([Content_Types].xml somewhere among the names). */
+static woo_format sniff_zip(const char *s, size_t len, const char *name) {
+  if (len > 30) {
+    size_t nlen = (unsigned char)s[26] | ((unsigned char)s[27] << 8);
+    if (30 + nlen <= len && nlen == 8 && memcmp(s + 30, "mimetype", 8) == 0)
+      return WOO_FORMAT_ODT;
+  }
+  /* Only look at a bounded prefix: member names sit in local headers and
+   * in the central directory at the end. */
+  size_t head = len < 65536 ? len : 65536;
+  if (memmem(s, head, "[Content_Types].xml", 19) || memmem(s, head, "word/", 5))
+    return WOO_FORMAT_DOCX;
+  if (len > 65536) {
+    const char *tail = s + len - 65536;
+    if (memmem(tail, 65536, "word/document.xml", 17))
+      return WOO_FORMAT_DOCX;
+    if (memmem(tail, 65536, "content.xml", 11))
+      return WOO_FORMAT_ODT;
+  }
+  if (strcasecmp(ext(name), "odt") == 0)
+    return WOO_FORMAT_ODT;
+  return WOO_FORMAT_DOCX;
+}
+
+static bool looks_like_mail(const char *s, size_t len) {
+  /* Header lines "Name: value" at the very start, one of them a mail
+   * header we know. */
+  static const char *const heads[] = {"From:", "Return-Path:", "Received:",
+                                      "Message-ID:", "Date:", "MIME-Version:",
+                                      "Subject:", "To:", "Delivered-To:",
+                                      "X-", "Content-Type:"};
+  size_t n = len < 4096 ? len : 4096;
+  int known = 0, lines = 0;
+  size_t i = 0;
+  while (i < n && lines < 30) {
+    size_t e = i;
+    while (e < n && s[e] != '\n')
+      e++;
+    size_t l = e - i;
+    if (l == 0 || (l == 1 && s[i] == '\r'))
+      break; /* end of the header block */
+    if (s[i] == ' ' || s[i] == '\t') {
+      /* continuation */
+    } else {
+      const char *colon = memchr(s + i, ':', l);
+      if (!colon)
+        return false;
+      for (const char *p = s + i; p < colon; p++)
+        if (*p == ' ' || (unsigned char)*p < 33 || (unsigned char)*p > 126)
+          return false;
+      for (size_t h = 0; h < sizeof heads / sizeof *heads; h++)
+        if (strncasecmp(s + i, heads[h], strlen(heads[h])) == 0)
+          known++;
+    }
+    lines++;
+    i = e + 1;
+  }
+  return known >= 2;
+}
+
+woo_format woo_format_sniff(const void *data, size_t len, const char *name) {
+  const char *s = data;
+  if (!s || len == 0)
+    return WOO_FORMAT_TEXT;
+  /* PDF: the header may be preceded by up to 1024 bytes of junk. */
+  size_t head = len < 1024 ? len : 1024;
+  if (memmem(s, head, "%PDF-", 5))
+    return WOO_FORMAT_PDF;
+  if (has_prefix(s, len, "PK\x03\x04"))
+    return sniff_zip(s, len, name);
+  size_t skip = has_prefix(s, len, "\xEF\xBB\xBF") ? 3 : 0;
+  const char *p = s + skip;
+  size_t n = len - skip;
+  while (n && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')) {
+    p++;
+    n--;
+  }
+  size_t look = n < 2048 ? n : 2048;
+  if (n && *p == '<') {
+    if (ci_find(p, look, "<!doctype html") || ci_find(p, look, "<html") ||
+        ci_find(p, look, "<body") || ci_find(p, look, "<head"))
+      return WOO_FORMAT_HTML;
+    if (has_prefix(p, n, "<?xml") || has_prefix(p, n, "<!--") ||
+        has_prefix(p, n, "<!DOCTYPE"))
+      return ci_find(p, look, "xhtml") ? WOO_FORMAT_HTML : WOO_FORMAT_XML;
+    const char *e = ext(name);
+    if (strcasecmp(e, "html") == 0 || strcasecmp(e, "htm") == 0)
+      return WOO_FORMAT_HTML;
+    return WOO_FORMAT_XML;
+  }
+  if (looks_like_mail(s + skip, len - skip))
+    return WOO_FORMAT_EML;
+  return WOO_FORMAT_TEXT;
+}
