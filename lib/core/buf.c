@@ -17,6 +17,8 @@ int woo__buf_grow(woo__buf *b, size_t extra) {
   char *d = woo__realloc(b->data, cap);
   if (!d)
     return WOO_ENOMEM;
+  if (!b->data)
+    d[0] = '\0';
   b->data = d;
   b->cap = cap;
   return 0;
