@@ -1,0 +1,104 @@
+/* The scanner's insides: hits, the recognizer interface, lexicons and the
+ * compiled policy.  Never installed. */
+#ifndef WOO_DETECT_INTERNAL_H
+#define WOO_DETECT_INTERNAL_H
+
+#include <stdbool.h>
+
+#include "../core/internal.h"
+#include "woo/marks.h"
+#include "woo/policy.h"
+#include "woo/scan.h"
+
+/* ---- hits ---------------------------------------------------------------- */
+
+/* A candidate found by a recognizer, before the policy and overlap
+ * resolution turn it into a mark. */
+typedef struct woo__hit {
+  size_t start, end;
+  woo_entity entity;
+  const char *source;       /* static string: "lexicon", "email", … */
+  double confidence;        /* 0..1 */
+  const woo_ground *ground; /* NULL: the policy's ground for the entity */
+} woo__hit;
+
+typedef struct woo__hits {
+  woo__hit *v;
+  size_t n, cap;
+} woo__hits;
+
+int woo__hits_add(woo__hits *h, size_t start, size_t end, woo_entity entity,
+                  const char *source, double confidence);
+/* Same, with an explicit ground (policy terms, patterns, sections). */
+int woo__hits_add_ground(woo__hits *h, size_t start, size_t end,
+                         woo_entity entity, const char *source,
+                         double confidence, const woo_ground *ground);
+void woo__hits_free(woo__hits *h);
+
+/* ---- scan context -------------------------------------------------------- */
+
+/* What every recognizer sees.  All of it is read-only. */
+typedef struct woo__scan_ctx {
+  const char *text;   /* the document's UTF-8 text */
+  size_t len;
+  const woo_doc *doc; /* may be NULL (woo_scan_text) */
+  const woo_scanner *scanner;
+  const woo_policy *policy;
+} woo__scan_ctx;
+
+/* A recognizer appends hits for its entity (or entities) to `out`.
+ * Returns 0 or WOO_ENOMEM.  Must not read past ctx->len, must be safe on
+ * invalid UTF-8 and must run in time linear in the text. */
+typedef int (*woo__recognizer_fn)(const woo__scan_ctx *ctx, woo__hits *out);
+
+/* Contact, identity and security data (lib/detect/contact.c, ids.c,
+ * security.c …). */
+int woo__find_email(const woo__scan_ctx *ctx, woo__hits *out);
+int woo__find_phone(const woo__scan_ctx *ctx, woo__hits *out);
+int woo__find_bsn(const woo__scan_ctx *ctx, woo__hits *out);
+int woo__find_iban(const woo__scan_ctx *ctx, woo__hits *out);
+int woo__find_address(const woo__scan_ctx *ctx, woo__hits *out);
+int woo__find_plate(const woo__scan_ctx *ctx, woo__hits *out);
+int woo__find_birthdate(const woo__scan_ctx *ctx, woo__hits *out);
+int woo__find_idnumber(const woo__scan_ctx *ctx, woo__hits *out);
+int woo__find_url(const woo__scan_ctx *ctx, woo__hits *out);
+int woo__find_ip(const woo__scan_ctx *ctx, woo__hits *out);
+int woo__find_hostname(const woo__scan_ctx *ctx, woo__hits *out);
+int woo__find_secret(const woo__scan_ctx *ctx, woo__hits *out);
+
+/* Validators shared with audit and tests. */
+bool woo__bsn_valid(const char *digits, size_t n);   /* 9 digits, 11-test */
+bool woo__iban_valid(const char *s, size_t n);       /* mod 97, spaces ok */
+
+/* Person names and function titles (lib/detect/names.c). */
+int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out);
+int woo__find_functions(const woo__scan_ctx *ctx, woo__hits *out);
+
+/* Policy-driven rules (lib/detect/rules.c). */
+int woo__find_terms(const woo__scan_ctx *ctx, woo__hits *out);
+int woo__find_patterns(const woo__scan_ctx *ctx, woo__hits *out);
+int woo__find_sections(const woo__scan_ctx *ctx, woo__hits *out);
+
+/* ---- lexicons (lib/detect/lexicon.c over data compiled from lib/data) ---- */
+
+/* Lexicon ids. */
+typedef enum woo__lex {
+  WOO__LEX_FIRST_NAMES = 0, /* given names */
+  WOO__LEX_SURNAMES,        /* family names (without tussenvoegsel) */
+  WOO__LEX_PARTICLES,       /* tussenvoegsels: van, de, van der, in 't … */
+  WOO__LEX_TITLES,          /* dhr., mevr., mr., drs., dr., ir., prof. … */
+  WOO__LEX_ORGANISATIONS,   /* public bodies and organisations: never names */
+  WOO__LEX_OFFICIALS,       /* public offices: minister, burgemeester … */
+  WOO__LEX_FUNCTIONS,       /* civil-service function titles */
+  WOO__LEX_COMMON_WORDS,    /* common Dutch words (wdutch, at build time) */
+  WOO__LEX_STOPWORDS,       /* capitalised words that are never names */
+  WOO__LEX_COUNT
+} woo__lex;
+
+/* Whether the word (UTF-8, any case; compared case-folded) is in the
+ * lexicon.  Lock-free and allocation-free. */
+bool woo__lex_has(woo__lex lex, const char *word, size_t len);
+/* Number of entries (for tests and `woo` diagnostics). */
+size_t woo__lex_size(woo__lex lex);
+
+#endif
