@@ -1,0 +1,38 @@
+/* Candidate hits gathered by the recognizers. */
+#include <stdlib.h>
+
+#include "internal.h"
+
+int woo__hits_add_ground(woo__hits *h, size_t start, size_t end,
+                         woo_entity entity, const char *source,
+                         double confidence, const woo_ground *ground) {
+  if (end <= start)
+    return 0; /* empty hits carry nothing to withhold */
+  if (h->n == h->cap) {
+    size_t cap = h->cap ? h->cap * 2 : 32;
+    woo__hit *v = woo__reallocarray(h->v, cap, sizeof *v);
+    if (!v)
+      return WOO_ENOMEM;
+    h->v = v;
+    h->cap = cap;
+  }
+  woo__hit *x = &h->v[h->n++];
+  x->start = start;
+  x->end = end;
+  x->entity = entity;
+  x->source = source;
+  x->confidence = confidence < 0 ? 0 : confidence > 1 ? 1 : confidence;
+  x->ground = ground;
+  return 0;
+}
+
+int woo__hits_add(woo__hits *h, size_t start, size_t end, woo_entity entity,
+                  const char *source, double confidence) {
+  return woo__hits_add_ground(h, start, end, entity, source, confidence, NULL);
+}
+
+void woo__hits_free(woo__hits *h) {
+  free(h->v);
+  h->v = NULL;
+  h->n = h->cap = 0;
+}
