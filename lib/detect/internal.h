@@ -35,6 +35,12 @@ int woo__hits_add_ground(woo__hits *h, size_t start, size_t end,
                          double confidence, const woo_ground *ground);
 void woo__hits_free(woo__hits *h);
 
+/* Record the hash of the document a mark list belongs to (marks.c). */
+void woo__marks_set_sha256(woo_marks *m, const char *sha);
+
+/* A deep copy of a policy, so a scanner owns what it reads. */
+int woo__policy_copy(woo_policy **out, const woo_policy *src);
+
 /* ---- scan context -------------------------------------------------------- */
 
 /* What every recognizer sees.  All of it is read-only. */
