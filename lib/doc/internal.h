@@ -92,6 +92,7 @@ int woo__load_xml(woo_doc *doc, const char *data, size_t len,
                   const woo_doc_options *opts, const woo__limits *lim);
 int woo__load_eml(woo_doc *doc, const char *data, size_t len,
                   const woo_doc_options *opts, const woo__limits *lim);
+int woo__html_to_text(woo_doc *doc, const char *s, size_t n, woo_part_kind k);
 
 /* Load from memory into a new document (shared by woo_doc_open,
  * woo_doc_from_memory and loaders of containers with attachments). */
