@@ -39,13 +39,14 @@ WOO_EXTERN size_t woo_names_count(const woo_names *names);
 /** Options for woo_scan(). */
 typedef struct woo_scan_options {
   unsigned int version; /**< WOO_SCAN_OPTIONS_VERSION */
-  woo_names *known;     /**< names found elsewhere in the batch: marked
-                             here too, and this document's confident names
-                             are added (the set is locked internally) */
+  woo_names *known;     /**< names found elsewhere in the batch, marked
+                             here too; NULL for none */
+  int learn;            /**< add this document's confident full names to
+                             `known` (the set is locked internally) */
 } woo_scan_options;
 
 #define WOO_SCAN_OPTIONS_VERSION 1
-#define WOO_SCAN_OPTIONS_INIT {WOO_SCAN_OPTIONS_VERSION, NULL}
+#define WOO_SCAN_OPTIONS_INIT {WOO_SCAN_OPTIONS_VERSION, NULL, 0}
 
 /**
  * Scan a document.  *out receives the marks, sorted and without overlaps

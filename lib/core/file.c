@@ -66,3 +66,82 @@ done:
   close(fd);
   return rc;
 }
+
+int woo__file_temp(const char *path, char **tmp_path, int *fd) {
+  *tmp_path = NULL;
+  *fd = -1;
+  size_t n = strlen(path) + 16;
+  char *t = woo__malloc(n);
+  if (!t)
+    return WOO_ENOMEM;
+  /* Same folder as the target, so the rename cannot cross file systems;
+   * a leading dot keeps half-written files out of folder listings. */
+  const char *slash = strrchr(path, '/');
+  size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
+  snprintf(t, n, "%.*s.%s.XXXXXX", (int)dir, path, path + dir);
+  int f = mkstemp(t);
+  if (f < 0) {
+    int e = errno;
+    free(t);
+    return woo__error(WOO_EIO, "%s: cannot create a temporary file: %s", path,
+                      strerror(e));
+  }
+  fchmod(f, 0644);
+  *tmp_path = t;
+  *fd = f;
+  return 0;
+}
+
+int woo__file_commit(const char *tmp_path, const char *path, bool overwrite) {
+  int rc = 0;
+  if (!overwrite) {
+    /* link() fails if the target exists: no window in which another
+     * writer's file could be replaced. */
+    if (link(tmp_path, path) != 0) {
+      int e = errno;
+      rc = e == EEXIST ? woo__error(WOO_EEXISTS, "%s: exists (use --force to replace it)", path)
+                       : woo__error(WOO_EIO, "%s: %s", path, strerror(e));
+    }
+    unlink(tmp_path);
+    return rc;
+  }
+  if (rename(tmp_path, path) != 0) {
+    rc = woo__error(WOO_EIO, "%s: %s", path, strerror(errno));
+    unlink(tmp_path);
+  }
+  return rc;
+}
+
+int woo__file_write_atomic(const char *path, const void *data, size_t len,
+                           bool overwrite) {
+  struct stat st;
+  if (!overwrite && stat(path, &st) == 0)
+    return woo__error(WOO_EEXISTS, "%s: exists (use --force to replace it)", path);
+  char *tmp;
+  int fd, rc = woo__file_temp(path, &tmp, &fd);
+  if (rc)
+    return rc;
+  const char *p = data;
+  size_t left = len;
+  while (left && rc == 0) {
+    ssize_t w = write(fd, p, left);
+    if (w < 0 && errno == EINTR)
+      continue;
+    if (w <= 0)
+      rc = woo__error(WOO_EIO, "%s: %s", path, strerror(errno));
+    else {
+      p += w;
+      left -= (size_t)w;
+    }
+  }
+  if (rc == 0 && fsync(fd) != 0)
+    rc = woo__error(WOO_EIO, "%s: %s", path, strerror(errno));
+  if (close(fd) != 0 && rc == 0)
+    rc = woo__error(WOO_EIO, "%s: %s", path, strerror(errno));
+  if (rc)
+    unlink(tmp);
+  else
+    rc = woo__file_commit(tmp, path, overwrite);
+  free(tmp);
+  return rc;
+}

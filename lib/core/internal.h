@@ -126,4 +126,16 @@ void woo__sha256_hex(const void *data, size_t len, char hex[65]);
  * WOO_ENOTFOUND, WOO_EIO (a directory, unreadable), WOO_ELIMIT. */
 int woo__file_read(const char *path, size_t max, char **data, size_t *len);
 
+/* Write data to path atomically: a temporary file in the same folder,
+ * fsync, rename.  Refuses to replace an existing file unless overwrite.
+ * Errors name the path: WOO_EEXISTS, WOO_EIO. */
+int woo__file_write_atomic(const char *path, const void *data, size_t len,
+                           bool overwrite);
+/* The two halves of that, for writers that stream or verify before
+ * committing: a new temporary file beside `path` (*tmp_path is freed by
+ * the caller), then the rename into place.  woo__file_commit removes the
+ * temporary file when it fails. */
+int woo__file_temp(const char *path, char **tmp_path, int *fd);
+int woo__file_commit(const char *tmp_path, const char *path, bool overwrite);
+
 #endif

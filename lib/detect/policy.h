@@ -32,11 +32,15 @@ typedef struct woo__pattern_rule {
 } woo__pattern_rule;
 
 /* A section rule: the body under a heading matching `heading` is withheld
- * until the next heading matching `until` (or any heading of the same
- * shape when `until` is NULL).  Headings stay visible when keep_headings. */
+ * until the next line matching `until` (or the end of the text when
+ * `until` is NULL).  Each paragraph of the body becomes its own mark, as
+ * publishers print a code per paragraph.  Lines matching `keep` (item
+ * titles, numbered sub-headings) stay visible; the heading itself stays
+ * visible when keep_headings. */
 typedef struct woo__section_rule {
   char *heading;
   char *until; /* may be NULL */
+  char *keep;  /* may be NULL */
   const woo_ground *ground;
   bool keep_headings;
 } woo__section_rule;
