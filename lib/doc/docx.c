@@ -635,17 +635,20 @@ static void walk(loader *L, const xmlNode *n) {
   }
 }
 
-/* Read one member's text with the given kind. */
-static void walk_member(loader *L, const xmlNode *root, const char *member,
-                        woo_part_kind kind) {
+/* Text from now on belongs to `member`, as a part of the given kind. */
+static void set_base(loader *L, const char *member, woo_part_kind kind) {
   L->member = member;
   L->base = kind;
   free(L->base_name);
   L->base_name = woo__strdup(member);
-  if (!L->base_name) {
+  if (!L->base_name)
     L->rc = WOO_ENOMEM;
-    return;
-  }
+}
+
+/* Read one member's text with the given kind. */
+static void walk_member(loader *L, const xmlNode *root, const char *member,
+                        woo_part_kind kind) {
+  set_base(L, member, kind);
   walk(L, root);
 }
 
@@ -728,7 +731,7 @@ static int read_notes(loader *L, const char *member, const char *el) {
   xmlDocPtr x = read_xml(L, member, false, &rc);
   if (!x)
     return rc;
-  walk_member(L, xmlDocGetRootElement(x), member, WOO_PART_FOOTNOTE);
+  set_base(L, member, WOO_PART_FOOTNOTE);
   for (xmlNode *c = xmlDocGetRootElement(x)->children; c && !L->rc;
        c = c->next) {
     if (!w_el(c, el))
@@ -779,10 +782,24 @@ static int read_comments(loader *L) {
 
 /* The properties as text, one "key: value" line each, so that what the
  * properties say is scanned like the rest of the document. */
+/* Where a property's line goes: the document's own properties first,
+ * the authors found in comments and revisions last. */
+static int prop_rank(const prop *p) {
+  static const char *const order[] = {"docProps/core.xml", "docProps/app.xml",
+                                      "docProps/custom.xml", "customXml/"};
+  for (int i = 0; i < 4; i++)
+    if (strncmp(p->member, order[i], strlen(order[i])) == 0)
+      return i;
+  return 4;
+}
+
 static int emit_props(loader *L) {
   int rc = 0;
   woo__buf line = WOO__BUF_INIT;
-  for (size_t i = 0; i < L->n_props && !rc; i++) {
+  for (size_t k = 0; k < 5 * L->n_props && !rc; k++) {
+    size_t i = k % L->n_props;
+    if (prop_rank(&L->props[i]) != (int)(k / L->n_props))
+      continue;
     line.len = 0;
     rc = woo__buf_printf(&line, "%s: %s", L->props[i].key, L->props[i].value);
     /* A value with line breaks stays on its line. */

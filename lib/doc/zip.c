@@ -15,6 +15,7 @@ typedef struct memstream {
   const char *data;
   size_t len;
   size_t pos;
+  int short_read; /* a read ran past the end */
 } memstream;
 
 typedef struct member {
@@ -40,6 +41,7 @@ static voidpf ZCALLBACK mem_open(voidpf opaque, const void *filename,
     return NULL;
   memstream *m = opaque;
   m->pos = 0;
+  m->short_read = 0;
   return m;
 }
 
@@ -51,6 +53,10 @@ static uLong ZCALLBACK mem_read(voidpf opaque, voidpf stream, void *buf,
   size_t n = size < left ? size : left;
   memcpy(buf, m->data + m->pos, n);
   m->pos += n;
+  /* minizip takes a short read for success unless the error callback
+   * says otherwise, and would then use bytes it never got. */
+  if (n < size)
+    m->short_read = 1;
   return (uLong)n;
 }
 
@@ -95,8 +101,7 @@ static int ZCALLBACK mem_close(voidpf opaque, voidpf stream) {
 
 static int ZCALLBACK mem_error(voidpf opaque, voidpf stream) {
   (void)opaque;
-  (void)stream;
-  return 0;
+  return ((memstream *)stream)->short_read;
 }
 
 void woo__zip_close(woo__zip *z) {
