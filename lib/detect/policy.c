@@ -334,6 +334,9 @@ static int read_bool(pctx *c, const char *what, bool *out) {
     return fail(c, c->ev.start_mark, "%s must be true or false, found '%.40s'",
                 what, sval(c));
   }
+  if (c->ev.type == YAML_SCALAR_EVENT)
+    return fail(c, c->ev.start_mark,
+                "%s must be true or false, without quotes", what);
   return fail(c, c->ev.start_mark, "%s must be true or false, found %s", what,
               describe(&c->ev));
 }
