@@ -64,6 +64,18 @@ WOO_EXTERN int woo_redact_file(const char *path, const woo_doc *doc,
                                const woo_marks *marks,
                                const woo_redact_options *opts);
 
+/**
+ * A review page: one self-contained HTML document (no scripts or files
+ * from the network) showing the document's text with every mark
+ * highlighted in its ground's colour, a legend with counts per ground,
+ * and a table of the marks with entity, source, confidence and status.
+ * The page contains the withheld text: it is for reviewers, never for
+ * publication.  *out is freed with woo_free().  Errors: WOO_EINVAL,
+ * WOO_ENOMEM.
+ */
+WOO_EXTERN int woo_review_html(char **out, size_t *out_len, const woo_doc *doc,
+                               const woo_marks *marks);
+
 #ifdef __cplusplus
 }
 #endif
