@@ -7,6 +7,10 @@
 #include <stdio.h>
 
 #include "woo.h"
+#include "woo/marks.h"
+#include "woo/policy.h"
+#include "woo/redact.h"
+#include "woo/scan.h"
 
 /* Exit statuses. */
 enum { EXIT_DONE = 0, EXIT_ERROR = 1, EXIT_USAGE = 2, EXIT_FINDINGS = 3 };
@@ -37,5 +41,9 @@ void cli_doc_warnings(const woo_doc *doc);
 int cmd_text(int argc, char **argv);
 int cmd_grounds(int argc, char **argv);
 int cmd_codes(int argc, char **argv);
+int cmd_scan(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
+int cmd_redact(int argc, char **argv);
+int cmd_review(int argc, char **argv);
 
 #endif

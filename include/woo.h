@@ -10,5 +10,9 @@
 #include "woo/grounds.h"
 #include "woo/codes.h"
 #include "woo/doc.h"
+#include "woo/marks.h"
+#include "woo/policy.h"
+#include "woo/scan.h"
+#include "woo/redact.h"
 
 #endif

@@ -77,6 +77,15 @@ WOO_EXTERN const char *woo_error_name(int code);
  *  buffer (strings from *_to_json and similar).  NULL is allowed. */
 WOO_EXTERN void woo_free(void *p);
 
+/**
+ * Write `len` bytes to `path` atomically: a temporary file in the same
+ * folder, flushed to disk, then renamed into place, so readers see the old
+ * file or the whole new one.  An existing file is replaced only when
+ * `overwrite` is nonzero.  Errors: WOO_EEXISTS, WOO_EIO.
+ */
+WOO_EXTERN int woo_write_file(const char *path, const void *data, size_t len,
+                              int overwrite);
+
 /** "No offset": the sentinel used where a size_t offset is unset. */
 #define WOO_UNSET ((size_t)-1)
 

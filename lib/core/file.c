@@ -145,3 +145,10 @@ int woo__file_write_atomic(const char *path, const void *data, size_t len,
   free(tmp);
   return rc;
 }
+
+int woo_write_file(const char *path, const void *data, size_t len,
+                   int overwrite) {
+  if (!path || (!data && len))
+    return woo__error(WOO_EINVAL, "path or data is NULL");
+  return woo__file_write_atomic(path, data ? data : "", len, overwrite != 0);
+}
