@@ -137,11 +137,12 @@ static bool is_docnum_token(const scan *sc, size_t a, size_t b) {
 }
 
 static bool has_verdict(const scan *sc, size_t a, size_t b) {
-  static const char *words[] = {"penbaar", "geweigerd", "gedeeltelijk",
-                                "reikwijdte", "buiten verzoek", NULL};
+  static const char *words[] = {"penbaar",    "geweigerd",      "gedeeltelijk",
+                                "reikwijdte", "buiten verzoek", "deels ",
+                                "deels\n",    NULL};
   for (size_t i = a; i < b; i++) {
     int c = lower(at(sc, i));
-    if (c != 'p' && c != 'g' && c != 'r' && c != 'b')
+    if (c != 'p' && c != 'g' && c != 'r' && c != 'b' && c != 'd')
       continue;
     for (int w = 0; words[w]; w++) {
       size_t k = 0;
@@ -505,7 +506,8 @@ static int parse_lid(const scan *sc, size_t start, size_t i, int a, int b,
     if ((w = word_at(sc, m, "en")))
       m = skip_ws(sc, m + w, 1, lim);
   }
-  if ((w = word_at(sc, m, "sub")) || (w = word_at(sc, m, "onder"))) {
+  if ((w = word_at(sc, m, "sub")) || (w = word_at(sc, m, "onder")) ||
+      (w = word_at(sc, m, "onderdeel"))) {
     m = skip_ws(sc, m + w, 1, lim);
     bool rep;
     int x = sub_letter(sc, m, &rep);
@@ -645,6 +647,12 @@ static int parse_number(const scan *sc, size_t start, size_t i, cand *out) {
     if (kind == SEP_NONE)
       return 0;
     lid = single_digit(sc, j + q);
+    if (lid < 0 && a == 10 && (kind & (SEP_DOT | SEP_COMMA)) &&
+        (at(sc, j + q) == 'I' || at(sc, j + q) == 'l') &&
+        (at(sc, j + q + 1) == '.' || at(sc, j + q + 1) == ',')) {
+      lid = 1; /* "10.I.c": OCR reads 1 as I or l */
+      repaired = true;
+    }
     if (lid < 0)
       return 0;
     seps |= kind;
@@ -697,6 +705,8 @@ static int parse_number(const scan *sc, size_t start, size_t i, cand *out) {
     c->flags |= WOO_CODE_REPAIRED;
   return 1;
 }
+
+static bool number_inside(const scan *sc, size_t i, bool *glued);
 
 /* ---- status words ------------------------------------------------------- */
 
@@ -763,7 +773,7 @@ static bool status_follow_ok(const scan *sc, size_t e) {
       d == '(')
     return true;
   static const char *const next[] = {"en", "zie", "verzoek", "deels",
-                                     "wegens", "van", NULL};
+                                     "wegens", "van", "met", NULL};
   for (int k = 0; next[k]; k++)
     if (word_at(sc, e + 1, next[k]))
       return true;
@@ -862,10 +872,11 @@ static bool heading(scan *sc, const line_info *li, const cand *c) {
 }
 
 /* A number that is a quantity or a reference rather than a code. */
-static bool quantity(const scan *sc, const cand *c) {
+static bool quantity(const scan *sc, const cand *c, bool verdict_line) {
   char w[24];
   word_before(sc, c->start, w, sizeof w);
-  if (in_list(w, ref_words))
+  /* In an inventory row "concept versie 11.1" names the ground. */
+  if (in_list(w, ref_words) && !verdict_line)
     return true;
   size_t j = c->end;
   if (is_blank(at(sc, j)))
@@ -933,7 +944,7 @@ static int emit(scan *sc, cand *c) {
   if (!c->prose && !c->artikel) {
     if (heading(sc, li, c))
       return 0;
-    if (c->digit_end && quantity(sc, c))
+    if (c->digit_end && quantity(sc, c, li->verdict))
       return 0;
   }
 
@@ -945,14 +956,19 @@ static int emit(scan *sc, cand *c) {
     }
   } else if (c->prose || c->artikel) {
     out.role = WOO_ROLE_CITATION;
+  } else if ((li->verdict && (li->docnum || li->cells >= 3)) ||
+             (li->docnum && li->cells >= 3)) {
+    /* An inventory row: every code on it is in a cell, whatever the
+     * layout squeezed ("deels openbaar 10.2e; verwijderd 11.1"). */
+    out.role = WOO_ROLE_TABLE;
   } else if (quoted(sc, c->start, c->end) ||
              cue_before(sc, c->start, prev ? prev->end : 0)) {
     out.role = WOO_ROLE_CITATION;
   } else if ((cell_start(sc, li, c->start) || ends_row(sc, c->end)) &&
              li->cells >= 2 && table_context(sc, li)) {
     out.role = WOO_ROLE_TABLE;
-  } else if (cell_start(sc, li, c->start) && li->cells == 1 &&
-             c->start > li->start + 8 && recent_table(sc)) {
+  } else if (li->cells == 1 && li->first > li->start + 20 &&
+             recent_table(sc)) {
     out.role = WOO_ROLE_TABLE; /* a continuation row of the grounds column */
   } else {
     out.role = WOO_ROLE_MARKER;
@@ -1084,25 +1100,44 @@ static int parse_status(scan *sc, size_t i, cand *c) {
   size_t cs = i;
   char w[16];
   word_before(sc, i, w, sizeof w);
-  if ((strcmp(w, "valt") == 0 || strcmp(w, "deels") == 0 ||
-       strcmp(w, "geheel") == 0) && before(sc, i) == ' ') {
+  if ((strcmp(w, "valt") == 0 || strcmp(w, "vallen") == 0 ||
+       strcmp(w, "deels") == 0 || strcmp(w, "geheel") == 0) &&
+      before(sc, i) == ' ') {
     cs = i - 1;
     while (cs > li->start && is_alpha(before(sc, cs)))
       cs--;
   }
+  /* A verdict directly followed by its ground: "Deels openbaar 10.2.e",
+   * "Deels openbaar, deels 10.2.e" (layout squeezed to one blank). */
+  if (canon[0] != 'o' && canon[1] != 'u') {
+    size_t j = e;
+    if (at(sc, j) == ',')
+      j++;
+    j = skip_ws(sc, j, 0, j + 3);
+    size_t w2 = word_at(sc, j, "deels");
+    if (w2)
+      j = skip_ws(sc, j + w2, 0, j + w2 + 3);
+    cand tmp[MAX_CANDS];
+    bool g2;
+    if (j > e && is_digit(at(sc, j)) && !number_inside(sc, j, &g2) &&
+        parse_number(sc, j, j, tmp) == 1 && !tmp[0].digit_end)
+      return 1;
+  }
   if (!cell_start(sc, li, cs) || !status_follow_ok(sc, e))
     return 0;
-  if (!(li->cells >= 2 || li->docnum || recent_table(sc)))
+  if (!(li->cells >= 2 || li->docnum || recent_table(sc) ||
+        (cs - li->start >= 20 && table_context(sc, li))))
     return 0;
   if (strcmp(canon, "openbaar") == 0) {
-    /* "Deels" above "openbaar": the verdict was wrapped over two lines. */
+    /* "Deels" or "Gedeeltelijk" above "openbaar": the verdict was wrapped
+   * over two lines. */
     size_t p = prev_line_start(sc);
     size_t col = i - li->start;
     if (p != WOO_UNSET) {
       const line_info *pl = line_get(sc, p);
       size_t q = p + col;
       if (q < pl->end && (q == p || is_blank(before(sc, q)))) {
-        if (word_at(sc, q, "deels"))
+        if (word_at(sc, q, "deels") || word_at(sc, q, "gedeeltelijk"))
           snprintf(c->code, sizeof c->code, "deels openbaar");
         else if (word_at(sc, q, "niet"))
           snprintf(c->code, sizeof c->code, "niet openbaar");
