@@ -566,6 +566,45 @@ TEST(t_many_terms) {
   }
 }
 
+/* The first example of docs/policy.md must load as printed. */
+TEST(t_docs_example) {
+  char path[512];
+  snprintf(path, sizeof path, "%s/docs/policy.md", WOO_SOURCE_ROOT);
+  FILE *f = fopen(path, "rb");
+  CHECK(f != NULL);
+  if (!f)
+    return;
+  static char doc[65536];
+  size_t n = fread(doc, 1, sizeof doc - 1, f);
+  fclose(f);
+  doc[n] = '\0';
+  char *start = strstr(doc, "```yaml\n");
+  char *end = start ? strstr(start + 8, "```\n") : NULL;
+  CHECK(start && end);
+  if (!start || !end)
+    return;
+  start += 8;
+  char sub[128];
+  snprintf(sub, sizeof sub, "%s/termen", tmpdir);
+  mkdir(sub, 0700);
+  write_file("termen/systemen.txt", "Radarscherm\n");
+  write_file("allow.txt", "Politie\n");
+  woo_policy *p = NULL;
+  int rc = woo_policy_parse(&p, start, (size_t)(end - start), "policy.md",
+                            tmpdir);
+  if (rc)
+    fprintf(stderr, "  %s\n", woo_error_last()->message);
+  CHECK_INT(rc, 0);
+  if (p) {
+    CHECK_INT(p->n_terms, 4);
+    CHECK_INT(p->n_patterns, 2);
+    CHECK_INT(p->n_sections, 1);
+    CHECK_INT(woo_policy_entity_enabled(p, WOO_ENTITY_URL), 0);
+    CHECK_INT(woo_policy_entity_enabled(p, WOO_ENTITY_FUNCTION), 1);
+  }
+  woo_policy_free(p);
+}
+
 static void rm_tree(void) {
   char cmd[128];
   snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
@@ -590,6 +629,7 @@ int main(void) {
   RUN(t_load_errors);
   RUN(t_limits);
   RUN(t_many_terms);
+  RUN(t_docs_example);
   rm_tree();
   TEST_END();
 }
