@@ -20,9 +20,13 @@
  * the text: every offset into the text must point at something drawn on a
  * page, and an annotation's text is not part of the page's text flow.
  */
+#include <errno.h>
 #include <math.h>
 #include <poppler.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "internal.h"
 #include "xmlsafe.h"
@@ -458,17 +462,47 @@ static unsigned long long largest_count(const char *data, size_t len) {
 
 /* ---- the loader ------------------------------------------------------------------ */
 
-static int open_error(woo_doc *doc, GError *err, const woo_doc_options *opts) {
-  if (err && g_error_matches(err, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED)) {
-    if (opts && opts->password)
-      return woo__error(WOO_EENCRYPTED,
-                        "%s: encrypted PDF; the password does not open it",
-                        doc->path);
+static int open_error(woo_doc *doc, GError *err) {
+  if (err && g_error_matches(err, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
     return woo__error(WOO_EENCRYPTED, "%s: encrypted PDF; give --password",
                       doc->path);
-  }
   return woo__error(WOO_EFORMAT, "%s: damaged PDF (%s)", doc->path,
                     err && err->message ? err->message : "cannot be opened");
+}
+
+/* Open an encrypted document with a password.  poppler-glib's memory
+ * loaders retry a wrong password on a copy of their stream, and some
+ * releases (22.x) crash there; the file-descriptor loader does not, so
+ * the bytes go through an anonymous in-memory file.  Returns NULL with
+ * *err set, or with *err NULL when the file could not be made. */
+static PopplerDocument *open_with_password(const char *data, size_t len,
+                                           const char *password,
+                                           GError **err) {
+#ifdef __linux__
+  int fd = memfd_create("woo-pdf", MFD_CLOEXEC);
+#else
+  char tmpl[] = "/tmp/woo-pdf-XXXXXX";
+  int fd = mkstemp(tmpl);
+  if (fd >= 0)
+    unlink(tmpl);
+#endif
+  if (fd < 0)
+    return NULL;
+  for (size_t done = 0; done < len;) {
+    ssize_t n = write(fd, data + done, len - done);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0) {
+      close(fd);
+      return NULL;
+    }
+    done += (size_t)n;
+  }
+  if (lseek(fd, 0, SEEK_SET) != 0) {
+    close(fd);
+    return NULL;
+  }
+  return poppler_document_new_from_fd(fd, password, err); /* takes fd */
 }
 
 int woo__load_pdf(woo_doc *doc, const char *data, size_t len,
@@ -482,10 +516,25 @@ int woo__load_pdf(woo_doc *doc, const char *data, size_t len,
     rc = woo__error(WOO_ELIMIT, "%s: PDF larger than 2 GiB", doc->path);
     goto done;
   }
-  pd = poppler_document_new_from_bytes(bytes, opts ? opts->password : NULL,
-                                       &err);
+  /* Without a password first: most files are not encrypted, and the
+   * memory loader is only safe without one (see open_with_password). */
+  pd = poppler_document_new_from_bytes(bytes, NULL, &err);
+  if (!pd && opts && opts->password &&
+      g_error_matches(err, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED)) {
+    g_clear_error(&err);
+    pd = open_with_password(data, len, opts->password, &err);
+    if (!pd) {
+      /* The file is known to be encrypted; whatever poppler says about
+       * the second attempt, the password did not open it. */
+      rc = err ? woo__error(WOO_EENCRYPTED, "%s: encrypted PDF; the password "
+                            "does not open it", doc->path)
+               : woo__error(WOO_EIO, "%s: cannot buffer the PDF to decrypt "
+                            "it: %s", doc->path, strerror(errno));
+      goto done;
+    }
+  }
   if (!pd) {
-    rc = open_error(doc, err, opts);
+    rc = open_error(doc, err);
     goto done;
   }
   int n_pages = poppler_document_get_n_pages(pd);
