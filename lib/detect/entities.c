@@ -7,9 +7,9 @@
 #include "woo/marks.h"
 
 static const char *const entity_names[WOO_ENTITY_COUNT] = {
-    "person",   "email",  "phone",    "bsn",      "iban",    "address",
-    "plate",    "birthdate", "idnumber", "url",   "ip",      "hostname",
-    "secret",   "function", "term",   "pattern",  "section", "other"};
+    "person", "email",     "phone",    "bsn",     "iban",    "address",
+    "plate",  "birthdate", "idnumber", "url",     "ip",      "hostname",
+    "secret", "function",  "term",     "pattern", "section", "other"};
 
 const char *woo_entity_name(woo_entity e) {
   return (unsigned)e < WOO_ENTITY_COUNT ? entity_names[e] : "other";

@@ -55,11 +55,22 @@ static const struct {
 
 /* ---- keys of each mapping ------------------------------------------ */
 
-enum { K_VERSION, K_STYLE, K_ENTITIES, K_TERMS, K_PATTERNS, K_SECTIONS,
-       K_ALLOW, K_OFFICIALS, K_MAILBOXES, K_DOMAINS, K_TOP_COUNT };
+enum {
+  K_VERSION,
+  K_STYLE,
+  K_ENTITIES,
+  K_TERMS,
+  K_PATTERNS,
+  K_SECTIONS,
+  K_ALLOW,
+  K_OFFICIALS,
+  K_MAILBOXES,
+  K_DOMAINS
+};
 static const char *const top_keys[] = {
-    "version", "style",     "entities",  "terms",     "patterns",
-    "sections", "allow",    "officials", "mailboxes", "public_domains", NULL};
+    "version",   "style",          "entities", "terms",
+    "patterns",  "sections",       "allow",    "officials",
+    "mailboxes", "public_domains", NULL};
 
 enum { E_ENABLED, E_GROUND, E_THRESHOLD };
 static const char *const entity_keys[] = {"enabled", "ground", "threshold",
@@ -70,22 +81,27 @@ static const char *const term_keys[] = {"term", "file", "ground",
                                         "case_sensitive", NULL};
 
 enum { P_NAME, P_REGEX, P_GROUND, P_ENTITY, P_GROUP };
-static const char *const pattern_keys[] = {"name", "regex", "ground",
+static const char *const pattern_keys[] = {"name",   "regex", "ground",
                                            "entity", "group", NULL};
 
 enum { S_HEADING, S_UNTIL, S_KEEP, S_GROUND, S_KEEP_HEADINGS };
-static const char *const section_keys[] = {"heading", "until", "keep",
-                                           "ground", "keep_headings", NULL};
+static const char *const section_keys[] = {"heading", "until",         "keep",
+                                           "ground",  "keep_headings", NULL};
 
 static const char *const list_keys[] = {"file", NULL};
 
-/* Entity names, in woo_entity order, for key lookup and suggestions. */
-static const char *const *entity_name_list(void) {
-  static const char *const names[WOO_ENTITY_COUNT + 1] = {
-      "person", "email", "phone",    "bsn",      "iban",     "address",
-      "plate",  "birthdate", "idnumber", "url", "ip",       "hostname",
-      "secret", "function", "term",  "pattern", "section",  "other", NULL};
-  return names;
+/* Entity names, in woo_entity order and NULL-terminated, for key lookup
+ * and suggestions. */
+typedef struct entity_names {
+  const char *v[WOO_ENTITY_COUNT + 1];
+} entity_names;
+
+static entity_names entity_name_list(void) {
+  entity_names n;
+  for (int i = 0; i < WOO_ENTITY_COUNT; i++)
+    n.v[i] = woo_entity_name((woo_entity)i);
+  n.v[WOO_ENTITY_COUNT] = NULL;
+  return n;
 }
 
 /* ---- the parse context ---------------------------------------------- */
@@ -111,8 +127,8 @@ static int fail_code(pctx *c, int code, yaml_mark_t m, const char *fmt, ...) {
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
-  return woo__error(code, "%s:%zu:%zu: %s", c->name, m.line + 1,
-                    m.column + 1, msg);
+  return woo__error(code, "%s:%zu:%zu: %s", c->name, m.line + 1, m.column + 1,
+                    msg);
 }
 
 #define fail(c, m, ...) fail_code((c), WOO_EPOLICY, (m), __VA_ARGS__)
@@ -137,8 +153,7 @@ static int syntax_error(pctx *c) {
   yaml_parser_t *y = &c->parser;
   const char *problem = y->problem ? y->problem : "malformed YAML";
   switch (y->error) {
-  case YAML_MEMORY_ERROR:
-    return woo__oom();
+  case YAML_MEMORY_ERROR: return woo__oom();
   case YAML_READER_ERROR:
     return fail(c, mark_at(c, y->problem_offset), "%s", problem);
   default:
@@ -183,8 +198,8 @@ static bool is_null(const yaml_event_t *ev) {
       ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
     return false;
   const char *v = (const char *)ev->data.scalar.value;
-  return !*v || !strcmp(v, "~") || !strcmp(v, "null") ||
-         !strcmp(v, "Null") || !strcmp(v, "NULL");
+  return !*v || !strcmp(v, "~") || !strcmp(v, "null") || !strcmp(v, "Null") ||
+         !strcmp(v, "NULL");
 }
 
 /* ---- suggestions ------------------------------------------------------ */
@@ -237,8 +252,7 @@ static int unknown(pctx *c, yaml_mark_t m, const char *what, const char *word,
                    const char *const *keys) {
   const char *s = nearest(word, keys);
   if (s)
-    return fail(c, m, "unknown %s '%.60s' (did you mean '%s'?)", what, word,
-                s);
+    return fail(c, m, "unknown %s '%.60s' (did you mean '%s'?)", what, word, s);
   char known[300] = "";
   size_t n = 0;
   for (size_t i = 0; keys[i] && n < sizeof known; i++)
@@ -276,8 +290,9 @@ static int map_key(pctx *c, mapstate *m, int *idx) {
   for (int i = 0; m->keys[i]; i++)
     if (!strcmp(k, m->keys[i])) {
       if (m->seen & (1u << i))
-        return fail(c, m->key_mark, "duplicate %s '%s' (first given at line %zu)",
-                    m->what, k, m->first_line[i]);
+        return fail(c, m->key_mark,
+                    "duplicate %s '%s' (first given at line %zu)", m->what, k,
+                    m->first_line[i]);
       m->seen |= 1u << i;
       m->first_line[i] = m->key_mark.line + 1;
       *idx = i;
@@ -290,8 +305,7 @@ static int map_key(pctx *c, mapstate *m, int *idx) {
 
 /* Pull a scalar that must hold text.  The value stays valid until the
  * next pull. */
-static int read_text(pctx *c, const char *what, const char **out,
-                     size_t *len) {
+static int read_text(pctx *c, const char *what, const char **out, size_t *len) {
   int rc = pull(c);
   if (rc)
     return rc;
@@ -335,8 +349,8 @@ static int read_bool(pctx *c, const char *what, bool *out) {
                 what, sval(c));
   }
   if (c->ev.type == YAML_SCALAR_EVENT)
-    return fail(c, c->ev.start_mark,
-                "%s must be true or false, without quotes", what);
+    return fail(c, c->ev.start_mark, "%s must be true or false, without quotes",
+                what);
   return fail(c, c->ev.start_mark, "%s must be true or false, found %s", what,
               describe(&c->ev));
 }
@@ -472,8 +486,8 @@ static int read_lines(pctx *c, yaml_mark_t m, const char *file, line_fn fn,
     i = e + 1;
     while (s < e && (data[s] == ' ' || data[s] == '\t'))
       s++;
-    while (e > s && (data[e - 1] == ' ' || data[e - 1] == '\t' ||
-                     data[e - 1] == '\r'))
+    while (e > s &&
+           (data[e - 1] == ' ' || data[e - 1] == '\t' || data[e - 1] == '\r'))
       e--;
     if (s == e || data[s] == '#')
       continue;
@@ -538,8 +552,9 @@ static int parse_list(pctx *c, const char *key, strlist *l) {
       continue;
     }
     if (c->ev.type != YAML_MAPPING_START_EVENT)
-      return fail(c, m, "entries of '%s' must be text or {file: NAME}, found %s",
-                  key, describe(&c->ev));
+      return fail(c, m,
+                  "entries of '%s' must be text or {file: NAME}, found %s", key,
+                  describe(&c->ev));
     mapstate ms = {list_keys, "key", 0, {0}, {0, 0, 0}};
     char *file = NULL;
     yaml_mark_t fm = m;
@@ -582,10 +597,11 @@ static int term_add(pctx *c, void *arg, yaml_mark_t m, const char *s,
   char *d = woo__strndup(s, n);
   if (!d)
     return WOO_ENOMEM;
-  p->terms[p->n_terms++] = (woo__term_rule){.term = d,
-                                            .len = n,
-                                            .ground = o->ground,
-                                            .case_sensitive = o->case_sensitive};
+  p->terms[p->n_terms++] =
+      (woo__term_rule){.term = d,
+                       .len = n,
+                       .ground = o->ground,
+                       .case_sensitive = o->case_sensitive};
   return 0;
 }
 
@@ -624,12 +640,8 @@ static int parse_term_map(pctx *c, yaml_mark_t start) {
       if (idx == T_TERM)
         term_len = n;
       break;
-    case T_GROUND:
-      rc = read_ground(c, &o.ground);
-      break;
-    case T_CASE:
-      rc = read_bool(c, "case_sensitive", &o.case_sensitive);
-      break;
+    case T_GROUND: rc = read_ground(c, &o.ground); break;
+    case T_CASE: rc = read_bool(c, "case_sensitive", &o.case_sensitive); break;
     }
     if (rc)
       goto done;
@@ -692,8 +704,8 @@ static int parse_terms(pctx *c) {
 
 /* Compile a regex once to check it, with the flags the scanner uses.
  * `captures` (may be NULL) receives its number of capture groups. */
-static int check_regex(pctx *c, yaml_mark_t m, const char *what,
-                       const char *re, size_t len, uint32_t *captures) {
+static int check_regex(pctx *c, yaml_mark_t m, const char *what, const char *re,
+                       size_t len, uint32_t *captures) {
   int err = 0;
   PCRE2_SIZE off = 0;
   pcre2_code *code =
@@ -715,8 +727,8 @@ static int check_regex(pctx *c, yaml_mark_t m, const char *what,
   return 0;
 }
 
-static int read_regex(pctx *c, const char *what, char **out,
-                      yaml_mark_t *m, uint32_t *captures) {
+static int read_regex(pctx *c, const char *what, char **out, yaml_mark_t *m,
+                      uint32_t *captures) {
   const char *v;
   size_t n;
   int rc = read_text(c, what, &v, &n);
@@ -752,16 +764,12 @@ static int parse_pattern(pctx *c, yaml_mark_t start, woo__pattern_rule *r) {
           rc = WOO_ENOMEM;
       }
       break;
-    case P_REGEX:
-      rc = read_regex(c, "regex", &r->regex, &rm, &captures);
-      break;
-    case P_GROUND:
-      rc = read_ground(c, &r->ground);
-      break;
+    case P_REGEX: rc = read_regex(c, "regex", &r->regex, &rm, &captures); break;
+    case P_GROUND: rc = read_ground(c, &r->ground); break;
     case P_ENTITY:
       if ((rc = read_text(c, "entity", &v, NULL)) == 0 &&
           woo_entity_parse(&r->entity, v) != 0)
-        rc = unknown(c, c->ev.start_mark, "entity", v, entity_name_list());
+        rc = unknown(c, c->ev.start_mark, "entity", v, entity_name_list().v);
       break;
     case P_GROUP:
       if ((rc = read_text(c, "group", &v, NULL)) != 0)
@@ -843,18 +851,10 @@ static int parse_section(pctx *c, yaml_mark_t start, woo__section_rule *r) {
   *r = (woo__section_rule){.keep_headings = true};
   while ((rc = map_key(c, &ms, &idx)) == 0 && idx >= 0) {
     switch (idx) {
-    case S_HEADING:
-      rc = read_regex(c, "heading", &r->heading, &m, NULL);
-      break;
-    case S_UNTIL:
-      rc = read_regex(c, "until", &r->until, &m, NULL);
-      break;
-    case S_GROUND:
-      rc = read_ground(c, &r->ground);
-      break;
-    case S_KEEP:
-      rc = read_regex(c, "keep", &r->keep, &m, NULL);
-      break;
+    case S_HEADING: rc = read_regex(c, "heading", &r->heading, &m, NULL); break;
+    case S_UNTIL: rc = read_regex(c, "until", &r->until, &m, NULL); break;
+    case S_GROUND: rc = read_ground(c, &r->ground); break;
+    case S_KEEP: rc = read_regex(c, "keep", &r->keep, &m, NULL); break;
     case S_KEEP_HEADINGS:
       rc = read_bool(c, "keep_headings", &r->keep_headings);
       break;
@@ -916,8 +916,8 @@ static int parse_entity(pctx *c, woo__entity_rule *r) {
     return rc;
   /* `function: true` is short for `function: {enabled: true}`. */
   if (c->ev.type == YAML_SCALAR_EVENT) {
-    static const char *const words[] = {"true", "false", "yes", "no", "on",
-                                        "off"};
+    static const char *const words[] = {"true", "false", "yes",
+                                        "no",   "on",    "off"};
     char w[8] = "";
     size_t n = c->ev.data.scalar.length;
     if (c->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE && n < sizeof w)
@@ -938,15 +938,9 @@ static int parse_entity(pctx *c, woo__entity_rule *r) {
   int idx;
   while ((rc = map_key(c, &ms, &idx)) == 0 && idx >= 0) {
     switch (idx) {
-    case E_ENABLED:
-      rc = read_bool(c, "enabled", &r->enabled);
-      break;
-    case E_GROUND:
-      rc = read_ground(c, &r->ground);
-      break;
-    case E_THRESHOLD:
-      rc = read_threshold(c, &r->threshold);
-      break;
+    case E_ENABLED: rc = read_bool(c, "enabled", &r->enabled); break;
+    case E_GROUND: rc = read_ground(c, &r->ground); break;
+    case E_THRESHOLD: rc = read_threshold(c, &r->threshold); break;
     }
     if (rc)
       return rc;
@@ -961,7 +955,8 @@ static int parse_entities(pctx *c) {
   if (c->ev.type != YAML_MAPPING_START_EVENT)
     return fail(c, c->ev.start_mark, "'entities' must be a mapping, found %s",
                 describe(&c->ev));
-  mapstate ms = {entity_name_list(), "entity", 0, {0}, {0, 0, 0}};
+  entity_names names = entity_name_list();
+  mapstate ms = {names.v, "entity", 0, {0}, {0, 0, 0}};
   int idx;
   while ((rc = map_key(c, &ms, &idx)) == 0 && idx >= 0)
     if ((rc = parse_entity(c, &c->p->entity[idx])) != 0)
@@ -996,21 +991,11 @@ static int parse_top(pctx *c) {
         rc = fail(c, c->ev.start_mark,
                   "unknown style '%.40s' (dotted, compact, comma, article)", v);
       break;
-    case K_ENTITIES:
-      rc = parse_entities(c);
-      break;
-    case K_TERMS:
-      rc = parse_terms(c);
-      break;
-    case K_PATTERNS:
-      rc = parse_patterns(c);
-      break;
-    case K_SECTIONS:
-      rc = parse_sections(c);
-      break;
-    default:
-      rc = parse_list(c, top_keys[idx], &lists[idx - K_ALLOW]);
-      break;
+    case K_ENTITIES: rc = parse_entities(c); break;
+    case K_TERMS: rc = parse_terms(c); break;
+    case K_PATTERNS: rc = parse_patterns(c); break;
+    case K_SECTIONS: rc = parse_sections(c); break;
+    default: rc = parse_list(c, top_keys[idx], &lists[idx - K_ALLOW]); break;
     }
     if (rc)
       return rc;
@@ -1025,7 +1010,7 @@ static int parse_stream(pctx *c) {
   if ((rc = pull(c)) != 0) /* document start, or the end of an empty file */
     return rc;
   if (c->ev.type == YAML_STREAM_END_EVENT)
-    return 0; /* nothing but comments: all defaults */
+    return 0;              /* nothing but comments: all defaults */
   if ((rc = pull(c)) != 0) /* the document's root */
     return rc;
   if (c->ev.type == YAML_MAPPING_START_EVENT) {
@@ -1116,9 +1101,9 @@ static int policy_base(woo_policy **out, const char *name, size_t *entries) {
       goto done;
     }
   }
-  rc = parse_into(p, (const char *)woo__default_policy_yaml,
-                  sizeof woo__default_policy_yaml - 1, "default", NULL,
-                  entries);
+  rc =
+      parse_into(p, (const char *)woo__default_policy_yaml,
+                 sizeof woo__default_policy_yaml - 1, "default", NULL, entries);
 done:
   if (rc)
     woo_policy_free(p);
@@ -1161,8 +1146,10 @@ int woo_policy_parse(woo_policy **out, const char *yaml, size_t len,
   if (!yaml && len)
     return woo__error(WOO_EINVAL, "%s: text is NULL", name);
   if (len > POLICY_MAX_BYTES)
-    return woo__error(WOO_ELIMIT, "%s: policy is %zu bytes, over the limit of "
-                                  "%zu MB", name, len, POLICY_MAX_BYTES >> 20);
+    return woo__error(WOO_ELIMIT,
+                      "%s: policy is %zu bytes, over the limit of "
+                      "%zu MB",
+                      name, len, POLICY_MAX_BYTES >> 20);
   size_t entries = 0;
   woo_policy *p = NULL;
   int rc = policy_base(&p, name, &entries);
@@ -1189,7 +1176,8 @@ int woo_policy_load(woo_policy **out, const char *path) {
   if (rc)
     return rc;
   const char *slash = strrchr(path, '/');
-  if (slash && !(dir = woo__strndup(path, slash == path ? 1 : (size_t)(slash - path)))) {
+  if (slash &&
+      !(dir = woo__strndup(path, slash == path ? 1 : (size_t)(slash - path)))) {
     rc = WOO_ENOMEM;
     goto done;
   }
@@ -1208,8 +1196,7 @@ int woo_policy_entity_enabled(const woo_policy *p, woo_entity e) {
   return p && (unsigned)e < WOO_ENTITY_COUNT && p->entity[e].enabled;
 }
 
-const woo_ground *woo_policy_entity_ground(const woo_policy *p,
-                                           woo_entity e) {
+const woo_ground *woo_policy_entity_ground(const woo_policy *p, woo_entity e) {
   return p && (unsigned)e < WOO_ENTITY_COUNT ? p->entity[e].ground : NULL;
 }
 

@@ -37,7 +37,9 @@ static woo_policy *parse(const char *yaml) {
   return p;
 }
 
-static const char *code(const woo_ground *g) { return g ? g->code : "(none)"; }
+static const char *code(const woo_ground *g) {
+  return g ? g->code : "(none)";
+}
 
 static bool has(char **v, size_t n, const char *s) {
   for (size_t i = 0; i < n; i++)
@@ -102,7 +104,8 @@ TEST(t_default) {
   }
   clock_gettime(CLOCK_MONOTONIC, &b);
   double ms = ((double)(b.tv_sec - a.tv_sec) * 1e3 +
-               (double)(b.tv_nsec - a.tv_nsec) / 1e6) / runs;
+               (double)(b.tv_nsec - a.tv_nsec) / 1e6) /
+              runs;
   fprintf(stderr, "  default policy: %.3f ms a parse\n", ms);
   CHECK(ms < 20.0); /* generous: sanitizer builds run ~10x slower */
 }
@@ -164,13 +167,12 @@ TEST(t_full_example) {
   char sub[128];
   snprintf(sub, sizeof sub, "%s/termen", tmpdir);
   mkdir(sub, 0700);
-  write_file("termen/systemen.txt",
-             "\xEF\xBB\xBF# systemen\n"
-             "Radarscherm\r\n"
-             "\n"
-             "   Kompas 3  \n"
-             "  # also a comment\n"
-             "C#-koppeling\n");
+  write_file("termen/systemen.txt", "\xEF\xBB\xBF# systemen\n"
+                                    "Radarscherm\r\n"
+                                    "\n"
+                                    "   Kompas 3  \n"
+                                    "  # also a comment\n"
+                                    "C#-koppeling\n");
   write_file("allow.txt", "Politie\nOpenbaar Ministerie\n");
   write_file("full.yaml", full_example);
   char path[256];
@@ -192,8 +194,7 @@ TEST(t_full_example) {
   CHECK_INT(woo_policy_entity_enabled(p, WOO_ENTITY_PHONE), 1);
   CHECK_STR(code(woo_policy_entity_ground(p, WOO_ENTITY_BSN)), "5.1.1.e");
   CHECK_STR(code(woo_policy_entity_ground(p, WOO_ENTITY_IP)), "5.1.2.h");
-  CHECK_STR(code(woo_policy_entity_ground(p, WOO_ENTITY_FUNCTION)),
-            "5.1.2.e");
+  CHECK_STR(code(woo_policy_entity_ground(p, WOO_ENTITY_FUNCTION)), "5.1.2.e");
 
   CHECK_INT(p->n_terms, 6);
   if (p->n_terms == 6) {
@@ -304,12 +305,12 @@ TEST(t_odd_ground_notations) {
   static const struct {
     const char *written, *code;
   } cases[] = {
-      {"5.1.2.e", "5.1.2.e"}, {"5.1.2e", "5.1.2.e"},
+      {"5.1.2.e", "5.1.2.e"},   {"5.1.2e", "5.1.2.e"},
       {"'5.1.2,e'", "5.1.2.e"}, {"'5.1,2,e'", "5.1.2.e"},
-      {"5.1.1e", "5.1.1.e"},  {"4.1.4", "4.1.4"},
-      {"10.2.e", "10.2.e"},   /* a Wob ground is kept as written */
-      {"10.2e", "10.2.e"},    {"art. 5.1 lid 2 sub i Woo", "5.1.2.i"},
-      {"11.1", "11.1"},       {"5.2.1", "5.2.1"},
+      {"5.1.1e", "5.1.1.e"},    {"4.1.4", "4.1.4"},
+      {"10.2.e", "10.2.e"}, /* a Wob ground is kept as written */
+      {"10.2e", "10.2.e"},      {"art. 5.1 lid 2 sub i Woo", "5.1.2.i"},
+      {"11.1", "11.1"},         {"5.2.1", "5.2.1"},
   };
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
     char yaml[200];
@@ -335,27 +336,27 @@ static const struct {
   const char *prefix; /* "t.yaml:L:C: " */
   const char *words;  /* a part of the message */
 } bad[] = {
-    {"styel: dotted\n", WOO_EPOLICY, "t.yaml:1:1: ",
-     "unknown key 'styel' (did you mean 'style'?)"},
+    {"styel: dotted\n", WOO_EPOLICY,
+     "t.yaml:1:1: ", "unknown key 'styel' (did you mean 'style'?)"},
     {"version: 1\nentities:\n  person: {enabeld: true}\n", WOO_EPOLICY,
      "t.yaml:3:12: ", "did you mean 'enabled'?"},
     {"entities:\n  persons: {enabled: true}\n", WOO_EPOLICY,
      "t.yaml:2:3: ", "unknown entity 'persons' (did you mean 'person'?)"},
-    {"entities:\n  zebra: {enabled: true}\n", WOO_EPOLICY, "t.yaml:2:3: ",
-     "expected one of: person, email"},
+    {"entities:\n  zebra: {enabled: true}\n", WOO_EPOLICY,
+     "t.yaml:2:3: ", "expected one of: person, email"},
     {"frobnicate: 1\n", WOO_EPOLICY, "t.yaml:1:1: ", "expected one of:"},
-    {"style: dotted\nstyle: comma\n", WOO_EPOLICY, "t.yaml:2:1: ",
-     "duplicate key 'style' (first given at line 1)"},
-    {"entities:\n  person: {}\n  person: {}\n", WOO_EPOLICY, "t.yaml:3:3: ",
-     "duplicate entity 'person'"},
+    {"style: dotted\nstyle: comma\n", WOO_EPOLICY,
+     "t.yaml:2:1: ", "duplicate key 'style' (first given at line 1)"},
+    {"entities:\n  person: {}\n  person: {}\n", WOO_EPOLICY,
+     "t.yaml:3:3: ", "duplicate entity 'person'"},
     {"style: fancy\n", WOO_EPOLICY, "t.yaml:1:8: ", "unknown style 'fancy'"},
     {"version: 2\n", WOO_EPOLICY, "t.yaml:1:10: ", "unsupported version"},
-    {"entities: [person]\n", WOO_EPOLICY, "t.yaml:1:11: ",
-     "'entities' must be a mapping, found a list"},
-    {"terms: Dashboard\n", WOO_EPOLICY, "t.yaml:1:8: ",
-     "'terms' must be a list"},
-    {"entities:\n  email: {enabled: maybe}\n", WOO_EPOLICY, "t.yaml:2:20: ",
-     "enabled must be true or false, found 'maybe'"},
+    {"entities: [person]\n", WOO_EPOLICY,
+     "t.yaml:1:11: ", "'entities' must be a mapping, found a list"},
+    {"terms: Dashboard\n", WOO_EPOLICY,
+     "t.yaml:1:8: ", "'terms' must be a list"},
+    {"entities:\n  email: {enabled: maybe}\n", WOO_EPOLICY,
+     "t.yaml:2:20: ", "enabled must be true or false, found 'maybe'"},
     {"entities:\n  email: {enabled: 'true'}\n", WOO_EPOLICY,
      "t.yaml:2:20: ", "enabled must be true or false, without quotes"},
     {"entities:\n  email: {ground: 5.1.2.z}\n", WOO_EPOLICY,
@@ -366,71 +367,69 @@ static const struct {
      "t.yaml:2:22: ", "threshold must be a number from 0 to 1, found '1.5'"},
     {"entities:\n  email: {threshold: -0.1}\n", WOO_EPOLICY,
      "t.yaml:2:22: ", "threshold"},
-    {"entities:\n  email: {threshold: nan}\n", WOO_EPOLICY, "t.yaml:2:22: ",
-     "threshold"},
-    {"entities:\n  email: {threshold: 0x1}\n", WOO_EPOLICY, "t.yaml:2:22: ",
-     "threshold"},
-    {"entities:\n  email: {threshold: [1]}\n", WOO_EPOLICY, "t.yaml:2:22: ",
-     "found a list"},
+    {"entities:\n  email: {threshold: nan}\n", WOO_EPOLICY,
+     "t.yaml:2:22: ", "threshold"},
+    {"entities:\n  email: {threshold: 0x1}\n", WOO_EPOLICY,
+     "t.yaml:2:22: ", "threshold"},
+    {"entities:\n  email: {threshold: [1]}\n", WOO_EPOLICY,
+     "t.yaml:2:22: ", "found a list"},
     {"patterns:\n  - {regex: 'Z/(\\d{2}'}\n", WOO_EPOLICY, "t.yaml:2:13: ",
      "regex does not compile: missing closing parenthesis (at offset 8"},
-    {"patterns:\n  - {name: x}\n", WOO_EPOLICY, "t.yaml:2:5: ",
-     "a pattern needs 'regex'"},
+    {"patterns:\n  - {name: x}\n", WOO_EPOLICY,
+     "t.yaml:2:5: ", "a pattern needs 'regex'"},
     {"patterns:\n  - {regex: 'a(b)', group: 2}\n", WOO_EPOLICY,
      "t.yaml:2:28: ", "group 2, but the regex has 1 capture group"},
     {"patterns:\n  - {regex: 'ab', group: x}\n", WOO_EPOLICY,
      "t.yaml:2:26: ", "group must be a capture group number"},
     {"patterns:\n  - {regex: 'ab', entity: persoon}\n", WOO_EPOLICY,
      "t.yaml:2:27: ", "unknown entity 'persoon' (did you mean 'person'?)"},
-    {"patterns:\n  - 'ab+'\n", WOO_EPOLICY, "t.yaml:2:5: ",
-     "a pattern must be a mapping"},
-    {"sections:\n  - {until: '^X'}\n", WOO_EPOLICY, "t.yaml:2:5: ",
-     "a section rule needs 'heading'"},
-    {"sections:\n  - {heading: '[A-Z'}\n", WOO_EPOLICY, "t.yaml:2:15: ",
-     "heading does not compile: missing terminating ]"},
+    {"patterns:\n  - 'ab+'\n", WOO_EPOLICY,
+     "t.yaml:2:5: ", "a pattern must be a mapping"},
+    {"sections:\n  - {until: '^X'}\n", WOO_EPOLICY,
+     "t.yaml:2:5: ", "a section rule needs 'heading'"},
+    {"sections:\n  - {heading: '[A-Z'}\n", WOO_EPOLICY,
+     "t.yaml:2:15: ", "heading does not compile: missing terminating ]"},
     {"sections:\n  - {heading: '^A', keep: '*x'}\n", WOO_EPOLICY,
      "t.yaml:2:27: ", "keep does not compile"},
     {"terms:\n  - {file: nope.txt, ground: 5.1.2.h}\n", WOO_EPOLICY,
      "t.yaml:2:12: ", "file 'nope.txt' not found"},
     {"allow:\n  - {file: missing-allow.txt}\n", WOO_EPOLICY,
      "t.yaml:2:12: ", "file 'missing-allow.txt' not found"},
-    {"terms:\n  - {term: a, file: b.txt}\n", WOO_EPOLICY, "t.yaml:2:5: ",
-     "'term' or 'file', not both"},
-    {"terms:\n  - {ground: 5.1.2.h}\n", WOO_EPOLICY, "t.yaml:2:5: ",
-     "needs 'term' or 'file'"},
-    {"terms:\n  - {term: '  '}\n", WOO_EPOLICY, "t.yaml:2:12: ",
-     "term is empty"},
+    {"terms:\n  - {term: a, file: b.txt}\n", WOO_EPOLICY,
+     "t.yaml:2:5: ", "'term' or 'file', not both"},
+    {"terms:\n  - {ground: 5.1.2.h}\n", WOO_EPOLICY,
+     "t.yaml:2:5: ", "needs 'term' or 'file'"},
+    {"terms:\n  - {term: '  '}\n", WOO_EPOLICY,
+     "t.yaml:2:12: ", "term is empty"},
     {"terms:\n  - {term: x, case_sensitive: 1}\n", WOO_EPOLICY,
      "t.yaml:2:31: ", "case_sensitive must be true or false"},
-    {"terms:\n  - [a]\n", WOO_EPOLICY, "t.yaml:2:5: ",
-     "a term must be text or a mapping"},
-    {"allow:\n  - {files: x}\n", WOO_EPOLICY, "t.yaml:2:6: ",
-     "did you mean 'file'?"},
-    {"officials: [\"Jan\\0Jansen\"]\n", WOO_EPOLICY, "t.yaml:1:13: ",
-     "NUL"},
-    {"- a\n- b\n", WOO_EPOLICY, "t.yaml:1:1: ",
-     "a policy must be a mapping"},
-    {"style: dotted\n---\nstyle: comma\n", WOO_EPOLICY, "t.yaml:2:1: ",
-     "one YAML document"},
-    {"base: &b {enabled: true}\n", WOO_EPOLICY, "t.yaml:1:1: ",
-     "unknown key 'base'"},
+    {"terms:\n  - [a]\n", WOO_EPOLICY,
+     "t.yaml:2:5: ", "a term must be text or a mapping"},
+    {"allow:\n  - {files: x}\n", WOO_EPOLICY,
+     "t.yaml:2:6: ", "did you mean 'file'?"},
+    {"officials: [\"Jan\\0Jansen\"]\n", WOO_EPOLICY, "t.yaml:1:13: ", "NUL"},
+    {"- a\n- b\n", WOO_EPOLICY, "t.yaml:1:1: ", "a policy must be a mapping"},
+    {"style: dotted\n---\nstyle: comma\n", WOO_EPOLICY,
+     "t.yaml:2:1: ", "one YAML document"},
+    {"base: &b {enabled: true}\n", WOO_EPOLICY,
+     "t.yaml:1:1: ", "unknown key 'base'"},
     {"entities:\n  person: &p {enabled: true}\n  email: *p\n", WOO_EPOLICY,
      "t.yaml:3:10: ", "aliases (*p) are not allowed"},
     /* YAML syntax: libyaml's problem at its mark. */
-    {"terms: [a]\n  bad: x\n", WOO_EPOLICY, "t.yaml:2:3: ",
-     "did not find expected key"},
-    {"style: dotted: x\n", WOO_EPOLICY, "t.yaml:1:14: ",
-     "mapping values are not allowed in this context"},
-    {"terms: [a, b\n", WOO_EPOLICY, "t.yaml:2:1: ",
-     "did not find expected ',' or ']'"},
-    {"style: 'dotted\n", WOO_EPOLICY, "t.yaml:2:1: ",
-     "found unexpected end of stream"},
-    {"style: dotted\n\tentities: {}\n", WOO_EPOLICY, "t.yaml:2:1: ",
-     "found a tab character that violates indentation"},
-    {"style: dotted\n@x: 1\n", WOO_EPOLICY, "t.yaml:2:1: ",
-     "found character that cannot start any token"},
-    {"style: do\xfftted\n", WOO_EPOLICY, "t.yaml:1:10: ",
-     "invalid leading UTF-8 octet"},
+    {"terms: [a]\n  bad: x\n", WOO_EPOLICY,
+     "t.yaml:2:3: ", "did not find expected key"},
+    {"style: dotted: x\n", WOO_EPOLICY,
+     "t.yaml:1:14: ", "mapping values are not allowed in this context"},
+    {"terms: [a, b\n", WOO_EPOLICY,
+     "t.yaml:2:1: ", "did not find expected ',' or ']'"},
+    {"style: 'dotted\n", WOO_EPOLICY,
+     "t.yaml:2:1: ", "found unexpected end of stream"},
+    {"style: dotted\n\tentities: {}\n", WOO_EPOLICY,
+     "t.yaml:2:1: ", "found a tab character that violates indentation"},
+    {"style: dotted\n@x: 1\n", WOO_EPOLICY,
+     "t.yaml:2:1: ", "found character that cannot start any token"},
+    {"style: do\xfftted\n", WOO_EPOLICY,
+     "t.yaml:1:10: ", "invalid leading UTF-8 octet"},
 };
 
 TEST(t_errors) {
@@ -445,8 +444,9 @@ TEST(t_errors) {
               strstr(msg, bad[i].words) != NULL &&
               woo_error_last()->code == bad[i].code;
     if (!ok)
-      fprintf(stderr, "  case %zu: rc %d, message \"%s\"; expected \"%s...%s\"\n",
-              i, rc, msg, bad[i].prefix, bad[i].words);
+      fprintf(stderr,
+              "  case %zu: rc %d, message \"%s\"; expected \"%s...%s\"\n", i,
+              rc, msg, bad[i].prefix, bad[i].words);
     CHECK(ok);
     woo_policy_free(p);
   }
@@ -461,17 +461,14 @@ TEST(t_term_files) {
   mkdir(sub, 0700);
   woo_policy *p = NULL;
   const char *y = "terms:\n  - {file: bad-utf8.txt}\n";
-  CHECK_INT(woo_policy_parse(&p, y, strlen(y), "t.yaml", tmpdir),
-            WOO_EPOLICY);
+  CHECK_INT(woo_policy_parse(&p, y, strlen(y), "t.yaml", tmpdir), WOO_EPOLICY);
   CHECK(strstr(woo_error_last()->message,
                "t.yaml:2:12: file 'bad-utf8.txt', line 2: not valid UTF-8"));
   y = "terms:\n  - {file: dir.txt}\n";
-  CHECK_INT(woo_policy_parse(&p, y, strlen(y), "t.yaml", tmpdir),
-            WOO_EPOLICY);
+  CHECK_INT(woo_policy_parse(&p, y, strlen(y), "t.yaml", tmpdir), WOO_EPOLICY);
   CHECK(strstr(woo_error_last()->message, "cannot read file 'dir.txt'"));
   y = "allow:\n  - {file: nul.txt}\n";
-  CHECK_INT(woo_policy_parse(&p, y, strlen(y), "t.yaml", tmpdir),
-            WOO_EPOLICY);
+  CHECK_INT(woo_policy_parse(&p, y, strlen(y), "t.yaml", tmpdir), WOO_EPOLICY);
   CHECK(strstr(woo_error_last()->message,
                "t.yaml:2:12: file 'nul.txt', line 2: contains a NUL byte"));
 
@@ -491,8 +488,7 @@ TEST(t_term_files) {
   y = "terms:\n  - {file: crlf.txt}\n";
   CHECK_INT(woo_policy_parse(&p, y, strlen(y), "t.yaml", "/nonexistent"),
             WOO_EPOLICY);
-  CHECK(strstr(woo_error_last()->message,
-               "looked for /nonexistent/crlf.txt"));
+  CHECK(strstr(woo_error_last()->message, "looked for /nonexistent/crlf.txt"));
   CHECK(p == NULL);
 }
 
@@ -590,8 +586,8 @@ TEST(t_docs_example) {
   write_file("termen/systemen.txt", "Radarscherm\n");
   write_file("allow.txt", "Politie\n");
   woo_policy *p = NULL;
-  int rc = woo_policy_parse(&p, start, (size_t)(end - start), "policy.md",
-                            tmpdir);
+  int rc =
+      woo_policy_parse(&p, start, (size_t)(end - start), "policy.md", tmpdir);
   if (rc)
     fprintf(stderr, "  %s\n", woo_error_last()->message);
   CHECK_INT(rc, 0);
