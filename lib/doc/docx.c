@@ -70,6 +70,7 @@ typedef struct loader {
   const char *change_author; /* innermost w:ins/w:del author; borrowed */
   size_t cell_pars;    /* paragraphs so far in the current cell */
   bool dtd_seen;
+  bool props_dropped;
   int rc;
 } loader;
 
@@ -204,10 +205,22 @@ static xmlDocPtr read_xml(loader *L, const char *member, bool required,
 
 /* ---- properties --------------------------------------------------------- */
 
+/* Past this many properties the rest are dropped (with a warning): a
+ * crafted file with a distinct author on every change must not make the
+ * duplicate checks below quadratic. */
+#define MAX_PROPS 1000
+
 static int add_prop(loader *L, const char *key, const char *value,
                     const char *member) {
   if (!value || !*value)
     return 0;
+  if (L->n_props >= MAX_PROPS) {
+    if (L->props_dropped)
+      return 0;
+    L->props_dropped = true;
+    return woo__doc_warn(L->doc, "more than %d properties; the rest are "
+                         "left out", MAX_PROPS);
+  }
   int rc = woo__doc_add_meta(L->doc, key, value);
   if (rc)
     return rc;
@@ -391,6 +404,10 @@ static int read_custom_xml(loader *L) {
 
 /* ---- styles -------------------------------------------------------------- */
 
+static int cmp_style(const void *a, const void *b) {
+  return strcmp(((const style *)a)->id, ((const style *)b)->id);
+}
+
 /* Remember which styles hide their text (w:vanish in their run
  * properties), so that hidden text set through a style is found too. */
 static int read_styles(loader *L) {
@@ -424,6 +441,9 @@ static int read_styles(loader *L) {
     L->n_styles++;
   }
   xmlFreeDoc(x);
+  /* Looked up for every run: sorted once, searched by halves. */
+  if (L->n_styles)
+    qsort(L->styles, L->n_styles, sizeof *L->styles, cmp_style);
   return rc;
 }
 
@@ -431,10 +451,11 @@ static int read_styles(loader *L) {
  * steps (a crafted file may make the chain a loop). */
 static bool style_hidden(const loader *L, const char *id) {
   for (int depth = 0; id && depth < 20; depth++) {
-    const style *s = NULL;
-    for (size_t i = 0; i < L->n_styles && !s; i++)
-      if (strcmp(L->styles[i].id, id) == 0)
-        s = &L->styles[i];
+    style key = {(char *)id, NULL, -1};
+    const style *s =
+        L->n_styles ? bsearch(&key, L->styles, L->n_styles, sizeof *L->styles,
+                              cmp_style)
+                    : NULL;
     if (!s)
       return false;
     if (s->vanish >= 0)

@@ -42,6 +42,7 @@ typedef struct style {
   char *name;
   char *parent;
   int hidden; /* -1 unset, 0 shown, 1 hidden */
+  size_t order; /* later definitions shadow earlier ones */
 } style;
 
 /* A tracked change region from text:tracked-changes. */
@@ -59,7 +60,7 @@ typedef struct prop {
 
 typedef struct nodelist {
   const xmlNode **v;
-  size_t n;
+  size_t n, cap;
 } nodelist;
 
 typedef struct loader {
@@ -84,6 +85,7 @@ typedef struct loader {
   size_t cell_pars;
   bool space_before; /* for collapsing white space within a paragraph */
   bool dtd_seen;
+  bool props_dropped;
   int rc;
 } loader;
 
@@ -148,11 +150,15 @@ static char *text_of(const xmlNode *n) {
 }
 
 static int nodelist_push(nodelist *l, const xmlNode *n) {
-  const xmlNode **v = woo__reallocarray(l->v, l->n + 1, sizeof *v);
-  if (!v)
-    return WOO_ENOMEM;
-  l->v = v;
-  v[l->n++] = n;
+  if (l->n == l->cap) {
+    size_t cap = l->cap ? l->cap * 2 : 16;
+    const xmlNode **v = woo__reallocarray(l->v, cap, sizeof *v);
+    if (!v)
+      return WOO_ENOMEM;
+    l->v = v;
+    l->cap = cap;
+  }
+  l->v[l->n++] = n;
   return 0;
 }
 
@@ -228,6 +234,7 @@ static int read_styles_from(loader *L, const xmlNode *container) {
     s->name = woo__strdup(name);
     s->parent = parent ? woo__strdup(parent) : NULL;
     s->hidden = !display ? -1 : strcmp(display, "none") == 0;
+    s->order = L->n_styles;
     if (!s->name || (parent && !s->parent)) {
       free(s->name);
       free(s->parent);
@@ -238,13 +245,36 @@ static int read_styles_from(loader *L, const xmlNode *container) {
   return 0;
 }
 
+static int cmp_style_name(const void *a, const void *b) {
+  return strcmp(((const style *)a)->name, ((const style *)b)->name);
+}
+
+static int cmp_style(const void *a, const void *b) {
+  int c = cmp_style_name(a, b);
+  if (c)
+    return c;
+  size_t x = ((const style *)a)->order, y = ((const style *)b)->order;
+  return x < y ? -1 : x > y;
+}
+
+/* Called once all styles are read: lookups are by halves. */
+static void sort_styles(loader *L) {
+  if (L->n_styles)
+    qsort(L->styles, L->n_styles, sizeof *L->styles, cmp_style);
+}
+
 static bool style_hidden(const loader *L, const char *name) {
   for (int depth = 0; name && depth < 20; depth++) {
-    const style *s = NULL;
-    /* Later entries (automatic styles) shadow earlier ones. */
-    for (size_t i = L->n_styles; i-- > 0 && !s;)
-      if (strcmp(L->styles[i].name, name) == 0)
-        s = &L->styles[i];
+    style key = {(char *)name, NULL, -1, 0};
+    const style *s =
+        L->n_styles ? bsearch(&key, L->styles, L->n_styles, sizeof *L->styles,
+                              cmp_style_name)
+                    : NULL;
+    /* Of several with the name, the last defined (automatic styles of
+     * content.xml come last) wins. */
+    while (s && s + 1 < L->styles + L->n_styles &&
+           cmp_style_name(s, s + 1) == 0)
+      s++;
     if (!s)
       return false;
     if (s->hidden >= 0)
@@ -255,6 +285,10 @@ static bool style_hidden(const loader *L, const char *name) {
 }
 
 /* ---- tracked changes ---------------------------------------------------- */
+
+static int cmp_region(const void *a, const void *b) {
+  return strcmp(((const region *)a)->id, ((const region *)b)->id);
+}
 
 static int read_regions(loader *L, const xmlNode *tc) {
   for (const xmlNode *c = tc->children; c; c = c->next) {
@@ -286,21 +320,37 @@ static int read_regions(loader *L, const xmlNode *tc) {
     r->deletion = deletion;
     r->author = author;
   }
+  if (L->n_regions)
+    qsort(L->regions, L->n_regions, sizeof *L->regions, cmp_region);
   return 0;
 }
 
 static const region *find_region(const loader *L, const char *id) {
-  for (size_t i = 0; id && i < L->n_regions; i++)
-    if (strcmp(L->regions[i].id, id) == 0)
-      return &L->regions[i];
-  return NULL;
+  if (!id || !L->n_regions)
+    return NULL;
+  region key;
+  memset(&key, 0, sizeof key);
+  key.id = id;
+  return bsearch(&key, L->regions, L->n_regions, sizeof *L->regions,
+                 cmp_region);
 }
 
 /* ---- properties ---------------------------------------------------------- */
 
+/* Past this many properties the rest are dropped (with a warning), so
+ * that the duplicate check stays cheap on a crafted file. */
+#define MAX_PROPS 1000
+
 static int add_prop(loader *L, const char *key, const char *value) {
   if (!value || !*value)
     return 0;
+  if (L->n_props >= MAX_PROPS) {
+    if (L->props_dropped)
+      return 0;
+    L->props_dropped = true;
+    return woo__doc_warn(L->doc, "more than %d properties; the rest are "
+                         "left out", MAX_PROPS);
+  }
   for (size_t i = 0; i < L->n_props; i++)
     if (strcmp(L->props[i].key, key) == 0 &&
         strcmp(L->props[i].value, value) == 0)
@@ -753,6 +803,7 @@ int woo__load_odt(woo_doc *doc, const char *data, size_t len,
       (rc = read_styles_from(&L, child(sroot, NS_OFFICE, "automatic-styles"))) ||
       (rc = read_styles_from(&L, child(root, NS_OFFICE, "automatic-styles"))))
     goto done;
+  sort_styles(&L);
   const xmlNode *tc = child(text, NS_TEXT, "tracked-changes");
   if (tc && (rc = read_regions(&L, tc)))
     goto done;
