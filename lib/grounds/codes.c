@@ -305,7 +305,7 @@ static const char *const cue_words[] = {
     "artikel", "artikelen", "grond", "ingevolge", "krachtens", "bedoeld",
     "vermelding", "afkorting", "aanduiding", "aangeduid", "code", "codes",
     "kolom", "conform", "uitzonderingsgrond", "uitzonderingsgronden",
-    "weigeringsgrond", "weigeringsgronden", "notatiewijze", "zie", NULL};
+    "weigeringsgrond", "weigeringsgronden", "notatiewijze", NULL};
 
 static bool cue_before(const scan *sc, size_t start, size_t floor) {
   size_t lim = start > CUE_WINDOW ? start - CUE_WINDOW : 0;
