@@ -839,7 +839,6 @@ static int emit_props(loader *L) {
 
 int woo__load_docx(woo_doc *doc, const char *data, size_t len,
                    const woo_doc_options *opts, const woo__limits *lim) {
-  (void)opts;
   loader L;
   memset(&L, 0, sizeof L);
   L.doc = doc;
@@ -852,6 +851,16 @@ int woo__load_docx(woo_doc *doc, const char *data, size_t len,
   main_name = main_member(&L, &rc);
   if (rc)
     goto done;
+  if (!woo__zip_has(L.zip, main_name) && woo__zip_has(L.zip, "content.xml") &&
+      woo__zip_has(L.zip, "mimetype")) {
+    /* An OpenDocument package whose mimetype is not the first member
+     * looks like any other zip to the sniffer. */
+    woo__zip_close(L.zip);
+    L.zip = NULL;
+    doc->format = WOO_FORMAT_ODT;
+    rc = woo__load_odt(doc, data, len, opts, lim);
+    goto done;
+  }
   body = read_xml(&L, main_name, true, &rc);
   if (rc)
     goto done;

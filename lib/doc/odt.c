@@ -775,7 +775,6 @@ static int check_encrypted(loader *L) {
 
 int woo__load_odt(woo_doc *doc, const char *data, size_t len,
                   const woo_doc_options *opts, const woo__limits *lim) {
-  (void)opts;
   loader L;
   memset(&L, 0, sizeof L);
   L.doc = doc;
@@ -784,6 +783,15 @@ int woo__load_odt(woo_doc *doc, const char *data, size_t len,
   int rc = woo__zip_open(&L.zip, data, len, doc->path, lim);
   if (rc || (rc = check_encrypted(&L)))
     goto done;
+  if (!woo__zip_has(L.zip, "content.xml") &&
+      woo__zip_has(L.zip, "word/document.xml")) {
+    /* A Word package named .odt. */
+    woo__zip_close(L.zip);
+    L.zip = NULL;
+    doc->format = WOO_FORMAT_DOCX;
+    rc = woo__load_docx(doc, data, len, opts, lim);
+    goto done;
+  }
   content = read_xml(&L, "content.xml", true, &rc);
   if (rc)
     goto done;
@@ -820,12 +828,15 @@ int woo__load_odt(woo_doc *doc, const char *data, size_t len,
     if ((rc = L.rc))
       goto done;
   }
+  /* The document's properties are listed before the comment authors. */
+  if ((rc = read_meta(&L)))
+    goto done;
   notes(&L);
   if ((rc = L.rc))
     goto done;
   L.member = "content.xml";
   comments(&L);
-  if ((rc = L.rc) || (rc = read_meta(&L)) || (rc = emit_props(&L)))
+  if ((rc = L.rc) || (rc = emit_props(&L)))
     goto done;
 done:
   if (content)

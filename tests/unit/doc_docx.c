@@ -318,6 +318,24 @@ TEST(t_odt_parts_and_meta) {
   woo_doc_free(doc);
 }
 
+/* A package is read by its members whatever the sniffer guessed. */
+TEST(t_odt_mimetype_not_first) {
+  woo_doc *doc = load("reordered.zip");
+  CHECK(doc != NULL);
+  if (!doc)
+    return;
+  CHECK_INT(woo_doc_format(doc), WOO_FORMAT_ODT);
+  CHECK(strncmp(woo_doc_text(doc, NULL), "Verslag overleg gemeente Zandstad\n",
+                34) == 0);
+  CHECK_STR(woo_doc_meta_get(doc, "author"), "Jan Fictief");
+  woo_doc_free(doc);
+  woo_doc_options opts = WOO_DOC_OPTIONS_INIT;
+  opts.force_format = WOO_FORMAT_ODT;
+  CHECK_INT(woo_doc_open(&doc, fixture("sample.docx"), &opts), 0);
+  CHECK_INT(woo_doc_format(doc), WOO_FORMAT_DOCX);
+  woo_doc_free(doc);
+}
+
 /* ---- hostile input ----------------------------------------------------------- */
 
 /* Loading fails with `code` and a one-line message naming the file and
@@ -575,6 +593,7 @@ int main(void) {
   RUN(t_docx_minimal);
   RUN(t_odt_body);
   RUN(t_odt_parts_and_meta);
+  RUN(t_odt_mimetype_not_first);
   RUN(t_zip_bomb);
   RUN(t_many_members);
   RUN(t_truncated);
