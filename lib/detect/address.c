@@ -1,0 +1,417 @@
+/* Home addresses: postcode + house number ("1234 AB 56", "1234AB 56-2",
+ * "1234 AB Dorp") and street + house number ("Kerkstraat 12a",
+ * "Burgemeester van Leeuwenlaan 3-II").
+ *
+ * Office addresses of public bodies stay.  The rule: an address is an
+ * office address when the address block it stands in names a public body
+ * or a postal facility — "Postbus", "Bezoekadres", "Postadres",
+ * "Retouradres", "Ministerie", "Rijksoverheid", "Gemeente", "Directie",
+ * "www." … — on the same line before it, or on one of the five lines
+ * above or three below in the same column (pdftotext -layout puts the
+ * letterhead in a right-hand column beside the addressee).  Neighbouring
+ * lines only count when they are short, as lines of an address block
+ * are, and the search upwards stops at a line that starts an addressee
+ * ("Dhr.", "Mevr.", "De heer", "Aan"), so a citizen's address right under
+ * a letterhead is still found. */
+#include <string.h>
+
+#include "internal.h"
+#include "scanutil.h"
+
+bool woo__office_context(const char *text, size_t len, size_t pos);
+
+/* ---- office context -------------------------------------------------------- */
+
+/* Markers that make even a prose line an office address. */
+static const char *const strong_markers[] = {
+    "postbus", "antwoordnummer", "bezoekadres", "postadres", "retouradres",
+    "ministerie", "rijksoverheid", "directoraat", "directie ",
+    "juridisch bureau", "rechtbank", "raad van state", "tweede kamer",
+    "eerste kamer", "provinciehuis", "gemeentehuis", "stadhuis", NULL};
+
+/* Markers for the short lines of an address block around it. */
+static const char *const block_markers[] = {
+    "postbus", "antwoordnummer", "bezoekadres", "postadres", "retouradres",
+    "ministerie", "rijksoverheid", "directoraat", "directie", "gemeente",
+    "provincie", "waterschap", "hoogheemraadschap", "agentschap",
+    "inspectie", "rechtbank", "raad van state", "www.", "overheid.nl",
+    "overheidsidentificatie", "hoofdkantoor", "tweede kamer", "eerste kamer",
+    "politie", "veiligheidsregio", "provinciehuis", "gemeentehuis",
+    "stadhuis", NULL};
+
+/* Line starts that open a citizen's address block. */
+static const char *const addressee[] = {"dhr", "mevr", "de heer", "mevrouw",
+                                        "aan", "aan:", "familie", "fam.",
+                                        NULL};
+
+#define LINE_MAX_SCAN 400
+#define BLOCK_LINE_MAX 64
+
+/* Start of the line containing pos (at most LINE_MAX_SCAN back). */
+static size_t line_start(const char *t, size_t pos) {
+  size_t p = pos;
+  while (p > 0 && t[p - 1] != '\n' && pos - p < LINE_MAX_SCAN)
+    p--;
+  return p;
+}
+
+static size_t line_end(const char *t, size_t len, size_t pos) {
+  size_t p = pos;
+  while (p < len && t[p] != '\n' && p - pos < LINE_MAX_SCAN)
+    p++;
+  return p;
+}
+
+/* Whether t[p..p+3) is a column gap: three spaces or a tab. */
+static bool gap_at(const char *t, size_t p, size_t end) {
+  if (p < end && t[p] == '\t')
+    return true;
+  return p + 3 <= end && t[p] == ' ' && t[p + 1] == ' ' && t[p + 2] == ' ';
+}
+
+/* The text of line [ls, le) in the column that starts at `col`: from the
+ * first non-space at or after col - 4 to the next column gap.  Returns
+ * false when the line has nothing there. */
+static bool column_segment(const char *t, size_t ls, size_t le, size_t col,
+                           size_t *a, size_t *b) {
+  size_t p = ls + (col > 4 ? col - 4 : 0);
+  if (p >= le)
+    return false;
+  /* Text that starts left of the column runs into it: not this column. */
+  if (col > 4 && p > ls && t[p - 1] != ' ' && t[p - 1] != '\t')
+    return false;
+  while (p < le && (t[p] == ' ' || t[p] == '\t'))
+    p++;
+  if (p >= le || p > ls + col + 4)
+    return false;
+  size_t q = p;
+  while (q < le && !gap_at(t, q, le))
+    q++;
+  *a = p;
+  *b = q;
+  return true;
+}
+
+bool woo__office_context(const char *t, size_t len, size_t pos) {
+  size_t ls = line_start(t, pos), le = line_end(t, len, pos);
+  /* The segment of this line that holds pos. */
+  size_t ss = pos;
+  while (ss > ls && !(ss - ls >= 3 && gap_at(t, ss - 3, le)) &&
+         t[ss - 1] != '\t')
+    ss--;
+  while (ss < pos && t[ss] == ' ')
+    ss++;
+  size_t col = ss - ls;
+  size_t from = pos > ss + 80 ? pos - 80 : ss;
+  if (su_has_word(t, from, pos, strong_markers))
+    return true;
+  /* Up to five lines above, nearest first. */
+  size_t cur = ls;
+  for (int k = 0; k < 5 && cur > 0; k++) {
+    size_t pe = cur - 1, ps = line_start(t, pe), a, b;
+    cur = ps;
+    if (!column_segment(t, ps, pe, col, &a, &b))
+      continue;
+    if (b - a > BLOCK_LINE_MAX)
+      break; /* prose: the block ended */
+    for (size_t j = 0; addressee[j]; j++) {
+      size_t n = strlen(addressee[j]);
+      if (b - a > n && su_eq_fold(t + a, n, addressee[j]) &&
+          !su_alpha((unsigned char)t[a + n]))
+        return false;
+    }
+    if (su_has_word(t, a, b, block_markers))
+      return true;
+  }
+  /* Up to three lines below. */
+  cur = le;
+  for (int k = 0; k < 3 && cur < len; k++) {
+    size_t ns = cur + 1, ne = line_end(t, len, ns), a, b;
+    cur = ne;
+    if (ns >= len)
+      break;
+    if (!column_segment(t, ns, ne, col, &a, &b))
+      continue;
+    if (b - a > BLOCK_LINE_MAX)
+      break;
+    if (su_has_word(t, a, b, block_markers))
+      return true;
+  }
+  return false;
+}
+
+/* ---- shared pieces ----------------------------------------------------------- */
+
+static const char *const months[] = {
+    "januari", "februari", "maart", "april", "mei", "juni", "juli",
+    "augustus", "september", "oktober", "november", "december", "jan",
+    "feb", "mrt", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov",
+    "dec", NULL};
+
+/* Words after a number that make it a quantity, not a house number. */
+static const char *const units[] = {
+    "km", "m", "m2", "meter", "jaar", "jaren", "uur", "minuten", "min",
+    "dagen", "weken", "maanden", "procent", "euro", "miljoen", "miljard",
+    "keer", "woningen", "huizen", "personen", "mensen", "x", "kg", "ton",
+    "cm", "mm", "km/u", "stuks", "t/m", "tot", "en", "of", NULL};
+
+/* The word that starts at p (letters only); its length. */
+static size_t word_at(const char *t, size_t len, size_t p) {
+  size_t e = p;
+  while (e < len && su_alpha((unsigned char)t[e]))
+    e++;
+  return e - p;
+}
+
+/* Whether what follows a number at `e` makes it a date, a time, a
+ * decimal or a quantity. */
+static bool number_is_quantity(const char *t, size_t len, size_t e) {
+  if (e >= len)
+    return false;
+  unsigned char c = (unsigned char)t[e];
+  if (c == '%' || c == ':')
+    return true;
+  if ((c == ',' || c == '.') && e + 1 < len &&
+      su_digit((unsigned char)t[e + 1]))
+    return true;
+  if (c == ' ' && e + 1 < len) {
+    size_t n = word_at(t, len, e + 1);
+    if (n && (su_in_list(t + e + 1, n, months) || su_in_list(t + e + 1, n, units)))
+      return true;
+    if (e + 1 < len && t[e + 1] == '%')
+      return true;
+  }
+  return false;
+}
+
+/* A house-number addition right after the number at e: 12a, 12-2,
+ * 12-II, 12 bis, 12-hs, 12 A.  Returns the new end. */
+static size_t house_addition(const char *t, size_t len, size_t e) {
+  if (e < len && su_alpha((unsigned char)t[e]) &&
+      (e + 1 >= len || !su_wordc((unsigned char)t[e + 1])))
+    return e + 1;
+  if (e + 1 < len && (t[e] == '-' || t[e] == ' ')) {
+    size_t p = e + 1, n = 0;
+    if (t[e] == '-')
+      while (p + n < len && su_digit((unsigned char)t[p + n]) && n < 4)
+        n++;
+    if (n == 0) {
+      size_t w = word_at(t, len, p);
+      static const char *const adds[] = {"hs", "bis", "i", "ii", "iii",
+                                         "iv", "huis", "zw", NULL};
+      if (w && (su_in_list(t + p, w, adds) ||
+                (w == 1 && su_upper((unsigned char)t[p]) && t[e] == ' ' &&
+                 t[p] != 'I')))
+        n = w;
+      else if (w == 1 && t[e] == '-')
+        n = 1;
+    }
+    if (n && (p + n >= len || !su_wordc((unsigned char)t[p + n])))
+      return p + n;
+  }
+  return e;
+}
+
+/* ---- postcodes -------------------------------------------------------------- */
+
+/* Letter pairs never used in postcodes, and units and legal forms that
+ * follow four digits in prose ("1000 MW", "2020 BV"). */
+static const char *const postcode_not[] = {
+    "sa", "sd", "ss", "mw", "kw", "gw", "tw", "mb", "gb", "kb", "tb", "pk",
+    "bv", "nv", "cm", "mm", "kg", "km", "ml", "re", "fw", "cc", "ad", "bc",
+    "ce", "nl", "ok", "tv", "pc", "it", "hr", "ai", NULL};
+
+static bool month_before(const char *t, size_t i) {
+  if (i < 2 || t[i - 1] != ' ')
+    return false;
+  size_t w = i - 1;
+  while (w > 0 && su_alpha((unsigned char)t[w - 1]) && i - 1 - w < 10)
+    w--;
+  size_t n = i - 1 - w;
+  if (n && t[w + n - 1] == '.')
+    n--;
+  return n && su_in_list(t + w, n, months);
+}
+
+/* A postcode at i (four digits, first not 0): returns the offset after
+ * its letters, or 0. */
+static size_t postcode_at(const char *t, size_t len, size_t i) {
+  if (i + 6 > len || t[i] == '0')
+    return 0;
+  for (size_t k = 1; k < 4; k++)
+    if (!su_digit((unsigned char)t[i + k]))
+      return 0;
+  size_t p = i + 4;
+  if (t[p] == ' ')
+    p++;
+  if (p + 2 > len || !su_upper((unsigned char)t[p]) ||
+      !su_upper((unsigned char)t[p + 1]))
+    return 0;
+  if (p + 2 < len && su_wordc((unsigned char)t[p + 2]))
+    return 0;
+  if (p + 2 < len && t[p + 2] == ':')
+    return 0; /* "2019 RE: ..." in a subject line */
+  if (su_in_list(t + p, 2, postcode_not))
+    return 0;
+  return p + 2;
+}
+
+static int find_postcodes_at(const woo__scan_ctx *ctx, woo__hits *out,
+                             size_t i, size_t pe) {
+  const char *t = ctx->text;
+  size_t len = ctx->len, end = pe;
+  double conf = 0;
+  if (month_before(t, i))
+    return 0;
+  /* 1234 AB 56: postcode with house number. */
+  size_t p = pe;
+  if (p < len && (t[p] == ' ' || t[p] == ',')) {
+    size_t q = p + 1;
+    if (t[p] == ',' && q < len && t[q] == ' ')
+      q++;
+    size_t n = 0;
+    while (q + n < len && su_digit((unsigned char)t[q + n]) && n < 5)
+      n++;
+    if (n && t[q] != '0' &&
+        (q + n >= len || !su_digit((unsigned char)t[q + n])) &&
+        !number_is_quantity(t, len, q + n)) {
+      end = house_addition(t, len, q + n);
+      conf = 0.92;
+    } else if (n == 0 && q < len && su_upper((unsigned char)t[q])) {
+      conf = 0.75; /* 1234 AB Dorp */
+    }
+  }
+  if (conf == 0) {
+    /* Preceded by "postcode" or a street with a number on the line. */
+    size_t from = i > 16 ? i - 16 : 0;
+    if (su_has_word(t, from, i, (const char *const[]){"postcode", NULL}))
+      conf = 0.8;
+  }
+  if (conf == 0 || woo__office_context(t, len, i))
+    return 0;
+  return woo__hits_add(out, i, end, WOO_ENTITY_ADDRESS, "address", conf);
+}
+
+/* ---- streets ----------------------------------------------------------------- */
+
+static const char *const street_suffix[] = {
+    "straat", "weg", "laan", "plein", "gracht", "kade", "singel", "dijk",
+    "pad", "hof", "park", "steeg", "dreef", "markt", "plantsoen", "wal",
+    "haven", "vaart", "allee", "boulevard", "straatweg", "erf", NULL};
+
+/* Capitalised words that start a sentence or clause, not a street. */
+static const char *const street_stop[] = {
+    "aan", "op", "in", "naar", "via", "bij", "vanaf", "tot", "adres",
+    "mijn", "zijn", "haar", "het", "de", "een", "wonende", "woonachtig",
+    "dhr", "mevr", "te", "en", "of", "uit", "voor", "over", "langs", NULL};
+
+static const char *const particles[] = {"van", "de", "der", "den", "het",
+                                        "'t", "'s", "ter", "ten", "la", "le",
+                                        "du", "des", "op", "aan", "in",
+                                        NULL};
+
+static bool ends_with_suffix(const char *w, size_t n) {
+  for (size_t k = 0; street_suffix[k]; k++) {
+    size_t sl = strlen(street_suffix[k]);
+    if (n > sl && su_eq_fold(w + n - sl, sl, street_suffix[k]))
+      return true;
+  }
+  return false;
+}
+
+/* The word ending just before `e` (letters, bytes of multi-byte letters,
+ * apostrophes); its start. */
+static size_t word_back(const char *t, size_t e, size_t max) {
+  size_t s = e;
+  while (s > 0 && e - s < max &&
+         (su_alpha((unsigned char)t[s - 1]) ||
+          (unsigned char)t[s - 1] >= 0x80 || t[s - 1] == '\''))
+    s--;
+  return s;
+}
+
+static int find_street_at(const woo__scan_ctx *ctx, woo__hits *out, size_t i,
+                          size_t run) {
+  const char *t = ctx->text;
+  size_t len = ctx->len;
+  if (i < 4 || t[i - 1] != ' ' || run - i > 4 || t[i] == '0')
+    return 0;
+  if (run - i == 4) {
+    int year = (t[i] - '0') * 1000 + (t[i + 1] - '0') * 100 +
+               (t[i + 2] - '0') * 10 + (t[i + 3] - '0');
+    if (year >= 1900 && year <= 2099)
+      return 0;
+  }
+  size_t we = i - 1, ws = word_back(t, we, 48);
+  if (ws == we || (ws > 0 && su_wordc((unsigned char)t[ws - 1])) ||
+      !ends_with_suffix(t + ws, we - ws))
+    return 0;
+  if (number_is_quantity(t, len, run))
+    return 0;
+  /* The name: the suffix word and the capitalised words and particles
+   * before it on the same line. */
+  size_t start = ws;
+  bool capital = su_upper((unsigned char)t[ws]);
+  for (int k = 0; k < 4 && start > 1 && t[start - 1] == ' '; k++) {
+    size_t pe = start - 1, ps = word_back(t, pe, 24);
+    if (ps == pe || (ps > 0 && su_wordc((unsigned char)t[ps - 1])))
+      break;
+    bool cap = su_upper((unsigned char)t[ps]);
+    bool part = su_in_list(t + ps, pe - ps, particles);
+    if (su_in_list(t + ps, pe - ps, street_stop) && !(part && !cap))
+      break;
+    if (!cap && !part)
+      break;
+    start = ps;
+    capital |= cap;
+  }
+  /* Leading lowercase particles belong to the sentence. */
+  while (start < ws && !su_upper((unsigned char)t[start])) {
+    while (start < ws && t[start] != ' ')
+      start++;
+    while (start < ws && t[start] == ' ')
+      start++;
+  }
+  if (!capital || !su_upper((unsigned char)t[start]))
+    return 0;
+  size_t end = house_addition(t, len, run);
+  if (woo__office_context(t, len, start))
+    return 0;
+  return woo__hits_add(out, start, end, WOO_ENTITY_ADDRESS, "address", 0.85);
+}
+
+int woo__find_address(const woo__scan_ctx *ctx, woo__hits *out) {
+  const char *t = ctx->text;
+  size_t len = ctx->len, i = 0;
+  while (i < len) {
+    if (!su_digit((unsigned char)t[i])) {
+      i++;
+      continue;
+    }
+    size_t run = i;
+    while (run < len && su_digit((unsigned char)t[run]))
+      run++;
+    unsigned char b = i > 0 ? (unsigned char)t[i - 1] : ' ';
+    if (su_wordc(b) || b == '.' || b == ',' || b == '-' || b == '/' ||
+        b == '+' || b == '#' || b == ':' || b == '(') {
+      i = run;
+      continue;
+    }
+    int rc = 0;
+    size_t pe = run - i == 4 ? postcode_at(t, len, i) : 0, before = out->n;
+    if (pe) {
+      rc = find_postcodes_at(ctx, out, i, pe);
+      if (out->n == before)
+        run = pe;
+    } else {
+      rc = find_street_at(ctx, out, i, run);
+    }
+    if (rc < 0)
+      return rc;
+    /* Go on after the hit: its house number is not another's. */
+    if (out->n > before && out->v[out->n - 1].end > run)
+      run = out->v[out->n - 1].end;
+    i = run;
+  }
+  return 0;
+}

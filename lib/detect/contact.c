@@ -1,0 +1,513 @@
+/* Contact data: personal e-mail addresses, phone numbers and social-media
+ * profile URLs.
+ *
+ * Each recognizer jumps to its trigger ('@', a digit or '+', ".com/")
+ * and reads a bounded window around it, so the work stays linear in the
+ * text and no byte past ctx->len is read. */
+#include <string.h>
+
+#include "policy.h"
+#include "internal.h"
+#include "scanutil.h"
+
+/* Defined in address.c: whether `pos` sits in a letterhead or office
+ * address block of a public body (Postbus, Bezoekadres, Ministerie …). */
+bool woo__office_context(const char *text, size_t len, size_t pos);
+
+/* ---- e-mail ---------------------------------------------------------------- */
+
+/* Local parts (or parts of them, split at . _ - +) that name a function,
+ * not a person.  The policy's mailboxes add to these. */
+static const char *const functional[] = {
+    "info", "informatie", "post", "postbus", "postmaster", "hostmaster",
+    "contact", "secretariaat", "bestuurssecretariaat", "receptie", "balie",
+    "servicedesk", "helpdesk", "support", "service", "klantcontact",
+    "klantenservice", "communicatie", "pers", "persvoorlichting",
+    "voorlichting", "woo", "wob", "noreply", "no-reply", "donotreply",
+    "do-not-reply", "admin", "webmaster", "redactie", "klachten", "bezwaar",
+    "bezwaarenberoep", "bezwaarschriften", "juridischezaken", "privacy",
+    "fg", "avg", "dpo", "integriteit", "meldpunt", "meldingen", "nieuwsbrief",
+    "abonnementen", "facturen", "factuur", "crediteuren", "debiteuren",
+    "inkoop", "hr", "personeelszaken", "vacatures", "office", "kcc",
+    "griffie", "raadsgriffie", "security", "cert", "csirt", "abuse",
+    "fokkerij", "mail", "team", "afdeling", "bureau", "loket", "sales",
+    "administratie", "agenda", "planning", "roosters", "zorg", "vragen",
+    "aanvragen", "vergunningen", "subsidies", "handhaving", "toezicht",
+    "inspectie", "ministerie", "gemeente", "provincie", NULL};
+
+/* Prefixes of run-together functional names: teamvergunningen,
+ * secretariaatdgbi, meldpuntfraude. */
+static const char *const functional_prefix[] = {
+    "team", "afdeling", "secretariaat", "helpdesk", "servicedesk",
+    "meldpunt", "noreply", "klantcontact", "bezwaar", "woo-", "wob-",
+    "woo_", "wob_", "info", NULL};
+
+static bool local_functional(const woo__scan_ctx *ctx, const char *s,
+                             size_t n) {
+  const struct woo_policy *pol = ctx->policy;
+  if (pol)
+    for (size_t k = 0; k < pol->n_mailboxes; k++)
+      if (su_eq_fold(s, n, pol->mailboxes[k]))
+        return true;
+  if (su_in_list(s, n, functional))
+    return true;
+  for (size_t k = 0; functional_prefix[k]; k++) {
+    size_t pl = strlen(functional_prefix[k]);
+    if (n > pl && su_eq_fold(s, pl, functional_prefix[k]))
+      return true;
+  }
+  /* Any segment: KPEU_Wob, WJZ.bezwaarenberoep, woo.verzoek. */
+  for (size_t a = 0; a < n;) {
+    size_t b = a;
+    while (b < n && s[b] != '.' && s[b] != '_' && s[b] != '-' && s[b] != '+')
+      b++;
+    if (b < n || a > 0) {
+      if (su_in_list(s + a, b - a, functional))
+        return true;
+      if (pol)
+        for (size_t k = 0; k < pol->n_mailboxes; k++)
+          if (su_eq_fold(s + a, b - a, pol->mailboxes[k]))
+            return true;
+    }
+    a = b + 1;
+  }
+  return false;
+}
+
+static bool domain_public(const woo__scan_ctx *ctx, const char *d, size_t n) {
+  const struct woo_policy *pol = ctx->policy;
+  if (!pol)
+    return false;
+  for (size_t k = 0; k < pol->n_public_domains; k++) {
+    const char *p = pol->public_domains[k];
+    size_t pl = strlen(p);
+    /* The domain itself or a subdomain of it. */
+    if (n >= pl && su_eq_fold(d + n - pl, pl, p) &&
+        (n == pl || d[n - pl - 1] == '.'))
+      return true;
+  }
+  return false;
+}
+
+static bool local_char(unsigned char c) {
+  return su_alnum(c) || c == '.' || c == '_' || c == '-' || c == '+' ||
+         c == '%' || c == '\'';
+}
+
+/* A ground code glued to a domain ("10.2.e@rvo.nl", "5.1.2e@minezk.nl")
+ * is what is left of a redacted address, not an address. */
+static bool looks_like_code(const char *s, size_t n) {
+  if (n == 0 || !su_digit((unsigned char)s[0]))
+    return false;
+  for (size_t k = 0; k < n; k++) {
+    unsigned char c = (unsigned char)s[k];
+    if (su_digit(c) || c == '.' || c == ',')
+      continue;
+    if (k == n - 1 && su_lower(c))
+      continue;
+    return false;
+  }
+  return true;
+}
+
+int woo__find_email(const woo__scan_ctx *ctx, woo__hits *out) {
+  const char *t = ctx->text;
+  size_t len = ctx->len, pos = 0;
+  while (pos < len) {
+    const char *at = memchr(t + pos, '@', len - pos);
+    if (!at)
+      break;
+    size_t a = (size_t)(at - t);
+    pos = a + 1;
+    /* Local part: back over at most 64 address characters. */
+    size_t s = a;
+    while (s > 0 && a - s < 64 && local_char((unsigned char)t[s - 1]))
+      s--;
+    if (s > 0 && (local_char((unsigned char)t[s - 1]) ||
+                  (unsigned char)t[s - 1] >= 0x80))
+      continue; /* too long, or glued to a non-ASCII word */
+    while (s < a && (t[s] == '.' || t[s] == '-' || t[s] == '\''))
+      s++;
+    if (s == a)
+      continue;
+    /* Domain: labels of letters, digits and hyphens, at least one dot,
+     * a top-level label of two or more letters. */
+    size_t e = a + 1, last_dot = 0;
+    while (e < len && e - a < 255 &&
+           (su_alnum((unsigned char)t[e]) || t[e] == '-' ||
+            (t[e] == '.' && e + 1 < len && su_alnum((unsigned char)t[e + 1])))) {
+      if (t[e] == '.')
+        last_dot = e;
+      e++;
+    }
+    if (!last_dot || e - last_dot - 1 < 2)
+      continue;
+    bool tld_ok = true;
+    for (size_t k = last_dot + 1; k < e; k++)
+      tld_ok &= su_alpha((unsigned char)t[k]);
+    if (!tld_ok || (e < len && (unsigned char)t[e] >= 0x80))
+      continue;
+    pos = e;
+    const char *local = t + s;
+    size_t ln = a - s;
+    if (looks_like_code(local, ln) || local_functional(ctx, local, ln))
+      continue;
+    /* How much the local part looks like a person: jan.devries,
+     * j.devries, jan-willem.de.vries; a known first name; or a single
+     * word (jdevries, jan). */
+    bool sep = false, digit = false;
+    for (size_t k = 0; k < ln; k++) {
+      sep |= local[k] == '.' || local[k] == '_' || local[k] == '-';
+      digit |= su_digit((unsigned char)local[k]);
+    }
+    size_t first = 0;
+    while (first < ln && su_alpha((unsigned char)local[first]))
+      first++;
+    bool name = first >= 2 &&
+                woo__lex_has(WOO__LEX_FIRST_NAMES, local, first);
+    double conf = name ? 0.95 : sep ? 0.92 : digit ? 0.75 : 0.85;
+    if (!name && !sep && domain_public(ctx, t + a + 1, e - a - 1))
+      conf = 0.55;
+    if (woo__hits_add(out, s, e, WOO_ENTITY_EMAIL, "email", conf) < 0)
+      return WOO_ENOMEM;
+  }
+  return 0;
+}
+
+/* ---- phone ----------------------------------------------------------------- */
+
+static const char *const phone_context[] = {
+    "tel", "telefo", "mobiel", "mob.", "gsm", "bel ", "bellen", "gebeld",
+    "bereikbaar", "whatsapp", "sms", "nummer van", "phone", NULL};
+
+/* Numbers of another kind: after these words a phone-shaped number is a
+ * reference or an amount. */
+static const char *const phone_other[] = {
+    "kenmerk", "zaak", "dossier", "referentie", "factuur", "kvk", "bsn",
+    "burgerservice", "registratie", "order", "iban", "rekening", "polis",
+    "klantnummer", "document", "inventaris", "ecli", "€", "eur ", "bedrag",
+    "artikel", "versie", NULL};
+
+/* Service numbers, never a person's: 0800 free, 090x paid. */
+static bool service_number(const char *d) {
+  return d[0] == '0' && ((d[1] == '8' && d[2] == '0' && d[3] == '0') ||
+                         (d[1] == '9' && d[2] == '0'));
+}
+
+/* A letter directly before the number: T 070 …, M: 06 …, Tel. 020 … */
+static bool phone_label(const char *t, size_t i) {
+  size_t p = i;
+  while (p > 0 && (t[p - 1] == ' ' || t[p - 1] == ':' || t[p - 1] == '.' ||
+                   t[p - 1] == '\t'))
+    p--;
+  size_t w = p;
+  while (w > 0 && su_alpha((unsigned char)t[w - 1]) && p - w < 12)
+    w--;
+  if (w > 0 && su_wordc((unsigned char)t[w - 1]))
+    return false;
+  size_t n = p - w;
+  if (n == 1)
+    return strchr("TtMm", t[w]) != NULL;
+  static const char *const labels[] = {"tel", "telefoon", "telefoonnummer",
+                                       "mob", "mobiel", "gsm", "phone",
+                                       "mobile", "telnr", NULL};
+  return su_in_list(t + w, n, labels);
+}
+
+#define PHONE_MAX_GROUPS 12
+
+typedef struct phone_parse {
+  char d[20];        /* digits read, country code included */
+  size_t nd;
+  size_t cc_digits;  /* length of the country code (0: national) */
+  bool trunk_paren;  /* "(0)" after the country code */
+  size_t ng;
+  size_t glen[PHONE_MAX_GROUPS];  /* digits per group */
+  size_t gend[PHONE_MAX_GROUPS];  /* byte offset after each group */
+  size_t gcum[PHONE_MAX_GROUPS];  /* digits up to and including it */
+  char gsep[PHONE_MAX_GROUPS];    /* separator before the group */
+} phone_parse;
+
+/* Read digit groups starting at t[i] ('+', '0' or '(').  Separators are
+ * one space, hyphen or dot, or " - "; "(0)" and "(070)" are groups. */
+static void phone_read(const char *t, size_t len, size_t i, phone_parse *pp) {
+  memset(pp, 0, sizeof *pp);
+  size_t p = i;
+  if (t[p] == '+') {
+    p++;
+    pp->cc_digits = 1; /* fixed below */
+  }
+  char sep = 0;
+  while (p < len && pp->ng < PHONE_MAX_GROUPS) {
+    bool paren = t[p] == '(';
+    size_t q = p + (paren ? 1 : 0), g = 0;
+    while (q < len && su_digit((unsigned char)t[q]) && g < 12 &&
+           pp->nd + g < sizeof pp->d)
+      pp->d[pp->nd + g++] = t[q++];
+    if (g == 0 || (q < len && su_digit((unsigned char)t[q])))
+      break;
+    if (paren) {
+      if (q >= len || t[q] != ')')
+        break;
+      q++;
+    }
+    if (paren && g == 1 && t[p + 1] == '0' && pp->ng > 0 && pp->cc_digits) {
+      /* "(0)" between country code and area code: not dialled. */
+      pp->trunk_paren = true;
+    } else {
+      pp->nd += g;
+      pp->glen[pp->ng] = g;
+      pp->gend[pp->ng] = q;
+      pp->gcum[pp->ng] = pp->nd;
+      pp->gsep[pp->ng] = sep;
+      pp->ng++;
+    }
+    /* Separator before the next group. */
+    p = q;
+    if (p + 2 < len && t[p] == ' ' && t[p + 1] == '-' && t[p + 2] == ' ')
+      sep = '-', p += 3;
+    else if (p < len && (t[p] == ' ' || t[p] == '-' || t[p] == '.'))
+      sep = t[p++];
+    else if (p < len && (t[p] == '(' || (paren && su_digit((unsigned char)t[p]))))
+      sep = 0; /* "(0)6", "(070)1234567" */
+    else
+      break;
+    if (p >= len || (!su_digit((unsigned char)t[p]) && t[p] != '('))
+      break;
+  }
+}
+
+int woo__find_phone(const woo__scan_ctx *ctx, woo__hits *out) {
+  const char *t = ctx->text;
+  size_t len = ctx->len, i = 0;
+  while (i < len) {
+    unsigned char c = (unsigned char)t[i];
+    bool start = (c == '0') ||
+                 (c == '+' && i + 1 < len && su_digit((unsigned char)t[i + 1]) &&
+                  t[i + 1] != '0') ||
+                 (c == '(' && i + 1 < len &&
+                  (t[i + 1] == '0' || t[i + 1] == '+'));
+    if (!start) {
+      i++;
+      continue;
+    }
+    if (i > 0) {
+      unsigned char b = (unsigned char)t[i - 1];
+      if (su_wordc(b) || b == '.' || b == ',' || b == '/' || b == '-' ||
+          b == '+' || b == '#' || b == ':' || b == '_') {
+        i++;
+        continue;
+      }
+    }
+    phone_parse pp;
+    size_t from = i;
+    if (c == '(' && t[i + 1] == '+')
+      from = i + 1; /* "(+31) 6 …": the bracket is punctuation */
+    phone_read(t, len, from, &pp);
+    if (pp.ng == 0) {
+      i++;
+      continue;
+    }
+    size_t skip_to = pp.gend[pp.ng - 1];
+    /* Normalise: international prefix and country code. */
+    size_t cc = 0, want_lo = 0, want_hi = 0;
+    bool intl = t[from] == '+' || (pp.nd >= 2 && pp.d[0] == '0' &&
+                                   pp.d[1] == '0');
+    size_t off = (t[from] == '+') ? 0 : intl ? 2 : 0;
+    if (intl) {
+      const char *d = pp.d + off;
+      if (pp.nd < off + 2) {
+        i = skip_to;
+        continue;
+      }
+      if (d[0] == '1' || d[0] == '7')
+        cc = 1;
+      else if (d[0] == '2' && d[1] != '0' && d[1] != '7')
+        cc = 3;
+      else if ((d[0] == '3' && (d[1] == '5' || d[1] == '7' || d[1] == '8')) ||
+               (d[0] == '4' && d[1] == '2') ||
+               (d[0] == '5' && (d[1] == '0' || d[1] == '9')) ||
+               (d[0] == '6' && d[1] >= '7') ||
+               (d[0] == '8' && (d[1] == '5' || d[1] == '8')) ||
+               (d[0] == '9' && (d[1] >= '6' && d[1] != '8')))
+        cc = 3;
+      else
+        cc = 2;
+      if (cc == 1 && d[0] == '1') /* NANP: ten digits after the 1 */
+        want_lo = want_hi = off + 11;
+      else if (cc == 2 && d[0] == '3' && d[1] == '1') {
+        /* +31: nine digits; some write the trunk 0 anyway. */
+        size_t n = off + 2 + 9;
+        if (pp.nd > off + 2 && d[2] == '0')
+          n++;
+        want_lo = want_hi = n;
+      } else {
+        want_lo = off + cc + 6;
+        want_hi = off + 15;
+      }
+    } else {
+      if (pp.d[0] != '0' || service_number(pp.d)) {
+        i = skip_to;
+        continue;
+      }
+      want_lo = want_hi = 10;
+    }
+    /* The longest group boundary whose digit count fits. */
+    size_t g = pp.ng;
+    while (g > 0 && (pp.gcum[g - 1] < want_lo || pp.gcum[g - 1] > want_hi))
+      g--;
+    if (g == 0) {
+      i = skip_to;
+      continue;
+    }
+    size_t end = pp.gend[g - 1];
+    if (end < len && (su_wordc((unsigned char)t[end]) ||
+                      ((t[end] == '-' || t[end] == '/' || t[end] == '.' ||
+                        t[end] == ',' || t[end] == ':') &&
+                       end + 1 < len && su_digit((unsigned char)t[end + 1])))) {
+      i = skip_to;
+      continue;
+    }
+    /* Separators: dots only with dots (08.30-12.30 is a time span). */
+    bool dots = false, other = false;
+    for (size_t k = 1; k < g; k++) {
+      dots |= pp.gsep[k] == '.';
+      other |= pp.gsep[k] != '.' && pp.gsep[k] != 0;
+    }
+    bool date = !intl && g >= 3 && pp.glen[0] == 2 && pp.glen[1] == 2 &&
+                pp.glen[2] == 4 &&
+                (pp.d[4] == '1' || pp.d[4] == '2');
+    if ((dots && other) || date) {
+      i = skip_to;
+      continue;
+    }
+    bool labelled = phone_label(t, i) || su_context_before(t, i, 40, phone_context);
+    if (!labelled && su_context_before(t, i, 32, phone_other)) {
+      i = skip_to;
+      continue;
+    }
+    const char *nat = intl ? pp.d + off + cc : pp.d + 1;
+    bool mobile = intl ? (cc == 2 && pp.d[off] == '3' && pp.d[off + 1] == '1' &&
+                          (nat[0] == '6' || (nat[0] == '0' && nat[1] == '6')))
+                       : nat[0] == '6';
+    bool dutch_intl = intl && cc == 2 && pp.d[off] == '3' && pp.d[off + 1] == '1';
+    /* A switchboard in a letterhead or an office address block stays;
+     * a mobile number is always someone's own. */
+    if (!mobile && (!intl || dutch_intl) &&
+        woo__office_context(t, len, i)) {
+      i = skip_to;
+      continue;
+    }
+    double conf;
+    if (labelled)
+      conf = 0.95;
+    else if (mobile)
+      conf = 0.9;
+    else if (intl)
+      conf = 0.85;
+    else if (g > 1)
+      conf = 0.8; /* formatted as a phone number */
+    else
+      conf = 0.6; /* ten bare digits */
+    /* 088, 085, 091: company-wide numbers, often a public body's. */
+    if (!intl && !labelled && nat[0] == '8' && nat[1] == '8')
+      conf = 0.55;
+    if (woo__hits_add(out, i, end, WOO_ENTITY_PHONE, "phone", conf) < 0)
+      return WOO_ENOMEM;
+    i = end;
+  }
+  return 0;
+}
+
+/* ---- personal URLs --------------------------------------------------------- */
+
+/* Profile paths that are not a person's profile. */
+static const char *const url_reserved[] = {
+    "sharer", "share", "sharer.php", "pages", "groups", "events", "watch",
+    "hashtag", "search", "login", "policies", "help", "intent", "home",
+    "i", "explore", "company", "school", "jobs", "about", "privacy",
+    "legal", "settings", "notifications", "messages", "tos", "p", "reel",
+    "stories", "tv", "feed", "pulse", "posts", "status", NULL};
+
+/* Handles that belong to public bodies. */
+static const char *const url_public[] = {
+    "gemeente", "ministerie", "rijksoverheid", "overheid", "provincie",
+    "politie", "waterschap", "minister", "nvwa", "ggd", "rivm",
+    "defensie", "belastingdienst", "justitie", "tweedekamer", "eerstekamer",
+    "rechtspraak", "kabinet", "regering", "inspectie", "brandweer",
+    "veiligheidsregio", "omroep", "officieel", NULL};
+
+int woo__find_url(const woo__scan_ctx *ctx, woo__hits *out) {
+  static const struct {
+    const char *host;
+    const char *path; /* required start of the path, "" for none */
+  } sites[] = {{"linkedin", "in/"}, {"linkedin", "pub/"},
+               {"facebook", ""},   {"twitter", ""},
+               {"x", ""},          {"instagram", ""},
+               {"tiktok", "@"},    {"youtube", "@"},
+               {"threads", "@"},   {"fb", ""}};
+  const char *t = ctx->text;
+  size_t len = ctx->len, pos = 0;
+  while (pos < len) {
+    const char *f = memmem(t + pos, len - pos, ".com/", 5);
+    if (!f)
+      break;
+    size_t dot = (size_t)(f - t), path = dot + 5;
+    pos = path;
+    /* The label before ".com", and what comes before it. */
+    size_t hs = dot;
+    while (hs > 0 && dot - hs < 20 &&
+           (su_alnum((unsigned char)t[hs - 1]) || t[hs - 1] == '-'))
+      hs--;
+    size_t start = hs;
+    while (start > 0 && dot - start < 40 &&
+           (su_alnum((unsigned char)t[start - 1]) || t[start - 1] == '.' ||
+            t[start - 1] == '-' || t[start - 1] == '/' ||
+            t[start - 1] == ':'))
+      start--;
+    while (start < hs && !su_alpha((unsigned char)t[start]))
+      start++;
+    if (start > 0 && (su_wordc((unsigned char)t[start - 1]) ||
+                      t[start - 1] == '@'))
+      continue;
+    for (size_t k = 0; k < sizeof sites / sizeof sites[0]; k++) {
+      if (!su_eq_fold(t + hs, dot - hs, sites[k].host))
+        continue;
+      size_t pl = strlen(sites[k].path), h = path + pl;
+      if (h > len || (pl && !su_eq_fold(t + path, pl, sites[k].path)))
+        continue;
+      size_t e = h;
+      while (e < len && e - h < 100 &&
+             (su_alnum((unsigned char)t[e]) || t[e] == '.' || t[e] == '_' ||
+              t[e] == '-' || t[e] == '%' ||
+              (t[e] == '?' && e + 1 < len && t[e + 1] == 'i')))
+        e++;
+      /* facebook.com/profile.php?id=100012345 */
+      if (e < len && t[e] == '=' && e - h == 14) {
+        e++;
+        while (e < len && su_digit((unsigned char)t[e]))
+          e++;
+      }
+      while (e > h && (t[e - 1] == '.' || t[e - 1] == '-'))
+        e--;
+      if (e == h || su_in_list(t + h, e - h, url_reserved))
+        break;
+      char handle[101];
+      size_t hn = 0;
+      for (size_t j = h; j < e && hn < 100; j++)
+        handle[hn++] = (char)su_lowerc((unsigned char)t[j]);
+      handle[hn] = '\0';
+      bool public_body = woo__lex_has(WOO__LEX_ORGANISATIONS, t + h, e - h);
+      for (size_t j = 0; url_public[j] && !public_body; j++)
+        public_body = strstr(handle, url_public[j]) != NULL;
+      if (public_body)
+        break;
+      double conf = pl ? 0.95 : 0.85;
+      if (woo__hits_add(out, start, e, WOO_ENTITY_URL, "url", conf) < 0)
+        return WOO_ENOMEM;
+      pos = e;
+      break;
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,554 @@
+/* Identity numbers: BSN (11-test), IBAN (mod 97), passport / ID-card and
+ * driving-licence numbers, licence plates and dates of birth.
+ *
+ * Every recognizer here jumps between trigger bytes (digits, capitals,
+ * hyphens, context stems found with memmem) and looks at a bounded window
+ * around each trigger, so the cost is linear in the text however dense
+ * the triggers are. */
+#include <string.h>
+
+#include "internal.h"
+#include "scanutil.h"
+
+/* ---- BSN ------------------------------------------------------------------- */
+
+bool woo__bsn_valid(const char *digits, size_t n) {
+  if (n != 9)
+    return false;
+  long sum = 0;
+  bool nonzero = false;
+  for (size_t i = 0; i < 9; i++) {
+    if (!su_digit((unsigned char)digits[i]))
+      return false;
+    int d = digits[i] - '0';
+    nonzero |= d != 0;
+    sum += (i < 8) ? (long)(9 - i) * d : -(long)d;
+  }
+  return nonzero && sum % 11 == 0;
+}
+
+static const char *const bsn_context[] = {
+    "bsn", "burgerservicenummer", "burgerservice", "sofinummer", "sofi-nummer",
+    "sofi nummer", "sofi nr", "sofinr", "persoonsnummer", NULL};
+
+/* Numbers that name something else: a BSN-shaped number after these
+ * words is a reference, an account or an amount unless BSN context says
+ * otherwise. */
+static const char *const bsn_other[] = {
+    "kenmerk", "zaak", "dossier", "factuur", "order", "kvk", "btw",
+    "referentie", "registratie", "telefoon", "tel", "nummer:", "projectnr",
+    "€", "eur", "bedrag", "ecli", "isbn", NULL};
+
+/* Read a BSN-shaped number at `i`: nine digits, plain or grouped as
+ * 123.456.782, 123 456 782, 1234.56.782 or 1234 56 782; eight digits
+ * when the leading zero was dropped (only taken with context).  Returns
+ * the end offset or 0; the digits go to d[] and their count to *nd. */
+static size_t read_bsn(const char *t, size_t len, size_t i, char d[9],
+                       size_t *nd) {
+  static const unsigned char shapes[][4] = {
+      {9, 0, 0, 0}, {8, 0, 0, 0}, {3, 3, 3, 0}, {4, 2, 3, 0}};
+  for (size_t s = 0; s < sizeof shapes / sizeof shapes[0]; s++) {
+    size_t p = i, k = 0;
+    char sep = 0;
+    bool ok = true;
+    for (size_t g = 0; g < 4 && shapes[s][g] && ok; g++) {
+      if (g > 0) {
+        if (p >= len || (t[p] != '.' && t[p] != ' ') || (sep && t[p] != sep)) {
+          ok = false;
+          break;
+        }
+        sep = t[p++];
+      }
+      for (size_t m = 0; m < shapes[s][g]; m++, p++) {
+        if (p >= len || !su_digit((unsigned char)t[p]) || k >= 9) {
+          ok = false;
+          break;
+        }
+        d[k++] = t[p];
+      }
+    }
+    if (!ok)
+      continue;
+    if (p < len && su_wordc((unsigned char)t[p]))
+      continue;
+    /* 123.456.78 or 12.345.678,00 read as an amount, not a number. */
+    if (p + 1 < len && (t[p] == '.' || t[p] == ',') &&
+        su_digit((unsigned char)t[p + 1]))
+      continue;
+    *nd = k;
+    return p;
+  }
+  return 0;
+}
+
+int woo__find_bsn(const woo__scan_ctx *ctx, woo__hits *out) {
+  const char *t = ctx->text;
+  size_t len = ctx->len, i = 0;
+  while (i < len) {
+    if (!su_digit((unsigned char)t[i])) {
+      i++;
+      continue;
+    }
+    size_t run = i;
+    while (run < len && su_digit((unsigned char)t[run]))
+      run++;
+    /* Part of a longer token: a code, a decimal, an amount, a path. */
+    if (i > 0) {
+      unsigned char b = (unsigned char)t[i - 1];
+      if (su_wordc(b) || b == '.' || b == ',' || b == '/' || b == '-' ||
+          b == '+' || b == '#') {
+        i = run;
+        continue;
+      }
+    }
+    char d[9];
+    size_t nd = 0, end = read_bsn(t, len, i, d, &nd);
+    if (!end) {
+      i = run;
+      continue;
+    }
+    bool ctxt = su_context_before(t, i, 48, bsn_context);
+    if (nd == 8) {
+      /* A dropped leading zero happens in spreadsheets; without the
+       * word BSN nearby eight digits are anything at all. */
+      char p[9] = {'0'};
+      memcpy(p + 1, d, 8);
+      if (ctxt && woo__bsn_valid(p, 9) &&
+          woo__hits_add(out, i, end, WOO_ENTITY_BSN, "bsn", 0.85) < 0)
+        return WOO_ENOMEM;
+    } else if (woo__bsn_valid(d, 9)) {
+      double conf = 0;
+      if (ctxt)
+        conf = 0.97;
+      else if (!su_context_before(t, i, 32, bsn_other))
+        /* Roughly one nine-digit number in eleven passes the test by
+         * chance; grouped with dots it is more often an amount. */
+        conf = (end - i == 9) ? 0.6 : 0.45;
+      if (conf > 0 &&
+          woo__hits_add(out, i, end, WOO_ENTITY_BSN, "bsn", conf) < 0)
+        return WOO_ENOMEM;
+    }
+    i = end > run ? end : run;
+  }
+  return 0;
+}
+
+/* ---- IBAN ------------------------------------------------------------------ */
+
+/* Lengths of the IBANs met in Dutch correspondence; other countries are
+ * accepted with any length from 15 to 34 that passes mod 97. */
+static size_t iban_length(const char *cc) {
+  static const struct {
+    char cc[3];
+    unsigned char len;
+  } tab[] = {{"NL", 18}, {"BE", 16}, {"DE", 22}, {"FR", 27}, {"GB", 22},
+             {"LU", 20}, {"ES", 24}, {"IT", 27}, {"AT", 20}, {"CH", 21},
+             {"IE", 22}, {"PL", 28}, {"PT", 25}, {"DK", 18}, {"SE", 24},
+             {"NO", 15}, {"FI", 18}, {"TR", 26}, {"MA", 28}, {"SR", 0}};
+  for (size_t k = 0; k < sizeof tab / sizeof tab[0]; k++)
+    if (tab[k].cc[0] == cc[0] && tab[k].cc[1] == cc[1])
+      return tab[k].len;
+  return 0;
+}
+
+bool woo__iban_valid(const char *s, size_t n) {
+  char c[34];
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char b = (unsigned char)s[i];
+    if (b == ' ')
+      continue;
+    if (!su_alnum(b) || k >= sizeof c)
+      return false;
+    c[k++] = (char)(su_lower(b) ? b - 32 : b);
+  }
+  if (k < 15 || !su_upper((unsigned char)c[0]) ||
+      !su_upper((unsigned char)c[1]) || !su_digit((unsigned char)c[2]) ||
+      !su_digit((unsigned char)c[3]))
+    return false;
+  size_t want = iban_length(c);
+  if (want && want != k)
+    return false;
+  /* Move the first four characters to the end, letters become 10..35,
+   * and the whole must be 1 mod 97; fold digit by digit. */
+  unsigned rem = 0;
+  for (size_t j = 0; j < k; j++) {
+    unsigned char b = (unsigned char)c[(j + 4) % k];
+    if (su_digit(b))
+      rem = (rem * 10 + (unsigned)(b - '0')) % 97;
+    else
+      rem = (rem * 100 + (unsigned)(b - 'A' + 10)) % 97;
+  }
+  if (rem != 1)
+    return false;
+  /* The Dutch structure: four letters of the bank, ten digits. */
+  if (c[0] == 'N' && c[1] == 'L') {
+    for (size_t j = 4; j < 8; j++)
+      if (!su_upper((unsigned char)c[j]))
+        return false;
+    for (size_t j = 8; j < 18; j++)
+      if (!su_digit((unsigned char)c[j]))
+        return false;
+  }
+  return true;
+}
+
+int woo__find_iban(const woo__scan_ctx *ctx, woo__hits *out) {
+  const char *t = ctx->text;
+  size_t len = ctx->len;
+  for (size_t i = 0; i + 4 <= len; i++) {
+    if (!su_upper((unsigned char)t[i]) || !su_upper((unsigned char)t[i + 1]) ||
+        !su_digit((unsigned char)t[i + 2]) ||
+        !su_digit((unsigned char)t[i + 3]))
+      continue;
+    if (i > 0 && su_wordc((unsigned char)t[i - 1]))
+      continue;
+    /* Collect up to 34 characters, letting single spaces separate the
+     * printed groups; remember where each length ends. */
+    size_t want = iban_length(t + i), p = i, k = 0, best = 0;
+    while (p < len && k < 34) {
+      unsigned char b = (unsigned char)t[p];
+      if (b == ' ' && k >= 4 && p + 1 < len &&
+          su_alnum((unsigned char)t[p + 1])) {
+        p++;
+        continue;
+      }
+      if (!su_alnum(b))
+        break;
+      p++;
+      k++;
+      bool boundary = p >= len || !su_alnum((unsigned char)t[p]);
+      if (boundary && k >= 15 && (!want || k == want) &&
+          woo__iban_valid(t + i, p - i))
+        best = p;
+      if (want && k == want)
+        break;
+    }
+    if (best) {
+      if (woo__hits_add(out, i, best, WOO_ENTITY_IBAN, "iban", 0.98) < 0)
+        return WOO_ENOMEM;
+      i = best - 1;
+    }
+  }
+  return 0;
+}
+
+/* ---- context-triggered values ---------------------------------------------- */
+
+/* Find each occurrence of `stem` and call `fn` with the offset just past
+ * the word that contains it.  Stems leave out their first letter where
+ * sentence case would change it ("aspoort" for Paspoort / paspoort). */
+typedef int (*stem_fn)(const woo__scan_ctx *ctx, woo__hits *out, size_t kw,
+                       size_t after);
+
+static int each_stem(const woo__scan_ctx *ctx, woo__hits *out,
+                     const char *stem, stem_fn fn) {
+  const char *t = ctx->text;
+  size_t n = strlen(stem), pos = 0;
+  while (pos < ctx->len) {
+    const char *f = memmem(t + pos, ctx->len - pos, stem, n);
+    if (!f)
+      break;
+    size_t kw = (size_t)(f - t), after = kw + n;
+    while (after < ctx->len &&
+           (su_alpha((unsigned char)t[after]) || t[after] == '-'))
+      after++;
+    int rc = fn(ctx, out, kw, after);
+    if (rc < 0)
+      return rc;
+    pos = kw + n;
+  }
+  return 0;
+}
+
+/* Skip what stands between a label and its value: spaces, colons,
+ * "nummer", "nr.", "is", "van de betrokkene" …, at most `max` bytes.
+ * Stops at a line break followed by an empty line. */
+static size_t skip_filler(const char *t, size_t len, size_t p, size_t max) {
+  static const char *const filler[] = {"nummer", "nr", "no", "is", "van",
+                                       "de", "het", "met", "betrokkene",
+                                       "op", "luidt", "te", NULL};
+  size_t limit = p + max < len ? p + max : len;
+  while (p < limit) {
+    unsigned char c = (unsigned char)t[p];
+    if (c == ' ' || c == '\t' || c == ':' || c == '.' || c == '(' ||
+        c == '=' || c == '\r' || c == '\n' || c == '-') {
+      if (c == '\n' && p + 1 < len && t[p + 1] == '\n')
+        return p;
+      p++;
+      continue;
+    }
+    size_t w = p;
+    while (w < limit && su_alpha((unsigned char)t[w]))
+      w++;
+    bool skipped = false;
+    for (size_t k = 0; filler[k] && w > p; k++) {
+      size_t fl = strlen(filler[k]);
+      if (w - p != fl)
+        continue;
+      size_t j = 0;
+      while (j < fl && su_lowerc((unsigned char)t[p + j]) == filler[k][j])
+        j++;
+      if (j == fl) {
+        skipped = true;
+        break;
+      }
+    }
+    if (!skipped)
+      return p;
+    p = w;
+  }
+  return p;
+}
+
+/* ---- passport, ID card, driving licence ------------------------------------ */
+
+/* Dutch passport and ID-card numbers: two letters, six letters or
+ * digits, one digit; the letter O is never used. */
+static bool id_doc_shape(const char *s) {
+  for (size_t j = 0; j < 9; j++) {
+    unsigned char c = (unsigned char)s[j];
+    if (c == 'O')
+      return false;
+    if (j < 2 && !su_upper(c))
+      return false;
+    if (j >= 2 && j < 8 && !su_upper(c) && !su_digit(c))
+      return false;
+    if (j == 8 && !su_digit(c))
+      return false;
+  }
+  return true;
+}
+
+static int id_value(const woo__scan_ctx *ctx, woo__hits *out, size_t kw,
+                    size_t after, bool licence) {
+  (void)kw;
+  const char *t = ctx->text;
+  size_t len = ctx->len, p = skip_filler(t, len, after, 40);
+  size_t e = p;
+  while (e < len && su_alnum((unsigned char)t[e]))
+    e++;
+  if (e < len && su_wordc((unsigned char)t[e]))
+    return 0;
+  if (licence) {
+    for (size_t j = p; j < e; j++)
+      if (!su_digit((unsigned char)t[j]))
+        return 0;
+    if (e - p == 10)
+      return woo__hits_add(out, p, e, WOO_ENTITY_IDNUMBER, "idnumber", 0.9);
+    return 0;
+  }
+  if (e - p == 9 && id_doc_shape(t + p))
+    return woo__hits_add(out, p, e, WOO_ENTITY_IDNUMBER, "idnumber", 0.92);
+  return 0;
+}
+
+static int id_doc(const woo__scan_ctx *ctx, woo__hits *out, size_t kw,
+                  size_t after) {
+  return id_value(ctx, out, kw, after, false);
+}
+
+static int id_licence(const woo__scan_ctx *ctx, woo__hits *out, size_t kw,
+                      size_t after) {
+  return id_value(ctx, out, kw, after, true);
+}
+
+int woo__find_idnumber(const woo__scan_ctx *ctx, woo__hits *out) {
+  static const char *const doc_stems[] = {"aspoort", "ASPOORT", "dentiteitsk",
+                                          "dentiteitsb", "D-kaart", "d-kaart",
+                                          "ocumentnummer", "OCUMENTNUMMER",
+                                          NULL};
+  int rc = 0;
+  for (size_t k = 0; doc_stems[k] && rc == 0; k++)
+    rc = each_stem(ctx, out, doc_stems[k], id_doc);
+  if (rc == 0)
+    rc = each_stem(ctx, out, "ijbewijs", id_licence);
+  if (rc == 0)
+    rc = each_stem(ctx, out, "IJBEWIJS", id_licence);
+  return rc;
+}
+
+/* ---- dates of birth ---------------------------------------------------------- */
+
+/* A month name or its abbreviation at t[p..): returns its length or 0. */
+static size_t month_name(const char *t, size_t len, size_t p) {
+  static const char *const months[] = {
+      "januari", "februari", "maart", "april",   "mei",     "juni",
+      "juli",    "augustus", "september", "oktober", "november", "december",
+      "jan",     "feb",      "mrt",   "apr",     "jun",     "jul",
+      "aug",     "sep",      "sept",  "okt",     "nov",     "dec", NULL};
+  size_t w = p;
+  while (w < len && su_alpha((unsigned char)t[w]))
+    w++;
+  for (size_t k = 0; months[k]; k++) {
+    size_t n = strlen(months[k]);
+    if (w - p != n)
+      continue;
+    size_t j = 0;
+    while (j < n && su_lowerc((unsigned char)t[p + j]) == months[k][j])
+      j++;
+    if (j == n)
+      return (w < len && t[w] == '.') ? n + 1 : n;
+  }
+  return 0;
+}
+
+static size_t digits_at(const char *t, size_t len, size_t p, size_t max) {
+  size_t n = 0;
+  while (p + n < len && n <= max && su_digit((unsigned char)t[p + n]))
+    n++;
+  return n;
+}
+
+/* A date at t[p..): 12 maart 1978, 12 mrt. 1978, 12-03-1978, 12/3/1978,
+ * 12.03.1978 or 1978-03-12.  Returns its end or 0. */
+static size_t read_date(const char *t, size_t len, size_t p) {
+  size_t a = digits_at(t, len, p, 4);
+  if (a == 4 && p + 10 <= len && t[p + 4] == '-' &&
+      digits_at(t, len, p + 5, 2) == 2 && t[p + 7] == '-' &&
+      digits_at(t, len, p + 8, 2) == 2)
+    return p + 10;
+  if (a < 1 || a > 2)
+    return 0;
+  size_t q = p + a;
+  if (q < len && (t[q] == '-' || t[q] == '/' || t[q] == '.')) {
+    char sep = t[q];
+    size_t b = digits_at(t, len, q + 1, 2);
+    if (b < 1 || b > 2 || q + 1 + b >= len || t[q + 1 + b] != sep)
+      return 0;
+    size_t r = q + 2 + b, y = digits_at(t, len, r, 4);
+    return (y == 4 || y == 2) ? r + y : 0;
+  }
+  if (q < len && t[q] == ' ') {
+    size_t m = month_name(t, len, q + 1);
+    if (!m)
+      return 0;
+    size_t r = q + 1 + m;
+    if (r < len && t[r] == ' ' && digits_at(t, len, r + 1, 4) == 4)
+      return r + 5;
+  }
+  return 0;
+}
+
+static int birth_value(const woo__scan_ctx *ctx, woo__hits *out, size_t kw,
+                       size_t after) {
+  const char *t = ctx->text;
+  size_t len = ctx->len;
+  (void)kw;
+  size_t p = after, limit = after + 24 < len ? after + 24 : len;
+  while (p < limit && !su_digit((unsigned char)t[p]) && t[p] != '\n')
+    p++;
+  if (p >= limit || !su_digit((unsigned char)t[p]))
+    return 0;
+  size_t e = read_date(t, len, p);
+  if (!e || (e < len && su_digit((unsigned char)t[e])))
+    return 0;
+  return woo__hits_add(out, p, e, WOO_ENTITY_BIRTHDATE, "birthdate", 0.9);
+}
+
+static int birth_abbrev(const woo__scan_ctx *ctx, woo__hits *out, size_t kw,
+                        size_t after) {
+  /* kw points at "eb." inside "geb." / "Geb."; require the g. */
+  const char *t = ctx->text;
+  if (kw == 0 || (t[kw - 1] != 'g' && t[kw - 1] != 'G'))
+    return 0;
+  if (kw >= 2 && su_wordc((unsigned char)t[kw - 2]))
+    return 0;
+  (void)after;
+  return birth_value(ctx, out, kw, kw + 3);
+}
+
+int woo__find_birthdate(const woo__scan_ctx *ctx, woo__hits *out) {
+  static const char *const stems[] = {"eboren", "EBOREN", "eboortedatum",
+                                      "EBOORTEDATUM",
+                                      "ate of birth", NULL};
+  int rc = 0;
+  for (size_t k = 0; stems[k] && rc == 0; k++)
+    rc = each_stem(ctx, out, stems[k], birth_value);
+  if (rc == 0)
+    rc = each_stem(ctx, out, "eb.", birth_abbrev);
+  return rc;
+}
+
+/* ---- licence plates -------------------------------------------------------- */
+
+/* Letters on Dutch plates since 1978: no vowels, no C or Q. */
+static bool plate_letter(unsigned char c) {
+  return su_upper(c) && !strchr("AEIOUCQY", c);
+}
+
+/* Letter groups kept out of circulation. */
+static bool plate_banned(const char *g, size_t n) {
+  static const char *const banned[] = {"SS",  "SD",  "SA",  "GVD", "KKK",
+                                       "KVT", "LPF", "NSB", "PKK", "PSV",
+                                       "PVV", "TBS", "VVD", NULL};
+  for (size_t k = 0; banned[k]; k++)
+    if (strlen(banned[k]) == n && memcmp(banned[k], g, n) == 0)
+      return true;
+  return false;
+}
+
+int woo__find_plate(const woo__scan_ctx *ctx, woo__hits *out) {
+  /* The fourteen sidecodes as shapes: L letter, D digit. */
+  static const char *const sidecodes[] = {
+      "LL-DD-DD", "DD-DD-LL", "DD-LL-DD", "LL-DD-LL", "LL-LL-DD",
+      "DD-LL-LL", "DD-LLL-D", "D-LLL-DD", "LL-DDD-L", "L-DDD-LL",
+      "LLL-DD-L", "L-DD-LLL", "D-LL-DDD", "DDD-LL-D", NULL};
+  static const char *const plate_context[] = {"kenteken", "auto", "voertuig",
+                                              "bestelbus", "wagen", "rdw",
+                                              NULL};
+  const char *t = ctx->text;
+  size_t len = ctx->len, pos = 0;
+  while (pos < len) {
+    const char *h = memchr(t + pos, '-', len - pos);
+    if (!h)
+      break;
+    size_t hy = (size_t)(h - t), s = hy, e = hy;
+    while (s > 0 && (su_alnum((unsigned char)t[s - 1]) || t[s - 1] == '-') &&
+           hy - s < 8)
+      s--;
+    while (e < len && (su_alnum((unsigned char)t[e]) || t[e] == '-') &&
+           e - hy < 8)
+      e++;
+    pos = e > hy ? e : hy + 1;
+    if (e - s != 8 || (s > 0 && (su_wordc((unsigned char)t[s - 1]) ||
+                                 t[s - 1] == '-' || t[s - 1] == '.' ||
+                                 t[s - 1] == '/')))
+      continue;
+    if (e < len && (su_wordc((unsigned char)t[e]) || t[e] == '-' ||
+                    (t[e] == '.' && e + 1 < len &&
+                     su_alnum((unsigned char)t[e + 1]))))
+      continue;
+    for (size_t k = 0; sidecodes[k]; k++) {
+      const char *sc = sidecodes[k];
+      bool ok = true;
+      for (size_t j = 0; j < 8 && ok; j++) {
+        unsigned char c = (unsigned char)t[s + j];
+        if (sc[j] == '-')
+          ok = c == '-';
+        else if (sc[j] == 'D')
+          ok = su_digit(c);
+        else
+          ok = plate_letter(c);
+      }
+      if (!ok)
+        continue;
+      /* Check each letter group against the banned list. */
+      for (size_t j = 0; j < 8 && ok;) {
+        size_t g = j;
+        while (g < 8 && sc[g] == 'L')
+          g++;
+        if (g > j)
+          ok = !plate_banned(t + s + j, g - j);
+        j = g + 1;
+      }
+      if (!ok)
+        break;
+      double conf = su_context_before(t, s, 64, plate_context) ? 0.95 : 0.75;
+      if (woo__hits_add(out, s, e, WOO_ENTITY_PLATE, "plate", conf) < 0)
+        return WOO_ENOMEM;
+      break;
+    }
+  }
+  return 0;
+}

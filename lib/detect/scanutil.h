@@ -1,0 +1,93 @@
+/* Byte-level helpers shared by the recognizers of contact, identity,
+ * address and security data (contact.c, ids.c, address.c, security.c).
+ * All static inline: each file keeps its own copy and no symbol is
+ * exported.  Never installed. */
+#ifndef WOO_DETECT_SCANUTIL_H
+#define WOO_DETECT_SCANUTIL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+static inline bool su_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+static inline bool su_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+static inline bool su_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+static inline bool su_alpha(unsigned char c) {
+  return su_upper(c) || su_lower(c);
+}
+static inline bool su_alnum(unsigned char c) {
+  return su_alpha(c) || su_digit(c);
+}
+/* Bytes of multi-byte sequences count as word characters: in Dutch text
+ * they are letters far more often than anything else. */
+static inline bool su_wordc(unsigned char c) { return su_alnum(c) || c >= 0x80; }
+static inline unsigned char su_lowerc(unsigned char c) {
+  return su_upper(c) ? (unsigned char)(c + 32) : c;
+}
+
+/* Case-insensitive equality of a[0..n) with a lowercase NUL-terminated
+ * word. */
+static inline bool su_eq_fold(const char *a, size_t n, const char *word) {
+  size_t k = 0;
+  for (; k < n && word[k]; k++)
+    if (su_lowerc((unsigned char)a[k]) != (unsigned char)word[k])
+      return false;
+  return k == n && word[k] == '\0';
+}
+
+static inline bool su_in_list(const char *s, size_t n,
+                              const char *const *list) {
+  for (size_t k = 0; list[k]; k++)
+    if (su_eq_fold(s, n, list[k]))
+      return true;
+  return false;
+}
+
+/* Whether a lowercased copy of t[a..b) (at most 192 bytes of it)
+ * contains one of `words` (lowercase, NULL-terminated). */
+static inline bool su_has_word(const char *t, size_t a, size_t b,
+                               const char *const *words) {
+  char buf[192];
+  if (b - a > sizeof buf)
+    b = a + sizeof buf;
+  size_t n = b - a;
+  for (size_t i = 0; i < n; i++)
+    buf[i] = (char)su_lowerc((unsigned char)t[a + i]);
+  for (size_t k = 0; words[k]; k++) {
+    size_t wl = strlen(words[k]);
+    if (wl <= n && memmem(buf, n, words[k], wl))
+      return true;
+  }
+  return false;
+}
+
+/* Whether one of `words` occurs in the `window` bytes before pos. */
+static inline bool su_context_before(const char *t, size_t pos, size_t window,
+                                     const char *const *words) {
+  size_t from = pos > window ? pos - window : 0;
+  return su_has_word(t, from, pos, words);
+}
+
+/* Offset of the first ASCII digit in t[i..len), or len.  Eight bytes at
+ * a time: prose has few digits, and every numeric recognizer starts at
+ * one. */
+static inline size_t su_next_digit(const char *t, size_t len, size_t i) {
+  const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+  while (i + 8 <= len) {
+    uint64_t x;
+    memcpy(&x, t + i, 8);
+    /* y = b ^ '0' maps digits to 0..9.  (y | 0x80) - 10 cannot borrow
+     * across bytes and keeps its high bit exactly when (y & 0x7f) >= 10;
+     * bytes with their own high bit set are not ASCII. */
+    uint64_t y = x ^ (ones * 0x30);
+    uint64_t m = ~((y | high) - ones * 10) & ~y & high;
+    if (m)
+      break;
+    i += 8;
+  }
+  while (i < len && !su_digit((unsigned char)t[i]))
+    i++;
+  return i;
+}
+
+#endif

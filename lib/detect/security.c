@@ -1,0 +1,468 @@
+/* Security data (5.1.2.h): IP addresses, internal host names, passwords
+ * and access codes.
+ *
+ * IPv4 addresses need four valid octets.  Four small numbers (all below
+ * 32: 5.1.2.4, 10.2.1.4) are at least as often a section, an article or a
+ * version as an address, so they count only after a network word (IP,
+ * server, netwerk …); after "versie", "artikel", "paragraaf" … nothing
+ * counts.  Host names count when they end in an internal domain (.local,
+ * .lan, .corp, .internal, .intern, .intranet) or look like a machine name
+ * (srv-app-01, DC-02, vm-prd-web3).  Passwords and codes only after their
+ * label, and only the value is marked. */
+#include <string.h>
+
+#include "internal.h"
+#include "scanutil.h"
+
+static bool is_hex(unsigned char c) {
+  return su_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+static const char *const net_context[] = {
+    "ip ",      "ip-",     "ip:",     "ipv4",        "ipv6",   "adres",
+    "server",   "host",    "netwerk", "network",     "subnet", "gateway",
+    "dns",      "ping",    "router",  "firewall",    "vpn",    "proxy",
+    "range",    "machine", "systeem", "werkstation", "laptop", "cluster",
+    "database", "domein",  "domain",  "ssh",         "rdp",    "poort",
+    "port",     "vm ",     "storing", "incident",    "patch",  "inlog",
+    NULL};
+
+static const char *const not_ip_context[] = {
+    "versie", "version", "release", "build", "artikel", "art.", "paragraaf",
+    "hoofdstuk", "§", "lid ", "bijlage", "sectie", "onderdeel", "punt ",
+    "nr.", "figuur", "tabel", "wob", "woo", NULL};
+
+/* ---- IPv4 and IPv6 ------------------------------------------------------------ */
+
+/* An octet 0..255 without leading zeros at t[p..); its end or 0. */
+static size_t octet_at(const char *t, size_t len, size_t p, int *val) {
+  size_t n = 0;
+  int v = 0;
+  while (p + n < len && su_digit((unsigned char)t[p + n]) && n < 4)
+    v = v * 10 + (t[p + n++] - '0');
+  if (n == 0 || n > 3 || v > 255 || (n > 1 && t[p] == '0'))
+    return 0;
+  *val = v;
+  return p + n;
+}
+
+static int find_ipv4(const woo__scan_ctx *ctx, woo__hits *out) {
+  const char *t = ctx->text;
+  size_t len = ctx->len, i = 0;
+  while (i < len) {
+    if (!su_digit((unsigned char)t[i])) {
+      i++;
+      continue;
+    }
+    size_t run = i;
+    while (run < len && su_digit((unsigned char)t[run]))
+      run++;
+    unsigned char b = i > 0 ? (unsigned char)t[i - 1] : ' ';
+    if (su_wordc(b) || b == '.' || b == '-' || b == ',' || b == '_') {
+      i = run;
+      continue;
+    }
+    int o[4];
+    size_t p = i, k = 0;
+    for (; k < 4; k++) {
+      if (k > 0) {
+        if (p >= len || t[p] != '.')
+          break;
+        p++;
+      }
+      size_t q = octet_at(t, len, p, &o[k]);
+      if (!q)
+        break;
+      p = q;
+    }
+    if (k < 4) {
+      i = run;
+      continue;
+    }
+    size_t e = p;
+    /* Part of a longer dotted number, or glued to a word. */
+    if (e < len && (su_wordc((unsigned char)t[e]) ||
+                    ((t[e] == '.' || t[e] == '-') && e + 1 < len &&
+                     su_alnum((unsigned char)t[e + 1])))) {
+      while (i < len && (su_alnum((unsigned char)t[i]) || t[i] == '.'))
+        i++;
+      continue;
+    }
+    /* A prefix length (/24) or a port (:8080) belongs to it. */
+    if (e + 1 < len && t[e] == '/' && su_digit((unsigned char)t[e + 1])) {
+      size_t q = e + 1;
+      while (q < len && su_digit((unsigned char)t[q]) && q - e <= 2)
+        q++;
+      if (q >= len || !su_wordc((unsigned char)t[q]))
+        e = q;
+    } else if (e + 1 < len && t[e] == ':' &&
+               su_digit((unsigned char)t[e + 1])) {
+      size_t q = e + 1;
+      while (q < len && su_digit((unsigned char)t[q]) && q - e <= 5)
+        q++;
+      if (q >= len || !su_wordc((unsigned char)t[q]))
+        e = q;
+    }
+    size_t start = i;
+    i = e;
+    if (su_context_before(t, start, 24, not_ip_context))
+      continue;
+    bool net = su_context_before(t, start, 64, net_context);
+    bool small = o[0] < 32 && o[1] < 32 && o[2] < 32 && o[3] < 32;
+    if (small && !net)
+      continue;
+    bool private_range = o[0] == 10 || (o[0] == 192 && o[1] == 168) ||
+                         (o[0] == 172 && o[1] >= 16 && o[1] < 32);
+    double conf = net ? 0.95 : private_range ? 0.85 : 0.8;
+    if (woo__hits_add(out, start, e, WOO_ENTITY_IP, "ip", conf) < 0)
+      return WOO_ENOMEM;
+  }
+  return 0;
+}
+
+static int find_ipv6(const woo__scan_ctx *ctx, woo__hits *out) {
+  const char *t = ctx->text;
+  size_t len = ctx->len, pos = 0;
+  while (pos < len) {
+    const char *c = memchr(t + pos, ':', len - pos);
+    if (!c)
+      break;
+    size_t colon = (size_t)(c - t), s = colon, e = colon;
+    while (s > 0 && colon - s < 40 &&
+           (is_hex((unsigned char)t[s - 1]) || t[s - 1] == ':'))
+      s--;
+    while (e < len && e - s < 45 && (is_hex((unsigned char)t[e]) || t[e] == ':'))
+      e++;
+    pos = e > colon ? e : colon + 1;
+    if ((s > 0 && (su_wordc((unsigned char)t[s - 1]) || t[s - 1] == '.')) ||
+        (e < len && (su_wordc((unsigned char)t[e]) ||
+                     (t[e] == '.' && e + 1 < len &&
+                      su_alnum((unsigned char)t[e + 1])))))
+      continue;
+    /* Trailing colon of a label ("fe80::1:" is fine, "abc:" is not). */
+    while (e > s && t[e - 1] == ':' && !(e - s >= 2 && t[e - 2] == ':'))
+      e--;
+    size_t groups = 0, glen = 0, doubles = 0;
+    bool letter = false, ok = true, wide = false;
+    for (size_t p = s; p < e && ok; p++) {
+      if (t[p] == ':') {
+        if (glen) {
+          groups++;
+          wide |= glen >= 3;
+        }
+        if (p + 1 < e && t[p + 1] == ':') {
+          doubles++;
+          p++;
+        } else if (glen == 0 && p != s) {
+          ok = false;
+        }
+        glen = 0;
+        continue;
+      }
+      letter |= !su_digit((unsigned char)t[p]);
+      ok = ++glen <= 4;
+    }
+    if (glen) {
+      groups++;
+      wide |= glen >= 3;
+    }
+    if (!ok || doubles > 1 || groups > 8)
+      continue;
+    if (doubles == 0 ? groups != 8 : (groups < 2 || !(letter || wide)))
+      continue;
+    if (!letter && !wide)
+      continue; /* 10:30:00:00 … */
+    if (e + 1 < len && t[e] == '/' && su_digit((unsigned char)t[e + 1])) {
+      size_t q = e + 1;
+      while (q < len && su_digit((unsigned char)t[q]) && q - e <= 3)
+        q++;
+      e = q;
+    }
+    double conf = su_context_before(t, s, 64, net_context) ? 0.95 : 0.85;
+    if (woo__hits_add(out, s, e, WOO_ENTITY_IP, "ip", conf) < 0)
+      return WOO_ENOMEM;
+  }
+  return 0;
+}
+
+int woo__find_ip(const woo__scan_ctx *ctx, woo__hits *out) {
+  int rc = find_ipv4(ctx, out);
+  return rc < 0 ? rc : find_ipv6(ctx, out);
+}
+
+/* ---- host names ------------------------------------------------------------- */
+
+static bool host_char(unsigned char c) {
+  return su_alnum(c) || c == '-' || c == '.';
+}
+
+/* Domains that never resolve outside an organisation. */
+static const char *const internal_tld[] = {"local", "lan", "corp", "internal",
+                                           "localdomain", "home", "intern",
+                                           "intranet", NULL};
+
+/* First labels of machine names. */
+static const char *const host_prefix[] = {
+    "srv", "server", "svr", "app", "db", "sql", "web", "dc", "vm", "host",
+    "node", "fs", "ws", "pc", "lt", "nb", "prd", "prod", "tst", "acc", "dev",
+    "ora", "exch", "mail", "smtp", "proxy", "fw", "rtr", "sw", "esx", "esxi",
+    "nas", "san", "dns", "ldap", "ctx", "citrix", "rds", "vdi", "k8s",
+    "kube", "mgmt", "bkp", "backup", "log", "mon", "jump", "bastion", NULL};
+
+static int find_internal_domains(const woo__scan_ctx *ctx, woo__hits *out) {
+  const char *t = ctx->text;
+  size_t len = ctx->len, pos = 0;
+  while (pos < len) {
+    const char *d = memchr(t + pos, '.', len - pos);
+    if (!d)
+      break;
+    size_t dot = (size_t)(d - t), le = dot + 1;
+    pos = dot + 1;
+    while (le < len && (su_alnum((unsigned char)t[le]) || t[le] == '-'))
+      le++;
+    if (le == dot + 1 || !su_in_list(t + dot + 1, le - dot - 1, internal_tld))
+      continue;
+    if (le < len && (su_wordc((unsigned char)t[le]) ||
+                     (t[le] == '.' && le + 1 < len &&
+                      su_alnum((unsigned char)t[le + 1]))))
+      continue;
+    size_t s = dot;
+    while (s > 0 && dot - s < 200 && host_char((unsigned char)t[s - 1]))
+      s--;
+    while (s < dot && !su_alnum((unsigned char)t[s]))
+      s++;
+    if (s == dot || (s > 0 && (su_wordc((unsigned char)t[s - 1]) ||
+                               t[s - 1] == '@')))
+      continue;
+    size_t labels = 1;
+    bool digit_or_hyphen = false;
+    for (size_t p = s; p < le; p++) {
+      labels += t[p] == '.';
+      digit_or_hyphen |= su_digit((unsigned char)t[p]) || t[p] == '-';
+    }
+    /* ".intern", ".intranet", ".home" also end sentences glued together
+     * by text extraction ("besproken.Intern"): ask for more. */
+    size_t tl = le - dot - 1;
+    bool weak = su_eq_fold(t + dot + 1, tl, "intern") ||
+                su_eq_fold(t + dot + 1, tl, "intranet") ||
+                su_eq_fold(t + dot + 1, tl, "home");
+    if (weak && labels < 3 && !digit_or_hyphen)
+      continue;
+    if (woo__hits_add(out, s, le, WOO_ENTITY_HOSTNAME, "hostname", 0.9) < 0)
+      return WOO_ENOMEM;
+    pos = le;
+  }
+  return 0;
+}
+
+static int find_machine_names(const woo__scan_ctx *ctx, woo__hits *out) {
+  const char *t = ctx->text;
+  size_t len = ctx->len, pos = 0;
+  while (pos < len) {
+    const char *h = memchr(t + pos, '-', len - pos);
+    if (!h)
+      break;
+    size_t hy = (size_t)(h - t), s = hy, e = hy;
+    while (s > 0 && hy - s < 32 &&
+           (su_alnum((unsigned char)t[s - 1]) || t[s - 1] == '-'))
+      s--;
+    while (e < len && e - hy < 32 &&
+           (su_alnum((unsigned char)t[e]) || t[e] == '-'))
+      e++;
+    pos = e > hy ? e : hy + 1;
+    while (e > hy && t[e - 1] == '-')
+      e--;
+    if (s == hy || e == hy + 1 || !su_alpha((unsigned char)t[s]))
+      continue;
+    if ((s > 0 && (su_wordc((unsigned char)t[s - 1]) || t[s - 1] == '.' ||
+                   t[s - 1] == '@' || t[s - 1] == '/')) ||
+        (e < len && (su_wordc((unsigned char)t[e]) ||
+                     (t[e] == '.' && e + 1 < len &&
+                      su_alnum((unsigned char)t[e + 1])))))
+      continue;
+    /* Ends in a number; one case throughout (srv-app-01, DC-02). */
+    if (!su_digit((unsigned char)t[e - 1]))
+      continue;
+    bool up = false, low = false;
+    size_t hyphens = 0;
+    for (size_t p = s; p < e; p++) {
+      up |= su_upper((unsigned char)t[p]);
+      low |= su_lower((unsigned char)t[p]);
+      hyphens += t[p] == '-';
+    }
+    if (up && low)
+      continue;
+    size_t fl = s;
+    while (fl < e && su_alpha((unsigned char)t[fl]))
+      fl++;
+    bool prefix = fl < e && (t[fl] == '-' || su_digit((unsigned char)t[fl])) &&
+                  su_in_list(t + s, fl - s, host_prefix);
+    bool net = su_context_before(t, s, 64, net_context);
+    double conf;
+    if (prefix)
+      conf = net ? 0.9 : 0.75;
+    else if (net && hyphens >= 2 && fl - s >= 3)
+      conf = 0.7;
+    else
+      continue;
+    if (woo__hits_add(out, s, e, WOO_ENTITY_HOSTNAME, "hostname", conf) < 0)
+      return WOO_ENOMEM;
+  }
+  return 0;
+}
+
+int woo__find_hostname(const woo__scan_ctx *ctx, woo__hits *out) {
+  int rc = find_internal_domains(ctx, out);
+  return rc < 0 ? rc : find_machine_names(ctx, out);
+}
+
+/* ---- passwords and access codes ---------------------------------------------- */
+
+/* Values that say there is no value. */
+static const char *const not_secret[] = {
+    "zie", "n.v.t.", "nvt", "onbekend", "geen", "volgt", "wordt", "is",
+    "kan", "moet", "werd", "was", "van", "de", "het", "een", "en", "of",
+    "via", "per", "bij", "in", "op", "voor", "wijzigen", "vergeten",
+    "opnieuw", "verlopen", "ingesteld", "aangepast", "nodig", "vereist",
+    "invoeren", "sturen", "verstuurd", "ontvangen", "verwijderd", "***",
+    "xxx", "xxxx", "reset", "resetten", "beleid", "policy", "for", "the",
+    "to", "and", "needed", "required", "[verwijderd]", NULL};
+
+/* A ground code standing in for a withheld value ("5.1.2.h", "10.2.e"). */
+static bool looks_like_code(const char *s, size_t n) {
+  if (n == 0 || !su_digit((unsigned char)s[0]))
+    return false;
+  bool dot = false;
+  for (size_t k = 0; k < n; k++) {
+    unsigned char c = (unsigned char)s[k];
+    dot |= c == '.';
+    if (su_digit(c) || c == '.' || c == ',' || (k == n - 1 && su_lower(c)))
+      continue;
+    return false;
+  }
+  return dot;
+}
+
+/* The value after a label ending at `after`.  `pin` asks for digits. */
+static int secret_value(const woo__scan_ctx *ctx, woo__hits *out,
+                        size_t after, bool pin) {
+  const char *t = ctx->text;
+  size_t len = ctx->len, p = after;
+  bool sep = false, verb = false;
+  while (p < len && (t[p] == ' ' || t[p] == '\t'))
+    p++;
+  if (p < len && (t[p] == ':' || t[p] == '=')) {
+    sep = true;
+    p++;
+  } else {
+    size_t w = p;
+    while (w < len && su_alpha((unsigned char)t[w]))
+      w++;
+    static const char *const verbs[] = {"is", "luidt", "was", "wordt", NULL};
+    if (w > p && su_in_list(t + p, w - p, verbs) && w < len && t[w] == ' ') {
+      verb = true;
+      p = w;
+    }
+  }
+  while (p < len && (t[p] == ' ' || t[p] == '\t'))
+    p++;
+  size_t s = p, e = p;
+  while (e < len && e - s <= 64 && t[e] != ' ' && t[e] != '\t' &&
+         t[e] != '\n' && t[e] != '\r')
+    e++;
+  if (e - s > 64)
+    return 0;
+  /* Quotes and closing punctuation are not part of the value. */
+  if (s < e && (t[s] == '"' || t[s] == '\'' || t[s] == '(' || t[s] == '['))
+    s++;
+  while (e > s && strchr(".,;:)\"']", t[e - 1]))
+    e--;
+  if (e <= s || e - s < 3)
+    return 0;
+  size_t n = e - s;
+  bool digits = true, alpha = true, lowers = true, symbol = false;
+  for (size_t k = s; k < e; k++) {
+    unsigned char c = (unsigned char)t[k];
+    digits &= su_digit(c);
+    alpha &= su_alpha(c) || c >= 0x80;
+    lowers &= su_lower(c) || c >= 0x80;
+    symbol |= !su_alnum(c) && c < 0x80;
+  }
+  if (su_in_list(t + s, n, not_secret) || looks_like_code(t + s, n))
+    return 0;
+  bool masked = true;
+  for (size_t k = s; k < e; k++)
+    masked &= t[k] == '*' || t[k] == 'x' || t[k] == 'X' || t[k] == '.';
+  if (masked)
+    return 0;
+  double conf;
+  if (pin) {
+    if (!digits || n < 4 || n > 8)
+      return 0;
+    conf = sep ? 0.95 : 0.85;
+  } else if (sep) {
+    conf = 0.9;
+  } else {
+    /* "wachtwoord wordt gemaild": a plain lowercase word is prose. */
+    if (alpha && lowers)
+      return 0;
+    if (!verb && alpha)
+      return 0;
+    conf = verb ? 0.8 : 0.7;
+  }
+  return woo__hits_add(out, s, e, WOO_ENTITY_SECRET, "secret", conf);
+}
+
+int woo__find_secret(const woo__scan_ctx *ctx, woo__hits *out) {
+  static const struct {
+    const char *stem;
+    bool pin;
+  } stems[] = {{"achtwoord", false},  {"ACHTWOORD", false},
+               {"assword", false},    {"ASSWORD", false},
+               {"oegangscode", false}, {"OEGANGSCODE", false},
+               {"nlogcode", false},   {"NLOGCODE", false},
+               {"ccesscode", false},  {"ctivatiecode", false},
+               {"incode", true},      {"INCODE", true},
+               {"in-code", true},     {"IN-code", true},
+               {"IN-CODE", true},     {"ukcode", true},
+               {"UK-code", true}};
+  const char *t = ctx->text;
+  size_t len = ctx->len;
+  for (size_t k = 0; k < sizeof stems / sizeof stems[0]; k++) {
+    size_t n = strlen(stems[k].stem), pos = 0;
+    while (pos < len) {
+      const char *f = memmem(t + pos, len - pos, stems[k].stem, n);
+      if (!f)
+        break;
+      size_t kw = (size_t)(f - t), after = kw + n;
+      pos = after;
+      /* The label itself, not "wachtwoorden" or "pincodebeleid". */
+      if (after < len && su_wordc((unsigned char)t[after]))
+        continue;
+      if (kw == 0)
+        continue; /* the stem leaves out a letter */
+      int rc = secret_value(ctx, out, after, stems[k].pin);
+      if (rc < 0)
+        return rc;
+    }
+  }
+  /* "PIN 1234", "pin: 1234": the bare word. */
+  static const char *const pins[] = {"PIN", "pin", "Pin", NULL};
+  for (size_t k = 0; pins[k]; k++) {
+    size_t pos = 0;
+    while (pos < len) {
+      const char *f = memmem(t + pos, len - pos, pins[k], 3);
+      if (!f)
+        break;
+      size_t kw = (size_t)(f - t), after = kw + 3;
+      pos = after;
+      if ((kw > 0 && su_wordc((unsigned char)t[kw - 1])) ||
+          (after < len && su_wordc((unsigned char)t[after])))
+        continue;
+      int rc = secret_value(ctx, out, after, true);
+      if (rc < 0)
+        return rc;
+    }
+  }
+  return 0;
+}
