@@ -9,8 +9,9 @@
  *   3. footnotes, then endnotes;
  *   4. comments, one part per comment named "word/comments.xml (AUTHOR)";
  *   5. document properties as "key: value" lines (docProps/core.xml,
- *      app.xml, custom.xml, customXml items, comment and revision
- *      authors), a METADATA part per member.
+ *      app.xml, custom.xml, document variables from word/settings.xml,
+ *      customXml items, then comment and revision authors), a METADATA
+ *      part per member.
  * The body comes first so that offsets into it do not move when a
  * reviewer adds a comment; everything a reader of the printed document
  * does not see follows it, where audit can still scan it.
@@ -399,6 +400,30 @@ static int read_custom_xml(loader *L) {
     rc = custom_xml_walk(L, xmlDocGetRootElement(x), m, &lines, 0);
     xmlFreeDoc(x);
   }
+  return rc;
+}
+
+/* Document variables (w:docVars in the settings) are set by templates
+ * and document management systems and never shown: case numbers, user
+ * names, file paths. */
+static int read_settings(loader *L) {
+  static const char *const member = "word/settings.xml";
+  int rc;
+  xmlDocPtr x = read_xml(L, member, false, &rc);
+  if (!x)
+    return rc;
+  const xmlNode *vars = child(xmlDocGetRootElement(x), "docVars");
+  for (const xmlNode *c = vars ? vars->children : NULL; c && !rc; c = c->next) {
+    const char *name = w_el(c, "docVar") ? attr(c, "name") : NULL;
+    if (!name)
+      continue;
+    woo__buf key = WOO__BUF_INIT;
+    rc = woo__buf_printf(&key, "docvar:%s", name);
+    if (!rc)
+      rc = add_prop(L, key.data, attr(c, "val"), member);
+    woo__buf_free(&key);
+  }
+  xmlFreeDoc(x);
   return rc;
 }
 
@@ -807,17 +832,18 @@ static int read_comments(loader *L) {
  * the authors found in comments and revisions last. */
 static int prop_rank(const prop *p) {
   static const char *const order[] = {"docProps/core.xml", "docProps/app.xml",
-                                      "docProps/custom.xml", "customXml/"};
-  for (int i = 0; i < 4; i++)
+                                      "docProps/custom.xml",
+                                      "word/settings.xml", "customXml/"};
+  for (int i = 0; i < 5; i++)
     if (strncmp(p->member, order[i], strlen(order[i])) == 0)
       return i;
-  return 4;
+  return 5;
 }
 
 static int emit_props(loader *L) {
   int rc = 0;
   woo__buf line = WOO__BUF_INIT;
-  for (size_t k = 0; k < 5 * L->n_props && !rc; k++) {
+  for (size_t k = 0; k < 6 * L->n_props && !rc; k++) {
     size_t i = k % L->n_props;
     if (prop_rank(&L->props[i]) != (int)(k / L->n_props))
       continue;
@@ -883,6 +909,7 @@ int woo__load_docx(woo_doc *doc, const char *data, size_t len,
       (rc = read_notes(&L, "word/endnotes.xml", "endnote")) ||
       (rc = read_comments(&L)) || (rc = read_core(&L)) ||
       (rc = read_app(&L)) || (rc = read_custom(&L)) ||
+      (rc = read_settings(&L)) ||
       (rc = read_custom_xml(&L)) || (rc = emit_props(&L)))
     goto done;
 done:

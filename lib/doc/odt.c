@@ -34,6 +34,7 @@
 #define NS_STYLE "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 #define NS_META "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
 #define NS_DC "http://purl.org/dc/elements/1.1/"
+#define NS_SVG "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
 
 /* text:s c="1000000000" must not become a gigabyte of spaces. */
 #define MAX_SPACES 256
@@ -682,7 +683,9 @@ static void walk(loader *L, const xmlNode *n) {
     L->rc = nodelist_push(&L->comments, n);
   } else if (el(n, NS_OFFICE, "annotation-end") ||
              el(n, NS_OFFICE, "forms") || in_ns(n, NS_DC) ||
-             in_ns(n, NS_META)) {
+             in_ns(n, NS_META) || in_ns(n, NS_SVG)) {
+    /* svg:title and svg:desc are an image's alternative text, not part
+     * of the running text */
     /* nothing to show */
   } else {
     walk_children(L, n); /* frames, text boxes, … */

@@ -214,6 +214,11 @@ TEST(t_docx_metadata) {
              WOO_PART_METADATA, "customXml/item1.xml");
   CHECK_PART(doc, "comment_author: Bram Nagelezen\n", WOO_PART_METADATA,
              "word/comments.xml");
+  CHECK_STR(woo_doc_meta_get(doc, "docvar:Behandelaar"), "Ruud Variabel");
+  CHECK_PART(doc, "docvar:Behandelaar: Ruud Variabel\n", WOO_PART_METADATA,
+             "word/settings.xml");
+  CHECK(offset_of(doc, "custom:Zaaknummer") < offset_of(doc, "docvar:") &&
+        offset_of(doc, "docvar:") < offset_of(doc, "comment_author:"));
   /* Metadata comes last. */
   size_t len;
   woo_doc_text(doc, &len);
@@ -267,6 +272,7 @@ TEST(t_odt_body) {
     run++;
   CHECK(sp && run > 1 && run <= 257);
   CHECK(strstr(text, "Einde €ĳ\n") != NULL);
+  CHECK(strstr(text, "Alternatieve") == NULL); /* alt text is not text */
 
   CHECK_PART(doc, "Utrecht", WOO_PART_INSERTION, "content.xml (Redacteur Een)");
   CHECK_PART(doc, "Amersfoort", WOO_PART_DELETION,
