@@ -28,6 +28,10 @@
 #define MAX_PARTS 100000
 /* Attachments loaded as child documents in one input. */
 #define MAX_CHILDREN 10000
+/* GMime's header parser slows down more than linearly on a single huge
+ * line (0.1 s at 10 MB, 6 s at 160 MB); no real mail has lines this
+ * long, so longer ones are refused rather than parsed. */
+#define MAX_LINE ((size_t)32 << 20)
 
 static pthread_once_t gmime_once = PTHREAD_ONCE_INIT;
 
@@ -595,8 +599,25 @@ static int load_message(mail *m, woo_doc *doc, GMimeMessage *msg, int depth) {
   return rc;
 }
 
+static size_t longest_line(const char *s, size_t len) {
+  size_t longest = 0;
+  const char *end = s + len;
+  while (s < end) {
+    const char *nl = memchr(s, '\n', (size_t)(end - s));
+    size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
+    if (n > longest)
+      longest = n;
+    s += n + 1;
+  }
+  return longest;
+}
+
 int woo__load_eml(woo_doc *doc, const char *data, size_t len,
                   const woo_doc_options *opts, const woo__limits *lim) {
+  size_t line = len > MAX_LINE ? longest_line(data, len) : 0;
+  if (line > MAX_LINE)
+    return woo__error(WOO_ELIMIT, "%s: a line of %zu bytes, over the limit "
+                      "of %zu for e-mail", doc->path, line, MAX_LINE);
   pthread_once(&gmime_once, gmime_start);
   mail m = {0};
   m.opts = opts;
