@@ -928,6 +928,8 @@ static int emit(scan *sc, cand *c) {
     out.role = c->status ? WOO_ROLE_STATUS
                : c->prose || c->artikel ? WOO_ROLE_CITATION
                                         : WOO_ROLE_MARKER;
+    if (out.role == WOO_ROLE_CITATION && !sc->citations)
+      return 0;
     return push(sc, &out);
   }
 
