@@ -31,46 +31,45 @@
 #include "internal.h"
 #include "xmlsafe.h"
 
-/* The code points of a page's text, walked in step with the rectangles.
- * poppler encodes each character of the page to UTF-8 separately, so a
- * lead byte tells the length even when the code point itself is invalid
- * (a lone surrogate from a broken ToUnicode map); such a character becomes
- * U+FFFD and still consumes exactly one rectangle. */
-static size_t next_char(const unsigned char *s, size_t len, uint32_t *cp) {
-  size_t want = s[0] < 0x80 ? 1 : s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : 2;
-  size_t n;
-  *cp = woo__utf8_decode(s, len, &n);
-  if (*cp != WOO__BAD_CP)
-    return n;
-  *cp = 0xFFFD;
-  n = 1;
-  while (n < want && n < len && (s[n] & 0xC0) == 0x80)
-    n++;
-  return n;
+/* Make poppler's page text valid UTF-8 with one code point per character
+ * it encoded.  poppler encodes each character separately, so a lead byte
+ * tells the length even when the code point itself is invalid (a lone
+ * surrogate from a broken ToUnicode map); such a character becomes U+FFFD
+ * and still stands for exactly one rectangle of the layout. */
+static int sanitize(const char *text, size_t len, woo__buf *out) {
+  const unsigned char *s = (const unsigned char *)text;
+  int rc = 0;
+  for (size_t i = 0; i < len && rc == 0;) {
+    size_t want = s[i] < 0x80 ? 1 : s[i] >= 0xF0 ? 4 : s[i] >= 0xE0 ? 3 : 2;
+    size_t n;
+    uint32_t cp = woo__utf8_decode(s + i, len - i, &n);
+    if (cp != WOO__BAD_CP) {
+      rc = woo__buf_put(out, s + i, n);
+    } else {
+      rc = woo__buf_put_utf8(out, 0xFFFD);
+      n = 1;
+      while (n < want && i + n < len && (s[i + n] & 0xC0) == 0x80)
+        n++;
+    }
+    i += n;
+  }
+  return rc;
 }
 
 /* Rotation of a page.  poppler-glib does not expose /Rotate, so it is
  * inferred: a quarter turn swaps the displayed width and height against
  * the (unrotated) crop box, and the direction in which the characters of
- * a word advance on the displayed page tells 90 from 270 and 0 from 180.
- * Text that is itself drawn sideways on a page can mislead the second
- * step; sizes alone decide the quarter turn whenever the page is not
- * square. */
-static int page_rotation(PopplerPage *page, double w, double h,
-                         const PopplerRectangle *r, const char *kinds,
-                         guint n) {
+ * a word advance on the displayed page (dx, dy summed over neighbours)
+ * tells 90 from 270 and 0 from 180.  Text that is itself drawn sideways
+ * can mislead the second step; sizes alone decide the quarter turn
+ * whenever the page is not square. */
+static int page_rotation(PopplerPage *page, double w, double h, double dx,
+                         double dy) {
   PopplerRectangle crop;
   poppler_page_get_crop_box(page, &crop);
   double cw = fabs(crop.x2 - crop.x1), ch = fabs(crop.y2 - crop.y1);
   bool square = fabs(cw - ch) < 0.5;
   bool swapped = !square && fabs(w - ch) < 0.5 && fabs(h - cw) < 0.5;
-  double dx = 0, dy = 0;
-  for (guint i = 1; i < n; i++) {
-    if (!kinds[i] || !kinds[i - 1])
-      continue; /* only neighbours inside a word */
-    dx += (r[i].x1 + r[i].x2 - r[i - 1].x1 - r[i - 1].x2) / 2;
-    dy += (r[i].y1 + r[i].y2 - r[i - 1].y1 - r[i - 1].y2) / 2;
-  }
   bool vertical = fabs(dy) > fabs(dx);
   if (swapped)
     return dy < 0 && vertical ? 270 : 90;
@@ -79,66 +78,85 @@ static int page_rotation(PopplerPage *page, double w, double h,
   return dx < 0 && !vertical ? 180 : 0;
 }
 
+/* Whether the character at s (valid UTF-8) was drawn, as opposed to a
+ * space or line break that the text engine inserted. */
+static bool is_drawn(const unsigned char *s, size_t len) {
+  if (s[0] < 0x80)
+    return s[0] > ' ';
+  size_t n;
+  return !woo__is_space(woo__utf8_decode(s, len, &n));
+}
+
 /* Append one page's text and boxes.  Returns 0 or a WOO_E* code; *has_text
  * tells whether the page had any drawn character. */
 static int add_page_text(woo_doc *doc, PopplerPage *page, int pageno,
                          double w, double h, int *rotation, int *has_text) {
   int rc = 0;
-  char *text = poppler_page_get_text(page);
+  char *raw = poppler_page_get_text(page);
   PopplerRectangle *rects = NULL;
   guint n_rects = 0;
-  char *kinds = NULL;
+  woo__buf clean = WOO__BUF_INIT;
   *has_text = 0;
   *rotation = 0;
-  size_t len = text ? strlen(text) : 0;
+  const char *text = raw ? raw : "";
+  size_t len = strlen(text);
   if (len && !poppler_page_get_text_layout(page, &rects, &n_rects))
     n_rects = 0;
-
-  /* First pass: count code points to see whether the rectangles line up
-   * with the text; if poppler ever disagreed, boxes would land on the
-   * wrong characters, which for redaction is worse than no boxes. */
-  size_t n_chars = 0;
-  for (size_t i = 0; i < len; n_chars++) {
-    uint32_t cp;
-    i += next_char((const unsigned char *)text + i, len - i, &cp);
+  if (woo__utf8_invalid(text, len) != WOO_UNSET) {
+    if ((rc = sanitize(text, len, &clean)) != 0)
+      goto done;
+    text = clean.data;
+    len = clean.len;
   }
-  bool boxes = len && n_chars == n_rects;
-  if (len && !boxes)
-    rc = woo__doc_warn(doc, "%s: page %d: character positions do not match "
-                       "the text; no boxes for this page", doc->path, pageno);
-  if (boxes && !(kinds = woo__calloc(n_rects ? n_rects : 1, 1)))
-    rc = WOO_ENOMEM;
 
-  woo__buf *out = &doc->text;
+  /* The rectangles must line up with the characters; if poppler ever
+   * disagreed, boxes would land on the wrong characters, which for
+   * redaction is worse than no boxes. */
+  size_t n_chars = 0;
+  for (size_t i = 0; i < len; i++)
+    n_chars += ((unsigned char)text[i] & 0xC0) != 0x80;
+  bool boxes = len && n_chars == n_rects;
+  if (len && !boxes &&
+      (rc = woo__doc_warn(doc, "%s: page %d: character positions do not "
+                          "match the text; no boxes for this page",
+                          doc->path, pageno)) != 0)
+    goto done;
+
+  size_t base = doc->text.len;
+  if ((rc = woo__buf_put(&doc->text, text, len)) != 0)
+    goto done;
+  const unsigned char *s = (const unsigned char *)text;
+  const PopplerRectangle *prev = NULL;
+  double dx = 0, dy = 0;
   size_t k = 0;
-  for (size_t i = 0; i < len && rc == 0; k++) {
-    uint32_t cp;
-    size_t n = next_char((const unsigned char *)text + i, len - i, &cp);
-    size_t at = out->len;
-    if (cp == 0xFFFD && !(n == 3 && memcmp(text + i, "\xEF\xBF\xBD", 3) == 0))
-      rc = woo__buf_put_utf8(out, cp);
-    else
-      rc = woo__buf_put(out, text + i, n);
-    bool drawn = !woo__is_space(cp) && cp != '\n';
-    if (drawn)
-      *has_text = 1;
-    if (rc == 0 && boxes && drawn) {
-      const PopplerRectangle *r = &rects[k];
-      woo_box b = {fmin(r->x1, r->x2), fmin(r->y1, r->y2), fmax(r->x1, r->x2),
-                   fmax(r->y1, r->y2)};
-      kinds[k] = 1;
-      rc = woo__doc_add_box(doc, at, pageno, &b);
+  for (size_t i = 0; i < len && rc == 0; i++) {
+    if ((s[i] & 0xC0) == 0x80)
+      continue;
+    const PopplerRectangle *r = boxes ? &rects[k++] : NULL;
+    if (!is_drawn(s + i, len - i)) {
+      prev = NULL;
+      continue;
     }
-    i += n;
+    *has_text = 1;
+    if (!r)
+      continue;
+    woo_box b = {fmin(r->x1, r->x2), fmin(r->y1, r->y2), fmax(r->x1, r->x2),
+                 fmax(r->y1, r->y2)};
+    rc = woo__doc_add_box(doc, base + i, pageno, &b);
+    if (prev) {
+      dx += (r->x1 + r->x2 - prev->x1 - prev->x2) / 2;
+      dy += (r->y1 + r->y2 - prev->y1 - prev->y2) / 2;
+    }
+    prev = r;
   }
   if (rc == 0 && len)
-    rc = woo__buf_putc(out, '\n');
+    rc = woo__buf_putc(&doc->text, '\n');
   if (rc == 0)
-    *rotation = page_rotation(page, w, h, rects, kinds ? kinds : "",
-                              kinds ? n_rects : 0);
-  free(kinds);
+    *rotation = page_rotation(page, w, h, dx, dy);
+done:
+  woo__buf_free(&clean);
   g_free(rects);
-  g_free(text);
+  g_free(raw);
   return rc;
 }
 
