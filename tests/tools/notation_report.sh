@@ -45,8 +45,8 @@ while IFS= read -r f; do
     echo "woo failed on $f: $(cat "$tmp/err")" >&2
     continue
   }
-  jq -c '.codes[]' "$tmp/one.json" >>"$tmp/all.jsonl"
-  jq -r '.codes[] | "\(.start) \(.end)"' "$tmp/one.json" >"$tmp/spans"
+  jq -c 'if type == "array" then .[] else .codes[] end' "$tmp/one.json" >>"$tmp/all.jsonl"
+  jq -r '(if type == "array" then .[] else .codes[] end) | "\(.start) \(.end)"' "$tmp/one.json" >"$tmp/spans"
   # grep -b gives the byte offset of each match; a match that overlaps no
   # reported code is a near miss.
   grep -obiE "$pattern" "$f" 2>/dev/null |
