@@ -84,8 +84,9 @@ static bool column_segment(const char *t, size_t ls, size_t le, size_t col,
     p++;
   if (p >= le || p > ls + col + 4)
     return false;
+  /* Only short segments matter; stop counting past the limit. */
   size_t q = p;
-  while (q < le && !gap_at(t, q, le))
+  while (q < le && q - p <= BLOCK_LINE_MAX && !gap_at(t, q, le))
     q++;
   *a = p;
   *b = q;
@@ -96,15 +97,19 @@ bool woo__office_context(const char *t, size_t len, size_t pos) {
   size_t ls = line_start(t, pos), le = line_end(t, len, pos);
   /* The segment of this line that holds pos. */
   size_t ss = pos;
-  while (ss > ls && !(ss - ls >= 3 && gap_at(t, ss - 3, le)) &&
-         t[ss - 1] != '\t')
+  while (ss > ls && pos - ss <= 2 * BLOCK_LINE_MAX && t[ss - 1] != '\t' &&
+         !(ss - ls >= 3 && t[ss - 1] == ' ' && t[ss - 2] == ' ' &&
+           t[ss - 3] == ' '))
     ss--;
-  while (ss < pos && t[ss] == ' ')
-    ss++;
-  size_t col = ss - ls;
   size_t from = pos > ss + 80 ? pos - 80 : ss;
   if (su_has_word(t, from, pos, strong_markers))
     return true;
+  /* A long run of prose before it: not in an address block. */
+  if (pos - ss > 2 * BLOCK_LINE_MAX)
+    return false;
+  while (ss < pos && t[ss] == ' ')
+    ss++;
+  size_t col = ss - ls;
   /* Up to five lines above, nearest first. */
   size_t cur = ls;
   for (int k = 0; k < 5 && cur > 0; k++) {
@@ -383,11 +388,7 @@ static int find_street_at(const woo__scan_ctx *ctx, woo__hits *out, size_t i,
 int woo__find_address(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
   size_t len = ctx->len, i = 0;
-  while (i < len) {
-    if (!su_digit((unsigned char)t[i])) {
-      i++;
-      continue;
-    }
+  while ((i = su_next_digit(t, len, i)) < len) {
     size_t run = i;
     while (run < len && su_digit((unsigned char)t[run]))
       run++;

@@ -166,8 +166,13 @@ int woo__find_email(const woo__scan_ctx *ctx, woo__hits *out) {
     bool name = first >= 2 &&
                 woo__lex_has(WOO__LEX_FIRST_NAMES, local, first);
     double conf = name ? 0.95 : sep ? 0.92 : digit ? 0.75 : 0.85;
-    if (!name && !sep && domain_public(ctx, t + a + 1, e - a - 1))
-      conf = 0.55;
+    /* A single ordinary word (kantine@, bibliotheek@) names a place or
+     * a service; at a public body's domain so does any single word that
+     * is not a known given name. */
+    if (!name && !sep && !digit &&
+        (woo__lex_has(WOO__LEX_COMMON_WORDS, local, ln) ||
+         domain_public(ctx, t + a + 1, e - a - 1)))
+      conf = 0.45;
     if (woo__hits_add(out, s, e, WOO_ENTITY_EMAIL, "email", conf) < 0)
       return WOO_ENOMEM;
   }

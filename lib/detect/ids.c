@@ -84,11 +84,7 @@ static size_t read_bsn(const char *t, size_t len, size_t i, char d[9],
 int woo__find_bsn(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
   size_t len = ctx->len, i = 0;
-  while (i < len) {
-    if (!su_digit((unsigned char)t[i])) {
-      i++;
-      continue;
-    }
+  while ((i = su_next_digit(t, len, i)) < len) {
     size_t run = i;
     while (run < len && su_digit((unsigned char)t[run]))
       run++;
@@ -235,30 +231,19 @@ int woo__find_iban(const woo__scan_ctx *ctx, woo__hits *out) {
 
 /* ---- context-triggered values ---------------------------------------------- */
 
-/* Find each occurrence of `stem` and call `fn` with the offset just past
- * the word that contains it.  Stems leave out their first letter where
- * sentence case would change it ("aspoort" for Paspoort / paspoort). */
-typedef int (*stem_fn)(const woo__scan_ctx *ctx, woo__hits *out, size_t kw,
-                       size_t after);
+/* What the stem callbacks need. */
+typedef struct stem_arg {
+  const woo__scan_ctx *ctx;
+  woo__hits *out;
+} stem_arg;
 
-static int each_stem(const woo__scan_ctx *ctx, woo__hits *out,
-                     const char *stem, stem_fn fn) {
-  const char *t = ctx->text;
-  size_t n = strlen(stem), pos = 0;
-  while (pos < ctx->len) {
-    const char *f = memmem(t + pos, ctx->len - pos, stem, n);
-    if (!f)
-      break;
-    size_t kw = (size_t)(f - t), after = kw + n;
-    while (after < ctx->len &&
-           (su_alpha((unsigned char)t[after]) || t[after] == '-'))
-      after++;
-    int rc = fn(ctx, out, kw, after);
-    if (rc < 0)
-      return rc;
-    pos = kw + n;
-  }
-  return 0;
+/* End of the word that starts with or contains the stem at kw: letters
+ * and hyphens ("paspoortnummer", "ID-kaart"). */
+static size_t word_end(const char *t, size_t len, size_t kw) {
+  size_t e = kw;
+  while (e < len && (su_alpha((unsigned char)t[e]) || t[e] == '-'))
+    e++;
+  return e;
 }
 
 /* Skip what stands between a label and its value: spaces, colons,
@@ -343,29 +328,26 @@ static int id_value(const woo__scan_ctx *ctx, woo__hits *out, size_t kw,
   return 0;
 }
 
-static int id_doc(const woo__scan_ctx *ctx, woo__hits *out, size_t kw,
-                  size_t after) {
-  return id_value(ctx, out, kw, after, false);
-}
+/* Labels of identity documents; the last one is the driving licence. */
+static const char *const id_stems[] = {"paspoort", "identiteitskaart",
+                                       "identiteitsbewijs", "id-kaart",
+                                       "idkaart", "documentnummer",
+                                       "rijbewijs", NULL};
+#define ID_LICENCE 6
 
-static int id_licence(const woo__scan_ctx *ctx, woo__hits *out, size_t kw,
-                      size_t after) {
-  return id_value(ctx, out, kw, after, true);
+static int id_found(void *arg, size_t kw, size_t stem) {
+  stem_arg *a = arg;
+  const char *t = a->ctx->text;
+  if (kw > 0 && su_wordc((unsigned char)t[kw - 1]) && stem >= 3 &&
+      stem <= 4)
+    return 0; /* "...id-kaart" inside another word */
+  return id_value(a->ctx, a->out, kw, word_end(t, a->ctx->len, kw),
+                  stem == ID_LICENCE);
 }
 
 int woo__find_idnumber(const woo__scan_ctx *ctx, woo__hits *out) {
-  static const char *const doc_stems[] = {"aspoort", "ASPOORT", "dentiteitsk",
-                                          "dentiteitsb", "D-kaart", "d-kaart",
-                                          "ocumentnummer", "OCUMENTNUMMER",
-                                          NULL};
-  int rc = 0;
-  for (size_t k = 0; doc_stems[k] && rc == 0; k++)
-    rc = each_stem(ctx, out, doc_stems[k], id_doc);
-  if (rc == 0)
-    rc = each_stem(ctx, out, "ijbewijs", id_licence);
-  if (rc == 0)
-    rc = each_stem(ctx, out, "IJBEWIJS", id_licence);
-  return rc;
+  stem_arg a = {ctx, out};
+  return su_find_stems(ctx->text, ctx->len, id_stems, id_found, &a);
 }
 
 /* ---- dates of birth ---------------------------------------------------------- */
@@ -430,11 +412,11 @@ static size_t read_date(const char *t, size_t len, size_t p) {
   return 0;
 }
 
-static int birth_value(const woo__scan_ctx *ctx, woo__hits *out, size_t kw,
+/* The date within a few bytes after a birth label ending at `after`. */
+static int birth_value(const woo__scan_ctx *ctx, woo__hits *out,
                        size_t after) {
   const char *t = ctx->text;
   size_t len = ctx->len;
-  (void)kw;
   size_t p = after, limit = after + 24 < len ? after + 24 : len;
   while (p < limit && !su_digit((unsigned char)t[p]) && t[p] != '\n')
     p++;
@@ -446,27 +428,42 @@ static int birth_value(const woo__scan_ctx *ctx, woo__hits *out, size_t kw,
   return woo__hits_add(out, p, e, WOO_ENTITY_BIRTHDATE, "birthdate", 0.9);
 }
 
-static int birth_abbrev(const woo__scan_ctx *ctx, woo__hits *out, size_t kw,
-                        size_t after) {
-  /* kw points at "eb." inside "geb." / "Geb."; require the g. */
-  const char *t = ctx->text;
-  if (kw == 0 || (t[kw - 1] != 'g' && t[kw - 1] != 'G'))
+static const char *const birth_stems[] = {"geboren", "geboorte",
+                                          "date of birth", "born on", NULL};
+
+static int birth_found(void *arg, size_t kw, size_t stem) {
+  stem_arg *a = arg;
+  const char *t = a->ctx->text;
+  size_t len = a->ctx->len;
+  if (kw > 0 && su_wordc((unsigned char)t[kw - 1]))
+    return 0; /* "web.", "ongeboren" */
+  size_t e = word_end(t, len, kw);
+  /* geboorteplaats, geboorteland: not the date. */
+  static const char *const words[] = {"geboren", "geboorte", "geboortedatum",
+                                      "geboortedag", "date", "born", NULL};
+  if (stem <= 1 && !su_in_list(t + kw, e - kw, words))
     return 0;
-  if (kw >= 2 && su_wordc((unsigned char)t[kw - 2]))
-    return 0;
-  (void)after;
-  return birth_value(ctx, out, kw, kw + 3);
+  return birth_value(a->ctx, a->out, stem <= 1 ? e : kw + strlen(birth_stems[stem]));
 }
 
 int woo__find_birthdate(const woo__scan_ctx *ctx, woo__hits *out) {
-  static const char *const stems[] = {"eboren", "EBOREN", "eboortedatum",
-                                      "EBOORTEDATUM",
-                                      "ate of birth", NULL};
-  int rc = 0;
-  for (size_t k = 0; stems[k] && rc == 0; k++)
-    rc = each_stem(ctx, out, stems[k], birth_value);
-  if (rc == 0)
-    rc = each_stem(ctx, out, "eb.", birth_abbrev);
+  stem_arg a = {ctx, out};
+  int rc = su_find_stems(ctx->text, ctx->len, birth_stems, birth_found, &a);
+  /* "geb." / "Geb." / "GEB." is too short for the stem search, whose
+   * speed grows with the shortest stem. */
+  const char *t = ctx->text;
+  size_t len = ctx->len, pos = 1;
+  while (rc == 0 && pos < len) {
+    const char *f = memmem(t + pos, len - pos, "b.", 2);
+    if (!f)
+      break;
+    size_t kw = (size_t)(f - t) - 2;
+    pos = (size_t)(f - t) + 2;
+    if ((size_t)(f - t) < 2 || !su_eq_fold(t + kw, 2, "ge") ||
+        (kw > 0 && su_wordc((unsigned char)t[kw - 1])))
+      continue;
+    rc = birth_value(ctx, out, kw + 4);
+  }
   return rc;
 }
 

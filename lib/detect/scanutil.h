@@ -44,7 +44,8 @@ static inline bool su_in_list(const char *s, size_t n,
 }
 
 /* Whether a lowercased copy of t[a..b) (at most 192 bytes of it)
- * contains one of `words` (lowercase, NULL-terminated). */
+ * contains one of `words` (lowercase, NULL-terminated).  The windows are
+ * short, so a memchr per word beats memmem's set-up. */
 static inline bool su_has_word(const char *t, size_t a, size_t b,
                                const char *const *words) {
   char buf[192];
@@ -54,9 +55,15 @@ static inline bool su_has_word(const char *t, size_t a, size_t b,
   for (size_t i = 0; i < n; i++)
     buf[i] = (char)su_lowerc((unsigned char)t[a + i]);
   for (size_t k = 0; words[k]; k++) {
-    size_t wl = strlen(words[k]);
-    if (wl <= n && memmem(buf, n, words[k], wl))
-      return true;
+    size_t wl = strlen(words[k]), p = 0;
+    while (wl && p + wl <= n) {
+      const char *f = memchr(buf + p, words[k][0], n - wl + 1 - p);
+      if (!f)
+        break;
+      if (memcmp(f, words[k], wl) == 0)
+        return true;
+      p = (size_t)(f - buf) + 1;
+    }
   }
   return false;
 }
@@ -88,6 +95,63 @@ static inline size_t su_next_digit(const char *t, size_t len, size_t i) {
   while (i < len && !su_digit((unsigned char)t[i]))
     i++;
   return i;
+}
+
+/* Called for each occurrence of a stem: t[kw..) is where it starts,
+ * `stem` its index in the list.  Returns 0 or a negative error. */
+typedef int (*su_stem_fn)(void *arg, size_t kw, size_t stem);
+
+/* Find every occurrence of the stems (lowercase ASCII, at least 4 bytes,
+ * NULL-terminated list, at most 32 of them) in t[0..len), ignoring ASCII
+ * case, in one pass.  Wu-Manber over two-byte blocks: the window jumps
+ * by the distance to the nearest block that ends a stem prefix, so prose
+ * is crossed several bytes at a time. */
+static inline int su_find_stems(const char *t, size_t len,
+                                const char *const *stems, su_stem_fn fn,
+                                void *arg) {
+  enum { HBITS = 12, HSIZE = 1 << HBITS };
+  unsigned char shift[HSIZE];
+  size_t m = (size_t)-1, ns = 0;
+  for (; stems[ns]; ns++)
+    if (strlen(stems[ns]) < m)
+      m = strlen(stems[ns]);
+  if (ns == 0 || m < 2 || m > 255)
+    return 0;
+  memset(shift, (int)(m - 1), sizeof shift);
+#define SU_HASH(a, b)                                                          \
+  ((((unsigned)su_lowerc((unsigned char)(a)) << 5) ^                           \
+    (unsigned)su_lowerc((unsigned char)(b))) & (HSIZE - 1))
+  for (size_t k = 0; k < ns; k++)
+    for (size_t j = 1; j < m; j++) {
+      unsigned h = SU_HASH(stems[k][j - 1], stems[k][j]);
+      if (shift[h] > m - 1 - j)
+        shift[h] = (unsigned char)(m - 1 - j);
+    }
+  size_t pos = m - 1;
+  while (pos < len) {
+    unsigned h = SU_HASH(t[pos - 1], t[pos]);
+    if (shift[h]) {
+      pos += shift[h];
+      continue;
+    }
+    size_t start = pos + 1 - m;
+    for (size_t k = 0; k < ns; k++) {
+      size_t sl = strlen(stems[k]), j = 0;
+      if (start + sl > len)
+        continue;
+      while (j < sl && su_lowerc((unsigned char)t[start + j]) ==
+                           (unsigned char)stems[k][j])
+        j++;
+      if (j == sl) {
+        int rc = fn(arg, start, k);
+        if (rc < 0)
+          return rc;
+      }
+    }
+    pos++;
+  }
+#undef SU_HASH
+  return 0;
 }
 
 #endif

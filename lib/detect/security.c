@@ -49,11 +49,7 @@ static size_t octet_at(const char *t, size_t len, size_t p, int *val) {
 static int find_ipv4(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
   size_t len = ctx->len, i = 0;
-  while (i < len) {
-    if (!su_digit((unsigned char)t[i])) {
-      i++;
-      continue;
-    }
+  while ((i = su_next_digit(t, len, i)) < len) {
     size_t run = i;
     while (run < len && su_digit((unsigned char)t[run]))
       run++;
@@ -413,56 +409,50 @@ static int secret_value(const woo__scan_ctx *ctx, woo__hits *out,
   return woo__hits_add(out, s, e, WOO_ENTITY_SECRET, "secret", conf);
 }
 
+/* Labels of secrets; those from "pincode" on ask for digits. */
+static const char *const secret_stems[] = {
+    "wachtwoord", "password", "toegangscode", "inlogcode", "accesscode",
+    "activatiecode", "pincode", "pin-code", "pukcode", "puk-code", NULL};
+#define SECRET_PIN_FROM 6
+
+typedef struct secret_arg {
+  const woo__scan_ctx *ctx;
+  woo__hits *out;
+} secret_arg;
+
+static int secret_found(void *arg, size_t kw, size_t stem) {
+  secret_arg *a = arg;
+  const char *t = a->ctx->text;
+  size_t after = kw + strlen(secret_stems[stem]);
+  /* The label itself, not "wachtwoorden" or "pincodebeleid"; compounds
+   * in front are fine ("beheerderswachtwoord"). */
+  if (after < a->ctx->len && su_wordc((unsigned char)t[after]))
+    return 0;
+  return secret_value(a->ctx, a->out, after, stem >= SECRET_PIN_FROM);
+}
+
 int woo__find_secret(const woo__scan_ctx *ctx, woo__hits *out) {
-  static const struct {
-    const char *stem;
-    bool pin;
-  } stems[] = {{"achtwoord", false},  {"ACHTWOORD", false},
-               {"assword", false},    {"ASSWORD", false},
-               {"oegangscode", false}, {"OEGANGSCODE", false},
-               {"nlogcode", false},   {"NLOGCODE", false},
-               {"ccesscode", false},  {"ctivatiecode", false},
-               {"incode", true},      {"INCODE", true},
-               {"in-code", true},     {"IN-code", true},
-               {"IN-CODE", true},     {"ukcode", true},
-               {"UK-code", true}};
+  secret_arg a = {ctx, out};
+  int rc = su_find_stems(ctx->text, ctx->len, secret_stems, secret_found, &a);
+  if (rc < 0)
+    return rc;
+  /* "PIN 1234", "pin: 1234": the bare word, found from the digits. */
   const char *t = ctx->text;
-  size_t len = ctx->len;
-  for (size_t k = 0; k < sizeof stems / sizeof stems[0]; k++) {
-    size_t n = strlen(stems[k].stem), pos = 0;
-    while (pos < len) {
-      const char *f = memmem(t + pos, len - pos, stems[k].stem, n);
-      if (!f)
-        break;
-      size_t kw = (size_t)(f - t), after = kw + n;
-      pos = after;
-      /* The label itself, not "wachtwoorden" or "pincodebeleid". */
-      if (after < len && su_wordc((unsigned char)t[after]))
-        continue;
-      if (kw == 0)
-        continue; /* the stem leaves out a letter */
-      int rc = secret_value(ctx, out, after, stems[k].pin);
+  size_t len = ctx->len, i = 0;
+  while ((i = su_next_digit(t, len, i)) < len) {
+    size_t run = i;
+    while (run < len && su_digit((unsigned char)t[run]))
+      run++;
+    size_t p = i;
+    while (p > 0 && i - p < 4 && (t[p - 1] == ' ' || t[p - 1] == ':'))
+      p--;
+    if (p >= 3 && p < i && su_eq_fold(t + p - 3, 3, "pin") &&
+        (p == 3 || !su_wordc((unsigned char)t[p - 4]))) {
+      rc = secret_value(ctx, out, p, true);
       if (rc < 0)
         return rc;
     }
-  }
-  /* "PIN 1234", "pin: 1234": the bare word. */
-  static const char *const pins[] = {"PIN", "pin", "Pin", NULL};
-  for (size_t k = 0; pins[k]; k++) {
-    size_t pos = 0;
-    while (pos < len) {
-      const char *f = memmem(t + pos, len - pos, pins[k], 3);
-      if (!f)
-        break;
-      size_t kw = (size_t)(f - t), after = kw + 3;
-      pos = after;
-      if ((kw > 0 && su_wordc((unsigned char)t[kw - 1])) ||
-          (after < len && su_wordc((unsigned char)t[after])))
-        continue;
-      int rc = secret_value(ctx, out, after, true);
-      if (rc < 0)
-        return rc;
-    }
+    i = run;
   }
   return 0;
 }
