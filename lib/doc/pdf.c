@@ -92,7 +92,13 @@ static bool is_drawn(const unsigned char *s, size_t len) {
 static int add_page_text(woo_doc *doc, PopplerPage *page, int pageno,
                          double w, double h, int *rotation, int *has_text) {
   int rc = 0;
-  char *raw = poppler_page_get_text(page);
+  /* The whole page is selected from a point above and left of it to one
+   * below and right of it: a selection that starts or ends on the page
+   * (as poppler_page_get_text's does, at its corners) can stop short of
+   * blocks that the reading order puts after the corner. */
+  double margin = fmax(w, h);
+  PopplerRectangle area = {-margin, -margin, w + margin, h + margin};
+  char *raw = poppler_page_get_text_for_area(page, &area);
   PopplerRectangle *rects = NULL;
   guint n_rects = 0;
   woo__buf clean = WOO__BUF_INIT;
@@ -100,7 +106,8 @@ static int add_page_text(woo_doc *doc, PopplerPage *page, int pageno,
   *rotation = 0;
   const char *text = raw ? raw : "";
   size_t len = strlen(text);
-  if (len && !poppler_page_get_text_layout(page, &rects, &n_rects))
+  if (len &&
+      !poppler_page_get_text_layout_for_area(page, &area, &rects, &n_rects))
     n_rects = 0;
   if (woo__utf8_invalid(text, len) != WOO_UNSET) {
     if ((rc = sanitize(text, len, &clean)) != 0)

@@ -428,7 +428,8 @@ TEST(t_pdftotext_agreement) {
     fprintf(stderr, "  SKIP: pdftotext is not installed (poppler-utils)\n");
     return;
   }
-  static const char *const files[] = {"text.pdf", "annot.pdf", "update.pdf"};
+  static const char *const files[] = {"text.pdf", "annot.pdf", "update.pdf",
+                                      "running.pdf"};
   size_t common = 0, total = 0;
   for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
     const char *path = fixture(files[f]);
