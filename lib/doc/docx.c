@@ -619,7 +619,7 @@ static void change(loader *L, const xmlNode *n, int *counter) {
   if (a) {
     L->change_author = a;
     if (!L->rc)
-      L->rc = add_prop_once(L, "revision_author", a, "word/document.xml");
+      L->rc = add_prop_once(L, "revision_author", a, L->member);
   }
   (*counter)++;
   walk_children(L, n);
