@@ -520,8 +520,9 @@ static int walk(mail *m, woo_doc *doc, GMimeObject *obj, int mime_depth,
                 int msg_depth, size_t body_start);
 
 /* multipart/alternative: one rendering of the same text, plain text
- * first, then HTML, then a richer multipart (related) holding one. */
-static GMimeObject *pick_alternative(GMimeMultipart *mp) {
+ * first, then HTML, then a richer multipart (related) holding one.  With
+ * `plain` false the plain-text part is passed over. */
+static GMimeObject *pick_alternative(GMimeMultipart *mp, bool plain) {
   int n = g_mime_multipart_get_count(mp);
   GMimeObject *html = NULL, *multi = NULL;
   for (int i = 0; i < n; i++) {
@@ -530,7 +531,7 @@ static GMimeObject *pick_alternative(GMimeMultipart *mp) {
     if (!ct)
       continue;
     if (GMIME_IS_PART(c) && !is_attachment_part(c)) {
-      if (g_mime_content_type_is_type(ct, "text", "plain"))
+      if (plain && g_mime_content_type_is_type(ct, "text", "plain"))
         return c;
       if (!html && g_mime_content_type_is_type(ct, "text", "html"))
         html = c;
@@ -539,6 +540,15 @@ static GMimeObject *pick_alternative(GMimeMultipart *mp) {
     }
   }
   return html ? html : multi;
+}
+
+static bool blank_since(const woo_doc *doc, size_t from) {
+  for (size_t i = from; i < doc->text.len; i++) {
+    char c = doc->text.data[i];
+    if (c != ' ' && c != '\n' && c != '\t')
+      return false;
+  }
+  return true;
 }
 
 static int walk(mail *m, woo_doc *doc, GMimeObject *obj, int mime_depth,
@@ -566,9 +576,21 @@ static int walk(mail *m, woo_doc *doc, GMimeObject *obj, int mime_depth,
     GMimeMultipart *mp = GMIME_MULTIPART(obj);
     GMimeContentType *ct = g_mime_object_get_content_type(obj);
     if (ct && g_mime_content_type_is_type(ct, "multipart", "alternative")) {
-      GMimeObject *best = pick_alternative(mp);
+      GMimeObject *best = pick_alternative(mp, true);
+      size_t before = doc->text.len, parts_before = doc->n_parts;
+      int rc = best ? walk(m, doc, best, mime_depth + 1, msg_depth, body_start)
+                    : 0;
+      /* Some senders leave the plain part empty and write only HTML. */
+      GMimeObject *next = best ? pick_alternative(mp, false) : NULL;
+      if (rc == 0 && next && next != best && blank_since(doc, before)) {
+        if (doc->n_parts == parts_before && doc->text.data) {
+          doc->text.len = before; /* drop the blank lines it left */
+          doc->text.data[before] = '\0';
+        }
+        rc = walk(m, doc, next, mime_depth + 1, msg_depth, body_start);
+      }
       if (best)
-        return walk(m, doc, best, mime_depth + 1, msg_depth, body_start);
+        return rc;
     }
     int rc = 0;
     int n = g_mime_multipart_get_count(mp);

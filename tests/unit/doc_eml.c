@@ -250,6 +250,24 @@ TEST(alternative_prefers_plain) {
   CHECK_INT(woo_doc_attachment_count(d), 0);
   woo_doc_free(d);
 
+  /* An empty plain part stands aside for the HTML one. */
+  const char *blank =
+      "From: a@gemeente.example\nSubject: leeg\nMIME-Version: 1.0\n"
+      "Content-Type: multipart/alternative; boundary=A\n\n"
+      "--A\nContent-Type: text/plain\n\n \n\n"
+      "--A\nContent-Type: text/html\n\n<p>Alleen in HTML</p>\n--A--\n";
+  d = load(blank, strlen(blank));
+  CHECK_STR(text_of(d), "From: a@gemeente.example\nSubject: leeg\n\n"
+                        "Alleen in HTML\n");
+  woo_doc_free(d);
+  const char *none = "Content-Type: multipart/alternative; boundary=A\n\n"
+                     "--A\nContent-Type: text/plain\n\n\n"
+                     "--A\nContent-Type: text/html\n\n\n--A--\n";
+  d = load(none, strlen(none));
+  CHECK(d != NULL);
+  CHECK_STR(text_of(d), "");
+  woo_doc_free(d);
+
   /* Only HTML among the alternatives (inside multipart/related). */
   const char *src =
       "From: a@gemeente.example\nSubject: rel\nMIME-Version: 1.0\n"
