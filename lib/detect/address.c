@@ -42,7 +42,7 @@ static const char *const block_markers[] = {
 /* Line starts that open a citizen's address block. */
 static const char *const addressee[] = {"dhr", "mevr", "de heer", "mevrouw",
                                         "aan", "aan:", "familie", "fam.",
-                                        NULL};
+                                        "de bewoner", "bewoner", NULL};
 
 #define LINE_MAX_SCAN 400
 #define BLOCK_LINE_MAX 64
@@ -104,6 +104,10 @@ bool woo__office_context(const char *t, size_t len, size_t pos) {
   size_t from = pos > ss + 80 ? pos - 80 : ss;
   if (su_has_word(t, from, pos, strong_markers))
     return true;
+  /* "Stadhuisplein 1 | Postbus 600": the postal address follows. */
+  static const char *const postal[] = {"postbus", "antwoordnummer", NULL};
+  if (su_has_word(t, pos, pos + 80 < le ? pos + 80 : le, postal))
+    return true;
   /* A long run of prose before it: not in an address block. */
   if (pos - ss > 2 * BLOCK_LINE_MAX)
     return false;
@@ -121,8 +125,9 @@ bool woo__office_context(const char *t, size_t len, size_t pos) {
       break; /* prose: the block ended */
     for (size_t j = 0; addressee[j]; j++) {
       size_t n = strlen(addressee[j]);
+      /* "De bewoners van" opens an addressee too. */
       if (b - a > n && su_eq_fold(t + a, n, addressee[j]) &&
-          !su_alpha((unsigned char)t[a + n]))
+          (!su_alpha((unsigned char)t[a + n]) || t[a + n] == 's'))
         return false;
     }
     if (su_has_word(t, a, b, block_markers))

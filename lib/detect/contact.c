@@ -199,6 +199,18 @@ static bool service_number(const char *d) {
                          (d[1] == '9' && d[2] == '0'));
 }
 
+/* A switchboard: a landline in a letterhead.  Signature blocks of civil
+ * servants name their organisation too, and their direct lines are
+ * personal, so only a postal address right above counts here (Postbus,
+ * Bezoekadres, a web address), not the name of a body. */
+static bool office_phone(const char *t, size_t len, size_t i) {
+  static const char *const postal[] = {"postbus", "bezoekadres", "postadres",
+                                       "retouradres", "www.", NULL};
+  if (!su_context_before(t, i, 160, postal))
+    return false;
+  return woo__office_context(t, len, i);
+}
+
 /* A letter directly before the number: T 070 …, M: 06 …, Tel. 020 … */
 static bool phone_label(const char *t, size_t i) {
   size_t p = i;
@@ -398,8 +410,7 @@ int woo__find_phone(const woo__scan_ctx *ctx, woo__hits *out) {
     bool dutch_intl = intl && cc == 2 && pp.d[off] == '3' && pp.d[off + 1] == '1';
     /* A switchboard in a letterhead or an office address block stays;
      * a mobile number is always someone's own. */
-    if (!mobile && (!intl || dutch_intl) &&
-        woo__office_context(t, len, i)) {
+    if (!mobile && (!intl || dutch_intl) && office_phone(t, len, i)) {
       i = skip_to;
       continue;
     }
@@ -414,9 +425,11 @@ int woo__find_phone(const woo__scan_ctx *ctx, woo__hits *out) {
       conf = 0.8; /* formatted as a phone number */
     else
       conf = 0.6; /* ten bare digits */
-    /* 088, 085, 091: company-wide numbers, often a public body's. */
-    if (!intl && !labelled && nat[0] == '8' && nat[1] == '8')
-      conf = 0.55;
+    /* 088 numbers are organisation-wide (RVO, UWV, the police and most
+     * agencies publish their switchboard under 088): kept by default,
+     * reported below the default threshold so a policy can lower it. */
+    if (nat[0] == '8' && nat[1] == '8' && (!intl || dutch_intl))
+      conf = 0.45;
     if (woo__hits_add(out, i, end, WOO_ENTITY_PHONE, "phone", conf) < 0)
       return WOO_ENOMEM;
     i = end;
@@ -440,7 +453,7 @@ static const char *const url_public[] = {
     "politie", "waterschap", "minister", "nvwa", "ggd", "rivm",
     "defensie", "belastingdienst", "justitie", "tweedekamer", "eerstekamer",
     "rechtspraak", "kabinet", "regering", "inspectie", "brandweer",
-    "veiligheidsregio", "omroep", "officieel", NULL};
+    "veiligheidsregio", "omroep", "officieel", "gem_", "gem.", NULL};
 
 int woo__find_url(const woo__scan_ctx *ctx, woo__hits *out) {
   static const struct {

@@ -358,6 +358,26 @@ static int secret_value(const woo__scan_ctx *ctx, woo__hits *out,
     if (w > p && su_in_list(t + p, w - p, verbs) && w < len && t[w] == ' ') {
       verb = true;
       p = w;
+    } else {
+      /* "wachtwoord voor het beheeraccount tijdens de installatie: X",
+       * "het standaardwachtwoord van de leverancier (1111)": the value
+       * comes later in the same sentence, after a colon or in brackets. */
+      size_t q = p, limit = p + 80 < len ? p + 80 : len;
+      while (q < limit && t[q] != '\n' && t[q] != ':' && t[q] != '(' &&
+             !(t[q] == '.' && q + 1 < len && t[q + 1] == ' '))
+        q++;
+      if (q < limit && t[q] == ':') {
+        sep = true;
+        p = q + 1;
+      } else if (q < limit && t[q] == '(') {
+        size_t r = q + 1;
+        while (r < len && r - q < 20 && su_digit((unsigned char)t[r]))
+          r++;
+        if (r < len && t[r] == ')' && r - q > 4) {
+          sep = true;
+          p = q + 1;
+        }
+      }
     }
   }
   while (p < len && (t[p] == ' ' || t[p] == '\t'))
@@ -446,8 +466,8 @@ int woo__find_secret(const woo__scan_ctx *ctx, woo__hits *out) {
     size_t p = i;
     while (p > 0 && i - p < 4 && (t[p - 1] == ' ' || t[p - 1] == ':'))
       p--;
-    if (p >= 3 && p < i && su_eq_fold(t + p - 3, 3, "pin") &&
-        (p == 3 || !su_wordc((unsigned char)t[p - 4]))) {
+    /* "PIN 1234", "toegangspin 6137". */
+    if (p >= 3 && p < i && su_eq_fold(t + p - 3, 3, "pin")) {
       rc = secret_value(ctx, out, p, true);
       if (rc < 0)
         return rc;
