@@ -206,7 +206,21 @@ static bool service_number(const char *d) {
 static bool office_phone(const char *t, size_t len, size_t i) {
   static const char *const postal[] = {"postbus", "bezoekadres", "postadres",
                                        "retouradres", "www.", NULL};
-  if (!su_context_before(t, i, 160, postal))
+  /* "T 070 379 8911 (algemeen)": said to be the general number. */
+  size_t e = i;
+  while (e < len && e - i < 24 && t[e] != '\n' && t[e] != '(')
+    e++;
+  if (e + 9 <= len && t[e] == '(' && su_eq_fold(t + e + 1, 8, "algemeen"))
+    return true;
+  /* Letterhead columns in extracted PDFs put the postal address several
+   * long lines above; look further there. */
+  size_t p = i;
+  while (p > 0 && i - p < 4 && (t[p - 1] == ' ' || t[p - 1] == ':'))
+    p--;
+  while (p > 0 && i - p < 16 && su_alpha((unsigned char)t[p - 1]))
+    p--;
+  bool layout = p >= 6 && memcmp(t + p - 6, "      ", 6) == 0;
+  if (!su_context_before(t, i, layout ? 600 : 192, postal))
     return false;
   return woo__office_context(t, len, i);
 }

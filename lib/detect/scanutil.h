@@ -43,12 +43,12 @@ static inline bool su_in_list(const char *s, size_t n,
   return false;
 }
 
-/* Whether a lowercased copy of t[a..b) (at most 192 bytes of it)
+/* Whether a lowercased copy of t[a..b) (at most 640 bytes of it)
  * contains one of `words` (lowercase, NULL-terminated).  The windows are
  * short, so a memchr per word beats memmem's set-up. */
 static inline bool su_has_word(const char *t, size_t a, size_t b,
                                const char *const *words) {
-  char buf[192];
+  char buf[640];
   if (b - a > sizeof buf)
     b = a + sizeof buf;
   size_t n = b - a;
