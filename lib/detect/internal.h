@@ -83,6 +83,7 @@ int woo__find_functions(const woo__scan_ctx *ctx, woo__hits *out);
 /* Policy-driven rules (lib/detect/rules.c). */
 int woo__find_terms(const woo__scan_ctx *ctx, woo__hits *out);
 int woo__find_patterns(const woo__scan_ctx *ctx, woo__hits *out);
+int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits);
 int woo__find_sections(const woo__scan_ctx *ctx, woo__hits *out);
 
 /* ---- lexicons (lib/detect/lexicon.c over data compiled from lib/data) ---- */

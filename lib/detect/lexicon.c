@@ -6,6 +6,7 @@
 #include "../data/lexfold.h"
 #include "../data/lexicon_data.h"
 #include "internal.h"
+#include "lexicon.h"
 
 _Static_assert(WOO__LEX_TABLES == WOO__LEX_COUNT,
                "lexicon tables and woo__lex ids disagree");
@@ -16,31 +17,41 @@ static uint32_t slot_at(const woo__lex_table *t, uint32_t i) {
          (uint32_t)p[3] << 24;
 }
 
-bool woo__lex_has(woo__lex lex, const char *word, size_t len) {
-  char key[WOO__LEXKEY_MAX];
-  if ((unsigned)lex >= WOO__LEX_COUNT || !word)
+void woo__lexkey_set(woo__lexkey *key, const char *word, size_t len) {
+  size_t n = word ? woo__lexfold(word, len, key->s) : (size_t)-1;
+  key->n = n == (size_t)-1 ? 0 : n;
+  key->hash = woo__lexhash(key->s, key->n);
+}
+
+bool woo__lexkey_in(woo__lex lex, const woo__lexkey *key) {
+  if ((unsigned)lex >= WOO__LEX_COUNT || key->n == 0)
     return false;
   const woo__lex_table *t = &woo__lex_tables[lex];
   if (t->count == 0)
     return false;
-  size_t n = woo__lexfold(word, len, key);
-  if (n == (size_t)-1 || n == 0)
-    return false;
-  uint64_t h = woo__lexhash(key, n);
-  uint32_t tag = (uint32_t)(h >> 56);
-  uint32_t i = (uint32_t)h & t->mask;
+  size_t n = key->n;
+  uint32_t tag = (uint32_t)(key->hash >> 56);
+  uint32_t i = (uint32_t)key->hash & t->mask;
   for (;;) {
     uint32_t s = slot_at(t, i);
     if (s == 0)
       return false;
     if ((s & 0xFF) == tag) {
       size_t off = (s >> 8) - 1;
-      if (off + n < t->blob_len + 1 && memcmp(t->blob + off, key, n) == 0 &&
+      if (off + n < t->blob_len + 1 && memcmp(t->blob + off, key->s, n) == 0 &&
           t->blob[off + n] == '\0')
         return true;
     }
     i = (i + 1) & t->mask;
   }
+}
+
+bool woo__lex_has(woo__lex lex, const char *word, size_t len) {
+  woo__lexkey key;
+  if ((unsigned)lex >= WOO__LEX_COUNT || !word)
+    return false;
+  woo__lexkey_set(&key, word, len);
+  return woo__lexkey_in(lex, &key);
 }
 
 size_t woo__lex_size(woo__lex lex) {

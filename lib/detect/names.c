@@ -1,0 +1,1194 @@
+/* Person names and function titles.
+ *
+ * One pass over the text, a line at a time: a hand-written tokenizer
+ * splits the line into words and punctuation, each capitalised word is
+ * looked up once in the lexicons (folded and hashed once, see lexicon.h),
+ * and a small parser reads name shapes from the tokens:
+ *
+ *   [title…] [initials…|given names…] [particle…] Surname[-Surname]
+ *
+ * The line's context raises confidence: e-mail header lines (Van:, Aan:,
+ * CC: …), attendee lists (Aanwezig:, Afwezig:, Notulist: …), the name line
+ * of a signature block and salutations (Beste …, Geachte …).  Capitalised
+ * common Dutch words, organisations, stopwords, street names and words at
+ * the start of a sentence need support from the shape or the context.
+ *
+ * Public officials: a name right after an office word ("minister",
+ * "burgemeester", "wethouder" …) is reported with confidence 0.3, below the
+ * default threshold, so that officials acting in office stay visible while a
+ * policy with a lower threshold can still see them.  Names in the policy's
+ * allow and officials lists are never reported.
+ *
+ * Time is linear in the text: every token is looked at a bounded number
+ * of times (organisation and office phrases are tried up to six tokens
+ * ahead). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "lexicon.h"
+#include "policy.h"
+
+/* ---- tokens ------------------------------------------------------------ */
+
+enum { K_WORD = 1, K_PUNCT, K_OTHER };
+
+enum {
+  F_CAP = 1u << 0,     /* starts with an upper-case letter */
+  F_ALLCAPS = 1u << 1, /* two or more letters, all upper case */
+  F_LOWER = 1u << 2,   /* starts with a lower-case letter */
+  F_INIT = 1u << 3,    /* initials: J.  J.P.  Th. */
+  F_DIGIT = 1u << 4,   /* contains a digit */
+  F_HYPH = 1u << 5,    /* contains a hyphen */
+  F_ABBR = 1u << 6,    /* contains an inner dot: m.b.t., v.d. */
+  F_SENT = 1u << 7,    /* first word of a sentence or line */
+  F_LEX = 1u << 8      /* lexicon bits computed */
+};
+
+enum {
+  L_FN = 1u << 0,
+  L_SN = 1u << 1,
+  L_PART = 1u << 2,
+  L_TITLE = 1u << 3,
+  L_ORG = 1u << 4,
+  L_OFF = 1u << 5,
+  L_COMMON = 1u << 6,
+  L_STOP = 1u << 7,
+  L_FUNC = 1u << 8,
+  L_STREET = 1u << 9
+};
+
+typedef struct tok {
+  size_t s, e;  /* the word; a possessive 's is outside */
+  unsigned kind;
+  unsigned f;
+  unsigned lx;
+  char c; /* punctuation: the ASCII character or a stand-in */
+} tok;
+
+typedef struct toks {
+  tok *v;
+  size_t n, cap;
+} toks;
+
+static int toks_push(toks *t, tok k) {
+  if (t->n == t->cap) {
+    size_t cap = t->cap ? t->cap * 2 : 64;
+    tok *v = woo__reallocarray(t->v, cap, sizeof *v);
+    if (!v)
+      return WOO_ENOMEM;
+    t->v = v;
+    t->cap = cap;
+  }
+  t->v[t->n++] = k;
+  return 0;
+}
+
+static uint32_t cp_at(const char *s, size_t i, size_t end, size_t *n) {
+  unsigned char c = (unsigned char)s[i];
+  if (c < 0x80) {
+    *n = 1;
+    return c;
+  }
+  return woo__utf8_decode((const unsigned char *)s + i, end - i, n);
+}
+
+static bool is_letter_at(const char *s, size_t i, size_t end) {
+  size_t n;
+  if (i >= end)
+    return false;
+  return woo__is_letter(cp_at(s, i, end, &n));
+}
+
+static bool is_alnum_at(const char *s, size_t i, size_t end) {
+  size_t n;
+  if (i >= end)
+    return false;
+  uint32_t c = cp_at(s, i, end, &n);
+  return woo__is_letter(c) || woo__is_digit(c);
+}
+
+/* Length of an apostrophe at i (' or U+2019), or 0. */
+static size_t apos_at(const char *s, size_t i, size_t end) {
+  if (i < end && s[i] == '\'')
+    return 1;
+  if (i + 2 < end && (unsigned char)s[i] == 0xE2 &&
+      (unsigned char)s[i + 1] == 0x80 && ((unsigned char)s[i + 2] == 0x99 ||
+                                          (unsigned char)s[i + 2] == 0x98))
+    return 3;
+  return 0;
+}
+
+static bool word_is(const char *s, const tok *t, const char *lit) {
+  size_t n = strlen(lit);
+  if (t->e - t->s != n)
+    return false;
+  for (size_t i = 0; i < n; i++) {
+    char c = s[t->s + i];
+    if (c >= 'A' && c <= 'Z')
+      c = (char)(c + 32);
+    if (c != lit[i])
+      return false;
+  }
+  return true;
+}
+
+/* Initials: every dot-separated piece is one upper-case letter (or Th, Ph,
+ * Chr, Joh, IJ), and the token ends with a dot. */
+static bool initials_shape(const char *s, size_t a, size_t b) {
+  if (b <= a || s[b - 1] != '.')
+    return false;
+  size_t i = a;
+  while (i < b) {
+    size_t j = i;
+    while (j < b && s[j] != '.')
+      j++;
+    size_t n = j - i;
+    if (n == 0)
+      return false;
+    size_t cl;
+    uint32_t c = cp_at(s, i, j, &cl);
+    if (!woo__is_upper(c))
+      return false;
+    if (cl != n) {
+      static const char *const multi[] = {"Th", "Ph", "Chr", "Joh", "IJ",
+                                          "Ch", "Fr", "Ed", "Jac", "Wm"};
+      bool ok = false;
+      for (size_t k = 0; k < sizeof multi / sizeof multi[0]; k++)
+        if (strlen(multi[k]) == n && memcmp(multi[k], s + i, n) == 0)
+          ok = true;
+      if (!ok)
+        return false;
+    }
+    i = j + 1;
+  }
+  return true;
+}
+
+/* Tokenize s[a..b) (one line).  Words take inner hyphens, apostrophes and
+ * dots; a trailing dot joins initials and abbreviations; e-mail addresses
+ * and URLs become one K_OTHER token. */
+static int tokenize(const char *s, size_t a, size_t b, toks *out) {
+  size_t i = a;
+  out->n = 0;
+  while (i < b) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+      i++;
+      continue;
+    }
+    size_t cl;
+    uint32_t cp = cp_at(s, i, b, &cl);
+    if (cp == 0xA0 || cp == 0x2009 || cp == 0x202F) {
+      i += cl;
+      continue;
+    }
+    tok t = {i, i, K_WORD, 0, 0, 0};
+    if (woo__is_letter(cp) || woo__is_digit(cp)) {
+      /* Look ahead over the non-space run for '@' or "://". */
+      size_t r = i;
+      bool other = false;
+      while (r < b && s[r] != ' ' && s[r] != '\t' && s[r] != '<' &&
+             s[r] != '>' && s[r] != ',' && s[r] != ';' && s[r] != '(' &&
+             s[r] != ')' && s[r] != '[' && s[r] != ']' && s[r] != '"') {
+        if (s[r] == '@' || (s[r] == ':' && r + 2 < b && s[r + 1] == '/' &&
+                            s[r + 2] == '/'))
+          other = true;
+        r++;
+      }
+      if (!other && r - i >= 4 && (s[i] == 'w' || s[i] == 'W') &&
+          (memcmp(s + i, "www.", 4) == 0 || memcmp(s + i, "WWW.", 4) == 0))
+        other = true;
+      if (other) {
+        t.kind = K_OTHER;
+        t.e = r;
+        i = r;
+        if (toks_push(out, t))
+          return WOO_ENOMEM;
+        continue;
+      }
+      size_t j = i;
+      size_t skip_to = 0;
+      unsigned f = 0;
+      unsigned letters = 0, uppers = 0;
+      for (;;) {
+        while (j < b) {
+          size_t n;
+          uint32_t x = cp_at(s, j, b, &n);
+          if (woo__is_letter(x)) {
+            letters++;
+            if (woo__is_upper(x))
+              uppers++;
+          } else if (woo__is_digit(x)) {
+            f |= F_DIGIT;
+          } else {
+            break;
+          }
+          j += n;
+        }
+        size_t ap = apos_at(s, j, b);
+        if (ap) {
+          /* A possessive 's ends the word outside the name. */
+          if ((j + ap < b && (s[j + ap] == 's')) &&
+              !is_alnum_at(s, j + ap + 1, b)) {
+            skip_to = j + ap + 1;
+            break;
+          }
+          if (is_letter_at(s, j + ap, b)) {
+            j += ap;
+            continue;
+          }
+          break;
+        }
+        if (j < b && s[j] == '-' && is_letter_at(s, j + 1, b)) {
+          f |= F_HYPH;
+          j++;
+          continue;
+        }
+        if (j < b && s[j] == '.' && is_letter_at(s, j + 1, b) &&
+            j + 1 < b && !(j + 2 < b && is_letter_at(s, j + 2, b) &&
+                           letters > 3)) {
+          /* "v.d.", "J.P.", "m.b.t." — but not "einde.Volgende". */
+          f |= F_ABBR;
+          j++;
+          continue;
+        }
+        break;
+      }
+      t.e = j;
+      uint32_t first = cp_at(s, i, b, &cl);
+      if (woo__is_upper(first))
+        f |= F_CAP;
+      else if (woo__is_letter(first))
+        f |= F_LOWER;
+      if (letters >= 2 && uppers == letters)
+        f |= F_ALLCAPS;
+      if (j < b && s[j] == '.' && !skip_to) {
+        /* A trailing dot belongs to initials and abbreviations. */
+        if (initials_shape(s, i, j + 1)) {
+          t.e = j + 1;
+          f |= F_INIT;
+        } else if (f & F_ABBR) {
+          t.e = j + 1;
+        } else if (j - i <= 5 && (f & F_LOWER || letters <= 4)) {
+          woo__lexkey k;
+          woo__lexkey_set(&k, s + i, j + 1 - i);
+          if (woo__lexkey_in(WOO__LEX_TITLES, &k) ||
+              woo__lexkey_in(WOO__LEX_PARTICLES, &k))
+            t.e = j + 1;
+        }
+      } else if ((f & F_ABBR) && initials_shape(s, i, j)) {
+        f |= F_INIT;
+      }
+      t.f = f;
+      i = skip_to ? skip_to : t.e;
+      if (toks_push(out, t))
+        return WOO_ENOMEM;
+      continue;
+    }
+    /* 't and 's (in 't Veld, van 's-Gravesande) are particle words. */
+    size_t ap = apos_at(s, i, b);
+    if (ap && i + ap < b && (s[i + ap] == 't' || s[i + ap] == 's') &&
+        !is_alnum_at(s, i + ap + 1, b)) {
+      t.e = i + ap + 1;
+      t.f = F_LOWER;
+      i = t.e;
+      if (toks_push(out, t))
+        return WOO_ENOMEM;
+      continue;
+    }
+    /* Punctuation: one code point. */
+    t.kind = K_PUNCT;
+    t.e = i + cl;
+    if (cp < 0x80)
+      t.c = (char)cp;
+    else if (cp == 0x2013 || cp == 0x2014 || cp == 0x2010 || cp == 0x2011)
+      t.c = '-';
+    else if (cp == 0x2022 || cp == 0x25CF || cp == 0x25AA || cp == 0xB7)
+      t.c = '*';
+    else if (cp == 0x2018 || cp == 0x2019)
+      t.c = '\'';
+    else if (cp == 0x201C || cp == 0x201D || cp == 0xAB || cp == 0xBB)
+      t.c = '"';
+    else
+      t.c = '?';
+    i = t.e;
+    if (toks_push(out, t))
+      return WOO_ENOMEM;
+  }
+  /* Sentence starts: the first word of the line (after bullets and
+   * numbering) and every word after . ! ? : */
+  bool start = true;
+  for (size_t k = 0; k < out->n; k++) {
+    tok *t = &out->v[k];
+    if (t->kind == K_PUNCT) {
+      if (t->c == '.' || t->c == '!' || t->c == '?' || t->c == ':')
+        start = true;
+      continue;
+    }
+    if (t->kind == K_WORD && start) {
+      /* "1." "a)" "2.3" are numbering, not sentence material */
+      if ((t->f & F_DIGIT) && !(t->f & (F_CAP | F_LOWER))) {
+        continue;
+      }
+      t->f |= F_SENT;
+    }
+    start = false;
+  }
+  return 0;
+}
+
+/* ---- lexicon bits ------------------------------------------------------ */
+
+static bool street_word(const char *s, size_t a, size_t b) {
+  static const char *const suf[] = {
+      "straat", "weg",   "laan",  "plein",   "gracht",   "kade",
+      "singel", "steeg", "dreef", "markt",   "boulevard", "allee",
+      "plantsoen", "dwarsstraat", "straatweg", "wal", "pad"};
+  size_t n = b - a;
+  for (size_t k = 0; k < sizeof suf / sizeof suf[0]; k++) {
+    size_t m = strlen(suf[k]);
+    if (n <= m + 2)
+      continue;
+    bool eq = true;
+    for (size_t i = 0; i < m && eq; i++) {
+      char c = s[b - m + i];
+      if (c >= 'A' && c <= 'Z')
+        c = (char)(c + 32);
+      eq = c == suf[k][i];
+    }
+    if (eq)
+      return true;
+  }
+  return false;
+}
+
+static unsigned lexbits(const char *s, tok *t) {
+  if (t->f & F_LEX)
+    return t->lx;
+  t->f |= F_LEX;
+  unsigned lx = 0;
+  size_t n = t->e - t->s;
+  if (t->kind != K_WORD || (t->f & F_DIGIT) || n > 64) {
+    t->lx = 0;
+    return 0;
+  }
+  woo__lexkey k;
+  woo__lexkey_set(&k, s + t->s, n);
+  if (t->f & F_CAP) {
+    if (woo__lexkey_in(WOO__LEX_FIRST_NAMES, &k))
+      lx |= L_FN;
+    if (woo__lexkey_in(WOO__LEX_SURNAMES, &k))
+      lx |= L_SN;
+    if (woo__lexkey_in(WOO__LEX_ORGANISATIONS, &k))
+      lx |= L_ORG;
+    if (woo__lexkey_in(WOO__LEX_STOPWORDS, &k))
+      lx |= L_STOP;
+    if (woo__lexkey_in(WOO__LEX_COMMON_WORDS, &k))
+      lx |= L_COMMON;
+    if (n <= 8 && woo__lexkey_in(WOO__LEX_PARTICLES, &k))
+      lx |= L_PART;
+    if (woo__lexkey_in(WOO__LEX_TITLES, &k))
+      lx |= L_TITLE;
+    if (woo__lexkey_in(WOO__LEX_OFFICIALS, &k))
+      lx |= L_OFF;
+    if ((t->f & F_HYPH) && !(lx & (L_FN | L_SN))) {
+      /* Jansen-Bakker, Jan-Willem: judge by the parts. */
+      size_t a = t->s;
+      bool all_fn = true, any_sn = false;
+      while (a < t->e) {
+        size_t e = a;
+        while (e < t->e && s[e] != '-')
+          e++;
+        woo__lexkey p;
+        woo__lexkey_set(&p, s + a, e - a);
+        if (!woo__lexkey_in(WOO__LEX_FIRST_NAMES, &p))
+          all_fn = false;
+        if (woo__lexkey_in(WOO__LEX_SURNAMES, &p))
+          any_sn = true;
+        a = e + 1;
+      }
+      if (all_fn)
+        lx |= L_FN;
+      if (any_sn)
+        lx |= L_SN;
+    }
+    if (street_word(s, t->s, t->e))
+      lx |= L_STREET;
+  } else if (t->f & F_LOWER) {
+    if (n <= 8 && woo__lexkey_in(WOO__LEX_PARTICLES, &k))
+      lx |= L_PART;
+    if (n <= 12 && woo__lexkey_in(WOO__LEX_TITLES, &k))
+      lx |= L_TITLE;
+    if (woo__lexkey_in(WOO__LEX_OFFICIALS, &k))
+      lx |= L_OFF;
+  }
+  t->lx = lx;
+  return lx;
+}
+
+/* ---- line context ------------------------------------------------------- */
+
+enum { M_BODY = 0, M_HEADER, M_LIST, M_SIG, M_SALUT };
+
+static bool key_eq(const char *s, size_t a, size_t b, const char *lit) {
+  size_t n = strlen(lit);
+  if (b - a != n)
+    return false;
+  for (size_t i = 0; i < n; i++) {
+    char c = s[a + i];
+    if (c >= 'A' && c <= 'Z')
+      c = (char)(c + 32);
+    if (c != lit[i])
+      return false;
+  }
+  return true;
+}
+
+/* The key before a ':' near the start of a line, trimmed; returns the
+ * mode it sets, and in *body the offset where the values start. */
+static int line_key(const char *s, size_t a, size_t b, size_t *body) {
+  static const char *const header[] = {
+      "van", "aan", "cc", "bcc", "from", "to", "afzender", "geadresseerde",
+      "ontvanger", "kopie", "kopie aan", "verzonden door", "sender",
+      "reply-to", "beantwoorden aan", "namens"};
+  static const char *const list[] = {
+      "aanwezig", "aanwezigen", "afwezig", "afwezigen", "afgemeld",
+      "met kennisgeving afwezig", "afmeldingen", "verslag", "verslaglegging",
+      "notulist", "notuliste", "notulen", "voorzitter", "secretaris",
+      "deelnemers", "genodigden", "gasten", "contactpersoon",
+      "contactpersonen", "behandeld door", "behandelaar", "auteur",
+      "opgesteld door", "steller", "sprekers", "spreker", "aanwezig namens",
+      "gesprekspartners", "gespreksleider", "interviewer", "attendees",
+      "participants", "ondertekend door", "ondertekenaar", "medewerker",
+      "getuige", "getuigen", "melder", "aangever", "verdachte", "betrokkene",
+      "betrokkenen", "naam", "naam melder", "naam betrokkene", "cliënt",
+      "client"};
+  size_t i = a;
+  while (i < b && (s[i] == ' ' || s[i] == '\t' || s[i] == '>' || s[i] == '*'))
+    i++;
+  size_t k = i;
+  while (k < b && k - i < 40 && s[k] != ':')
+    k++;
+  if (k >= b || s[k] != ':' || k == i)
+    return M_BODY;
+  size_t e = k;
+  while (e > i && (s[e - 1] == ' ' || s[e - 1] == '*'))
+    e--;
+  *body = k + 1;
+  for (size_t n = 0; n < sizeof header / sizeof header[0]; n++)
+    if (key_eq(s, i, e, header[n]))
+      return M_HEADER;
+  for (size_t n = 0; n < sizeof list / sizeof list[0]; n++)
+    if (key_eq(s, i, e, list[n]))
+      return M_LIST;
+  return M_BODY;
+}
+
+/* Whether the trimmed line (without trailing punctuation) is a closing
+ * formula; *tail gets where a name on the same line would start. */
+static bool closing_line(const char *s, size_t a, size_t b, size_t *tail) {
+  static const char *const closings[] = {
+      "met vriendelijke groet", "met vriendelijke groeten",
+      "vriendelijke groet", "vriendelijke groeten", "groet", "groeten",
+      "hartelijke groet", "hartelijke groeten", "met hartelijke groet",
+      "groetjes", "mvg", "m.v.g.", "met groet", "met collegiale groet",
+      "collegiale groet", "hoogachtend", "kind regards", "regards",
+      "best regards", "with kind regards", "dank en groet",
+      "met vriendelijke groet en dank", "vr.gr.", "vr. gr.", "gr.", "gr"};
+  size_t i = a;
+  while (i < b && (s[i] == ' ' || s[i] == '\t' || s[i] == '>'))
+    i++;
+  size_t e = i;
+  while (e < b && s[e] != ',' && s[e] != '\r')
+    e++;
+  size_t t = e;
+  while (t > i && (s[t - 1] == ' ' || s[t - 1] == '.' || s[t - 1] == '!'))
+    t--;
+  if (t - i > 40)
+    return false;
+  for (size_t n = 0; n < sizeof closings / sizeof closings[0]; n++)
+    if (key_eq(s, i, t, closings[n])) {
+      *tail = e < b ? e + 1 : b;
+      return true;
+    }
+  return false;
+}
+
+static bool salutation_word(const char *s, const tok *t) {
+  static const char *const w[] = {"beste",  "geachte", "hoi", "hallo",
+                                  "lieve",  "hi",      "hey", "dear",
+                                  "goedemorgen", "goedemiddag", "dag",
+                                  "goedenavond", "hello", "beiste"};
+  for (size_t n = 0; n < sizeof w / sizeof w[0]; n++)
+    if (word_is(s, t, w[n]))
+      return true;
+  return false;
+}
+
+/* ---- emitting ----------------------------------------------------------- */
+
+static bool fold_eq(const char *a, size_t an, const char *b, size_t bn) {
+  woo__lexkey x, y;
+  woo__lexkey_set(&x, a, an);
+  woo__lexkey_set(&y, b, bn);
+  return x.n && x.n == y.n && memcmp(x.s, y.s, x.n) == 0;
+}
+
+/* Whether an allow-list entry covers the name: the whole name, or the name
+ * is the entry's last word (a surname alone). */
+static bool listed(char **list, size_t n, const char *s, size_t a,
+                   size_t b) {
+  for (size_t i = 0; i < n; i++) {
+    const char *e = list[i];
+    if (!e)
+      continue;
+    size_t len = strlen(e);
+    if (fold_eq(e, len, s + a, b - a))
+      return true;
+    size_t w = len;
+    while (w > 0 && e[w - 1] != ' ')
+      w--;
+    if (w > 0 && fold_eq(e + w, len - w, s + a, b - a))
+      return true;
+    if (b - a > len && s[b - len - 1] == ' ' &&
+        fold_eq(e, len, s + b - len, len))
+      return true;
+  }
+  return false;
+}
+
+static bool allowed(const woo__scan_ctx *ctx, size_t a, size_t b) {
+  const woo_policy *p = ctx->policy;
+  if (!p)
+    return false;
+  return listed(p->allow, p->n_allow, ctx->text, a, b) ||
+         listed(p->officials, p->n_officials, ctx->text, a, b);
+}
+
+static int emit(const woo__scan_ctx *ctx, woo__hits *out, size_t a, size_t b,
+                double conf, const char *source) {
+  if (conf < 0.3 || b <= a)
+    return 0;
+  if (allowed(ctx, a, b))
+    return 0;
+  return woo__hits_add(out, a, b, WOO_ENTITY_PERSON, source, conf);
+}
+
+/* ---- the name parser ---------------------------------------------------- */
+
+typedef struct nstate {
+  const woo__scan_ctx *ctx;
+  const char *s;
+  toks *tk;
+  int mode;
+} nstate;
+
+/* Length in tokens of the longest phrase from lexicon `lex` starting at
+ * token i (words joined by spaces, hyphens, commas or &), or 0. */
+static size_t phrase_at(const nstate *st, size_t i, woo__lex lex,
+                        size_t max) {
+  const tok *v = st->tk->v;
+  size_t n = st->tk->n, best = 0, words = 0;
+  for (size_t j = i; j < n && words < max; j++) {
+    if (v[j].kind == K_PUNCT) {
+      if (v[j].c == ',' || v[j].c == '&' || v[j].c == '-' || v[j].c == '\'')
+        continue;
+      break;
+    }
+    if (v[j].kind != K_WORD)
+      break;
+    words++;
+    if (words == 1)
+      continue; /* single words are in the token's bits */
+    if (woo__lex_has(lex, st->s + v[i].s, v[j].e - v[i].s))
+      best = j - i + 1;
+  }
+  return best;
+}
+
+static bool word_tok(const tok *t) { return t->kind == K_WORD; }
+
+/* A capitalised word that may be (part of) a surname. */
+static bool surnameish(const char *s, tok *t, int mode) {
+  if (!word_tok(t) || (t->f & F_DIGIT) || !(t->f & F_CAP))
+    return false;
+  unsigned lx = lexbits(s, t);
+  if (lx & (L_STOP | L_STREET | L_TITLE))
+    return false;
+  if ((lx & L_OFF) && !(lx & (L_SN | L_FN)))
+    return false;
+  if ((t->f & F_ALLCAPS) && mode == M_BODY && !(lx & (L_SN | L_FN)))
+    return false;
+  if ((t->f & F_ALLCAPS) && t->e - t->s <= 3 && mode == M_BODY)
+    return false;
+  return true;
+}
+
+static double maxd(double a, double b) { return a > b ? a : b; }
+
+/* Particles that are also everyday prepositions ("in Zwolle", "op Texel")
+ * only join a name with support from a given name, initials or a title. */
+static bool weak_particle(const char *s, const tok *t) {
+  static const char *const w[] = {"in", "op", "uit", "aan", "bij", "onder",
+                                  "over", "voor", "het", "te", "da", "do",
+                                  "du", "la", "le", "lo", "di", "am", "im",
+                                  "zu", "af", "av", "san", "ou", "ben"};
+  for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+    if (word_is(s, t, w[k]))
+      return true;
+  return false;
+}
+
+/* Parse a name starting at token *pi; emit it; advance *pi. */
+static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
+  tok *v = st->tk->v;
+  size_t n = st->tk->n;
+  const char *s = st->s;
+  size_t i = *pi;
+  bool title = false, office = false;
+  int mode = st->mode;
+
+  /* Organisation phrases are skipped whole. */
+  if (word_tok(&v[i]) && (v[i].f & F_CAP)) {
+    size_t org = phrase_at(st, i, WOO__LEX_ORGANISATIONS, 6);
+    if (org) {
+      *pi = i + org;
+      return 0;
+    }
+    unsigned lx0 = lexbits(s, &v[i]);
+    if ((lx0 & (L_ORG | L_STOP)) && !(lx0 & (L_FN | L_SN | L_PART))) {
+      *pi = i + 1;
+      return 0;
+    }
+  }
+  /* Office phrases ("commissaris van de Koning") and office words. */
+  if (word_tok(&v[i]) && (v[i].f & (F_LOWER | F_CAP))) {
+    size_t off = phrase_at(st, i, WOO__LEX_OFFICIALS, 6);
+    if (off) {
+      i += off;
+      office = true;
+    } else if ((lexbits(s, &v[i]) & L_OFF) &&
+               !(lexbits(s, &v[i]) & (L_FN | L_SN))) {
+      i++;
+      office = true;
+    }
+  }
+  /* Titles: dhr., mevrouw, de heer, mr. drs. … */
+  while (i < n && word_tok(&v[i])) {
+    unsigned lx = lexbits(s, &v[i]);
+    if (lx & L_TITLE) {
+      title = true;
+      i++;
+      continue;
+    }
+    if (word_is(s, &v[i], "de") && i + 1 < n && word_is(s, &v[i + 1], "heer")) {
+      title = true;
+      i += 2;
+      continue;
+    }
+    break;
+  }
+  if (i >= n) {
+    *pi = i;
+    return 0;
+  }
+
+  size_t start = i, j = i;
+  size_t n_init = 0, n_first = 0, n_part = 0;
+  bool multi_init = false;
+  /* initials */
+  while (j < n && word_tok(&v[j]) && (v[j].f & F_INIT)) {
+    if (v[j].e - v[j].s > 2)
+      multi_init = true;
+    n_init++;
+    j++;
+  }
+  /* given names (only when a capitalised word follows, or several) */
+  if (!n_init) {
+    while (j < n && word_tok(&v[j]) && (v[j].f & F_CAP) &&
+           !(v[j].f & F_ALLCAPS) && (lexbits(s, &v[j]) & L_FN) &&
+           !(lexbits(s, &v[j]) & (L_STOP | L_ORG | L_PART)) && n_first < 3) {
+      n_first++;
+      j++;
+    }
+  }
+  /* particles */
+  size_t pstart = j;
+  while (j < n && word_tok(&v[j]) && (lexbits(s, &v[j]) & L_PART) &&
+         n_part < 3 && !(v[j].f & F_INIT)) {
+    /* a capitalised particle only opens a name ("Van der Berg") or follows
+     * given names or initials */
+    n_part++;
+    j++;
+  }
+  /* surname */
+  size_t sur = n;
+  bool weak = n_part == 1 && weak_particle(s, &v[pstart]);
+  bool org_sur = false;
+  if (j < n && surnameish(s, &v[j], mode)) {
+    unsigned lx = lexbits(s, &v[j]);
+    bool support = n_init || n_first || title || mode != M_BODY;
+    bool org_only = (lx & L_ORG) && !(lx & L_SN);
+    bool ok = !weak;
+    if (org_only && (!support || (n_part && !n_first && !n_init) ||
+                     n_first >= 2))
+      ok = false;
+    /* "van Petra Jansen": the particle belongs to the sentence, the name
+     * starts at the given name */
+    if (n_part && !support && (lx & L_FN) && !(lx & L_SN) && j + 1 < n &&
+        word_tok(&v[j + 1]) &&
+        ((v[j + 1].f & F_CAP) || (lexbits(s, &v[j + 1]) & L_PART))) {
+      *pi = j;
+      return 0;
+    }
+    if (ok) {
+      sur = j;
+      if (org_only)
+        org_sur = true;
+    }
+  }
+  if (sur == n && n_part) {
+    /* particles without a surname: back off to the given names */
+    j = pstart;
+    n_part = 0;
+  }
+  if (sur == n && n_first >= 2) {
+    sur = j - 1; /* "Anne Marie": the last given name closes the name */
+    n_first--;
+  }
+  if (sur == n && n_first == 1) {
+    sur = j - 1;
+    n_first = 0;
+  }
+  if (sur == n) {
+    if (n_init && mode != M_BODY) {
+      /* initials alone in a header or list */
+      size_t e = v[j - 1].e;
+      int rc = emit(st->ctx, out, v[start].s, e, 0.8, "names");
+      *pi = j;
+      return rc;
+    }
+    *pi = (j > *pi) ? j : *pi + 1;
+    return 0;
+  }
+  size_t end_tok = sur + 1;
+  /* Double-barrelled: "Vries-el Amrani" */
+  {
+    const tok *t = &v[sur];
+    size_t h = t->e;
+    while (h > t->s && s[h - 1] != '-')
+      h--;
+    if (h > t->s && end_tok < n && (v[end_tok].f & F_CAP) &&
+        woo__lex_has(WOO__LEX_PARTICLES, s + h, t->e - h))
+      end_tok++;
+  }
+  /* A trailing hyphen then surname: "Jansen - Bakker" is rare; skip. */
+
+  tok *st_tok = &v[sur];
+  unsigned slx = lexbits(s, st_tok);
+  bool sn = slx & L_SN, fn = slx & L_FN, common = slx & L_COMMON;
+  bool sent = (v[start].f & F_SENT) != 0;
+  bool first_common = n_first && (lexbits(s, &v[start]) & L_COMMON);
+  double conf = 0;
+  const char *source = "names";
+
+  if (title && (n_first || n_init || n_part || sur < n)) {
+    conf = 0.95;
+  } else if (n_init) {
+    if (n_init >= 2 || multi_init || n_part)
+      conf = 0.95;
+    else if (sn || !common)
+      conf = 0.9;
+    else
+      conf = 0.4;
+  } else if (n_first) {
+    if (n_part)
+      conf = org_sur ? 0.6 : 0.9;
+    else if (sn)
+      conf = 0.95;
+    else if (!common)
+      conf = first_common && sent ? 0.6 : 0.9;
+    else
+      conf = first_common ? 0.35 : 0.6;
+  } else if (n_part) {
+    if (sn && !(slx & L_ORG))
+      conf = 0.85;
+    else if (!common && !(slx & L_ORG))
+      conf = 0.6;
+    else
+      conf = 0;
+  } else {
+    /* a single capitalised word */
+    bool single_common = common || (slx & L_ORG);
+    if ((sn || fn) && !single_common)
+      conf = sent ? 0.6 : 0.8;
+    else if ((sn || fn) && single_common)
+      conf = sent ? 0.3 : 0.55;
+    else if (!single_common)
+      conf = sent ? 0 : 0.45;
+    else
+      conf = 0;
+    if (v[sur].f & F_ALLCAPS && mode == M_BODY)
+      conf = 0;
+    if (slx & L_PART)
+      conf = 0;
+  }
+  /* Context lines: everything name-like there is a name. */
+  if (mode != M_BODY) {
+    bool namey = n_init || n_first || sn || fn || !common;
+    if (slx & (L_ORG | L_STOP))
+      namey = n_init || n_first || title;
+    if (namey) {
+      double c = mode == M_HEADER || mode == M_SIG ? 0.95 : 0.9;
+      conf = maxd(conf, c);
+      source = mode == M_HEADER   ? "header"
+               : mode == M_SIG    ? "signature"
+               : mode == M_LIST   ? "attendees"
+                                  : "salutation";
+    }
+  } else if (!title && !n_init && !n_first && !n_part && *pi > 0) {
+    /* "namens Jansen", "contactpersoon Jansen" */
+    const tok *p = &v[*pi - 1];
+    if (word_tok(p) && (word_is(s, p, "namens") ||
+                        word_is(s, p, "contactpersoon") ||
+                        word_is(s, p, "collega") || word_is(s, p, "met")))
+      if ((sn || fn || !common) && conf > 0)
+        conf = maxd(conf, word_is(s, p, "met") ? 0.6 : 0.8);
+  }
+  if (office)
+    conf = conf > 0 ? 0.3 : 0;
+  int rc = 0;
+  if (conf > 0)
+    rc = emit(st->ctx, out, v[start].s, v[end_tok - 1].e, conf, source);
+  *pi = end_tok;
+  return rc;
+}
+
+/* ---- driver ------------------------------------------------------------- */
+
+static bool line_blank(const char *s, size_t a, size_t b) {
+  for (size_t i = a; i < b; i++)
+    if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '>')
+      return false;
+  return true;
+}
+
+int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
+  int rc = 0;
+  toks tk = {NULL, 0, 0};
+  const char *s = ctx->text;
+  size_t len = ctx->len;
+  int sig_wait = 0; /* non-blank lines left in which a signature name may come */
+  size_t a = 0;
+  nstate st = {ctx, s, &tk, M_BODY};
+
+  while (a < len) {
+    const char *nl = memchr(s + a, '\n', len - a);
+    size_t b = nl ? (size_t)(nl - s) : len;
+    size_t body = a;
+    int mode = M_BODY;
+    if (line_blank(s, a, b)) {
+      a = b + 1;
+      continue;
+    }
+    size_t tail;
+    if (closing_line(s, a, b, &tail)) {
+      sig_wait = 2;
+      if (line_blank(s, tail, b)) {
+        a = b + 1;
+        continue;
+      }
+      body = tail;
+      mode = M_SIG;
+      sig_wait = 0;
+    } else {
+      mode = line_key(s, a, b, &body);
+      if (mode == M_BODY)
+        body = a;
+      if (mode == M_HEADER && ctx->doc &&
+          woo_doc_part_at(ctx->doc, a) == WOO_PART_HEADER)
+        mode = M_HEADER;
+      if (mode == M_BODY && sig_wait > 0) {
+        /* "namens deze," and the like do not use up the wait */
+        if (b - a < 60) {
+          mode = M_SIG;
+          sig_wait = 0;
+        } else {
+          sig_wait = 0;
+        }
+      }
+    }
+    rc = tokenize(s, body, b, &tk);
+    if (rc)
+      goto done;
+    st.mode = mode;
+    size_t i = 0;
+    /* A salutation opens its line: "Beste Piet," "Geachte heer Jansen," */
+    if (mode == M_BODY && tk.n > 0 && word_tok(&tk.v[0]) &&
+        salutation_word(s, &tk.v[0])) {
+      st.mode = M_SALUT;
+      i = 1;
+    }
+    if (mode == M_SIG && tk.n > 0) {
+      /* A signature line that holds an office or an organisation is not a
+       * person's name line ("De minister van …", "Team Woo"). */
+      size_t w = 0;
+      while (w < tk.n && !word_tok(&tk.v[w]))
+        w++;
+      if (w < tk.n) {
+        unsigned lx = lexbits(s, &tk.v[w]);
+        if (((lx & (L_OFF | L_ORG | L_STOP)) && !(lx & (L_FN | L_SN))) ||
+            word_is(s, &tk.v[w], "namens") || (tk.v[w].f & F_LOWER)) {
+          st.mode = M_BODY;
+          if (word_is(s, &tk.v[w], "namens"))
+            sig_wait = 1;
+        }
+      }
+    }
+    while (i < tk.n) {
+      tok *t = &tk.v[i];
+      if (!word_tok(t)) {
+        if (st.mode == M_SALUT && t->kind == K_PUNCT &&
+            (t->c == ',' || t->c == '!' || t->c == ':'))
+          st.mode = M_BODY;
+        i++;
+        continue;
+      }
+      size_t before = i;
+      rc = parse_name(&st, out, &i);
+      if (rc)
+        goto done;
+      if (i <= before)
+        i = before + 1;
+      if (st.mode == M_SALUT && i < tk.n && tk.v[i].kind == K_PUNCT &&
+          (tk.v[i].c == ',' || tk.v[i].c == '!'))
+        st.mode = M_BODY;
+    }
+    a = b + 1;
+  }
+done:
+  free(tk.v);
+  return rc;
+}
+
+/* ---- function titles ------------------------------------------------------ */
+
+int woo__find_functions(const woo__scan_ctx *ctx, woo__hits *out) {
+  int rc = 0;
+  toks tk = {NULL, 0, 0};
+  const char *s = ctx->text;
+  size_t len = ctx->len, a = 0;
+  int sig_lines = 0; /* lines of a signature block still to come */
+  nstate st = {ctx, s, &tk, M_BODY};
+
+  while (a < len) {
+    const char *nl = memchr(s + a, '\n', len - a);
+    size_t b = nl ? (size_t)(nl - s) : len;
+    size_t tail;
+    if (line_blank(s, a, b)) {
+      a = b + 1;
+      continue;
+    }
+    if (closing_line(s, a, b, &tail)) {
+      sig_lines = 5;
+      a = b + 1;
+      continue;
+    }
+    rc = tokenize(s, a, b, &tk);
+    if (rc)
+      goto done;
+    size_t words = 0;
+    for (size_t k = 0; k < tk.n; k++)
+      words += word_tok(&tk.v[k]);
+    for (size_t i = 0; i < tk.n; i++) {
+      tok *t = &tk.v[i];
+      if (!word_tok(t) || (t->f & F_DIGIT))
+        continue;
+      /* longest function phrase at i */
+      size_t best = 0;
+      if (woo__lex_has(WOO__LEX_FUNCTIONS, s + t->s, t->e - t->s))
+        best = 1;
+      size_t ph = phrase_at(&st, i, WOO__LEX_FUNCTIONS, 4);
+      if (ph > best)
+        best = ph;
+      if (!best)
+        continue;
+      size_t e = tk.v[i + best - 1].e;
+      double conf = 0;
+      const tok *prev = i > 0 ? &tk.v[i - 1] : NULL;
+      const tok *next = i + best < tk.n ? &tk.v[i + best] : NULL;
+      if (sig_lines > 0) {
+        conf = 0.85;
+      } else if (i == 0 && words <= best + 6) {
+        conf = 0.75; /* a line of its own: a signature or a list entry */
+      } else if (prev && prev->kind == K_PUNCT &&
+                 (prev->c == '(' || prev->c == ',') && next &&
+                 next->kind == K_PUNCT && (next->c == ')' || next->c == ',')) {
+        conf = 0.7; /* "Piet Jansen (beleidsmedewerker)" */
+      } else if (prev && word_tok(prev) &&
+                 (word_is(s, prev, "de") || word_is(s, prev, "onze") ||
+                  word_is(s, prev, "uw") || word_is(s, prev, "jullie")) &&
+                 next && word_tok(next) &&
+                 (word_is(s, next, "van") || word_is(s, next, "bij"))) {
+        conf = 0.7; /* "de beleidsmedewerker van team Y" */
+      }
+      if (conf > 0) {
+        rc = woo__hits_add(out, t->s, e, WOO_ENTITY_FUNCTION, "functions",
+                           conf);
+        if (rc)
+          goto done;
+      }
+      i += best - 1;
+    }
+    if (sig_lines > 0)
+      sig_lines--;
+    a = b + 1;
+  }
+done:
+  free(tk.v);
+  return rc;
+}
+
+/* ---- propagation ---------------------------------------------------------- */
+
+/* A small open-addressing set of folded keys, owned by one call. */
+typedef struct keyset {
+  woo__lexkey *v;
+  size_t cap, n;
+} keyset;
+
+static int keyset_add(keyset *k, const woo__lexkey *key) {
+  if (key->n == 0)
+    return 0;
+  if ((k->n + 1) * 2 > k->cap) {
+    size_t cap = k->cap ? k->cap * 2 : 64;
+    woo__lexkey *v = woo__calloc(cap, sizeof *v);
+    if (!v)
+      return WOO_ENOMEM;
+    for (size_t i = 0; i < k->cap; i++) {
+      if (!k->v[i].n)
+        continue;
+      size_t j = k->v[i].hash & (cap - 1);
+      while (v[j].n)
+        j = (j + 1) & (cap - 1);
+      v[j] = k->v[i];
+    }
+    free(k->v);
+    k->v = v;
+    k->cap = cap;
+  }
+  size_t j = key->hash & (k->cap - 1);
+  while (k->v[j].n) {
+    if (k->v[j].n == key->n && memcmp(k->v[j].s, key->s, key->n) == 0)
+      return 0;
+    j = (j + 1) & (k->cap - 1);
+  }
+  k->v[j] = *key;
+  k->n++;
+  return 0;
+}
+
+static bool keyset_has(const keyset *k, const woo__lexkey *key) {
+  if (!k->cap || !key->n)
+    return false;
+  size_t j = key->hash & (k->cap - 1);
+  while (k->v[j].n) {
+    if (k->v[j].n == key->n && memcmp(k->v[j].s, key->s, key->n) == 0)
+      return true;
+    j = (j + 1) & (k->cap - 1);
+  }
+  return false;
+}
+
+int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
+  int rc = 0;
+  keyset names = {NULL, 0, 0};
+  toks tk = {NULL, 0, 0};
+  woo__spanset have = WOO__SPANSET_INIT;
+  const char *s = ctx->text;
+  size_t len = ctx->len;
+  size_t n0 = hits->n;
+
+  /* Surnames (the last word of a confident name) and full given names
+   * that are not common words. */
+  for (size_t h = 0; h < n0; h++) {
+    const woo__hit *x = &hits->v[h];
+    if (x->entity != WOO_ENTITY_PERSON || x->confidence < 0.8 ||
+        x->end > len)
+      continue;
+    if ((rc = woo__spanset_add(&have, x->start, x->end)))
+      goto done;
+    rc = tokenize(s, x->start, x->end, &tk);
+    if (rc)
+      goto done;
+    for (size_t i = 0; i < tk.n; i++) {
+      tok *t = &tk.v[i];
+      if (!word_tok(t) || !(t->f & F_CAP) || (t->f & F_INIT) ||
+          t->e - t->s < 3)
+        continue;
+      unsigned lx = lexbits(s, t);
+      if (lx & (L_PART | L_STOP | L_ORG | L_TITLE | L_OFF))
+        continue;
+      bool last = true;
+      for (size_t k = i + 1; k < tk.n; k++)
+        if (word_tok(&tk.v[k]))
+          last = false;
+      if (!last && (lx & L_COMMON))
+        continue; /* given names that are words ("Roos") stay put */
+      if (last && (lx & L_COMMON) && !(lx & L_SN))
+        continue;
+      woo__lexkey key;
+      woo__lexkey_set(&key, s + t->s, t->e - t->s);
+      if ((rc = keyset_add(&names, &key)))
+        goto done;
+    }
+  }
+  if (names.n == 0)
+    goto done;
+
+  /* Other mentions: capitalised words in the set, with initials or
+   * particles right before them. */
+  size_t a = 0;
+  while (a < len) {
+    const char *nl = memchr(s + a, '\n', len - a);
+    size_t b = nl ? (size_t)(nl - s) : len;
+    rc = tokenize(s, a, b, &tk);
+    if (rc)
+      goto done;
+    for (size_t i = 0; i < tk.n; i++) {
+      tok *t = &tk.v[i];
+      if (!word_tok(t) || !(t->f & F_CAP) || (t->f & F_INIT))
+        continue;
+      woo__lexkey key;
+      woo__lexkey_set(&key, s + t->s, t->e - t->s);
+      if (!keyset_has(&names, &key))
+        continue;
+      size_t st0 = i;
+      while (st0 > 0 && word_tok(&tk.v[st0 - 1]) &&
+             ((tk.v[st0 - 1].f & F_INIT) ||
+              (lexbits(s, &tk.v[st0 - 1]) & L_PART)) &&
+             i - st0 < 4)
+        st0--;
+      while (st0 < i && !(tk.v[st0].f & F_INIT) &&
+             (tk.v[st0].f & F_LOWER) && st0 == 0)
+        st0++; /* a lower-case particle does not open a line's name */
+      size_t ps = tk.v[st0].s, pe = t->e;
+      if (woo__spanset_overlaps(&have, ps, pe))
+        continue;
+      if (allowed(ctx, ps, pe))
+        continue;
+      if ((rc = woo__hits_add(hits, ps, pe, WOO_ENTITY_PERSON, "propagation",
+                              0.85)))
+        goto done;
+      if ((rc = woo__spanset_add(&have, ps, pe)))
+        goto done;
+    }
+    a = b + 1;
+  }
+done:
+  free(names.v);
+  free(tk.v);
+  woo__spanset_free(&have);
+  return rc;
+}

@@ -1,0 +1,362 @@
+/* Person names and function titles: a table of fictional sentences, each
+ * with the name spans it must yield (at the default threshold 0.5), and
+ * the negatives that must yield none.  Prints recall and precision over
+ * the table; the test fails below 0.95 recall or 0.90 precision, or on any
+ * case listed as exact. */
+#include <stdbool.h>
+
+#include "lib/detect/internal.h"
+#include "lib/detect/policy.h"
+#include "test.h"
+
+#define THRESHOLD 0.5
+#define MAXSPANS 8
+
+typedef struct name_case {
+  const char *text;
+  const char *spans[MAXSPANS]; /* expected names, in order of appearance */
+  bool exact;                  /* must match exactly (no misses, no extras) */
+} name_case;
+
+static const name_case cases[] = {
+    /* shapes */
+    {"Het voorstel van Jan de Vries werd besproken.", {"Jan de Vries"}, true},
+    {"Daarna sprak J. van den Heuvel over de planning.",
+     {"J. van den Heuvel"}, true},
+    {"Volgens mr. drs. A.B. Smit is dat niet nodig.", {"A.B. Smit"}, true},
+    {"dhr. Jansen belt morgen terug.", {"Jansen"}, true},
+    {"Het gesprek met mevrouw De Vries duurde een uur.", {"De Vries"}, true},
+    {"De heer Bakker deelt mede dat het rapport klaar is.", {"Bakker"}, true},
+    {"Van der Berg meldt dat de cijfers kloppen.", {"Van der Berg"}, true},
+    {"Wij spraken Anne de Vries-el Amrani over haar melding.",
+     {"Anne de Vries-el Amrani"}, true},
+    {"Het dossier van Petra Jansen-Bakker is compleet.",
+     {"Petra Jansen-Bakker"}, true},
+    {"Fatima's voorstel werd aangenomen.", {"Fatima"}, true},
+    {"Ook J.P.M. Hoekstra was aanwezig.", {"J.P.M. Hoekstra"}, true},
+    {"Zoë Özdemir en Mehmet Yılmaz hebben gereageerd.",
+     {"Zoë Özdemir", "Mehmet Yılmaz"}, true},
+    {"Gesproken met Mohamed El Amrani en Sanne Visser.",
+     {"Mohamed El Amrani", "Sanne Visser"}, true},
+    {"De melding kwam van Rabindre Ramdin uit Paramaribo.",
+     {"Rabindre Ramdin"}, false},
+    {"Agnieszka Kowalczyk en Thijs Hoogland zijn benaderd.",
+     {"Agnieszka Kowalczyk", "Thijs Hoogland"}, true},
+    {"Ir. W. de Boer presenteert de resultaten.", {"W. de Boer"}, true},
+    {"Volgens Sjoerd Wiersma en Nynke Hoekstra is dat onjuist.",
+     {"Sjoerd Wiersma", "Nynke Hoekstra"}, true},
+    {"Het verzoek is doorgestuurd naar Kees van 't Hof.",
+     {"Kees van 't Hof"}, true},
+    {"Ook Dewi Latuhihin en Maria Pattiasina kwamen.",
+     {"Dewi Latuhihin", "Maria Pattiasina"}, true},
+    {"Collega Jurgen Martina van Curaçao neemt het over.",
+     {"Jurgen Martina"}, false},
+    {"Mw. T. Nguyen heeft het formulier ondertekend.", {"T. Nguyen"}, true},
+    {"Prof. dr. ir. H.J. van der Meer leidt het onderzoek.",
+     {"H.J. van der Meer"}, true},
+    {"We hebben Oussama Bakkali gesproken over zijn aanvraag.",
+     {"Oussama Bakkali"}, true},
+    {"namens Wiersma is een reactie gestuurd.", {"Wiersma"}, true},
+
+    /* e-mail headers */
+    {"Van: Jansen, Piet <p.jansen@example.nl>\n"
+     "Aan: Klaas Bakker <k.bakker@example.nl>; Team Woo <woo@example.nl>\n"
+     "CC: A. Yılmaz\n"
+     "Onderwerp: Overleg\n",
+     {"Jansen", "Piet", "Klaas Bakker", "A. Yılmaz"}, true},
+    {"From: DE GRAAF, Marloes\nTo: SMIT, W.\nSubject: afspraak\n",
+     {"DE GRAAF", "Marloes", "SMIT", "W."}, false},
+
+    /* signatures */
+    {"Ik hoor graag van je.\n\nMet vriendelijke groet,\n\nLotte Brouwer\n"
+     "Beleidsmedewerker\nDirectie Openbare Orde\n",
+     {"Lotte Brouwer"}, true},
+    {"Dank voor je snelle reactie.\n\nGroet,\nSem\n", {"Sem"}, true},
+    {"Met vriendelijke groet, Henk Zwart\n", {"Henk Zwart"}, true},
+    {"Hoogachtend,\n\nDe minister van Justitie en Veiligheid,\n", {NULL},
+     true},
+
+    /* attendee lists */
+    {"Aanwezig: Piet Jansen (GGD), Ayse Kaya, M. de Wit en Ruud Koster\n",
+     {"Piet Jansen", "Ayse Kaya", "M. de Wit", "Ruud Koster"}, true},
+    {"Aanwezig: OOV, OM, Politie, GGD, RvdK en NCTV\n", {NULL}, true},
+    {"Afwezig: ID, WPI en RN\n", {NULL}, true},
+    {"Notulist: Femke Bos\n", {"Femke Bos"}, true},
+    {"Voorzitter: Visser\nVerslag: Kuipers\n", {"Visser", "Kuipers"}, true},
+
+    /* salutations */
+    {"Beste Roos,\n\nHierbij het stuk.\n", {"Roos"}, true},
+    {"Geachte heer Van Dijk,\n", {"Van Dijk"}, true},
+    {"Geachte mevrouw Özdemir,\n", {"Özdemir"}, true},
+    {"Beste collega's,\n", {NULL}, true},
+    {"Geachte heer, mevrouw,\n", {NULL}, true},
+    {"Hoi Bas en Noor,\nZie bijlage.\n", {"Bas", "Noor"}, true},
+
+    /* negatives: organisations, offices, places, headings, common words */
+    {"BESLUIT: De agenda wordt vastgesteld.", {NULL}, true},
+    {"Melding 4.1.4 en Casus 12 worden besproken.", {NULL}, true},
+    {"CASUÏSTIEK\n\n2. Adviezen IVG-R d.d. 16 december 2019\n", {NULL},
+     true},
+    {"De GGD deelt mede dat het OM en de Politie zijn geïnformeerd.", {NULL},
+     true},
+    {"Het Openbaar Ministerie en de Raad voor de Kinderbescherming "
+     "overleggen.",
+     {NULL}, true},
+    {"Op maandag 3 februari vergadert de Stuurgroep in Utrecht.", {NULL},
+     true},
+    {"Het pand aan de Kerkstraat en de Stationsweg is verkocht.", {NULL},
+     true},
+    {"Stand van zaken werkgroepen Beleidskader en Uitvoeringskader", {NULL},
+     true},
+    {"Wijzigen vergaderdag PTO-R vanaf 1 mei 2020 (verzoek OM)", {NULL},
+     true},
+    {"Verder wordt de quickscan per mail verstuurd.", {NULL}, true},
+    {"De burgemeester van Amsterdam en de wethouder van Zwolle spraken.",
+     {NULL}, true},
+    {"De commissaris van de Koning opent de vergadering.", {NULL}, true},
+    {"Het Ministerie van Justitie en Veiligheid en de gemeente Den Haag.",
+     {NULL}, true},
+    {"In Zwolle en op Texel is het rustig.", {NULL}, true},
+    {"Graag ontvang ik uw reactie voor vrijdag.", {NULL}, true},
+    {"ALGEMEEN\n\n1. Opening, agenda en mededelingen\n", {NULL}, true},
+    {"Bijlage A. Daarna volgt de rondvraag.", {NULL}, true},
+    {"De Belastingdienst, het UWV en de SVB leveren gegevens aan.", {NULL},
+     true},
+    {"Tijdens de Stuurgroep van 16 december 2019 is de probleemanalyse "
+     "besproken.",
+     {NULL}, true},
+
+    /* officials in office: low confidence only */
+    {"Minister De Jonge heeft de Kamer geïnformeerd.", {NULL}, true},
+    {"Burgemeester Halsema opende de bijeenkomst.", {NULL}, true},
+};
+
+#define N_CASES (sizeof cases / sizeof cases[0])
+
+typedef struct span {
+  size_t s, e;
+} span;
+
+static void run_case(const name_case *c, size_t *tp, size_t *fn_,
+                     size_t *fp, size_t *tok_tp, size_t *tok_exp,
+                     size_t *tok_got) {
+  woo__scan_ctx ctx = {c->text, strlen(c->text), NULL, NULL, NULL};
+  woo__hits hits = {NULL, 0, 0};
+  CHECK_INT(woo__find_persons(&ctx, &hits), 0);
+
+  span exp[MAXSPANS];
+  size_t ne = 0, from = 0;
+  for (size_t k = 0; k < MAXSPANS && c->spans[k]; k++) {
+    const char *p = strstr(c->text + from, c->spans[k]);
+    CHECK(p != NULL);
+    if (!p)
+      continue;
+    exp[ne].s = (size_t)(p - c->text);
+    exp[ne].e = exp[ne].s + strlen(c->spans[k]);
+    from = exp[ne].e;
+    ne++;
+  }
+  size_t misses = 0, extras = 0;
+  for (size_t k = 0; k < ne; k++) {
+    bool found = false;
+    for (size_t h = 0; h < hits.n; h++)
+      if (hits.v[h].confidence >= THRESHOLD && hits.v[h].start == exp[k].s &&
+          hits.v[h].end == exp[k].e)
+        found = true;
+    if (found) {
+      (*tp)++;
+    } else {
+      (*fn_)++;
+      misses++;
+      fprintf(stderr, "  missed \"%.*s\" in \"%s\"\n",
+              (int)(exp[k].e - exp[k].s), c->text + exp[k].s, c->text);
+    }
+  }
+  for (size_t h = 0; h < hits.n; h++) {
+    const woo__hit *x = &hits.v[h];
+    if (x->confidence < THRESHOLD)
+      continue;
+    CHECK(x->entity == WOO_ENTITY_PERSON);
+    bool match = false;
+    for (size_t k = 0; k < ne; k++)
+      if (x->start == exp[k].s && x->end == exp[k].e)
+        match = true;
+    if (!match) {
+      (*fp)++;
+      extras++;
+      fprintf(stderr, "  extra \"%.*s\" (%.2f, %s) in \"%s\"\n",
+              (int)(x->end - x->start), c->text + x->start, x->confidence,
+              x->source, c->text);
+    }
+  }
+  /* token level: bytes of letters covered */
+  for (size_t i = 0; i < ctx.len; i++) {
+    unsigned char ch = (unsigned char)c->text[i];
+    if (ch == ' ' || ch == '\n' || ch == ',')
+      continue;
+    bool in_e = false, in_h = false;
+    for (size_t k = 0; k < ne; k++)
+      if (i >= exp[k].s && i < exp[k].e)
+        in_e = true;
+    for (size_t h = 0; h < hits.n; h++)
+      if (hits.v[h].confidence >= THRESHOLD && i >= hits.v[h].start &&
+          i < hits.v[h].end)
+        in_h = true;
+    *tok_exp += in_e;
+    *tok_got += in_h;
+    *tok_tp += in_e && in_h;
+  }
+  if (c->exact) {
+    CHECK_INT(misses, 0);
+    CHECK_INT(extras, 0);
+  }
+  woo__hits_free(&hits);
+}
+
+TEST(table) {
+  size_t tp = 0, fn_ = 0, fp = 0, ttp = 0, texp = 0, tgot = 0;
+  for (size_t i = 0; i < N_CASES; i++)
+    run_case(&cases[i], &tp, &fn_, &fp, &ttp, &texp, &tgot);
+  double recall = tp + fn_ ? (double)tp / (double)(tp + fn_) : 1.0;
+  double precision = tp + fp ? (double)tp / (double)(tp + fp) : 1.0;
+  double trec = texp ? (double)ttp / (double)texp : 1.0;
+  double tprec = tgot ? (double)ttp / (double)tgot : 1.0;
+  double tf1 = trec + tprec > 0 ? 2 * trec * tprec / (trec + tprec) : 0;
+  fprintf(stderr,
+          "names table: %zu cases, entity recall %.3f precision %.3f; "
+          "token recall %.3f precision %.3f F1 %.3f\n",
+          N_CASES, recall, precision, trec, tprec, tf1);
+  CHECK(recall >= 0.95);
+  CHECK(precision >= 0.90);
+}
+
+TEST(span_excludes_title_and_possessive) {
+  const char *text = "Mevr. drs. K. Wouters' notitie en Jeroens plan en "
+                     "Karin's reactie.";
+  woo__scan_ctx ctx = {text, strlen(text), NULL, NULL, NULL};
+  woo__hits hits = {NULL, 0, 0};
+  CHECK_INT(woo__find_persons(&ctx, &hits), 0);
+  bool wouters = false, karin = false;
+  for (size_t h = 0; h < hits.n; h++) {
+    const char *p = text + hits.v[h].start;
+    size_t n = hits.v[h].end - hits.v[h].start;
+    if (n == 10 && memcmp(p, "K. Wouters", 10) == 0)
+      wouters = true;
+    if (n == 5 && memcmp(p, "Karin", 5) == 0)
+      karin = true;
+  }
+  CHECK(wouters);
+  CHECK(karin);
+  woo__hits_free(&hits);
+}
+
+TEST(policy_allow_and_officials) {
+  char *allow[] = {"Jan de Vries"};
+  char *officials[] = {"Mark Rutte"};
+  woo_policy pol;
+  memset(&pol, 0, sizeof pol);
+  pol.allow = allow;
+  pol.n_allow = 1;
+  pol.officials = officials;
+  pol.n_officials = 1;
+  const char *text = "Jan de Vries sprak met Mark Rutte en Piet Bakker. "
+                     "Later belde Rutte.";
+  woo__scan_ctx ctx = {text, strlen(text), NULL, NULL, &pol};
+  woo__hits hits = {NULL, 0, 0};
+  CHECK_INT(woo__find_persons(&ctx, &hits), 0);
+  size_t kept = 0;
+  for (size_t h = 0; h < hits.n; h++) {
+    const char *p = text + hits.v[h].start;
+    size_t n = hits.v[h].end - hits.v[h].start;
+    CHECK(!(n == 12 && memcmp(p, "Jan de Vries", 12) == 0));
+    CHECK(!(n >= 5 && memcmp(p + n - 5, "Rutte", 5) == 0));
+    if (n == 11 && memcmp(p, "Piet Bakker", 11) == 0)
+      kept++;
+  }
+  CHECK_INT(kept, 1);
+  woo__hits_free(&hits);
+}
+
+TEST(propagation) {
+  const char *text = "Overleg met Marloes Wiersma over de melding.\n"
+                     "Wiersma zegt toe dat M. Wiersma het stuk stuurt.\n"
+                     "Besluit: Wiersma informeert de GGD.\n";
+  woo__scan_ctx ctx = {text, strlen(text), NULL, NULL, NULL};
+  woo__hits hits = {NULL, 0, 0};
+  CHECK_INT(woo__find_persons(&ctx, &hits), 0);
+  CHECK_INT(woo__names_propagate(&ctx, &hits), 0);
+  /* every mention of Wiersma is covered by some hit >= threshold */
+  size_t mentions = 0, covered = 0;
+  for (const char *p = strstr(text, "Wiersma"); p;
+       p = strstr(p + 1, "Wiersma")) {
+    size_t off = (size_t)(p - text);
+    mentions++;
+    for (size_t h = 0; h < hits.n; h++)
+      if (hits.v[h].confidence >= THRESHOLD && hits.v[h].start <= off &&
+          hits.v[h].end >= off + 7) {
+        covered++;
+        break;
+      }
+  }
+  CHECK_INT(mentions, 4);
+  CHECK_INT(covered, 4);
+  bool prop = false;
+  for (size_t h = 0; h < hits.n; h++)
+    if (strcmp(hits.v[h].source, "propagation") == 0)
+      prop = true;
+  CHECK(prop);
+  woo__hits_free(&hits);
+}
+
+TEST(functions) {
+  const char *text =
+      "De beleidsmedewerker van team Veiligheid stuurt het stuk.\n"
+      "Een beleidsmedewerker kan dat ook doen.\n"
+      "Met vriendelijke groet,\n\nLotte Brouwer\nSenior beleidsadviseur\n";
+  woo__scan_ctx ctx = {text, strlen(text), NULL, NULL, NULL};
+  woo__hits hits = {NULL, 0, 0};
+  CHECK_INT(woo__find_functions(&ctx, &hits), 0);
+  bool sig = false, team = false, generic = false;
+  for (size_t h = 0; h < hits.n; h++) {
+    const char *p = text + hits.v[h].start;
+    size_t n = hits.v[h].end - hits.v[h].start;
+    CHECK(hits.v[h].entity == WOO_ENTITY_FUNCTION);
+    if (n == 22 && memcmp(p, "Senior beleidsadviseur", 22) == 0)
+      sig = true;
+    if (hits.v[h].start == 3)
+      team = true;
+    if (hits.v[h].start == (size_t)(strstr(text, "Een") - text) + 4)
+      generic = true;
+  }
+  CHECK(sig);
+  CHECK(team);
+  CHECK(!generic);
+  woo__hits_free(&hits);
+}
+
+TEST(robust_input) {
+  /* invalid UTF-8, lone capitals, empty text and no trailing newline */
+  const char bad[] = "Van: \xff\xfe Jansen\n\xc3 Piet \xe2\x80 A. B. C.";
+  woo__scan_ctx ctx = {bad, sizeof bad - 1, NULL, NULL, NULL};
+  woo__hits hits = {NULL, 0, 0};
+  CHECK_INT(woo__find_persons(&ctx, &hits), 0);
+  CHECK_INT(woo__names_propagate(&ctx, &hits), 0);
+  CHECK_INT(woo__find_functions(&ctx, &hits), 0);
+  for (size_t h = 0; h < hits.n; h++)
+    CHECK(hits.v[h].end <= ctx.len && hits.v[h].start < hits.v[h].end);
+  woo__hits_free(&hits);
+  woo__scan_ctx empty = {"", 0, NULL, NULL, NULL};
+  CHECK_INT(woo__find_persons(&empty, &hits), 0);
+  CHECK_INT(hits.n, 0);
+  woo__hits_free(&hits);
+}
+
+int main(void) {
+  RUN(table);
+  RUN(span_excludes_title_and_possessive);
+  RUN(policy_allow_and_officials);
+  RUN(propagation);
+  RUN(functions);
+  RUN(robust_input);
+  TEST_END();
+}
