@@ -236,8 +236,16 @@ static void expand_entity(emit *e, xmlNode *ref) {
     return;
   }
   /* External entities are never read: their text is simply absent. */
-  if (ent->etype != XML_INTERNAL_GENERAL_ENTITY || !ent->children)
+  if (ent->etype != XML_INTERNAL_GENERAL_ENTITY)
     return;
+  if (!ent->children) {
+    /* Not parsed by libxml2: plain replacement text is still usable,
+     * markup or references in it are not expanded by hand. */
+    const char *c = (const char *)ent->content;
+    if (c && !strpbrk(c, "<&"))
+      text(e, c, strlen(c));
+    return;
+  }
   if (e->entity >= MAX_ENTITY_DEPTH || e->expanded > e->budget) {
     e->capped = true;
     return;
@@ -290,7 +298,9 @@ static bool enter(emit *e, xmlNode *n) {
     return true;
   }
   if (name_is(n, "td") || name_is(n, "th")) {
-    if (has_cell_before(n) && !e->cell) {
+    if (has_cell_before(n) && e->cell) {
+      e->space = true; /* a table in a cell stays on the outer row */
+    } else if (has_cell_before(n)) {
       e->space = false;
       put(e, "\t", 1);
     }
@@ -335,7 +345,7 @@ static void leave(emit *e, xmlNode *n) {
     newline(e);
   } else if (name_is(n, "td") || name_is(n, "th")) {
     e->cell--;
-    e->space = false;
+    e->space = e->cell > 0;
   } else if (name_in(n, block_names) && !name_in(n, hidden_names)) {
     if (name_is(n, "pre") || name_is(n, "textarea"))
       e->pre--;

@@ -104,6 +104,18 @@ TEST(html_whitespace_and_breaks) {
   woo_doc_free(d);
 }
 
+TEST(html_nested_tables) {
+  const char *src = "<table><tr><td>a</td><td><table><tr><td>b1</td>"
+                    "<td>b2</td></tr><tr><td>b3</td></tr></table></td>"
+                    "<td>c</td></tr><tr><td>d</td></tr></table>na";
+  woo_doc *d = load(src, strlen(src), WOO_FORMAT_HTML);
+  CHECK_STR(text_of(d), "a\tb1 b2 b3\tc\nd\nna\n");
+  CHECK_INT(woo_doc_part_count(d), 1);
+  if (woo_doc_part_count(d))
+    CHECK_INT(woo_doc_part(d, 0)->end, strlen("a\tb1 b2 b3\tc\nd\n"));
+  woo_doc_free(d);
+}
+
 TEST(html_charsets) {
   /* Undeclared Windows-1252: read as such, with a warning. */
   const char *latin = "<html><body><p>Caf\xE9 co\xF6rdinatie \x80 5</p>"
@@ -420,6 +432,7 @@ TEST(sniffed_formats) {
 int main(void) {
   RUN(html_text_and_structure);
   RUN(html_whitespace_and_breaks);
+  RUN(html_nested_tables);
   RUN(html_charsets);
   RUN(html_to_text_ignores_declared_charset);
   RUN(html_edge_cases);
