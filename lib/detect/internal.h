@@ -79,11 +79,11 @@ bool woo__iban_valid(const char *s, size_t n);       /* mod 97, spaces ok */
 /* Person names and function titles (lib/detect/names.c). */
 int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out);
 int woo__find_functions(const woo__scan_ctx *ctx, woo__hits *out);
+int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits);
 
 /* Policy-driven rules (lib/detect/rules.c). */
 int woo__find_terms(const woo__scan_ctx *ctx, woo__hits *out);
 int woo__find_patterns(const woo__scan_ctx *ctx, woo__hits *out);
-int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits);
 int woo__find_sections(const woo__scan_ctx *ctx, woo__hits *out);
 
 /* ---- lexicons (lib/detect/lexicon.c over data compiled from lib/data) ---- */
