@@ -15,6 +15,10 @@ static const command commands[] = {
     {"text", cmd_text, "text [--json [--boxes]] FILE      the text offsets refer to"},
     {"grounds", cmd_grounds, "grounds [--json]                  the ground registry"},
     {"codes", cmd_codes, "codes [--json|--jsonl] FILE|DIR…  ground codes in published text"},
+    {"scan", cmd_scan, "scan [--policy P] [--json|--jsonl] [-j N] FILE|DIR…"},
+    {"redact", cmd_redact, "redact [--marks M|DIR] [--policy P] [--style S] [-j N] -o OUT FILE|DIR…"},
+    {"review", cmd_review, "review FILE [--marks M] [--policy P] -o review.html"},
+    {"eval", cmd_eval, "eval [--policy P] [--require NAME-METRIC=V] GOLD_DIR…"},
 };
 
 static void usage(FILE *f) {

@@ -18,7 +18,7 @@
 #include "internal.h"
 #include "scanutil.h"
 
-bool woo__office_context(const char *text, size_t len, size_t pos);
+
 
 /* ---- office context -------------------------------------------------------- */
 

@@ -12,7 +12,7 @@
 
 /* Defined in address.c: whether `pos` sits in a letterhead or office
  * address block of a public body (Postbus, Bezoekadres, Ministerie …). */
-bool woo__office_context(const char *text, size_t len, size_t pos);
+
 
 /* ---- e-mail ---------------------------------------------------------------- */
 

@@ -72,6 +72,10 @@ int woo__find_ip(const woo__scan_ctx *ctx, woo__hits *out);
 int woo__find_hostname(const woo__scan_ctx *ctx, woo__hits *out);
 int woo__find_secret(const woo__scan_ctx *ctx, woo__hits *out);
 
+/* Whether the address or number at `pos` sits in an organisation's
+ * letterhead or postal block (address.c); such data stays. */
+bool woo__office_context(const char *text, size_t len, size_t pos);
+
 /* Validators shared with audit and tests. */
 bool woo__bsn_valid(const char *digits, size_t n);   /* 9 digits, 11-test */
 bool woo__iban_valid(const char *s, size_t n);       /* mod 97, spaces ok */

@@ -115,7 +115,9 @@ woo_format woo_format_sniff(const void *data, size_t len, const char *name) {
       return WOO_FORMAT_HTML;
     return WOO_FORMAT_XML;
   }
-  if (looks_like_mail(s + skip, len - skip))
+  /* A mail saved as .txt is a text export of it: the name breaks the tie
+   * in favour of the text as it stands. */
+  if (looks_like_mail(s + skip, len - skip) && strcasecmp(ext(name), "txt") != 0)
     return WOO_FORMAT_EML;
   return WOO_FORMAT_TEXT;
 }

@@ -1,0 +1,501 @@
+/* The scanner engine: compile a policy, run the recognizers, apply the
+ * policy's switches, thresholds and allow lists, and resolve overlaps into
+ * a clean list of marks. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/internal.h"
+#include "internal.h"
+#include "policy.h"
+#include "scanner.h"
+
+/* ---- words and hashing -------------------------------------------------- */
+
+size_t woo__word_len(const char *s, size_t len) {
+  size_t i = 0;
+  while (i < len) {
+    size_t n;
+    uint32_t cp = woo__utf8_decode((const unsigned char *)s + i, len - i, &n);
+    if (woo__is_letter(cp) || woo__is_digit(cp)) {
+      i += n;
+      continue;
+    }
+    /* An apostrophe or hyphen inside a word belongs to it (in 't,
+     * Jansen-Bakker); at the edges it does not. */
+    if (i > 0 && (cp == '\'' || cp == '-' || cp == 0x2019) && i + n < len) {
+      size_t n2;
+      uint32_t next = woo__utf8_decode((const unsigned char *)s + i + n,
+                                       len - i - n, &n2);
+      if (woo__is_letter(next)) {
+        i += n;
+        continue;
+      }
+    }
+    break;
+  }
+  return i;
+}
+
+uint64_t woo__fold_hash(const char *s, size_t len) {
+  uint64_t h = 1469598103934665603ull; /* FNV-1a */
+  for (size_t i = 0; i < len;) {
+    size_t n;
+    uint32_t cp = woo__utf8_decode((const unsigned char *)s + i, len - i, &n);
+    /* Runs of spaces count as one, so "van  der" matches "van der". */
+    if (woo__is_space(cp)) {
+      while (i < len && woo__is_space((unsigned char)s[i]))
+        i++;
+      cp = ' ';
+      n = 0;
+    }
+    cp = woo__fold(cp);
+    h ^= cp;
+    h *= 1099511628211ull;
+    i += n;
+  }
+  return h ? h : 1;
+}
+
+/* ---- compile -------------------------------------------------------------- */
+
+static int compile_re(pcre2_code **out, const char *re, const char *what,
+                      const char *policy) {
+  int err;
+  PCRE2_SIZE off;
+  *out = pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED,
+                       PCRE2_UTF | PCRE2_UCP | PCRE2_MULTILINE |
+                           PCRE2_MATCH_INVALID_UTF,
+                       &err, &off, NULL);
+  if (!*out) {
+    PCRE2_UCHAR msg[256];
+    pcre2_get_error_message(err, msg, sizeof msg);
+    return woo__error(WOO_EPOLICY, "%s: %s /%s/ at offset %zu: %s", policy,
+                      what, re, (size_t)off, (const char *)msg);
+  }
+  /* JIT is an optimisation: where it is not available the interpreter
+   * gives the same results. */
+  pcre2_jit_compile(*out, PCRE2_JIT_COMPLETE);
+  return 0;
+}
+
+static uint64_t first_word_hash(const char *t, size_t len) {
+  size_t w = woo__word_len(t, len);
+  return woo__fold_hash(t, w ? w : len);
+}
+
+static int cmp_u64(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+static int build_terms(woo_scanner *s) {
+  const woo_policy *p = s->policy;
+  if (!p->n_terms)
+    return 0;
+  size_t slots = 16;
+  while (slots < p->n_terms * 2)
+    slots *= 2;
+  s->term_slots = woo__calloc(slots, sizeof *s->term_slots);
+  s->term_order = woo__calloc(p->n_terms, sizeof *s->term_order);
+  uint64_t *hashes = woo__calloc(p->n_terms, sizeof *hashes);
+  if (!s->term_slots || !s->term_order || !hashes) {
+    free(hashes);
+    return WOO_ENOMEM;
+  }
+  s->n_term_slots = slots;
+  /* Count terms per first word, then lay them out grouped. */
+  for (size_t i = 0; i < p->n_terms; i++) {
+    hashes[i] = first_word_hash(p->terms[i].term, p->terms[i].len);
+    size_t j = hashes[i] & (slots - 1);
+    while (s->term_slots[j].hash && s->term_slots[j].hash != hashes[i])
+      j = (j + 1) & (slots - 1);
+    s->term_slots[j].hash = hashes[i];
+    s->term_slots[j].count++;
+  }
+  size_t next = 0;
+  for (size_t j = 0; j < slots; j++)
+    if (s->term_slots[j].hash) {
+      s->term_slots[j].first = next;
+      next += s->term_slots[j].count;
+      s->term_slots[j].count = 0;
+    }
+  for (size_t i = 0; i < p->n_terms; i++) {
+    size_t j = hashes[i] & (slots - 1);
+    while (s->term_slots[j].hash != hashes[i])
+      j = (j + 1) & (slots - 1);
+    s->term_order[s->term_slots[j].first + s->term_slots[j].count++] = i;
+  }
+  free(hashes);
+  return 0;
+}
+
+static int build_allow(woo_scanner *s) {
+  const woo_policy *p = s->policy;
+  size_t n = p->n_allow + p->n_officials;
+  if (!n)
+    return 0;
+  s->allow_hashes = woo__calloc(n, sizeof *s->allow_hashes);
+  if (!s->allow_hashes)
+    return WOO_ENOMEM;
+  for (size_t i = 0; i < p->n_allow; i++)
+    s->allow_hashes[s->n_allow_hashes++] =
+        woo__fold_hash(p->allow[i], strlen(p->allow[i]));
+  for (size_t i = 0; i < p->n_officials; i++)
+    s->allow_hashes[s->n_allow_hashes++] =
+        woo__fold_hash(p->officials[i], strlen(p->officials[i]));
+  qsort(s->allow_hashes, s->n_allow_hashes, sizeof *s->allow_hashes, cmp_u64);
+  return 0;
+}
+
+void woo_scanner_free(woo_scanner *s) {
+  if (!s)
+    return;
+  if (s->policy) {
+    for (size_t i = 0; s->patterns && i < s->policy->n_patterns; i++)
+      pcre2_code_free(s->patterns[i]);
+    for (size_t i = 0; s->sections && i < s->policy->n_sections; i++) {
+      pcre2_code_free(s->sections[i].heading);
+      pcre2_code_free(s->sections[i].until);
+      pcre2_code_free(s->sections[i].keep);
+    }
+  }
+  free(s->patterns);
+  free(s->sections);
+  free(s->term_slots);
+  free(s->term_order);
+  free(s->allow_hashes);
+  woo_policy_free(s->policy);
+  free(s);
+}
+
+int woo_scanner_new(woo_scanner **out, const woo_policy *policy) {
+  if (!out)
+    return woo__error(WOO_EINVAL, "out is NULL");
+  *out = NULL;
+  woo_scanner *s = woo__calloc(1, sizeof *s);
+  if (!s)
+    return WOO_ENOMEM;
+  int rc;
+  if (policy)
+    rc = woo__policy_copy(&s->policy, policy);
+  else
+    rc = woo_policy_default(&s->policy);
+  if (rc)
+    goto fail;
+  const woo_policy *p = s->policy;
+  const char *pname = p->name ? p->name : "policy";
+  if (p->n_patterns) {
+    s->patterns = woo__calloc(p->n_patterns, sizeof *s->patterns);
+    if (!s->patterns) {
+      rc = WOO_ENOMEM;
+      goto fail;
+    }
+    for (size_t i = 0; i < p->n_patterns; i++)
+      if ((rc = compile_re(&s->patterns[i], p->patterns[i].regex, "pattern", pname)))
+        goto fail;
+  }
+  if (p->n_sections) {
+    s->sections = woo__calloc(p->n_sections, sizeof *s->sections);
+    if (!s->sections) {
+      rc = WOO_ENOMEM;
+      goto fail;
+    }
+    for (size_t i = 0; i < p->n_sections; i++) {
+      const woo__section_rule *r = &p->sections[i];
+      if ((rc = compile_re(&s->sections[i].heading, r->heading, "section heading", pname)) ||
+          (r->until && (rc = compile_re(&s->sections[i].until, r->until, "section end", pname))) ||
+          (r->keep && (rc = compile_re(&s->sections[i].keep, r->keep, "section keep", pname))))
+        goto fail;
+    }
+  }
+  if ((rc = build_terms(s)) || (rc = build_allow(s)))
+    goto fail;
+  *out = s;
+  return 0;
+fail:
+  woo_scanner_free(s);
+  return rc;
+}
+
+/* ---- scanning --------------------------------------------------------------- */
+
+typedef struct recognizer {
+  woo_entity entity;
+  woo__recognizer_fn fn;
+} recognizer;
+
+static const recognizer recognizers[] = {
+    {WOO_ENTITY_PERSON, woo__find_persons},
+    {WOO_ENTITY_FUNCTION, woo__find_functions},
+    {WOO_ENTITY_EMAIL, woo__find_email},
+    {WOO_ENTITY_PHONE, woo__find_phone},
+    {WOO_ENTITY_BSN, woo__find_bsn},
+    {WOO_ENTITY_IBAN, woo__find_iban},
+    {WOO_ENTITY_ADDRESS, woo__find_address},
+    {WOO_ENTITY_PLATE, woo__find_plate},
+    {WOO_ENTITY_BIRTHDATE, woo__find_birthdate},
+    {WOO_ENTITY_IDNUMBER, woo__find_idnumber},
+    {WOO_ENTITY_URL, woo__find_url},
+    {WOO_ENTITY_IP, woo__find_ip},
+    {WOO_ENTITY_HOSTNAME, woo__find_hostname},
+    {WOO_ENTITY_SECRET, woo__find_secret},
+};
+
+/* When hits overlap, the one with the higher rank wins; sections and the
+ * policy's own rules outrank the recognizers, validated identifiers
+ * outrank names. */
+static int rank(woo_entity e) {
+  switch (e) {
+  case WOO_ENTITY_SECTION: return 6;
+  case WOO_ENTITY_TERM:
+  case WOO_ENTITY_PATTERN: return 5;
+  case WOO_ENTITY_EMAIL:
+  case WOO_ENTITY_URL:
+  case WOO_ENTITY_IBAN:
+  case WOO_ENTITY_BSN:
+  case WOO_ENTITY_IDNUMBER:
+  case WOO_ENTITY_SECRET: return 4;
+  case WOO_ENTITY_PHONE:
+  case WOO_ENTITY_IP:
+  case WOO_ENTITY_HOSTNAME:
+  case WOO_ENTITY_PLATE:
+  case WOO_ENTITY_BIRTHDATE: return 3;
+  case WOO_ENTITY_ADDRESS:
+  case WOO_ENTITY_PERSON: return 2;
+  default: return 1;
+  }
+}
+
+static int cmp_priority(const void *a, const void *b) {
+  const woo__hit *x = a, *y = b;
+  int rx = rank(x->entity), ry = rank(y->entity);
+  if (rx != ry)
+    return ry - rx;
+  size_t lx = x->end - x->start, ly = y->end - y->start;
+  if (lx != ly)
+    return lx > ly ? -1 : 1;
+  if (x->confidence != y->confidence)
+    return x->confidence > y->confidence ? -1 : 1;
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static bool allowed(const woo_scanner *s, const char *text, const woo__hit *h) {
+  if (!s->n_allow_hashes || rank(h->entity) >= 5)
+    return false;
+  uint64_t k = woo__fold_hash(text + h->start, h->end - h->start);
+  return bsearch(&k, s->allow_hashes, s->n_allow_hashes, sizeof k, cmp_u64);
+}
+
+static int known_names(const woo__scan_ctx *ctx, woo_names *known,
+                       woo__hits *hits);
+static int learn_names(const woo__scan_ctx *ctx, woo_names *known,
+                       const woo__hits *hits);
+
+static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
+                const char *text, size_t len, const woo_scan_options *opts) {
+  if (!out || !s)
+    return woo__error(WOO_EINVAL, "out or scanner is NULL");
+  *out = NULL;
+  if (opts && opts->version != WOO_SCAN_OPTIONS_VERSION)
+    return woo__error(WOO_EINVAL, "unknown woo_scan_options version %u",
+                      opts->version);
+  const woo_policy *p = s->policy;
+  woo__scan_ctx ctx = {text, len, doc, s, p};
+  woo__hits hits = {0};
+  woo__spanset taken = WOO__SPANSET_INIT;
+  woo_marks *marks = NULL;
+  int rc = 0;
+
+  for (size_t i = 0; i < sizeof recognizers / sizeof *recognizers && rc == 0; i++)
+    if (p->entity[recognizers[i].entity].enabled)
+      rc = recognizers[i].fn(&ctx, &hits);
+  if (rc == 0)
+    rc = woo__find_terms(&ctx, &hits);
+  if (rc == 0)
+    rc = woo__find_patterns(&ctx, &hits);
+  if (rc == 0)
+    rc = woo__find_sections(&ctx, &hits);
+  if (rc == 0 && p->entity[WOO_ENTITY_PERSON].enabled)
+    rc = woo__names_propagate(&ctx, &hits);
+  if (rc == 0 && opts && opts->known && p->entity[WOO_ENTITY_PERSON].enabled)
+    rc = known_names(&ctx, opts->known, &hits);
+  if (rc)
+    goto done;
+
+  /* Policy filters, then greedy overlap resolution by priority. */
+  size_t w = 0;
+  for (size_t i = 0; i < hits.n; i++) {
+    woo__hit *h = &hits.v[i];
+    const woo__entity_rule *r = &p->entity[h->entity];
+    bool rule = rank(h->entity) >= 5;
+    if (!rule && (!r->enabled || h->confidence < r->threshold))
+      continue;
+    if (h->end > len || allowed(s, text, h))
+      continue;
+    hits.v[w++] = *h;
+  }
+  hits.n = w;
+  qsort(hits.v, hits.n, sizeof *hits.v, cmp_priority);
+  if ((rc = woo_marks_new(&marks)))
+    goto done;
+  woo__marks_set_sha256(marks, doc ? woo_doc_sha256(doc) : "");
+  for (size_t i = 0; i < hits.n && rc == 0; i++) {
+    woo__hit *h = &hits.v[i];
+    if (woo__spanset_overlaps(&taken, h->start, h->end))
+      continue;
+    woo_mark m = {h->start, h->end,
+                  h->ground ? h->ground : p->entity[h->entity].ground,
+                  h->entity, h->source, h->confidence, WOO_MARK_PROPOSED};
+    if (!m.ground)
+      continue;
+    if ((rc = woo_marks_add(marks, &m)) == 0)
+      rc = woo__spanset_add(&taken, h->start, h->end);
+  }
+  if (rc == 0 && opts && opts->known && opts->learn &&
+      p->entity[WOO_ENTITY_PERSON].enabled)
+    rc = learn_names(&ctx, opts->known, &hits);
+done:
+  woo__hits_free(&hits);
+  woo__spanset_free(&taken);
+  if (rc)
+    woo_marks_free(marks);
+  else
+    *out = marks;
+  return rc;
+}
+
+int woo_scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
+             const woo_scan_options *opts) {
+  if (!doc)
+    return woo__error(WOO_EINVAL, "doc is NULL");
+  size_t len;
+  const char *text = woo_doc_text(doc, &len);
+  return scan(out, s, doc, text, len, opts);
+}
+
+int woo_scan_text(woo_marks **out, const woo_scanner *s, const char *text,
+                  size_t len, const woo_scan_options *opts) {
+  if (!text && len)
+    return woo__error(WOO_EINVAL, "text is NULL");
+  return scan(out, s, NULL, text ? text : "", len, opts);
+}
+
+/* ---- names across a batch --------------------------------------------------- */
+
+int woo_names_new(woo_names **out) {
+  if (!out)
+    return woo__error(WOO_EINVAL, "out is NULL");
+  woo_names *n = woo__calloc(1, sizeof *n);
+  if (!n)
+    return WOO_ENOMEM;
+  pthread_mutex_init(&n->lock, NULL);
+  *out = n;
+  return 0;
+}
+
+void woo_names_free(woo_names *n) {
+  if (!n)
+    return;
+  for (size_t i = 0; i < n->n; i++)
+    free(n->names[i]);
+  free(n->names);
+  free(n->v);
+  pthread_mutex_destroy(&n->lock);
+  free(n);
+}
+
+size_t woo_names_count(const woo_names *n) {
+  if (!n)
+    return 0;
+  pthread_mutex_lock((pthread_mutex_t *)&n->lock);
+  size_t c = n->n;
+  pthread_mutex_unlock((pthread_mutex_t *)&n->lock);
+  return c;
+}
+
+/* Mark mentions of names another document of the batch withheld: the full
+ * name wherever it occurs.  Names are few per batch compared with words,
+ * so a snapshot is matched word by word through a small hash table. */
+static int known_names(const woo__scan_ctx *ctx, woo_names *known,
+                       woo__hits *hits) {
+  pthread_mutex_lock(&known->lock);
+  size_t n = known->n;
+  char **snap = n ? woo__calloc(n, sizeof *snap) : NULL;
+  int rc = n && !snap ? WOO_ENOMEM : 0;
+  for (size_t i = 0; i < n && rc == 0; i++)
+    if (!(snap[i] = woo__strdup(known->names[i])))
+      rc = WOO_ENOMEM;
+  pthread_mutex_unlock(&known->lock);
+  if (rc || n == 0)
+    goto done;
+  for (size_t i = 0; i < n && rc == 0; i++) {
+    size_t nl = strlen(snap[i]);
+    /* Occurrences as whole words, case-insensitive on the first letter
+     * only: names keep their capitals. */
+    for (const char *p = ctx->text; (p = memmem(p, (size_t)(ctx->text + ctx->len - p), snap[i], nl));
+         p++) {
+      size_t at = (size_t)(p - ctx->text);
+      bool left = at == 0 || !woo__word_len(ctx->text + woo__utf8_back(ctx->text, at - 1),
+                                            at - woo__utf8_back(ctx->text, at - 1));
+      bool right = at + nl >= ctx->len || !woo__word_len(ctx->text + at + nl, ctx->len - at - nl);
+      if (left && right && (rc = woo__hits_add(hits, at, at + nl, WOO_ENTITY_PERSON,
+                                               "batch", 0.9)))
+        break;
+    }
+  }
+done:
+  for (size_t i = 0; snap && i < n; i++)
+    free(snap[i]);
+  free(snap);
+  return rc;
+}
+
+static int learn_names(const woo__scan_ctx *ctx, woo_names *known,
+                       const woo__hits *hits) {
+  int rc = 0;
+  pthread_mutex_lock(&known->lock);
+  for (size_t i = 0; i < hits->n && rc == 0; i++) {
+    const woo__hit *h = &hits->v[i];
+    /* Only full names found with confidence travel to other documents:
+     * a lone surname or a guess would spread mistakes across the batch. */
+    if (h->entity != WOO_ENTITY_PERSON || h->confidence < 0.9 ||
+        strcmp(h->source, "batch") == 0 || strcmp(h->source, "propagation") == 0 ||
+        !memchr(ctx->text + h->start, ' ', h->end - h->start) ||
+        h->end - h->start > 64)
+      continue;
+    uint64_t k = woo__fold_hash(ctx->text + h->start, h->end - h->start);
+    size_t lo = 0, hi = known->n;
+    while (lo < hi) {
+      size_t mid = (lo + hi) / 2;
+      if (known->v[mid] < k)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    if (lo < known->n && known->v[lo] == k)
+      continue;
+    if (known->n == known->cap) {
+      size_t cap = known->cap ? known->cap * 2 : 64;
+      uint64_t *v = woo__reallocarray(known->v, cap, sizeof *v);
+      char **nm = v ? woo__reallocarray(known->names, cap, sizeof *nm) : NULL;
+      if (v)
+        known->v = v;
+      if (!nm) {
+        rc = WOO_ENOMEM;
+        break;
+      }
+      known->names = nm;
+      known->cap = cap;
+    }
+    char *name = woo__strndup(ctx->text + h->start, h->end - h->start);
+    if (!name) {
+      rc = WOO_ENOMEM;
+      break;
+    }
+    memmove(&known->v[lo + 1], &known->v[lo], (known->n - lo) * sizeof *known->v);
+    known->v[lo] = k;
+    known->names[known->n++] = name;
+  }
+  pthread_mutex_unlock(&known->lock);
+  return rc;
+}

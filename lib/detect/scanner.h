@@ -1,0 +1,51 @@
+/* The compiled scanner, shared by the engine and the policy rules.  Never
+ * installed. */
+#ifndef WOO_DETECT_SCANNER_H
+#define WOO_DETECT_SCANNER_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <pthread.h>
+
+#include "internal.h"
+#include "policy.h"
+
+/* Terms are found in one pass: every word of the text is hashed and
+ * looked up among the terms' first words. */
+typedef struct woo__term_slot {
+  uint64_t hash;  /* hash of the folded first word; 0 = empty */
+  size_t first;   /* index into term_order of the first term with it */
+  size_t count;   /* number of terms sharing the first word */
+} woo__term_slot;
+
+typedef struct woo__section_re {
+  pcre2_code *heading;
+  pcre2_code *until; /* may be NULL */
+  pcre2_code *keep;  /* may be NULL */
+} woo__section_re;
+
+struct woo_scanner {
+  woo_policy *policy; /* own copy */
+  pcre2_code **patterns; /* parallel to policy->patterns */
+  woo__section_re *sections; /* parallel to policy->sections */
+  woo__term_slot *term_slots;
+  size_t n_term_slots; /* power of two */
+  size_t *term_order;  /* term indices grouped by first-word hash */
+  uint64_t *allow_hashes; /* sorted hashes of folded allow-list entries */
+  size_t n_allow_hashes;
+};
+
+/* Hash of a word folded to lower case (ASCII and Latin letters). */
+uint64_t woo__fold_hash(const char *s, size_t len);
+/* Length of the word starting at s (letters, digits, and inner
+ * apostrophes or hyphens), 0 if s does not start a word. */
+size_t woo__word_len(const char *s, size_t len);
+
+struct woo_names {
+  pthread_mutex_t lock;
+  uint64_t *v; /* sorted hashes of folded names */
+  char **names;
+  size_t n, cap;
+};
+
+#endif
