@@ -6,7 +6,9 @@
  * under a budget: a document that multiplies itself through nested
  * entities ("billion laughs") gets its text cut off with a warning
  * instead of filling memory. */
+#include <libxml/globals.h>
 #include <libxml/tree.h>
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -398,6 +400,24 @@ static int emit_tree(woo_doc *doc, xmlDoc *x, bool html, bool meta,
   return e.rc;
 }
 
+static void quiet(void *ctx, const char *fmt, ...) {
+  (void)ctx;
+  (void)fmt;
+}
+
+/* libxml2 reports charset conversion failures through its generic error
+ * handler whatever the parser options say, which would print to stderr;
+ * the handler is per thread, so it is swapped for the call only. */
+static xmlDoc *parse(const char *data, size_t len, const char *name,
+                     bool html) {
+  xmlGenericErrorFunc old = xmlGenericError;
+  void *old_ctx = xmlGenericErrorContext;
+  xmlSetGenericErrorFunc(NULL, quiet);
+  xmlDoc *x = woo__xml_parse(data, len, name, html);
+  xmlSetGenericErrorFunc(old_ctx, old);
+  return x;
+}
+
 static bool ci_find(const char *s, size_t len, const char *needle) {
   size_t n = strlen(needle);
   for (size_t i = 0; i + n <= len; i++)
@@ -413,6 +433,55 @@ static bool declares_charset(const char *s, size_t len) {
     return true;
   size_t w = len < DECL_WINDOW ? len : DECL_WINDOW;
   return ci_find(s, w, "charset") || ci_find(s, w, "encoding=");
+}
+
+/* The charset a page or XML declaration names in its first bytes, into
+ * out (empty when none). */
+static void declared_charset(const char *s, size_t len, char *out,
+                             size_t size) {
+  size_t w = len < DECL_WINDOW ? len : DECL_WINDOW;
+  out[0] = '\0';
+  for (size_t i = 0; i + 8 <= w; i++) {
+    size_t k;
+    if (strncasecmp(s + i, "charset", 7) == 0)
+      k = i + 7;
+    else if (strncasecmp(s + i, "encoding", 8) == 0)
+      k = i + 8;
+    else
+      continue;
+    while (k < w && (s[k] == ' ' || s[k] == '='))
+      k++;
+    if (k < w && (s[k] == '"' || s[k] == '\''))
+      k++;
+    size_t n = 0;
+    while (k < w && n + 1 < size &&
+           (isalnum((unsigned char)s[k]) || strchr("-_.:", s[k])))
+      out[n++] = s[k++];
+    out[n] = '\0';
+    if (n)
+      return;
+  }
+}
+
+/* Charsets that are Windows-1252 or a subset of it.  iconv refuses the
+ * five bytes Windows-1252 leaves undefined, and libxml2 then drops the
+ * rest of the document; converting these ourselves loses nothing. */
+static bool western(const char *cs) {
+  static const char *const names[] = {"windows-1252", "cp1252", "iso-8859-1",
+                                      "iso8859-1",    "latin1", "latin-1",
+                                      NULL};
+  for (size_t i = 0; names[i]; i++)
+    if (strcasecmp(cs, names[i]) == 0)
+      return true;
+  return false;
+}
+
+/* After the XML declaration, if the input starts with one. */
+static size_t after_xml_decl(const char *s, size_t len) {
+  if (len < 5 || strncmp(s, "<?xml", 5) != 0)
+    return 0;
+  const char *end = memmem(s, len < 512 ? len : 512, "?>", 2);
+  return end ? (size_t)(end - s) + 2 : 0;
 }
 
 /* A static name for the encoding libxml2 read the page in. */
@@ -446,7 +515,7 @@ int woo__html_to_text(woo_doc *doc, const char *data, size_t len,
     rc = woo__buf_put(&b, data, len);
   if (rc)
     goto done;
-  xmlDoc *x = woo__xml_parse(b.data, b.len, doc->path, true);
+  xmlDoc *x = parse(b.data, b.len, doc->path, true);
   if (!x) {
     rc = woo__error(WOO_EFORMAT, "%s: unreadable HTML part", doc->path);
     goto done;
@@ -476,16 +545,27 @@ int woo__load_html(woo_doc *doc, const char *data, size_t len,
   size_t n = len;
   bool cp1252 = false;
   int rc = 0;
-  if (woo__utf8_invalid(data, len) != WOO_UNSET &&
-      !declares_charset(data, len)) {
+  char cs[40];
+  declared_charset(data, len, cs, sizeof cs);
+  bool valid = woo__utf8_invalid(data, len) == WOO_UNSET;
+  bool undeclared = !valid && !declares_charset(data, len);
+  /* "us-ascii" pages with 8-bit bytes in them are UTF-8 or Western. */
+  bool ascii = strcasecmp(cs, "us-ascii") == 0 || strcasecmp(cs, "ascii") == 0;
+  if (undeclared || (*cs && western(cs)) || (ascii && !valid)) {
     rc = to_utf8_html(data, len, &conv);
-    if (rc)
-      goto done;
+    cp1252 = true;
+  } else if (ascii) {
+    rc = woo__buf_put(&conv, utf8_decl, sizeof utf8_decl - 1);
+    if (rc == 0)
+      rc = woo__buf_put(&conv, data, len);
+  }
+  if (rc)
+    goto done;
+  if (conv.len) {
     src = conv.data;
     n = conv.len;
-    cp1252 = true;
   }
-  xmlDoc *x = woo__xml_parse(src, n, doc->path, true);
+  xmlDoc *x = parse(src, n, doc->path, true);
   if (!x) {
     rc = woo_error_last()->code ? woo_error_last()->code : WOO_EFORMAT;
     goto done;
@@ -493,7 +573,7 @@ int woo__load_html(woo_doc *doc, const char *data, size_t len,
   doc->encoding = cp1252 ? "windows-1252" : encoding_name(x);
   rc = emit_tree(doc, x, true, true, WOO_PART_BODY, len);
   xmlFreeDoc(x);
-  if (rc == 0 && cp1252)
+  if (rc == 0 && undeclared)
     rc = woo__doc_warn(doc, "%s: no charset declared and not valid UTF-8; "
                        "read as Windows-1252", doc->path);
 done:
@@ -507,7 +587,23 @@ int woo__load_xml(woo_doc *doc, const char *data, size_t len,
   (void)lim;
   woo__buf conv = WOO__BUF_INIT;
   int rc = 0;
-  xmlDoc *x = woo__xml_parse(data, len, doc->path, false);
+  char cs[40];
+  declared_charset(data, len, cs, sizeof cs);
+  size_t decl = after_xml_decl(data, len);
+  if (decl && *cs && western(cs)) {
+    /* Convert here and declare the result UTF-8 (see western()). */
+    static const char utf8_xml[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
+    rc = woo__buf_put(&conv, utf8_xml, sizeof utf8_xml - 1);
+    if (rc == 0)
+      rc = woo__cp1252_to_utf8(&conv, (const unsigned char *)data + decl,
+                               len - decl);
+    if (rc)
+      goto done;
+    data = conv.data;
+    len = conv.len;
+    doc->encoding = "windows-1252";
+  }
+  xmlDoc *x = parse(data, len, doc->path, false);
   if (!x && woo__utf8_invalid(data, len) != WOO_UNSET &&
       !declares_charset(data, len)) {
     /* XML without a declaration must be UTF-8; Western files often are
@@ -515,7 +611,7 @@ int woo__load_xml(woo_doc *doc, const char *data, size_t len,
     rc = woo__cp1252_to_utf8(&conv, (const unsigned char *)data, len);
     if (rc)
       goto done;
-    x = woo__xml_parse(conv.data, conv.len, doc->path, false);
+    x = parse(conv.data, conv.len, doc->path, false);
     if (x) {
       doc->encoding = "windows-1252";
       rc = woo__doc_warn(doc, "%s: not valid UTF-8 and no encoding "

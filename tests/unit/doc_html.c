@@ -134,6 +134,24 @@ TEST(html_charsets) {
   CHECK_INT(woo_doc_warning_count(d), 0);
   woo_doc_free(d);
 
+  /* Declared Windows-1252 with a byte iconv refuses (0x81): the rest of
+   * the page is still read. */
+  const char *w = "<html><head><meta charset=\"windows-1252\"></head>"
+                  "<body><p>a\x81" "b \x80 c</p></body></html>";
+  d = load(w, strlen(w), WOO_FORMAT_HTML);
+  CHECK_STR(text_of(d), "a\xEF\xBF\xBD" "b \xE2\x82\xAC c\n");
+  woo_doc_free(d);
+  const char *x = "<?xml version=\"1.0\" encoding=\"windows-1252\"?>"
+                  "<r>a\x81" "b \x80 c</r>";
+  d = load(x, strlen(x), WOO_FORMAT_XML);
+  CHECK_STR(text_of(d), "a\xEF\xBF\xBD" "b \xE2\x82\xAC c\n");
+  woo_doc_free(d);
+  /* us-ascii pages holding UTF-8. */
+  const char *a = "<meta charset=us-ascii><p>Jo\xC3\xABl</p>";
+  d = load(a, strlen(a), WOO_FORMAT_HTML);
+  CHECK_STR(text_of(d), "Jo\xC3\xABl\n");
+  woo_doc_free(d);
+
   /* UTF-8 without a declaration stays UTF-8. */
   const char *utf8 = "<p>Jo\xC3\xABl</p>";
   d = load(utf8, strlen(utf8), WOO_FORMAT_HTML);
