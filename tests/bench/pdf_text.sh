@@ -9,6 +9,7 @@
 # test fixtures, corpus files) join the set.  ROUNDS (default 9) and PAGES
 # (default 200) can be set in the environment.
 set -u
+export LC_ALL=C
 
 if [ $# -lt 3 ]; then
   echo "usage: $0 WOO MKPDF WORKDIR [PDF...]" >&2
@@ -40,8 +41,6 @@ for f in "${files[@]}"; do
   pdftotext -q "$f" - >/dev/null || { echo "pdftotext failed on $f" >&2; exit 1; }
 done
 
-now() { date +%s%N; }
-
 run_woo() {
   for f in "${files[@]}"; do "$woo" text "$f" >/dev/null 2>&1; done
 }
@@ -49,22 +48,29 @@ run_ref() {
   for f in "${files[@]}"; do pdftotext -q "$f" - >/dev/null; done
 }
 
-woo_ns=() ref_ns=()
+# Bash's `time` gives wall-clock and CPU (user + system, children
+# included) for a whole round.  On a busy machine the CPU column is the
+# steadier of the two.
+TIMEFORMAT='%R %U %S'
+timed() { { time "$@"; } 2>&1 | awk '{printf "%d %d\n", $1 * 1e6, ($2 + $3) * 1e6}'; }
+
+woo_wall=() woo_cpu=() ref_wall=() ref_cpu=()
 run_woo; run_ref # warm the page cache and the dynamic loader
 for ((i = 0; i < rounds; i++)); do
   # Alternate the order so that neither tool always runs second.
   if ((i % 2)); then
-    t0=$(now); run_ref; t1=$(now); run_woo; t2=$(now)
-    ref_ns+=($((t1 - t0))) woo_ns+=($((t2 - t1)))
+    read -r rw rc < <(timed run_ref)
+    read -r ww wc < <(timed run_woo)
   else
-    t0=$(now); run_woo; t1=$(now); run_ref; t2=$(now)
-    woo_ns+=($((t1 - t0))) ref_ns+=($((t2 - t1)))
+    read -r ww wc < <(timed run_woo)
+    read -r rw rc < <(timed run_ref)
   fi
+  woo_wall+=("$ww") woo_cpu+=("$wc") ref_wall+=("$rw") ref_cpu+=("$rc")
 done
 
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
-w=$(median "${woo_ns[@]}")
-r=$(median "${ref_ns[@]}")
+ww=$(median "${woo_wall[@]}") wc=$(median "${woo_cpu[@]}")
+rw=$(median "${ref_wall[@]}") rc=$(median "${ref_cpu[@]}")
 
 # Word agreement over the same files, as a reminder of what is compared.
 words() { tr -s ' \t\n\f\r' '\n\n\n\n\n' | sed '/^$/d'; }
@@ -81,10 +87,13 @@ agree=$(
   awk -v s="$same" -v t="$total" 'BEGIN {printf "%.2f%% of %d words", t ? 100 * s / t : 0, t}'
 )
 
-awk -v w="$w" -v r="$r" -v n="${#files[@]}" -v k="$rounds" -v a="$agree" 'BEGIN {
-  printf "pdf text, %d files, median of %d rounds:\n", n, k
-  printf "  woo text   %8.3f s\n", w / 1e9
-  printf "  pdftotext  %8.3f s\n", r / 1e9
-  printf "  ratio      %8.2f (woo / pdftotext; aim <= 1.30)\n", w / r
+awk -v ww="$ww" -v wc="$wc" -v rw="$rw" -v rc="$rc" -v n="${#files[@]}" \
+    -v k="$rounds" -v a="$agree" -v cpus="$(nproc 2>/dev/null || echo '?')" 'BEGIN {
+  printf "pdf text, %d files, median of %d rounds, %s CPUs:\n", n, k, cpus
+  printf "               wall s    cpu s\n"
+  printf "  woo text   %8.3f %8.3f\n", ww / 1e6, wc / 1e6
+  printf "  pdftotext  %8.3f %8.3f\n", rw / 1e6, rc / 1e6
+  printf "  ratio      %8.2f %8.2f  (woo / pdftotext; aim <= 1.30)\n", \
+         ww / rw, rc ? wc / rc : 0
   printf "  words      %s agree\n", a
 }'
