@@ -165,8 +165,8 @@ static void put_literal(FILE *out, const unsigned char *p, size_t n) {
   fputs("\"", out);
 }
 
-static void write_table(FILE *out, keyset *k, size_t id, size_t *mask_out,
-                        size_t *count_out) {
+static void write_table(FILE *out, keyset *k, const char *name,
+                        size_t *mask_out, size_t *count_out) {
   qsort(k->v, k->n, sizeof *k->v, cmp_str);
   size_t n = 0;
   for (size_t i = 0; i < k->n; i++) {
@@ -182,14 +182,13 @@ static void write_table(FILE *out, keyset *k, size_t id, size_t *mask_out,
   for (size_t i = 0; i < n; i++)
     blob_len += strlen(k->v[i]) + 1;
   if (blob_len >= (1u << 24) - 1)
-    die("lexicon too large for 24-bit offsets", list_names[id] ? list_names[id]
-                                                               : "dict");
+    die("lexicon too large for 24-bit offsets", name);
   /* Load at most 0.7 keeps linear probing short; tags spare most key
    * comparisons. */
   size_t cap = 1;
   while (cap * 7 < n * 10 + 7)
     cap *= 2;
-  unsigned char *blob = malloc(blob_len + 1);
+  unsigned char *blob = calloc(blob_len + 1, 1);
   uint32_t *slots = calloc(cap, sizeof *slots);
   if (!blob || !slots)
     die("out of memory", "tables");
@@ -205,7 +204,7 @@ static void write_table(FILE *out, keyset *k, size_t id, size_t *mask_out,
     off += l + 1;
   }
 
-  fprintf(out, "static const char blob%zu[] =\n", id);
+  fprintf(out, "static const char blob_%s[] =\n", name);
   put_literal(out, blob, blob_len);
   fputs(";\n", out);
   unsigned char *bytes = malloc(cap * 4);
@@ -217,7 +216,7 @@ static void write_table(FILE *out, keyset *k, size_t id, size_t *mask_out,
     bytes[4 * i + 2] = (unsigned char)((slots[i] >> 16) & 0xFF);
     bytes[4 * i + 3] = (unsigned char)(slots[i] >> 24);
   }
-  fprintf(out, "static const unsigned char slots%zu[] =\n", id);
+  fprintf(out, "static const unsigned char slots_%s[] =\n", name);
   put_literal(out, bytes, cap * 4);
   fputs(";\n\n", out);
   free(bytes);
@@ -258,14 +257,37 @@ int main(int argc, char **argv) {
         "#pragma GCC diagnostic ignored \"-Woverlength-strings\"\n"
         "#endif\n\n",
         out);
-  size_t mask[N_LEX], count[N_LEX];
-  for (size_t i = 0; i < N_LEX; i++)
-    write_table(out, &sets[i], i, &mask[i], &count[i]);
+  size_t mask[N_LEX], count[N_LEX], omask[N_LEX], ocount[N_LEX];
+  for (size_t i = 0; i < N_LEX; i++) {
+    /* first words of multi-word entries, before the set is sorted */
+    keyset open = {NULL, 0, 0};
+    for (size_t j = 0; j < sets[i].n; j++) {
+      const char *sp = strchr(sets[i].v[j], ' ');
+      if (sp)
+        keyset_add(&open, sets[i].v[j], (size_t)(sp - sets[i].v[j]),
+                   "openers");
+    }
+    char name[32];
+    snprintf(name, sizeof name, "%zu", i);
+    write_table(out, &sets[i], name, &mask[i], &count[i]);
+    snprintf(name, sizeof name, "open%zu", i);
+    write_table(out, &open, name, &omask[i], &ocount[i]);
+    for (size_t j = 0; j < open.n; j++)
+      free(open.v[j]);
+    free(open.v);
+  }
   fprintf(out, "const woo__lex_table woo__lex_tables[WOO__LEX_TABLES] = {\n");
   for (size_t i = 0; i < N_LEX; i++)
     fprintf(out,
-            "    {blob%zu, sizeof blob%zu - 1, slots%zu, %zuu, %zuu},\n", i,
-            i, i, mask[i], count[i]);
+            "    {blob_%zu, sizeof blob_%zu - 1, slots_%zu, %zuu, %zuu},\n",
+            i, i, i, mask[i], count[i]);
+  fputs("};\n", out);
+  fprintf(out, "const woo__lex_table woo__lex_openers[WOO__LEX_TABLES] = {\n");
+  for (size_t i = 0; i < N_LEX; i++)
+    fprintf(out,
+            "    {blob_open%zu, sizeof blob_open%zu - 1, slots_open%zu, %zuu, "
+            "%zuu},\n",
+            i, i, i, omask[i], ocount[i]);
   fputs("};\n", out);
   if (fclose(out) != 0)
     die("write error", argv[1]);

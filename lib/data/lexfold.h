@@ -80,6 +80,21 @@ static inline size_t woo__lexfold(const char *s, size_t n,
   size_t o = 0, i = 0;
   int space = 0;
   while (i < n) {
+    unsigned char b = p[i];
+    /* Plain ASCII letters, digits and most punctuation: the common case. */
+    if (b < 0x80 && b > ' ' && b != '`') {
+      if (space && o > 0) {
+        if (o >= WOO__LEXKEY_MAX)
+          return (size_t)-1;
+        out[o++] = ' ';
+      }
+      space = 0;
+      if (o >= WOO__LEXKEY_MAX)
+        return (size_t)-1;
+      out[o++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+      i++;
+      continue;
+    }
     size_t len;
     uint32_t c = woo__lexfold_decode(p + i, n - i, &len);
     const char *rep = NULL;

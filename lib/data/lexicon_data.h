@@ -25,5 +25,8 @@ typedef struct woo__lex_table {
  * that order. */
 #define WOO__LEX_TABLES 9
 extern const woo__lex_table woo__lex_tables[WOO__LEX_TABLES];
+/* For each lexicon, the first words of its multi-word entries, so that a
+ * phrase is only tried where one can start. */
+extern const woo__lex_table woo__lex_openers[WOO__LEX_TABLES];
 
 #endif

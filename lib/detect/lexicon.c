@@ -23,10 +23,21 @@ void woo__lexkey_set(woo__lexkey *key, const char *word, size_t len) {
   key->hash = woo__lexhash(key->s, key->n);
 }
 
+static bool table_has(const woo__lex_table *t, const woo__lexkey *key);
+
 bool woo__lexkey_in(woo__lex lex, const woo__lexkey *key) {
   if ((unsigned)lex >= WOO__LEX_COUNT || key->n == 0)
     return false;
-  const woo__lex_table *t = &woo__lex_tables[lex];
+  return table_has(&woo__lex_tables[lex], key);
+}
+
+bool woo__lexkey_opens(woo__lex lex, const woo__lexkey *key) {
+  if ((unsigned)lex >= WOO__LEX_COUNT || key->n == 0)
+    return false;
+  return table_has(&woo__lex_openers[lex], key);
+}
+
+static bool table_has(const woo__lex_table *t, const woo__lexkey *key) {
   if (t->count == 0)
     return false;
   size_t n = key->n;

@@ -21,5 +21,7 @@ typedef struct woo__lexkey {
 void woo__lexkey_set(woo__lexkey *key, const char *word, size_t len);
 /* Whether the prepared key is in the lexicon. */
 bool woo__lexkey_in(woo__lex lex, const woo__lexkey *key);
+/* Whether a multi-word entry of the lexicon starts with the key's word. */
+bool woo__lexkey_opens(woo__lex lex, const woo__lexkey *key);
 
 #endif

@@ -55,7 +55,10 @@ enum {
   L_COMMON = 1u << 6,
   L_STOP = 1u << 7,
   L_FUNC = 1u << 8,
-  L_STREET = 1u << 9
+  L_STREET = 1u << 9,
+  L_OPEN_ORG = 1u << 10, /* may open a multi-word organisation */
+  L_OPEN_OFF = 1u << 11, /* … office */
+  L_OPEN_FUNC = 1u << 12 /* … function title */
 };
 
 typedef struct tok {
@@ -97,6 +100,9 @@ static bool is_letter_at(const char *s, size_t i, size_t end) {
   size_t n;
   if (i >= end)
     return false;
+  unsigned char c = (unsigned char)s[i];
+  if (c < 0x80)
+    return (c | 32) >= 'a' && (c | 32) <= 'z';
   return woo__is_letter(cp_at(s, i, end, &n));
 }
 
@@ -213,6 +219,21 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out) {
       unsigned letters = 0, uppers = 0;
       for (;;) {
         while (j < b) {
+          unsigned char ch = (unsigned char)s[j];
+          if (ch < 0x80) {
+            if ((ch | 32) >= 'a' && (ch | 32) <= 'z') {
+              letters++;
+              uppers += ch <= 'Z';
+              j++;
+              continue;
+            }
+            if (ch >= '0' && ch <= '9') {
+              f |= F_DIGIT;
+              j++;
+              continue;
+            }
+            break;
+          }
           size_t n;
           uint32_t x = cp_at(s, j, b, &n);
           if (woo__is_letter(x)) {
@@ -392,6 +413,14 @@ static unsigned lexbits(const char *s, tok *t) {
       lx |= L_TITLE;
     if (woo__lexkey_in(WOO__LEX_OFFICIALS, &k))
       lx |= L_OFF;
+    if (woo__lexkey_in(WOO__LEX_FUNCTIONS, &k))
+      lx |= L_FUNC;
+    if (woo__lexkey_opens(WOO__LEX_ORGANISATIONS, &k))
+      lx |= L_OPEN_ORG;
+    if (woo__lexkey_opens(WOO__LEX_OFFICIALS, &k))
+      lx |= L_OPEN_OFF;
+    if (woo__lexkey_opens(WOO__LEX_FUNCTIONS, &k))
+      lx |= L_OPEN_FUNC;
     if ((t->f & F_HYPH) && !(lx & (L_FN | L_SN))) {
       /* Jansen-Bakker, Jan-Willem: judge by the parts. */
       size_t a = t->s;
@@ -420,8 +449,19 @@ static unsigned lexbits(const char *s, tok *t) {
       lx |= L_PART;
     if (n <= 12 && woo__lexkey_in(WOO__LEX_TITLES, &k))
       lx |= L_TITLE;
-    if (woo__lexkey_in(WOO__LEX_OFFICIALS, &k))
-      lx |= L_OFF;
+    /* Offices and function titles written in lower case are words of
+     * five letters or more ("minister", "jurist"); shorter ones are
+     * abbreviations that only count capitalised. */
+    if (n >= 5) {
+      if (woo__lexkey_in(WOO__LEX_OFFICIALS, &k))
+        lx |= L_OFF;
+      if (woo__lexkey_in(WOO__LEX_FUNCTIONS, &k))
+        lx |= L_FUNC;
+      if (woo__lexkey_opens(WOO__LEX_OFFICIALS, &k))
+        lx |= L_OPEN_OFF;
+      if (woo__lexkey_opens(WOO__LEX_FUNCTIONS, &k))
+        lx |= L_OPEN_FUNC;
+    }
   }
   t->lx = lx;
   return lx;
@@ -586,10 +626,18 @@ typedef struct nstate {
 
 /* Length in tokens of the longest phrase from lexicon `lex` starting at
  * token i (words joined by spaces, hyphens, commas or &), or 0. */
+static bool word_tok(const tok *t);
+static unsigned lexbits(const char *s, tok *t);
+
 static size_t phrase_at(const nstate *st, size_t i, woo__lex lex,
                         size_t max) {
-  const tok *v = st->tk->v;
+  tok *v = st->tk->v;
   size_t n = st->tk->n, best = 0, words = 0;
+  unsigned need = lex == WOO__LEX_ORGANISATIONS ? L_OPEN_ORG
+                  : lex == WOO__LEX_OFFICIALS   ? L_OPEN_OFF
+                                                : L_OPEN_FUNC;
+  if (!word_tok(&v[i]) || !(lexbits(st->s, &v[i]) & need))
+    return 0;
   for (size_t j = i; j < n && words < max; j++) {
     if (v[j].kind == K_PUNCT) {
       if (v[j].c == ',' || v[j].c == '&' || v[j].c == '-' || v[j].c == '\'')
@@ -1007,7 +1055,9 @@ int woo__find_functions(const woo__scan_ctx *ctx, woo__hits *out) {
         continue;
       /* longest function phrase at i */
       size_t best = 0;
-      if (woo__lex_has(WOO__LEX_FUNCTIONS, s + t->s, t->e - t->s))
+      if (!(t->f & (F_LOWER | F_CAP)))
+        continue;
+      if (lexbits(s, t) & L_FUNC)
         best = 1;
       size_t ph = phrase_at(&st, i, WOO__LEX_FUNCTIONS, 4);
       if (ph > best)
