@@ -87,6 +87,10 @@ void woo_doc_free(woo_doc *d) {
   free(d->children);
   free(d->boxes);
   woo__linemap_free(&d->lines);
+  free(d->srcmap);
+  for (size_t i = 0; i < d->n_srcmap_members; i++)
+    free(d->srcmap_members[i]);
+  free(d->srcmap_members);
   free(d);
 }
 

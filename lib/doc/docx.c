@@ -534,8 +534,13 @@ static void walk_children(loader *L, const xmlNode *n) {
 
 static void text_run(loader *L, const xmlNode *n) {
   for (const xmlNode *c = n->children; c && !L->rc; c = c->next)
-    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+      size_t at = L->doc->text.len;
       emits(L, (const char *)c->content);
+      if (!L->rc) /* for the redaction writer */
+        L->rc = woo__xml_map(L->doc, L->member, c, 0, at,
+                             L->doc->text.len - at);
+    }
 }
 
 /* Whether a run's own properties hide it: an explicit w:vanish wins over

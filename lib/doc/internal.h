@@ -5,6 +5,21 @@
 #include "../core/internal.h"
 #include "woo/doc.h"
 
+/* Where a stretch of the text came from in the source markup: bytes
+ * [node_off, node_off + len) of the content of text node number `node`
+ * (document order, as numbered by woo__xml_parse) in the package member
+ * srcmap_members[member] ("" for a single-file format).  Writers that
+ * rewrite the source itself (redaction of DOCX, ODT, HTML) find the
+ * nodes to change through it; stretches not listed (separators the
+ * loader adds, collapsed white space) have no source of their own. */
+typedef struct woo__srcmap {
+  size_t start; /* byte offset in the text */
+  size_t len;
+  size_t node_off;
+  size_t node;
+  size_t member;
+} woo__srcmap;
+
 /* A character box: the byte it belongs to and where it was drawn. */
 typedef struct woo__charbox {
   size_t offset; /* byte offset of the character in the text */
@@ -45,6 +60,11 @@ struct woo_doc {
   size_t n_boxes;
 
   woo__linemap lines; /* built lazily is not thread-safe: built at load */
+
+  woo__srcmap *srcmap; /* in text order */
+  size_t n_srcmap, cap_srcmap;
+  char **srcmap_members;
+  size_t n_srcmap_members;
 };
 
 /* Limits after applying defaults. */

@@ -487,14 +487,20 @@ static void emits(loader *L, const char *s) { emit(L, s, strlen(s)); }
 
 /* Character data in a paragraph: ODF collapses runs of white space to
  * one space; explicit spaces come as text:s. */
-static void emit_chars(loader *L, const char *s) {
+static void emit_chars(loader *L, const xmlNode *n) {
   woo__buf b = WOO__BUF_INIT;
   bool sp = L->space_before;
-  for (; *s && !L->rc; s++) {
+  size_t at = L->doc->text.len;
+  const char *s0 = (const char *)n->content;
+  for (const char *s = s0; *s && !L->rc; s++) {
     bool ws = *s == ' ' || *s == '\t' || *s == '\n' || *s == '\r';
     if (ws && sp)
       continue;
-    L->rc = woo__buf_putc(&b, ws ? ' ' : *s);
+    /* Each kept byte is recorded for the redaction writer; consecutive
+     * ones merge into one stretch. */
+    L->rc = woo__xml_map(L->doc, L->member, n, (size_t)(s - s0), at + b.len, 1);
+    if (!L->rc)
+      L->rc = woo__buf_putc(&b, ws ? ' ' : *s);
     sp = ws;
   }
   if (!L->rc)
@@ -601,7 +607,7 @@ static void walk(loader *L, const xmlNode *n) {
     return;
   if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
     if (L->in_par)
-      emit_chars(L, (const char *)n->content);
+      emit_chars(L, n);
     return;
   }
   if (n->type != XML_ELEMENT_NODE)

@@ -4,6 +4,8 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <limits.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "internal.h"
 #include "xmlsafe.h"
@@ -17,6 +19,70 @@
 #define SAFE_HTML_OPTS                                                         \
   (HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |              \
    HTML_PARSE_RECOVER | HTML_PARSE_NOIMPLIED * 0)
+
+/* Without recursion: pages nest deeply. */
+static void number_nodes(xmlDocPtr doc) {
+  size_t id = 0;
+  xmlNode *n = doc->children;
+  while (n) {
+    n->_private = (void *)(uintptr_t)++id;
+    if (n->children && n->type != XML_ENTITY_REF_NODE &&
+        n->type != XML_DTD_NODE) {
+      n = n->children;
+      continue;
+    }
+    while (n && !n->next && n->parent && n->parent != (xmlNode *)doc)
+      n = n->parent;
+    n = n ? n->next : NULL;
+  }
+}
+
+int woo__xml_map(woo_doc *doc, const char *member, const xmlNode *n,
+                 size_t node_off, size_t start, size_t len) {
+  if (!len || !woo__xml_node_id(n))
+    return 0;
+  /* Members come in long stretches: the last one is checked first. */
+  size_t m = doc->n_srcmap_members;
+  if (m && strcmp(doc->srcmap_members[m - 1], member) == 0) {
+    m--;
+  } else {
+    for (m = 0; m < doc->n_srcmap_members; m++)
+      if (strcmp(doc->srcmap_members[m], member) == 0)
+        break;
+  }
+  if (m == doc->n_srcmap_members) {
+    char *copy = woo__strdup(member);
+    char **v = copy ? woo__reallocarray(doc->srcmap_members, m + 1, sizeof *v)
+                    : NULL;
+    if (!v) {
+      free(copy);
+      return WOO_ENOMEM;
+    }
+    doc->srcmap_members = v;
+    v[doc->n_srcmap_members++] = copy;
+  }
+  woo__srcmap *last = doc->n_srcmap ? &doc->srcmap[doc->n_srcmap - 1] : NULL;
+  if (last && last->member == m && last->node == woo__xml_node_id(n) &&
+      last->node_off + last->len == node_off && last->start + last->len == start) {
+    last->len += len;
+    return 0;
+  }
+  if (doc->n_srcmap == doc->cap_srcmap) {
+    size_t cap = doc->cap_srcmap ? doc->cap_srcmap * 2 : 64;
+    woo__srcmap *v = woo__reallocarray(doc->srcmap, cap, sizeof *v);
+    if (!v)
+      return WOO_ENOMEM;
+    doc->srcmap = v;
+    doc->cap_srcmap = cap;
+  }
+  woo__srcmap *e = &doc->srcmap[doc->n_srcmap++];
+  e->start = start;
+  e->len = len;
+  e->node_off = node_off;
+  e->node = woo__xml_node_id(n);
+  e->member = m;
+  return 0;
+}
 
 xmlDocPtr woo__xml_parse(const char *data, size_t len, const char *name,
                          bool html) {
@@ -34,5 +100,6 @@ xmlDocPtr woo__xml_parse(const char *data, size_t len, const char *name,
                html ? "HTML" : "XML");
     return NULL;
   }
+  number_nodes(doc);
   return doc;
 }

@@ -3,6 +3,9 @@
 
 #include <libxml/tree.h>
 #include <stdbool.h>
+#include <stdint.h>
+
+#include "internal.h"
 
 /* Parse XML (or HTML, recovering from errors) from memory with no
  * network access, no external entities, no DTD loading and no entity
@@ -10,5 +13,18 @@
  * `name`.  Free with xmlFreeDoc(). */
 xmlDocPtr woo__xml_parse(const char *data, size_t len, const char *name,
                          bool html);
+
+/* woo__xml_parse numbers the nodes of the tree it returns in document
+ * order (children before next siblings), from 1; parsing the same bytes
+ * again gives the same numbers, so a node can be found again in a fresh
+ * tree.  0 for a node added later. */
+static inline size_t woo__xml_node_id(const xmlNode *n) {
+  return (size_t)(uintptr_t)n->_private;
+}
+
+/* Record that text[start, start + len) is bytes [node_off, node_off +
+ * len) of text node `n` of package member `member` (see woo__srcmap). */
+int woo__xml_map(woo_doc *doc, const char *member, const xmlNode *n,
+                 size_t node_off, size_t start, size_t len);
 
 #endif
