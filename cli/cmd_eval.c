@@ -117,6 +117,39 @@ static long cover(const size_t *starts, const size_t *ends, size_t n, size_t s,
   return -1;
 }
 
+/* --misses: print gold spans no mark matches exactly and marks no gold
+ * span matches.  This prints document text: it is for tuning on an
+ * annotated corpus, not for production logs. */
+static void print_misses(const char *name, const woo_doc *doc, const char *text,
+                         const gold_span *gold, size_t ng, const woo_marks *m) {
+  size_t np = woo_marks_count(m);
+  for (size_t i = 0; i < ng; i++) {
+    bool hit = false;
+    for (size_t j = 0; j < np && !hit; j++)
+      hit = woo_marks_at(m, j)->start == gold[i].start && woo_marks_at(m, j)->end == gold[i].end;
+    if (!hit) {
+      size_t line, col;
+      woo_doc_line_col(doc, gold[i].start, &line, &col);
+      printf("  miss  %s:%zu:%zu %-9s \"%.*s\"\n", name, line, col,
+             woo_entity_name(gold[i].entity), (int)(gold[i].end - gold[i].start),
+             text + gold[i].start);
+    }
+  }
+  for (size_t j = 0; j < np; j++) {
+    const woo_mark *k = woo_marks_at(m, j);
+    bool hit = false;
+    for (size_t i = 0; i < ng && !hit; i++)
+      hit = k->start == gold[i].start && k->end == gold[i].end;
+    if (!hit) {
+      size_t line, col;
+      woo_doc_line_col(doc, k->start, &line, &col);
+      printf("  extra %s:%zu:%zu %-9s %-12s \"%.*s\"\n", name, line, col,
+             woo_entity_name(k->entity), k->source, (int)(k->end - k->start),
+             text + k->start);
+    }
+  }
+}
+
 static void tally_case(tally *t, const char *text, size_t len,
                        const gold_span *gold, size_t ng, const woo_marks *m,
                        const woo_policy *policy) {
@@ -205,7 +238,7 @@ static void row(const char *name, const counts *tok, const counts *ent) {
 }
 
 static int eval_case(tally *t, const char *dir, const char *name,
-                     const woo_policy *base_policy, bool verbose) {
+                     const woo_policy *base_policy, bool verbose, bool misses) {
   char path[4400], input[4400] = "";
   DIR *d = opendir(dir);
   if (!d)
@@ -264,6 +297,8 @@ static int eval_case(tally *t, const char *dir, const char *name,
     cli_error_last();
     goto done;
   }
+  if (misses)
+    print_misses(name, doc, text, gold, ng, marks);
   tally before = *t;
   tally_case(t, text, len, gold, ng, marks, use);
   t->cases++;
@@ -326,13 +361,14 @@ static int check_requirement(const char *req, const tally *t) {
 
 int cmd_eval(int argc, char **argv) {
   const char *policy_path = NULL;
-  bool verbose = false;
+  bool verbose = false, misses = false;
   const char *reqs[32];
   int nreq = 0;
   static const struct option longopts[] = {
       {"policy", required_argument, NULL, 'p'},
       {"require", required_argument, NULL, 'r'},
       {"verbose", no_argument, NULL, 'v'},
+      {"misses", no_argument, NULL, 'M'},
       {NULL, 0, NULL, 0}};
   int c;
   optind = 1;
@@ -340,6 +376,7 @@ int cmd_eval(int argc, char **argv) {
     switch (c) {
     case 'p': policy_path = optarg; break;
     case 'v': verbose = true; break;
+    case 'M': misses = true; break;
     case 'r':
       if (nreq == 32)
         return cli_usage("eval", "too many --require");
@@ -360,7 +397,7 @@ int cmd_eval(int argc, char **argv) {
   int errors = 0;
   for (int a = optind; a < argc; a++) {
     /* A folder of cases, or one case folder. */
-    errors += eval_case(&t, argv[a], argv[a], policy, verbose);
+    errors += eval_case(&t, argv[a], argv[a], policy, verbose, misses);
     DIR *d = opendir(argv[a]);
     if (!d)
       continue;
@@ -377,7 +414,7 @@ int cmd_eval(int argc, char **argv) {
     for (size_t i = 0; i < n; i++) {
       char sub[4400];
       snprintf(sub, sizeof sub, "%s/%s", argv[a], names[i]);
-      errors += eval_case(&t, sub, names[i], policy, verbose);
+      errors += eval_case(&t, sub, names[i], policy, verbose, misses);
       free(names[i]);
     }
     free(names);

@@ -163,7 +163,7 @@ static const char *const units[] = {
     "km", "m", "m2", "meter", "jaar", "jaren", "uur", "minuten", "min",
     "dagen", "weken", "maanden", "procent", "euro", "miljoen", "miljard",
     "keer", "woningen", "huizen", "personen", "mensen", "x", "kg", "ton",
-    "cm", "mm", "km/u", "stuks", "t/m", "tot", "en", "of", NULL};
+    "cm", "mm", "km/u", "stuks", "t/m", "tot", NULL};
 
 /* The word that starts at p (letters only); its length. */
 static size_t word_at(const char *t, size_t len, size_t p) {
@@ -320,6 +320,17 @@ static const char *const particles[] = {"van", "de", "der", "den", "het",
                                         "du", "des", "op", "aan", "in",
                                         NULL};
 
+/* Capitalised words that begin multi-word street names (Oude Gracht,
+ * Prins Hendrikkade).  Any other capitalised word before a street name
+ * belongs to the sentence: usually the resident's own name. */
+static const char *const street_prefix[] = {
+    "oude", "nieuwe", "lange", "korte", "hoge", "lage", "grote", "kleine",
+    "groot", "klein", "prins", "prinses", "koning", "koningin", "burgemeester",
+    "sint", "st", "noord", "zuid", "oost", "west", "binnen", "buiten",
+    "achter", "voor", "eerste", "tweede", "derde", "oostelijke",
+    "westelijke", "noordelijke", "zuidelijke", "stille", "droge", "brede",
+    "smalle", "dokter", "professor", "graaf", "hertog", "generaal", NULL};
+
 static bool ends_with_suffix(const char *w, size_t n) {
   for (size_t k = 0; street_suffix[k]; k++) {
     size_t sl = strlen(street_suffix[k]);
@@ -372,6 +383,8 @@ static int find_street_at(const woo__scan_ctx *ctx, woo__hits *out, size_t i,
       break;
     if (!cap && !part)
       break;
+    if (cap && !part && !su_in_list(t + ps, pe - ps, street_prefix))
+      break;
     start = ps;
     capital |= cap;
   }
@@ -390,9 +403,73 @@ static int find_street_at(const woo__scan_ctx *ctx, woo__hits *out, size_t i,
   return woo__hits_add(out, start, end, WOO_ENTITY_ADDRESS, "address", 0.85);
 }
 
+/* A postcode's place name: up to three capitalised words (or particles:
+ * Den Haag, Bergen op Zoom) right after it on the same line.  Returns the
+ * new end. */
+static size_t place_after(const char *t, size_t len, size_t e) {
+  size_t end = e;
+  for (int k = 0; k < 3; k++) {
+    size_t p = end;
+    if (p >= len || t[p] != ' ')
+      break;
+    while (p < len && t[p] == ' ')
+      p++;
+    size_t w = p;
+    while (w < len && (su_alpha((unsigned char)t[w]) ||
+                       (unsigned char)t[w] >= 0x80 || t[w] == '-' ||
+                       t[w] == '\''))
+      w++;
+    if (w == p)
+      break;
+    bool part = su_in_list(t + p, w - p, particles);
+    if (!su_upper((unsigned char)t[p]) && !(part && k > 0))
+      break;
+    end = w;
+  }
+  /* A trailing particle is not part of the place. */
+  return end;
+}
+
+/* Street and postcode written as one address ("Kerkstraat 12, 1234 AB
+ * Dorp", or on two lines of an address block) become one hit, and a
+ * postcode takes its place name along: what identifies a home is the
+ * whole. */
+static int join_address_parts(const woo__scan_ctx *ctx, woo__hits *out,
+                              size_t first) {
+  const char *t = ctx->text;
+  size_t len = ctx->len;
+  for (size_t k = first; k < out->n; k++) {
+    woo__hit *h = &out->v[k];
+    if (h->end + 4 < len && su_digit((unsigned char)t[h->start]) &&
+        postcode_at(t, len, h->start) == h->end)
+      h->end = place_after(t, len, h->end);
+  }
+  size_t w = first;
+  for (size_t k = first; k < out->n; k++) {
+    if (w > first) {
+      woo__hit *prev = &out->v[w - 1];
+      size_t g = prev->end, n = 0;
+      while (g < out->v[k].start && (t[g] == ',' || t[g] == ' ' ||
+                                     t[g] == '\n' || t[g] == '\r')) {
+        n += t[g] == '\n';
+        g++;
+      }
+      if (g == out->v[k].start && n <= 1 && su_digit((unsigned char)t[g])) {
+        prev->end = out->v[k].end;
+        if (out->v[k].confidence > prev->confidence)
+          prev->confidence = out->v[k].confidence;
+        continue;
+      }
+    }
+    out->v[w++] = out->v[k];
+  }
+  out->n = w;
+  return 0;
+}
+
 int woo__find_address(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
-  size_t len = ctx->len, i = 0;
+  size_t len = ctx->len, i = 0, first = out->n;
   while ((i = su_next_digit(t, len, i)) < len) {
     size_t run = i;
     while (run < len && su_digit((unsigned char)t[run]))
@@ -419,5 +496,5 @@ int woo__find_address(const woo__scan_ctx *ctx, woo__hits *out) {
       run = out->v[out->n - 1].end;
     i = run;
   }
-  return 0;
+  return join_address_parts(ctx, out, first);
 }
