@@ -119,6 +119,95 @@ static bool exists(const char *p) {
   return stat(p, &st) == 0;
 }
 
+/* Replace every ground code in `text` by "<ground>", so that two texts
+ * can be compared for where their codes stand and on which grounds,
+ * whatever notation each uses. */
+static char *normalise_codes(const char *text, size_t len) {
+  woo_codes *codes = NULL;
+  if (woo_codes_find(&codes, text, len, NULL) != 0)
+    return NULL;
+  size_t cap = len + 32 * woo_codes_count(codes) + 1, o = 0, at = 0;
+  char *out = malloc(cap);
+  for (size_t i = 0; out && i < woo_codes_count(codes); i++) {
+    const woo_code *k = woo_codes_at(codes, i);
+    memcpy(out + o, text + at, k->start - at);
+    o += k->start - at;
+    o += (size_t)sprintf(out + o, "<%s>", k->ground ? k->ground->code : "?");
+    at = k->end;
+  }
+  if (out) {
+    memcpy(out + o, text + at, len - at);
+    out[o + len - at] = '\0';
+  }
+  woo_codes_free(codes);
+  return out;
+}
+
+static char *slurp(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  if (!f)
+    return NULL;
+  fseek(f, 0, SEEK_END);
+  long n = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  char *b = malloc((size_t)(n > 0 ? n : 0) + 1);
+  *len = b ? fread(b, 1, (size_t)(n > 0 ? n : 0), f) : 0;
+  if (b)
+    b[*len] = '\0';
+  fclose(f);
+  return b;
+}
+
+/* The seed round trip: scanning the unredacted reconstruction with the
+ * case's policy and redacting it must put codes exactly where the
+ * published version has them, on the same grounds. */
+static bool round_trip(ctx *c, const char *name, const char *casedir,
+                       const woo_doc *doc, const char *published) {
+  c->checks++;
+  char ppath[4400];
+  snprintf(ppath, sizeof ppath, "%s/policy.yaml", casedir);
+  woo_policy *policy = NULL;
+  woo_scanner *sc = NULL;
+  woo_marks *marks = NULL;
+  char *red = NULL, *want = NULL, *got = NULL, *pub = NULL;
+  size_t red_len = 0, pub_len = 0;
+  bool ok = false;
+  struct stat st;
+  if ((stat(ppath, &st) == 0 && woo_policy_load(&policy, ppath) != 0) ||
+      woo_scanner_new(&sc, policy) != 0 || woo_scan(&marks, sc, doc, NULL) != 0) {
+    fprintf(stderr, "FAIL %s: %s\n", name, woo_error_last()->message);
+    goto done;
+  }
+  woo_redact_options ro = WOO_REDACT_OPTIONS_INIT;
+  ro.style = policy ? woo_policy_style(policy) : WOO_STYLE_DOTTED;
+  if (woo_redact_text(&red, &red_len, doc, marks, &ro) != 0 ||
+      !(pub = slurp(published, &pub_len))) {
+    fprintf(stderr, "FAIL %s: round trip: %s\n", name, woo_error_last()->message);
+    goto done;
+  }
+  got = normalise_codes(red, red_len);
+  want = normalise_codes(pub, pub_len);
+  ok = got && want && strcmp(got, want) == 0;
+  if (!ok && got && want) {
+    size_t k = 0;
+    while (got[k] && got[k] == want[k])
+      k++;
+    size_t from = k > 60 ? k - 60 : 0;
+    fprintf(stderr, "FAIL %s: round trip differs from published.txt at byte %zu:\n"
+                    "      got  …%.120s\n      want …%.120s\n",
+            name, k, got + from, want + from);
+  }
+done:
+  woo_free(red);
+  free(pub);
+  free(got);
+  free(want);
+  woo_marks_free(marks);
+  woo_scanner_free(sc);
+  woo_policy_free(policy);
+  return ok;
+}
+
 static int run_case(ctx *c, const char *dir, const char *name) {
   char casedir[4096], input[4400] = "", path[4400];
   snprintf(casedir, sizeof casedir, "%s/%s", dir, name);
@@ -152,6 +241,9 @@ static int run_case(ctx *c, const char *dir, const char *name) {
       json_decref(out);
     }
   }
+  snprintf(path, sizeof path, "%s/published.txt", casedir);
+  if (exists(path) && !c->update)
+    ok &= round_trip(c, name, casedir, doc, path);
   woo_doc_free(doc);
   if (!ok)
     c->failed++;
