@@ -28,6 +28,11 @@ typedef struct woo__needles {
 int woo__needles_build(woo__needles *nd, const char *text, size_t len,
                        const woo__run *runs, size_t n);
 void woo__needles_free(woo__needles *nd);
+/* Drop the needles equal to the text of a rejected mark: a reviewer who
+ * rejected a mark decided that this text may be published, so finding it
+ * in the output is not a leak. */
+int woo__needles_forgive(woo__needles *nd, const char *text, size_t len,
+                         const woo_marks *marks);
 /* Fold `s` the same way (lower case, one space for white space). */
 int woo__fold_text(woo__buf *out, const char *s, size_t len);
 /* Index of the first needle found in `hay` as a whole word (hay already

@@ -22,6 +22,7 @@ static int redact_to_text(const char *path, const woo_doc *doc,
   woo__buf folded = WOO__BUF_INIT;
   if ((rc = woo__redact_runs(text, len, marks, &runs, &n)) ||
       (rc = woo__needles_build(&nd, text, len, runs, n)) ||
+      (rc = woo__needles_forgive(&nd, text, len, marks)) ||
       (rc = woo__fold_text(&folded, out, out_len)))
     goto done;
   long hit = woo__needles_find(&nd, folded.data ? folded.data : "", folded.len);

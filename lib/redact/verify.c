@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "woo/marks.h"
 
 int woo__fold_text(woo__buf *out, const char *s, size_t len) {
   int rc = woo__buf_grow(out, len);
@@ -89,4 +90,29 @@ long woo__needles_find(const woo__needles *nd, const char *hay, size_t len) {
     }
   }
   return -1;
+}
+
+int woo__needles_forgive(woo__needles *nd, const char *text, size_t len,
+                         const woo_marks *marks) {
+  for (size_t i = 0; i < woo_marks_count(marks); i++) {
+    const woo_mark *m = woo_marks_at(marks, i);
+    if (m->status != WOO_MARK_REJECTED || m->end > len)
+      continue;
+    woo__buf b = WOO__BUF_INIT;
+    int rc = woo__fold_text(&b, text + m->start, m->end - m->start);
+    if (rc) {
+      woo__buf_free(&b);
+      return rc;
+    }
+    size_t w = 0;
+    for (size_t k = 0; k < nd->n; k++) {
+      if (b.data && strcmp(nd->v[k], b.data) == 0)
+        free(nd->v[k]);
+      else
+        nd->v[w++] = nd->v[k];
+    }
+    nd->n = w;
+    woo__buf_free(&b);
+  }
+  return 0;
 }
