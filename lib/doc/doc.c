@@ -238,13 +238,22 @@ int woo__doc_add_attachment(woo_doc *d, const char *name,
 }
 
 int woo__doc_add_box(woo_doc *d, size_t offset, int page, const woo_box *box) {
+  if (offset > UINT32_MAX)
+    return woo__error(WOO_ELIMIT, "%s: text over 4 GiB", d->path);
   woo__charbox *c = push(&d->boxes, &d->n_boxes, sizeof *d->boxes);
   if (!c)
     return WOO_ENOMEM;
-  c->offset = offset;
+  c->offset = (uint32_t)offset;
   c->page = page;
-  c->box = *box;
+  c->x0 = (float)box->x0;
+  c->y0 = (float)box->y0;
+  c->x1 = (float)box->x1;
+  c->y1 = (float)box->y1;
   return 0;
+}
+
+static woo_box box_of(const woo__charbox *c) {
+  return (woo_box){c->x0, c->y0, c->x1, c->y1};
 }
 
 static int cmp_box(const void *a, const void *b) {
@@ -451,7 +460,7 @@ int woo_doc_char_box(const woo_doc *d, size_t off, woo_box *box, int *page) {
   if (!c || c->offset != off)
     return WOO_ENOTFOUND; /* expected for separators: no message needed */
   if (box)
-    *box = c->box;
+    *box = box_of(c);
   if (page)
     *page = c->page;
   return 0;
@@ -471,15 +480,16 @@ int woo_doc_span_boxes(const woo_doc *d, size_t start, size_t end,
   for (; c < d->boxes + d->n_boxes && c->offset < end; c++) {
     /* Extend the current box while the next character sits on the same
      * line (overlapping vertically, close horizontally). */
+    woo_box cb = box_of(c);
     if (*n) {
       woo_box *b = &(*out)[*n - 1];
       double h = b->y1 - b->y0;
-      double mid = (c->box.y0 + c->box.y1) / 2;
+      double mid = (cb.y0 + cb.y1) / 2;
       if ((*pages)[*n - 1] == c->page && mid > b->y0 && mid < b->y1 &&
-          c->box.x0 >= b->x0 - 1 && c->box.x0 - b->x1 < 2 * h) {
-        if (c->box.x1 > b->x1) b->x1 = c->box.x1;
-        if (c->box.y0 < b->y0) b->y0 = c->box.y0;
-        if (c->box.y1 > b->y1) b->y1 = c->box.y1;
+          cb.x0 >= b->x0 - 1 && cb.x0 - b->x1 < 2 * h) {
+        if (cb.x1 > b->x1) b->x1 = cb.x1;
+        if (cb.y0 < b->y0) b->y0 = cb.y0;
+        if (cb.y1 > b->y1) b->y1 = cb.y1;
         continue;
       }
     }
@@ -499,7 +509,7 @@ int woo_doc_span_boxes(const woo_doc *d, size_t start, size_t end,
       }
       *pages = np;
     }
-    (*out)[*n] = c->box;
+    (*out)[*n] = cb;
     (*pages)[*n] = c->page;
     (*n)++;
   }

@@ -20,11 +20,14 @@ typedef struct woo__srcmap {
   size_t member;
 } woo__srcmap;
 
-/* A character box: the byte it belongs to and where it was drawn. */
+/* A character box: the byte it belongs to and where it was drawn.  Kept
+ * small (24 bytes) because a PDF has one per character: single-precision
+ * points are exact to far below a pixel, and texts stay under 4 GiB
+ * (woo_doc_options caps inputs at 2 GiB by default). */
 typedef struct woo__charbox {
-  size_t offset; /* byte offset of the character in the text */
-  int page;      /* 1-based */
-  woo_box box;
+  uint32_t offset; /* byte offset of the character in the text */
+  int32_t page;    /* 1-based */
+  float x0, y0, x1, y1;
 } woo__charbox;
 
 struct woo_doc {

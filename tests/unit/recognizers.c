@@ -143,11 +143,15 @@ static const tcase cases[] = {
     /* ---- addresses ---- */
     {R_ADDRESS, "woont op 1234 AB 56 sinds", "1234 AB 56"},
     {R_ADDRESS, "adres 1234AB 56-2", "1234AB 56-2"},
-    {R_ADDRESS, "Kerkstraat 12a, 1234 AB Dorp", "Kerkstraat 12a"},
-    {R_ADDRESS, "Kerkstraat 12a, 1234 AB Dorp", "1234 AB"},
+    /* Street, postcode and place are one address. */
+    {R_ADDRESS, "Kerkstraat 12a, 1234 AB Dorp", "Kerkstraat 12a, 1234 AB Dorp"},
+    {R_ADDRESS, "Post naar 1234 AB Den Haag graag", "1234 AB Den Haag"},
+    /* A resident's name before the street is not part of it. */
+    {R_ADDRESS, "Melding 12 Samira Haddou Kreeftstraat 9 en verder", "Kreeftstraat 9"},
+    {R_ADDRESS, "Zij woont aan de Oude Gracht 12 in Utrecht", "Oude Gracht 12"},
     {R_ADDRESS, "Hij woont aan de Burgemeester van Leeuwenlaan 3-II.",
      "Burgemeester van Leeuwenlaan 3-II"},
-    {R_ADDRESS, "Dhr. J. Jansen\nLindenhof 4\n9999 ZZ Ergens", "Lindenhof 4"},
+    {R_ADDRESS, "Dhr. J. Jansen\nLindenhof 4\n9999 ZZ Ergens", "Lindenhof 4\n9999 ZZ Ergens"},
     {R_ADDRESS, "De Heerengracht 101 hs is verkocht", "Heerengracht 101 hs"},
     {R_ADDRESS, "Postbus 20350\n2500 EJ Den Haag", NULL},
     {R_ADDRESS, "Bezoekadres\nBezuidenhoutseweg 73\n2594 AC Den Haag", NULL},
