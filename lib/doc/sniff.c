@@ -51,15 +51,26 @@ static woo_format sniff_zip(const char *s, size_t len, const char *name) {
 
 static bool looks_like_mail(const char *s, size_t len) {
   /* Header lines "Name: value" at the very start, one of them a mail
-   * header we know. */
+   * header we know.  An mbox "From " line, Outlook's header-export banner
+   * and blank lines may come first; DKIM and ARC headers can fill the
+   * first kilobytes, so the window is generous. */
   static const char *const heads[] = {"From:", "Return-Path:", "Received:",
                                       "Message-ID:", "Date:", "MIME-Version:",
                                       "Subject:", "To:", "Delivered-To:",
                                       "X-", "Content-Type:"};
-  size_t n = len < 4096 ? len : 4096;
+  size_t n = len < 65536 ? len : 65536;
   int known = 0, lines = 0;
   size_t i = 0;
-  while (i < n && lines < 30) {
+  while (i < n && (s[i] == '\n' || s[i] == '\r'))
+    i++;
+  if (n - i > 5 && memcmp(s + i, "From ", 5) == 0) {
+    const char *nl = memchr(s + i, '\n', n - i);
+    i = nl ? (size_t)(nl - s) + 1 : n;
+  } else if (n - i > 30 && strncasecmp(s + i, "Microsoft Mail Internet Headers", 31) == 0) {
+    const char *nl = memchr(s + i, '\n', n - i);
+    i = nl ? (size_t)(nl - s) + 1 : n;
+  }
+  while (i < n && lines < 400) {
     size_t e = i;
     while (e < n && s[e] != '\n')
       e++;
@@ -85,6 +96,19 @@ static bool looks_like_mail(const char *s, size_t len) {
   return known >= 2;
 }
 
+/* Tags that only HTML uses: a fragment with one of them is HTML even
+ * without <html> or a doctype. */
+static bool html_tags(const char *p, size_t look) {
+  static const char *const tags[] = {"<html", "<body", "<head", "<p>", "<p ",
+                                     "<div", "<br", "<table", "<span",
+                                     "<a href", "<h1", "<h2", "<ul", "<li>",
+                                     "<b>", "<i>", "<strong", "<em>", NULL};
+  for (size_t k = 0; tags[k]; k++)
+    if (ci_find(p, look, tags[k]))
+      return true;
+  return false;
+}
+
 woo_format woo_format_sniff(const void *data, size_t len, const char *name) {
   const char *s = data;
   if (!s || len == 0)
@@ -104,14 +128,15 @@ woo_format woo_format_sniff(const void *data, size_t len, const char *name) {
   }
   size_t look = n < 2048 ? n : 2048;
   if (n && *p == '<') {
-    if (ci_find(p, look, "<!doctype html") || ci_find(p, look, "<html") ||
-        ci_find(p, look, "<body") || ci_find(p, look, "<head"))
-      return WOO_FORMAT_HTML;
-    if (has_prefix(p, n, "<?xml") || has_prefix(p, n, "<!--") ||
-        has_prefix(p, n, "<!DOCTYPE"))
-      return ci_find(p, look, "xhtml") ? WOO_FORMAT_HTML : WOO_FORMAT_XML;
     const char *e = ext(name);
-    if (strcasecmp(e, "html") == 0 || strcasecmp(e, "htm") == 0)
+    bool html_name = strcasecmp(e, "html") == 0 || strcasecmp(e, "htm") == 0 ||
+                     strcasecmp(e, "xhtml") == 0;
+    if (ci_find(p, look, "<!doctype html") || ci_find(p, look, "<html") || html_name)
+      return WOO_FORMAT_HTML;
+    /* An XML declaration makes it XML, whatever elements it uses. */
+    if (has_prefix(p, n, "<?xml"))
+      return WOO_FORMAT_XML;
+    if (html_tags(p, look))
       return WOO_FORMAT_HTML;
     return WOO_FORMAT_XML;
   }

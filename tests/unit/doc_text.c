@@ -105,6 +105,23 @@ TEST(t_sniff) {
   const char *note = "From: iemand\nniet de kop van een mail\n";
   CHECK_INT(woo_format_sniff(note, strlen(note), NULL), WOO_FORMAT_TEXT);
   CHECK_INT(woo_format_sniff("", 0, NULL), WOO_FORMAT_TEXT);
+  /* HTML fragments, XML using HTML-like element names, comments first. */
+  CHECK_INT(woo_format_sniff("<p>a<br>b</p>", 13, NULL), WOO_FORMAT_HTML);
+  const char *xmlbody = "<?xml version=\"1.0\"?><doc><body>x</body></doc>";
+  CHECK_INT(woo_format_sniff(xmlbody, strlen(xmlbody), NULL), WOO_FORMAT_XML);
+  const char *cmt = "<!-- gemaakt --><p>tekst</p>";
+  CHECK_INT(woo_format_sniff(cmt, strlen(cmt), "a.html"), WOO_FORMAT_HTML);
+  /* Mail with an mbox line, a leading blank line, Outlook's banner. */
+  const char *mbox = "From a@example.nl Mon Jan 13 10:00:00 2020\nFrom: a@example.nl\n"
+                     "To: b@example.nl\nSubject: x\n\nbody\n";
+  CHECK_INT(woo_format_sniff(mbox, strlen(mbox), NULL), WOO_FORMAT_EML);
+  const char *blank = "\r\nFrom: a@example.nl\r\nTo: b@example.nl\r\n\r\nbody";
+  CHECK_INT(woo_format_sniff(blank, strlen(blank), NULL), WOO_FORMAT_EML);
+  const char *ol = "Microsoft Mail Internet Headers Version 2.0\r\nReceived: x\r\n"
+                   "From: a@example.nl\r\n\r\n";
+  CHECK_INT(woo_format_sniff(ol, strlen(ol), NULL), WOO_FORMAT_EML);
+  /* A mail exported as .txt stays the text it is. */
+  CHECK_INT(woo_format_sniff(mail, strlen(mail), "export.txt"), WOO_FORMAT_TEXT);
   char odt[40] = "PK\x03\x04";
   odt[26] = 8;
   memcpy(odt + 30, "mimetype", 8);
