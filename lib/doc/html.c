@@ -400,24 +400,6 @@ static int emit_tree(woo_doc *doc, xmlDoc *x, bool html, bool meta,
   return e.rc;
 }
 
-static void quiet(void *ctx, const char *fmt, ...) {
-  (void)ctx;
-  (void)fmt;
-}
-
-/* libxml2 reports charset conversion failures through its generic error
- * handler whatever the parser options say, which would print to stderr;
- * the handler is per thread, so it is swapped for the call only. */
-static xmlDoc *parse(const char *data, size_t len, const char *name,
-                     bool html) {
-  xmlGenericErrorFunc old = xmlGenericError;
-  void *old_ctx = xmlGenericErrorContext;
-  xmlSetGenericErrorFunc(NULL, quiet);
-  xmlDoc *x = woo__xml_parse(data, len, name, html);
-  xmlSetGenericErrorFunc(old_ctx, old);
-  return x;
-}
-
 static bool ci_find(const char *s, size_t len, const char *needle) {
   size_t n = strlen(needle);
   for (size_t i = 0; i + n <= len; i++)
@@ -515,7 +497,7 @@ int woo__html_to_text(woo_doc *doc, const char *data, size_t len,
     rc = woo__buf_put(&b, data, len);
   if (rc)
     goto done;
-  xmlDoc *x = parse(b.data, b.len, doc->path, true);
+  xmlDoc *x = woo__xml_parse(b.data, b.len, doc->path, true);
   if (!x) {
     rc = woo__error(WOO_EFORMAT, "%s: unreadable HTML part", doc->path);
     goto done;
@@ -565,7 +547,7 @@ int woo__load_html(woo_doc *doc, const char *data, size_t len,
     src = conv.data;
     n = conv.len;
   }
-  xmlDoc *x = parse(src, n, doc->path, true);
+  xmlDoc *x = woo__xml_parse(src, n, doc->path, true);
   if (!x) {
     rc = woo_error_last()->code ? woo_error_last()->code : WOO_EFORMAT;
     goto done;
@@ -603,7 +585,7 @@ int woo__load_xml(woo_doc *doc, const char *data, size_t len,
     len = conv.len;
     doc->encoding = "windows-1252";
   }
-  xmlDoc *x = parse(data, len, doc->path, false);
+  xmlDoc *x = woo__xml_parse(data, len, doc->path, false);
   if (!x && woo__utf8_invalid(data, len) != WOO_UNSET &&
       !declares_charset(data, len)) {
     /* XML without a declaration must be UTF-8; Western files often are
@@ -611,7 +593,7 @@ int woo__load_xml(woo_doc *doc, const char *data, size_t len,
     rc = woo__cp1252_to_utf8(&conv, (const unsigned char *)data, len);
     if (rc)
       goto done;
-    x = parse(conv.data, conv.len, doc->path, false);
+    x = woo__xml_parse(conv.data, conv.len, doc->path, false);
     if (x) {
       doc->encoding = "windows-1252";
       rc = woo__doc_warn(doc, "%s: not valid UTF-8 and no encoding "

@@ -84,17 +84,29 @@ int woo__xml_map(woo_doc *doc, const char *member, const xmlNode *n,
   return 0;
 }
 
+static void quiet(void *ctx, const char *fmt, ...) {
+  (void)ctx;
+  (void)fmt;
+}
+
 xmlDocPtr woo__xml_parse(const char *data, size_t len, const char *name,
                          bool html) {
   if (len > INT_MAX) {
     woo__error(WOO_ELIMIT, "%s: XML part too large", name);
     return NULL;
   }
+  /* libxml2 reports some failures (charset conversion) through its
+   * generic error handler whatever the options say, which would print to
+   * stderr; the handler is per thread, so it is swapped for the call. */
+  xmlGenericErrorFunc old = xmlGenericError;
+  void *old_ctx = xmlGenericErrorContext;
+  xmlSetGenericErrorFunc(NULL, quiet);
   xmlDocPtr doc;
   if (html)
     doc = htmlReadMemory(data, (int)len, NULL, NULL, SAFE_HTML_OPTS);
   else
     doc = xmlReadMemory(data, (int)len, NULL, NULL, SAFE_XML_OPTS);
+  xmlSetGenericErrorFunc(old_ctx, old);
   if (!doc) {
     woo__error(WOO_EFORMAT, "%s: not well-formed %s", name,
                html ? "HTML" : "XML");
