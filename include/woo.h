@@ -14,5 +14,6 @@
 #include "woo/policy.h"
 #include "woo/scan.h"
 #include "woo/redact.h"
+#include "woo/audit.h"
 
 #endif
