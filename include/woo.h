@@ -15,5 +15,6 @@
 #include "woo/scan.h"
 #include "woo/redact.h"
 #include "woo/audit.h"
+#include "woo/index.h"
 
 #endif
