@@ -353,6 +353,26 @@ static int verify_members(const woo_doc *doc, const woo__needles *nd,
   return rc;
 }
 
+/* Where in the text read back a withheld string was found: the part
+ * (header, note, properties member) when it lies within one. */
+static int locate(const woo_doc *back, const woo__needles *nd, char **where) {
+  int rc = 0;
+  const char *t = woo_doc_text(back, NULL);
+  for (size_t i = 0; i < woo_doc_part_count(back) && !rc && !*where; i++) {
+    const woo_part *p = woo_doc_part(back, i);
+    if (find_in(nd, t + p->start, p->end - p->start, &rc) >= 0 && !rc) {
+      woo__buf b = WOO__BUF_INIT;
+      rc = woo__buf_printf(&b, "the %s%s%s", woo_part_kind_name(p->kind),
+                           *p->name ? " of " : "", p->name);
+      *where = rc ? NULL : woo__buf_detach(&b, NULL);
+      woo__buf_free(&b);
+    }
+  }
+  if (!rc && !*where && !(*where = woo__strdup("the text")))
+    rc = WOO_ENOMEM;
+  return rc;
+}
+
 int woo__markup_finish(const char *path, const woo_doc *doc,
                        const woo__needles *nd, const char *data, size_t len,
                        const woo_redact_options *o) {
@@ -370,7 +390,7 @@ int woo__markup_finish(const char *path, const woo_doc *doc,
   const char *t = woo_doc_text(back, &tl);
   hit = find_in(nd, t, tl, &rc);
   if (!rc && hit >= 0)
-    where = woo__strdup("the text");
+    rc = locate(back, nd, &where);
   for (size_t i = 0; !rc && hit < 0 && i < woo_doc_meta_count(back); i++) {
     const woo_meta *m = woo_doc_meta(back, i);
     hit = find_in(nd, m->value, strlen(m->value), &rc);
