@@ -50,6 +50,7 @@ typedef struct emit {
   size_t expanded;    /* work done inside entities */
   size_t budget;
   bool capped;
+  const xmlNode *node; /* the text node being read, for the source map */
   int rc;
 } emit;
 
@@ -104,14 +105,25 @@ static void put(emit *e, const char *s, size_t n) {
 
 /* Text from the parser is UTF-8 by construction, but a damaged page can
  * still smuggle a stray byte through; never let one into the text. */
+static void put_mapped(emit *e, const char *s, size_t n) {
+  size_t at = e->doc->text.len;
+  put(e, s, n);
+  /* The page's own text (not entities, not an embedded part) is
+   * recorded for the redaction writer. */
+  if (!e->rc && e->node && e->meta && !e->entity)
+    e->rc = woo__xml_map(e->doc, "", e->node,
+                         (size_t)(s - (const char *)e->node->content), at,
+                         e->doc->text.len - at);
+}
+
 static void put_checked(emit *e, const char *s, size_t n) {
   while (n && !e->rc) {
     size_t bad = woo__utf8_invalid(s, n);
     if (bad == WOO_UNSET) {
-      put(e, s, n);
+      put_mapped(e, s, n);
       return;
     }
-    put(e, s, bad);
+    put_mapped(e, s, bad);
     put(e, "\xEF\xBF\xBD", 3);
     s += bad + 1;
     n -= bad + 1;
@@ -266,8 +278,11 @@ static bool enter(emit *e, xmlNode *n) {
   switch (n->type) {
   case XML_TEXT_NODE:
   case XML_CDATA_SECTION_NODE:
-    if (!e->head && n->content)
+    if (!e->head && n->content) {
+      e->node = n;
       text(e, (const char *)n->content, strlen((const char *)n->content));
+      e->node = NULL;
+    }
     return false;
   case XML_ENTITY_REF_NODE:
     if (!e->head)
@@ -516,50 +531,58 @@ static bool blank(const char *s, size_t len) {
   return true;
 }
 
+xmlDoc *woo__html_parse_page(const char *data, size_t len, const char *name,
+                             bool *cp1252, bool *undeclared) {
+  woo__buf conv = WOO__BUF_INIT;
+  const char *src = data;
+  size_t n = len;
+  xmlDoc *x = NULL;
+  int rc = 0;
+  *cp1252 = false;
+  char cs[40];
+  declared_charset(data, len, cs, sizeof cs);
+  bool valid = woo__utf8_invalid(data, len) == WOO_UNSET;
+  *undeclared = !valid && !declares_charset(data, len);
+  /* "us-ascii" pages with 8-bit bytes in them are UTF-8 or Western. */
+  bool ascii = strcasecmp(cs, "us-ascii") == 0 || strcasecmp(cs, "ascii") == 0;
+  if (*undeclared || (*cs && western(cs)) || (ascii && !valid)) {
+    rc = to_utf8_html(data, len, &conv);
+    *cp1252 = true;
+  } else if (ascii) {
+    rc = woo__buf_put(&conv, utf8_decl, sizeof utf8_decl - 1);
+    if (rc == 0)
+      rc = woo__buf_put(&conv, data, len);
+  }
+  if (rc) {
+    woo__oom();
+    goto done;
+  }
+  if (conv.len) {
+    src = conv.data;
+    n = conv.len;
+  }
+  x = woo__xml_parse(src, n, name, true);
+done:
+  woo__buf_free(&conv);
+  return x;
+}
+
 int woo__load_html(woo_doc *doc, const char *data, size_t len,
                    const woo_doc_options *opts, const woo__limits *lim) {
   (void)opts;
   (void)lim;
   if (blank(data, len))
     return 0; /* libxml2 refuses an empty page; it simply has no text */
-  woo__buf conv = WOO__BUF_INIT;
-  const char *src = data;
-  size_t n = len;
-  bool cp1252 = false;
-  int rc = 0;
-  char cs[40];
-  declared_charset(data, len, cs, sizeof cs);
-  bool valid = woo__utf8_invalid(data, len) == WOO_UNSET;
-  bool undeclared = !valid && !declares_charset(data, len);
-  /* "us-ascii" pages with 8-bit bytes in them are UTF-8 or Western. */
-  bool ascii = strcasecmp(cs, "us-ascii") == 0 || strcasecmp(cs, "ascii") == 0;
-  if (undeclared || (*cs && western(cs)) || (ascii && !valid)) {
-    rc = to_utf8_html(data, len, &conv);
-    cp1252 = true;
-  } else if (ascii) {
-    rc = woo__buf_put(&conv, utf8_decl, sizeof utf8_decl - 1);
-    if (rc == 0)
-      rc = woo__buf_put(&conv, data, len);
-  }
-  if (rc)
-    goto done;
-  if (conv.len) {
-    src = conv.data;
-    n = conv.len;
-  }
-  xmlDoc *x = woo__xml_parse(src, n, doc->path, true);
-  if (!x) {
-    rc = woo_error_last()->code ? woo_error_last()->code : WOO_EFORMAT;
-    goto done;
-  }
+  bool cp1252, undeclared;
+  xmlDoc *x = woo__html_parse_page(data, len, doc->path, &cp1252, &undeclared);
+  if (!x)
+    return woo_error_last()->code ? woo_error_last()->code : WOO_EFORMAT;
   doc->encoding = cp1252 ? "windows-1252" : encoding_name(x);
-  rc = emit_tree(doc, x, true, true, WOO_PART_BODY, len);
+  int rc = emit_tree(doc, x, true, true, WOO_PART_BODY, len);
   xmlFreeDoc(x);
   if (rc == 0 && undeclared)
     rc = woo__doc_warn(doc, "%s: no charset declared and not valid UTF-8; "
                        "read as Windows-1252", doc->path);
-done:
-  woo__buf_free(&conv);
   return rc;
 }
 

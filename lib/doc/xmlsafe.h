@@ -14,6 +14,14 @@
 xmlDocPtr woo__xml_parse(const char *data, size_t len, const char *name,
                          bool html);
 
+/* A web page parsed as woo__load_html reads it (undeclared or Western
+ * bytes converted first), so that a writer parsing it again finds the
+ * same nodes under the same numbers.  *cp1252 says the bytes were
+ * converted, *undeclared that they named no charset.  NULL with the
+ * error set. */
+xmlDocPtr woo__html_parse_page(const char *data, size_t len, const char *name,
+                               bool *cp1252, bool *undeclared);
+
 /* woo__xml_parse numbers the nodes of the tree it returns in document
  * order (children before next siblings), from 1; parsing the same bytes
  * again gives the same numbers, so a node can be found again in a fresh
