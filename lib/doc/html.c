@@ -103,8 +103,6 @@ static void put(emit *e, const char *s, size_t n) {
   e->rc = woo__doc_append(e->doc, kind_now(e), "", s, n);
 }
 
-/* Text from the parser is UTF-8 by construction, but a damaged page can
- * still smuggle a stray byte through; never let one into the text. */
 static void put_mapped(emit *e, const char *s, size_t n) {
   size_t at = e->doc->text.len;
   put(e, s, n);
@@ -116,6 +114,8 @@ static void put_mapped(emit *e, const char *s, size_t n) {
                          e->doc->text.len - at);
 }
 
+/* Text from the parser is UTF-8 by construction, but a damaged page can
+ * still smuggle a stray byte through; never let one into the text. */
 static void put_checked(emit *e, const char *s, size_t n) {
   while (n && !e->rc) {
     size_t bad = woo__utf8_invalid(s, n);
