@@ -55,7 +55,7 @@ if command -v clang >/dev/null; then
      || CC=clang meson setup build-fuzz -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug >"$log" 2>&1; then
     if ninja -C build-fuzz >"$log" 2>&1; then
       for f in build-fuzz/tests/fuzz/fuzz_*; do
-        [ -x "$f" ] || continue
+        [ -f "$f" ] && [ -x "$f" ] || continue
         t=${f##*/fuzz_}
         work=$(mktemp -d)
         cp -r "tests/fuzz/seeds/$t/." "$work/" 2>/dev/null || true

@@ -167,7 +167,8 @@ static void put_literal(FILE *out, const unsigned char *p, size_t n) {
 
 static void write_table(FILE *out, keyset *k, const char *name,
                         size_t *mask_out, size_t *count_out) {
-  qsort(k->v, k->n, sizeof *k->v, cmp_str);
+  if (k->n)
+    qsort(k->v, k->n, sizeof *k->v, cmp_str);
   size_t n = 0;
   for (size_t i = 0; i < k->n; i++) {
     if (n > 0 && strcmp(k->v[n - 1], k->v[i]) == 0) {

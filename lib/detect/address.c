@@ -364,9 +364,17 @@ static int find_street_at(const woo__scan_ctx *ctx, woo__hits *out, size_t i,
       return 0;
   }
   size_t we = i - 1, ws = word_back(t, we, 48);
-  if (ws == we || (ws > 0 && su_wordc((unsigned char)t[ws - 1])) ||
-      !ends_with_suffix(t + ws, we - ws))
+  if (ws == we || (ws > 0 && su_wordc((unsigned char)t[ws - 1])))
     return 0;
+  if (!ends_with_suffix(t + ws, we - ws)) {
+    /* A bare "Gracht" or "Weg" is a street only after a prefix word:
+     * Oude Gracht, Korte Weg. */
+    size_t ps = ws > 1 && t[ws - 1] == ' ' ? word_back(t, ws - 1, 24) : ws;
+    if (!su_in_list(t + ws, we - ws, street_suffix) || ps == ws ||
+        !su_upper((unsigned char)t[ps]) ||
+        !su_in_list(t + ps, ws - 1 - ps, street_prefix))
+      return 0;
+  }
   if (number_is_quantity(t, len, run))
     return 0;
   /* The name: the suffix word and the capitalised words and particles
