@@ -508,6 +508,26 @@ static int write_pdf(job *j, PopplerDocument *pd, int fd) {
   return rc;
 }
 
+static int cmp_needle(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* One copy of each withheld string: a name marked a hundred times is
+ * searched for once on each page. */
+static void unique_needles(woo__needles *nd) {
+  if (nd->n < 2)
+    return;
+  qsort(nd->v, nd->n, sizeof *nd->v, cmp_needle);
+  size_t k = 1;
+  for (size_t i = 1; i < nd->n; i++) {
+    if (strcmp(nd->v[i], nd->v[k - 1]) == 0)
+      free(nd->v[i]);
+    else
+      nd->v[k++] = nd->v[i];
+  }
+  nd->n = k;
+}
+
 /* The input again, as it was when it was loaded: the document keeps only
  * its text and geometry, and the pages are rendered from the file. */
 static int read_input(const woo_doc *doc, char **data, size_t *len) {
@@ -568,6 +588,7 @@ int woo__redact_pdf(const char *path, const woo_doc *doc,
       (rc = woo__needles_build(&nd, j.text, j.len, runs, j.n_runs)) != 0)
     goto done;
   j.runs = runs;
+  unique_needles(&nd);
   if ((rc = collect_covers(&j)) != 0)
     goto done;
 
