@@ -245,7 +245,12 @@ static piece *split(const char *content, const woo__edit *e, size_t n,
   for (size_t i = 0; i < n; i++) {
     size_t from = e[i].from < at ? at : e[i].from;
     size_t to = e[i].to > len ? len : e[i].to;
-    if (from > at)
+    /* White space between two dropped stretches of one run (the words
+     * of a name, read one by one) goes with them. */
+    bool gap_ws = i > 0 && !e[i].ground && from > at;
+    for (size_t j = at; gap_ws && j < from; j++)
+      gap_ws = strchr(" \t\n\r\f", content[j]) != NULL;
+    if (from > at && !gap_ws)
       p[k++] = (piece){content + at, from - at, NULL};
     if (e[i].ground)
       p[k++] = (piece){"", 0, e[i].ground};
@@ -379,7 +384,9 @@ int woo__markup_finish(const char *path, const woo_doc *doc,
   woo_doc *back = NULL;
   char *where = NULL;
   long hit = -1;
-  int rc = woo_doc_from_memory(&back, data, len, path, NULL);
+  woo_doc_options lo = WOO_DOC_OPTIONS_INIT;
+  lo.force_format = woo_doc_format(doc);
+  int rc = woo_doc_from_memory(&back, data, len, path, &lo);
   if (rc) {
     rc = woo__error(WOO_EVERIFY, "%s: the redacted %s cannot be read back; "
                     "nothing was written", path,
@@ -400,6 +407,13 @@ int woo__markup_finish(const char *path, const woo_doc *doc,
   if (!rc && hit < 0 && (woo_doc_format(doc) == WOO_FORMAT_DOCX ||
                          woo_doc_format(doc) == WOO_FORMAT_ODT))
     rc = verify_members(doc, nd, data, len, &where, &hit);
+  if (!rc && hit < 0 && woo_doc_format(doc) == WOO_FORMAT_HTML) {
+    /* The markup as written: attributes, styles, anything the loader
+     * does not read as text. */
+    hit = find_in(nd, data, len, &rc);
+    if (hit >= 0 && !(where = woo__strdup("the page's markup")))
+      rc = WOO_ENOMEM;
+  }
   if (!rc && hit < 0 && o && (o->test_flags & WOO_REDACT_TEST_FAIL_VERIFY)) {
     hit = 0;
     where = woo__strdup("(test)");
