@@ -94,9 +94,12 @@ int woo_review_html(char **out, size_t *out_len, const woo_doc *doc,
     if (m->end <= s)
       continue;
     rc = put_escaped(&b, text + at, s - at);
-    rc = rc ? rc : woo__buf_printf(&b, "<mark id=\"m%zu\" class=\"%s\" style=\"background:%s\" title=\"%s · %s · %s · %.2f\">",
+    rc = rc ? rc : woo__buf_printf(&b, "<mark id=\"m%zu\" class=\"%s\" style=\"background:%s\" title=\"%s · %s · ",
                                    i, woo_mark_status_name(m->status), ground_colour(m->ground),
-                                   m->ground->code, woo_entity_name(m->entity), m->source, m->confidence);
+                                   m->ground->code, woo_entity_name(m->entity));
+    /* The source comes from a marks file as much as from the scanner. */
+    rc = rc ? rc : put_escaped(&b, m->source, strlen(m->source));
+    rc = rc ? rc : woo__buf_printf(&b, " · %.2f\">", m->confidence);
     rc = rc ? rc : put_escaped(&b, text + s, m->end - s);
     rc = rc ? rc : woo__buf_printf(&b, "<sup>%s</sup></mark>", m->ground->code);
     at = m->end;
