@@ -52,11 +52,15 @@ static const char style[] =
     "pre{white-space:pre-wrap;word-wrap:break-word;background:#fff;border:1px solid #ddd;"
     "padding:16px;flex:3;margin:0;font:14px/1.55 ui-monospace,monospace}"
     "aside{flex:2;position:sticky;top:10px;max-height:95vh;overflow:auto}"
-    "mark{border-radius:3px;padding:0 1px;color:#000}"
+    "aside h2{font-size:16px;margin:4px 0 8px}aside h2+table{margin-bottom:18px}"
+    "mark{border-radius:3px;padding:0 1px;color:#000;"
+    "-webkit-box-decoration-break:clone;box-decoration-break:clone}"
     "mark.rejected{background:none!important;outline:1px dashed #999;color:#777;text-decoration:line-through}"
     "mark sup{font-size:10px;font-weight:600;margin-left:2px}"
     "table{border-collapse:collapse;width:100%;font-size:13px;background:#fff}"
-    "th,td{border:1px solid #ddd;padding:3px 6px;text-align:left}th{background:#eee}"
+    "th,td{border:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top}th{background:#eee}"
+    "#marks td{white-space:nowrap}#marks td:last-child{white-space:normal}"
+    "td.count{text-align:right}"
     ".sw{display:inline-block;width:12px;height:12px;border-radius:2px;vertical-align:middle;margin-right:6px}"
     ".warn{background:#fff3cd;padding:6px 10px;border:1px solid #e0c36a;margin-bottom:10px;font-size:13px}";
 
