@@ -80,6 +80,8 @@ typedef struct woo_index_row {
                                  when read from an inventory */
   size_t line;              /**< read rows: 1-based line in the inventory
                                  where the row starts; 0 otherwise */
+  const char *nr_text;      /**< the number as written ("2.a", "3-a",
+                                 "4 bijlage 1"); "" for made rows */
 } woo_index_row;
 
 /** Free a row made by woo_index_add(); NULL is allowed. */
