@@ -857,7 +857,8 @@ static void docx_clean(xmlNode *n, const woo__needles *nd, int depth) {
 
 /* Members left out of the redacted package. */
 static bool docx_dropped(const char *m) {
-  return (strncmp(m, "word/comments", 13) == 0 && !strchr(m + 5, '/')) ||
+  /* word/comments*.xml, not a folder below word/ */
+  return (strncmp(m, "word/comments", 13) == 0 && strrchr(m, '/') == m + 4) ||
          strcmp(m, "word/people.xml") == 0 ||
          strncmp(m, "word/_rels/comments", 19) == 0 ||
          strncmp(m, "customXml/", 10) == 0 ||
