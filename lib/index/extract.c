@@ -291,6 +291,8 @@ int woo__index_describe(const woo_doc *doc, woo_index_row *row) {
     size_t n = len > HEAD_BYTES ? woo__utf8_back(text, HEAD_BYTES) : len;
     if (contains_ci(text, n, "besluit op uw") ||
         contains_ci(text, n, "besluit op het") ||
+        contains_ci(text, n, "besluit op woo-verzoek") ||
+        contains_ci(text, n, "besluit op wob-verzoek") ||
         contains_ci(text, n, "beslissing op uw") ||
         contains_ci(text, n, "woo-besluit") ||
         contains_ci(text, n, "wob-besluit") ||

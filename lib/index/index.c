@@ -75,6 +75,7 @@ static int load_overrides(woo_index *idx, const char *path) {
   }
   woo__csv_free_record(f, nf);
   f = NULL;
+  rc = 0;
   if (!have_doc) {
     rc = woo__error(WOO_EFORMAT, "%s: no 'document' column in the header",
                     path);
@@ -88,6 +89,7 @@ static int load_overrides(woo_index *idx, const char *path) {
         rc = woo__error(rc, "%s: %s", path, woo_error_last()->message);
       break;
     }
+    rc = 0;
     if (nf == 1 && f[0][0] == '\0') {
       woo__csv_free_record(f, nf);
       continue;
