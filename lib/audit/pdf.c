@@ -332,70 +332,99 @@ typedef enum seen {
 } seen;
 
 typedef struct raster {
-  cairo_surface_t *page, *glyphs;
-  const unsigned char *pp, *gp;
+  unsigned char *lum;  /* luminance of the rendered page, 0..255 */
+  unsigned char *cov;  /* coverage by the text layer's glyphs, 0..255 */
   unsigned char *near; /* 1 within a stroke's width of a glyph */
-  int pstride, gstride, w, h;
+  int w, h;
   double scale;
 } raster;
 
 static void raster_free(raster *r) {
-  if (r->page)
-    cairo_surface_destroy(r->page);
-  if (r->glyphs)
-    cairo_surface_destroy(r->glyphs);
+  free(r->lum);
+  free(r->cov);
   free(r->near);
   memset(r, 0, sizeof *r);
-}
-
-/* Coverage of pixel (x, y) by the glyph layer, 0..1. */
-static double coverage(const raster *r, int x, int y) {
-  uint32_t g = ((const uint32_t *)(r->gp + (size_t)y * r->gstride))[x];
-  double red = (g >> 16) & 255, blue = g & 255;
-  return red + blue > 0 ? red / (red + blue) : 0;
 }
 
 /* The glyph mask grown by `rad` pixels each way (a square max filter,
  * done as two passes), so that strokes of a picture of the same text a
  * pixel or two off the layer's glyphs still count as near them. */
 static int grow_mask(raster *r, int rad) {
-  size_t n = (size_t)r->w * (size_t)r->h;
-  unsigned char *tmp = woo__malloc(n);
-  r->near = woo__malloc(n);
+  size_t w = (size_t)r->w, n = w * (size_t)r->h;
+  unsigned char *tmp = woo__calloc(n, 1);
+  r->near = woo__calloc(n, 1);
   if (!tmp || !r->near) {
     free(tmp);
     return WOO_ENOMEM;
   }
-  for (int y = 0; y < r->h; y++) {
-    unsigned char *row = tmp + (size_t)y * r->w;
-    int last = -1 - rad; /* last x with coverage */
-    for (int x = 0; x < r->w; x++) {
-      if (coverage(r, x, y) > 0.25)
-        last = x;
-      row[x] = x - last <= rad;
-    }
-    last = r->w + rad;
-    for (int x = r->w - 1; x >= 0; x--) {
-      if (coverage(r, x, y) > 0.25)
-        last = x;
-      row[x] |= last - x <= rad;
+  for (size_t y = 0; y < (size_t)r->h; y++) {
+    const unsigned char *c = r->cov + y * w;
+    unsigned char *row = tmp + y * w;
+    for (size_t x = 0; x < w; x++) {
+      if (c[x] <= 64)
+        continue;
+      size_t lo = x >= (size_t)rad ? x - (size_t)rad : 0;
+      size_t hi = x + (size_t)rad < w ? x + (size_t)rad : w - 1;
+      memset(row + lo, 1, hi - lo + 1);
     }
   }
-  for (int x = 0; x < r->w; x++) {
-    int last = -1 - rad;
-    for (int y = 0; y < r->h; y++) {
-      if (tmp[(size_t)y * r->w + x])
-        last = y;
-      r->near[(size_t)y * r->w + x] = y - last <= rad;
-    }
-    last = r->h + rad;
-    for (int y = r->h - 1; y >= 0; y--) {
-      if (tmp[(size_t)y * r->w + x])
-        last = y;
-      r->near[(size_t)y * r->w + x] |= last - y <= rad;
+  for (int y = 0; y < r->h; y++) {
+    unsigned char *restrict out = r->near + (size_t)y * w;
+    for (int d = -rad; d <= rad; d++) {
+      if (y + d < 0 || y + d >= r->h)
+        continue;
+      const unsigned char *restrict in = tmp + (size_t)(y + d) * w;
+      /* Eight pixels at a time: this pass touches every pixel 2*rad+1
+       * times. */
+      size_t x = 0;
+      for (; x + 8 <= w; x += 8) {
+        uint64_t a, b;
+        memcpy(&a, out + x, 8);
+        memcpy(&b, in + x, 8);
+        a |= b;
+        memcpy(out + x, &a, 8);
+      }
+      for (; x < w; x++)
+        out[x] |= in[x];
     }
   }
   free(tmp);
+  return 0;
+}
+
+/* The two renderings as planes of bytes: luminance of the page, and the
+ * glyph coverage (red's share of the glyph layer's pixel, which is red
+ * glyphs on a blue selection background). */
+static int to_planes(raster *r, cairo_surface_t *page,
+                     cairo_surface_t *glyphs) {
+  size_t w = (size_t)r->w, n = w * (size_t)r->h;
+  cairo_surface_flush(page);
+  cairo_surface_flush(glyphs);
+  const unsigned char *pp = cairo_image_surface_get_data(page);
+  const unsigned char *gp = cairo_image_surface_get_data(glyphs);
+  int ps = cairo_image_surface_get_stride(page);
+  int gs = cairo_image_surface_get_stride(glyphs);
+  r->lum = woo__malloc(n);
+  r->cov = woo__malloc(n);
+  if (!pp || !gp || !r->lum || !r->cov)
+    return WOO_ENOMEM;
+  for (size_t y = 0; y < (size_t)r->h; y++) {
+    const uint32_t *restrict prow = (const uint32_t *)(pp + y * (size_t)ps);
+    const uint32_t *restrict grow = (const uint32_t *)(gp + y * (size_t)gs);
+    unsigned char *restrict l = r->lum + y * w;
+    unsigned char *restrict c = r->cov + y * w;
+    for (size_t x = 0; x < w; x++) {
+      uint32_t p = prow[x], g = grow[x];
+      l[x] = (unsigned char)((77 * ((p >> 16) & 255) + 150 * ((p >> 8) & 255) +
+                              29 * (p & 255)) >> 8);
+      /* Premultiplied: red over the alpha is the glyph's share, and
+       * inside the selection the alpha is whole. */
+      unsigned red = (g >> 16) & 255, alpha = g >> 24;
+      c[x] = alpha == 255 ? (unsigned char)red
+             : alpha      ? (unsigned char)(red * 255 / alpha)
+                          : 0;
+    }
+  }
   return 0;
 }
 
@@ -408,12 +437,17 @@ static int render(raster *r, PopplerPage *page, double w, double h) {
   r->h = (int)ceil(h * scale);
   if (r->w <= 0 || r->h <= 0)
     return -1;
-  r->page = cairo_image_surface_create(CAIRO_FORMAT_RGB24, r->w, r->h);
-  r->glyphs = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, r->w, r->h);
-  if (cairo_surface_status(r->page) || cairo_surface_status(r->glyphs))
-    return WOO_ENOMEM;
+  int rc = 0;
+  cairo_surface_t *ps =
+      cairo_image_surface_create(CAIRO_FORMAT_RGB24, r->w, r->h);
+  cairo_surface_t *gs =
+      cairo_image_surface_create(CAIRO_FORMAT_ARGB32, r->w, r->h);
+  if (cairo_surface_status(ps) || cairo_surface_status(gs)) {
+    rc = WOO_ENOMEM;
+    goto done;
+  }
 
-  cairo_t *cr = cairo_create(r->page);
+  cairo_t *cr = cairo_create(ps);
   cairo_set_source_rgb(cr, 1, 1, 1);
   cairo_paint(cr);
   cairo_scale(cr, scale, scale);
@@ -421,9 +455,8 @@ static int render(raster *r, PopplerPage *page, double w, double h) {
   cairo_destroy(cr);
 
   /* The text layer alone: every glyph in red on a blue selection
-   * background, on a transparent surface.  Red's share of a pixel is
-   * the glyph's coverage there. */
-  cr = cairo_create(r->glyphs);
+   * background, on a transparent surface. */
+  cr = cairo_create(gs);
   cairo_scale(cr, scale, scale);
   double m = fmax(w, h);
   PopplerRectangle sel = {-m, -m, w + m, h + m};
@@ -433,15 +466,13 @@ static int render(raster *r, PopplerPage *page, double w, double h) {
                                 POPPLER_SELECTION_GLYPH, &red, &blue);
   cairo_destroy(cr);
 
-  cairo_surface_flush(r->page);
-  cairo_surface_flush(r->glyphs);
-  r->pp = cairo_image_surface_get_data(r->page);
-  r->gp = cairo_image_surface_get_data(r->glyphs);
-  r->pstride = cairo_image_surface_get_stride(r->page);
-  r->gstride = cairo_image_surface_get_stride(r->glyphs);
-  if (!r->pp || !r->gp)
-    return WOO_ENOMEM;
-  return grow_mask(r, (int)lround(NEAR_PT * scale));
+  rc = to_planes(r, ps, gs);
+  if (rc == 0)
+    rc = grow_mask(r, (int)lround(NEAR_PT * scale));
+done:
+  cairo_surface_destroy(ps);
+  cairo_surface_destroy(gs);
+  return rc;
 }
 
 /* Pixel sums over one character's box. */
@@ -472,44 +503,55 @@ static void measure(const raster *r, const woo_box *b, stats *st) {
   y1 = y1 > r->h ? r->h : y1;
   memset(st, 0, sizeof *st);
   st->lo = 1;
+  if (x1 <= x0 || y1 <= y0)
+    return;
+  /* Integer sums: luminance and coverage are bytes. */
+  uint64_t wg = 0, sg = 0, sl = 0, ns = 0, fs = 0, nw = 0, paper = 0;
+  unsigned lo = 255, hi = 0;
   for (int y = y0; y < y1; y++) {
-    const uint32_t *prow = (const uint32_t *)(r->pp + (size_t)y * r->pstride);
-    const unsigned char *nrow = r->near + (size_t)y * r->w;
+    size_t row = (size_t)y * (size_t)r->w;
+    const unsigned char *l = r->lum + row, *c = r->cov + row,
+                        *nr = r->near + row;
     for (int x = x0; x < x1; x++) {
-      uint32_t p = prow[x];
-      double l = (0.299 * ((p >> 16) & 255) + 0.587 * ((p >> 8) & 255) +
-                  0.114 * (p & 255)) / 255.0;
-      double cov = coverage(r, x, y);
-      st->wg += cov;
-      st->sg += cov * l;
-      st->wn += 1 - cov;
-      st->sn += (1 - cov) * l;
-      if (nrow[x]) {
-        st->nw++;
-        st->ns += l;
+      unsigned v = l[x], cv = c[x];
+      wg += cv;
+      sg += (uint64_t)cv * v;
+      sl += v;
+      if (nr[x]) {
+        nw++;
+        ns += v;
       } else {
-        st->fw++;
-        st->fs += l;
+        fs += v;
       }
-      st->lo = fmin(st->lo, l);
-      st->hi = fmax(st->hi, l);
-      st->paper += l > 0.94;
-      st->sum += l;
-      st->n++;
+      lo = v < lo ? v : lo;
+      hi = v > hi ? v : hi;
+      paper += v > 240;
     }
   }
+  double n = (double)(x1 - x0) * (double)(y1 - y0);
+  st->n = n;
+  st->wg = (double)wg / 255.0;
+  st->sg = (double)sg / (255.0 * 255.0);
+  st->sum = (double)sl / 255.0;
+  st->wn = n - st->wg;
+  st->sn = st->sum - st->sg;
+  st->nw = (double)nw;
+  st->ns = (double)ns / 255.0;
+  st->fw = n - st->nw;
+  st->fs = (double)fs / 255.0;
+  st->lo = lo / 255.0;
+  st->hi = hi / 255.0;
+  st->paper = (double)paper;
   /* Second pass for the share of pixels close to the mean: a flat box
    * with a stray pixel or two of other colour is still flat. */
-  double mean = st->n ? st->sum / st->n : 0;
+  int mean = (int)(sl / (uint64_t)n), tol = (int)(FLAT_SPREAD * 255);
+  uint64_t flat = 0;
   for (int y = y0; y < y1; y++) {
-    const uint32_t *prow = (const uint32_t *)(r->pp + (size_t)y * r->pstride);
-    for (int x = x0; x < x1; x++) {
-      uint32_t p = prow[x];
-      double l = (0.299 * ((p >> 16) & 255) + 0.587 * ((p >> 8) & 255) +
-                  0.114 * (p & 255)) / 255.0;
-      st->flat += fabs(l - mean) < FLAT_SPREAD;
-    }
+    const unsigned char *l = r->lum + (size_t)y * (size_t)r->w;
+    for (int x = x0; x < x1; x++)
+      flat += abs((int)l[x] - mean) < tol;
   }
+  st->flat = (double)flat;
 }
 
 /* Judge one character by the pixels of its box. */
