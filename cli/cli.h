@@ -45,5 +45,7 @@ int cmd_scan(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_redact(int argc, char **argv);
 int cmd_review(int argc, char **argv);
+int cmd_index(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
 
 #endif

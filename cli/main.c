@@ -18,6 +18,9 @@ static const command commands[] = {
     {"scan", cmd_scan, "scan [--policy P] [--json|--jsonl] [-j N] FILE|DIR…"},
     {"redact", cmd_redact, "redact [--marks M|DIR] [--policy P] [--style S] [-j N] -o OUT FILE|DIR…"},
     {"review", cmd_review, "review FILE [--marks M] [--policy P] -o review.html"},
+    {"audit", cmd_audit, "audit [--json] [--index INV] [--fail-on SEV] [-j N] FILE|DIR…\n"
+                         "  woo audit --keys -o DIR FILE…  |  woo audit --merge KEYFILE…|DIR"},
+    {"index", cmd_index, "index [--format csv|json|md|html|diwoo] [--marks DIR] [-j N] [-o OUT] FILE|DIR…"},
     {"eval", cmd_eval, "eval [--policy P] [--require NAME-METRIC=V] GOLD_DIR…"},
 };
 

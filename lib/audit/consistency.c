@@ -1,0 +1,389 @@
+/* Consistency of redaction within a document and across a batch.
+ *
+ * A published document no longer holds what it withholds, but the words
+ * around a code still say where it stood.  The map step hashes, for every
+ * code, the few words on either side of it (a withheld context), and for
+ * every short run of visible words that could be a name, a number or a
+ * term, the words on either side of that run (a visible context), both in
+ * the same way.  The merge step looks for a withheld context that also
+ * occurs as a visible one: there the withheld text can be read (a context
+ * leak, or within one document an inconsistent redaction).  Two codes in
+ * the same context under different grounds are inconsistent too.
+ *
+ * Contexts do not reach across a blank line or another code, so a greeting
+ * or a signature block is not tied to the paragraph after it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "checks.h"
+
+typedef struct tok {
+  size_t start, end;
+  uint64_t h;               /* hash of the folded word */
+  const woo_ground *ground; /* for a code: the ground of its first code */
+  bool gap;                 /* one or more codes in a row */
+  bool brk;                 /* a blank line before this token */
+  bool content;             /* could be part of a name, number or term */
+  char before, after;       /* punctuation right before / after, or 0 */
+} tok;
+
+typedef struct toks {
+  tok *v;
+  size_t n, cap;
+} toks;
+
+static int push(toks *t, const tok *x) {
+  if (t->n == t->cap) {
+    size_t cap = t->cap ? t->cap * 2 : 256;
+    tok *v = woo__reallocarray(t->v, cap, sizeof *v);
+    if (!v)
+      return woo__oom();
+    t->v = v;
+    t->cap = cap;
+  }
+  t->v[t->n++] = *x;
+  return 0;
+}
+
+static uint64_t mix(uint64_t h) {
+  h ^= h >> 30;
+  h *= 0xbf58476d1ce4e5b9ull;
+  h ^= h >> 27;
+  h *= 0x94d049bb133111ebull;
+  h ^= h >> 31;
+  return h;
+}
+
+/* Capitalised words that start sentences and greetings; they say nothing
+ * about a name standing next to them. */
+static bool function_word(const char *s, size_t n) {
+  static const char *const words[] = {
+      "de",    "het",   "een",  "in",     "op",    "van",   "voor", "met",
+      "als",   "dat",   "die",  "er",     "ik",    "wij",   "we",   "zij",
+      "u",     "je",    "hij",  "ze",     "dit",   "deze",  "naar", "bij",
+      "om",    "aan",   "ook",  "nog",    "niet",  "wel",   "en",   "of",
+      "maar",  "want",  "graag", "dank",  "beste", "geachte", "hoi", "groet",
+      "hallo", "wat",   "wie",  "waar",   "hoe",   "daarna", "verder", "tot",
+      "uit",   "over",  "door", "na",     "zo",    "dan",   "the",  "to",
+      "from",  "re",    "fw",   "aan",    "cc",    "onderwerp", "verzonden",
+      "datum", "bijlage", "bijlagen", "sent", "subject", "date"};
+  char w[16];
+  if (n >= sizeof w)
+    return false;
+  for (size_t i = 0; i < n; i++)
+    w[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+  w[n] = '\0';
+  for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+    if (strcmp(w, words[i]) == 0)
+      return true;
+  return false;
+}
+
+/* Words (runs of letters and digits, case folded) and codes in order. */
+static int tokenize(toks *t, const char *text, size_t len,
+                    const woo_codes *codes) {
+  size_t nc = woo_codes_count(codes), ci = 0;
+  bool after_nl = false, brk = false;
+  size_t i = 0;
+  while (i < len) {
+    while (ci < nc && (!woo__code_hides(woo_codes_at(codes, ci)) ||
+                       woo_codes_at(codes, ci)->end <= i))
+      ci++;
+    const woo_code *c = ci < nc ? woo_codes_at(codes, ci) : NULL;
+    if (c && c->start <= i) {
+      tok *prev = t->n ? &t->v[t->n - 1] : NULL;
+      if (prev && prev->gap && !brk) {
+        prev->end = c->end; /* codes in a row hide one passage */
+      } else {
+        tok x = {c->start, c->end, 0, c->ground, true, brk, false, 0, 0};
+        if (push(t, &x))
+          return WOO_ENOMEM;
+      }
+      brk = after_nl = false;
+      i = c->end;
+      ci++;
+      continue;
+    }
+    size_t n;
+    uint32_t cp = woo__utf8_decode((const unsigned char *)text + i, len - i, &n);
+    if (cp != WOO__BAD_CP && (woo__is_letter(cp) || woo__is_digit(cp))) {
+      size_t s = i, stop = c ? c->start : len;
+      uint64_t h = 0xcbf29ce484222325ull;
+      bool content = woo__is_upper(cp) || woo__is_digit(cp);
+      while (i < stop) {
+        cp = woo__utf8_decode((const unsigned char *)text + i, stop - i, &n);
+        if (cp == WOO__BAD_CP || !(woo__is_letter(cp) || woo__is_digit(cp)))
+          break;
+        uint32_t f = woo__fold(cp);
+        for (int k = 0; k < 4; k++) {
+          h ^= (f >> (8 * k)) & 0xff;
+          h *= 0x100000001b3ull;
+        }
+        i += n;
+      }
+      if (content && function_word(text + s, i - s))
+        content = false;
+      tok x = {s, i, h, NULL, false, brk, content, 0, 0};
+      if (push(t, &x))
+        return WOO_ENOMEM;
+      brk = after_nl = false;
+      continue;
+    }
+    if (cp == '\n') {
+      if (after_nl && t->n)
+        brk = true;
+      after_nl = true;
+    } else if (cp != ' ' && cp != '\t' && cp != '\r' && cp != 0xA0) {
+      after_nl = false;
+    }
+    i += n;
+  }
+  /* The punctuation around each token, for contexts that end with a
+   * paragraph: "die liggen bij 5.1.2.e." */
+  for (size_t k = 0; k < t->n; k++) {
+    size_t a = t->v[k].start, e = t->v[k].end;
+    while (a > 0 && (text[a - 1] == ' ' || text[a - 1] == '\t'))
+      a--;
+    if (a > 0 && strchr("(:", text[a - 1]))
+      t->v[k].before = text[a - 1];
+    while (e < len && (text[e] == ' ' || text[e] == '\t'))
+      e++;
+    if (e < len && strchr(".,;:!?)", text[e]))
+      t->v[k].after = text[e];
+  }
+  return 0;
+}
+
+/* Up to K words before token i (nearest first), stopping at a blank line
+ * or a code; returns how many. */
+static size_t left_ctx(const toks *t, size_t i, uint64_t *out) {
+  size_t n = 0;
+  while (n < WOO__AUDIT_CONTEXT && i > 0 && !t->v[i].brk && !t->v[i - 1].gap) {
+    out[n++] = t->v[i - 1].h;
+    i--;
+  }
+  return n;
+}
+
+static size_t right_ctx(const toks *t, size_t e, uint64_t *out) {
+  size_t n = 0;
+  while (n < WOO__AUDIT_CONTEXT && e < t->n && !t->v[e].brk && !t->v[e].gap) {
+    out[n++] = t->v[e].h;
+    e++;
+  }
+  return n;
+}
+
+/* One hash for both sides, or 0 when the context is too thin to mean
+ * anything: at least a word on each side and four in all, or a full side
+ * where the other ends the paragraph with punctuation (`before`, `after`
+ * are the punctuation around the span, part of the hash then). */
+static uint64_t ctx_hash(const uint64_t *l, size_t nl, const uint64_t *r,
+                         size_t nr, char before, char after) {
+  uint64_t h = 0x9e3779b97f4a7c15ull;
+  if (nr == 0 && nl == WOO__AUDIT_CONTEXT && after)
+    h = mix(h ^ (0xc000u + (unsigned char)after));
+  else if (nl == 0 && nr == WOO__AUDIT_CONTEXT && before)
+    h = mix(h ^ (0xd000u + (unsigned char)before));
+  else if (nl < 1 || nr < 1 || nl + nr < 4)
+    return 0;
+  for (size_t k = 0; k < nl; k++)
+    h = mix(h ^ l[k]);
+  h = mix(h ^ (0xa0 + nl));
+  for (size_t k = 0; k < nr; k++)
+    h = mix(h ^ r[k]);
+  h = mix(h ^ (0xb0 + nr));
+  return h ? h : 1;
+}
+
+int woo__audit_contexts(woo__adoc *d, const char *text, size_t len,
+                        const woo_codes *codes) {
+  toks t = {NULL, 0, 0};
+  int rc = tokenize(&t, text, len, codes);
+  uint64_t l[WOO__AUDIT_CONTEXT], r[WOO__AUDIT_CONTEXT];
+  for (size_t i = 0; i < t.n && rc == 0; i++) {
+    size_t nl = left_ctx(&t, i, l);
+    if (t.v[i].gap) {
+      uint64_t h = ctx_hash(l, nl, r, right_ctx(&t, i + 1, r), t.v[i].before,
+                            t.v[i].after);
+      if (h)
+        rc = woo__akeys_add(&d->withheld, h, t.v[i].start, t.v[i].end,
+                            t.v[i].ground);
+      continue;
+    }
+    /* Runs of visible words that begin and end with a capitalised word
+     * or a number: where a name, a number or a term would stand. */
+    if (!t.v[i].content)
+      continue;
+    for (size_t g = 1; g <= WOO__AUDIT_MAX_RUN && i + g <= t.n && rc == 0;
+         g++) {
+      const tok *last = &t.v[i + g - 1];
+      if (last->gap || (g > 1 && last->brk))
+        break;
+      if (!last->content)
+        continue;
+      uint64_t h = ctx_hash(l, nl, r, right_ctx(&t, i + g, r), t.v[i].before,
+                            last->after);
+      if (h)
+        rc = woo__akeys_add(&d->visible, h, t.v[i].start, last->end, NULL);
+    }
+  }
+  free(t.v);
+  return rc;
+}
+
+/* ---- names beside codes ------------------------------------------------- */
+
+static bool privacy_ground(const woo_ground *g) {
+  return g && g->woo_code && strcmp(g->woo_code, "5.1.2.e") == 0;
+}
+
+/* A name and its address written as a pair, "Naam <adres>" (or with
+ * `paren` "Naam (adres)"): only a space and the bracket between them.
+ * "Team X (Naam)" is not such a pair. */
+static bool pair(const char *text, size_t a, size_t b, bool paren) {
+  if (b < a || b - a > 2 || b == a)
+    return false;
+  bool bracket = false;
+  for (size_t i = a; i < b; i++) {
+    if (text[i] == '<' || (paren && text[i] == '('))
+      bracket = true;
+    else if (text[i] != ' ')
+      return false;
+  }
+  return bracket;
+}
+
+int woo__audit_adjacent(woo__adoc *d, const char *text, size_t len,
+                        const woo_codes *codes, const woo_marks *hits) {
+  (void)len;
+  size_t nc = woo_codes_count(codes);
+  int rc = 0;
+  for (size_t i = 0; i < woo_marks_count(hits) && rc == 0; i++) {
+    const woo_mark *m = woo_marks_at(hits, i);
+    if (m->entity != WOO_ENTITY_PERSON && m->entity != WOO_ENTITY_EMAIL)
+      continue;
+    const woo_code *near = NULL;
+    for (size_t k = 0; k < nc && !near; k++) {
+      const woo_code *c = woo_codes_at(codes, k);
+      if (!woo__code_hides(c) || !privacy_ground(c->ground))
+        continue;
+      /* A withheld name with its address left, or the other way round. */
+      if ((m->entity == WOO_ENTITY_EMAIL && pair(text, c->end, m->start, true)) ||
+          (m->entity == WOO_ENTITY_PERSON && pair(text, m->end, c->start, false)))
+        near = c;
+      if (c->start > m->end + 3)
+        break;
+    }
+    if (!near)
+      continue;
+    char msg[200];
+    snprintf(msg, sizeof msg,
+             "%s zichtbaar direct naast code %s: wat op de ene plek is "
+             "weggelakt, staat ernaast leesbaar",
+             m->entity == WOO_ENTITY_EMAIL ? "e-mailadres" : "naam",
+             near->ground->code);
+    woo_finding f = {"inconsistent-redaction", WOO_SEVERITY_HIGH, d->path,
+                     m->start, m->end, 0, msg, near->ground->code,
+                     woo_entity_name(m->entity), m->confidence, d->path,
+                     near->start};
+    rc = woo__finding_add(&d->findings, &f);
+  }
+  return rc;
+}
+
+/* ---- the merge ------------------------------------------------------------- */
+
+typedef struct wref {
+  uint64_t h;
+  size_t doc;
+  const woo__akey *k;
+} wref;
+
+static int cmp_wref(const void *x, const void *y) {
+  const wref *a = x, *b = y;
+  if (a->h != b->h)
+    return a->h < b->h ? -1 : 1;
+  if (a->doc != b->doc)
+    return a->doc < b->doc ? -1 : 1;
+  return a->k->start < b->k->start ? -1 : a->k->start > b->k->start;
+}
+
+static const char *woo_form(const woo_ground *g) {
+  return g ? (g->woo_code ? g->woo_code : g->code) : "";
+}
+
+int woo__audit_consistency(woo__findings *out, woo__adoc **docs, size_t n) {
+  size_t nw = 0;
+  for (size_t i = 0; i < n; i++)
+    nw += docs[i]->withheld.n;
+  if (nw == 0)
+    return 0;
+  wref *w = woo__calloc(nw, sizeof *w);
+  if (!w)
+    return woo__oom();
+  size_t j = 0;
+  for (size_t i = 0; i < n; i++)
+    for (size_t k = 0; k < docs[i]->withheld.n; k++)
+      w[j++] = (wref){docs[i]->withheld.v[k].h, i, &docs[i]->withheld.v[k]};
+  qsort(w, nw, sizeof *w, cmp_wref);
+  int rc = 0;
+  char msg[300];
+
+  /* The same context under different grounds. */
+  for (size_t a = 0; a < nw && rc == 0;) {
+    size_t b = a + 1;
+    while (b < nw && w[b].h == w[a].h)
+      b++;
+    for (size_t k = a + 1; k < b && rc == 0; k++) {
+      if (strcmp(woo_form(w[k].k->ground), woo_form(w[a].k->ground)) == 0)
+        continue;
+      snprintf(msg, sizeof msg,
+               "code %s in dezelfde context als code %s elders: dezelfde "
+               "tekst onder verschillende gronden",
+               w[k].k->ground ? w[k].k->ground->code : "?",
+               w[a].k->ground ? w[a].k->ground->code : "?");
+      woo_finding f = {"inconsistent-redaction", WOO_SEVERITY_MEDIUM,
+                       docs[w[k].doc]->path, w[k].k->start, w[k].k->end, 0,
+                       msg, w[k].k->ground ? w[k].k->ground->code : NULL, NULL,
+                       0.8, docs[w[a].doc]->path, w[a].k->start};
+      rc = woo__finding_add(out, &f);
+    }
+    a = b;
+  }
+
+  /* Visible text where elsewhere a code stands in the same words. */
+  for (size_t i = 0; i < n && rc == 0; i++) {
+    const woo__akeys *v = &docs[i]->visible;
+    for (size_t k = 0; k < v->n && rc == 0; k++) {
+      size_t lo = 0, hi = nw;
+      while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (w[mid].h < v->v[k].h)
+          lo = mid + 1;
+        else
+          hi = mid;
+      }
+      if (lo == nw || w[lo].h != v->v[k].h)
+        continue;
+      const wref *m = &w[lo];
+      bool same = m->doc == i;
+      snprintf(msg, sizeof msg,
+               same ? "weggelakt met code %s elders in dit document, hier "
+                      "leesbaar in dezelfde context (%zu bytes)"
+                    : "weggelakt met code %s in een ander document van de "
+                      "batch, hier leesbaar in dezelfde context (%zu bytes)",
+               m->k->ground ? m->k->ground->code : "?",
+               v->v[k].end - v->v[k].start);
+      woo_finding f = {same ? "inconsistent-redaction" : "context-leak",
+                       WOO_SEVERITY_HIGH, docs[i]->path, v->v[k].start,
+                       v->v[k].end, 0, msg,
+                       m->k->ground ? m->k->ground->code : NULL, NULL, 0.9,
+                       docs[m->doc]->path, m->k->start};
+      rc = woo__finding_add(out, &f);
+    }
+  }
+  free(w);
+  return rc;
+}
