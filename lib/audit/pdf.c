@@ -572,11 +572,14 @@ static seen judge(const stats *st) {
      * over its OCR layer, a redacted page image over its text layer) has
      * its ink near the layer's strokes even where the shapes differ, and
      * paper farther away. */
-    if (st->nw >= 1 && st->fw >= 3 && st->fs / st->fw >= FAR_PAPER &&
-        st->fs / st->fw - st->ns / st->nw >= SEEN_CONTRAST / 2)
-      return SEEN_VISIBLE;
-    return st->fw >= 3 && contrast < SEEN_CONTRAST / 3 ? SEEN_COVERED
-                                                       : SEEN_UNKNOWN;
+    if (st->nw < 1 || st->fw < 3)
+      return SEEN_UNKNOWN;
+    double far = st->fs / st->fw, near = st->ns / st->nw;
+    if (far >= FAR_PAPER)
+      return far - near >= SEEN_CONTRAST / 2 ? SEEN_VISIBLE : SEEN_UNKNOWN;
+    /* No paper anywhere in the box and nothing that follows the
+     * strokes: paint. */
+    return contrast < SEEN_CONTRAST / 3 ? SEEN_COVERED : SEEN_UNKNOWN;
   }
   /* No strokes to compare with (a font without outlines, as OCR layers
    * use): only a flat box decides. */

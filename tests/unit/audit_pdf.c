@@ -146,6 +146,17 @@ TEST(t_image) {
   done(&a);
 }
 
+/* A name blacked out on paper, still in the OCR layer over the scan;
+ * the rest of the scan shows its words in another font than the layer's
+ * (audit-scan.pdf, among the clean files, has no black box). */
+TEST(t_scan) {
+  audited a = audit_fixture("audit-scan-blacked.pdf");
+  CHECK_INT(a.rc, 0);
+  check_span(&a, "text-under-box", "Jacobs", 1, WOO_SEVERITY_HIGH);
+  CHECK_INT(count(&a, NULL), 1);
+  done(&a);
+}
+
 TEST(t_white) {
   audited a = audit_fixture("audit-white.pdf");
   CHECK_INT(a.rc, 0);
@@ -253,7 +264,7 @@ TEST(t_loader_fixtures) {
 
 TEST(t_clean) {
   static const char *const clean[] = {"audit-clean.pdf", "audit-redacted.pdf",
-                                      "audit-update.pdf"};
+                                      "audit-update.pdf", "audit-scan.pdf"};
   for (size_t i = 0; i < sizeof clean / sizeof *clean; i++) {
     audited a = audit_fixture(clean[i]);
     CHECK_INT(a.rc, 0);
@@ -358,6 +369,7 @@ int main(void) {
   RUN(t_boxes);
   RUN(t_hatch);
   RUN(t_image);
+  RUN(t_scan);
   RUN(t_white);
   RUN(t_highlight);
   RUN(t_redact_annotation);
