@@ -10,6 +10,7 @@ packages=(
   libpoppler-glib-dev libcairo2-dev
   poppler-utils qpdf wdutch
   clang libclang-rt-14-dev
+  jq parallel chromium fonts-dejavu-core
 )
 
 missing=()
