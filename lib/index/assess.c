@@ -74,6 +74,33 @@ static int from_marks(woo_index_row *row, const char *text, size_t len,
   return rc;
 }
 
+/* Whether the code at `at` sits in a row of a table: a line with cells
+ * between '|' bars, or a line of an inventory naming an assessment.  A
+ * decision letter lists the grounds of other documents that way; they
+ * say nothing about what was withheld from the letter itself. */
+static bool in_table_row(const char *text, size_t len, size_t at) {
+  size_t a = at, b = at;
+  while (a > 0 && text[a - 1] != '\n')
+    a--;
+  while (b < len && text[b] != '\n')
+    b++;
+  size_t bars = 0;
+  for (size_t i = a; i < b; i++)
+    bars += text[i] == '|';
+  if (bars >= 2)
+    return true;
+  static const char *const words[] = {"deels openbaar", "niet openbaar",
+                                      "reeds openbaar", "buiten reikwijdte",
+                                      NULL};
+  for (size_t k = 0; words[k]; k++) {
+    size_t n = strlen(words[k]);
+    for (size_t i = a; i + n <= b; i++)
+      if (strncasecmp(text + i, words[k], n) == 0)
+        return true;
+  }
+  return false;
+}
+
 /* An already redacted document: its marker codes stand where text was.
  * The text that is left, less the codes, says how much was withheld; a
  * page of codes alone is a withheld document. */
@@ -94,7 +121,8 @@ static int from_codes(woo_index_row *row, const char *text, size_t len,
   for (size_t i = 0; i < n && rc == 0; i++) {
     const woo_code *c = woo_codes_at(codes, i);
     if (c->role != WOO_ROLE_MARKER || !c->ground ||
-        c->ground->kind == WOO_GROUND_STATUS)
+        c->ground->kind == WOO_GROUND_STATUS ||
+        in_table_row(text, len, c->start))
       continue;
     g[k++] = c->ground;
     rc = woo__spanset_add(&set, c->start, c->end);

@@ -8,6 +8,7 @@
 
 #define HEAD_BYTES 6000 /* how much of the text the header rules read */
 #define HEAD_LINES 60
+#define TAIL_BYTES 4000 /* where letters are signed with a date */
 
 typedef struct line {
   const char *s; /* trimmed, markup stripped */
@@ -43,9 +44,11 @@ static size_t split_lines(const char *text, size_t len, line *out,
   return k;
 }
 
-/* "Label: value" with one of the labels (compared case-insensitively,
- * then ':' or at least two spaces, or one space for "Datum 22 maart").
- * Returns the value or NULL. */
+/* "Label: value" with one of the labels (compared case-insensitively),
+ * then ':' or a tab or at least two spaces (letters set their labels in
+ * a column: "Betreft   Besluit op …"); with space_ok one space will do
+ * before a digit ("Datum 22 maart 2023") or, after "betreft", before a
+ * capital ("Betreft Besluit op uw verzoek").  Returns the value or NULL. */
 static const char *labelled(const line *l, const char *const *labels,
                             size_t *vn, bool space_ok) {
   for (size_t k = 0; labels[k]; k++) {
@@ -55,15 +58,25 @@ static const char *labelled(const line *l, const char *const *labels,
     size_t i = n;
     if (l->s[i] == ':') {
       i++;
+    } else if (l->s[i] == '\t' ||
+               (l->s[i] == ' ' && i + 1 < l->n && l->s[i + 1] == ' ')) {
+      /* a label column */
     } else if (space_ok && l->s[i] == ' ') {
-      /* "Datum 22 maart 2023": the value must start with a digit. */
-      while (i < l->n && l->s[i] == ' ')
-        i++;
-      if (i >= l->n || !isdigit((unsigned char)l->s[i]))
+      size_t j = i;
+      while (j < l->n && l->s[j] == ' ')
+        j++;
+      bool digit = j < l->n && isdigit((unsigned char)l->s[j]);
+      bool capital = j < l->n && isupper((unsigned char)l->s[j]) &&
+                     strcasecmp(labels[k], "betreft") == 0;
+      if (!digit && !capital)
         continue;
     } else {
       continue;
     }
+    while (i < l->n && (l->s[i] == ' ' || l->s[i] == '\t'))
+      i++;
+    if (i < l->n && l->s[i] == ':') /* "DATUM :" */
+      i++;
     while (i < l->n && (l->s[i] == ' ' || l->s[i] == '\t'))
       i++;
     *vn = l->n - i;
@@ -77,27 +90,73 @@ static const char *const TO[] = {"aan", "to", NULL};
 static const char *const SUBJECT[] = {"onderwerp", "subject", NULL};
 static const char *const SENT[] = {"verzonden", "sent", "date", "datum",
                                    NULL};
+/* Labels for the date of the document itself, which win over a plain
+ * "Datum" (an evaluation report may give the incident's date first). */
+static const char *const OWN_DATE_LABELS[] = {
+    "datum verslag", "datum rapport", "datum rapportage", "datum advies",
+    "datum brief", "datum document", "datum nota", "datum notitie",
+    "datum memo", "datum besluit", NULL};
 static const char *const DATE_LABELS[] = {
-    "datum", "date", "verzonden", "sent", "datum en tijd", "datum advies",
-    "datum rapport", "datum incident", "datum verslag", "datum vergadering",
-    NULL};
+    "datum", "date", "verzonden", "sent", "datum vergadering",
+    "datum overleg", "vergaderdatum", NULL};
+/* Labels for the date of an event the document reports on; used only
+ * when the document names no date of its own. */
+static const char *const EVENT_DATE_LABELS[] = {
+    "datum en tijd", "datum incident", "datum melding", "datum voorval",
+    "datum ongeval", "datum aanvraag", NULL};
+/* Lines that sign a document off with its date ("Opgemaakt door: …, 30
+ * november 2022", "Aldus opgemaakt te Weidebroek op 21 april 2023"). */
+static const char *const SIGN_WORDS[] = {
+    "opgemaakt", "ingevuld", "aldus opgemaakt", "aldus naar waarheid",
+    "ondertekend", NULL};
 static const char *const TITLE_LABELS[] = {"onderwerp", "betreft", "subject",
                                            "titel", "inzake", NULL};
 
 /* Whether the first lines are an e-mail header block (Van/Aan/Onderwerp
- * or From/To/Subject). */
+ * or From/To/Subject).  A note heads the same labels with its kind
+ * ("NOTITIE", "MEMO"), so a kind heading above the block makes it no
+ * e-mail; heading_kind() is defined below. */
+static const char *heading_kind(const line *l, bool *only_kind);
+
 static bool mail_header(const line *v, size_t n) {
   bool from = false, to = false, subj = false;
-  size_t vn;
+  size_t vn, first = WOO_UNSET;
   for (size_t i = 0; i < n && i < 8; i++) {
+    bool hit = true;
     if (labelled(&v[i], FROM, &vn, false))
       from = true;
     else if (labelled(&v[i], TO, &vn, false))
       to = true;
     else if (labelled(&v[i], SUBJECT, &vn, false))
       subj = true;
+    else
+      hit = false;
+    if (hit && first == WOO_UNSET)
+      first = i;
   }
-  return from && to && subj;
+  if (!(from && to && subj))
+    return false;
+  for (size_t i = 0; i < first; i++) {
+    bool only;
+    if (heading_kind(&v[i], &only))
+      return false;
+  }
+  return true;
+}
+
+/* Lines of a letterhead or address block, which are not titles. */
+static bool letterhead(const line *l) {
+  static const char *const starts[] = {
+      "gemeente", "ministerie", "provincie", "veiligheidsregio",
+      "waterschap", "rijkswaterstaat", "directoraat", "directie", "team ",
+      "afdeling", "postbus", "retouradres", "vertrouwelijk", "burgemeester",
+      "college van", "gedeputeerde", "inspectie", "dienst ", NULL};
+  for (size_t k = 0; starts[k]; k++) {
+    size_t n = strlen(starts[k]);
+    if (l->n >= n && strncasecmp(l->s, starts[k], n) == 0)
+      return true;
+  }
+  return false;
 }
 
 /* Kind words as they open a heading, in order of precedence. */
@@ -160,7 +219,9 @@ static const char *heading_kind(const line *l, bool *only_kind) {
       /* The kind word must open the heading, or the line is short. */
       if (i > 0 && words > 4)
         continue;
-      *only_kind = words <= 2 && w + 12 >= n;
+      /* "NOTA", "VERSLAG": the title is on another line; "Verslag
+       * werkoverleg" is a title itself. */
+      *only_kind = words == 1;
       return KIND_WORDS[k].kind;
     }
   }
@@ -213,6 +274,96 @@ static bool good_meta_title(const char *t) {
   return true;
 }
 
+/* The date a label's value starts with or contains. */
+static void label_date(const char *val, size_t vn, char date[11]) {
+  size_t at;
+  if (!woo__date_find(val, vn, date, &at))
+    *date = '\0';
+}
+
+/* Whether a line is "Place, <date>" and nothing more ("Leeuwarden, 26
+ * september 2023"), as letters and decisions are signed. */
+static bool place_date(const char *s, size_t n, char date[11]) {
+  if (n < 10 || n > 60 || !isupper((unsigned char)s[0]))
+    return false;
+  const char *comma = memchr(s, ',', n);
+  if (!comma)
+    return false;
+  for (const char *p = s; p < comma; p++)
+    if (isdigit((unsigned char)*p) || *p == ':' || *p == '(')
+      return false;
+  size_t i = (size_t)(comma - s) + 1;
+  while (i < n && s[i] == ' ')
+    i++;
+  size_t used;
+  if (!woo__date_parse(s + i, n - i, date, &used))
+    return false;
+  i += used;
+  while (i < n && (s[i] == ' ' || s[i] == '.'))
+    i++;
+  if (i == n)
+    return true;
+  *date = '\0';
+  return false;
+}
+
+/* A date in a line that signs the document off: "Opgemaakt door: …, 30
+ * november 2022", "Aldus opgemaakt … op 21 april 2023", or a place and
+ * date line.  Read from the first and the last part of the text, where
+ * such lines are. */
+static void signed_date(const char *text, size_t len, char date[11]) {
+  size_t head = len > HEAD_BYTES ? woo__utf8_back(text, HEAD_BYTES) : len;
+  size_t tail = len > TAIL_BYTES ? len - TAIL_BYTES : 0;
+  if (tail < head)
+    tail = head;
+  size_t ranges[2][2] = {{0, head}, {tail, len}};
+  for (size_t r = 0; r < 2 && !*date; r++) {
+    size_t i = ranges[r][0], end = ranges[r][1];
+    if (r == 1) /* start at a line */
+      while (i < end && i > 0 && text[i - 1] != '\n')
+        i++;
+    while (i < end && !*date) {
+      size_t j = i;
+      while (j < end && text[j] != '\n')
+        j++;
+      line l = clean(text + i, j - i);
+      bool sign = false;
+      for (size_t k = 0; SIGN_WORDS[k] && !sign; k++)
+        sign = l.n > strlen(SIGN_WORDS[k]) &&
+               strncasecmp(l.s, SIGN_WORDS[k], strlen(SIGN_WORDS[k])) == 0;
+      if (sign)
+        label_date(l.s, l.n, date);
+      else
+        place_date(l.s, l.n, date);
+      i = j + 1;
+    }
+  }
+}
+
+/* The first date in the text that does not close a range ("6 t/m 17
+ * maart 2023" is a period, not the document's date). */
+static void first_date(const char *text, size_t n, char date[11]) {
+  size_t from = 0, at;
+  while (from < n && woo__date_find(text + from, n - from, date, &at)) {
+    size_t p = from + at;
+    size_t b = p;
+    while (b > 0 && text[b - 1] == ' ')
+      b--;
+    /* Dashes are left out: "Verslag – 8 februari 2022" is common. */
+    bool range_end = (b >= 3 && strncasecmp(text + b - 3, "t/m", 3) == 0) ||
+                     (b >= 3 && strncasecmp(text + b - 3, "tot", 3) == 0) ||
+                     (b >= 6 && strncasecmp(text + b - 6, "en met", 6) == 0);
+    if (!range_end)
+      return;
+    /* Past this date's first word, so the search does not start inside
+     * it. */
+    from = p;
+    while (from < n && isalnum((unsigned char)text[from]))
+      from++;
+  }
+  *date = '\0';
+}
+
 int woo__index_describe(const woo_doc *doc, woo_index_row *row) {
   size_t len;
   const char *text = woo_doc_text(doc, &len);
@@ -229,24 +380,24 @@ int woo__index_describe(const woo_doc *doc, woo_index_row *row) {
   if (mail) {
     if (!meta_date(woo_doc_meta_get(doc, "date"), date))
       for (size_t i = 0; i < nl && i < 10 && !*date; i++)
-        if ((val = labelled(&v[i], SENT, &vn, false))) {
-          size_t at;
-          if (!woo__date_find(val, vn, date, &at))
-            *date = '\0';
-        }
+        if ((val = labelled(&v[i], SENT, &vn, false)))
+          label_date(val, vn, date);
   }
+  static const char *const *const tiers[] = {OWN_DATE_LABELS, DATE_LABELS};
+  for (size_t t = 0; t < 2 && !*date; t++)
+    for (size_t i = 0; i < nl && !*date; i++)
+      if ((val = labelled(&v[i], tiers[t], &vn, true)))
+        label_date(val, vn, date);
+  if (!*date)
+    signed_date(text, len, date);
   for (size_t i = 0; i < nl && !*date; i++)
-    if ((val = labelled(&v[i], DATE_LABELS, &vn, true))) {
-      size_t at;
-      if (!woo__date_find(val, vn, date, &at))
-        *date = '\0';
-    }
+    if ((val = labelled(&v[i], EVENT_DATE_LABELS, &vn, true)))
+      label_date(val, vn, date);
   if (!*date)
     meta_date(woo_doc_meta_get(doc, "created"), date);
   if (!*date) {
-    size_t at, n = len > HEAD_BYTES ? woo__utf8_back(text, HEAD_BYTES) : len;
-    if (!woo__date_find(text, n, date, &at))
-      *date = '\0';
+    size_t n = len > HEAD_BYTES ? woo__utf8_back(text, HEAD_BYTES) : len;
+    first_date(text, n, date);
   }
   if ((rc = woo__row_set(&row->datum, date, WOO_UNSET)))
     return rc;
@@ -326,7 +477,7 @@ int woo__index_describe(const woo_doc *doc, woo_index_row *row) {
   }
   if (!title)
     for (size_t i = 0; i < nl && i < 40 && !title; i++)
-      if ((val = labelled(&v[i], TITLE_LABELS, &vn, false)) && vn > 0) {
+      if ((val = labelled(&v[i], TITLE_LABELS, &vn, true)) && vn > 0) {
         title = val;
         title_n = vn;
       }
@@ -341,10 +492,22 @@ int woo__index_describe(const woo_doc *doc, woo_index_row *row) {
       title_n = strlen(mt);
     }
   }
+  /* The first line that is not the letterhead. */
+  for (size_t i = 0; i < nl && i < 8 && !title; i++)
+    if (!letterhead(&v[i])) {
+      title = v[i].s;
+      title_n = v[i].n;
+    }
   if (!title && nl) {
     title = v[0].s;
     title_n = v[0].n;
   }
+  /* A letter whose subject is a decision is a decision ("Besluit op uw
+   * verzoek", "Beschikking kwijtschelding"). */
+  if (title && (strcmp(kind, "brief") == 0 || strcmp(kind, "overig") == 0) &&
+      ((title_n > 8 && strncasecmp(title, "besluit ", 8) == 0) ||
+       (title_n > 12 && strncasecmp(title, "beschikking ", 12) == 0)))
+    kind = "besluit";
   if (title_n > 200)
     title_n = woo__utf8_back(title, 200);
   if ((rc = woo__row_set(&row->titel, title, title ? title_n : 0)))

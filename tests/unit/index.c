@@ -102,7 +102,13 @@ static size_t corpus_docs(char ***out) {
   return n;
 }
 
-/* The row of one corpus document (path relative to the source root). */
+/* The row of one corpus document (path relative to the source root),
+ * made the way `woo index` makes it: an input with gold annotations is
+ * indexed with them as its reviewed marks, passed through the marks/1
+ * JSON that `woo index --marks DIR` reads; a case with its own policy
+ * is scanned with it (`woo index --policy corpus/<case>/policy.yaml`);
+ * anything else goes through `idx`, which scans with the default policy
+ * what carries no codes. */
 static woo_index_row *corpus_row(woo_index *idx, const woo_policy *pol,
                                  const char *rel) {
   char full[2600];
@@ -111,18 +117,46 @@ static woo_index_row *corpus_row(woo_index *idx, const woo_policy *pol,
   if (woo_doc_open(&doc, full, NULL))
     return NULL;
   woo_marks *marks = NULL;
+  char dir[2600];
+  snprintf(dir, sizeof dir, "%s", full);
+  *strrchr(dir, '/') = '\0';
   if (strstr(rel, "/input.txt")) {
-    char gp[2600];
-    snprintf(gp, sizeof gp, "%s", full);
-    strcpy(strstr(gp, "/input.txt"), "/gold.txt");
+    char gp[2700];
+    snprintf(gp, sizeof gp, "%s/gold.txt", dir);
     size_t gl;
     char *g = slurp(gp, &gl);
-    if (g)
-      marks = gold_marks(g, gl, pol);
+    woo_marks *gm = g ? gold_marks(g, gl, pol) : NULL;
+    char *json = NULL;
+    if (gm && woo_marks_to_json(&json, gm, doc, 0) == 0) {
+      CHECK(woo_marks_from_json(&marks, json, strlen(json), gp, doc) == 0);
+      CHECK(woo_marks_count(marks) == woo_marks_count(gm));
+    }
+    woo_free(json);
+    woo_marks_free(gm);
     free(g);
   }
+  woo_index *use = idx, *own = NULL;
+  woo_policy *case_pol = NULL;
+  woo_scanner *case_scanner = NULL;
+  char pp[2700];
+  snprintf(pp, sizeof pp, "%s/policy.yaml", dir);
+  FILE *pf = marks ? NULL : fopen(pp, "rb");
+  if (pf) {
+    fclose(pf);
+    CHECK(woo_policy_load(&case_pol, pp) == 0);
+    CHECK(woo_scanner_new(&case_scanner, case_pol) == 0);
+    woo_index_options o = WOO_INDEX_OPTIONS_INIT;
+    o.base_dir = WOO_SOURCE_ROOT;
+    o.scanner = case_scanner;
+    CHECK(woo_index_new(&own, &o) == 0);
+    use = own;
+  }
   woo_index_row *row = NULL;
-  woo_index_add(idx, doc, marks, &row);
+  if (use)
+    woo_index_add(use, doc, marks, &row);
+  woo_index_free(own);
+  woo_scanner_free(case_scanner);
+  woo_policy_free(case_pol);
   woo_marks_free(marks);
   woo_doc_free(doc);
   return row;
@@ -133,10 +167,13 @@ static bool update_gold;
 TEST(t_corpus_gold) {
   woo_policy *pol = NULL;
   CHECK(woo_policy_default(&pol) == 0);
+  woo_scanner *scanner = NULL;
+  CHECK(woo_scanner_new(&scanner, pol) == 0);
   woo_index_options o = WOO_INDEX_OPTIONS_INIT;
   char base[1100];
   snprintf(base, sizeof base, "%s", WOO_SOURCE_ROOT);
   o.base_dir = base;
+  o.scanner = scanner;
   woo_index *idx = NULL;
   CHECK(woo_index_new(&idx, &o) == 0);
   char **docs = NULL;
@@ -209,6 +246,7 @@ TEST(t_corpus_gold) {
     free(docs[i]);
   free(docs);
   woo_index_free(idx);
+  woo_scanner_free(scanner);
   woo_policy_free(pol);
 }
 
