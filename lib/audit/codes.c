@@ -190,6 +190,8 @@ int woo__audit_codes(woo__adoc *d, const woo_doc *doc, const woo_codes *codes) {
   size_t nc = woo_codes_count(codes), ng = woo_ground_count();
   char msg[256];
   int rc = 0;
+  size_t wob = 0;
+  const woo_code *first_wob = NULL;
   woo__audit_date(d->date, doc);
   bool woo_time = d->date[0] && strcmp(d->date, woo_start) >= 0;
 
@@ -221,14 +223,19 @@ int woo__audit_codes(woo__adoc *d, const woo_doc *doc, const woo_codes *codes) {
       }
     }
     if (woo_time && c->ground->law == WOO_LAW_WOB &&
-        (woo__code_hides(c) || c->role == WOO_ROLE_TABLE)) {
-      snprintf(msg, sizeof msg,
-               "Wob-grond %s in een document van %s (de Woo geldt sinds 1 mei "
-               "2022); onder de Woo: %s",
-               c->ground->code, d->date,
-               c->ground->woo_code ? c->ground->woo_code : "geen equivalent");
-      rc = add(d, doc, "wob-code-after-woo", WOO_SEVERITY_MEDIUM, c, msg);
-    }
+        (woo__code_hides(c) || c->role == WOO_ROLE_TABLE) && !wob++)
+      first_wob = c;
+  }
+  /* One finding for the document, at its first Wob code: the defect is
+   * that the whole document was redacted under the old law. */
+  if (rc == 0 && wob) {
+    snprintf(msg, sizeof msg,
+             "%zu Wob-code%s in een document van %s (de Woo geldt sinds 1 mei "
+             "2022), de eerste %s; onder de Woo: %s",
+             wob, wob == 1 ? "" : "s", d->date, first_wob->ground->code,
+             first_wob->ground->woo_code ? first_wob->ground->woo_code
+                                         : "geen equivalent");
+    rc = add(d, doc, "wob-code-after-woo", WOO_SEVERITY_MEDIUM, first_wob, msg);
   }
   if (rc)
     return rc;
