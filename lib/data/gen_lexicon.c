@@ -165,10 +165,20 @@ static void put_literal(FILE *out, const unsigned char *p, size_t n) {
   fputs("\"", out);
 }
 
-static void write_table(FILE *out, keyset *k, const char *name,
-                        size_t *mask_out, size_t *count_out) {
-  if (k->n)
-    qsort(k->v, k->n, sizeof *k->v, cmp_str);
+/* One entry of the combined table: a folded key and the lexicons (and
+ * opener sets) it belongs to. */
+typedef struct entry {
+  const char *key;
+  uint32_t bits;
+} entry;
+
+static int cmp_entry(const void *a, const void *b) {
+  return strcmp(((const entry *)a)->key, ((const entry *)b)->key);
+}
+
+/* Sorts and deduplicates a key set in place. */
+static void keyset_unique(keyset *k) {
+  qsort(k->v, k->n, sizeof *k->v, cmp_str);
   size_t n = 0;
   for (size_t i = 0; i < k->n; i++) {
     if (n > 0 && strcmp(k->v[n - 1], k->v[i]) == 0) {
@@ -178,12 +188,27 @@ static void write_table(FILE *out, keyset *k, const char *name,
     k->v[n++] = k->v[i];
   }
   k->n = n;
+}
+
+/* Writes the combined table: every key once, its membership bits in the
+ * four bytes before it in the blob. */
+static void write_combined(FILE *out, const char *name, entry *e, size_t n) {
+  qsort(e, n, sizeof *e, cmp_entry);
+  size_t w = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (w > 0 && strcmp(e[w - 1].key, e[i].key) == 0) {
+      e[w - 1].bits |= e[i].bits;
+      continue;
+    }
+    e[w++] = e[i];
+  }
+  n = w;
 
   size_t blob_len = 0;
   for (size_t i = 0; i < n; i++)
-    blob_len += strlen(k->v[i]) + 1;
+    blob_len += 4 + strlen(e[i].key) + 1;
   if (blob_len >= (1u << 24) - 1)
-    die("lexicon too large for 24-bit offsets", name);
+    die("lexicon too large for 24-bit offsets", "combined");
   /* Load at most 0.7 keeps linear probing short; tags spare most key
    * comparisons. */
   size_t cap = 1;
@@ -195,9 +220,12 @@ static void write_table(FILE *out, keyset *k, const char *name,
     die("out of memory", "tables");
   size_t off = 0;
   for (size_t i = 0; i < n; i++) {
-    size_t l = strlen(k->v[i]);
-    memcpy(blob + off, k->v[i], l + 1);
-    uint64_t h = woo__lexhash(k->v[i], l);
+    size_t l = strlen(e[i].key);
+    for (int b = 0; b < 4; b++)
+      blob[off + (size_t)b] = (unsigned char)(e[i].bits >> (8 * b));
+    off += 4;
+    memcpy(blob + off, e[i].key, l + 1);
+    uint64_t h = woo__lexhash(e[i].key, l);
     size_t j = (size_t)h & (cap - 1);
     while (slots[j])
       j = (j + 1) & (cap - 1);
@@ -220,11 +248,45 @@ static void write_table(FILE *out, keyset *k, const char *name,
   fprintf(out, "static const unsigned char slots_%s[] =\n", name);
   put_literal(out, bytes, cap * 4);
   fputs(";\n\n", out);
+  fprintf(out,
+          "const woo__lex_table woo__lex_%s = {blob_%s, sizeof blob_%s - 1, "
+          "slots_%s, %zuu, %zuu};\n",
+          name, name, name, name, cap - 1, n);
   free(bytes);
   free(blob);
   free(slots);
-  *mask_out = cap - 1;
-  *count_out = n;
+}
+
+/* Writes the common words as a set of 32-bit fingerprints (see
+ * lexicon_data.h): no keys, so a look-up touches one cache line. */
+static void write_fingerprints(FILE *out, const keyset *k) {
+  size_t cap = 1;
+  while (cap * 7 < k->n * 10 + 7)
+    cap *= 2;
+  uint32_t *fp = calloc(cap, sizeof *fp);
+  unsigned char *bytes = malloc(cap * 4);
+  if (!fp || !bytes)
+    die("out of memory", "tables");
+  for (size_t i = 0; i < k->n; i++) {
+    uint64_t h = woo__lexhash(k->v[i], strlen(k->v[i]));
+    uint32_t f = (uint32_t)(h >> 32) | 1u;
+    size_t j = (size_t)h & (cap - 1);
+    while (fp[j] && fp[j] != f)
+      j = (j + 1) & (cap - 1);
+    fp[j] = f;
+  }
+  for (size_t i = 0; i < cap; i++)
+    for (int b = 0; b < 4; b++)
+      bytes[4 * i + (size_t)b] = (unsigned char)(fp[i] >> (8 * b));
+  fputs("static const unsigned char common_fp[] =\n", out);
+  put_literal(out, bytes, cap * 4);
+  fputs(";\n\n", out);
+  fprintf(out,
+          "const woo__lex_fingerprints woo__lex_common = {common_fp, %zuu, "
+          "%zuu};\n",
+          cap - 1, k->n);
+  free(fp);
+  free(bytes);
 }
 
 int main(int argc, char **argv) {
@@ -258,38 +320,48 @@ int main(int argc, char **argv) {
         "#pragma GCC diagnostic ignored \"-Woverlength-strings\"\n"
         "#endif\n\n",
         out);
-  size_t mask[N_LEX], count[N_LEX], omask[N_LEX], ocount[N_LEX];
+  /* Openers: the first words of multi-word entries, so that a phrase is
+   * only tried where one can start. */
+  size_t total = 0, counts[N_LEX];
+  keyset open[N_LEX];
+  memset(open, 0, sizeof open);
   for (size_t i = 0; i < N_LEX; i++) {
-    /* first words of multi-word entries, before the set is sorted */
-    keyset open = {NULL, 0, 0};
+    keyset_unique(&sets[i]);
+    counts[i] = sets[i].n;
     for (size_t j = 0; j < sets[i].n; j++) {
       const char *sp = strchr(sets[i].v[j], ' ');
       if (sp)
-        keyset_add(&open, sets[i].v[j], (size_t)(sp - sets[i].v[j]),
+        keyset_add(&open[i], sets[i].v[j], (size_t)(sp - sets[i].v[j]),
                    "openers");
     }
-    char name[32];
-    snprintf(name, sizeof name, "%zu", i);
-    write_table(out, &sets[i], name, &mask[i], &count[i]);
-    snprintf(name, sizeof name, "open%zu", i);
-    write_table(out, &open, name, &omask[i], &ocount[i]);
-    for (size_t j = 0; j < open.n; j++)
-      free(open.v[j]);
-    free(open.v);
+    total += sets[i].n + open[i].n;
   }
-  fprintf(out, "const woo__lex_table woo__lex_tables[WOO__LEX_TABLES] = {\n");
+  entry *all = malloc((total ? total : 1) * sizeof *all);
+  if (!all)
+    die("out of memory", "tables");
+  /* The common words get a table of their own: it is large, and most
+   * questions (about lower-case words above all) are for the others. */
+  size_t n_all = 0;
+  for (size_t i = 0; i < N_LEX; i++) {
+    if (i == COMMON_WORDS)
+      continue;
+    for (size_t j = 0; j < sets[i].n; j++)
+      all[n_all++] = (entry){sets[i].v[j], 1u << i};
+    for (size_t j = 0; j < open[i].n; j++)
+      all[n_all++] = (entry){open[i].v[j], 1u << (16 + i)};
+  }
+  write_combined(out, "all", all, n_all);
+  write_fingerprints(out, &sets[COMMON_WORDS]);
+  free(all);
+  fputs("const size_t woo__lex_counts[WOO__LEX_TABLES] = {", out);
   for (size_t i = 0; i < N_LEX; i++)
-    fprintf(out,
-            "    {blob_%zu, sizeof blob_%zu - 1, slots_%zu, %zuu, %zuu},\n",
-            i, i, i, mask[i], count[i]);
+    fprintf(out, "%s%zuu", i ? ", " : "", counts[i]);
   fputs("};\n", out);
-  fprintf(out, "const woo__lex_table woo__lex_openers[WOO__LEX_TABLES] = {\n");
-  for (size_t i = 0; i < N_LEX; i++)
-    fprintf(out,
-            "    {blob_open%zu, sizeof blob_open%zu - 1, slots_open%zu, %zuu, "
-            "%zuu},\n",
-            i, i, i, omask[i], ocount[i]);
-  fputs("};\n", out);
+  for (size_t i = 0; i < N_LEX; i++) {
+    for (size_t j = 0; j < open[i].n; j++)
+      free(open[i].v[j]);
+    free(open[i].v);
+  }
   if (fclose(out) != 0)
     die("write error", argv[1]);
   for (size_t i = 0; i < N_LEX; i++) {

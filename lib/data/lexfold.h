@@ -159,15 +159,27 @@ static inline size_t woo__lexfold(const char *s, size_t n,
   return o;
 }
 
-/* FNV-1a over the folded key; the table index comes from the low bits and
- * an 8-bit tag from the high bits. */
-static inline uint64_t woo__lexhash(const char *s, size_t n) {
-  uint64_t h = 0xcbf29ce484222325u;
-  for (size_t i = 0; i < n; i++) {
-    h ^= (unsigned char)s[i];
-    h *= 0x100000001b3u;
-  }
+/* FNV-1a over the folded key, with a final mix so that the low bits (the
+ * table index) and the high bits (tags, fingerprints) are both well
+ * spread. */
+static inline uint64_t woo__lexhash_step(uint64_t h, unsigned char c) {
+  return (h ^ c) * 0x100000001b3u;
+}
+
+static inline uint64_t woo__lexhash_end(uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdu;
+  h ^= h >> 33;
   return h;
+}
+
+#define WOO__LEXHASH_START 0xcbf29ce484222325u
+
+static inline uint64_t woo__lexhash(const char *s, size_t n) {
+  uint64_t h = WOO__LEXHASH_START;
+  for (size_t i = 0; i < n; i++)
+    h = woo__lexhash_step(h, (unsigned char)s[i]);
+  return woo__lexhash_end(h);
 }
 
 #endif

@@ -1,6 +1,7 @@
-/* Prepared lexicon keys: fold and hash a word once, then ask several
- * lexicons about it.  Used by the name recognizer, which asks up to six
- * lexicons about every capitalised word.  Internal to lib/detect. */
+/* Prepared lexicon keys: fold and hash a word once, then ask about it
+ * in every lexicon at once.  Used by the name recognizer, which needs to
+ * know a capitalised word's membership of all lexicons.  Internal to
+ * lib/detect. */
 #ifndef WOO_DETECT_LEXICON_H
 #define WOO_DETECT_LEXICON_H
 
@@ -9,6 +10,7 @@
 #include <stdint.h>
 
 #include "../data/lexfold.h"
+#include "../data/lexicon_data.h"
 #include "internal.h"
 
 typedef struct woo__lexkey {
@@ -19,6 +21,13 @@ typedef struct woo__lexkey {
 
 /* Fold and hash word[0..len). */
 void woo__lexkey_set(woo__lexkey *key, const char *word, size_t len);
+/* The lexicons the key belongs to: bit i for lexicon i, bit
+ * WOO__LEX_OPENER_BIT(i) (lib/data/lexicon_data.h) when it is the first
+ * word of a multi-word entry of lexicon i; 0 when it is in none.  The
+ * common words are not among them: ask woo__lexkey_common. */
+uint32_t woo__lexkey_bits(const woo__lexkey *key);
+/* Whether the key is a common word (WOO__LEX_COMMON_WORDS). */
+bool woo__lexkey_common(const woo__lexkey *key);
 /* Whether the prepared key is in the lexicon. */
 bool woo__lexkey_in(woo__lex lex, const woo__lexkey *key);
 /* Whether a multi-word entry of the lexicon starts with the key's word. */

@@ -42,48 +42,60 @@ enum {
   F_HYPH = 1u << 5,    /* contains a hyphen */
   F_ABBR = 1u << 6,    /* contains an inner dot: m.b.t., v.d. */
   F_SENT = 1u << 7,    /* first word of a sentence or line */
-  F_LEX = 1u << 8      /* lexicon bits computed */
+  F_LEX = 1u << 8,     /* lexicon bits computed */
+  F_COMMON_DONE = 1u << 9 /* … and the common-words bit */
 };
 
+/* Lexicon membership of a word: the bits of the combined lexicon table
+ * (lib/data/lexicon_data.h) plus street names, which are told by their
+ * ending. */
 enum {
-  L_FN = 1u << 0,
-  L_SN = 1u << 1,
-  L_PART = 1u << 2,
-  L_TITLE = 1u << 3,
-  L_ORG = 1u << 4,
-  L_OFF = 1u << 5,
-  L_COMMON = 1u << 6,
-  L_STOP = 1u << 7,
-  L_FUNC = 1u << 8,
-  L_STREET = 1u << 9,
-  L_OPEN_ORG = 1u << 10, /* may open a multi-word organisation */
-  L_OPEN_OFF = 1u << 11, /* … office */
-  L_OPEN_FUNC = 1u << 12 /* … function title */
+  L_FN = 1u << WOO__LEX_FIRST_NAMES,
+  L_SN = 1u << WOO__LEX_SURNAMES,
+  L_PART = 1u << WOO__LEX_PARTICLES,
+  L_TITLE = 1u << WOO__LEX_TITLES,
+  L_ORG = 1u << WOO__LEX_ORGANISATIONS,
+  L_OFF = 1u << WOO__LEX_OFFICIALS,
+  L_FUNC = 1u << WOO__LEX_FUNCTIONS,
+  L_COMMON = 1u << WOO__LEX_COMMON_WORDS,
+  L_STOP = 1u << WOO__LEX_STOPWORDS,
+  /* may open a multi-word organisation, office or function title */
+  L_OPEN_ORG = 1u << WOO__LEX_OPENER_BIT(WOO__LEX_ORGANISATIONS),
+  L_OPEN_OFF = 1u << WOO__LEX_OPENER_BIT(WOO__LEX_OFFICIALS),
+  L_OPEN_FUNC = 1u << WOO__LEX_OPENER_BIT(WOO__LEX_FUNCTIONS),
+  L_STREET = 1u << 30
 };
 
 typedef struct tok {
-  size_t s, e;  /* the word; a possessive 's is outside */
-  unsigned kind;
-  unsigned f;
-  unsigned lx;
+  size_t s, e;   /* the word; a possessive 's is outside */
+  uint32_t lx;   /* lexicon bits (L_*), once F_LEX is set */
+  uint32_t ncap; /* index of the first capitalised word from here on */
+  uint16_t f;    /* F_* */
+  unsigned char kind;
   char c; /* punctuation: the ASCII character or a stand-in */
 } tok;
+
+#define NO_CAP UINT32_MAX
 
 typedef struct toks {
   tok *v;
   size_t n, cap;
 } toks;
 
-static int toks_push(toks *t, tok k) {
-  if (t->n == t->cap) {
-    size_t cap = t->cap ? t->cap * 2 : 64;
-    tok *v = woo__reallocarray(t->v, cap, sizeof *v);
-    if (!v)
-      return WOO_ENOMEM;
-    t->v = v;
-    t->cap = cap;
-  }
-  t->v[t->n++] = k;
+static int toks_grow(toks *t) {
+  size_t cap = t->cap ? t->cap * 2 : 64;
+  tok *v = woo__reallocarray(t->v, cap, sizeof *v);
+  if (!v)
+    return WOO_ENOMEM;
+  t->v = v;
+  t->cap = cap;
+  return 0;
+}
+
+static inline int toks_push(toks *t, const tok *k) {
+  if (t->n == t->cap && toks_grow(t))
+    return WOO_ENOMEM;
+  t->v[t->n++] = *k;
   return 0;
 }
 
@@ -94,6 +106,20 @@ static uint32_t cp_at(const char *s, size_t i, size_t end, size_t *n) {
     return c;
   }
   return woo__utf8_decode((const unsigned char *)s + i, end - i, n);
+}
+
+/* Character classes with the ASCII case inline: the tokenizer asks them
+ * for every character. */
+static inline bool letter_cp(uint32_t c) {
+  if (c < 0x80)
+    return (c | 32) >= 'a' && (c | 32) <= 'z';
+  return woo__is_letter(c);
+}
+
+static inline bool upper_cp(uint32_t c) {
+  if (c < 0x80)
+    return c >= 'A' && c <= 'Z';
+  return woo__is_upper(c);
 }
 
 static bool is_letter_at(const char *s, size_t i, size_t end) {
@@ -126,6 +152,8 @@ static size_t apos_at(const char *s, size_t i, size_t end) {
 }
 
 static bool word_is(const char *s, const tok *t, const char *lit) {
+  if (t->e <= t->s || (s[t->s] | 32) != lit[0])
+    return false;
   size_t n = strlen(lit);
   if (t->e - t->s != n)
     return false;
@@ -171,12 +199,31 @@ static bool initials_shape(const char *s, size_t a, size_t b) {
   return true;
 }
 
+/* Whether s[a..b) has an '@', "://" or "www.". */
+static bool line_has_links(const char *s, size_t a, size_t b) {
+  if (b <= a || memchr(s + a, '@', b - a))
+    return true;
+  for (const char *p = s + a, *e = s + b;
+       (p = memchr(p, ':', (size_t)(e - p))); p++)
+    if (e - p >= 3 && p[1] == '/' && p[2] == '/')
+      return true;
+  for (const char *p = s + a, *e = s + b;
+       (p = memchr(p, '.', (size_t)(e - p))); p++)
+    if (p - (s + a) >= 3 && (p[-1] | 32) == 'w' && (p[-2] | 32) == 'w' &&
+        (p[-3] | 32) == 'w')
+      return true;
+  return false;
+}
+
 /* Tokenize s[a..b) (one line).  Words take inner hyphens, apostrophes and
  * dots; a trailing dot joins initials and abbreviations; e-mail addresses
  * and URLs become one K_OTHER token. */
 static int tokenize(const char *s, size_t a, size_t b, toks *out) {
   size_t i = a;
   out->n = 0;
+  /* Only a line with '@', "://" or "www." can hold an address or URL:
+   * the others skip the look-ahead. */
+  bool links = line_has_links(s, a, b);
   while (i < b) {
     unsigned char c = (unsigned char)s[i];
     if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
@@ -189,12 +236,12 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out) {
       i += cl;
       continue;
     }
-    tok t = {i, i, K_WORD, 0, 0, 0};
-    if (woo__is_letter(cp) || woo__is_digit(cp)) {
+    tok t = {i, i, 0, 0, 0, K_WORD, 0};
+    if (letter_cp(cp) || (cp >= '0' && cp <= '9')) {
       /* Look ahead over the non-space run for '@' or "://". */
       size_t r = i;
       bool other = false;
-      while (r < b && s[r] != ' ' && s[r] != '\t' && s[r] != '<' &&
+      while (links && r < b && s[r] != ' ' && s[r] != '\t' && s[r] != '<' &&
              s[r] != '>' && s[r] != ',' && s[r] != ';' && s[r] != '(' &&
              s[r] != ')' && s[r] != '[' && s[r] != ']' && s[r] != '"') {
         if (s[r] == '@' || (s[r] == ':' && r + 2 < b && s[r + 1] == '/' &&
@@ -202,14 +249,14 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out) {
           other = true;
         r++;
       }
-      if (!other && r - i >= 4 && (s[i] == 'w' || s[i] == 'W') &&
+      if (links && !other && r - i >= 4 && (s[i] == 'w' || s[i] == 'W') &&
           (memcmp(s + i, "www.", 4) == 0 || memcmp(s + i, "WWW.", 4) == 0))
         other = true;
       if (other) {
         t.kind = K_OTHER;
         t.e = r;
         i = r;
-        if (toks_push(out, t))
+        if (toks_push(out, &t))
           return WOO_ENOMEM;
         continue;
       }
@@ -277,10 +324,9 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out) {
         break;
       }
       t.e = j;
-      uint32_t first = cp_at(s, i, b, &cl);
-      if (woo__is_upper(first))
+      if (upper_cp(cp))
         f |= F_CAP;
-      else if (woo__is_letter(first))
+      else if (letter_cp(cp))
         f |= F_LOWER;
       if (letters >= 2 && uppers == letters)
         f |= F_ALLCAPS;
@@ -294,16 +340,15 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out) {
         } else if (j - i <= 5 && (f & F_LOWER || letters <= 4)) {
           woo__lexkey k;
           woo__lexkey_set(&k, s + i, j + 1 - i);
-          if (woo__lexkey_in(WOO__LEX_TITLES, &k) ||
-              woo__lexkey_in(WOO__LEX_PARTICLES, &k))
+          if (woo__lexkey_bits(&k) & (L_TITLE | L_PART))
             t.e = j + 1;
         }
       } else if ((f & F_ABBR) && initials_shape(s, i, j)) {
         f |= F_INIT;
       }
-      t.f = f;
+      t.f = (uint16_t)f;
       i = skip_to ? skip_to : t.e;
-      if (toks_push(out, t))
+      if (toks_push(out, &t))
         return WOO_ENOMEM;
       continue;
     }
@@ -314,7 +359,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out) {
       t.e = i + ap + 1;
       t.f = F_LOWER;
       i = t.e;
-      if (toks_push(out, t))
+      if (toks_push(out, &t))
         return WOO_ENOMEM;
       continue;
     }
@@ -334,7 +379,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out) {
     else
       t.c = '?';
     i = t.e;
-    if (toks_push(out, t))
+    if (toks_push(out, &t))
       return WOO_ENOMEM;
   }
   /* Sentence starts: the first word of the line (after bullets and
@@ -356,19 +401,39 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out) {
     }
     start = false;
   }
+  /* Where the next capitalised word is: a lower-case word can only open a
+   * name (as a title, office or particle) a few words before one. */
+  uint32_t next = NO_CAP;
+  for (size_t k = out->n; k-- > 0;) {
+    tok *t = &out->v[k];
+    if (t->kind == K_WORD && (t->f & F_CAP))
+      next = k < NO_CAP ? (uint32_t)k : NO_CAP - 1;
+    t->ncap = next;
+  }
   return 0;
 }
 
 /* ---- lexicon bits ------------------------------------------------------ */
 
 static bool street_word(const char *s, size_t a, size_t b) {
-  static const char *const suf[] = {
-      "straat", "weg",   "laan",  "plein",   "gracht",   "kade",
-      "singel", "steeg", "dreef", "markt",   "boulevard", "allee",
-      "plantsoen", "dwarsstraat", "straatweg", "wal", "pad"};
+  static const struct {
+    const char *s;
+    size_t n;
+  } suf[] = {{"straat", 6}, {"weg", 3},       {"laan", 4},     {"plein", 5},
+             {"gracht", 6}, {"kade", 4},      {"singel", 6},   {"steeg", 5},
+             {"dreef", 5},  {"markt", 5},     {"boulevard", 9}, {"allee", 5},
+             {"plantsoen", 9}, {"wal", 3},    {"pad", 3}};
   size_t n = b - a;
+  if (n < 6)
+    return false;
+  char last = (char)(s[b - 1] | 32);
+  if (last != 't' && last != 'g' && last != 'n' && last != 'e' &&
+      last != 'l' && last != 'f' && last != 'd')
+    return false;
   for (size_t k = 0; k < sizeof suf / sizeof suf[0]; k++) {
-    size_t m = strlen(suf[k]);
+    size_t m = suf[k].n;
+    if (suf[k].s[m - 1] != last)
+      continue;
     if (n <= m + 2)
       continue;
     bool eq = true;
@@ -376,7 +441,7 @@ static bool street_word(const char *s, size_t a, size_t b) {
       char c = s[b - m + i];
       if (c >= 'A' && c <= 'Z')
         c = (char)(c + 32);
-      eq = c == suf[k][i];
+      eq = c == suf[k].s[i];
     }
     if (eq)
       return true;
@@ -390,37 +455,18 @@ static unsigned lexbits(const char *s, tok *t) {
   t->f |= F_LEX;
   unsigned lx = 0;
   size_t n = t->e - t->s;
-  if (t->kind != K_WORD || (t->f & F_DIGIT) || n > 64) {
+  if (t->kind != K_WORD || (t->f & F_DIGIT) || n > 64 ||
+      !(t->f & (F_CAP | F_LOWER))) {
     t->lx = 0;
     return 0;
   }
   woo__lexkey k;
   woo__lexkey_set(&k, s + t->s, n);
+  uint32_t bits = woo__lexkey_bits(&k);
   if (t->f & F_CAP) {
-    if (woo__lexkey_in(WOO__LEX_FIRST_NAMES, &k))
-      lx |= L_FN;
-    if (woo__lexkey_in(WOO__LEX_SURNAMES, &k))
-      lx |= L_SN;
-    if (woo__lexkey_in(WOO__LEX_ORGANISATIONS, &k))
-      lx |= L_ORG;
-    if (woo__lexkey_in(WOO__LEX_STOPWORDS, &k))
-      lx |= L_STOP;
-    if (woo__lexkey_in(WOO__LEX_COMMON_WORDS, &k))
-      lx |= L_COMMON;
-    if (n <= 8 && woo__lexkey_in(WOO__LEX_PARTICLES, &k))
-      lx |= L_PART;
-    if (woo__lexkey_in(WOO__LEX_TITLES, &k))
-      lx |= L_TITLE;
-    if (woo__lexkey_in(WOO__LEX_OFFICIALS, &k))
-      lx |= L_OFF;
-    if (woo__lexkey_in(WOO__LEX_FUNCTIONS, &k))
-      lx |= L_FUNC;
-    if (woo__lexkey_opens(WOO__LEX_ORGANISATIONS, &k))
-      lx |= L_OPEN_ORG;
-    if (woo__lexkey_opens(WOO__LEX_OFFICIALS, &k))
-      lx |= L_OPEN_OFF;
-    if (woo__lexkey_opens(WOO__LEX_FUNCTIONS, &k))
-      lx |= L_OPEN_FUNC;
+    lx = bits;
+    if (n > 8)
+      lx &= ~(unsigned)L_PART;
     if ((t->f & F_HYPH) && !(lx & (L_FN | L_SN))) {
       /* Jansen-Bakker, Jan-Willem: judge by the parts. */
       size_t a = t->s;
@@ -431,9 +477,10 @@ static unsigned lexbits(const char *s, tok *t) {
           e++;
         woo__lexkey p;
         woo__lexkey_set(&p, s + a, e - a);
-        if (!woo__lexkey_in(WOO__LEX_FIRST_NAMES, &p))
+        uint32_t pb = woo__lexkey_bits(&p);
+        if (!(pb & L_FN))
           all_fn = false;
-        if (woo__lexkey_in(WOO__LEX_SURNAMES, &p))
+        if (pb & L_SN)
           any_sn = true;
         a = e + 1;
       }
@@ -444,27 +491,35 @@ static unsigned lexbits(const char *s, tok *t) {
     }
     if (street_word(s, t->s, t->e))
       lx |= L_STREET;
-  } else if (t->f & F_LOWER) {
-    if (n <= 8 && woo__lexkey_in(WOO__LEX_PARTICLES, &k))
-      lx |= L_PART;
-    if (n <= 12 && woo__lexkey_in(WOO__LEX_TITLES, &k))
-      lx |= L_TITLE;
-    /* Offices and function titles written in lower case are words of
-     * five letters or more ("minister", "jurist"); shorter ones are
+  } else {
+    /* Lower case: particles and titles, and offices and function titles
+     * of five letters or more ("minister", "jurist"); shorter ones are
      * abbreviations that only count capitalised. */
-    if (n >= 5) {
-      if (woo__lexkey_in(WOO__LEX_OFFICIALS, &k))
-        lx |= L_OFF;
-      if (woo__lexkey_in(WOO__LEX_FUNCTIONS, &k))
-        lx |= L_FUNC;
-      if (woo__lexkey_opens(WOO__LEX_OFFICIALS, &k))
-        lx |= L_OPEN_OFF;
-      if (woo__lexkey_opens(WOO__LEX_FUNCTIONS, &k))
-        lx |= L_OPEN_FUNC;
-    }
+    if (n <= 8)
+      lx |= bits & L_PART;
+    if (n <= 12)
+      lx |= bits & L_TITLE;
+    if (n >= 5)
+      lx |= bits & (L_OFF | L_FUNC | L_OPEN_OFF | L_OPEN_FUNC);
   }
   t->lx = lx;
   return lx;
+}
+
+/* The word's bits with L_COMMON: the common-words table is large, so it
+ * is only asked about words that get as far as being weighed as a name. */
+static unsigned lexbits_common(const char *s, tok *t) {
+  unsigned lx = lexbits(s, t);
+  if (t->f & F_COMMON_DONE)
+    return t->lx;
+  t->f |= F_COMMON_DONE;
+  if (t->f & F_CAP) {
+    woo__lexkey k;
+    woo__lexkey_set(&k, s + t->s, t->e - t->s);
+    if (woo__lexkey_common(&k))
+      t->lx = lx | L_COMMON;
+  }
+  return t->lx;
 }
 
 /* ---- line context ------------------------------------------------------- */
@@ -472,6 +527,8 @@ static unsigned lexbits(const char *s, tok *t) {
 enum { M_BODY = 0, M_HEADER, M_LIST, M_SIG, M_SALUT };
 
 static bool key_eq(const char *s, size_t a, size_t b, const char *lit) {
+  if (b <= a || (s[a] | 32) != lit[0])
+    return false;
   size_t n = strlen(lit);
   if (b - a != n)
     return false;
@@ -697,6 +754,14 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
   bool title = false, office = false;
   int mode = st->mode;
 
+  /* Titles, offices and particles come at most six words before the
+   * capitalised part of a name; most lower-case words are none of these
+   * and need no look-up. */
+  if ((v[i].f & F_LOWER) && (v[i].ncap == NO_CAP || v[i].ncap > i + 6)) {
+    *pi = i + 1;
+    return 0;
+  }
+
   /* Organisation phrases are skipped whole. */
   if (word_tok(&v[i]) && (v[i].f & F_CAP)) {
     size_t org = phrase_at(st, i, WOO__LEX_ORGANISATIONS, 6);
@@ -834,10 +899,10 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
   /* A trailing hyphen then surname: "Jansen - Bakker" is rare; skip. */
 
   tok *st_tok = &v[sur];
-  unsigned slx = lexbits(s, st_tok);
+  unsigned slx = lexbits_common(s, st_tok);
   bool sn = slx & L_SN, fn = slx & L_FN, common = slx & L_COMMON;
   bool sent = (v[start].f & F_SENT) != 0;
-  bool first_common = n_first && (lexbits(s, &v[start]) & L_COMMON);
+  bool first_common = n_first && (lexbits_common(s, &v[start]) & L_COMMON);
   double conf = 0;
   const char *source = "names";
 
@@ -1151,9 +1216,47 @@ static bool keyset_has(const keyset *k, const woo__lexkey *key) {
   return false;
 }
 
+/* Whether a word of s[a..b) that starts with a capital (or any
+ * non-ASCII letter) has its letters up to the first ASCII non-letter or
+ * general punctuation in `firsts`.  Cheaper than tokenizing, and never
+ * false where a token of the line is a name in the set. */
+static bool line_may_mention(const char *s, size_t a, size_t b,
+                             const keyset *firsts) {
+  size_t i = a;
+  while (i < b) {
+    unsigned char c = (unsigned char)s[i];
+    bool up = (c >= 'A' && c <= 'Z') || c >= 0xC3;
+    if (!up || (i > a && is_alnum_at(s, woo__utf8_back(s, i - 1), b))) {
+      i++;
+      continue;
+    }
+    size_t e = i;
+    while (e < b) {
+      unsigned char d = (unsigned char)s[e];
+      if ((d | 32) >= 'a' && (d | 32) <= 'z') {
+        e++;
+        continue;
+      }
+      if (d >= 0x80 && d != 0xE2 && d != 0xC2) {
+        e++;
+        continue;
+      }
+      break;
+    }
+    if (e - i >= 2) {
+      woo__lexkey k;
+      woo__lexkey_set(&k, s + i, e - i);
+      if (keyset_has(firsts, &k))
+        return true;
+    }
+    i = e > i ? e : i + 1;
+  }
+  return false;
+}
+
 int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
   int rc = 0;
-  keyset names = {NULL, 0, 0};
+  keyset names = {NULL, 0, 0}, firsts = {NULL, 0, 0};
   toks tk = {NULL, 0, 0};
   woo__spanset have = WOO__SPANSET_INIT;
   const char *s = ctx->text;
@@ -1177,7 +1280,7 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
       if (!word_tok(t) || !(t->f & F_CAP) || (t->f & F_INIT) ||
           t->e - t->s < 3)
         continue;
-      unsigned lx = lexbits(s, t);
+      unsigned lx = lexbits_common(s, t);
       if (lx & (L_PART | L_STOP | L_ORG | L_TITLE | L_OFF))
         continue;
       bool last = true;
@@ -1197,12 +1300,31 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
   if (names.n == 0)
     goto done;
 
+  /* The first part of each name (up to a hyphen or apostrophe), so that
+   * a line is only tokenized when a word in it may be one of them. */
+  for (size_t i = 0; i < names.cap; i++) {
+    const woo__lexkey *k = &names.v[i];
+    if (!k->n)
+      continue;
+    size_t m = 0;
+    while (m < k->n && k->s[m] != '-' && k->s[m] != '\'')
+      m++;
+    woo__lexkey f;
+    woo__lexkey_set(&f, k->s, m);
+    if ((rc = keyset_add(&firsts, &f)))
+      goto done;
+  }
+
   /* Other mentions: capitalised words in the set, with initials or
    * particles right before them. */
   size_t a = 0;
   while (a < len) {
     const char *nl = memchr(s + a, '\n', len - a);
     size_t b = nl ? (size_t)(nl - s) : len;
+    if (!line_may_mention(s, a, b, &firsts)) {
+      a = b + 1;
+      continue;
+    }
     rc = tokenize(s, a, b, &tk);
     if (rc)
       goto done;
@@ -1228,16 +1350,18 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
         continue;
       if (allowed(ctx, ps, pe))
         continue;
+      /* Mentions are found in text order and never overlap each other,
+       * so only the recognizers' own hits need checking: adding these to
+       * the set would have it sorted again at every mention. */
       if ((rc = woo__hits_add(hits, ps, pe, WOO_ENTITY_PERSON, "propagation",
                               0.85)))
-        goto done;
-      if ((rc = woo__spanset_add(&have, ps, pe)))
         goto done;
     }
     a = b + 1;
   }
 done:
   free(names.v);
+  free(firsts.v);
   free(tk.v);
   woo__spanset_free(&have);
   return rc;

@@ -279,6 +279,13 @@ static int cmp_priority(const void *a, const void *b) {
   return x->start < y->start ? -1 : x->start > y->start;
 }
 
+static int cmp_position(const void *a, const void *b) {
+  const woo__hit *x = a, *y = b;
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return x->end < y->end ? -1 : x->end > y->end;
+}
+
 static bool allowed(const woo_scanner *s, const char *text, const woo__hit *h) {
   if (!s->n_allow_hashes || rank(h->entity) >= 5)
     return false;
@@ -302,7 +309,11 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
   const woo_policy *p = s->policy;
   woo__scan_ctx ctx = {text, len, doc, s, p};
   woo__hits hits = {0};
-  woo__spanset taken = WOO__SPANSET_INIT;
+  /* One bit per text byte already given to a mark.  Marks are taken in
+   * priority order, not text order, so a sorted span set would be sorted
+   * again after every mark; a bitmap keeps resolution linear. */
+  unsigned char *taken = NULL;
+  woo__hit *won = NULL;
   woo_marks *marks = NULL;
   int rc = 0;
 
@@ -339,24 +350,39 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
   if ((rc = woo_marks_new(&marks)))
     goto done;
   woo__marks_set_sha256(marks, doc ? woo_doc_sha256(doc) : "");
-  for (size_t i = 0; i < hits.n && rc == 0; i++) {
+  if (hits.n && (!(taken = woo__calloc(len / 8 + 1, 1)) ||
+                 !(won = woo__calloc(hits.n, sizeof *won)))) {
+    rc = WOO_ENOMEM;
+    goto done;
+  }
+  size_t n_won = 0;
+  for (size_t i = 0; i < hits.n; i++) {
     woo__hit *h = &hits.v[i];
-    if (woo__spanset_overlaps(&taken, h->start, h->end))
+    bool overlap = false;
+    for (size_t b = h->start; b < h->end && !overlap; b++)
+      overlap = taken[b / 8] >> (b % 8) & 1;
+    if (overlap || !(h->ground ? h->ground : p->entity[h->entity].ground))
       continue;
+    for (size_t b = h->start; b < h->end; b++)
+      taken[b / 8] |= (unsigned char)(1u << (b % 8));
+    won[n_won++] = *h;
+  }
+  /* Added in text order, so that the mark list needs no reordering. */
+  qsort(won, n_won, sizeof *won, cmp_position);
+  for (size_t i = 0; i < n_won && rc == 0; i++) {
+    woo__hit *h = &won[i];
     woo_mark m = {h->start, h->end,
                   h->ground ? h->ground : p->entity[h->entity].ground,
                   h->entity, h->source, h->confidence, WOO_MARK_PROPOSED};
-    if (!m.ground)
-      continue;
-    if ((rc = woo_marks_add(marks, &m)) == 0)
-      rc = woo__spanset_add(&taken, h->start, h->end);
+    rc = woo_marks_add(marks, &m);
   }
   if (rc == 0 && opts && opts->known && opts->learn &&
       p->entity[WOO_ENTITY_PERSON].enabled)
     rc = learn_names(&ctx, opts->known, &hits);
 done:
   woo__hits_free(&hits);
-  woo__spanset_free(&taken);
+  free(taken);
+  free(won);
   if (rc)
     woo_marks_free(marks);
   else
