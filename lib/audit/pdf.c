@@ -25,11 +25,13 @@
  * the annotations poppler does list by their rectangles.
  */
 #include <cairo.h>
+#include <limits.h>
 #include <math.h>
 #include <poppler.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 #include "internal.h"
 #include "woo/codes.h"
@@ -145,84 +147,185 @@ static int check_metadata(ctx *c) {
 
 /* ---- Redact annotations in the file's bytes ----------------------------- */
 
+/* Limits on the object streams inflated to look for them. */
+#define MAX_OBJSTM_BYTES (16u << 20)
+#define MAX_OBJSTM_TOTAL (64u << 20)
+
 typedef struct rect4 {
   double v[4];
 } rect4;
 
+typedef struct rects {
+  rect4 *v;
+  size_t n, cap;
+} rects;
+
 static bool is_pdf_delim(char ch) {
-  return strchr(" \t\r\n\f/[]<>()%", ch) != NULL || ch == '\0';
+  return ch == '\0' || strchr(" \t\r\n\f/[]<>()%", ch) != NULL;
 }
 
 static const char *skip_ws(const char *p, const char *end) {
-  while (p < end && strchr(" \t\r\n\f", *p) && *p)
+  while (p < end && *p && strchr(" \t\r\n\f", *p))
     p++;
   return p;
 }
 
-/* The /Rect of the dictionary around `at`: searched between the nearest
- * "obj" before and "endobj" after.  0 when found. */
-static int rect_around(const char *data, size_t len, size_t at, rect4 *r) {
-  size_t lo = at > 4096 ? at - 4096 : 0, hi = at + 4096 < len ? at + 4096 : len;
-  size_t s = lo;
-  for (size_t i = at; i > lo + 2; i--)
-    if (memcmp(data + i - 3, "obj", 3) == 0) {
-      s = i;
-      break;
+/* The dictionary that contains byte `at`: [*open, *close) from its "<<"
+ * to just past its ">>".  Strings holding "<<" can mislead it; then the
+ * /Rect is simply not found. */
+static bool enclosing_dict(const char *s, size_t len, size_t at, size_t *open,
+                           size_t *close) {
+  size_t lo = at > 65536 ? at - 65536 : 0;
+  int depth = 0;
+  size_t i = at;
+  for (;; i--) {
+    if (i < lo + 2)
+      return false;
+    if (s[i - 2] == '>' && s[i - 1] == '>') {
+      depth++;
+      i--;
+    } else if (s[i - 2] == '<' && s[i - 1] == '<') {
+      if (depth == 0)
+        break;
+      depth--;
+      i--;
     }
-  const char *e = memmem(data + at, hi - at, "endobj", 6);
-  size_t stop = e ? (size_t)(e - data) : hi;
-  const char *p = memmem(data + s, stop - s, "/Rect", 5);
-  if (!p)
-    return -1;
-  const char *q = skip_ws(p + 5, data + stop);
-  if (q >= data + stop || *q != '[')
-    return -1;
-  q++;
+  }
+  *open = i - 2;
+  depth = 0;
+  for (size_t j = at; j + 1 < len && j < at + 65536; j++) {
+    if (s[j] == '<' && s[j + 1] == '<') {
+      depth++;
+      j++;
+    } else if (s[j] == '>' && s[j + 1] == '>') {
+      if (depth == 0) {
+        *close = j + 2;
+        return true;
+      }
+      depth--;
+      j++;
+    }
+  }
+  return false;
+}
+
+static bool parse_rect(const char *p, const char *end, rect4 *r) {
+  p = skip_ws(p, end);
+  if (p >= end || *p != '[')
+    return false;
+  p++;
   for (int k = 0; k < 4; k++) {
-    q = skip_ws(q, data + stop);
+    p = skip_ws(p, end);
     char num[32];
     size_t n = 0;
-    while (q < data + stop && n + 1 < sizeof num &&
-           strchr("+-.0123456789", *q) && *q)
-      num[n++] = *q++;
+    while (p < end && n + 1 < sizeof num && *p && strchr("+-.0123456789", *p))
+      num[n++] = *p++;
     if (!n)
-      return -1;
+      return false;
     num[n] = '\0';
     r->v[k] = strtod(num, NULL);
+  }
+  return true;
+}
+
+/* Rectangles of every /Subtype /Redact dictionary in `s`. */
+static int scan_redacts(const char *s, size_t len, rects *out) {
+  for (const char *p = s; p < s + len;) {
+    p = memmem(p, (size_t)(s + len - p), "/Subtype", 8);
+    if (!p)
+      break;
+    p += 8;
+    const char *q = skip_ws(p, s + len);
+    if ((size_t)(s + len - q) < 7 || memcmp(q, "/Redact", 7) != 0 ||
+        (q + 7 < s + len && !is_pdf_delim(q[7])))
+      continue;
+    size_t open, close;
+    if (!enclosing_dict(s, len, (size_t)(q - s), &open, &close))
+      continue;
+    const char *d = s + open, *e = s + close;
+    rect4 r;
+    bool found = false;
+    for (const char *k = d; !found && k < e;) {
+      k = memmem(k, (size_t)(e - k), "/Rect", 5);
+      if (!k)
+        break;
+      k += 5;
+      found = k < e && is_pdf_delim(*k) && parse_rect(k, e, &r);
+    }
+    if (!found)
+      continue;
+    if (out->n == out->cap) {
+      size_t cap = out->cap ? out->cap * 2 : 8;
+      rect4 *v = woo__reallocarray(out->v, cap, sizeof *v);
+      if (!v)
+        return WOO_ENOMEM;
+      out->v = v;
+      out->cap = cap;
+    }
+    out->v[out->n++] = r;
   }
   return 0;
 }
 
-/* Rectangles of every /Subtype /Redact dictionary written plainly in the
- * file (not inside compressed object streams). */
-static int find_redacts(const char *data, size_t len, rect4 **out,
-                        size_t *n) {
-  size_t cap = 0;
-  *out = NULL;
-  *n = 0;
-  for (const char *p = data; p && p < data + len;) {
-    p = memmem(p, (size_t)(data + len - p), "/Subtype", 8);
+/* Inflate a Flate stream into `out`, at most `max` bytes.  A stream that
+ * is damaged or too large yields what could be read. */
+static int inflate_into(const char *data, size_t len, size_t max,
+                        woo__buf *out) {
+  z_stream z;
+  memset(&z, 0, sizeof z);
+  if (inflateInit(&z) != Z_OK)
+    return WOO_ENOMEM;
+  z.next_in = (Bytef *)(uintptr_t)data;
+  z.avail_in = len > UINT_MAX ? UINT_MAX : (uInt)len;
+  int rc = 0;
+  for (;;) {
+    if ((rc = woo__buf_grow(out, 65536)) != 0)
+      break;
+    z.next_out = (Bytef *)out->data + out->len;
+    z.avail_out = 65536;
+    int zr = inflate(&z, Z_NO_FLUSH);
+    out->len += 65536 - z.avail_out;
+    if (zr != Z_OK || out->len >= max)
+      break;
+  }
+  inflateEnd(&z);
+  return rc;
+}
+
+/* Redact dictionaries written plainly, and those inside compressed
+ * object streams (where PDF 1.5 writers put most small objects). */
+static int find_redacts(const char *data, size_t len, rects *out) {
+  int rc = scan_redacts(data, len, out);
+  size_t total = 0;
+  for (const char *p = data; rc == 0 && p < data + len;) {
+    p = memmem(p, (size_t)(data + len - p), "/ObjStm", 7);
     if (!p)
       break;
-    const char *q = skip_ws(p + 8, data + len);
-    p += 8;
-    if ((size_t)(data + len - q) < 8 || memcmp(q, "/Redact", 7) != 0 ||
-        (q + 7 < data + len && !is_pdf_delim(q[7])))
+    size_t at = (size_t)(p - data), open, close;
+    p += 7;
+    if (!enclosing_dict(data, len, at, &open, &close) ||
+        !memmem(data + open, close - open, "/FlateDecode", 12))
       continue;
-    rect4 r;
-    if (rect_around(data, len, (size_t)(q - data), &r) != 0)
+    const char *st = skip_ws(data + close, data + len);
+    if ((size_t)(data + len - st) < 6 || memcmp(st, "stream", 6) != 0)
       continue;
-    if (*n == cap) {
-      size_t nc = cap ? cap * 2 : 8;
-      rect4 *v = woo__reallocarray(*out, nc, sizeof *v);
-      if (!v)
-        return woo__oom();
-      *out = v;
-      cap = nc;
-    }
-    (*out)[(*n)++] = r;
+    st += 6;
+    if (st < data + len && *st == '\r')
+      st++;
+    if (st < data + len && *st == '\n')
+      st++;
+    const char *en = memmem(st, (size_t)(data + len - st), "endstream", 9);
+    if (!en || total >= MAX_OBJSTM_TOTAL)
+      break;
+    woo__buf b = WOO__BUF_INIT;
+    rc = inflate_into(st, (size_t)(en - st), MAX_OBJSTM_BYTES, &b);
+    total += b.len;
+    if (rc == 0 && b.len)
+      rc = scan_redacts(b.data, b.len, out);
+    woo__buf_free(&b);
+    p = en;
   }
-  return 0;
+  return rc;
 }
 
 /* ---- annotations and attachments ------------------------------------------ */
@@ -249,8 +352,8 @@ static bool over_text(ctx *c, int page, const woo_box *r) {
 }
 
 static int check_annots(ctx *c, const char *data, size_t len) {
-  rect4 *redacts = NULL;
-  size_t n_redacts = 0;
+  rects redacts = {NULL, 0, 0};
+  bool looked = false;
   int rc = 0;
   for (size_t i = 0; i < woo_doc_annot_count(c->doc) && rc == 0; i++) {
     const woo_annot *a = woo_doc_annot(c->doc, i);
@@ -260,13 +363,14 @@ static int check_annots(ctx *c, const char *data, size_t len) {
       /* Poppler does not name Redact annotations: look them up in the
        * bytes once, then match by rectangle (PDF space, origin at the
        * bottom: the loader's y is measured from the top). */
-      if (!redacts && (rc = find_redacts(data, len, &redacts, &n_redacts)))
+      if (!looked && (rc = find_redacts(data, len, &redacts)) != 0)
         break;
+      looked = true;
       const woo_page *pg = woo_doc_page(c->doc, (size_t)a->page - 1);
       double h = pg ? pg->height : 0;
       bool redact = false;
-      for (size_t k = 0; k < n_redacts && !redact; k++) {
-        const double *v = redacts[k].v;
+      for (size_t k = 0; k < redacts.n && !redact; k++) {
+        const double *v = redacts.v[k].v;
         redact = fabs(fmin(v[0], v[2]) - a->rect.x0) < 1 &&
                  fabs(fmax(v[0], v[2]) - a->rect.x1) < 1 &&
                  fabs(h - fmax(v[1], v[3]) - a->rect.y0) < 1 &&
@@ -304,8 +408,8 @@ static int check_annots(ctx *c, const char *data, size_t len) {
                "file attached to an annotation on page %d", a->page);
     }
   }
-  free(redacts);
-  return rc;
+  free(redacts.v);
+  return rc == WOO_ENOMEM ? woo__oom() : rc;
 }
 
 static int check_attachments(ctx *c) {

@@ -198,6 +198,31 @@ TEST(t_redact_annotation) {
   /* The text is visible: the annotation is the defect, not a box. */
   CHECK_INT(count(&a, NULL), 1);
   done(&a);
+
+  /* The same file with its small objects in a compressed object stream,
+   * as PDF 1.5 writers save them. */
+  if (system("command -v qpdf >/dev/null 2>&1") != 0) {
+    fprintf(stderr, "  qpdf not installed; object streams not tested\n");
+    return;
+  }
+  char out[4200], cmd[9000];
+  snprintf(out, sizeof out, "%s/objstm.pdf", tmpdir);
+  snprintf(cmd, sizeof cmd, "qpdf --object-streams=generate '%s' '%s'",
+           fixture(WOO_PDF_AUDIT_FIXTURES, "audit-redact.pdf"), out);
+  CHECK_INT(system(cmd), 0);
+  char *data = NULL;
+  size_t len = 0;
+  CHECK_INT(woo__file_read(out, 1u << 24, &data, &len), 0);
+  CHECK(data && !memmem(data, len, "/Redact", 7));
+  free(data);
+  a = audit_path(out);
+  CHECK_INT(a.rc, 0);
+  f = first(&a, "annotation");
+  CHECK(f != NULL);
+  if (f)
+    CHECK_INT(f->severity, WOO_SEVERITY_HIGH);
+  done(&a);
+  unlink(out);
 }
 
 TEST(t_revision) {
