@@ -219,6 +219,8 @@ static void buf_add(buf *b, const char *s, size_t n) {
 
 static void buf_str(buf *b, const char *s) { buf_add(b, s, strlen(s)); }
 
+static void buf_printf(buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 static void buf_printf(buf *b, const char *fmt, ...) {
   char tmp[256];
   va_list ap;
