@@ -44,8 +44,10 @@
 #define MAX_PIXELS (12.0 * 1000 * 1000)
 /* Pages rendered per document; the rest are reported as not checked. */
 #define MAX_RENDER_PAGES 500
-/* Earlier revisions opened per document. */
+/* Earlier revisions opened per document, and pages read from them all
+ * (a signed file gains a revision with every signature). */
 #define MAX_REVISIONS 32
+#define MAX_REVISION_PAGES 2000
 /* Runs of invisible text up to this many characters are only noted. */
 #define HIDDEN_MINOR 3
 
@@ -1014,7 +1016,7 @@ static int eof_marks(const char *data, size_t len, size_t **out, size_t *n) {
 }
 
 static int check_revision(ctx *c, const char *data, size_t cut, int rev,
-                          int revs, const wordset *final) {
+                          int revs, const wordset *final, int *budget) {
   int rc = 0;
   GBytes *bytes = g_bytes_new_static(data, cut);
   GError *err = NULL;
@@ -1026,7 +1028,8 @@ static int check_revision(ctx *c, const char *data, size_t cut, int rev,
     return 0;
   }
   int n = poppler_document_get_n_pages(pd);
-  int limit = n < MAX_RENDER_PAGES ? n : MAX_RENDER_PAGES;
+  int limit = n < *budget ? n : *budget;
+  *budget -= limit;
   for (int i = 0; i < limit && rc == 0; i++) {
     PopplerPage *page = poppler_document_get_page(pd, i);
     if (!page)
@@ -1062,9 +1065,19 @@ static int check_revisions(ctx *c, const char *data, size_t len) {
     rc = woo__oom();
     goto done;
   }
-  size_t first = n - 1 > MAX_REVISIONS ? n - 1 - MAX_REVISIONS : 0;
-  for (size_t i = first; i + 1 < n && rc == 0; i++)
-    rc = check_revision(c, data, cuts[i], (int)i + 1, (int)n, &final);
+  /* The most recent earlier revisions first: they are the likeliest to
+   * hold what the last update withheld. */
+  int budget = MAX_REVISION_PAGES;
+  size_t checked = 0;
+  for (size_t i = n - 1; i-- > 0 && rc == 0 && budget > 0 &&
+                         checked < MAX_REVISIONS;
+       checked++)
+    rc = check_revision(c, data, cuts[i], (int)i + 1, (int)n, &final,
+                        &budget);
+  if (rc == 0 && checked < n - 1)
+    rc = add(c, "earlier-revision", WOO_SEVERITY_INFO, WOO_UNSET, WOO_UNSET,
+             0, 1.0, NULL, "only the %zu latest of %zu earlier revisions were "
+             "compared with the final version", checked, n - 1);
 done:
   wordset_free(&final);
   free(cuts);
