@@ -205,7 +205,11 @@ static int sink(void *user, const char *data, size_t len) {
 /* A temporary file beside `path` for the output; its name in *tmp. */
 static FILE *open_temp(const char *path, char **tmp) {
   *tmp = NULL;
-  if (asprintf(tmp, "%s.XXXXXX", path) < 0) {
+  /* Hidden, in the same folder, so the rename stays on one file system. */
+  const char *slash = strrchr(path, '/');
+  int dirlen = slash ? (int)(slash - path + 1) : 0;
+  if (asprintf(tmp, "%.*s.%s.XXXXXX", dirlen, path,
+               slash ? slash + 1 : path) < 0) {
     *tmp = NULL;
     cli_error("out of memory");
     return NULL;
