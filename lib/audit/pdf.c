@@ -98,7 +98,7 @@ static int add(ctx *c, const char *type, woo_severity sev, size_t start,
   return woo__finding_add(c->out, &f) ? woo__oom() : 0;
 }
 
-/* ---- metadata ------------------------------------------------------------- */
+/* ---- metadata ------------------------------------------------------------ */
 
 /* Fields that name who made or changed the file, or that a publisher
  * fills in by hand.  Dates and the raw XMP packet are left out. */
@@ -133,13 +133,12 @@ static int check_metadata(ctx *c) {
       if (seen[mk->entity])
         continue;
       seen[mk->entity] = true;
-      rc = add(c, "metadata-leak", WOO_SEVERITY_MEDIUM, WOO_UNSET, WOO_UNSET,
-               0, mk->confidence, woo_entity_name(mk->entity),
-               "document property '%s' holds %s %s", m->key,
-               mk->entity == WOO_ENTITY_EMAIL ? "an" : "a",
-               mk->entity == WOO_ENTITY_PERSON  ? "person's name"
-               : mk->entity == WOO_ENTITY_EMAIL ? "e-mail address"
-                                                : "phone number");
+      rc = add(c, "metadata-leak", WOO_SEVERITY_MEDIUM, WOO_UNSET, WOO_UNSET, 0,
+               mk->confidence, woo_entity_name(mk->entity),
+               "documenteigenschap '%s' bevat een %s", m->key,
+               mk->entity == WOO_ENTITY_PERSON  ? "persoonsnaam"
+               : mk->entity == WOO_ENTITY_EMAIL ? "e-mailadres"
+                                                : "telefoonnummer");
     }
     woo_marks_free(marks);
   }
@@ -147,7 +146,7 @@ static int check_metadata(ctx *c) {
   return rc;
 }
 
-/* ---- Redact annotations in the file's bytes ----------------------------- */
+/* ---- Redact annotations in the file's bytes ------------------------------ */
 
 /* Limits on the object streams inflated to look for them. */
 #define MAX_OBJSTM_BYTES (16u << 20)
@@ -330,7 +329,7 @@ static int find_redacts(const char *data, size_t len, rects *out) {
   return rc;
 }
 
-/* ---- annotations and attachments ------------------------------------------ */
+/* ---- annotations and attachments ----------------------------------------- */
 
 static double lum3(const double rgb[3]) {
   return 0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2];
@@ -381,8 +380,9 @@ static int check_annots(ctx *c, const char *data, size_t len) {
       if (redact)
         rc = add(c, "annotation", WOO_SEVERITY_HIGH, WOO_UNSET, WOO_UNSET,
                  a->page, 1.0, NULL,
-                 "Redact annotation on page %d was never applied: the text "
-                 "it marks is still in the file", a->page);
+                 "Redact-annotatie op pagina %d is nooit toegepast: de "
+                 "tekst eronder staat nog in het bestand",
+                 a->page);
       continue;
     }
     if (strcmp(t, "Link") == 0 || strcmp(t, "Widget") == 0 ||
@@ -395,19 +395,20 @@ static int check_annots(ctx *c, const char *data, size_t len) {
     if (dark && covering && over_text(c, a->page, &a->rect)) {
       rc = add(c, "annotation", WOO_SEVERITY_MEDIUM, WOO_UNSET, WOO_UNSET,
                a->page, 1.0, NULL,
-               "dark %s annotation over text on page %d: an overlay, not a "
-               "redaction", t, a->page);
+               "donkere %s-annotatie over tekst op pagina %d: een "
+               "bedekking, geen lakking",
+               t, a->page);
     } else if (strcmp(t, "Text") == 0 || strcmp(t, "FreeText") == 0 ||
                has_text) {
       size_t n = has_text ? strlen(a->contents) : 0;
       rc = add(c, "annotation", WOO_SEVERITY_MEDIUM, WOO_UNSET, WOO_UNSET,
                a->page, 1.0, NULL,
-               "%s annotation on page %d with a comment of %zu bytes", t,
+               "%s-annotatie op pagina %d met een opmerking van %zu bytes", t,
                a->page, n);
     } else if (strcmp(t, "FileAttachment") == 0) {
       rc = add(c, "annotation", WOO_SEVERITY_MEDIUM, WOO_UNSET, WOO_UNSET,
                a->page, 1.0, NULL,
-               "file attached to an annotation on page %d", a->page);
+               "bestand als bijlage bij een annotatie op pagina %d", a->page);
     }
   }
   free(redacts.v);
@@ -420,20 +421,21 @@ static int check_attachments(ctx *c) {
   for (size_t i = 0; i < n && rc == 0; i++) {
     const woo_attachment *a = woo_doc_attachment(c->doc, i);
     rc = add(c, "embedded-file", WOO_SEVERITY_MEDIUM, WOO_UNSET, WOO_UNSET, 0,
-             1.0, NULL, "embedded file %zu of %zu (%zu bytes%s%s)", i + 1, n,
-             a->size, a->mime_type && *a->mime_type ? ", " : "",
+             1.0, NULL, "ingesloten bestand %zu van %zu (%zu bytes%s%s)", i + 1,
+             n, a->size, a->mime_type && *a->mime_type ? ", " : "",
              a->mime_type ? a->mime_type : "");
   }
   return rc;
 }
 
-/* ---- rendering ---------------------------------------------------------------- */
+/* ---- rendering
+ * ---------------------------------------------------------------- */
 
 /* What the pixels say about one character. */
 typedef enum seen {
   SEEN_UNKNOWN = 0, /* too small to tell, or not decided */
   SEEN_VISIBLE,
-  SEEN_COVERED, /* paint over it */
+  SEEN_COVERED,  /* paint over it */
   SEEN_INVISIBLE /* nothing drawn at all */
 } seen;
 
@@ -522,7 +524,8 @@ static int to_planes(raster *r, cairo_surface_t *page,
     for (size_t x = 0; x < w; x++) {
       uint32_t p = prow[x], g = grow[x];
       l[x] = (unsigned char)((77 * ((p >> 16) & 255) + 150 * ((p >> 8) & 255) +
-                              29 * (p & 255)) >> 8);
+                              29 * (p & 255)) >>
+                             8);
       /* Premultiplied: red over the alpha is the glyph's share, and
        * inside the selection the alpha is whole. */
       unsigned red = (g >> 16) & 255, alpha = g >> 24;
@@ -568,8 +571,8 @@ static int render(raster *r, PopplerPage *page, double w, double h) {
   PopplerRectangle sel = {-m, -m, w + m, h + m};
   PopplerRectangle none = {0, 0, 0, 0};
   PopplerColor red = {65535, 0, 0}, blue = {0, 0, 65535};
-  poppler_page_render_selection(page, cr, &sel, &none,
-                                POPPLER_SELECTION_GLYPH, &red, &blue);
+  poppler_page_render_selection(page, cr, &sel, &none, POPPLER_SELECTION_GLYPH,
+                                &red, &blue);
   cairo_destroy(cr);
 
   rc = to_planes(r, ps, gs);
@@ -709,15 +712,16 @@ static int flush_run(ctx *c, run *rn, int page) {
   if (rn->kind == SEEN_COVERED && rn->chars)
     rc = add(c, "text-under-box", WOO_SEVERITY_HIGH, rn->start, rn->end, page,
              0.9, NULL,
-             "%zu character%s on page %d still in the text layer under a "
-             "box, highlight or picture", rn->chars,
-             rn->chars == 1 ? "" : "s", page);
+             "%zu teken%s op pagina %d nog in de tekstlaag onder een balk, "
+             "markering of afbeelding",
+             rn->chars, rn->chars == 1 ? "" : "s", page);
   else if (rn->kind == SEEN_INVISIBLE && rn->chars)
-    rc = add(c, "hidden-text", rn->chars > HIDDEN_MINOR ? WOO_SEVERITY_HIGH
-                                                        : WOO_SEVERITY_INFO,
+    rc = add(c, "hidden-text",
+             rn->chars > HIDDEN_MINOR ? WOO_SEVERITY_HIGH : WOO_SEVERITY_INFO,
              rn->start, rn->end, page, 0.9, NULL,
-             "%zu invisible character%s on page %d (white on white or not "
-             "drawn)", rn->chars, rn->chars == 1 ? "" : "s", page);
+             "%zu onzichtbare teken%s op pagina %d (wit op wit of niet "
+             "getekend)",
+             rn->chars, rn->chars == 1 ? "" : "s", page);
   rn->kind = SEEN_UNKNOWN;
   rn->chars = 0;
   rn->und_chars = 0;
@@ -747,9 +751,7 @@ static int take(ctx *c, run *rn, seen s, size_t i, size_t k, int pageno) {
     rn->und_end = i + k;
     rn->und_chars++;
     break;
-  case SEEN_VISIBLE:
-    rc = flush_run(c, rn, pageno);
-    break;
+  case SEEN_VISIBLE: rc = flush_run(c, rn, pageno); break;
   default:
     if (rn->chars && rn->kind != s && (rc = flush_run(c, rn, pageno)) != 0)
       break;
@@ -797,8 +799,7 @@ static int page_codes(const ctx *c, const woo_page *pg, woo__spanset *skip) {
   woo_codes *codes = NULL;
   woo_codes_options o = WOO_CODES_OPTIONS_INIT;
   o.include_unknown = 1;
-  int rc = woo_codes_find(&codes, c->text + pg->start, pg->end - pg->start,
-                          &o);
+  int rc = woo_codes_find(&codes, c->text + pg->start, pg->end - pg->start, &o);
   for (size_t i = 0; rc == 0 && i < woo_codes_count(codes); i++) {
     const woo_code *k = woo_codes_at(codes, i);
     rc = woo__spanset_add(skip, pg->start + k->start, pg->start + k->end);
@@ -834,8 +835,8 @@ static int check_page(ctx *c, PopplerPage *page, int pageno) {
   run rn = {SEEN_UNKNOWN, 0, 0, 0, 0, 0, 0, false};
   for (size_t i = pg->start; i < pg->end && rc == 0;) {
     size_t k = 1;
-    uint32_t cp = woo__utf8_decode((const unsigned char *)c->text + i,
-                                   pg->end - i, &k);
+    uint32_t cp =
+        woo__utf8_decode((const unsigned char *)c->text + i, pg->end - i, &k);
     woo_box b;
     if (cp == '\n' || cp == '\f') {
       word_end(&rn);
@@ -876,12 +877,15 @@ static int check_pages(ctx *c, PopplerDocument *pd) {
   }
   if (rc == 0 && n > limit)
     rc = add(c, "text-under-box", WOO_SEVERITY_INFO, WOO_UNSET, WOO_UNSET, 0,
-             1.0, NULL, "only the first %d of %d pages were rendered and "
-             "checked for text under boxes", limit, n);
+             1.0, NULL,
+             "alleen de eerste %d van %d pagina's zijn "
+             "gerenderd en op tekst onder balken gecontroleerd",
+             limit, n);
   return rc;
 }
 
-/* ---- earlier revisions ----------------------------------------------------------- */
+/* ---- earlier revisions
+ * ----------------------------------------------------------- */
 
 /* A set of case-folded words. */
 typedef struct wordset {
@@ -952,9 +956,9 @@ static int each_word(const char *s, size_t len, word_fn fn, void *arg) {
   int rc = 0;
   for (size_t i = 0; i <= len && rc >= 0;) {
     size_t k = 1;
-    uint32_t cp = i < len ? woo__utf8_decode((const unsigned char *)s + i,
-                                             len - i, &k)
-                          : 0;
+    uint32_t cp =
+        i < len ? woo__utf8_decode((const unsigned char *)s + i, len - i, &k)
+                : 0;
     if (i < len && cp != WOO__BAD_CP &&
         (woo__is_letter(cp) || woo__is_digit(cp))) {
       rc = woo__buf_put_utf8(&w, woo__fold(cp));
@@ -997,8 +1001,8 @@ static int eof_marks(const char *data, size_t len, size_t **out, size_t *n) {
   size_t cap = 0;
   *out = NULL;
   *n = 0;
-  for (const char *p = data; (p = memmem(p, (size_t)(data + len - p),
-                                         "%%EOF", 5));) {
+  for (const char *p = data;
+       (p = memmem(p, (size_t)(data + len - p), "%%EOF", 5));) {
     p += 5;
     while (p < data + len && (*p == '\r' || *p == '\n'))
       p++;
@@ -1041,9 +1045,9 @@ static int check_revision(ctx *c, const char *data, size_t cut, int rev,
     if (rc == 0 && m.count)
       rc = add(c, "earlier-revision", WOO_SEVERITY_HIGH, WOO_UNSET, WOO_UNSET,
                i + 1, 1.0, NULL,
-               "revision %d of %d still holds %zu word%s on page %d that the "
-               "final version does not show", rev, revs, m.count,
-               m.count == 1 ? "" : "s", i + 1);
+               "revisie %d van %d bevat op pagina %d nog %zu woord%s die "
+               "de definitieve versie niet toont",
+               rev, revs, i + 1, m.count, m.count == 1 ? "" : "en");
     wordset_free(&m.seen);
     g_free(t);
     g_object_unref(page);
@@ -1069,22 +1073,23 @@ static int check_revisions(ctx *c, const char *data, size_t len) {
    * hold what the last update withheld. */
   int budget = MAX_REVISION_PAGES;
   size_t checked = 0;
-  for (size_t i = n - 1; i-- > 0 && rc == 0 && budget > 0 &&
-                         checked < MAX_REVISIONS;
-       checked++)
-    rc = check_revision(c, data, cuts[i], (int)i + 1, (int)n, &final,
-                        &budget);
+  for (size_t i = n - 1;
+       i-- > 0 && rc == 0 && budget > 0 && checked < MAX_REVISIONS; checked++)
+    rc = check_revision(c, data, cuts[i], (int)i + 1, (int)n, &final, &budget);
   if (rc == 0 && checked < n - 1)
-    rc = add(c, "earlier-revision", WOO_SEVERITY_INFO, WOO_UNSET, WOO_UNSET,
-             0, 1.0, NULL, "only the %zu latest of %zu earlier revisions were "
-             "compared with the final version", checked, n - 1);
+    rc = add(c, "earlier-revision", WOO_SEVERITY_INFO, WOO_UNSET, WOO_UNSET, 0,
+             1.0, NULL,
+             "alleen de laatste %zu van %zu eerdere revisies "
+             "zijn met de definitieve versie vergeleken",
+             checked, n - 1);
 done:
   wordset_free(&final);
   free(cuts);
   return rc;
 }
 
-/* ---- the entry point ------------------------------------------------------------ */
+/* ---- the entry point
+ * ------------------------------------------------------------ */
 
 int woo__audit_pdf(woo__findings *out, const woo_doc *doc) {
   if (!out || !doc)
@@ -1114,8 +1119,10 @@ int woo__audit_pdf(woo__findings *out, const woo_doc *doc) {
     if (rc == 0)
       woo__sha256_hex(data, len, hex);
     if (rc || strcmp(hex, woo_doc_sha256(doc)) != 0) {
-      rc = woo__error(WOO_EMISMATCH, "%s: the file changed after it was "
-                      "read; audit it again", c.path);
+      rc = woo__error(WOO_EMISMATCH,
+                      "%s: the file changed after it was "
+                      "read; audit it again",
+                      c.path);
       goto done;
     }
   } else {
@@ -1124,9 +1131,10 @@ int woo__audit_pdf(woo__findings *out, const woo_doc *doc) {
     data = NULL;
     rc = check_annots(&c, NULL, 0);
     if (rc == 0)
-      rc = add(&c, "text-under-box", WOO_SEVERITY_INFO, WOO_UNSET, WOO_UNSET,
-               0, 1.0, NULL, "the file could not be read again; pages and "
-               "revisions were not checked");
+      rc = add(&c, "text-under-box", WOO_SEVERITY_INFO, WOO_UNSET, WOO_UNSET, 0,
+               1.0, NULL,
+               "het bestand kon niet opnieuw worden gelezen; "
+               "pagina's en revisies zijn niet gecontroleerd");
     goto done;
   }
   if ((rc = check_annots(&c, data, len)) != 0)
@@ -1141,8 +1149,9 @@ int woo__audit_pdf(woo__findings *out, const woo_doc *doc) {
      * beyond what the loader accepted. */
     g_clear_error(&err);
     rc = add(&c, "text-under-box", WOO_SEVERITY_INFO, WOO_UNSET, WOO_UNSET, 0,
-             1.0, NULL, "the pages could not be rendered again (encrypted?); "
-             "text under boxes was not checked");
+             1.0, NULL,
+             "de pagina's konden niet opnieuw worden gerenderd "
+             "(versleuteld?); tekst onder balken is niet gecontroleerd");
   } else {
     rc = check_pages(&c, pd);
   }

@@ -11,7 +11,7 @@
 #include "test.h"
 #include "woo.h"
 
-#if !defined(WOO_PDF_AUDIT_FIXTURES) || !defined(WOO_PDF_REDACT_FIXTURES) ||  \
+#if !defined(WOO_PDF_AUDIT_FIXTURES) || !defined(WOO_PDF_REDACT_FIXTURES) ||   \
     !defined(WOO_PDF_FIXTURES)
 int main(void) {
   fprintf(stderr, "SKIP: built without PDF support\n");
@@ -89,8 +89,7 @@ static const woo_finding *span_finding(const audited *a, const char *type,
     if (strcmp(a->f.v[i].type, type) == 0 && a->f.v[i].start == s &&
         a->f.v[i].end == e)
       return &a->f.v[i];
-  fprintf(stderr, "  no %s finding over \"%s\" [%zu, %zu)\n", type, what, s,
-          e);
+  fprintf(stderr, "  no %s finding over \"%s\" [%zu, %zu)\n", type, what, s, e);
   dump(a);
   return NULL;
 }
@@ -107,7 +106,7 @@ static void check_span(const audited *a, const char *type, const char *what,
   /* The message says where and how much, never what. */
   CHECK(strstr(f->message, what) == NULL);
   char pg[32];
-  snprintf(pg, sizeof pg, "page %d", page);
+  snprintf(pg, sizeof pg, "pagina %d", page);
   CHECK(strstr(f->message, pg) != NULL);
 }
 
@@ -234,7 +233,7 @@ TEST(t_revision) {
   if (f) {
     CHECK_INT(f->severity, WOO_SEVERITY_HIGH);
     CHECK_INT(f->page, 1);
-    CHECK(strstr(f->message, "2 words") != NULL);
+    CHECK(strstr(f->message, "2 woorden") != NULL);
     CHECK(strstr(f->message, "Visser") == NULL);
   }
   /* The final page has a box with a code and nothing under it. */
@@ -317,8 +316,7 @@ TEST(t_own_redaction) {
   CHECK_INT(woo_scanner_new(&sc, NULL), 0);
   for (size_t i = 0; i < sizeof inputs / sizeof *inputs; i++) {
     woo_doc *doc = NULL;
-    CHECK_INT(woo_doc_open(&doc, fixture(inputs[i][0], inputs[i][1]), NULL),
-              0);
+    CHECK_INT(woo_doc_open(&doc, fixture(inputs[i][0], inputs[i][1]), NULL), 0);
     woo_marks *m = NULL;
     CHECK_INT(woo_scan(&m, sc, doc, NULL), 0);
     char out[4200];
@@ -379,8 +377,7 @@ TEST(t_file_checks) {
   free(data);
 
   /* Not a PDF: nothing to say. */
-  CHECK_INT(woo_doc_from_memory(&doc, "Gewone tekst.\n", 14, "a.txt", NULL),
-            0);
+  CHECK_INT(woo_doc_from_memory(&doc, "Gewone tekst.\n", 14, "a.txt", NULL), 0);
   CHECK_INT(woo__audit_pdf(&fs, doc), 0);
   CHECK_INT(fs.n, 0);
   woo_doc_free(doc);
