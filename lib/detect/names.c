@@ -43,7 +43,8 @@ enum {
   F_ABBR = 1u << 6,    /* contains an inner dot: m.b.t., v.d. */
   F_SENT = 1u << 7,    /* first word of a sentence or line */
   F_LEX = 1u << 8,     /* lexicon bits computed */
-  F_COMMON_DONE = 1u << 9 /* … and the common-words bit */
+  F_COMMON_DONE = 1u << 9, /* … and the common-words bit */
+  F_GAP = 1u << 10         /* after a tab or three spaces: a column break */
 };
 
 /* Lexicon membership of a word: the bits of the combined lexicon table
@@ -172,6 +173,11 @@ static bool word_is(const char *s, const tok *t, const char *lit) {
 static bool initials_shape(const char *s, size_t a, size_t b) {
   if (b <= a || s[b - 1] != '.')
     return false;
+  /* B.V., N.V., C.V., V.O.F.: company forms */
+  static const char *const forms[] = {"B.V.", "N.V.", "C.V.", "V.O.F."};
+  for (size_t k = 0; k < sizeof forms / sizeof forms[0]; k++)
+    if (strlen(forms[k]) == b - a && memcmp(forms[k], s + a, b - a) == 0)
+      return false;
   size_t i = a;
   while (i < b) {
     size_t j = i;
@@ -224,9 +230,11 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out) {
   /* Only a line with '@', "://" or "www." can hold an address or URL:
    * the others skip the look-ahead. */
   bool links = line_has_links(s, a, b);
+  size_t blank = 0; /* white space since the last token: 3+ is a column */
   while (i < b) {
     unsigned char c = (unsigned char)s[i];
     if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+      blank += c == '\t' ? 3 : 1;
       i++;
       continue;
     }
@@ -236,7 +244,8 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out) {
       i += cl;
       continue;
     }
-    tok t = {i, i, 0, 0, 0, K_WORD, 0};
+    tok t = {i, i, 0, 0, blank >= 3 && out->n ? F_GAP : 0, K_WORD, 0};
+    blank = 0;
     if (letter_cp(cp) || (cp >= '0' && cp <= '9')) {
       /* Look ahead over the non-space run for '@' or "://". */
       size_t r = i;
@@ -262,7 +271,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out) {
       }
       size_t j = i;
       size_t skip_to = 0;
-      unsigned f = 0;
+      unsigned f = t.f;
       unsigned letters = 0, uppers = 0;
       for (;;) {
         while (j < b) {
@@ -357,7 +366,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out) {
     if (ap && i + ap < b && (s[i + ap] == 't' || s[i + ap] == 's') &&
         !is_alnum_at(s, i + ap + 1, b)) {
       t.e = i + ap + 1;
-      t.f = F_LOWER;
+      t.f |= F_LOWER;
       i = t.e;
       if (toks_push(out, &t))
         return WOO_ENOMEM;
@@ -524,7 +533,9 @@ static unsigned lexbits_common(const char *s, tok *t) {
 
 /* ---- line context ------------------------------------------------------- */
 
-enum { M_BODY = 0, M_HEADER, M_LIST, M_SIG, M_SALUT };
+/* M_OFFICIAL: a list of office holders acting in office ("Wethouders:",
+ * "Raadsleden:", a chair who is the mayor), whose names stay visible. */
+enum { M_BODY = 0, M_HEADER, M_LIST, M_SIG, M_SALUT, M_OFFICIAL };
 
 static bool key_eq(const char *s, size_t a, size_t b, const char *lit) {
   if (b <= a || (s[a] | 32) != lit[0])
@@ -561,6 +572,12 @@ static int line_key(const char *s, size_t a, size_t b, size_t *body) {
       "getuige", "getuigen", "melder", "aangever", "verdachte", "betrokkene",
       "betrokkenen", "naam", "naam melder", "naam betrokkene", "cliënt",
       "client"};
+  static const char *const official[] = {
+      "wethouders", "wethouder", "raadsleden", "aanwezige raadsleden",
+      "raadslid", "leden van de raad", "statenleden", "gedeputeerden",
+      "gedeputeerde", "commissieleden", "fractievoorzitters", "griffier",
+      "burgemeester", "college", "kamerleden", "bewindspersonen",
+      "leden", "aanwezige leden", "fracties"};
   size_t i = a;
   while (i < b && (s[i] == ' ' || s[i] == '\t' || s[i] == '>' || s[i] == '*'))
     i++;
@@ -579,6 +596,9 @@ static int line_key(const char *s, size_t a, size_t b, size_t *body) {
   for (size_t n = 0; n < sizeof list / sizeof list[0]; n++)
     if (key_eq(s, i, e, list[n]))
       return M_LIST;
+  for (size_t n = 0; n < sizeof official / sizeof official[0]; n++)
+    if (key_eq(s, i, e, official[n]))
+      return M_OFFICIAL;
   return M_BODY;
 }
 
@@ -674,11 +694,61 @@ static int emit(const woo__scan_ctx *ctx, woo__hits *out, size_t a, size_t b,
 
 /* ---- the name parser ---------------------------------------------------- */
 
+/* A small open-addressing set of folded keys, owned by one call. */
+typedef struct keyset {
+  woo__lexkey *v;
+  size_t cap, n;
+} keyset;
+
+static int keyset_add(keyset *k, const woo__lexkey *key) {
+  if (key->n == 0)
+    return 0;
+  if ((k->n + 1) * 2 > k->cap) {
+    size_t cap = k->cap ? k->cap * 2 : 64;
+    woo__lexkey *v = woo__calloc(cap, sizeof *v);
+    if (!v)
+      return WOO_ENOMEM;
+    for (size_t i = 0; i < k->cap; i++) {
+      if (!k->v[i].n)
+        continue;
+      size_t j = k->v[i].hash & (cap - 1);
+      while (v[j].n)
+        j = (j + 1) & (cap - 1);
+      v[j] = k->v[i];
+    }
+    free(k->v);
+    k->v = v;
+    k->cap = cap;
+  }
+  size_t j = key->hash & (k->cap - 1);
+  while (k->v[j].n) {
+    if (k->v[j].n == key->n && memcmp(k->v[j].s, key->s, key->n) == 0)
+      return 0;
+    j = (j + 1) & (k->cap - 1);
+  }
+  k->v[j] = *key;
+  k->n++;
+  return 0;
+}
+
+static bool keyset_has(const keyset *k, const woo__lexkey *key) {
+  if (!k->cap || !key->n)
+    return false;
+  size_t j = key->hash & (k->cap - 1);
+  while (k->v[j].n) {
+    if (k->v[j].n == key->n && memcmp(k->v[j].s, key->s, key->n) == 0)
+      return true;
+    j = (j + 1) & (k->cap - 1);
+  }
+  return false;
+}
+
 typedef struct nstate {
   const woo__scan_ctx *ctx;
   const char *s;
   toks *tk;
   int mode;
+  keyset *officials; /* surnames of office holders seen so far */
 } nstate;
 
 /* Length in tokens of the longest phrase from lexicon `lex` starting at
@@ -742,6 +812,47 @@ static bool weak_particle(const char *s, const tok *t) {
   for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
     if (word_is(s, t, w[k]))
       return true;
+  return false;
+}
+
+/* Whether tokens from k are a political party in brackets: "(VVD)",
+ * "(GroenLinks-PvdA)", "(Lokaal Belang)", "(Groep Mol)". */
+static bool party_after(const char *s, tok *v, size_t n, size_t k) {
+  static const char *const parties[] = {
+      "vvd", "pvda", "cda", "d66", "groenlinks", "groenlinks-pvda",
+      "gl-pvda", "sp", "pvv", "christenunie", "cu", "sgp", "pvdd", "denk",
+      "50plus", "ja21", "fvd", "bbb", "volt", "nsc", "bij1", "cu-sgp",
+      "christenunie-sgp", "gemeentebelangen", "gemeentebelang",
+      "dorpsbelangen", "stadspartij", "burgerbelangen", "groen", "d'66",
+      "partij", "lijst", "leefbaar", "lokaal", "groep", "fractie",
+      "onafhankelijk", "onafhankelijken", "ouderenpartij", "forum",
+      "nieuw", "samen", "progressief", "algemeen"};
+  if (k + 2 >= n || v[k].kind != K_PUNCT || v[k].c != '(' ||
+      !word_tok(&v[k + 1]) || !(v[k + 1].f & F_CAP))
+    return false;
+  size_t m = k + 1;
+  while (m < n && word_tok(&v[m]) && m - k <= 4)
+    m++;
+  if (m >= n || v[m].kind != K_PUNCT || v[m].c != ')')
+    return false;
+  const tok *w = &v[k + 1];
+  size_t len = w->e - w->s;
+  for (size_t i = 0; i < sizeof parties / sizeof parties[0]; i++) {
+    size_t pl = strlen(parties[i]);
+    /* the whole word, or its first part before a hyphen */
+    if ((pl == len || (pl < len && s[w->s + pl] == '-')) &&
+        (s[w->s] | 32) == parties[i][0]) {
+      bool eq = true;
+      for (size_t c = 0; c < pl && eq; c++) {
+        char x = s[w->s + c];
+        if (x >= 'A' && x <= 'Z')
+          x = (char)(x + 32);
+        eq = x == parties[i][c];
+      }
+      if (eq)
+        return true;
+    }
+  }
   return false;
 }
 
@@ -810,38 +921,73 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
   size_t start = i, j = i;
   size_t n_init = 0, n_first = 0, n_part = 0;
   bool multi_init = false;
+  /* A name does not run across a column break ("B.V.      Hiswa"). */
+#define IN_NAME(k) ((k) < n && word_tok(&v[k]) && ((k) == start || !(v[k].f & F_GAP)))
   /* initials */
-  while (j < n && word_tok(&v[j]) && (v[j].f & F_INIT)) {
+  while (IN_NAME(j) && (v[j].f & F_INIT)) {
     if (v[j].e - v[j].s > 2)
       multi_init = true;
     n_init++;
     j++;
   }
+  /* "D. (Dimitri) Kalogeropoulos": a given name in brackets after the
+   * initials belongs to the name */
+  if (n_init && j + 3 < n && v[j].kind == K_PUNCT && v[j].c == '(' &&
+      word_tok(&v[j + 1]) && (v[j + 1].f & F_CAP) &&
+      !(v[j + 1].f & F_ALLCAPS) && v[j + 2].kind == K_PUNCT &&
+      v[j + 2].c == ')' && word_tok(&v[j + 3]) &&
+      ((v[j + 3].f & F_CAP) || (lexbits(s, &v[j + 3]) & L_PART)))
+    j += 3;
   /* given names (only when a capitalised word follows, or several) */
   if (!n_init) {
-    while (j < n && word_tok(&v[j]) && (v[j].f & F_CAP) &&
-           !(v[j].f & F_ALLCAPS) && (lexbits(s, &v[j]) & L_FN) &&
-           !(lexbits(s, &v[j]) & (L_STOP | L_ORG | L_PART)) && n_first < 3) {
+    while (IN_NAME(j) && (v[j].f & F_CAP) && !(v[j].f & F_ALLCAPS) &&
+           n_first < 3) {
+      unsigned lx = lexbits(s, &v[j]);
+      if (lx & (L_STOP | L_ORG | L_PART))
+        break;
+      if (!(lx & L_FN)) {
+        /* A word in no lexicon right before a known surname is taken as
+         * a given name the lexicon lacks ("Yorick Bouma"). */
+        if (n_first || (lx & (L_SN | L_TITLE | L_OFF | L_STREET)) ||
+            !IN_NAME(j + 1) || !(v[j + 1].f & F_CAP) ||
+            (v[j + 1].f & F_ALLCAPS) || (v[j].f & F_HYPH))
+          break;
+        unsigned nx = lexbits_common(s, &v[j + 1]);
+        if (!(nx & L_SN) || (nx & (L_COMMON | L_ORG | L_STOP)) ||
+            (lexbits_common(s, &v[j]) & L_COMMON))
+          break;
+      }
       n_first++;
       j++;
     }
   }
   /* particles */
   size_t pstart = j;
-  while (j < n && word_tok(&v[j]) && (lexbits(s, &v[j]) & L_PART) &&
-         n_part < 3 && !(v[j].f & F_INIT)) {
+  while (IN_NAME(j) && (lexbits(s, &v[j]) & L_PART) && n_part < 3 &&
+         !(v[j].f & F_INIT)) {
     /* a capitalised particle only opens a name ("Van der Berg") or follows
      * given names or initials */
     n_part++;
     j++;
   }
+  bool support = n_init || n_first || title || mode != M_BODY;
+  if (n_part && !support && !office && (v[pstart].f & F_LOWER)) {
+    /* Dutch writes a surname without given name or initials with a
+     * capital: "Van Dijk", "De Vries".  Lower-case "van de", "aan de"
+     * before a capitalised word belong to the sentence ("aan de Brink",
+     * "het verslag van Jansen"); the name, if any, starts after them. */
+    *pi = j;
+    return 0;
+  }
   /* surname */
   size_t sur = n;
-  bool weak = n_part == 1 && weak_particle(s, &v[pstart]);
+  /* "in Zwolle", "In de Kamerbrief", "Voor de Expohal": particles that
+   * are also prepositions need support to open a name */
+  bool weak = weak_particle(s, &v[pstart]) && (n_part == 1 || !support) &&
+              n_part > 0;
   bool org_sur = false;
-  if (j < n && surnameish(s, &v[j], mode)) {
+  if (IN_NAME(j) && surnameish(s, &v[j], mode)) {
     unsigned lx = lexbits(s, &v[j]);
-    bool support = n_init || n_first || title || mode != M_BODY;
     bool org_only = (lx & L_ORG) && !(lx & L_SN);
     bool ok = !weak;
     if (org_only && (!support || (n_part && !n_first && !n_init) ||
@@ -886,6 +1032,25 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
     return 0;
   }
   size_t end_tok = sur + 1;
+  /* "Hoogendoorn, Bart" and "VAN DER LINDE, Pieter": in e-mail headers a
+   * surname, a comma and given names or initials are one name */
+  if (mode == M_HEADER && !title && !n_init && !n_first && end_tok + 1 < n &&
+      v[end_tok].kind == K_PUNCT && v[end_tok].c == ',') {
+    size_t k = end_tok + 1, given = 0;
+    while (k < n && word_tok(&v[k]) && !(v[k].f & F_ALLCAPS) &&
+           ((v[k].f & F_INIT) ||
+            ((v[k].f & F_CAP) && (lexbits(s, &v[k]) & L_FN) &&
+             !(lexbits(s, &v[k]) & (L_ORG | L_STOP)))) &&
+           given < 4) {
+      given++;
+      k++;
+    }
+    if (given && (k == n || (v[k].kind != K_WORD &&
+                             (v[k].kind == K_OTHER || v[k].c == '<' ||
+                              v[k].c == ';' || v[k].c == '[' ||
+                              v[k].c == '(' || v[k].c == '"'))))
+      end_tok = k;
+  }
   /* Double-barrelled: "Vries-el Amrani" */
   {
     const tok *t = &v[sur];
@@ -898,6 +1063,7 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
   }
   /* A trailing hyphen then surname: "Jansen - Bakker" is rare; skip. */
 
+#undef IN_NAME
   tok *st_tok = &v[sur];
   unsigned slx = lexbits_common(s, st_tok);
   bool sn = slx & L_SN, fn = slx & L_FN, common = slx & L_COMMON;
@@ -957,8 +1123,8 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
       conf = maxd(conf, c);
       source = mode == M_HEADER   ? "header"
                : mode == M_SIG    ? "signature"
-               : mode == M_LIST   ? "attendees"
-                                  : "salutation";
+               : mode == M_SALUT  ? "salutation"
+                                  : "attendees";
     }
   } else if (!title && !n_init && !n_first && !n_part && *pi > 0) {
     /* "namens Jansen", "contactpersoon Jansen" */
@@ -969,9 +1135,23 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
       if ((sn || fn || !common) && conf > 0)
         conf = maxd(conf, word_is(s, p, "met") ? 0.6 : 0.8);
   }
-  if (office)
-    conf = conf > 0 ? 0.3 : 0;
+  /* Office holders acting in office stay visible: after an office word,
+   * in a list of office holders, or with a party in brackets ("De heer
+   * Kroeze (GroenLinks)").  Their surnames are remembered so that later
+   * mentions stay visible too. */
+  bool official = office || mode == M_OFFICIAL || party_after(s, v, n, end_tok) ||
+                  (end_tok + 1 < n && v[end_tok].kind == K_PUNCT &&
+                   (v[end_tok].c == ',' || v[end_tok].c == '(') &&
+                   word_tok(&v[end_tok + 1]) && (v[end_tok + 1].f & F_LOWER) &&
+                   (lexbits(s, &v[end_tok + 1]) & L_OFF));
   int rc = 0;
+  if (official && conf > 0) {
+    conf = 0.3;
+    woo__lexkey key;
+    woo__lexkey_set(&key, s + v[sur].s, v[sur].e - v[sur].s);
+    if (st->officials && (rc = keyset_add(st->officials, &key)))
+      return rc;
+  }
   if (conf > 0)
     rc = emit(st->ctx, out, v[start].s, v[end_tok - 1].e, conf, source);
   *pi = end_tok;
@@ -987,14 +1167,82 @@ static bool line_blank(const char *s, size_t a, size_t b) {
   return true;
 }
 
+/* Whether the line is a formula under which an office signs: it ends
+ * with a comma and starts with "namens" or holds an office word ("De
+ * minister van …,", "de burgemeester van Oosterzande,", "De voorzitter,",
+ * "Gedeputeerde Staten van …,"). */
+static int office_formula(const char *s, toks *tk, size_t a, size_t b) {
+  size_t e = b;
+  while (e > a && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r'))
+    e--;
+  if (e == a || s[e - 1] != ',' || e - a > 160 || tk->n == 0)
+    return 0;
+  size_t w = 0;
+  while (w < tk->n && !word_tok(&tk->v[w]))
+    w++;
+  if (w == tk->n)
+    return 0;
+  if (word_is(s, &tk->v[w], "namens"))
+    return 1;
+  if (word_is(s, &tk->v[w], "gedeputeerde") && w + 1 < tk->n &&
+      word_is(s, &tk->v[w + 1], "staten"))
+    return 1;
+  for (size_t k = w; k < tk->n && k < w + 3; k++) {
+    tok *t = &tk->v[k];
+    if (!word_tok(t))
+      continue;
+    if (word_is(s, t, "voorzitter") || (lexbits(s, t) & L_OFF))
+      return 1;
+  }
+  return 0;
+}
+
+/* Later mentions of office holders found in this call ("De heer Hofste"
+ * after "Afwezig: B. Hofste (GroenLinks)"): a name without given name
+ * whose surname is an office holder's stays visible too. */
+static int officials_visible(const woo__scan_ctx *ctx, woo__hits *out,
+                             size_t n0, const keyset *officials, toks *tk) {
+  if (officials->n == 0)
+    return 0;
+  const char *s = ctx->text;
+  for (size_t h = n0; h < out->n; h++) {
+    woo__hit *x = &out->v[h];
+    if (x->entity != WOO_ENTITY_PERSON || x->confidence <= 0.3)
+      continue;
+    int rc = tokenize(s, x->start, x->end, tk);
+    if (rc)
+      return rc;
+    size_t last = tk->n, given = 0;
+    for (size_t k = 0; k < tk->n; k++) {
+      tok *t = &tk->v[k];
+      if (!word_tok(t) || (t->f & F_INIT) || !(t->f & F_CAP) ||
+          (lexbits(s, t) & L_PART))
+        continue;
+      if (last != tk->n)
+        given++;
+      last = k;
+    }
+    if (last == tk->n || given)
+      continue;
+    woo__lexkey key;
+    woo__lexkey_set(&key, s + tk->v[last].s, tk->v[last].e - tk->v[last].s);
+    if (keyset_has(officials, &key))
+      x->confidence = 0.3;
+  }
+  return 0;
+}
+
 int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
   int rc = 0;
   toks tk = {NULL, 0, 0};
   const char *s = ctx->text;
   size_t len = ctx->len;
   int sig_wait = 0; /* non-blank lines left in which a signature name may come */
+  int signatory = 0; /* name lines left in which a signatory may come */
   size_t a = 0;
-  nstate st = {ctx, s, &tk, M_BODY};
+  size_t n0 = out->n;
+  keyset officials = {NULL, 0, 0};
+  nstate st = {ctx, s, &tk, M_BODY, &officials};
 
   while (a < len) {
     const char *nl = memchr(s + a, '\n', len - a);
@@ -1037,6 +1285,42 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
       goto done;
     st.mode = mode;
     size_t i = 0;
+    /* Decisions and letters signed on behalf of an office ("namens deze,",
+     * "De minister van …,", "de burgemeester van …,"): the name under it
+     * is the signatory acting in office.  Function lines in between ("de
+     * directeur-generaal Mobiliteit,") do not use up the wait. */
+    int formula = office_formula(s, &tk, a, b);
+    if (formula) {
+      signatory = 3;
+      a = b + 1;
+      continue;
+    }
+    if (signatory > 0) {
+      size_t w = 0;
+      while (w < tk.n && !word_tok(&tk.v[w]))
+        w++;
+      if (w < tk.n && (tk.v[w].f & F_LOWER) && !(lexbits(s, &tk.v[w]) & L_TITLE)) {
+        a = b + 1;
+        continue;
+      }
+      signatory--;
+      if (w < tk.n && b - a < 80) {
+        mode = M_OFFICIAL;
+        st.mode = M_OFFICIAL;
+        signatory = 0;
+        sig_wait = 0;
+      }
+    }
+    if (mode == M_LIST) {
+      /* "Voorzitter: mr. H.J. Brandsen, burgemeester": a list line that
+       * names an office lists an office holder */
+      for (size_t k = 0; k < tk.n; k++)
+        if (word_tok(&tk.v[k]) && (tk.v[k].f & F_LOWER) &&
+            (lexbits(s, &tk.v[k]) & L_OFF)) {
+          st.mode = mode = M_OFFICIAL;
+          break;
+        }
+    }
     /* A salutation opens its line: "Beste Piet," "Geachte heer Jansen," */
     if (mode == M_BODY && tk.n > 0 && word_tok(&tk.v[0]) &&
         salutation_word(s, &tk.v[0])) {
@@ -1080,7 +1364,9 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
     }
     a = b + 1;
   }
+  rc = officials_visible(ctx, out, n0, &officials, &tk);
 done:
+  free(officials.v);
   free(tk.v);
   return rc;
 }
@@ -1093,7 +1379,7 @@ int woo__find_functions(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *s = ctx->text;
   size_t len = ctx->len, a = 0;
   int sig_lines = 0; /* lines of a signature block still to come */
-  nstate st = {ctx, s, &tk, M_BODY};
+  nstate st = {ctx, s, &tk, M_BODY, NULL};
 
   while (a < len) {
     const char *nl = memchr(s + a, '\n', len - a);
@@ -1166,55 +1452,6 @@ done:
 }
 
 /* ---- propagation ---------------------------------------------------------- */
-
-/* A small open-addressing set of folded keys, owned by one call. */
-typedef struct keyset {
-  woo__lexkey *v;
-  size_t cap, n;
-} keyset;
-
-static int keyset_add(keyset *k, const woo__lexkey *key) {
-  if (key->n == 0)
-    return 0;
-  if ((k->n + 1) * 2 > k->cap) {
-    size_t cap = k->cap ? k->cap * 2 : 64;
-    woo__lexkey *v = woo__calloc(cap, sizeof *v);
-    if (!v)
-      return WOO_ENOMEM;
-    for (size_t i = 0; i < k->cap; i++) {
-      if (!k->v[i].n)
-        continue;
-      size_t j = k->v[i].hash & (cap - 1);
-      while (v[j].n)
-        j = (j + 1) & (cap - 1);
-      v[j] = k->v[i];
-    }
-    free(k->v);
-    k->v = v;
-    k->cap = cap;
-  }
-  size_t j = key->hash & (k->cap - 1);
-  while (k->v[j].n) {
-    if (k->v[j].n == key->n && memcmp(k->v[j].s, key->s, key->n) == 0)
-      return 0;
-    j = (j + 1) & (k->cap - 1);
-  }
-  k->v[j] = *key;
-  k->n++;
-  return 0;
-}
-
-static bool keyset_has(const keyset *k, const woo__lexkey *key) {
-  if (!k->cap || !key->n)
-    return false;
-  size_t j = key->hash & (k->cap - 1);
-  while (k->v[j].n) {
-    if (k->v[j].n == key->n && memcmp(k->v[j].s, key->s, key->n) == 0)
-      return true;
-    j = (j + 1) & (k->cap - 1);
-  }
-  return false;
-}
 
 /* Whether a word of s[a..b) that starts with a capital (or any
  * non-ASCII letter) has its letters up to the first ASCII non-letter or

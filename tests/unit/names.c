@@ -63,9 +63,9 @@ static const name_case cases[] = {
      "Aan: Klaas Bakker <k.bakker@example.nl>; Team Woo <woo@example.nl>\n"
      "CC: A. Yılmaz\n"
      "Onderwerp: Overleg\n",
-     {"Jansen", "Piet", "Klaas Bakker", "A. Yılmaz"}, true},
+     {"Jansen, Piet", "Klaas Bakker", "A. Yılmaz"}, true},
     {"From: DE GRAAF, Marloes\nTo: SMIT, W.\nSubject: afspraak\n",
-     {"DE GRAAF", "Marloes", "SMIT", "W."}, false},
+     {"DE GRAAF, Marloes", "SMIT, W."}, true},
 
     /* signatures */
     {"Ik hoor graag van je.\n\nMet vriendelijke groet,\n\nLotte Brouwer\n"
