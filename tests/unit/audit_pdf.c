@@ -126,6 +126,24 @@ TEST(t_boxes) {
   check_span(&a, "text-under-box", "Vlietstraat 12", 2, WOO_SEVERITY_HIGH);
   CHECK_INT(count(&a, NULL), 3);
   done(&a);
+
+  /* The same pages turned a quarter and a half (/Rotate): the boxes of
+   * the characters and the rendering must still meet. */
+  if (system("command -v qpdf >/dev/null 2>&1") != 0)
+    return;
+  char out[4200], cmd[9000];
+  snprintf(out, sizeof out, "%s/rotated.pdf", tmpdir);
+  snprintf(cmd, sizeof cmd, "qpdf --rotate=+90:1 --rotate=+180:2 '%s' '%s'",
+           fixture(WOO_PDF_AUDIT_FIXTURES, "audit-boxes.pdf"), out);
+  CHECK_INT(system(cmd), 0);
+  a = audit_path(out);
+  CHECK_INT(a.rc, 0);
+  check_span(&a, "text-under-box", "Pieter Bakker", 1, WOO_SEVERITY_HIGH);
+  check_span(&a, "text-under-box", "06-98765432", 2, WOO_SEVERITY_HIGH);
+  check_span(&a, "text-under-box", "Vlietstraat 12", 2, WOO_SEVERITY_HIGH);
+  CHECK_INT(count(&a, NULL), 3);
+  done(&a);
+  unlink(out);
 }
 
 TEST(t_hatch) {
