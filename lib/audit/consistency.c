@@ -55,34 +55,59 @@ static uint64_t mix(uint64_t h) {
   return h;
 }
 
-/* Capitalised words that start sentences and greetings; they say nothing
- * about a name standing next to them. */
-static bool function_word(const char *s, size_t n) {
-  static const char *const words[] = {
-      "de",    "het",   "een",  "in",     "op",    "van",   "voor", "met",
-      "als",   "dat",   "die",  "er",     "ik",    "wij",   "we",   "zij",
-      "u",     "je",    "hij",  "ze",     "dit",   "deze",  "naar", "bij",
-      "om",    "aan",   "ook",  "nog",    "niet",  "wel",   "en",   "of",
-      "maar",  "want",  "graag", "dank",  "beste", "geachte", "hoi", "groet",
-      "hallo", "wat",   "wie",  "waar",   "hoe",   "daarna", "verder", "tot",
-      "uit",   "over",  "door", "na",     "zo",    "dan",   "the",  "to",
-      "from",  "re",    "fw",   "aan",    "cc",    "onderwerp", "verzonden",
-      "datum", "bijlage", "bijlagen", "sent", "subject", "date"};
-  char w[16];
-  if (n >= sizeof w)
-    return false;
-  for (size_t i = 0; i < n; i++)
-    w[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
-  w[n] = '\0';
-  for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-    if (strcmp(w, words[i]) == 0)
+/* FNV-1a over the folded code points of a word, 4 bytes each, so that a
+ * word hashes the same however it is cased. */
+#define FNV_OFFSET 0xcbf29ce484222325ull
+#define FNV_PRIME 0x100000001b3ull
+
+static uint64_t fnv_cp(uint64_t h, uint32_t cp) {
+  for (int k = 0; k < 4; k++) {
+    h ^= (cp >> (8 * k)) & 0xff;
+    h *= FNV_PRIME;
+  }
+  return h;
+}
+
+static uint64_t word_hash(const char *w) {
+  uint64_t h = FNV_OFFSET;
+  for (; *w; w++)
+    h = fnv_cp(h, (unsigned char)*w);
+  return h;
+}
+
+/* Capitalised words that start sentences, greetings and header lines;
+ * they say nothing about a name standing next to them. */
+static const char *const function_words[] = {
+    "de",    "het",   "een",  "in",     "op",    "van",   "voor", "met",
+    "als",   "dat",   "die",  "er",     "ik",    "wij",   "we",   "zij",
+    "u",     "je",    "hij",  "ze",     "dit",   "deze",  "naar", "bij",
+    "om",    "aan",   "ook",  "nog",    "niet",  "wel",   "en",   "of",
+    "maar",  "want",  "graag", "dank",  "beste", "geachte", "hoi", "groet",
+    "hallo", "wat",   "wie",  "waar",   "hoe",   "daarna", "verder", "tot",
+    "uit",   "over",  "door", "na",     "zo",    "dan",   "the",  "to",
+    "from",  "re",    "fw",   "cc",     "onderwerp", "verzonden", "datum",
+    "bijlage", "bijlagen", "sent", "subject", "date"};
+
+#define N_FUNCTION (sizeof function_words / sizeof *function_words)
+
+static bool function_word(const uint64_t *table, uint64_t h) {
+  for (size_t i = 0; i < N_FUNCTION; i++)
+    if (table[i] == h)
       return true;
   return false;
+}
+
+static bool ascii_word(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9');
 }
 
 /* Words (runs of letters and digits, case folded) and codes in order. */
 static int tokenize(toks *t, const char *text, size_t len,
                     const woo_codes *codes) {
+  uint64_t fw[N_FUNCTION];
+  for (size_t k = 0; k < N_FUNCTION; k++)
+    fw[k] = word_hash(function_words[k]);
   size_t nc = woo_codes_count(codes), ci = 0;
   bool after_nl = false, brk = false;
   size_t i = 0;
@@ -105,24 +130,32 @@ static int tokenize(toks *t, const char *text, size_t len,
       ci++;
       continue;
     }
-    size_t n;
-    uint32_t cp = woo__utf8_decode((const unsigned char *)text + i, len - i, &n);
-    if (cp != WOO__BAD_CP && (woo__is_letter(cp) || woo__is_digit(cp))) {
+    unsigned char b = (unsigned char)text[i];
+    size_t n = 1;
+    uint32_t cp = b;
+    if (b >= 0x80)
+      cp = woo__utf8_decode((const unsigned char *)text + i, len - i, &n);
+    if (b < 0x80 ? ascii_word(b)
+                 : cp != WOO__BAD_CP && (woo__is_letter(cp) || woo__is_digit(cp))) {
       size_t s = i, stop = c ? c->start : len;
-      uint64_t h = 0xcbf29ce484222325ull;
+      uint64_t h = FNV_OFFSET;
       bool content = woo__is_upper(cp) || woo__is_digit(cp);
       while (i < stop) {
+        b = (unsigned char)text[i];
+        if (b < 0x80) {
+          if (!ascii_word(b))
+            break;
+          h = fnv_cp(h, b >= 'A' && b <= 'Z' ? b + 32u : b);
+          i++;
+          continue;
+        }
         cp = woo__utf8_decode((const unsigned char *)text + i, stop - i, &n);
         if (cp == WOO__BAD_CP || !(woo__is_letter(cp) || woo__is_digit(cp)))
           break;
-        uint32_t f = woo__fold(cp);
-        for (int k = 0; k < 4; k++) {
-          h ^= (f >> (8 * k)) & 0xff;
-          h *= 0x100000001b3ull;
-        }
+        h = fnv_cp(h, woo__fold(cp));
         i += n;
       }
-      if (content && function_word(text + s, i - s))
+      if (content && i - s <= 9 && function_word(fw, h))
         content = false;
       tok x = {s, i, h, NULL, false, brk, content, 0, 0};
       if (push(t, &x))
@@ -145,68 +178,79 @@ static int tokenize(toks *t, const char *text, size_t len,
     size_t a = t->v[k].start, e = t->v[k].end;
     while (a > 0 && (text[a - 1] == ' ' || text[a - 1] == '\t'))
       a--;
-    if (a > 0 && strchr("(:", text[a - 1]))
+    if (a > 0 && (text[a - 1] == '(' || text[a - 1] == ':'))
       t->v[k].before = text[a - 1];
     while (e < len && (text[e] == ' ' || text[e] == '\t'))
       e++;
-    if (e < len && strchr(".,;:!?)", text[e]))
+    if (e < len && text[e] && strchr(".,;:!?)", text[e]))
       t->v[k].after = text[e];
   }
   return 0;
 }
 
-/* Up to K words before token i (nearest first), stopping at a blank line
- * or a code; returns how many. */
-static size_t left_ctx(const toks *t, size_t i, uint64_t *out) {
-  size_t n = 0;
-  while (n < WOO__AUDIT_CONTEXT && i > 0 && !t->v[i].brk && !t->v[i - 1].gap) {
-    out[n++] = t->v[i - 1].h;
+/* A context side: up to K words (nearest first on the left), stopping at
+ * a blank line or a code, hashed with its length. */
+typedef struct side {
+  uint64_t h;
+  size_t n;
+} side;
+
+static side left_side(const toks *t, size_t i) {
+  side s = {0x9e3779b97f4a7c15ull, 0};
+  while (s.n < WOO__AUDIT_CONTEXT && i > 0 && !t->v[i].brk &&
+         !t->v[i - 1].gap) {
+    s.h = mix(s.h ^ t->v[i - 1].h);
+    s.n++;
     i--;
   }
-  return n;
+  s.h = mix(s.h ^ (0xa0 + s.n));
+  return s;
 }
 
-static size_t right_ctx(const toks *t, size_t e, uint64_t *out) {
-  size_t n = 0;
-  while (n < WOO__AUDIT_CONTEXT && e < t->n && !t->v[e].brk && !t->v[e].gap) {
-    out[n++] = t->v[e].h;
+static side right_side(const toks *t, size_t e) {
+  side s = {0x7f4a7c159e3779b9ull, 0};
+  while (s.n < WOO__AUDIT_CONTEXT && e < t->n && !t->v[e].brk &&
+         !t->v[e].gap) {
+    s.h = mix(s.h ^ t->v[e].h);
+    s.n++;
     e++;
   }
-  return n;
+  s.h = mix(s.h ^ (0xb0 + s.n));
+  return s;
 }
 
 /* One hash for both sides, or 0 when the context is too thin to mean
  * anything: at least a word on each side and four in all, or a full side
  * where the other ends the paragraph with punctuation (`before`, `after`
  * are the punctuation around the span, part of the hash then). */
-static uint64_t ctx_hash(const uint64_t *l, size_t nl, const uint64_t *r,
-                         size_t nr, char before, char after) {
-  uint64_t h = 0x9e3779b97f4a7c15ull;
-  if (nr == 0 && nl == WOO__AUDIT_CONTEXT && after)
-    h = mix(h ^ (0xc000u + (unsigned char)after));
-  else if (nl == 0 && nr == WOO__AUDIT_CONTEXT && before)
-    h = mix(h ^ (0xd000u + (unsigned char)before));
-  else if (nl < 1 || nr < 1 || nl + nr < 4)
+static uint64_t ctx_hash(side l, side r, char before, char after) {
+  uint64_t p = 0;
+  if (r.n == 0 && l.n == WOO__AUDIT_CONTEXT && after)
+    p = 0xc000u + (unsigned char)after;
+  else if (l.n == 0 && r.n == WOO__AUDIT_CONTEXT && before)
+    p = 0xd000u + (unsigned char)before;
+  else if (l.n < 1 || r.n < 1 || l.n + r.n < 4)
     return 0;
-  for (size_t k = 0; k < nl; k++)
-    h = mix(h ^ l[k]);
-  h = mix(h ^ (0xa0 + nl));
-  for (size_t k = 0; k < nr; k++)
-    h = mix(h ^ r[k]);
-  h = mix(h ^ (0xb0 + nr));
+  uint64_t h = mix(l.h ^ mix(r.h + 0x632be59bd9b4e019ull) ^ p);
   return h ? h : 1;
 }
 
 int woo__audit_contexts(woo__adoc *d, const char *text, size_t len,
                         const woo_codes *codes) {
   toks t = {NULL, 0, 0};
+  side *right = NULL;
   int rc = tokenize(&t, text, len, codes);
-  uint64_t l[WOO__AUDIT_CONTEXT], r[WOO__AUDIT_CONTEXT];
+  if (rc == 0 && t.n && !(right = woo__calloc(t.n + 1, sizeof *right)))
+    rc = woo__oom();
+  /* Every right side once; the runs below combine them with left sides. */
+  for (size_t e = 0; e <= t.n && rc == 0; e++)
+    right[e] = right_side(&t, e);
   for (size_t i = 0; i < t.n && rc == 0; i++) {
-    size_t nl = left_ctx(&t, i, l);
+    if (!t.v[i].gap && !t.v[i].content)
+      continue;
+    side l = left_side(&t, i);
     if (t.v[i].gap) {
-      uint64_t h = ctx_hash(l, nl, r, right_ctx(&t, i + 1, r), t.v[i].before,
-                            t.v[i].after);
+      uint64_t h = ctx_hash(l, right[i + 1], t.v[i].before, t.v[i].after);
       if (h)
         rc = woo__akeys_add(&d->withheld, h, t.v[i].start, t.v[i].end,
                             t.v[i].ground);
@@ -214,8 +258,6 @@ int woo__audit_contexts(woo__adoc *d, const char *text, size_t len,
     }
     /* Runs of visible words that begin and end with a capitalised word
      * or a number: where a name, a number or a term would stand. */
-    if (!t.v[i].content)
-      continue;
     for (size_t g = 1; g <= WOO__AUDIT_MAX_RUN && i + g <= t.n && rc == 0;
          g++) {
       const tok *last = &t.v[i + g - 1];
@@ -223,12 +265,12 @@ int woo__audit_contexts(woo__adoc *d, const char *text, size_t len,
         break;
       if (!last->content)
         continue;
-      uint64_t h = ctx_hash(l, nl, r, right_ctx(&t, i + g, r), t.v[i].before,
-                            last->after);
+      uint64_t h = ctx_hash(l, right[i + g], t.v[i].before, last->after);
       if (h)
         rc = woo__akeys_add(&d->visible, h, t.v[i].start, last->end, NULL);
     }
   }
+  free(right);
   free(t.v);
   return rc;
 }

@@ -4,10 +4,13 @@
  *   {"woo":"keys/1","context":3,"run":6,"document":{…},"codes":{…},…}
  *   {"finding":{…}}                       per-document findings
  *   ["w","<16 hex>","5.1.2.e",START,END]  a withheld context
- *   ["v","<16 hex>",START,END]            a visible context
+ *   {"v":"<base64url>"}                   up to 4096 visible contexts
  *
- * The summary and findings go through jansson; the key lines, which are
- * most of the file, are written and read by hand for speed. */
+ * Visible contexts are most of the file, so they are packed: each is its
+ * hash (8 bytes, little-endian), the distance of its start from the
+ * previous one's and its length (both LEB128), base64url without padding.
+ * The summary and findings go through jansson; the key lines are written
+ * and read by hand for speed. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,6 +68,49 @@ static int put_json(woo__buf *b, json_t *v) {
   return rc ? rc : woo__buf_putc(b, '\n');
 }
 
+#define VISIBLE_PER_LINE 4096
+
+static const char b64[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+static void leb(unsigned char *p, size_t *n, size_t v) {
+  do {
+    unsigned char c = v & 0x7f;
+    v >>= 7;
+    p[(*n)++] = (unsigned char)(c | (v ? 0x80 : 0));
+  } while (v);
+}
+
+/* One line of packed visible contexts; starts are never decreasing
+ * (they are made in text order), the first is relative to 0. */
+static int put_visible(woo__buf *b, const woo__akey *k, size_t n) {
+  unsigned char *raw = woo__malloc(n * 28 + 3);
+  if (!raw)
+    return woo__oom();
+  size_t len = 0, prev = 0;
+  for (size_t i = 0; i < n; i++) {
+    for (int j = 0; j < 8; j++)
+      raw[len++] = (unsigned char)(k[i].h >> (8 * j));
+    leb(raw, &len, k[i].start >= prev ? k[i].start - prev : 0);
+    leb(raw, &len, k[i].end - k[i].start);
+    prev = k[i].start;
+  }
+  int rc = woo__buf_grow(b, len / 3 * 4 + 16);
+  if (rc == 0)
+    rc = woo__buf_puts(b, "{\"v\":\"");
+  for (size_t i = 0; i < len && rc == 0; i += 3) {
+    uint32_t v = (uint32_t)raw[i] << 16 |
+                 (i + 1 < len ? (uint32_t)raw[i + 1] << 8 : 0) |
+                 (i + 2 < len ? raw[i + 2] : 0);
+    char q[4] = {b64[v >> 18], b64[v >> 12 & 63], b64[v >> 6 & 63], b64[v & 63]};
+    rc = woo__buf_put(b, q, i + 2 < len ? 4 : i + 1 < len ? 3 : 2);
+  }
+  if (rc == 0)
+    rc = woo__buf_puts(b, "\"}\n");
+  free(raw);
+  return rc;
+}
+
 int woo__adoc_to_keys(char **out, size_t *len, const woo__adoc *d) {
   woo__buf b = WOO__BUF_INIT;
   int rc = put_json(&b, header(d));
@@ -83,11 +129,10 @@ int woo__adoc_to_keys(char **out, size_t *len, const woo__adoc *d) {
                          k->h, k->ground ? k->ground->code : "", k->start,
                          k->end);
   }
-  for (size_t i = 0; i < d->visible.n && rc == 0; i++) {
-    const woo__akey *k = &d->visible.v[i];
-    rc = woo__buf_printf(&b, "[\"v\",\"%016" PRIx64 "\",%zu,%zu]\n", k->h,
-                         k->start, k->end);
-  }
+  for (size_t i = 0; i < d->visible.n && rc == 0; i += VISIBLE_PER_LINE)
+    rc = put_visible(&b, d->visible.v + i,
+                     d->visible.n - i < VISIBLE_PER_LINE ? d->visible.n - i
+                                                         : VISIBLE_PER_LINE);
   if (rc) {
     woo__buf_free(&b);
     return rc;
@@ -139,17 +184,79 @@ static bool num(cur *c, size_t *out) {
   return c->p > s;
 }
 
+static int b64_value(char ch) {
+  const char *p = ch ? strchr(b64, ch) : NULL;
+  return p ? (int)(p - b64) : -1;
+}
+
+static bool get_leb(const unsigned char *p, size_t n, size_t *i, size_t *v) {
+  size_t x = 0;
+  for (int shift = 0; *i < n && shift < 63; shift += 7) {
+    unsigned char c = p[(*i)++];
+    x |= (size_t)(c & 0x7f) << shift;
+    if (!(c & 0x80)) {
+      *v = x;
+      return true;
+    }
+  }
+  return false;
+}
+
+/* {"v":"…"}: decode into visible keys; false when damaged. */
+static bool visible_line(woo__adoc *d, const char *s, size_t n, int *rc) {
+  cur c = {s, s + n};
+  if (!lit(&c, "{\"v\":\"") || n < 9 || memcmp(s + n - 2, "\"}", 2) != 0)
+    return false;
+  const char *p = c.p, *e = s + n - 2;
+  size_t m = (size_t)(e - p);
+  if (m % 4 == 1)
+    return false;
+  unsigned char *raw = woo__malloc(m / 4 * 3 + 3);
+  if (!raw) {
+    *rc = woo__oom();
+    return true;
+  }
+  size_t len = 0;
+  bool ok = true;
+  for (size_t i = 0; i < m && ok; i += 4) {
+    uint32_t v = 0;
+    size_t k = 0;
+    for (; k < 4 && i + k < m; k++) {
+      int x = b64_value(p[i + k]);
+      if (x < 0)
+        ok = false;
+      v = v << 6 | (uint32_t)(x < 0 ? 0 : x);
+    }
+    v <<= 6 * (4 - k);
+    for (size_t j = 0; j + 1 < k; j++)
+      raw[len++] = (unsigned char)(v >> (16 - 8 * j));
+  }
+  size_t at = 0, prev = 0;
+  while (ok && at < len && *rc == 0) {
+    uint64_t h = 0;
+    size_t delta, span;
+    if (len - at < 8) {
+      ok = false;
+      break;
+    }
+    for (int j = 0; j < 8; j++)
+      h |= (uint64_t)raw[at++] << (8 * j);
+    if (!get_leb(raw, len, &at, &delta) || !get_leb(raw, len, &at, &span) ||
+        delta > SIZE_MAX - prev || span > SIZE_MAX - prev - delta) {
+      ok = false;
+      break;
+    }
+    prev += delta;
+    *rc = woo__akeys_add(&d->visible, h, prev, prev + span, NULL);
+  }
+  free(raw);
+  return ok;
+}
+
 static bool key_line(woo__adoc *d, const char *s, size_t n, int *rc) {
   cur c = {s, s + n};
   uint64_t h;
   size_t a, b;
-  if (lit(&c, "[\"v\",\"")) {
-    if (!hex64(&c, &h) || !lit(&c, "\",") || !num(&c, &a) || !lit(&c, ",") ||
-        !num(&c, &b) || !lit(&c, "]") || c.p != c.e || b < a)
-      return false;
-    *rc = woo__akeys_add(&d->visible, h, a, b, NULL);
-    return true;
-  }
   if (!lit(&c, "[\"w\",\"") || !hex64(&c, &h) || !lit(&c, "\",\""))
     return false;
   const char *g = c.p;
@@ -276,6 +383,12 @@ int woo__adoc_from_keys(woo__adoc **out, const char *keys, size_t len,
     if (s[0] == '[') {
       if (!key_line(d, s, n, &rc) && rc == 0)
         rc = woo__error(WOO_EFORMAT, "%s:%zu: not a key line", name, line);
+      continue;
+    }
+    if (n > 5 && memcmp(s, "{\"v\":", 5) == 0) {
+      if (!visible_line(d, s, n, &rc) && rc == 0)
+        rc = woo__error(WOO_EFORMAT, "%s:%zu: damaged visible keys", name,
+                        line);
       continue;
     }
     json_error_t err;

@@ -332,6 +332,11 @@ TEST(keys_round_trip_and_errors) {
   memcpy(bad + cut, "[\"w\",\"zz\",\"5.1.2.e\",1,2]\n", 25);
   CHECK(woo_audit_add_keys(a, bad, cut + 25, "y.keys") == WOO_EFORMAT);
   CHECK(strstr(woo_error_last()->message, "y.keys:") != NULL);
+  /* So is a damaged line of packed visible contexts. */
+  memcpy(bad + cut, "{\"v\":\"AAAA!AAA\"}\n", 18);
+  CHECK(woo_audit_add_keys(a, bad, cut + 18, "z.keys") == WOO_EFORMAT);
+  memcpy(bad + cut, "{\"v\":\"AAAAAAAAAAA\"}\n", 21); /* 8 bytes, no offsets */
+  CHECK(woo_audit_add_keys(a, bad, cut + 21, "z.keys") == WOO_EFORMAT);
   free(bad);
   CHECK(woo_audit_add_keys(a, "", 0, "empty.keys") == WOO_EFORMAT);
   CHECK_INT(woo_audit_finish(a), 0);
