@@ -84,21 +84,27 @@ bool woo__is_space(uint32_t cp);
 
 /* ---- span sets ------------------------------------------------------- */
 
+/* Spans added in any order; queries stay fast while adding.  v[0, merged)
+ * is sorted and merged, v[merged, n) is a short unsorted tail that is
+ * merged in when it grows past about the square root of the rest, so n
+ * adds with queries in between cost O(n sqrt n), not O(n^2 log n). */
 typedef struct woo__spanset {
   woo_span *v;
   size_t n;
   size_t cap;
-  bool sorted; /* sorted and merged */
+  size_t merged;
 } woo__spanset;
 
-#define WOO__SPANSET_INIT {NULL, 0, 0, true}
+#define WOO__SPANSET_INIT {NULL, 0, 0, 0}
 
 int woo__spanset_add(woo__spanset *s, size_t start, size_t end);
-/* Sort and merge overlapping or touching spans. */
+/* Sort and merge overlapping or touching spans: afterwards v[0, n) is
+ * the whole set in order. */
 void woo__spanset_normalize(woo__spanset *s);
-/* Whether any span overlaps [start, end); normalizes first. */
+/* Whether any span overlaps [start, end) (an empty range: whether it
+ * touches a span's inside). */
 bool woo__spanset_overlaps(woo__spanset *s, size_t start, size_t end);
-/* Whether offset lies inside a span; normalizes first. */
+/* Whether offset lies inside a span. */
 bool woo__spanset_contains(woo__spanset *s, size_t offset);
 void woo__spanset_free(woo__spanset *s);
 
