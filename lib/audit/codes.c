@@ -11,6 +11,22 @@
 static const char woo_start[] = "2022-05-01";
 
 #define N_NOTATIONS 8
+#define N_VARIANTS (2 * N_NOTATIONS)
+
+/* The notation of a code, split in two where one notation is written two
+ * ways: the comma notation as "5.1.2,e" (even) or "5.1,2,e" (odd). */
+static int variant(const char *text, const woo_code *c) {
+  if ((unsigned)c->notation >= N_NOTATIONS)
+    return -1;
+  int v = 2 * (int)c->notation;
+  if (c->notation == WOO_NOTATION_COMMA) {
+    int commas = 0;
+    for (size_t i = c->start; i < c->end; i++)
+      commas += text[i] == ',';
+    v += commas > 1;
+  }
+  return v;
+}
 
 static size_t ground_index(const woo_ground *g) {
   size_t n = woo_ground_count();
@@ -185,8 +201,10 @@ void woo__audit_date(char out[11], const woo_doc *doc) {
 int woo__audit_codes(woo__adoc *d, const woo_doc *doc, const woo_codes *codes) {
   size_t len;
   const char *text = woo_doc_text(doc, &len);
-  size_t tally[N_NOTATIONS] = {0};
-  const woo_code *first[N_NOTATIONS] = {NULL};
+  /* Per variant: the notation, and for the comma notation whether the
+   * first separator is a comma too ("5.1,2,e" beside "5.1.2,e"). */
+  size_t tally[N_VARIANTS] = {0};
+  const woo_code *first[N_VARIANTS] = {NULL};
   size_t nc = woo_codes_count(codes), ng = woo_ground_count();
   char msg[256];
   int rc = 0;
@@ -217,10 +235,9 @@ int woo__audit_codes(woo__adoc *d, const woo_doc *doc, const woo_codes *codes) {
       d->counts[ground_index(c->ground) < ng ? ground_index(c->ground) : ng]++;
     if (woo__code_hides(c)) {
       d->markers++;
-      if (lettered(c) && (unsigned)c->notation < N_NOTATIONS) {
-        if (!tally[c->notation]++)
-          first[c->notation] = c;
-      }
+      int v = variant(text, c);
+      if (lettered(c) && v >= 0 && !tally[v]++)
+        first[v] = c;
     }
     if (woo_time && c->ground->law == WOO_LAW_WOB &&
         (woo__code_hides(c) || c->role == WOO_ROLE_TABLE) && !wob++)
@@ -242,24 +259,24 @@ int woo__audit_codes(woo__adoc *d, const woo_doc *doc, const woo_codes *codes) {
 
   /* The notation most codes use; the first one seen wins a tie. */
   int dom = -1;
-  for (int k = 0; k < N_NOTATIONS; k++)
+  for (int k = 0; k < N_VARIANTS; k++)
     if (tally[k] && (dom < 0 || tally[k] > tally[dom] ||
                      (tally[k] == tally[dom] && first[k]->start < first[dom]->start)))
       dom = k;
   if (dom < 0)
     return 0;
-  d->notation = dom;
+  d->notation = dom / 2;
   d->notation_at = first[dom]->start;
   d->notation_end = first[dom]->end;
-  for (int k = 0; k < N_NOTATIONS && rc == 0; k++) {
+  for (int k = 0; k < N_VARIANTS && rc == 0; k++) {
     if (k == dom || !tally[k])
       continue;
     const woo_code *c = first[k];
     snprintf(msg, sizeof msg,
              "%zu× notatie %s ('%.*s') naast %zu× notatie %s ('%.*s')",
-             tally[k], woo_notation_name((woo_notation)k),
+             tally[k], woo_notation_name((woo_notation)(k / 2)),
              (int)(c->end - c->start > 30 ? 30 : c->end - c->start),
-             text + c->start, tally[dom], woo_notation_name((woo_notation)dom),
+             text + c->start, tally[dom], woo_notation_name((woo_notation)(dom / 2)),
              (int)(first[dom]->end - first[dom]->start > 30
                        ? 30
                        : first[dom]->end - first[dom]->start),

@@ -124,6 +124,19 @@ TEST(codes_unknown_damaged_mixed) {
   woo_audit_free(a);
 }
 
+TEST(comma_written_two_ways) {
+  woo_audit_options o = WOO_AUDIT_OPTIONS_INIT;
+  o.no_residual = 1;
+  woo_audit *a = audit_texts(
+      &o, "a.txt",
+      "Overleg met 5.1,2,e en 5.1,2,e over de planning met 5.1.2,e erbij.\n",
+      "b.txt", "Overleg met 5.1.2,e en 5.1.2,e over de planning.\n", NULL);
+  CHECK_INT(count_type(a, "mixed-notation"), 1);
+  const woo_finding *f = find_type(a, "mixed-notation");
+  CHECK(f && strcmp(f->document, "a.txt") == 0 && f->start == 52);
+  woo_audit_free(a);
+}
+
 TEST(wob_codes_after_may_2022) {
   woo_audit_options o = WOO_AUDIT_OPTIONS_INIT;
   o.no_residual = 1;
@@ -523,6 +536,7 @@ int main(int argc, char **argv) {
   RUN(mask_keeps_shape_only);
   RUN(document_dates);
   RUN(codes_unknown_damaged_mixed);
+  RUN(comma_written_two_ways);
   RUN(wob_codes_after_may_2022);
   RUN(residual_severity_and_codes_excluded);
   RUN(context_leak_across_documents);
