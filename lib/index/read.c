@@ -337,6 +337,17 @@ typedef struct cellset {
   woo__buf c[MAXCOLS];
 } cellset;
 
+/* Words that open an assessment cell. */
+static bool assessment_word(const char *s, size_t n) {
+  static const char *const words[] = {"openbaar", "niet-openbaar", "niet",
+                                      "deels", "gedeeltelijk", "buiten",
+                                      "reeds", "weigeren", NULL};
+  for (size_t k = 0; words[k]; k++)
+    if (strlen(words[k]) == n && strncasecmp(s, words[k], n) == 0)
+      return true;
+  return false;
+}
+
 static int line_cells(const tline *t, const layout *lay, cellset *cs) {
   size_t cur = 0;
   int rc = 0;
@@ -353,6 +364,14 @@ static int line_cells(const tline *t, const layout *lay, cellset *cs) {
       if (!edge)
         col = cur;
     }
+    /* An assessment word set a little left of its column, or joined to
+     * the title by one space ("… afstand tussen Niet-openbaar"), is
+     * the assessment: headers are centred over their columns. */
+    if (assessment_word(t->s + w->start, w->end - w->start))
+      for (size_t k = 0; k < lay->n; k++)
+        if (lay->role[k] == WOO__COL_BEOORDELING && k != col &&
+            w->col + 6 >= lay->start[k] && w->col < lay->start[k] + 2)
+          col = k;
     cur = col;
     woo__buf *b = &cs->c[col];
     if (b->len)
@@ -530,16 +549,39 @@ static int rec_emit(woo_index_list *l, rec *r, const layout *lay) {
   if (rc == 0 && row) {
     row->line = r->line;
     const char *nr = rec_cell(r, lay, WOO__COL_NR);
+    /* A title set left of its centred header lands in the date column:
+     * what is not the date there starts the title. */
+    const char *datum = rec_cell(r, lay, WOO__COL_DATUM);
+    const char *titel = rec_cell(r, lay, WOO__COL_TITEL);
+    woo__buf moved = WOO__BUF_INIT;
+    char iso[11];
+    size_t at, used;
+    if (datum && woo__date_find(datum, strlen(datum), iso, &at) &&
+        woo__date_parse(datum + at, strlen(datum + at), iso, &used)) {
+      size_t letters = 0;
+      for (const char *q = datum; *q; q++)
+        letters += (q < datum + at || q >= datum + at + used) &&
+                   isalpha((unsigned char)*q);
+      if (letters >= 4) {
+        rc = woo__buf_put(&moved, datum, at);
+        if (rc == 0)
+          rc = woo__buf_printf(&moved, " %s%s%s", datum + at + used,
+                               titel ? " " : "", titel ? titel : "");
+        if (rc == 0)
+          titel = moved.data;
+      }
+    }
     /* The number cell holds the number; words after it ("bijlage 1")
      * stay in nr_text. */
-    rc = finish_row(row, nr ? nr : "", rec_cell(r, lay, WOO__COL_DATUM),
-                    rec_cell(r, lay, WOO__COL_TITEL),
+    if (rc == 0)
+      rc = finish_row(row, nr ? nr : "", datum, titel,
                     rec_cell(r, lay, WOO__COL_SOORT),
                     rec_cell(r, lay, WOO__COL_BEOORDELING),
                     rec_cell(r, lay, WOO__COL_GRONDEN),
                     rec_cell(r, lay, WOO__COL_OPMERKINGEN),
                     rec_cell(r, lay, WOO__COL_IDENTIFIER),
                     rec_cell(r, lay, WOO__COL_PAGINAS));
+    woo__buf_free(&moved);
     if (rc == 0 && row->beoordeling == WOO_BEOORDELING_UNKNOWN)
       rc = note(l, r->line, "no beoordeling read");
   }
@@ -559,6 +601,8 @@ static int read_text(woo_index_list *l, const char *data, size_t len) {
   bool in_table = false;
   rec cur = {0};           /* the open record (its anchor seen) */
   bool cur_open = false;
+  size_t cur_anchor = 0;   /* line of the open record's number */
+  bool centred = false, centred_known = false; /* per table */
   pending *gap = NULL;     /* lines after the open record's anchor */
   size_t ngap = 0, capgap = 0;
   word words[MAXWORDS];
@@ -591,6 +635,7 @@ static int read_text(woo_index_list *l, const char *data, size_t len) {
       cur_open = false;
       lay = nl;
       in_table = true;
+      centred = centred_known = false;
       if (last)
         break;
       continue;
@@ -670,9 +715,37 @@ static int read_text(woo_index_list *l, const char *data, size_t len) {
       probe.has_beo |= f.has_beo;
       probe.has_grounds |= f.titel_grounds;
     }
-    /* Blank lines before the split point separate rows too. */
-    for (size_t k = 0; k < ngap && k < split && !open; k++)
-      ;
+    /* A table whose first row has its date beside its number and title
+     * or grounds lines above it has its cells centred vertically: each
+     * line between two numbers belongs to the nearer one, a blank line
+     * deciding a tie.  (Where the number is printed under its row, the
+     * date is above it too, and the rules above apply.) */
+    if (!open && !centred_known) {
+      centred_known = true;
+      for (size_t k = 0; k < ngap && p.f.has_date; k++)
+        if (cell_of(&gap[k].cs, &lay, WOO__COL_TITEL) ||
+            cell_of(&gap[k].cs, &lay, WOO__COL_GRONDEN))
+          centred = true;
+    }
+    if (centred && open) {
+      split = ngap;
+      for (size_t k = 0; k < ngap; k++) {
+        size_t up = gap[k].line - cur_anchor, down = p.line - gap[k].line;
+        bool blank_above = false;
+        for (size_t q = 0; q <= k; q++)
+          blank_above |= gap[q].f.blank;
+        if (down < up || (down == up && blank_above)) {
+          split = k;
+          break;
+        }
+      }
+    } else if (centred) {
+      /* Before the first row: what follows the last blank line. */
+      split = 0;
+      for (size_t k = 0; k < ngap; k++)
+        if (gap[k].f.blank)
+          split = k + 1;
+    }
     for (size_t k = 0; k < split && rc == 0; k++) {
       if (cur_open)
         rc = rec_add(&cur, &gap[k].cs, &lay, gap[k].f, gap[k].line);
@@ -683,7 +756,7 @@ static int read_text(woo_index_list *l, const char *data, size_t len) {
     if (rc == 0 && cur_open)
       rc = rec_emit(l, &cur, &lay);
     cur_open = false;
-    bool own = (p.f.has_date || p.f.has_beo);
+    bool own = !centred && (p.f.has_date || p.f.has_beo);
     rec head = {0};
     for (size_t k = split; k < ngap && rc == 0; k++) {
       if (gap[k].f.blank)
@@ -707,6 +780,7 @@ static int read_text(woo_index_list *l, const char *data, size_t len) {
       cur = head;
       rc = rec_add(&cur, &p.cs, &lay, p.f, p.line);
       cur_open = true;
+      cur_anchor = p.line;
     } else {
       rec_reset(&head);
     }

@@ -627,6 +627,9 @@ TEST(t_read_text) {
       {"top.txt", 6, 2, WOO_BEOORDELING_DEELS},
       {"bottom.txt", 5, 2, WOO_BEOORDELING_DEELS},
       {"inventaris.csv", 4, 2, WOO_BEOORDELING_DEELS},
+      /* cells centred vertically, the title left of its header, an
+       * assessment split over two lines or joined to the title */
+      {"centred.txt", 6, 2, WOO_BEOORDELING_DEELS},
   };
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
     char p[1200];
