@@ -749,6 +749,7 @@ typedef struct nstate {
   toks *tk;
   int mode;
   keyset *officials; /* surnames of office holders seen so far */
+  keyset *places;    /* names of places seen so far ("gemeente X") */
 } nstate;
 
 /* Length in tokens of the longest phrase from lexicon `lex` starting at
@@ -856,6 +857,45 @@ static bool party_after(const char *s, tok *v, size_t n, size_t k) {
   return false;
 }
 
+/* "de Kroon", "het Meer": a capitalised word after an article is a noun
+ * or a proper name of a thing before it is a surname. */
+static bool after_article(const char *s, const tok *v, size_t k) {
+  if (k == 0 || !word_tok(&v[k - 1]) || !(v[k - 1].f & F_LOWER))
+    return false;
+  return word_is(s, &v[k - 1], "de") || word_is(s, &v[k - 1], "het") ||
+         word_is(s, &v[k - 1], "den") || word_is(s, &v[k - 1], "der");
+}
+
+/* Nouns that close the name of a building, business or place ("Victoria
+ * Hotel", "Anne Frank Huis"), not a person's name. */
+static bool place_head(const char *s, const tok *t) {
+  static const char *const w[] = {
+      "hotel", "theater", "theatre", "museum", "kerk", "kapel", "park",
+      "school", "college", "lyceum", "bank", "fonds", "groep", "centrum",
+      "center", "ziekenhuis", "kliniek", "academie", "instituut", "huis",
+      "hal", "zaal", "arena", "stadion", "kazerne", "haven", "brug",
+      "toren", "markt", "molen", "holding", "partners", "advocaten",
+      "notarissen", "consult", "services", "stichting", "vereniging",
+      "fonds", "prijs", "lezing", "zorg", "wonen"};
+  for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+    if (word_is(s, t, w[k]))
+      return true;
+  return false;
+}
+
+/* Words after which a capitalised word names a place or a body. */
+static bool place_word(const char *s, const tok *t) {
+  static const char *const w[] = {
+      "gemeente", "provincie", "waterschap", "regio", "stadsdeel",
+      "veiligheidsregio", "basisteam", "politieregio", "dorp", "stad",
+      "plaats", "woonplaats", "wijk", "gemeentehuis", "stadhuis",
+      "hoogheemraadschap", "district", "eenheid"};
+  for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+    if (word_is(s, t, w[k]))
+      return true;
+  return false;
+}
+
 /* Parse a name starting at token *pi; emit it; advance *pi. */
 static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
   tok *v = st->tk->v;
@@ -873,6 +913,20 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
     return 0;
   }
 
+  /* "gemeente Weidebroek", "provincie Gelderland": the word after a kind
+   * of place or public body is a place, here and elsewhere in the text */
+  if (i + 1 < n && word_tok(&v[i]) && word_tok(&v[i + 1]) &&
+      (v[i + 1].f & F_CAP) && !(v[i + 1].f & F_GAP) && place_word(s, &v[i])) {
+    if (st->places) {
+      woo__lexkey key;
+      woo__lexkey_set(&key, s + v[i + 1].s, v[i + 1].e - v[i + 1].s);
+      int rc = keyset_add(st->places, &key);
+      if (rc)
+        return rc;
+    }
+    *pi = i + 2;
+    return 0;
+  }
   /* Organisation phrases are skipped whole. */
   if (word_tok(&v[i]) && (v[i].f & F_CAP)) {
     size_t org = phrase_at(st, i, WOO__LEX_ORGANISATIONS, 6);
@@ -899,7 +953,7 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
     }
   }
   /* Titles: dhr., mevrouw, de heer, mr. drs. … */
-  while (i < n && word_tok(&v[i])) {
+  while (i < n && word_tok(&v[i]) && !(title && (v[i].f & F_GAP))) {
     unsigned lx = lexbits(s, &v[i]);
     if (lx & L_TITLE) {
       title = true;
@@ -913,14 +967,14 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
     }
     break;
   }
-  if (i >= n) {
+  if (i >= n || (title && (v[i].f & F_GAP))) {
     *pi = i;
     return 0;
   }
 
   size_t start = i, j = i;
   size_t n_init = 0, n_first = 0, n_part = 0;
-  bool multi_init = false;
+  bool multi_init = false, guessed = false;
   /* A name does not run across a column break ("B.V.      Hiswa"). */
 #define IN_NAME(k) ((k) < n && word_tok(&v[k]) && ((k) == start || !(v[k].f & F_GAP)))
   /* initials */
@@ -956,6 +1010,7 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
         if (!(nx & L_SN) || (nx & (L_COMMON | L_ORG | L_STOP)) ||
             (lexbits_common(s, &v[j]) & L_COMMON))
           break;
+        guessed = true;
       }
       n_first++;
       j++;
@@ -1089,12 +1144,14 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
     else if (!common)
       conf = first_common && sent ? 0.6 : 0.9;
     else
-      conf = first_common ? 0.35 : 0.6;
+      conf = first_common ? 0.35 : place_head(s, st_tok) ? 0 : 0.6;
+    if (guessed && mode == M_BODY && !title)
+      conf = conf > 0.6 ? 0.6 : conf; /* "Cabo Delgado" */
   } else if (n_part) {
     if (sn && !(slx & L_ORG))
       conf = 0.85;
     else if (!common && !(slx & L_ORG))
-      conf = 0.6;
+      conf = 0.45; /* "De Meervaart", "Van Gogh-museum": mostly places */
     else
       conf = 0;
   } else {
@@ -1102,8 +1159,8 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
     bool single_common = common || (slx & L_ORG);
     if ((sn || fn) && !single_common)
       conf = sent ? 0.6 : 0.8;
-    else if ((sn || fn) && single_common)
-      conf = sent ? 0.3 : 0.55;
+    else if ((sn || fn) && common && !(slx & L_ORG))
+      conf = sent ? 0.3 : after_article(s, v, sur) ? 0.45 : 0.55;
     else if (!single_common)
       conf = sent ? 0 : 0.45;
     else
@@ -1167,6 +1224,64 @@ static bool line_blank(const char *s, size_t a, size_t b) {
   return true;
 }
 
+static size_t line_end(const char *s, size_t a, size_t len) {
+  const char *nl = memchr(s + a, '\n', len - a);
+  return nl ? (size_t)(nl - s) : len;
+}
+
+/* Whether the line names a managing function: who signs a decision in
+ * office (directeur, afdelingshoofd, teamleider, teammanager …). */
+static bool management_line(const char *s, size_t a, size_t b) {
+  static const char *const w[] = {
+      "directeur", "hoofd", "leider", "manager", "chef", "secretaris",
+      "generaal", "burgemeester", "wethouder", "minister", "voorzitter",
+      "griffier", "commandant", "bestuurder", "gedeputeerde"};
+  if (b - a > 200)
+    return false;
+  for (size_t k = 0; k < sizeof w / sizeof w[0]; k++) {
+    size_t n = strlen(w[k]);
+    for (size_t i = a; i + n <= b; i++) {
+      size_t j = 0;
+      while (j < n && (s[i + j] | 32) == w[k][j])
+        j++;
+      if (j == n)
+        return true;
+    }
+  }
+  return false;
+}
+
+/* Whether the line starts with a lower-case letter (a function line). */
+static bool lower_line(const char *s, size_t a, size_t b) {
+  while (a < b && (s[a] == ' ' || s[a] == '\t'))
+    a++;
+  return a < b && s[a] >= 'a' && s[a] <= 'z';
+}
+
+/* Whether the line holds nothing but one to three given names, joined by
+ * commas or "en", and at most a comma or colon after them. */
+static bool names_line(const char *s, toks *tk) {
+  size_t names = 0;
+  for (size_t k = 0; k < tk->n; k++) {
+    tok *t = &tk->v[k];
+    if (t->kind == K_PUNCT) {
+      if (t->c != ',' && !(t->c == ':' && k + 1 == tk->n))
+        return false;
+      continue;
+    }
+    if (t->kind != K_WORD)
+      return false;
+    if (word_is(s, t, "en") && names)
+      continue;
+    if (!(t->f & F_CAP) || (t->f & (F_ALLCAPS | F_INIT)) ||
+        (lexbits(s, t) & (L_FN | L_STOP | L_ORG | L_TITLE | L_OFF)) != L_FN)
+      return false;
+    if (++names > 3)
+      return false;
+  }
+  return names > 0;
+}
+
 /* Whether the line is a formula under which an office signs: it ends
  * with a comma and starts with "namens" or holds an office word ("De
  * minister van …,", "de burgemeester van Oosterzande,", "De voorzitter,",
@@ -1201,8 +1316,9 @@ static int office_formula(const char *s, toks *tk, size_t a, size_t b) {
  * after "Afwezig: B. Hofste (GroenLinks)"): a name without given name
  * whose surname is an office holder's stays visible too. */
 static int officials_visible(const woo__scan_ctx *ctx, woo__hits *out,
-                             size_t n0, const keyset *officials, toks *tk) {
-  if (officials->n == 0)
+                             size_t n0, const keyset *officials,
+                             const keyset *places, toks *tk) {
+  if (officials->n == 0 && places->n == 0)
     return 0;
   const char *s = ctx->text;
   for (size_t h = n0; h < out->n; h++) {
@@ -1228,6 +1344,9 @@ static int officials_visible(const woo__scan_ctx *ctx, woo__hits *out,
     woo__lexkey_set(&key, s + tk->v[last].s, tk->v[last].e - tk->v[last].s);
     if (keyset_has(officials, &key))
       x->confidence = 0.3;
+    /* a place named elsewhere as one ("gemeente Lindewaard") */
+    if (tk->n == 1 && keyset_has(places, &key))
+      x->confidence = 0;
   }
   return 0;
 }
@@ -1239,10 +1358,11 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
   size_t len = ctx->len;
   int sig_wait = 0; /* non-blank lines left in which a signature name may come */
   int signatory = 0; /* name lines left in which a signatory may come */
+  int function = 0;  /* function line over it: 1 manager, -1 other staff */
   size_t a = 0;
   size_t n0 = out->n;
-  keyset officials = {NULL, 0, 0};
-  nstate st = {ctx, s, &tk, M_BODY, &officials};
+  keyset officials = {NULL, 0, 0}, places = {NULL, 0, 0};
+  nstate st = {ctx, s, &tk, M_BODY, &officials, &places};
 
   while (a < len) {
     const char *nl = memchr(s + a, '\n', len - a);
@@ -1292,6 +1412,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
     int formula = office_formula(s, &tk, a, b);
     if (formula) {
       signatory = 3;
+      function = 0;
       a = b + 1;
       continue;
     }
@@ -1300,13 +1421,25 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
       while (w < tk.n && !word_tok(&tk.v[w]))
         w++;
       if (w < tk.n && (tk.v[w].f & F_LOWER) && !(lexbits(s, &tk.v[w]) & L_TITLE)) {
+        /* "de directeur-generaal Mobiliteit,": who signs */
+        function = management_line(s, a, b) ? 1 : -1;
         a = b + 1;
         continue;
       }
       signatory--;
       if (w < tk.n && b - a < 80) {
-        mode = M_OFFICIAL;
-        st.mode = M_OFFICIAL;
+        /* Managers sign decisions in office and stay visible; other staff
+         * signing on behalf of the body ("toezichthouder Wonen") do not.
+         * The function is on the line before the name or under it. */
+        size_t c = b + 1;
+        while (c < len && line_blank(s, c, line_end(s, c, len)))
+          c = line_end(s, c, len) + 1;
+        int below = c < len ? (management_line(s, c, line_end(s, c, len)) ? 1
+                               : lower_line(s, c, line_end(s, c, len)) ? -1
+                                                                       : 0)
+                            : 0;
+        bool visible = function > 0 || below > 0 || (function == 0 && below == 0);
+        mode = st.mode = visible ? M_OFFICIAL : M_SIG;
         signatory = 0;
         sig_wait = 0;
       }
@@ -1326,6 +1459,10 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
         salutation_word(s, &tk.v[0])) {
       st.mode = M_SALUT;
       i = 1;
+    }
+    if (mode == M_BODY && st.mode == M_BODY && names_line(s, &tk)) {
+      /* "Koen" under a message, "Koen, Desirée," over one */
+      st.mode = M_SALUT;
     }
     if (mode == M_SIG && tk.n > 0) {
       /* A signature line that holds an office or an organisation is not a
@@ -1364,9 +1501,10 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
     }
     a = b + 1;
   }
-  rc = officials_visible(ctx, out, n0, &officials, &tk);
+  rc = officials_visible(ctx, out, n0, &officials, &places, &tk);
 done:
   free(officials.v);
+  free(places.v);
   free(tk.v);
   return rc;
 }
@@ -1379,7 +1517,7 @@ int woo__find_functions(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *s = ctx->text;
   size_t len = ctx->len, a = 0;
   int sig_lines = 0; /* lines of a signature block still to come */
-  nstate st = {ctx, s, &tk, M_BODY, NULL};
+  nstate st = {ctx, s, &tk, M_BODY, NULL, NULL};
 
   while (a < len) {
     const char *nl = memchr(s + a, '\n', len - a);
