@@ -883,6 +883,29 @@ static bool place_head(const char *s, const tok *t) {
   return false;
 }
 
+/* Whether the word ends in a noun for a unit, a service or a role
+ * ("Subsidiebureau", "Privacyteam", "DGKE-secretariaat", "SOC-analist"). */
+static bool unit_word(const char *s, const tok *t) {
+  static const char *const suf[] = {
+      "bureau", "team", "planning", "secretariaat", "afdeling", "analist",
+      "dienst", "desk", "loket", "centrum", "groep", "raad", "overleg",
+      "beheer", "zaken", "support", "office", "portaal", "pool", "viewer",
+      "berekening", "teksten", "mailbox", "postbus", "coordinator",
+      "coördinator", "adviseur", "medewerker", "functionaris"};
+  size_t n = t->e - t->s;
+  for (size_t k = 0; k < sizeof suf / sizeof suf[0]; k++) {
+    size_t m = strlen(suf[k]);
+    if (n < m + 2)
+      continue;
+    size_t i = 0;
+    while (i < m && (s[t->e - m + i] | 32) == suf[k][i])
+      i++;
+    if (i == m)
+      return true;
+  }
+  return false;
+}
+
 /* Words after which a capitalised word names a place or a body. */
 static bool place_word(const char *s, const tok *t) {
   static const char *const w[] = {
@@ -997,6 +1020,15 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
     while (IN_NAME(j) && (v[j].f & F_CAP) && !(v[j].f & F_ALLCAPS) &&
            n_first < 3) {
       unsigned lx = lexbits(s, &v[j]);
+      if ((lx & L_PART) && (lx & L_FN) && !(lx & (L_STOP | L_ORG)) &&
+          IN_NAME(j + 1) && (v[j + 1].f & F_CAP) &&
+          (lexbits(s, &v[j + 1]) & L_SN) &&
+          !(lexbits(s, &v[j + 1]) & L_PART)) {
+        /* "Ben Jacobs": a given name that is also a particle */
+        n_first++;
+        j++;
+        continue;
+      }
       if (lx & (L_STOP | L_ORG | L_PART))
         break;
       if (!(lx & L_FN)) {
@@ -1007,7 +1039,12 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
             (v[j + 1].f & F_ALLCAPS) || (v[j].f & F_HYPH))
           break;
         unsigned nx = lexbits_common(s, &v[j + 1]);
-        if (!(nx & L_SN) || (nx & (L_COMMON | L_ORG | L_STOP)) ||
+        /* in a header, signature or list two unknown words will do
+         * ("Latoya Doelwijt") */
+        bool known = (nx & L_SN) ||
+                     (mode != M_BODY && !(nx & (L_FN | L_PART)) &&
+                      !(v[j + 1].f & F_HYPH) && !unit_word(s, &v[j + 1]));
+        if (!known || (nx & (L_COMMON | L_ORG | L_STOP)) ||
             (lexbits_common(s, &v[j]) & L_COMMON))
           break;
         guessed = true;
@@ -1041,7 +1078,10 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
   bool weak = weak_particle(s, &v[pstart]) && (n_part == 1 || !support) &&
               n_part > 0;
   bool org_sur = false;
-  if (IN_NAME(j) && surnameish(s, &v[j], mode)) {
+  bool stop_sur = n_part && IN_NAME(j) && (v[j].f & F_CAP) &&
+                  (lexbits(s, &v[j]) & L_SN) && (lexbits(s, &v[j]) & L_STOP) &&
+                  (support || !(v[pstart].f & F_SENT));
+  if (IN_NAME(j) && (stop_sur || surnameish(s, &v[j], mode))) {
     unsigned lx = lexbits(s, &v[j]);
     bool org_only = (lx & L_ORG) && !(lx & L_SN);
     bool ok = !weak;
@@ -1092,7 +1132,8 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
   if (mode == M_HEADER && !title && !n_init && !n_first && end_tok + 1 < n &&
       v[end_tok].kind == K_PUNCT && v[end_tok].c == ',') {
     size_t k = end_tok + 1, given = 0;
-    while (k < n && word_tok(&v[k]) && !(v[k].f & F_ALLCAPS) &&
+    while (k < n && word_tok(&v[k]) &&
+           (!(v[k].f & F_ALLCAPS) || (v[k].f & F_INIT)) &&
            ((v[k].f & F_INIT) ||
             ((v[k].f & F_CAP) && (lexbits(s, &v[k]) & L_FN) &&
              !(lexbits(s, &v[k]) & (L_ORG | L_STOP)))) &&
@@ -1175,6 +1216,11 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
     bool namey = n_init || n_first || sn || fn || !common;
     if (slx & (L_ORG | L_STOP))
       namey = n_init || n_first || title;
+    /* "CISO", "MT", "Subsidiebureau", "SOC-analist": a lone word that is
+     * an abbreviation or a compound naming a unit or a role */
+    if (!n_init && !n_first && !n_part && !title && !sn && !fn &&
+        ((v[sur].f & F_ALLCAPS) || unit_word(s, &v[sur])))
+      namey = false;
     if (namey) {
       double c = mode == M_HEADER || mode == M_SIG ? 0.95 : 0.9;
       conf = maxd(conf, c);
@@ -1717,9 +1763,11 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
               (lexbits(s, &tk.v[st0 - 1]) & L_PART)) &&
              i - st0 < 4)
         st0--;
-      while (st0 < i && !(tk.v[st0].f & F_INIT) &&
-             (tk.v[st0].f & F_LOWER) && st0 == 0)
-        st0++; /* a lower-case particle does not open a line's name */
+      /* Lower-case particles open a name only after initials ("J. van
+       * Dijk"); otherwise they belong to the sentence ("het verslag van
+       * Akkermans"), as in the recognizer. */
+      while (st0 < i && !(tk.v[st0].f & F_INIT) && (tk.v[st0].f & F_LOWER))
+        st0++;
       size_t ps = tk.v[st0].s, pe = t->e;
       if (woo__spanset_overlaps(&have, ps, pe))
         continue;
