@@ -792,6 +792,19 @@ static bool surnameish(const char *s, tok *t, int mode) {
   unsigned lx = lexbits(s, t);
   if (lx & (L_STOP | L_STREET | L_TITLE))
     return false;
+  /* a lone capital without a dot is a list letter or an OCR crumb */
+  if (t->e - t->s == 1)
+    return false;
+  if (t->f & F_HYPH) {
+    /* "KvK-nummer", "Cao-fondsen", "NL-Alert-teksten": a compound ending
+     * in a lower-case word is a noun ("Vries-el Amrani" keeps its short
+     * particle) */
+    size_t h = t->e;
+    while (h > t->s && s[h - 1] != '-')
+      h--;
+    if (t->e - h > 3 && s[h] >= 'a' && s[h] <= 'z')
+      return false;
+  }
   if ((lx & L_OFF) && !(lx & (L_SN | L_FN)))
     return false;
   if ((t->f & F_ALLCAPS) && mode == M_BODY && !(lx & (L_SN | L_FN)))
@@ -1053,6 +1066,11 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
       j++;
     }
   }
+  /* "Ilham E. Reitsma": a middle initial after the given names */
+  while (n_first && IN_NAME(j) && (v[j].f & F_INIT) && j + 1 < n &&
+         IN_NAME(j + 1) && ((v[j + 1].f & F_CAP) || (v[j + 1].f & F_INIT) ||
+                            (lexbits(s, &v[j + 1]) & L_PART)))
+    j++;
   /* particles */
   size_t pstart = j;
   while (IN_NAME(j) && (lexbits(s, &v[j]) & L_PART) && n_part < 3 &&
@@ -1235,7 +1253,7 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
     if (word_tok(p) && (word_is(s, p, "namens") ||
                         word_is(s, p, "contactpersoon") ||
                         word_is(s, p, "collega") || word_is(s, p, "met")))
-      if ((sn || fn || !common) && conf > 0)
+      if ((sn || fn || (!common && !word_is(s, p, "met"))) && conf > 0)
         conf = maxd(conf, word_is(s, p, "met") ? 0.6 : 0.8);
   }
   /* Office holders acting in office stay visible: after an office word,
