@@ -8,13 +8,18 @@
  * not separated by blank lines, and a hyphen at a line end is kept.
  * poppler_page_get_text_layout() returns one rectangle per character of
  * that text (code points, including the inserted spaces and line breaks),
- * which is how every byte of our text gets its box.
+ * which is how every byte of our text gets its box.  The selection text
+ * puts the cells of a table row on one line with nothing between them;
+ * where two characters run together there but stand apart on the page, a
+ * space (a tab across a column's gap) is put between them, so that no
+ * word is made of two cells.  Such a separator has no box, and within a
+ * word of the text no two characters stand apart.
  *
  * Layout of the document text: page 1's text, "\n", "\f", page 2's text,
  * "\n", … — a form feed between pages as pdftotext writes it; a page
  * without text contributes nothing but its separator.  Boxes are recorded
  * for drawn characters only, not for inserted spaces, line breaks or form
- * feeds.
+ * feeds (or the separators put between cells).
  *
  * Annotation contents are kept as woo_annot only and are NOT appended to
  * the text: every offset into the text must point at something drawn on a
@@ -30,6 +35,13 @@
 
 #include "internal.h"
 #include "xmlsafe.h"
+
+/* Two characters that the selection text joins stand apart when the gap
+ * between them is wider than WORD_GAP of a character's size (a word
+ * space is about a quarter of the font size, kerning far less), and a
+ * column apart from COLUMN_GAP. */
+#define WORD_GAP 0.3
+#define COLUMN_GAP 1.2
 
 /* Make poppler's page text valid UTF-8 with one code point per character
  * it encoded.  poppler encodes each character separately, so a lead byte
@@ -78,13 +90,44 @@ static int page_rotation(PopplerPage *page, double w, double h, double dx,
   return dx < 0 && !vertical ? 180 : 0;
 }
 
-/* Whether the character at s (valid UTF-8) was drawn, as opposed to a
- * space or line break that the text engine inserted. */
-static bool is_drawn(const unsigned char *s, size_t len) {
-  if (s[0] < 0x80)
+/* Whether the character at s (valid UTF-8, n bytes) was drawn, as opposed
+ * to a space or line break that the text engine inserted. */
+static bool is_drawn(const unsigned char *s, size_t len, size_t *n) {
+  if (s[0] < 0x80) {
+    *n = 1;
     return s[0] > ' ';
-  size_t n;
-  return !woo__is_space(woo__utf8_decode(s, len, &n));
+  }
+  return !woo__is_space(woo__utf8_decode(s, len, n));
+}
+
+/* What goes between two drawn characters that follow each other in the
+ * selection text with nothing in between, judged by their rectangles:
+ * 0 when they stand together, ' ' when they stand further apart than a
+ * word space, '\t' when a column's gap or another line lies between them.
+ * The selection text runs the cells of a table row together ("Sanne de
+ * Witvoorzitter"); pdftotext, and a reader, see separate words.  The
+ * yardstick is the larger character's size, so that it scales with the
+ * font whichever way the text runs. */
+static char separator(const PopplerRectangle *p, const PopplerRectangle *r) {
+  double px0 = p->x1 < p->x2 ? p->x1 : p->x2, px1 = p->x1 < p->x2 ? p->x2 : p->x1;
+  double py0 = p->y1 < p->y2 ? p->y1 : p->y2, py1 = p->y1 < p->y2 ? p->y2 : p->y1;
+  double rx0 = r->x1 < r->x2 ? r->x1 : r->x2, rx1 = r->x1 < r->x2 ? r->x2 : r->x1;
+  double ry0 = r->y1 < r->y2 ? r->y1 : r->y2, ry1 = r->y1 < r->y2 ? r->y2 : r->y1;
+  double em = px1 - px0;
+  if (py1 - py0 > em)
+    em = py1 - py0;
+  if (rx1 - rx0 > em)
+    em = rx1 - rx0;
+  if (ry1 - ry0 > em)
+    em = ry1 - ry0;
+  /* Distance between the rectangles along each axis (0 where they
+   * overlap), in either order: a cell can follow one further left. */
+  double dx = rx0 - px1 > px0 - rx1 ? rx0 - px1 : px0 - rx1;
+  double dy = ry0 - py1 > py0 - ry1 ? ry0 - py1 : py0 - ry1;
+  double gap = dx > dy ? dx : dy;
+  if (!(em > 0) || gap <= WORD_GAP * em)
+    return 0;
+  return gap >= COLUMN_GAP * em ? '\t' : ' ';
 }
 
 /* Append one page's text and boxes.  Returns 0 or a WOO_E* code; *has_text
@@ -129,33 +172,45 @@ static int add_page_text(woo_doc *doc, PopplerPage *page, int pageno,
                           doc->path, pageno)) != 0)
     goto done;
 
-  size_t base = doc->text.len;
-  if ((rc = woo__buf_put(&doc->text, text, len)) != 0)
+  /* The text goes in as stretches of poppler's text between the
+   * separators put where characters stand apart; a character's offset
+   * is its place in poppler's text plus the separators before it. */
+  size_t base = doc->text.len, copied = 0, added = 0;
+  if ((rc = woo__buf_grow(&doc->text, len + 1)) != 0)
     goto done;
   const unsigned char *s = (const unsigned char *)text;
   const PopplerRectangle *prev = NULL;
   double dx = 0, dy = 0;
   size_t k = 0;
-  for (size_t i = 0; i < len && rc == 0; i++) {
-    if ((s[i] & 0xC0) == 0x80)
-      continue;
+  for (size_t i = 0, n; i < len && rc == 0; i += n) {
     const PopplerRectangle *r = boxes ? &rects[k++] : NULL;
-    if (!is_drawn(s + i, len - i)) {
+    if (!is_drawn(s + i, len - i, &n)) {
       prev = NULL;
       continue;
     }
     *has_text = 1;
     if (!r)
       continue;
-    woo_box b = {fmin(r->x1, r->x2), fmin(r->y1, r->y2), fmax(r->x1, r->x2),
-                 fmax(r->y1, r->y2)};
-    rc = woo__doc_add_box(doc, base + i, pageno, &b);
     if (prev) {
-      dx += (r->x1 + r->x2 - prev->x1 - prev->x2) / 2;
-      dy += (r->y1 + r->y2 - prev->y1 - prev->y2) / 2;
+      char sep = separator(prev, r);
+      if (sep) {
+        if ((rc = woo__buf_put(&doc->text, text + copied, i - copied)) != 0 ||
+            (rc = woo__buf_putc(&doc->text, sep)) != 0)
+          break;
+        copied = i;
+        added++;
+      } else {
+        dx += (r->x1 + r->x2 - prev->x1 - prev->x2) / 2;
+        dy += (r->y1 + r->y2 - prev->y1 - prev->y2) / 2;
+      }
     }
+    woo_box b = {r->x1 < r->x2 ? r->x1 : r->x2, r->y1 < r->y2 ? r->y1 : r->y2,
+                 r->x1 < r->x2 ? r->x2 : r->x1, r->y1 < r->y2 ? r->y2 : r->y1};
+    rc = woo__doc_add_box(doc, base + i + added, pageno, &b);
     prev = r;
   }
+  if (rc == 0)
+    rc = woo__buf_put(&doc->text, text + copied, len - copied);
   if (rc == 0 && len)
     rc = woo__buf_putc(&doc->text, '\n');
   if (rc == 0)

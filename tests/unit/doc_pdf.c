@@ -113,16 +113,14 @@ typedef struct drawn {
   char ch[8];
 } drawn;
 
-TEST(t_boxes) {
-  woo_doc *doc = open_pdf(fixture("text.pdf"), NULL);
-  FILE *f = fopen(fixture("text.chars.tsv"), "r");
+/* Every character of `doc` that has a box is the character drawn there
+ * according to the fixture's sidecar `tsv`, within 1 pt on every side;
+ * and every drawn character got a box. */
+static void match_boxes(const woo_doc *doc, const char *tsv, size_t min) {
+  FILE *f = fopen(fixture(tsv), "r");
   CHECK(f != NULL);
-  if (!doc || !f) {
-    woo_doc_free(doc);
-    if (f)
-      fclose(f);
+  if (!f)
     return;
-  }
   drawn *d = NULL;
   size_t nd = 0, cap = 0;
   char line[256];
@@ -139,7 +137,7 @@ TEST(t_boxes) {
       nd++;
   }
   fclose(f);
-  CHECK(nd > 1000);
+  CHECK(nd > min);
 
   size_t len;
   const char *text = woo_doc_text(doc, &len);
@@ -188,6 +186,18 @@ TEST(t_boxes) {
   CHECK_INT(n_boxes, nd);
   CHECK_INT(matched, nd);
   CHECK(worst <= 1.0);
+  free(used);
+  free(d);
+}
+
+TEST(t_boxes) {
+  woo_doc *doc = open_pdf(fixture("text.pdf"), NULL);
+  if (!doc)
+    return;
+  match_boxes(doc, "text.chars.tsv", 1000);
+  size_t len;
+  const char *text = woo_doc_text(doc, &len);
+  CHECK(woo_doc_has_boxes(doc));
 
   /* Separators have no box. */
   const woo_page *p1 = woo_doc_page(doc, 0);
@@ -211,8 +221,80 @@ TEST(t_boxes) {
   }
   woo_free(boxes);
   woo_free(pages);
-  free(used);
-  free(d);
+  woo_doc_free(doc);
+}
+
+/* ---- a table: cells the selection text runs together ------------------------ */
+
+/* Whether `cell` stands in `text` as words of its own: white space or the
+ * text's ends on both sides. */
+static bool stands_alone(const char *text, const char *cell) {
+  size_t n = strlen(cell);
+  for (const char *p = text; (p = strstr(p, cell)); p++) {
+    bool before = p == text || strchr(" \t\n\f", p[-1]);
+    bool after = p[n] == '\0' || strchr(" \t\n\f", p[n]);
+    if (before && after)
+      return true;
+  }
+  return false;
+}
+
+TEST(t_table) {
+  woo_doc *doc = open_pdf(fixture("table.pdf"), NULL);
+  if (!doc)
+    return;
+  size_t len;
+  const char *text = woo_doc_text(doc, &len);
+  static const char *const cells[] = {
+      "Sanne de Wit", "voorzitter", "sanne.dewit@oosterwolde.example",
+      "06-12345678", "Jan Pietersen", "secretaris",
+      "j.pietersen@oosterwolde.example", "0513-481516", "Fatima el Amrani",
+      "f.elamrani@oosterwolde.example", "Gerrit Hoekstra", "penningmeester",
+      "g.hoekstra@oosterwolde.example", "0513-232425", "Telefoon"};
+  for (size_t i = 0; i < sizeof cells / sizeof *cells; i++)
+    if (!stands_alone(text, cells[i])) {
+      fprintf(stderr, "  cell %zu is glued to a neighbour\n", i);
+      CHECK(0);
+    }
+  /* Cells far apart get a tab; the row keeps its order. */
+  CHECK(strstr(text, "Sanne de Wit\tvoorzitter\tsanne.dewit@oosterwolde."
+                     "example\t06-12345678") != NULL);
+  /* Running text is left alone: no tab, and every space in it is
+   * poppler's own. */
+  CHECK(strstr(text, "De werkgroep bestaat uit de volgende leden.\n") != NULL);
+  CHECK(strstr(text, "De werkgroep komt eens per maand bijeen.\n") != NULL);
+
+  /* The boxes still belong to their characters; what was put between the
+   * cells has none. */
+  match_boxes(doc, "table.chars.tsv", 300);
+  size_t tabs = 0;
+  for (size_t i = 0; i < len; i++) {
+    if (text[i] != '\t')
+      continue;
+    tabs++;
+    CHECK_INT(woo_doc_char_box(doc, i, NULL, NULL), WOO_ENOTFOUND);
+    /* The characters on either side have theirs. */
+    CHECK_INT(woo_doc_char_box(doc, i - 1, NULL, NULL), 0);
+    CHECK_INT(woo_doc_char_box(doc, i + 1, NULL, NULL), 0);
+  }
+  CHECK(tabs >= 12);
+  /* A name in a cell maps to one box on the page, not reaching into the
+   * next cell. */
+  const char *name = strstr(text, "Sanne de Wit");
+  woo_box *boxes = NULL;
+  int *pages = NULL;
+  size_t n = 0;
+  CHECK(name != NULL);
+  if (name) {
+    CHECK_INT(woo_doc_span_boxes(doc, (size_t)(name - text),
+                                 (size_t)(name - text) + 12, &boxes, &pages,
+                                 &n), 0);
+    CHECK_INT(n, 1);
+    if (n == 1)
+      CHECK(boxes[0].x0 > 50 && boxes[0].x1 < 130);
+  }
+  woo_free(boxes);
+  woo_free(pages);
   woo_doc_free(doc);
 }
 
@@ -429,7 +511,7 @@ TEST(t_pdftotext_agreement) {
     return;
   }
   static const char *const files[] = {"text.pdf", "annot.pdf", "update.pdf",
-                                      "running.pdf"};
+                                      "running.pdf", "table.pdf"};
   size_t common = 0, total = 0;
   for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
     const char *path = fixture(files[f]);
@@ -498,6 +580,7 @@ int main(void) {
   }
   RUN(t_text_pages);
   RUN(t_boxes);
+  RUN(t_table);
   RUN(t_metadata);
   RUN(t_annotations_attachments);
   RUN(t_revisions);
