@@ -971,7 +971,8 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
       return 0;
     }
     unsigned lx0 = lexbits(s, &v[i]);
-    if ((lx0 & (L_ORG | L_STOP)) && !(lx0 & (L_FN | L_SN | L_PART))) {
+    if ((lx0 & (L_ORG | L_STOP)) &&
+        !(lx0 & (L_FN | L_SN | L_PART | L_TITLE | L_OFF))) {
       *pi = i + 1;
       return 0;
     }
@@ -1085,8 +1086,12 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
     /* Dutch writes a surname without given name or initials with a
      * capital: "Van Dijk", "De Vries".  Lower-case "van de", "aan de"
      * before a capitalised word belong to the sentence ("aan de Brink",
-     * "het verslag van Jansen"); the name, if any, starts after them. */
-    *pi = j;
+     * "het verslag van Jansen"); the name, if any, starts after them
+     * ("van Van Dijk"). */
+    size_t k = pstart;
+    while (k < j && (v[k].f & F_LOWER))
+      k++;
+    *pi = k;
     return 0;
   }
   /* surname */

@@ -3,6 +3,7 @@
 #include <time.h>
 
 #include "lib/detect/internal.h"
+#include "lib/detect/lexicon.h"
 #include "test.h"
 
 static bool has(woo__lex lex, const char *w) {
@@ -106,8 +107,45 @@ TEST(speed) {
   CHECK(secs < 2.0);
 }
 
+/* One look-up answers for every lexicon at once, and agrees with the
+ * per-lexicon answers. */
+TEST(combined_bits) {
+  static const char *const words[] = {
+      "Jansen", "Jan",   "van",     "mevrouw", "GGD",     "minister",
+      "Stuurgroep", "maandag", "Özdemir", "Xyzzyq", "commissaris",
+      "beleidsmedewerker", "vergadering"};
+  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+    woo__lexkey k;
+    woo__lexkey_set(&k, words[i], strlen(words[i]));
+    uint32_t bits = woo__lexkey_bits(&k);
+    for (unsigned lex = 0; lex < WOO__LEX_COUNT; lex++) {
+      if (lex == WOO__LEX_COMMON_WORDS) {
+        CHECK_INT(woo__lexkey_common(&k), woo__lex_has(lex, words[i],
+                                                       strlen(words[i])));
+        CHECK_INT(bits >> lex & 1, 0);
+        continue;
+      }
+      CHECK_INT(bits >> lex & 1,
+                woo__lex_has((woo__lex)lex, words[i], strlen(words[i])));
+    }
+  }
+  woo__lexkey k;
+  woo__lexkey_set(&k, "Jansen", 6);
+  CHECK(woo__lexkey_bits(&k) & (1u << WOO__LEX_SURNAMES));
+  /* "commissaris van de Koning" is an office: its first word opens one */
+  woo__lexkey_set(&k, "commissaris", 11);
+  CHECK(woo__lexkey_opens(WOO__LEX_OFFICIALS, &k));
+  woo__lexkey_set(&k, "vergadering", 11);
+  CHECK(!woo__lexkey_opens(WOO__LEX_OFFICIALS, &k));
+  CHECK(woo__lexkey_common(&k));
+  woo__lexkey_set(&k, "Xyzzyq", 6);
+  CHECK_INT(woo__lexkey_bits(&k), 0);
+  CHECK(!woo__lexkey_common(&k));
+}
+
 int main(void) {
   RUN(sizes);
+  RUN(combined_bits);
   RUN(lookups);
   RUN(common_words);
   RUN(speed);

@@ -129,6 +129,61 @@ static const name_case cases[] = {
     /* officials in office: low confidence only */
     {"Minister De Jonge heeft de Kamer geïnformeerd.", {NULL}, true},
     {"Burgemeester Halsema opende de bijeenkomst.", {NULL}, true},
+    {"Raadsleden: J. Postma (VVD), K. Smit (CDA), L. Hendriks (Lokaal "
+     "Belang)\n",
+     {NULL}, true},
+    {"De heer Kroeze (GroenLinks-PvdA) steunt het voorstel.", {NULL}, true},
+    {"Wethouders: F. Ouali, mr. T. Wessels\n\nDe heer Ouali antwoordt en "
+     "mevrouw Wessels vult aan.\n",
+     {NULL}, true},
+    {"Voorzitter: mr. H.J. Brandsma, burgemeester\n", {NULL}, true},
+    {"Mevrouw Rozendaal spreekt in. De heer Kroeze (SP) vraagt mevrouw "
+     "Rozendaal om een toelichting.",
+     {"Rozendaal", "Rozendaal"}, true},
+    {"Jan Veenstra, wethouder van Financiën, opent de markt.", {NULL}, true},
+
+    /* signatories: managers sign in office, other staff do not */
+    {"DE MINISTER VAN FINANCIËN,\nnamens deze,\nde directeur-generaal "
+     "Fiscale Zaken,\n\ndrs. K.L. Bakhuis\n",
+     {NULL}, true},
+    {"Met vriendelijke groet,\nnamens het college van burgemeester en "
+     "wethouders,\n\nmr. A. Verbeek\nafdelingshoofd Publiekszaken\n",
+     {NULL}, true},
+    {"Met vriendelijke groet,\nnamens het college van burgemeester en "
+     "wethouders,\n\nP. Verhulst\ntoezichthouder Bouwen\n",
+     {"P. Verhulst"}, true},
+    {"Hoogachtend,\n\nde burgemeester van Hoogmeer,\n\nmr. E. Tonkens\n",
+     {NULL}, true},
+
+    /* span shapes added with the rules above */
+    {"Volgens Sanne K. Bosman is dat juist.", {"Sanne K. Bosman"}, true},
+    {"W. (Wouter) Hendriksen belde over de vergunning.",
+     {"W. (Wouter) Hendriksen"}, true},
+    {"Ben Hoekstra meldt dat het stuk klaar is.", {"Ben Hoekstra"}, true},
+    {"Het advies van Lisa Ter Haar volgt.", {"Lisa Ter Haar"}, true},
+    {"Zie de bijlage.\n\nKoen\n", {"Koen"}, true},
+    {"Koen, Desirée,\n\nHierbij het verslag.\n", {"Koen", "Desirée"},
+     true},
+    {"Van: VAN DER LINDE, Pieter\nAan: DE BRUIJN, M.C.; OKAFOR, C.\n",
+     {"VAN DER LINDE, Pieter", "DE BRUIJN, M.C.", "OKAFOR, C."}, true},
+    {"Het verslag van Van Dijk en de notitie van Hoekstra zijn klaar.",
+     {"Van Dijk", "Hoekstra"}, true},
+
+    /* negatives added with the rules above */
+    {"Het pand aan de Brink en de bouw van de Julianabrug lopen.", {NULL},
+     true},
+    {"In de Kamerbrief staat dat het Voor de Expohal geldt.", {NULL}, true},
+    {"Leverancier Zeilmakerij B.V.      Nautica      Deels openbaar\n",
+     {NULL}, true},
+    {"Brief van dhr.         Deels openbaar         10.2.e\n", {NULL}, true},
+    {"Aan: Gemeente Hoogmeer <info@hoogmeer.nl>\n\nDe inwoners van "
+     "Hoogmeer zijn tevreden.\n",
+     {NULL}, true},
+    {"Van: Subsidiebureau <subsidie@example.nl>\nCC: CISO; MT\n", {NULL},
+     true},
+    {"Het KvK-nummer en de Cao-fondsen zijn bekend.", {NULL}, true},
+    {"Wij overnachtten in het Victoria Hotel aan het plein.", {NULL}, true},
+    {"De opening van De Zonnehof trok veel bezoekers.", {NULL}, true},
 };
 
 #define N_CASES (sizeof cases / sizeof cases[0])
