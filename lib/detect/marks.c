@@ -11,6 +11,10 @@ struct woo_marks {
   woo_mark *v;
   size_t n, cap;
   char sha256[65];
+  /* Sources are a handful of distinct strings ("lexicon", "policy:terms"):
+   * each is stored once and shared by the marks that name it. */
+  char **sources;
+  size_t n_sources;
 };
 
 int woo_marks_new(woo_marks **out) {
@@ -23,8 +27,9 @@ int woo_marks_new(woo_marks **out) {
 void woo_marks_free(woo_marks *m) {
   if (!m)
     return;
-  for (size_t i = 0; i < m->n; i++)
-    free((char *)m->v[i].source);
+  for (size_t i = 0; i < m->n_sources; i++)
+    free(m->sources[i]);
+  free(m->sources);
   free(m->v);
   free(m);
 }
@@ -49,9 +54,20 @@ int woo_marks_add(woo_marks *m, const woo_mark *mark) {
     m->v = v;
     m->cap = cap;
   }
-  char *src = woo__strdup(mark->source ? mark->source : "");
-  if (!src)
-    return WOO_ENOMEM;
+  const char *want = mark->source ? mark->source : "";
+  const char *src = NULL;
+  for (size_t i = m->n_sources; i-- > 0 && !src;)
+    if (strcmp(m->sources[i], want) == 0)
+      src = m->sources[i];
+  if (!src) {
+    char **ns = woo__reallocarray(m->sources, m->n_sources + 1, sizeof *ns);
+    if (!ns)
+      return WOO_ENOMEM;
+    m->sources = ns;
+    if (!(ns[m->n_sources] = woo__strdup(want)))
+      return WOO_ENOMEM;
+    src = ns[m->n_sources++];
+  }
   /* Marks mostly arrive in order; insertion keeps the list sorted
    * without a separate sort step. */
   size_t at = m->n;
