@@ -320,20 +320,22 @@ int main(int argc, char **argv) {
         "#pragma GCC diagnostic ignored \"-Woverlength-strings\"\n"
         "#endif\n\n",
         out);
-  /* Openers: the first words of multi-word entries, so that a phrase is
-   * only tried where one can start. */
+  /* Openers: the word prefixes of multi-word entries, so that a phrase is
+   * only tried where one can start and only extended while one can go
+   * on. */
   size_t total = 0, counts[N_LEX];
   keyset open[N_LEX];
   memset(open, 0, sizeof open);
   for (size_t i = 0; i < N_LEX; i++) {
     keyset_unique(&sets[i]);
     counts[i] = sets[i].n;
-    for (size_t j = 0; j < sets[i].n; j++) {
-      const char *sp = strchr(sets[i].v[j], ' ');
-      if (sp)
+    /* every proper word prefix: "raad", "raad voor", "raad voor de" of
+     * "raad voor de kinderbescherming" */
+    for (size_t j = 0; j < sets[i].n; j++)
+      for (const char *sp = strchr(sets[i].v[j], ' '); sp;
+           sp = strchr(sp + 1, ' '))
         keyset_add(&open[i], sets[i].v[j], (size_t)(sp - sets[i].v[j]),
                    "openers");
-    }
     total += sets[i].n + open[i].n;
   }
   entry *all = malloc((total ? total : 1) * sizeof *all);

@@ -7,8 +7,9 @@
  * stays small enough to stay in cache.  The blob of each holds
  * every folded key (lexfold.h) once, sorted bytewise, each preceded by
  * four little-endian bytes of membership bits and ended by a NUL: bit i
- * for lexicon i (woo__lex order), bit 16 + i when the key is the first
- * word of a multi-word entry of lexicon i.  The hash table over it uses
+ * for lexicon i (woo__lex order), bit 16 + i when the key is a proper
+ * word prefix of a multi-word entry of lexicon i (its first word, its
+ * first two words …).  The hash table over it uses
  * linear probing; a slot is four little-endian bytes: the key's offset in
  * the blob plus one in the high 24 bits and an 8-bit tag from the hash in
  * the low 8 bits; an all-zero slot is empty.  Everything is static data:

@@ -22,15 +22,15 @@ typedef struct woo__lexkey {
 /* Fold and hash word[0..len). */
 void woo__lexkey_set(woo__lexkey *key, const char *word, size_t len);
 /* The lexicons the key belongs to: bit i for lexicon i, bit
- * WOO__LEX_OPENER_BIT(i) (lib/data/lexicon_data.h) when it is the first
- * word of a multi-word entry of lexicon i; 0 when it is in none.  The
+ * WOO__LEX_OPENER_BIT(i) (lib/data/lexicon_data.h) when it is a word
+ * prefix of a multi-word entry of lexicon i; 0 when it is in none.  The
  * common words are not among them: ask woo__lexkey_common. */
 uint32_t woo__lexkey_bits(const woo__lexkey *key);
 /* Whether the key is a common word (WOO__LEX_COMMON_WORDS). */
 bool woo__lexkey_common(const woo__lexkey *key);
 /* Whether the prepared key is in the lexicon. */
 bool woo__lexkey_in(woo__lex lex, const woo__lexkey *key);
-/* Whether a multi-word entry of the lexicon starts with the key's word. */
+/* Whether a multi-word entry of the lexicon starts with the key's words. */
 bool woo__lexkey_opens(woo__lex lex, const woo__lexkey *key);
 
 #endif

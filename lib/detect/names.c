@@ -69,6 +69,7 @@ enum {
 
 typedef struct tok {
   size_t s, e;   /* the word; a possessive 's is outside */
+  uint64_t hash; /* the folded word's lexicon hash, once F_LEX is set */
   uint32_t lx;   /* lexicon bits (L_*), once F_LEX is set */
   uint32_t ncap; /* index of the first capitalised word from here on */
   uint16_t f;    /* F_* */
@@ -152,20 +153,22 @@ static size_t apos_at(const char *s, size_t i, size_t end) {
   return 0;
 }
 
-static bool word_is(const char *s, const tok *t, const char *lit) {
-  if (t->e <= t->s || (s[t->s] | 32) != lit[0])
-    return false;
-  size_t n = strlen(lit);
-  if (t->e - t->s != n)
-    return false;
-  for (size_t i = 0; i < n; i++) {
-    char c = s[t->s + i];
+/* Whether s[a..b), folded to lower case (ASCII), is the literal. */
+static inline bool key_eq(const char *s, size_t a, size_t b,
+                          const char *lit) {
+  size_t i = 0;
+  for (; a + i < b; i++) {
+    char c = s[a + i];
     if (c >= 'A' && c <= 'Z')
       c = (char)(c + 32);
-    if (c != lit[i])
+    if (c != lit[i]) /* also ends at the literal's NUL */
       return false;
   }
-  return true;
+  return lit[i] == '\0';
+}
+
+static inline bool word_is(const char *s, const tok *t, const char *lit) {
+  return t->e > t->s && key_eq(s, t->s, t->e, lit);
 }
 
 /* Initials: every dot-separated piece is one upper-case letter (or Th, Ph,
@@ -244,7 +247,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out) {
       i += cl;
       continue;
     }
-    tok t = {i, i, 0, 0, blank >= 3 && out->n ? F_GAP : 0, K_WORD, 0};
+    tok t = {i, i, 0, 0, 0, blank >= 3 && out->n ? F_GAP : 0, K_WORD, 0};
     blank = 0;
     if (letter_cp(cp) || (cp >= '0' && cp <= '9')) {
       /* Look ahead over the non-space run for '@' or "://". */
@@ -471,6 +474,7 @@ static unsigned lexbits(const char *s, tok *t) {
   }
   woo__lexkey k;
   woo__lexkey_set(&k, s + t->s, n);
+  t->hash = k.n ? k.hash : 0;
   uint32_t bits = woo__lexkey_bits(&k);
   if (t->f & F_CAP) {
     lx = bits;
@@ -522,9 +526,11 @@ static unsigned lexbits_common(const char *s, tok *t) {
   if (t->f & F_COMMON_DONE)
     return t->lx;
   t->f |= F_COMMON_DONE;
-  if (t->f & F_CAP) {
+  if ((t->f & F_CAP) && t->hash) {
+    /* the fingerprint table needs the hash only */
     woo__lexkey k;
-    woo__lexkey_set(&k, s + t->s, t->e - t->s);
+    k.n = t->e - t->s;
+    k.hash = t->hash;
     if (woo__lexkey_common(&k))
       t->lx = lx | L_COMMON;
   }
@@ -537,21 +543,6 @@ static unsigned lexbits_common(const char *s, tok *t) {
  * "Raadsleden:", a chair who is the mayor), whose names stay visible. */
 enum { M_BODY = 0, M_HEADER, M_LIST, M_SIG, M_SALUT, M_OFFICIAL };
 
-static bool key_eq(const char *s, size_t a, size_t b, const char *lit) {
-  if (b <= a || (s[a] | 32) != lit[0])
-    return false;
-  size_t n = strlen(lit);
-  if (b - a != n)
-    return false;
-  for (size_t i = 0; i < n; i++) {
-    char c = s[a + i];
-    if (c >= 'A' && c <= 'Z')
-      c = (char)(c + 32);
-    if (c != lit[i])
-      return false;
-  }
-  return true;
-}
 
 /* The key before a ':' near the start of a line, trimmed; returns the
  * mode it sets, and in *body the offset where the values start. */
@@ -616,8 +607,13 @@ static bool closing_line(const char *s, size_t a, size_t b, size_t *tail) {
   size_t i = a;
   while (i < b && (s[i] == ' ' || s[i] == '\t' || s[i] == '>'))
     i++;
+  /* every closing starts with one of these letters */
+  char c0 = i < b ? (char)(s[i] | 32) : 0;
+  if (c0 != 'm' && c0 != 'v' && c0 != 'g' && c0 != 'h' && c0 != 'k' &&
+      c0 != 'r' && c0 != 'b' && c0 != 'w' && c0 != 'd' && c0 != 'c')
+    return false;
   size_t e = i;
-  while (e < b && s[e] != ',' && s[e] != '\r')
+  while (e < b && e - i <= 48 && s[e] != ',' && s[e] != '\r')
     e++;
   size_t t = e;
   while (t > i && (s[t - 1] == ' ' || s[t - 1] == '.' || s[t - 1] == '!'))
@@ -766,10 +762,13 @@ static size_t phrase_at(const nstate *st, size_t i, woo__lex lex,
                                                 : L_OPEN_FUNC;
   if (!word_tok(&v[i]) || !(lexbits(st->s, &v[i]) & need))
     return 0;
+  bool punct = false;
   for (size_t j = i; j < n && words < max; j++) {
     if (v[j].kind == K_PUNCT) {
-      if (v[j].c == ',' || v[j].c == '&' || v[j].c == '-' || v[j].c == '\'')
+      if (v[j].c == ',' || v[j].c == '&' || v[j].c == '-' || v[j].c == '\'') {
+        punct = true;
         continue;
+      }
       break;
     }
     if (v[j].kind != K_WORD)
@@ -777,8 +776,15 @@ static size_t phrase_at(const nstate *st, size_t i, woo__lex lex,
     words++;
     if (words == 1)
       continue; /* single words are in the token's bits */
-    if (woo__lex_has(lex, st->s + v[i].s, v[j].e - v[i].s))
+    woo__lexkey k;
+    woo__lexkey_set(&k, st->s + v[i].s, v[j].e - v[i].s);
+    uint32_t bits = woo__lexkey_bits(&k);
+    if (bits >> lex & 1)
       best = j - i + 1;
+    /* The opener bits hold every word prefix of a longer entry: where the
+     * words so far (joined by spaces only) are none, no entry goes on. */
+    else if (!punct && !(bits >> WOO__LEX_OPENER_BIT(lex) & 1))
+      break;
   }
   return best;
 }
@@ -1098,8 +1104,8 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
   size_t sur = n;
   /* "in Zwolle", "In de Kamerbrief", "Voor de Expohal": particles that
    * are also prepositions need support to open a name */
-  bool weak = weak_particle(s, &v[pstart]) && (n_part == 1 || !support) &&
-              n_part > 0;
+  bool weak = n_part > 0 && (n_part == 1 || !support) &&
+              weak_particle(s, &v[pstart]);
   bool org_sur = false;
   bool stop_sur = n_part && IN_NAME(j) && (v[j].f & F_CAP) &&
                   (lexbits(s, &v[j]) & L_SN) && (lexbits(s, &v[j]) & L_STOP) &&
