@@ -1173,7 +1173,8 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
     if (given && (k == n || (v[k].kind != K_WORD &&
                              (v[k].kind == K_OTHER || v[k].c == '<' ||
                               v[k].c == ';' || v[k].c == '[' ||
-                              v[k].c == '(' || v[k].c == '"'))))
+                              v[k].c == '(' || v[k].c == '"' ||
+                              v[k].c == '/'))))
       end_tok = k;
   }
   /* Double-barrelled: "Vries-el Amrani" */
@@ -1218,8 +1219,16 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
     if (guessed && mode == M_BODY && !title)
       conf = conf > 0.6 ? 0.6 : conf; /* "Cabo Delgado" */
   } else if (n_part) {
+    bool cap_mid = (v[pstart].f & F_CAP) && !(v[pstart].f & F_SENT) &&
+                   !word_is(s, &v[pstart], "de") &&
+                   !word_is(s, &v[pstart], "het") &&
+                   !word_is(s, &v[pstart], "den") &&
+                   !word_is(s, &v[pstart], "der");
     if (sn && !(slx & L_ORG))
       conf = 0.85;
+    else if (cap_mid && !(slx & L_ORG))
+      conf = 0.8; /* "dat Ter Borg vertrekt": Dutch capitalises the
+                     particle of a surname without given name */
     else if (!common && !(slx & L_ORG))
       conf = 0.45; /* "De Meervaart", "Van Gogh-museum": mostly places */
     else
@@ -1248,7 +1257,9 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
     /* "CISO", "MT", "Subsidiebureau", "SOC-analist": a lone word that is
      * an abbreviation or a compound naming a unit or a role */
     if (!n_init && !n_first && !n_part && !title && !sn && !fn &&
-        ((v[sur].f & F_ALLCAPS) || unit_word(s, &v[sur])))
+        end_tok == sur + 1 &&
+        (((v[sur].f & F_ALLCAPS) && v[sur].e - v[sur].s <= 4) ||
+         unit_word(s, &v[sur])))
       namey = false;
     if (namey) {
       double c = mode == M_HEADER || mode == M_SIG ? 0.95 : 0.9;
@@ -1267,6 +1278,14 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
       if ((sn || fn || (!common && !word_is(s, p, "met"))) && conf > 0)
         conf = maxd(conf, word_is(s, p, "met") ? 0.6 : 0.8);
   }
+  /* "Femke Oldenburger, medewerker Burgerzaken": a function in
+   * apposition confirms a name */
+  if (mode == M_BODY && (n_first || n_init) && conf >= 0.5 && conf < 0.9 &&
+      end_tok + 1 < n && v[end_tok].kind == K_PUNCT &&
+      (v[end_tok].c == ',' || v[end_tok].c == '(') &&
+      word_tok(&v[end_tok + 1]) && (v[end_tok + 1].f & F_LOWER) &&
+      (lexbits(s, &v[end_tok + 1]) & (L_FUNC | L_OPEN_FUNC)))
+    conf = 0.9;
   /* Office holders acting in office stay visible: after an office word,
    * in a list of office holders, or with a party in brackets ("De heer
    * Kroeze (GroenLinks)").  Their surnames are remembered so that later
@@ -1739,7 +1758,8 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
           last = false;
       if (!last && (lx & L_COMMON))
         continue; /* given names that are words ("Roos") stay put */
-      if (last && (lx & L_COMMON) && !(lx & L_SN))
+      /* a surname that is also a word travels only from a sure name */
+      if (last && (lx & L_COMMON) && !(lx & L_SN) && x->confidence < 0.9)
         continue;
       woo__lexkey key;
       woo__lexkey_set(&key, s + t->s, t->e - t->s);

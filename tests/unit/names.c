@@ -169,7 +169,14 @@ static const name_case cases[] = {
     {"Het verslag van Van Dijk en de notitie van Hoekstra zijn klaar.",
      {"Van Dijk", "Hoekstra"}, true},
 
+    {"De GGD meldt dat Ter Horst per 1 mei vertrekt.", {"Ter Horst"}, true},
+    {"Aan: HOEKSTRA, Joost; EL AMRANI, Samira\n",
+     {"HOEKSTRA, Joost", "EL AMRANI, Samira"}, true},
+    {"VAN:      DE BOER, M.C. / SMIT, C.\n", {"DE BOER, M.C.", "SMIT, C."},
+     true},
+
     /* negatives added with the rules above */
+    {"Het contract met Van Oord is getekend.", {NULL}, true},
     {"Het pand aan de Brink en de bouw van de Julianabrug lopen.", {NULL},
      true},
     {"In de Kamerbrief staat dat het Voor de Expohal geldt.", {NULL}, true},
@@ -363,6 +370,30 @@ TEST(propagation) {
   woo__hits_free(&hits);
 }
 
+/* A function in apposition makes a name with a common-word surname sure
+ * enough to propagate; without it the surname stays put. */
+TEST(apposition_propagates) {
+  const char *texts[] = {
+      "Betrokkenen\nSanne Hazelnoot, medewerker Burgerzaken\n\n"
+      "Hazelnoot heeft de melding gedaan.\n",
+      "Betrokkenen\nSanne Hazelnoot en anderen\n\n"
+      "Hazelnoot heeft de melding gedaan.\n"};
+  for (size_t t = 0; t < 2; t++) {
+    const char *text = texts[t];
+    woo__scan_ctx ctx = {text, strlen(text), NULL, NULL, NULL};
+    woo__hits hits = {NULL, 0, 0};
+    CHECK_INT(woo__find_persons(&ctx, &hits), 0);
+    CHECK_INT(woo__names_propagate(&ctx, &hits), 0);
+    size_t off = (size_t)(strstr(text, "\n\nHazelnoot") - text) + 2;
+    bool covered = false;
+    for (size_t h = 0; h < hits.n; h++)
+      if (hits.v[h].confidence >= THRESHOLD && hits.v[h].start == off)
+        covered = true;
+    CHECK_INT(covered, t == 0);
+    woo__hits_free(&hits);
+  }
+}
+
 TEST(functions) {
   const char *text =
       "De beleidsmedewerker van team Veiligheid stuurt het stuk.\n"
@@ -411,6 +442,7 @@ int main(void) {
   RUN(span_excludes_title_and_possessive);
   RUN(policy_allow_and_officials);
   RUN(propagation);
+  RUN(apposition_propagates);
   RUN(functions);
   RUN(robust_input);
   TEST_END();
