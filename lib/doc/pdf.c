@@ -101,30 +101,28 @@ static bool is_drawn(const unsigned char *s, size_t len, size_t *n) {
 }
 
 /* What goes between two drawn characters that follow each other in the
- * selection text with nothing in between, judged by their rectangles:
- * 0 when they stand together, ' ' when they stand further apart than a
- * word space, '\t' when a column's gap or another line lies between them.
+ * selection text with nothing in between, judged by their boxes: 0 when
+ * they stand together, ' ' when they stand further apart than a word
+ * space, '\t' when a column's gap or another line lies between them.
  * The selection text runs the cells of a table row together ("Sanne de
  * Witvoorzitter"); pdftotext, and a reader, see separate words.  The
  * yardstick is the larger character's size, so that it scales with the
  * font whichever way the text runs. */
-static char separator(const PopplerRectangle *p, const PopplerRectangle *r) {
-  double px0 = p->x1 < p->x2 ? p->x1 : p->x2, px1 = p->x1 < p->x2 ? p->x2 : p->x1;
-  double py0 = p->y1 < p->y2 ? p->y1 : p->y2, py1 = p->y1 < p->y2 ? p->y2 : p->y1;
-  double rx0 = r->x1 < r->x2 ? r->x1 : r->x2, rx1 = r->x1 < r->x2 ? r->x2 : r->x1;
-  double ry0 = r->y1 < r->y2 ? r->y1 : r->y2, ry1 = r->y1 < r->y2 ? r->y2 : r->y1;
-  double em = px1 - px0;
-  if (py1 - py0 > em)
-    em = py1 - py0;
-  if (rx1 - rx0 > em)
-    em = rx1 - rx0;
-  if (ry1 - ry0 > em)
-    em = ry1 - ry0;
-  /* Distance between the rectangles along each axis (0 where they
+static char separator(const woo_box *p, const woo_box *r) {
+  /* Distance between the boxes along each axis (negative where they
    * overlap), in either order: a cell can follow one further left. */
-  double dx = rx0 - px1 > px0 - rx1 ? rx0 - px1 : px0 - rx1;
-  double dy = ry0 - py1 > py0 - ry1 ? ry0 - py1 : py0 - ry1;
+  double dx = r->x0 - p->x1 > p->x0 - r->x1 ? r->x0 - p->x1 : p->x0 - r->x1;
+  double dy = r->y0 - p->y1 > p->y0 - r->y1 ? r->y0 - p->y1 : p->y0 - r->y1;
   double gap = dx > dy ? dx : dy;
+  if (gap <= 0) /* the characters of a word touch or overlap */
+    return 0;
+  double em = p->x1 - p->x0;
+  if (p->y1 - p->y0 > em)
+    em = p->y1 - p->y0;
+  if (r->x1 - r->x0 > em)
+    em = r->x1 - r->x0;
+  if (r->y1 - r->y0 > em)
+    em = r->y1 - r->y0;
   if (!(em > 0) || gap <= WORD_GAP * em)
     return 0;
   return gap >= COLUMN_GAP * em ? '\t' : ' ';
@@ -179,20 +177,23 @@ static int add_page_text(woo_doc *doc, PopplerPage *page, int pageno,
   if ((rc = woo__buf_grow(&doc->text, len + 1)) != 0)
     goto done;
   const unsigned char *s = (const unsigned char *)text;
-  const PopplerRectangle *prev = NULL;
+  woo_box prev = {0, 0, 0, 0};
+  bool have_prev = false;
   double dx = 0, dy = 0;
   size_t k = 0;
   for (size_t i = 0, n; i < len && rc == 0; i += n) {
     const PopplerRectangle *r = boxes ? &rects[k++] : NULL;
     if (!is_drawn(s + i, len - i, &n)) {
-      prev = NULL;
+      have_prev = false;
       continue;
     }
     *has_text = 1;
     if (!r)
       continue;
-    if (prev) {
-      char sep = separator(prev, r);
+    woo_box b = {r->x1 < r->x2 ? r->x1 : r->x2, r->y1 < r->y2 ? r->y1 : r->y2,
+                 r->x1 < r->x2 ? r->x2 : r->x1, r->y1 < r->y2 ? r->y2 : r->y1};
+    if (have_prev) {
+      char sep = separator(&prev, &b);
       if (sep) {
         if ((rc = woo__buf_put(&doc->text, text + copied, i - copied)) != 0 ||
             (rc = woo__buf_putc(&doc->text, sep)) != 0)
@@ -200,14 +201,13 @@ static int add_page_text(woo_doc *doc, PopplerPage *page, int pageno,
         copied = i;
         added++;
       } else {
-        dx += (r->x1 + r->x2 - prev->x1 - prev->x2) / 2;
-        dy += (r->y1 + r->y2 - prev->y1 - prev->y2) / 2;
+        dx += (b.x0 + b.x1 - prev.x0 - prev.x1) / 2;
+        dy += (b.y0 + b.y1 - prev.y0 - prev.y1) / 2;
       }
     }
-    woo_box b = {r->x1 < r->x2 ? r->x1 : r->x2, r->y1 < r->y2 ? r->y1 : r->y2,
-                 r->x1 < r->x2 ? r->x2 : r->x1, r->y1 < r->y2 ? r->y2 : r->y1};
     rc = woo__doc_add_box(doc, base + i + added, pageno, &b);
-    prev = r;
+    prev = b;
+    have_prev = true;
   }
   if (rc == 0)
     rc = woo__buf_put(&doc->text, text + copied, len - copied);
