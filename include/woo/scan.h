@@ -41,8 +41,12 @@ typedef struct woo_scan_options {
   unsigned int version; /**< WOO_SCAN_OPTIONS_VERSION */
   woo_names *known;     /**< names found elsewhere in the batch, marked
                              here too; NULL for none */
-  int learn;            /**< add this document's confident full names to
-                             `known` (the set is locked internally) */
+  int learn;            /**< only learn: add this document's confident
+                             full names to `known` (locked internally) and
+                             do not look known names up.  A batch runs a
+                             learning pass over every document, then the
+                             real pass with learn = 0, so that results do
+                             not depend on the order of documents */
 } woo_scan_options;
 
 #define WOO_SCAN_OPTIONS_VERSION 1

@@ -328,7 +328,10 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
     rc = woo__find_sections(&ctx, &hits);
   if (rc == 0 && p->entity[WOO_ENTITY_PERSON].enabled)
     rc = woo__names_propagate(&ctx, &hits);
-  if (rc == 0 && opts && opts->known && p->entity[WOO_ENTITY_PERSON].enabled)
+  /* A learning pass only collects names; looking them up is for the
+   * pass that writes marks. */
+  if (rc == 0 && opts && opts->known && !opts->learn &&
+      p->entity[WOO_ENTITY_PERSON].enabled)
     rc = known_names(&ctx, opts->known, &hits);
   if (rc)
     goto done;
@@ -346,7 +349,8 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
     hits.v[w++] = *h;
   }
   hits.n = w;
-  qsort(hits.v, hits.n, sizeof *hits.v, cmp_priority);
+  if (hits.n)
+    qsort(hits.v, hits.n, sizeof *hits.v, cmp_priority);
   if ((rc = woo_marks_new(&marks)))
     goto done;
   woo__marks_set_sha256(marks, doc ? woo_doc_sha256(doc) : "");
@@ -368,7 +372,8 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
     won[n_won++] = *h;
   }
   /* Added in text order, so that the mark list needs no reordering. */
-  qsort(won, n_won, sizeof *won, cmp_position);
+  if (n_won)
+    qsort(won, n_won, sizeof *won, cmp_position);
   for (size_t i = 0; i < n_won && rc == 0; i++) {
     woo__hit *h = &won[i];
     woo_mark m = {h->start, h->end,
@@ -414,7 +419,7 @@ int woo_names_new(woo_names **out) {
   woo_names *n = woo__calloc(1, sizeof *n);
   if (!n)
     return WOO_ENOMEM;
-  pthread_mutex_init(&n->lock, NULL);
+  pthread_rwlock_init(&n->lock, NULL);
   *out = n;
   return 0;
 }
@@ -426,60 +431,104 @@ void woo_names_free(woo_names *n) {
     free(n->names[i]);
   free(n->names);
   free(n->v);
-  pthread_mutex_destroy(&n->lock);
+  free(n->index);
+  pthread_rwlock_destroy(&n->lock);
   free(n);
 }
 
 size_t woo_names_count(const woo_names *n) {
   if (!n)
     return 0;
-  pthread_mutex_lock((pthread_mutex_t *)&n->lock);
+  pthread_rwlock_rdlock((pthread_rwlock_t *)&n->lock);
   size_t c = n->n;
-  pthread_mutex_unlock((pthread_mutex_t *)&n->lock);
+  pthread_rwlock_unlock((pthread_rwlock_t *)&n->lock);
   return c;
 }
 
+static uint64_t bytes_hash(const char *s, size_t n) {
+  uint64_t h = 1469598103934665603ull;
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+  return h;
+}
+
+static int cmp_name_key(const void *a, const void *b) {
+  const woo__name_key *x = a, *y = b;
+  return x->hash < y->hash ? -1 : x->hash > y->hash;
+}
+
+/* Bring the lookup index up to date; the caller holds the write lock. */
+static int index_names(woo_names *k) {
+  woo__name_key *ix = woo__reallocarray(k->index, k->n ? k->n : 1, sizeof *ix);
+  if (!ix)
+    return WOO_ENOMEM;
+  k->index = ix;
+  for (size_t i = 0; i < k->n; i++) {
+    size_t len = strlen(k->names[i]);
+    size_t w = woo__word_len(k->names[i], len);
+    ix[i] = (woo__name_key){bytes_hash(k->names[i], w ? w : len), k->names[i], len};
+  }
+  qsort(ix, k->n, sizeof *ix, cmp_name_key);
+  k->index_n = k->n;
+  return 0;
+}
+
 /* Mark mentions of names another document of the batch withheld: the full
- * name wherever it occurs.  Names are few per batch compared with words,
- * so a snapshot is matched word by word through a small hash table. */
+ * name wherever it occurs as whole words.  One pass over the text's words,
+ * each looked up among the names' first words, so the cost does not grow
+ * with the number of names. */
 static int known_names(const woo__scan_ctx *ctx, woo_names *known,
                        woo__hits *hits) {
-  pthread_mutex_lock(&known->lock);
-  size_t n = known->n;
-  char **snap = n ? woo__calloc(n, sizeof *snap) : NULL;
-  int rc = n && !snap ? WOO_ENOMEM : 0;
-  for (size_t i = 0; i < n && rc == 0; i++)
-    if (!(snap[i] = woo__strdup(known->names[i])))
-      rc = WOO_ENOMEM;
-  pthread_mutex_unlock(&known->lock);
-  if (rc || n == 0)
-    goto done;
-  for (size_t i = 0; i < n && rc == 0; i++) {
-    size_t nl = strlen(snap[i]);
-    /* Occurrences as whole words, case-insensitive on the first letter
-     * only: names keep their capitals. */
-    for (const char *p = ctx->text; (p = memmem(p, (size_t)(ctx->text + ctx->len - p), snap[i], nl));
-         p++) {
-      size_t at = (size_t)(p - ctx->text);
-      bool left = at == 0 || !woo__word_len(ctx->text + woo__utf8_back(ctx->text, at - 1),
-                                            at - woo__utf8_back(ctx->text, at - 1));
-      bool right = at + nl >= ctx->len || !woo__word_len(ctx->text + at + nl, ctx->len - at - nl);
-      if (left && right && (rc = woo__hits_add(hits, at, at + nl, WOO_ENTITY_PERSON,
-                                               "batch", 0.9)))
-        break;
-    }
+  pthread_rwlock_rdlock(&known->lock);
+  if (known->index_n != known->n) {
+    pthread_rwlock_unlock(&known->lock);
+    pthread_rwlock_wrlock(&known->lock);
+    int rc = known->index_n != known->n ? index_names(known) : 0;
+    pthread_rwlock_unlock(&known->lock);
+    if (rc)
+      return rc;
+    pthread_rwlock_rdlock(&known->lock);
   }
-done:
-  for (size_t i = 0; snap && i < n; i++)
-    free(snap[i]);
-  free(snap);
+  const woo__name_key *ix = known->index;
+  size_t n = known->index_n;
+  int rc = 0;
+  const char *t = ctx->text;
+  size_t len = ctx->len;
+  for (size_t i = 0; i < len && n && rc == 0;) {
+    size_t w = woo__word_len(t + i, len - i);
+    if (w == 0) {
+      i++;
+      continue;
+    }
+    bool left = i == 0 || !woo__word_len(t + woo__utf8_back(t, i - 1),
+                                          i - woo__utf8_back(t, i - 1));
+    if (left) {
+      woo__name_key probe = {bytes_hash(t + i, w), NULL, 0};
+      const woo__name_key *k = bsearch(&probe, ix, n, sizeof *ix, cmp_name_key);
+      while (k && k > ix && k[-1].hash == probe.hash)
+        k--;
+      size_t best = 0;
+      for (; k && k < ix + n && k->hash == probe.hash; k++)
+        if (k->len > best && i + k->len <= len &&
+            memcmp(t + i, k->name, k->len) == 0 &&
+            (i + k->len == len || !woo__word_len(t + i + k->len, len - i - k->len)))
+          best = k->len;
+      if (best) {
+        rc = woo__hits_add(hits, i, i + best, WOO_ENTITY_PERSON, "batch", 0.9);
+        i += best;
+        continue;
+      }
+    }
+    i += w;
+  }
+  pthread_rwlock_unlock(&known->lock);
   return rc;
 }
 
 static int learn_names(const woo__scan_ctx *ctx, woo_names *known,
                        const woo__hits *hits) {
   int rc = 0;
-  pthread_mutex_lock(&known->lock);
+  pthread_rwlock_wrlock(&known->lock);
   for (size_t i = 0; i < hits->n && rc == 0; i++) {
     const woo__hit *h = &hits->v[i];
     /* Only full names found with confidence travel to other documents:
@@ -522,6 +571,6 @@ static int learn_names(const woo__scan_ctx *ctx, woo_names *known,
     known->v[lo] = k;
     known->names[known->n++] = name;
   }
-  pthread_mutex_unlock(&known->lock);
+  pthread_rwlock_unlock(&known->lock);
   return rc;
 }

@@ -41,11 +41,23 @@ uint64_t woo__fold_hash(const char *s, size_t len);
  * apostrophes or hyphens), 0 if s does not start a word. */
 size_t woo__word_len(const char *s, size_t len);
 
+/* One entry of the lookup index over known names. */
+typedef struct woo__name_key {
+  uint64_t hash;    /* of the name's first word, exact bytes */
+  const char *name; /* owned by the set */
+  size_t len;
+} woo__name_key;
+
+/* Names learned from a batch.  Readers (scans) share a read lock; adding
+ * names takes the write lock.  The lookup index is rebuilt, under the
+ * write lock, the first time a scan finds it older than the set. */
 struct woo_names {
-  pthread_mutex_t lock;
-  uint64_t *v; /* sorted hashes of folded names */
+  pthread_rwlock_t lock;
+  uint64_t *v; /* sorted hashes of folded names: membership */
   char **names;
   size_t n, cap;
+  woo__name_key *index; /* sorted by hash */
+  size_t index_n;       /* number of names the index covers */
 };
 
 #endif
