@@ -431,6 +431,9 @@ static size_t law_suffix(const scan *sc, size_t i, bool prose, woo_law *law) {
       return 0;
     j = skip_ws(sc, j + w, 1, j + w + 4);
   } else {
+    /* " Wob", and ", Woo" after a bare letter ("lid 2 e, Woo") */
+    if (at(sc, j) == ',')
+      j++;
     if (!is_blank(at(sc, j)))
       return 0;
     j++;
@@ -459,10 +462,26 @@ static void set_code(cand *c, int a, int b, int l, int x) {
   }
 }
 
-/* "lid 2 sub e", "tweede lid, aanhef en onder e en g": after the article
- * number, which ends at i.  Fills out[] and returns the count. */
+/* A sub-paragraph letter written without "sub" or "onder" ("lid 2 e"):
+ * only where the article and paragraph have letters, only a letter that
+ * names a registered ground, and not an abbreviation ("e.v.", "a.s."). */
+static int bare_letter(const scan *sc, size_t i, int a, int b, int lid) {
+  bool rep;
+  int x = sub_letter(sc, i, &rep);
+  if (x <= 0 || rep)
+    return -1;
+  if (at(sc, i + 1) == '.' && is_alpha(at(sc, i + 2)))
+    return -1;
+  cand t;
+  set_code(&t, a, b, lid, x);
+  return woo__ground_lookup(t.code) ? x : -1;
+}
+
+/* "lid 2 sub e", "tweede lid, aanhef en onder e en g", "lid 2 e Wob":
+ * after the article number, which ends at i.  `prefixed` says "art." or
+ * "artikel" stands before it.  Fills out[] and returns the count. */
 static int parse_lid(const scan *sc, size_t start, size_t i, int a, int b,
-                     cand *out) {
+                     bool prefixed, cand *out) {
   size_t lim = start + PROSE_MAX;
   size_t j = skip_ws(sc, i, 1, lim);
   if (at(sc, j) == ',')
@@ -506,36 +525,56 @@ static int parse_lid(const scan *sc, size_t start, size_t i, int a, int b,
     if ((w = word_at(sc, m, "en")))
       m = skip_ws(sc, m + w, 1, lim);
   }
+  /* "sub e", "onder e"; or, in the short form, a bare letter: "lid 2 e",
+   * "lid 2, e", even glued ("lid 2e") when the law follows. */
+  bool bare = false;
   if ((w = word_at(sc, m, "sub")) || (w = word_at(sc, m, "onder")) ||
       (w = word_at(sc, m, "onderdeel"))) {
     m = skip_ws(sc, m + w, 1, lim);
-    bool rep;
-    int x = sub_letter(sc, m, &rep);
-    if (x > 0 && !rep) {
+  } else if (!prose) {
+    bare = true;
+  } else {
+    m = lim; /* no letter */
+  }
+  bool rep = false;
+  int x = m >= lim ? -1
+          : bare   ? bare_letter(sc, m, a, b, lid)
+                   : sub_letter(sc, m, &rep);
+  if (x > 0 && !rep) {
+    letters[nl] = x;
+    lpos[nl++] = m;
+    end = m + 1;
+    /* More letters: "onder c en d", "onder a, e en g", "lid 2 e en g". */
+    while (nl < MAX_CANDS) {
+      size_t q = skip_ws(sc, end, 1, lim);
+      if (at(sc, q) == ',')
+        q++;
+      else if ((w = word_at(sc, q, "en")) || (w = word_at(sc, q, "of")))
+        q += w;
+      else
+        break;
+      q = skip_ws(sc, q, 1, lim);
+      if (q >= lim)
+        break;
+      x = bare ? bare_letter(sc, q, a, b, lid) : sub_letter(sc, q, &rep);
+      if (x <= 0 || rep)
+        break;
       letters[nl] = x;
-      lpos[nl++] = m;
-      end = m + 1;
-      /* More letters: "onder c en d", "onder a, e en g". */
-      while (nl < MAX_CANDS) {
-        size_t q = skip_ws(sc, end, 1, lim);
-        if (at(sc, q) == ',')
-          q++;
-        else if ((w = word_at(sc, q, "en")) || (w = word_at(sc, q, "of")))
-          q += w;
-        else
-          break;
-        q = skip_ws(sc, q, 1, lim);
-        x = sub_letter(sc, q, &rep);
-        if (x <= 0 || rep || q >= lim)
-          break;
-        letters[nl] = x;
-        lpos[nl++] = q;
-        end = q + 1;
-      }
+      lpos[nl++] = q;
+      end = q + 1;
     }
   }
   woo_law law = WOO_LAW_NONE;
   size_t suf = law_suffix(sc, end, prose, &law);
+  /* A bare letter is a sub-paragraph only between "art." and the law's
+   * name, or glued to the paragraph number with the law after it; else
+   * "lid 2 e" may be anything ("… lid 2 e.d."). */
+  if (bare && nl > 0 &&
+      (law == WOO_LAW_NONE ? !prefixed || lpos[0] == j : false)) {
+    nl = 0;
+    end = j;
+    suf = law_suffix(sc, end, prose, &law);
+  }
   bool wob = a == 10 || a == 11;
   if ((law == WOO_LAW_WOO && wob) || (law == WOO_LAW_WOB && !wob))
     return 0;
@@ -607,7 +646,8 @@ static int parse_number(const scan *sc, size_t start, size_t i, cand *out) {
     j += q + 1;
   }
   /* "10 lid 2 sub e", "5.1, tweede lid, …" */
-  int n = parse_lid(sc, start, j, a, b, out);
+  bool prefixed = start < i && lower(at(sc, start)) == 'a';
+  int n = parse_lid(sc, start, j, a, b, prefixed, out);
   if (n > 0) {
     bool registered = false;
     for (int k = 0; k < n; k++)

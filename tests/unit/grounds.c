@@ -68,6 +68,12 @@ TEST(t_find_notations) {
       {"Deels Openbaar", "deels openbaar"},
       {"dubbel", "dubbel"},
       {"artikel 10, tweede lid, aanhef en onder e, van de Wob", "10.2.e"},
+      {"Art. 10 lid 2 e Wob", "10.2.e"},
+      {"art. 10, lid 2, sub e Wob", "10.2.e"},
+      {"artikel 10 lid 2 onder e Wob", "10.2.e"},
+      {"art. 5.1 lid 2 onder e Woo", "5.1.2.e"},
+      {"artikel 5.1, lid 2 e, Woo", "5.1.2.e"},
+      {"art. 10 lid 2e Wob", "10.2.e"},
   };
   for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
     const woo_ground *g = woo_ground_find(ok[i].in);
@@ -77,7 +83,10 @@ TEST(t_find_notations) {
     CHECK(g && strcmp(g->code, ok[i].code) == 0);
   }
   const char *bad[] = {"", "10.2.h", "5.1.2.e en 5.1.2.h", "4.1", "5,1",
-                       "10.19", "dubbel zo groot", "versie 11.1", "x"};
+                       "10.19", "dubbel zo groot", "versie 11.1", "x",
+                       "ArcGIS Enterprise 11.1", "update 4.1.4",
+                       "artikel 10 lid 2 e-mail", "art. 10 lid 2 e.v.",
+                       "10 lid 2 e"};
   for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
     woo_error_clear();
     const woo_ground *g = woo_ground_find(bad[i]);
