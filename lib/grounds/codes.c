@@ -34,6 +34,11 @@ struct woo_codes {
 #define SUPER_MAX 48  /* "^{...}" */
 #define GAP_MAX 400   /* list joiner gap, may hold a table's indentation */
 #define RECENT_LINES 8
+#define ROW_MAX 256   /* how far back on its row a verdict may stand */
+
+/* Internal mark on a found code, cleared before the list is returned: a
+ * number after a capitalised word that may be a product's version. */
+#define CODE_MAYBE_VERSION (1u << 16)
 
 /* Layout features of one line, computed once. */
 typedef struct line_info {
@@ -44,6 +49,7 @@ typedef struct line_info {
   size_t cells;     /* non-blank runs separated by 2+ blanks */
   bool docnum;      /* first cell is a document number ("12", "3.1.", "12-a") */
   bool verdict;     /* holds an inventory verdict (openbaar, geweigerd, …) */
+  bool piped;       /* a Markdown table row: cells between '|' */
   bool valid;
 } line_info;
 
@@ -161,20 +167,30 @@ static void line_compute(const scan *sc, line_info *li, size_t start) {
   const char *nl = start < sc->n ? memchr(sc->s + start, '\n', sc->n - start)
                                  : NULL;
   li->end = nl ? (size_t)(nl - sc->s) : sc->n;
+  /* Two or more '|' make a Markdown table row ("| 3 | e-mail | 5.1.2.e |",
+   * with or without the outer bars); its cells are split at the bars. */
+  size_t bars = 0;
+  for (const char *b = sc->s + start;
+       bars < 2 && (b = memchr(b, '|', li->end - (size_t)(b - sc->s)));
+       b++)
+    bars++;
+  li->piped = bars >= 2;
   size_t i = start;
-  while (i < li->end && is_ws(at(sc, i)))
+  while (i < li->end && (is_ws(at(sc, i)) || (li->piped && at(sc, i) == '|')))
     i++;
   li->first = i;
   size_t e = i;
-  while (e < li->end && !is_ws(at(sc, e)))
+  while (e < li->end && !is_ws(at(sc, e)) && !(li->piped && at(sc, e) == '|'))
     e++;
   li->first_end = e;
-  /* Count cells: runs of text separated by two or more blanks. */
+  /* Count cells: runs of text separated by two or more blanks (or a bar). */
   size_t cells = 0, blanks = 2;
   for (size_t k = li->first; k < li->end; k++) {
     int c = at(sc, k);
     if (is_blank(c) || c == '\r') {
       blanks += c == '\t' ? 2 : 1;
+    } else if (c == '|' && li->piped) {
+      blanks = 2;
     } else {
       if (blanks >= 2)
         cells++;
@@ -187,7 +203,7 @@ static void line_compute(const scan *sc, line_info *li, size_t start) {
     size_t k = li->first_end;
     while (k < li->end && is_blank(at(sc, k)))
       k++;
-    li->docnum = k - li->first_end >= 2 || k < li->end;
+    li->docnum = k - li->first_end >= 2 || k < li->end || li->piped;
   }
   li->verdict = has_verdict(sc, li->first, li->end);
   li->valid = true;
@@ -245,10 +261,18 @@ static bool table_context(scan *sc, const line_info *li) {
   return false;
 }
 
-/* Whether [start) begins a table cell: line start or 2+ blanks before. */
+/* Whether [start) begins a table cell: line start, 2+ blanks before, or
+ * a bar in a Markdown row. */
 static bool cell_start(const scan *sc, const line_info *li, size_t start) {
   if (start == li->first)
     return true;
+  if (li->piped) {
+    size_t k = start;
+    while (k > li->start && k + 3 > start && is_blank(before(sc, k)))
+      k--;
+    if (before(sc, k) == '|')
+      return true;
+  }
   if (start >= 2 && start - 2 >= li->start) {
     int a = before(sc, start), b = before(sc, start - 1);
     if (a == '\t' || (is_blank(a) && is_blank(b)))
@@ -290,7 +314,31 @@ static const char *const ref_words[] = {
     "stap", "fase", "punt", "agendapunt", "onderdeel", "document",
     "documenten", "doc", "item", "regel", "sectie", "ca", "circa", "eur",
     "ongeveer", "bijna", "ruim", "release", "build", "ip", "tel", "telefoon",
-    "kamerstuk", "kamerstukken", "rubriek", "model", "zaaknummer", NULL};
+    "kamerstuk", "kamerstukken", "rubriek", "model", "zaaknummer",
+    /* versions of software */
+    "version", "update", "updates", "patch", "upgrade", "editie", "sp",
+    "servicepack", "fixpack", "firmware", NULL};
+
+/* Software a version number follows ("Java 11.1", "Oracle Database
+ * 10.2.9"), and words that end a product's name ("ArcGIS Enterprise").
+ * Matched only when capitalised, so the Dutch words among them ("word",
+ * "teams", "exact") do not count in running text. */
+static const char *const product_words[] = {
+    "arcgis", "esri", "qgis", "autocad", "windows", "office", "exchange",
+    "outlook", "sharepoint", "teams", "word", "excel", "powerpoint", "java",
+    "python", "php", "perl", "oracle", "sap", "citrix", "vmware", "vsphere",
+    "android", "ios", "macos", "linux", "ubuntu", "debian", "rhel", "centos",
+    "chrome", "firefox", "safari", "edge", "acrobat", "adobe", "microsoft",
+    "postgresql", "postgres", "mysql", "mariadb", "tomcat", "apache", "nginx",
+    "iis", "drupal", "wordpress", "joomla", "typo", "kubernetes", "docker",
+    "node", "angular", "react", "tls", "ssl", "http", "spss", "matlab",
+    "corsa", "decos", "verseon", "topdesk", "djuma", "mozard", "afas",
+    "exact", "navision", "dynamics", "tableau", "qlik", "powerbi", "citrix",
+    /* the end of a product's name */
+    "enterprise", "server", "desktop", "pro", "studio", "suite", "cloud",
+    "online", "portal", "manager", "framework", "platform", "edition",
+    "professional", "express", "client", "gateway", "database", "runtime",
+    "reader", "explorer", "software", "app", NULL};
 
 /* Units and quantities a number can be followed by. */
 static const char *const unit_words[] = {
@@ -804,13 +852,13 @@ static bool status_follow_ok(const scan *sc, size_t e) {
   if (c < 0 || c == '\n' || c == '\r')
     return true;
   if (c == ',' || c == ';' || c == ':' || c == '.' || c == ')' || c == '/' ||
-      c == ']')
+      c == ']' || c == '|')
     return true;
   if (!is_blank(c))
     return false;
   int d = at(sc, e + 1);
   if (is_blank(d) || d == '\n' || d == '\r' || d < 0 || is_digit(d) ||
-      d == '(')
+      d == '(' || d == '|')
     return true;
   static const char *const next[] = {"en", "zie", "verzoek", "deels",
                                      "wegens", "van", "met", NULL};
@@ -880,7 +928,7 @@ static bool ends_row(const scan *sc, size_t e) {
     if (c == '\n' || c == '\r')
       return true;
     if (!(is_blank(c) || is_digit(c) || c == '(' || c == ')' || c == '.' ||
-          c == ',' || c == ';' || c == '/' || c == '+' ||
+          c == ',' || c == ';' || c == '/' || c == '+' || c == '|' ||
           (c >= 'a' && c <= 'i')))
       return false;
   }
@@ -911,12 +959,83 @@ static bool heading(scan *sc, const line_info *li, const cand *c) {
   return true;
 }
 
+/* The word that ends on the current line just before `i` (blanks
+ * between): its span in *ws, *we; false when there is none. */
+static bool word_span_before(const scan *sc, size_t i, size_t lo, size_t *ws,
+                             size_t *we) {
+  while (i > lo && is_blank(before(sc, i)))
+    i--;
+  size_t e = i;
+  while (i > lo && e - i < 32 && is_alpha(before(sc, i)))
+    i--;
+  if (i == e || (i > lo && is_alpha(before(sc, i))))
+    return false;
+  *ws = i;
+  *we = e;
+  return true;
+}
+
+/* "ArcGIS", "SharePoint", "iOS": a capital after a small letter inside a
+ * word.  Ministry names joined by "en" ("IenW", "OCenW") do not count. */
+static bool camel_case(const scan *sc, size_t a, size_t b) {
+  for (size_t k = a + 1; k < b; k++)
+    if (isupper_ascii(at(sc, k)) && !isupper_ascii(at(sc, k - 1)) &&
+        !(k - a >= 3 && lower(at(sc, k - 2)) == 'e' && at(sc, k - 1) == 'n'))
+      return true;
+  return false;
+}
+
+static bool product_word(const scan *sc, size_t a, size_t b) {
+  if (camel_case(sc, a, b))
+    return true;
+  if (!isupper_ascii(at(sc, a)) || b - a >= 24)
+    return false;
+  char w[24];
+  for (size_t k = a; k < b; k++)
+    w[k - a] = (char)lower(at(sc, k));
+  w[b - a] = '\0';
+  return in_list(w, product_words);
+}
+
+enum { VERSION_NO = 0, VERSION_WEAK = 1, VERSION_STRONG = 2 };
+
+/* Whether a number ending in a digit ("11.1", "4.1.4", "10.2.9") is the
+ * version of a product: after a product's name it is (STRONG); after a
+ * capitalised word in mid-sentence it may be (WEAK: "De overstap naar
+ * Navigator 11.1"), which the caller settles by the rest of the text. */
+static int version_of_product(const scan *sc, const line_info *li,
+                              const cand *c) {
+  size_t ws, we, ps, pe;
+  if (!word_span_before(sc, c->start, li->start, &ws, &we) ||
+      !(is_blank(before(sc, c->start))))
+    return VERSION_NO;
+  if (product_word(sc, ws, we))
+    return VERSION_STRONG;
+  if (!isupper_ascii(at(sc, ws)))
+    return VERSION_NO;
+  /* "Adobe Acrobat", "Oracle Database": a capitalised word after a
+   * product's name. */
+  bool prev = word_span_before(sc, ws, li->start, &ps, &pe);
+  if (prev && product_word(sc, ps, pe))
+    return VERSION_STRONG;
+  /* Mid-sentence: a word or a comma before the capitalised one. */
+  size_t k = ws;
+  while (k > li->start && is_blank(before(sc, k)))
+    k--;
+  if (k > li->start && k < ws &&
+      (is_alpha(before(sc, k)) || is_digit(before(sc, k)) ||
+       before(sc, k) == ','))
+    return VERSION_WEAK;
+  return VERSION_NO;
+}
+
 /* A number that is a quantity or a reference rather than a code. */
-static bool quantity(const scan *sc, const cand *c, bool verdict_line) {
+static bool quantity(const scan *sc, const cand *c, bool verdict_before) {
   char w[24];
   word_before(sc, c->start, w, sizeof w);
-  /* In an inventory row "concept versie 11.1" names the ground. */
-  if (in_list(w, ref_words) && !verdict_line)
+  /* In the grounds cell of an inventory row, after the verdict,
+   * "niet openbaar: concept versie 11.1" names the ground. */
+  if (in_list(w, ref_words) && !verdict_before)
     return true;
   size_t j = c->end;
   if (is_blank(at(sc, j)))
@@ -939,12 +1058,12 @@ static bool quantity(const scan *sc, const cand *c, bool verdict_line) {
 static bool weak_follow_ok(const scan *sc, size_t e) {
   int c = at(sc, e);
   if (c < 0 || c == '\n' || c == '\r' || c == ';' || c == ',' || c == '/' ||
-      c == '+' || c == ')')
+      c == '+' || c == ')' || c == '|')
     return true;
   if (!is_blank(c))
     return false;
   int d = at(sc, e + 1);
-  if (d < 0 || is_blank(d) || d == '\n' || d == '\r')
+  if (d < 0 || is_blank(d) || d == '\n' || d == '\r' || d == '|')
     return true;
   return word_at(sc, e + 1, "en") || word_at(sc, e + 1, "of");
 }
@@ -957,7 +1076,12 @@ static int emit(scan *sc, cand *c) {
       return 0;
     c->flags |= WOO_CODE_UNKNOWN;
   }
-  const line_info *li = line_get(sc, sc->line_start);
+  /* A code that opens its line is no document number of that line: a
+   * withheld name in the first column of a table of people is a marker. */
+  line_info row = *line_get(sc, sc->line_start);
+  if (c->start == row.first)
+    row.docnum = false;
+  const line_info *li = &row;
   woo_code out = {c->start, c->end, g, WOO_ROLE_MARKER, c->notation,
                   c->flags};
   woo_codes *l = sc->out;
@@ -983,11 +1107,25 @@ static int emit(scan *sc, cand *c) {
     return push(sc, &out);
   }
 
+  bool maybe_version = false;
   if (!c->prose && !c->artikel) {
     if (heading(sc, li, c))
       return 0;
-    if (c->digit_end && quantity(sc, c, li->verdict))
+    /* The verdict of an inventory row stands within a row's width. */
+    size_t from = c->start - li->start > ROW_MAX ? c->start - ROW_MAX
+                                                 : li->start;
+    bool verdict_before = has_verdict(sc, from, c->start);
+    if (c->digit_end && quantity(sc, c, verdict_before))
       return 0;
+    /* A version has digits only; markup ("^{5.2.1}") and the bracket form
+     * are codes whatever stands before them. */
+    if (is_digit(at(sc, c->end - 1)) && c->notation != WOO_NOTATION_PAREN &&
+        !(c->flags & WOO_CODE_SUPERSCRIPT) && !verdict_before) {
+      int v = version_of_product(sc, li, c);
+      if (v == VERSION_STRONG)
+        return 0;
+      maybe_version = v == VERSION_WEAK;
+    }
   }
 
   if (join >= 0 && prev && (join == 1 || prev->role != WOO_ROLE_MARKER)) {
@@ -1025,7 +1163,26 @@ static int emit(scan *sc, cand *c) {
     return 0;
   if (out.role == WOO_ROLE_TABLE)
     sc->table_line = sc->line_no + 1;
+  if (maybe_version && out.role == WOO_ROLE_MARKER)
+    out.flags |= CODE_MAYBE_VERSION;
   return push(sc, &out);
+}
+
+/* Numbers that may be versions are codes in a text that carries other
+ * codes; in a text with none they are versions ("De overstap naar
+ * Navigator 11.1 is gepland"). */
+static void settle_versions(woo_codes *l) {
+  bool others = false;
+  for (size_t i = 0; i < l->n && !others; i++)
+    others = !(l->v[i].flags & (CODE_MAYBE_VERSION | WOO_CODE_UNKNOWN));
+  size_t k = 0;
+  for (size_t i = 0; i < l->n; i++) {
+    if (!others && (l->v[i].flags & CODE_MAYBE_VERSION))
+      continue;
+    l->v[k] = l->v[i];
+    l->v[k++].flags &= ~(unsigned)CODE_MAYBE_VERSION;
+  }
+  l->n = k;
 }
 
 /* ---- triggers ----------------------------------------------------------- */
@@ -1315,6 +1472,7 @@ int woo__codes_scan(woo_codes **out, const char *text, size_t len,
     woo_codes_free(list);
     return rc;
   }
+  settle_versions(list);
   *out = list;
   return 0;
 }

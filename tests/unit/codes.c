@@ -206,6 +206,103 @@ static const tcase cases[] = {
      1, {{0}}},
     {"words after 11.1", "Overleg 11.1 en 11.1 en alles", 0,
      {{"11.1", "marker", "11.1"}, {"11.1", "marker", "11.1"}}},
+
+    /* ---- product versions ------------------------------------------- */
+    /* A number after a product name or a version word is a version. */
+    {"version after product", "We draaien ArcGIS Enterprise 11.1 op de server.", 1,
+     {{0}}},
+    {"version after camel case", "Het portaal draait op SharePoint 5.1.5 sinds maart.",
+     1, {{0}}},
+    {"version after known software", "De koppeling vraagt Java 11.1 of nieuwer.", 1,
+     {{0}}},
+    {"version after update", "Na de update 4.1.4 werkt de app weer; zie ook Update 5.2.1.",
+     1, {{0}}},
+    {"version words", "Opgelost in release 11.1, in v 5.2.1, patch 4.1.4 en version 11.1.",
+     1, {{0}}},
+    {"version damaged g", "Installeer Oracle Database 10.2.9 op de testserver.", 1,
+     {{0}}},
+    {"version beside a marker", "Gesprek met 5.1.2.e over ArcGIS Enterprise 11.1 gevoerd.",
+     0, {{"5.1.2.e", "marker", "5.1.2.e"}}},
+    /* A capitalised name mid-sentence before a digit-only code, in a text
+     * with no other code: a product version. */
+    {"version lone product", "De overstap naar Navigator 11.1 is gepland.", 1, {{0}}},
+    /* The same shape in a redacted text keeps its code. */
+    {"capital before code in a redacted text",
+     "Advies van DGMI 5.2.1 en verder 5.1.2.e aanwezig.", 0,
+     {{"5.2.1", "marker", "5.2.1"}, {"5.1.2.e", "marker", "5.1.2.e"}}},
+    {"sentence start keeps", "Toelichting. Concept 11.1 is weggelaten.", 0,
+     {{"11.1", "marker", "11.1"}}},
+    {"superscript after product keeps", "Overleg over Corsa ^{5.2.1} gevoerd.", 0,
+     {{"5.2.1", "marker", "^{5.2.1}"}}},
+    {"concept versie in a grounds cell",
+     "31.2   Bijlage: plan van aanpak   niet openbaar: concept versie 11.1   BZK\n",
+     0,
+     {{"niet openbaar", "status", "niet openbaar"},
+      {"11.1", "table", "11.1"}}},
+    {"concept versie in its own cell",
+     "12   Notitie ketenoverleg   Niet openbaar   concept versie 11.1\n", 0,
+     {{"niet openbaar", "status", "Niet openbaar"},
+      {"11.1", "table", "11.1"}}},
+    {"version in an inventory title",
+     "14   Handleiding ArcGIS Enterprise 11.1   Deels openbaar   5.1.2.e\n", 0,
+     {{"deels openbaar", "status", "Deels openbaar"},
+      {"5.1.2.e", "table", "5.1.2.e"}}},
+    {"versie in a title before the verdict",
+     "15   Notitie versie 11.1   Niet openbaar   5.2.1\n", 0,
+     {{"niet openbaar", "status", "Niet openbaar"},
+      {"5.2.1", "table", "5.2.1"}}},
+
+    /* ---- lid forms -------------------------------------------------- */
+    {"lid bare letter", "Geweigerd op grond van Art. 10 lid 2 e Wob.", 0,
+     {{"10.2.e", "citation", "Art. 10 lid 2 e Wob"}}},
+    {"lid commas sub", "Geweigerd op grond van art. 10, lid 2, sub e Wob.", 0,
+     {{"10.2.e", "citation", "art. 10, lid 2, sub e Wob"}}},
+    {"lid onder", "Zoals bedoeld in artikel 10 lid 2 onder e Wob.", 0,
+     {{"10.2.e", "citation", "artikel 10 lid 2 onder e Wob"}}},
+    {"lid onder woo", "Geweigerd op grond van art. 5.1 lid 2 onder e Woo.", 0,
+     {{"5.1.2.e", "citation", "art. 5.1 lid 2 onder e Woo"}}},
+    {"lid bare letter comma law", "Dit valt onder artikel 5.1, lid 2 e, Woo.", 0,
+     {{"5.1.2.e", "citation", "artikel 5.1, lid 2 e, Woo"}}},
+    {"lid bare letters listed", "Op grond van art. 10 lid 2 e en g Wob geweigerd.", 0,
+     {{"10.2.e", "citation", "art. 10 lid 2 e"}, {"10.2.g", "citation", "g"}}},
+    {"lid glued letter with law", "Geweigerd op grond van art. 10 lid 2e Wob.", 0,
+     {{"10.2.e", "citation", "art. 10 lid 2e Wob"}}},
+    {"lid bare letter in a row", "7   Memo   Deels openbaar   Art. 10 lid 2 e Wob\n", 0,
+     {{"deels openbaar", "status", "Deels openbaar"},
+      {"10.2.e", "table", "Art. 10 lid 2 e Wob"}}},
+    /* Not a sub-paragraph letter: words, abbreviations, letters where the
+     * article has none, a letter without article or law around it. */
+    {"lid letter traps",
+     "Zie artikel 10 lid 2 e-mail. Artikel 10 lid 2 e.v. geldt. Artikel 11 lid 1 a "
+     "bepaalt. Er zijn 10 lid 2 e.",
+     1, {{"11.1", "citation", "Artikel 11 lid 1"}}},
+
+    /* ---- Markdown pipe tables ---------------------------------------- */
+    {"pipe table row",
+     "| nr | document | beoordeling | grond |\n|---|---|---|---|\n"
+     "| 3 | e-mail | deels openbaar | 5.1.2.e |\n"
+     "| 4 | nota | niet openbaar | 5.1.2.e, 5.2.1 |\n",
+     0,
+     {{"deels openbaar", "status", "deels openbaar"},
+      {"5.1.2.e", "table", "5.1.2.e"},
+      {"niet openbaar", "status", "niet openbaar"},
+      {"5.1.2.e", "table", "5.1.2.e"},
+      {"5.2.1", "table", "5.2.1"}}},
+    {"pipe table grounds column",
+     "| Nr. | Document | Weigeringsgrond |\n| --- | --- | --- |\n"
+     "| 5 | verslag | 5.1.2.e |\n| 6 | brief | 4.1.4 |\n",
+     0,
+     {{"5.1.2.e", "table", "5.1.2.e"}, {"4.1.4", "table", "4.1.4"}}},
+    {"pipe table without outer pipes",
+     "nr | document | beoordeling | grond\n3 | e-mail | deels openbaar | 5.1.2.e\n", 0,
+     {{"deels openbaar", "status", "deels openbaar"},
+      {"5.1.2.e", "table", "5.1.2.e"}}},
+    /* A withheld name in a table of people stands where text was. */
+    {"pipe table of people",
+     "| Naam | Functie |\n|---|---|\n| 5.1.2.e | beleidsmedewerker |\n", 0,
+     {{"5.1.2.e", "marker", "5.1.2.e"}}},
+    {"pipe in prose", "Project A | 5.1.2.e besprak de planning met ons.", 0,
+     {{"5.1.2.e", "marker", "5.1.2.e"}}},
 };
 
 static void run_case(const tcase *tc) {
