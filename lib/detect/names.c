@@ -156,6 +156,10 @@ static size_t apos_at(const char *s, size_t i, size_t end) {
 /* Whether s[a..b), folded to lower case (ASCII), is the literal. */
 static inline bool key_eq(const char *s, size_t a, size_t b,
                           const char *lit) {
+  /* Most calls compare against lists of literals: the first byte turns
+   * nearly all of them away. */
+  if (a < b && (char)(s[a] | ((s[a] >= 'A' && s[a] <= 'Z') ? 32 : 0)) != lit[0])
+    return false;
   size_t i = 0;
   for (; a + i < b; i++) {
     char c = s[a + i];
@@ -224,6 +228,37 @@ static bool line_has_links(const char *s, size_t a, size_t b) {
   return false;
 }
 
+/* ASCII word characters: letters by case and digits; 0 for the rest
+ * (and for every byte >= 0x80, which the tokenizer decodes). */
+enum { C_LOW = 1, C_UP = 2, C_DIG = 4 };
+static const unsigned char ascii_class[256] = {
+    ['0'] = C_DIG, ['1'] = C_DIG, ['2'] = C_DIG, ['3'] = C_DIG,
+    ['4'] = C_DIG, ['5'] = C_DIG, ['6'] = C_DIG, ['7'] = C_DIG,
+    ['8'] = C_DIG, ['9'] = C_DIG,
+    ['A'] = C_UP, ['B'] = C_UP, ['C'] = C_UP, ['D'] = C_UP, ['E'] = C_UP,
+    ['F'] = C_UP, ['G'] = C_UP, ['H'] = C_UP, ['I'] = C_UP, ['J'] = C_UP,
+    ['K'] = C_UP, ['L'] = C_UP, ['M'] = C_UP, ['N'] = C_UP, ['O'] = C_UP,
+    ['P'] = C_UP, ['Q'] = C_UP, ['R'] = C_UP, ['S'] = C_UP, ['T'] = C_UP,
+    ['U'] = C_UP, ['V'] = C_UP, ['W'] = C_UP, ['X'] = C_UP, ['Y'] = C_UP,
+    ['Z'] = C_UP,
+    ['a'] = C_LOW, ['b'] = C_LOW, ['c'] = C_LOW, ['d'] = C_LOW,
+    ['e'] = C_LOW, ['f'] = C_LOW, ['g'] = C_LOW, ['h'] = C_LOW,
+    ['i'] = C_LOW, ['j'] = C_LOW, ['k'] = C_LOW, ['l'] = C_LOW,
+    ['m'] = C_LOW, ['n'] = C_LOW, ['o'] = C_LOW, ['p'] = C_LOW,
+    ['q'] = C_LOW, ['r'] = C_LOW, ['s'] = C_LOW, ['t'] = C_LOW,
+    ['u'] = C_LOW, ['v'] = C_LOW, ['w'] = C_LOW, ['x'] = C_LOW,
+    ['y'] = C_LOW, ['z'] = C_LOW};
+
+/* Digits in s[a..b), counted only when the class mask saw any. */
+static inline unsigned count_digits(const char *s, size_t a, size_t b,
+                                    unsigned cls) {
+  unsigned d = 0;
+  if (cls & C_DIG)
+    for (size_t i = a; i < b; i++)
+      d += ascii_class[(unsigned char)s[i]] == C_DIG;
+  return d;
+}
+
 /* Tokenize s[a..b) (one line).  Words take inner hyphens, apostrophes and
  * dots; a trailing dot joins initials and abbreviations; e-mail addresses
  * and URLs become one K_OTHER token. */
@@ -280,17 +315,22 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out) {
         while (j < b) {
           unsigned char ch = (unsigned char)s[j];
           if (ch < 0x80) {
-            if ((ch | 32) >= 'a' && (ch | 32) <= 'z') {
-              letters++;
-              uppers += ch <= 'Z';
+            /* ASCII runs are the bulk of every word: count them in
+             * locals through the class table. */
+            size_t j0 = j;
+            unsigned up = 0, cls = 0;
+            unsigned char k;
+            while (j < b && (k = ascii_class[(unsigned char)s[j]]) != 0) {
+              up += k == C_UP;
+              cls |= k;
               j++;
-              continue;
             }
-            if (ch >= '0' && ch <= '9') {
+            if (cls & C_DIG)
               f |= F_DIGIT;
-              j++;
+            uppers += up;
+            letters += (unsigned)(j - j0) - count_digits(s, j0, j, cls);
+            if (j < b && (unsigned char)s[j] >= 0x80)
               continue;
-            }
             break;
           }
           size_t n;
@@ -1690,7 +1730,7 @@ done:
  * general punctuation in `firsts`.  Cheaper than tokenizing, and never
  * false where a token of the line is a name in the set. */
 static bool line_may_mention(const char *s, size_t a, size_t b,
-                             const keyset *firsts) {
+                             const keyset *firsts, woo__spanset *have) {
   size_t i = a;
   while (i < b) {
     unsigned char c = (unsigned char)s[i];
@@ -1712,7 +1752,10 @@ static bool line_may_mention(const char *s, size_t a, size_t b,
       }
       break;
     }
-    if (e - i >= 2) {
+    /* A word inside a name already found cannot start a new mention:
+     * the token that holds it overlaps that name too.  In a document
+     * that repeats its names, most lines are settled here. */
+    if (e - i >= 2 && !woo__spanset_overlaps(have, i, e)) {
       woo__lexkey k;
       woo__lexkey_set(&k, s + i, e - i);
       if (keyset_has(firsts, &k))
@@ -1791,7 +1834,7 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
   while (a < len) {
     const char *nl = memchr(s + a, '\n', len - a);
     size_t b = nl ? (size_t)(nl - s) : len;
-    if (!line_may_mention(s, a, b, &firsts)) {
+    if (!line_may_mention(s, a, b, &firsts, &have)) {
       a = b + 1;
       continue;
     }
