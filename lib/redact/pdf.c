@@ -754,50 +754,56 @@ static void paint_covers(job *j, cairo_t *ic, const cover *c, size_t n) {
 /* ---- pages -------------------------------------------------------------------- */
 
 /* The page image as object `num`: 8-bit grey when every pixel is grey,
- * RGB otherwise; compressed row by row. */
+ * RGB otherwise; compressed row by row.  Rows are taken as grey until a
+ * pixel says otherwise, and then the image is started again in RGB: one
+ * pass over the pixels for the usual black-and-white page. */
 static int write_image(job *j, cairo_surface_t *img, int num) {
   int iw = cairo_image_surface_get_width(img);
   int ih = cairo_image_surface_get_height(img);
   int stride = cairo_image_surface_get_stride(img);
   const unsigned char *px = cairo_image_surface_get_data(img);
-  bool grey = true;
-  for (int y = 0; y < ih && grey; y++) {
-    const uint32_t *row = (const uint32_t *)(const void *)(px + (size_t)y * (size_t)stride);
-    for (int x = 0; x < iw; x++)
-      if (((row[x] >> 8) ^ row[x]) & 0xFFFF) {
-        grey = false;
-        break;
-      }
-  }
-  size_t comps = grey ? 1 : 3, rowlen = (size_t)iw * comps;
-  unsigned char *buf = realloc(j->row, rowlen);
+  unsigned char *buf = realloc(j->row, (size_t)iw * 3);
   if (!buf)
     return WOO_ENOMEM;
   j->row = buf;
-
   z_stream z;
   memset(&z, 0, sizeof z);
   if (deflateInit(&z, ZLEVEL) != Z_OK)
     return WOO_ENOMEM;
   int rc = 0;
+  bool grey = true;
   j->zbuf.len = 0;
   for (int y = 0; y <= ih && rc == 0; y++) {
     int flush = y == ih ? Z_FINISH : Z_NO_FLUSH;
+    size_t rowlen = 0;
     if (y < ih) {
-      const uint32_t *row = (const uint32_t *)(const void *)(px + (size_t)y * (size_t)stride);
+      const uint32_t *row =
+          (const uint32_t *)(const void *)(px + (size_t)y * (size_t)stride);
       if (grey) {
-        for (int x = 0; x < iw; x++)
+        int x = 0;
+        for (; x < iw && !(((row[x] >> 8) ^ row[x]) & 0xFFFF); x++)
           buf[x] = (unsigned char)row[x];
+        if (x < iw) {
+          /* Colour: start again. */
+          grey = false;
+          j->zbuf.len = 0;
+          if (deflateReset(&z) != Z_OK)
+            rc = WOO_ENOMEM;
+          y = -1;
+          continue;
+        }
+        rowlen = (size_t)iw;
       } else {
         for (int x = 0; x < iw; x++) {
           buf[3 * x] = (unsigned char)(row[x] >> 16);
           buf[3 * x + 1] = (unsigned char)(row[x] >> 8);
           buf[3 * x + 2] = (unsigned char)row[x];
         }
+        rowlen = (size_t)iw * 3;
       }
-      z.next_in = buf;
-      z.avail_in = (uInt)rowlen;
     }
+    z.next_in = buf;
+    z.avail_in = (uInt)rowlen;
     int zr;
     do {
       if ((rc = woo__buf_grow(&j->zbuf, 65536)) != 0)
@@ -808,8 +814,8 @@ static int write_image(job *j, cairo_surface_t *img, int num) {
       j->zbuf.len += 65536 - z.avail_out;
       if (zr == Z_STREAM_ERROR)
         rc = WOO_ENOMEM;
-    } while (rc == 0 && (z.avail_out == 0 || (flush == Z_FINISH &&
-                                              zr != Z_STREAM_END)));
+    } while (rc == 0 && (z.avail_out == 0 ||
+                         (flush == Z_FINISH && zr != Z_STREAM_END)));
   }
   deflateEnd(&z);
   char dict[160];
