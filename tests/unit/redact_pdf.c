@@ -253,7 +253,7 @@ static double kept_share(const woo_doc *doc, const woo_marks *m,
 static void check_covered(const char *pdf, const woo_doc *doc,
                           const woo_marks *m, const double rgb[3],
                           size_t *covered, size_t *marked, size_t *stray,
-                          size_t *unmarked) {
+                          size_t *unmarked, bool quiet) {
   *covered = *marked = *stray = *unmarked = 0;
   GError *err = NULL;
   char *uri = g_filename_to_uri(pdf, NULL, &err);
@@ -313,7 +313,7 @@ static void check_covered(const char *pdf, const woo_doc *doc,
       } else if (!in_run) {
         (*unmarked)++;
         *stray += boxed;
-        if (boxed)
+        if (boxed && !quiet)
           fprintf(stderr, "  page %d: unmarked byte %zu is boxed\n", p + 1, i);
       }
     }
@@ -491,7 +491,8 @@ TEST(t_boxes_cover) {
   o.no_labels = 1;
   CHECK_INT(woo_redact_file(out, doc, m, &o), 0);
   size_t covered, marked, stray, unmarked;
-  check_covered(out, doc, m, o.box_rgb, &covered, &marked, &stray, &unmarked);
+  check_covered(out, doc, m, o.box_rgb, &covered, &marked, &stray,
+                &unmarked, false);
   fprintf(stderr, "  %zu of %zu marked characters covered; %zu of %zu others "
           "box-coloured\n", covered, marked, stray, unmarked);
   CHECK(marked > 200);
@@ -505,7 +506,8 @@ TEST(t_boxes_cover) {
   o.no_labels = 0;
   o.label_rgb[0] = o.label_rgb[1] = o.label_rgb[2] = 1;
   CHECK_INT(woo_redact_file(out2, doc, m, &o), 0);
-  check_covered(out2, doc, m, o.box_rgb, &covered, &marked, &stray, &unmarked);
+  check_covered(out2, doc, m, o.box_rgb, &covered, &marked, &stray,
+                &unmarked, false);
   CHECK(covered * 10 >= marked * 6);
   CHECK_INT(stray, 0);
   free(out);
@@ -538,7 +540,8 @@ TEST(t_rotated_and_scanned) {
                                      "Verlichting op het plein"};
   check_clean(out, gone, 3);
   size_t covered, marked, stray, unmarked;
-  check_covered(out, doc, m, o.box_rgb, &covered, &marked, &stray, &unmarked);
+  check_covered(out, doc, m, o.box_rgb, &covered, &marked, &stray,
+                &unmarked, false);
   CHECK(marked > 30);
   CHECK_INT(covered, marked);
   CHECK_INT(stray, 0);
@@ -551,9 +554,54 @@ TEST(t_rotated_and_scanned) {
     CHECK(share >= 0.98);
     /* Words of the sideways page stay findable. */
     CHECK(txt && contains(txt, strlen(txt), "Onvoorzien"));
+    /* Characters outside WinAnsi (ĳ) and inside it (€, é) come back
+     * exactly from the text layer. */
+    CHECK(txt && contains(txt, strlen(txt), "van € 12.500 voor de ĳsbaan."));
+    CHECK(txt && contains(txt, strlen(txt), "het café De Egel."));
     free(txt);
   }
   free(out);
+  woo_marks_free(m);
+  woo_doc_free(doc);
+}
+
+/* A black-and-white page is stored as a grey image, a page with colour
+ * (here the boxes) as RGB; both read back the same way. */
+TEST(t_image_kinds) {
+  woo_doc *doc = open_doc(fixture(WOO_PDF_REDACT_FIXTURES, "redact.pdf"));
+  if (!doc)
+    return;
+  woo_marks *m = fixture_marks(doc);
+  static const double box[2][3] = {{0, 0, 0}, {0.1, 0.3, 0.6}};
+  static const char *const want[2] = {"/DeviceGray", "/DeviceRGB"};
+  for (int k = 0; k < 2; k++) {
+    char *out = out_path(k ? "rgb.pdf" : "grey.pdf");
+    woo_redact_options o = WOO_REDACT_OPTIONS_INIT;
+    memcpy(o.box_rgb, box[k], sizeof o.box_rgb);
+    o.no_labels = 1;
+    CHECK_INT(woo_redact_file(out, doc, m, &o), 0);
+    char *data = NULL;
+    size_t len = 0;
+    CHECK_INT(woo__file_read(out, (size_t)1 << 30, &data, &len), 0);
+    /* The image dictionaries are not compressed. */
+    size_t images = 0, kind = 0;
+    for (size_t i = 0; data && i + 15 < len; i++) {
+      images += memcmp(data + i, "/Subtype /Image", 15) == 0;
+      kind += memcmp(data + i, want[k], strlen(want[k])) == 0;
+    }
+    CHECK_INT(images, 3);
+    CHECK_INT(kind, 3);
+    free(data);
+    size_t covered, marked, stray, unmarked;
+    check_covered(out, doc, m, box[k], &covered, &marked, &stray, &unmarked,
+                  k == 0);
+    CHECK(marked > 200);
+    CHECK_INT(covered, marked);
+    /* Black text has black pixels too; only a coloured box tells. */
+    if (k == 1)
+      CHECK_INT(stray, 0);
+    free(out);
+  }
   woo_marks_free(m);
   woo_doc_free(doc);
 }
@@ -739,6 +787,7 @@ int main(void) {
   RUN(t_fixture);
   RUN(t_boxes_cover);
   RUN(t_rotated_and_scanned);
+  RUN(t_image_kinds);
   RUN(t_annotations_dropped);
   RUN(t_forced_failure);
   RUN(t_unmarked_mention);
