@@ -11,9 +11,18 @@
 
 /* ---- words and hashing -------------------------------------------------- */
 
+static inline bool ascii_alnum(unsigned char c) {
+  return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
+}
+
 size_t woo__word_len(const char *s, size_t len) {
   size_t i = 0;
   while (i < len) {
+    /* ASCII letters and digits without decoding: most of every word. */
+    if (ascii_alnum((unsigned char)s[i])) {
+      i++;
+      continue;
+    }
     size_t n;
     uint32_t cp = woo__utf8_decode((const unsigned char *)s + i, len - i, &n);
     if (woo__is_letter(cp) || woo__is_digit(cp)) {
@@ -500,8 +509,16 @@ static int known_names(const woo__scan_ctx *ctx, woo_names *known,
       i++;
       continue;
     }
-    bool left = i == 0 || !woo__word_len(t + woo__utf8_back(t, i - 1),
-                                          i - woo__utf8_back(t, i - 1));
+    /* Whether a word character ends right before i; an ASCII byte
+     * there answers without decoding. */
+    bool left;
+    if (i == 0)
+      left = true;
+    else if ((unsigned char)t[i - 1] < 0x80)
+      left = !ascii_alnum((unsigned char)t[i - 1]);
+    else
+      left = !woo__word_len(t + woo__utf8_back(t, i - 1),
+                            i - woo__utf8_back(t, i - 1));
     if (left) {
       woo__name_key probe = {bytes_hash(t + i, w), NULL, 0};
       const woo__name_key *k = bsearch(&probe, ix, n, sizeof *ix, cmp_name_key);
