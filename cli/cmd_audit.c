@@ -150,8 +150,30 @@ static void print_finding(const woo_finding *f) {
   putchar('\n');
 }
 
+/* Findings of one document: a run of the list, found by binary search so
+ * a report over many documents stays linear in the findings. */
+typedef struct group {
+  const char *document;
+  size_t first, count;
+} group;
+
+static int cmp_group(const void *a, const void *b) {
+  return strcmp(((const group *)a)->document, ((const group *)b)->document);
+}
+
 static void report(const woo_audit *audit, json_t *root) {
   size_t per[4] = {0}, n = woo_audit_count(audit), k = 0;
+  group *groups = calloc(n ? n : 1, sizeof *groups);
+  size_t ng = 0;
+  for (size_t j = 0; groups && j < n; j++) {
+    const woo_finding *f = woo_audit_at(audit, j);
+    if (ng && strcmp(groups[ng - 1].document, f->document) == 0)
+      groups[ng - 1].count++;
+    else
+      groups[ng++] = (group){f->document, j, 1};
+  }
+  if (groups)
+    qsort(groups, ng, sizeof *groups, cmp_group);
   json_t *docs = json_object_get(root, "documents");
   /* Batch-wide findings (no document) sort first. */
   while (k < n && !*woo_audit_at(audit, k)->document)
@@ -172,13 +194,15 @@ static void report(const woo_audit *audit, json_t *root) {
     printf(")\n");
     /* Findings are sorted by document like the documents are. */
     size_t shown = 0;
-    for (size_t j = 0; j < n; j++) {
-      const woo_finding *f = woo_audit_at(audit, j);
-      if (strcmp(f->document, path) == 0) {
-        print_finding(f);
-        shown++;
-      }
-    }
+    group want = {path ? path : "", 0, 0};
+    const group *g = groups ? bsearch(&want, groups, ng, sizeof *groups, cmp_group) : NULL;
+    /* A document's findings may form more than one run if the list is
+     * not grouped; take every group with this document. */
+    while (g && g > groups && strcmp(g[-1].document, want.document) == 0)
+      g--;
+    for (; g && g < groups + ng && strcmp(g->document, want.document) == 0; g++)
+      for (size_t j = g->first; j < g->first + g->count; j++, shown++)
+        print_finding(woo_audit_at(audit, j));
     if (!shown)
       printf("  geen bevindingen\n");
   }
@@ -189,6 +213,7 @@ static void report(const woo_audit *audit, json_t *root) {
   }
   for (size_t j = 0; j < n; j++)
     per[woo_audit_at(audit, j)->severity & 3]++;
+  free(groups);
   printf("\n%zu document%s, %zu bevinding%s: %zu high, %zu medium, %zu low, "
          "%zu info\n",
          json_array_size(docs), json_array_size(docs) == 1 ? "" : "en", n,
