@@ -41,12 +41,18 @@ for f in "${files[@]}"; do
   pdftotext -q "$f" - >/dev/null || { echo "pdftotext failed on $f" >&2; exit 1; }
 done
 
+# The big file and the small ones are timed apart: on the small files
+# most of the time is process start-up (loading the shared libraries),
+# which says nothing about extraction itself.
 run_woo() {
-  for f in "${files[@]}"; do "$woo" text "$f" >/dev/null 2>&1; done
+  local f
+  for f in "$@"; do "$woo" text "$f" >/dev/null 2>&1; done
 }
 run_ref() {
-  for f in "${files[@]}"; do pdftotext -q "$f" - >/dev/null; done
+  local f
+  for f in "$@"; do pdftotext -q "$f" - >/dev/null; done
 }
+small=("${files[@]:1}")
 
 # Bash's `time` gives wall-clock and CPU (user + system, children
 # included) for a whole round.  On a busy machine the CPU column is the
@@ -54,23 +60,39 @@ run_ref() {
 TIMEFORMAT='%R %U %S'
 timed() { { time "$@"; } 2>&1 | awk '{printf "%d %d\n", $1 * 1e6, ($2 + $3) * 1e6}'; }
 
-woo_wall=() woo_cpu=() ref_wall=() ref_cpu=()
-run_woo; run_ref # warm the page cache and the dynamic loader
+woo_wall=() woo_cpu=() ref_wall=() ref_cpu=() woo_big=() ref_big=()
+run_woo "${files[@]}"; run_ref "${files[@]}" # warm the page cache and the dynamic loader
 for ((i = 0; i < rounds; i++)); do
   # Alternate the order so that neither tool always runs second.
+  sw=0 sc=0 tw=0 tc=0
   if ((i % 2)); then
-    read -r rw rc < <(timed run_ref)
-    read -r ww wc < <(timed run_woo)
+    read -r rw rc < <(timed run_ref "$big")
+    ((${#small[@]})) && read -r tw tc < <(timed run_ref "${small[@]}")
+    read -r ww wc < <(timed run_woo "$big")
+    ((${#small[@]})) && read -r sw sc < <(timed run_woo "${small[@]}")
   else
-    read -r ww wc < <(timed run_woo)
-    read -r rw rc < <(timed run_ref)
+    read -r ww wc < <(timed run_woo "$big")
+    ((${#small[@]})) && read -r sw sc < <(timed run_woo "${small[@]}")
+    read -r rw rc < <(timed run_ref "$big")
+    ((${#small[@]})) && read -r tw tc < <(timed run_ref "${small[@]}")
   fi
-  woo_wall+=("$ww") woo_cpu+=("$wc") ref_wall+=("$rw") ref_cpu+=("$rc")
+  woo_big+=("$wc") ref_big+=("$rc")
+  woo_wall+=($((ww + sw))) woo_cpu+=($((wc + sc)))
+  ref_wall+=($((rw + tw))) ref_cpu+=($((rc + tc)))
 done
 
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
 ww=$(median "${woo_wall[@]}") wc=$(median "${woo_cpu[@]}")
 rw=$(median "${ref_wall[@]}") rc=$(median "${ref_cpu[@]}")
+wb=$(median "${woo_big[@]}") rb=$(median "${ref_big[@]}")
+
+# Start-up alone: each tool asked for its version, 20 times.
+startup() {
+  local k
+  for ((k = 0; k < 20; k++)); do "$@" >/dev/null 2>&1; done
+}
+read -r _ wsu < <(timed startup "$woo" --version)
+read -r _ rsu < <(timed startup pdftotext -v)
 
 # Word agreement over the same files, as a reminder of what is compared.
 words() { tr -s ' \t\n\f\r' '\n\n\n\n\n' | sed '/^$/d'; }
@@ -88,6 +110,7 @@ agree=$(
 )
 
 awk -v ww="$ww" -v wc="$wc" -v rw="$rw" -v rc="$rc" -v n="${#files[@]}" \
+    -v wb="$wb" -v rb="$rb" -v wsu="$wsu" -v rsu="$rsu" -v p="$pages" \
     -v k="$rounds" -v a="$agree" -v cpus="$(nproc 2>/dev/null || echo '?')" 'BEGIN {
   printf "pdf text, %d files, median of %d rounds, %s CPUs:\n", n, k, cpus
   printf "               wall s    cpu s\n"
@@ -95,5 +118,8 @@ awk -v ww="$ww" -v wc="$wc" -v rw="$rw" -v rc="$rc" -v n="${#files[@]}" \
   printf "  pdftotext  %8.3f %8.3f\n", rw / 1e6, rc / 1e6
   printf "  ratio      %8.2f %8.2f  (woo / pdftotext; aim <= 1.30)\n", \
          ww / rw, rc ? wc / rc : 0
+  printf "  %d-page file alone: cpu ratio %.2f\n", p, rb ? wb / rb : 0
+  printf "  start-up per process: woo %.1f ms, pdftotext %.1f ms cpu\n", \
+         wsu / 20e3, rsu / 20e3
   printf "  words      %s agree\n", a
 }'
