@@ -326,8 +326,14 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
   woo_marks *marks = NULL;
   int rc = 0;
 
+  /* A learning pass keeps only confident person names from the
+   * recognizers and the policy's rules (learn_names): the other
+   * recognizers and propagation add nothing it keeps, and each hit is
+   * judged on its own, so leaving them out changes nothing learned. */
+  bool learn = opts && opts->known && opts->learn;
   for (size_t i = 0; i < sizeof recognizers / sizeof *recognizers && rc == 0; i++)
-    if (p->entity[recognizers[i].entity].enabled)
+    if (p->entity[recognizers[i].entity].enabled &&
+        (!learn || recognizers[i].entity == WOO_ENTITY_PERSON))
       rc = recognizers[i].fn(&ctx, &hits);
   if (rc == 0)
     rc = woo__find_terms(&ctx, &hits);
@@ -335,7 +341,7 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
     rc = woo__find_patterns(&ctx, &hits);
   if (rc == 0)
     rc = woo__find_sections(&ctx, &hits);
-  if (rc == 0 && p->entity[WOO_ENTITY_PERSON].enabled)
+  if (rc == 0 && !learn && p->entity[WOO_ENTITY_PERSON].enabled)
     rc = woo__names_propagate(&ctx, &hits);
   /* A learning pass only collects names; looking them up is for the
    * pass that writes marks. */
@@ -363,6 +369,12 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
   if ((rc = woo_marks_new(&marks)))
     goto done;
   woo__marks_set_sha256(marks, doc ? woo_doc_sha256(doc) : "");
+  if (learn) {
+    /* only names are learned: the mark list stays empty */
+    if (p->entity[WOO_ENTITY_PERSON].enabled)
+      rc = learn_names(&ctx, opts->known, &hits);
+    goto done;
+  }
   if (hits.n && (!(taken = woo__calloc(len / 8 + 1, 1)) ||
                  !(won = woo__calloc(hits.n, sizeof *won)))) {
     rc = WOO_ENOMEM;
@@ -390,9 +402,6 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
                   h->entity, h->source, h->confidence, WOO_MARK_PROPOSED};
     rc = woo_marks_add(marks, &m);
   }
-  if (rc == 0 && opts && opts->known && opts->learn &&
-      p->entity[WOO_ENTITY_PERSON].enabled)
-    rc = learn_names(&ctx, opts->known, &hits);
 done:
   woo__hits_free(&hits);
   free(taken);
