@@ -394,6 +394,11 @@ TEST(t_notations_and_flags) {
   CHECK(c && c->ground->law == WOO_LAW_WOO);
   c = first(&l, "met 10.2.e en");
   CHECK(c && c->ground->law == WOO_LAW_WOB);
+  /* A number kept beside other codes carries only the public flags. */
+  c = first(&l, "Advies van DGMI 5.2.1 en verder 5.1.2.e aanwezig.");
+  CHECK(c && !strcmp(c->ground->code, "5.2.1") &&
+        (c->flags & ~(unsigned)(WOO_CODE_REPAIRED | WOO_CODE_SUPERSCRIPT |
+                                 WOO_CODE_IN_LIST | WOO_CODE_UNKNOWN)) == 0);
   c = first(&l, "  7   Memo   buiten verzoek\n");
   CHECK(c && c->notation == WOO_NOTATION_WORD && c->role == WOO_ROLE_STATUS);
   CHECK(c && !strcmp(c->ground->code, "buiten reikwijdte"));
