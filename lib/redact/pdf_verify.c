@@ -175,7 +175,10 @@ static int check_pages(const char *path, const woo__needles *nd,
     /* The selection text joins words that stand apart on one line (table
      * cells), which would hide a name from a whole-word search; so the
      * text is searched once more with a space wherever characters stand
-     * apart, as pdftotext reads it. */
+     * apart, as pdftotext reads it.  The loader does the same for the
+     * documents it reads, but the output is read here with poppler
+     * directly, and its own selection text runs the cells of the text
+     * layer together again. */
     spaced.len = 0;
     if (rc == 0 && text)
       rc = space_apart(page, &area, text, &spaced);
