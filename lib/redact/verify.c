@@ -125,7 +125,10 @@ int woo__needles_build(woo__needles *nd, const char *text, size_t len,
   return 0;
 }
 
-static bool word_byte(const char *s, size_t len, size_t at) {
+static inline bool word_byte(const char *s, size_t len, size_t at) {
+  unsigned char c = (unsigned char)s[at];
+  if (c < 0x80) /* the common case, without decoding */
+    return (unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10;
   size_t n;
   uint32_t cp = woo__utf8_decode((const unsigned char *)s + at, len - at, &n);
   return woo__is_letter(cp) || woo__is_digit(cp);
@@ -149,6 +152,10 @@ static uint64_t hash_bytes(const char *s, size_t n) {
 static size_t word_run(const char *s, size_t len, size_t at) {
   size_t e = at;
   while (e < len && word_byte(s, len, e)) {
+    if ((unsigned char)s[e] < 0x80) {
+      e++;
+      continue;
+    }
     size_t n;
     woo__utf8_decode((const unsigned char *)s + e, len - e, &n);
     e += n;

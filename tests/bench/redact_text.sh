@@ -2,10 +2,10 @@
 # Text redaction throughput: `woo redact --marks` over a large text beside
 # sed making substitutions over the same bytes, in the same run.
 #
-#   redact_text.sh WOO CORPUS WORKDIR [MB]
+#   redact_text.sh WOO CORPUS WORKDIR [MB [REDACT_TEXT_LIB]]
 # Prints MB/s for both and the ratio.  Asserts nothing.
 set -euo pipefail
-woo=$1 corpus=$2 work=$3 mb=${4:-100}
+woo=$1 corpus=$2 work=$3 mb=${4:-100} lib=${5:-}
 command -v jq >/dev/null || { echo "redact_text: jq is not installed; skipped"; exit 0; }
 mkdir -p "$work"
 cd "$work"
@@ -45,3 +45,6 @@ echo "text redaction over $(( bytes / 1000000 )) MB, $n_marks marks"
 echo "  woo redact --marks: $(mbs "$t_woo") MB/s ($t_woo s)"
 echo "  sed s///g:          $(mbs "$t_sed") MB/s ($t_sed s)"
 echo "  ratio woo/sed time: $(echo "scale=2; $t_woo / $t_sed" | bc -l)"
+echo "  (the command's time includes reading $(( $(stat -c %s big.marks.json) / 1000000 )) MB of marks JSON)"
+[ -n "$lib" ] && "$lib" big.txt big.marks.json out-lib.txt
+true
