@@ -1730,7 +1730,8 @@ done:
  * general punctuation in `firsts`.  Cheaper than tokenizing, and never
  * false where a token of the line is a name in the set. */
 static bool line_may_mention(const char *s, size_t a, size_t b,
-                             const keyset *firsts, woo__spanset *have) {
+                             const keyset *firsts, const woo__spanset *have,
+                             size_t *cur) {
   size_t i = a;
   while (i < b) {
     unsigned char c = (unsigned char)s[i];
@@ -1755,7 +1756,11 @@ static bool line_may_mention(const char *s, size_t a, size_t b,
     /* A word inside a name already found cannot start a new mention:
      * the token that holds it overlaps that name too.  In a document
      * that repeats its names, most lines are settled here. */
-    if (e - i >= 2 && !woo__spanset_overlaps(have, i, e)) {
+    /* `have` is normalized and the words come in text order: a cursor
+     * walks it once per document. */
+    while (*cur < have->n && have->v[*cur].end <= i)
+      (*cur)++;
+    if (e - i >= 2 && !(*cur < have->n && have->v[*cur].start < e)) {
       woo__lexkey k;
       woo__lexkey_set(&k, s + i, e - i);
       if (keyset_has(firsts, &k))
@@ -1830,11 +1835,12 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
 
   /* Other mentions: capitalised words in the set, with initials or
    * particles right before them. */
-  size_t a = 0;
+  size_t a = 0, cur = 0;
+  woo__spanset_normalize(&have);
   while (a < len) {
     const char *nl = memchr(s + a, '\n', len - a);
     size_t b = nl ? (size_t)(nl - s) : len;
-    if (!line_may_mention(s, a, b, &firsts, &have)) {
+    if (!line_may_mention(s, a, b, &firsts, &have, &cur)) {
       a = b + 1;
       continue;
     }

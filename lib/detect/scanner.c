@@ -510,6 +510,12 @@ static int known_names(const woo__scan_ctx *ctx, woo_names *known,
   const woo__name_key *ix = known->index;
   size_t n = known->index_n;
   int rc = 0;
+  /* A bit per first-word hash: most words of a text are no name's first
+   * word and are turned away without a binary search. */
+  enum { FBITS = 1 << 13 };
+  uint64_t filter[FBITS / 64] = {0};
+  for (size_t k = 0; k < n; k++)
+    filter[(ix[k].hash % FBITS) / 64] |= 1ull << (ix[k].hash % 64);
   const char *t = ctx->text;
   size_t len = ctx->len;
   for (size_t i = 0; i < len && n && rc == 0;) {
@@ -528,8 +534,9 @@ static int known_names(const woo__scan_ctx *ctx, woo_names *known,
     else
       left = !woo__word_len(t + woo__utf8_back(t, i - 1),
                             i - woo__utf8_back(t, i - 1));
-    if (left) {
-      woo__name_key probe = {bytes_hash(t + i, w), NULL, 0};
+    uint64_t hw = left ? bytes_hash(t + i, w) : 0;
+    if (left && (filter[(hw % FBITS) / 64] >> (hw % 64) & 1)) {
+      woo__name_key probe = {hw, NULL, 0};
       const woo__name_key *k = bsearch(&probe, ix, n, sizeof *ix, cmp_name_key);
       while (k && k > ix && k[-1].hash == probe.hash)
         k--;
