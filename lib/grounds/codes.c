@@ -65,6 +65,12 @@ typedef struct scan {
   size_t line_no;     /* 0-based */
   size_t pos;         /* bytes below pos have been line-counted */
   size_t table_line;  /* line_no + 1 of the last table-role code, 0 = none */
+  /* The Markdown table around the scan position: the end of the last row
+   * known to belong to it and whether its header names a grounds or
+   * verdict column. */
+  size_t pipe_end;
+  bool pipe_valid;
+  bool pipe_grounds;
   line_info cache[4]; /* small cache: current, previous and next line */
   unsigned cache_next;
 } scan;
@@ -259,6 +265,50 @@ static bool table_context(scan *sc, const line_info *li) {
   if (li->end < sc->n && line_get(sc, li->end + 1)->verdict)
     return true;
   return false;
+}
+
+/* Whether the Markdown table holding line `li` is an inventory: its
+ * header (the top row of the run of '|' rows) names a grounds or verdict
+ * column ("grond", "weigeringsgrond", "beoordeling", "openbaarmaking").
+ * A table of action points or of people is none: a code in it stands
+ * where a name was withheld.  The answer is kept for the following rows,
+ * so each table is looked up once. */
+static bool pipe_inventory(scan *sc, const line_info *li) {
+  if (sc->pipe_valid && li->end == sc->pipe_end)
+    return sc->pipe_grounds;
+  if (sc->pipe_valid && li->start == sc->pipe_end + 1) {
+    sc->pipe_end = li->end;
+    return sc->pipe_grounds;
+  }
+  size_t top = li->start;
+  for (int k = 0; k < 64 && top > 0; k++) {
+    size_t p = top - 1; /* the '\n' ending the line above */
+    size_t lim = p > 4096 ? p - 4096 : 0;
+    size_t q = p;
+    while (q > lim && sc->s[q - 1] != '\n')
+      q--;
+    if (q == lim && lim > 0)
+      break;
+    if (!line_get(sc, q)->piped)
+      break;
+    top = q;
+  }
+  const line_info *h = line_get(sc, top);
+  static const char *const words[] = {"grond", "beoordeling", "openbaar",
+                                      NULL};
+  bool found = false;
+  for (size_t i = h->start; i < h->end && !found; i++)
+    for (int w = 0; words[w] && !found; w++) {
+      size_t k = 0;
+      while (words[w][k] && i + k < h->end &&
+             lower(at(sc, i + k)) == words[w][k])
+        k++;
+      found = !words[w][k];
+    }
+  sc->pipe_valid = true;
+  sc->pipe_end = li->end;
+  sc->pipe_grounds = found;
+  return found;
 }
 
 /* Whether [start) begins a table cell: line start, 2+ blanks before, or
@@ -1081,6 +1131,12 @@ static int emit(scan *sc, cand *c) {
   line_info row = *line_get(sc, sc->line_start);
   if (c->start == row.first)
     row.docnum = false;
+  /* A row of a Markdown table that is no inventory is read as prose. */
+  if (row.piped && !row.verdict && !sc->standalone &&
+      !pipe_inventory(sc, &row)) {
+    row.docnum = false;
+    row.cells = 1;
+  }
   const line_info *li = &row;
   woo_code out = {c->start, c->end, g, WOO_ROLE_MARKER, c->notation,
                   c->flags};

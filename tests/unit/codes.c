@@ -301,6 +301,14 @@ static const tcase cases[] = {
     {"pipe table of people",
      "| Naam | Functie |\n|---|---|\n| 5.1.2.e | beleidsmedewerker |\n", 0,
      {{"5.1.2.e", "marker", "5.1.2.e"}}},
+    {"pipe table of action points",
+     "Actiepunten\n| nr | omschrijving | trekker | datum |\n|---|---|---|---|\n"
+     "| 5.1 | Uren webredactie | 5.1.2.e | 1 maart |\n"
+     "| 5.2 | Offerte | 5.1.2.e, 5.1.2.h | 22 februari |\n",
+     0,
+     {{"5.1.2.e", "marker", "5.1.2.e"},
+      {"5.1.2.e", "marker", "5.1.2.e"},
+      {"5.1.2.h", "marker", "5.1.2.h"}}},
     {"pipe in prose", "Project A | 5.1.2.e besprak de planning met ons.", 0,
      {{"5.1.2.e", "marker", "5.1.2.e"}}},
 };
