@@ -276,12 +276,14 @@ static bool table_context(scan *sc, const line_info *li) {
 static bool pipe_inventory(scan *sc, const line_info *li) {
   if (sc->pipe_valid && li->end == sc->pipe_end)
     return sc->pipe_grounds;
-  if (sc->pipe_valid && li->start == sc->pipe_end + 1) {
-    sc->pipe_end = li->end;
-    return sc->pipe_grounds;
-  }
   size_t top = li->start;
   for (int k = 0; k < 64 && top > 0; k++) {
+    /* Reached the last row already looked up: the same table.  So every
+     * line is walked over once, however many rows hold codes. */
+    if (sc->pipe_valid && top == sc->pipe_end + 1) {
+      sc->pipe_end = li->end;
+      return sc->pipe_grounds;
+    }
     size_t p = top - 1; /* the '\n' ending the line above */
     size_t lim = p > 4096 ? p - 4096 : 0;
     size_t q = p;

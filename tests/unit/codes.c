@@ -477,6 +477,30 @@ TEST(t_linear) {
   CHECK_INT(woo_codes_find(&l, big, n, NULL), 0);
   CHECK(woo_codes_count(l) >= reps);
   woo_codes_free(l);
+  /* A long Markdown table of action points, a code in every other row
+   * and long rows: the table's header is looked up once. */
+  {
+    const char *head = "| nr | actie | trekker |\n";
+    char row[2048];
+    memset(row, ' ', sizeof row);
+    memcpy(row, "| 1 | actie | ", 14);
+    memcpy(row + sizeof row - 3, " |\n", 3);
+    size_t hl = strlen(head), rl = sizeof row, k = 0, rows = 0;
+    memcpy(big, head, hl);
+    k = hl;
+    while (k + 2 * rl < n) {
+      memcpy(big + k, row, rl);
+      memcpy(big + k + 14, "5.1.2.e", 7);
+      memcpy(big + k + rl, row, rl);
+      k += 2 * rl;
+      rows++;
+    }
+    CHECK_INT(woo_codes_find(&l, big, k, NULL), 0);
+    CHECK_INT(woo_codes_count(l), rows);
+    CHECK(woo_codes_count(l) > 0 &&
+          woo_codes_at(l, 0)->role == WOO_ROLE_MARKER);
+    woo_codes_free(l);
+  }
   /* One huge line of digits and dots. */
   memset(big, '1', n);
   for (size_t i = 0; i < n; i += 3)
