@@ -62,7 +62,7 @@ if command -v clang >/dev/null; then
         work=$(mktemp -d)
         cp -r "tests/fuzz/seeds/$t/." "$work/" 2>/dev/null || true
         if LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp "$f" -max_total_time="${FUZZ_SECONDS:-20}" -rss_limit_mb=2048 -timeout=10 "$work" >"$log" 2>&1; then
-          echo "fuzz $t: ok ($(grep -Eo '#[0-9]+' "$log" | tail -1 | tr -d '#') runs)"
+          echo "fuzz $t: ok ($(grep -Eo 'Done [0-9]+ runs' "$log" | tail -1 | grep -Eo '[0-9]+') runs)"
           passed=$((passed + 1))
         else
           tail -30 "$log"; echo "fuzz $t: FAILED"; failed=$((failed + 1))
