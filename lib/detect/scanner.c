@@ -514,14 +514,21 @@ static int known_names(const woo__scan_ctx *ctx, woo_names *known,
    * word and are turned away without a binary search. */
   enum { FBITS = 1 << 13 };
   uint64_t filter[FBITS / 64] = {0};
-  for (size_t k = 0; k < n; k++)
+  bool first_byte[256] = {false}; /* and names start with few letters */
+  for (size_t k = 0; k < n; k++) {
     filter[(ix[k].hash % FBITS) / 64] |= 1ull << (ix[k].hash % 64);
+    first_byte[(unsigned char)ix[k].name[0]] = true;
+  }
   const char *t = ctx->text;
   size_t len = ctx->len;
   for (size_t i = 0; i < len && n && rc == 0;) {
     size_t w = woo__word_len(t + i, len - i);
     if (w == 0) {
       i++;
+      continue;
+    }
+    if (!first_byte[(unsigned char)t[i]]) {
+      i += w;
       continue;
     }
     /* Whether a word character ends right before i; an ASCII byte
