@@ -34,6 +34,27 @@ int cli_json_print(json_t *v, bool compact);
 int cli_collect_paths(char **args, int nargs, char ***out);
 void cli_paths_free(char **paths, int n);
 
+/* An input of a batch command: its path and its path below the folder
+ * argument it came from (its base name for a file argument), which
+ * outputs and marks folders mirror. */
+typedef struct cli_input {
+  char *path;
+  char *rel;
+} cli_input;
+
+/* Expand FILE|DIR arguments into inputs; marks files inside folders are
+ * left out.  Returns the count or -1 (reported). */
+int cli_collect_inputs(char **args, int nargs, cli_input **out);
+void cli_inputs_free(cli_input *v, int n);
+bool cli_is_dir(const char *path);
+bool cli_is_file(const char *path);
+/* The reviewed marks of an input: `marks` as a file, `marks`/<rel>.marks.json
+ * when it is a folder, or <input>.marks.json beside the input when NULL.
+ * NULL when there are none. */
+char *cli_marks_path(const char *marks, bool marks_is_dir, const cli_input *in);
+/* Read a marks file for `doc`; reports and returns -1 on failure. */
+int cli_load_marks(woo_marks **out, const char *path, const woo_doc *doc);
+
 /* Print the document's load warnings on stderr. */
 void cli_doc_warnings(const woo_doc *doc);
 

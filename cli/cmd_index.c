@@ -16,13 +16,8 @@
 #include "cli.h"
 #include "woo/index.h"
 
-typedef struct input {
-  char *path; /* as found */
-  char *rel;  /* below the folder argument it came from, or its base name */
-} input;
-
 typedef struct index_job {
-  input *in;
+  cli_input *in;
   int n;
   const char *marks; /* folder (or file for a single input), or NULL */
   bool marks_is_dir;
@@ -33,131 +28,9 @@ typedef struct index_job {
   bool write_failed;
 } index_job;
 
-static bool is_dir(const char *p) {
-  struct stat st;
-  return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-static bool is_file(const char *p) {
-  struct stat st;
-  return stat(p, &st) == 0 && S_ISREG(st.st_mode);
-}
-
-static bool ends_with(const char *s, const char *suffix) {
-  size_t n = strlen(s), m = strlen(suffix);
-  return n > m && strcmp(s + n - m, suffix) == 0;
-}
-
-/* Expand FILE|DIR arguments; marks files found in folders are not
- * documents.  Returns the count or -1 (reported). */
-static int collect(char **args, int nargs, input **out) {
-  input *v = NULL;
-  int n = 0;
-  for (int a = 0; a < nargs; a++) {
-    char **paths;
-    int k = cli_collect_paths(&args[a], 1, &paths);
-    if (k < 0)
-      goto fail;
-    input *nv = realloc(v, (size_t)(n + k + 1) * sizeof *v);
-    if (!nv) {
-      cli_paths_free(paths, k);
-      cli_error("out of memory");
-      goto fail;
-    }
-    v = nv;
-    bool dir = is_dir(args[a]);
-    size_t plen = strlen(args[a]);
-    for (int j = 0; j < k; j++) {
-      if (dir && ends_with(paths[j], ".marks.json")) {
-        free(paths[j]);
-        continue;
-      }
-      v[n].path = paths[j];
-      if (dir) {
-        const char *r = paths[j] + plen;
-        while (*r == '/')
-          r++;
-        v[n].rel = strdup(r);
-      } else {
-        const char *s = strrchr(paths[j], '/');
-        v[n].rel = strdup(s ? s + 1 : paths[j]);
-      }
-      n++;
-    }
-    free(paths);
-  }
-  *out = v;
-  return n;
-fail:
-  for (int i = 0; i < n; i++) {
-    free(v[i].path);
-    free(v[i].rel);
-  }
-  free(v);
-  return -1;
-}
-
-/* The reviewed marks of an input: --marks FILE, DIR/<rel>.marks.json,
- * or <input>.marks.json beside it; NULL when there are none. */
-static char *marks_path(const index_job *job, const input *in) {
-  if (job->marks && !job->marks_is_dir)
-    return strdup(job->marks);
-  char *p = NULL;
-  if (job->marks) {
-    const char *sep = ends_with(job->marks, "/") ? "" : "/";
-    if (asprintf(&p, "%s%s%s.marks.json", job->marks, sep, in->rel) < 0)
-      p = NULL;
-  } else if (asprintf(&p, "%s.marks.json", in->path) < 0) {
-    p = NULL;
-  }
-  if (p && !is_file(p)) {
-    free(p);
-    p = NULL;
-  }
-  return p;
-}
-
-/* Read a marks file for `doc`; reports and returns -1 on failure. */
-static int load_marks(woo_marks **out, const char *path, const woo_doc *doc) {
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    cli_error("%s: %s", path, strerror(errno));
-    return -1;
-  }
-  char *buf = NULL;
-  size_t size = 0, cap = 0, got;
-  do {
-    if (size == cap) {
-      cap = cap ? cap * 2 : 65536;
-      char *nb = realloc(buf, cap);
-      if (!nb) {
-        free(buf);
-        fclose(f);
-        cli_error("%s: out of memory", path);
-        return -1;
-      }
-      buf = nb;
-    }
-    got = fread(buf + size, 1, cap - size, f);
-    size += got;
-  } while (got > 0);
-  bool bad = ferror(f);
-  fclose(f);
-  if (bad) {
-    free(buf);
-    cli_error("%s: read error", path);
-    return -1;
-  }
-  int rc = woo_marks_from_json(out, buf, size, path, doc);
-  free(buf);
-  if (rc)
-    cli_error_last();
-  return rc ? -1 : 0;
-}
-
 static int index_one(void *user, int i, char **result) {
   index_job *job = user;
-  const input *in = &job->in[i];
+  const cli_input *in = &job->in[i];
   woo_doc *doc = NULL;
   woo_marks *marks = NULL;
   char *mpath = NULL;
@@ -168,8 +41,8 @@ static int index_one(void *user, int i, char **result) {
     goto done;
   }
   cli_doc_warnings(doc);
-  mpath = marks_path(job, in);
-  if (mpath && load_marks(&marks, mpath, doc) != 0)
+  mpath = cli_marks_path(job->marks, job->marks_is_dir, in);
+  if (mpath && cli_load_marks(&marks, mpath, doc) != 0)
     goto done;
   if (woo_index_add(job->idx, doc, marks, &job->rows[i]) != 0) {
     cli_error("%s: %s", in->path, woo_error_last()->message);
@@ -332,11 +205,11 @@ int cmd_index(int argc, char **argv) {
   char *tmp = NULL;
   int rc = EXIT_ERROR;
   job.n = -1;
-  if ((job.n = collect(argv + optind, argc - optind, &job.in)) < 0)
+  if ((job.n = cli_collect_inputs(argv + optind, argc - optind, &job.in)) < 0)
     goto done;
   job.marks = marks;
-  job.marks_is_dir = marks && is_dir(marks);
-  if (marks && !job.marks_is_dir && !is_file(marks)) {
+  job.marks_is_dir = marks && cli_is_dir(marks);
+  if (marks && !job.marks_is_dir && !cli_is_file(marks)) {
     cli_error("%s: no such marks file or folder", marks);
     goto done;
   }
@@ -358,7 +231,7 @@ int cmd_index(int argc, char **argv) {
     io.scanner = scanner;
   }
   /* One folder argument: rows name documents relative to it. */
-  if (argc - optind == 1 && is_dir(argv[optind]))
+  if (argc - optind == 1 && cli_is_dir(argv[optind]))
     io.base_dir = argv[optind];
   if (woo_index_new(&job.idx, &io) != 0) {
     cli_error_last();

@@ -10,13 +10,8 @@
 #include "batch.h"
 #include "cli.h"
 
-typedef struct input {
-  char *path; /* as found */
-  char *rel;  /* path below the argument it came from: mirrored in OUT */
-} input;
-
 typedef struct redact_job {
-  input *in;
+  cli_input *in;
   int n;
   const char *out;  /* file (one input) or folder */
   bool out_is_dir;
@@ -26,16 +21,6 @@ typedef struct redact_job {
   woo_redact_options ropts;
   char **failures; /* one line per failed input, printed at the end */
 } redact_job;
-
-static bool is_dir(const char *p) {
-  struct stat st;
-  return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-static bool is_file(const char *p) {
-  struct stat st;
-  return stat(p, &st) == 0 && S_ISREG(st.st_mode);
-}
 
 static char *join(const char *a, const char *b) {
   size_t n = strlen(a) + strlen(b) + 2;
@@ -66,7 +51,7 @@ static int make_parents(const char *path) {
 
 /* The output name: the input's own, with .txt for formats redacted to
  * text (e-mail, XML). */
-static char *output_path(const redact_job *job, const input *in, woo_format f) {
+static char *output_path(const redact_job *job, const cli_input *in, woo_format f) {
   char *base = job->out_is_dir ? join(job->out, in->rel) : strdup(job->out);
   if (!base || !job->out_is_dir || (f != WOO_FORMAT_EML && f != WOO_FORMAT_XML))
     return base;
@@ -78,62 +63,6 @@ static char *output_path(const redact_job *job, const input *in, woo_format f) {
   return s;
 }
 
-/* Marks for an input: --marks FILE, --marks DIR/<rel>.marks.json, or
- * <input>.marks.json beside it.  NULL when there are none. */
-static char *marks_path(const redact_job *job, const input *in) {
-  char *p = NULL;
-  if (job->marks && !job->marks_is_dir)
-    return strdup(job->marks);
-  if (job->marks) {
-    char *rel = malloc(strlen(in->rel) + 12);
-    if (rel) {
-      sprintf(rel, "%s.marks.json", in->rel);
-      p = join(job->marks, rel);
-      free(rel);
-    }
-  } else {
-    p = malloc(strlen(in->path) + 12);
-    if (p)
-      sprintf(p, "%s.marks.json", in->path);
-  }
-  if (p && !is_file(p)) {
-    free(p);
-    p = NULL;
-  }
-  return p;
-}
-
-static int load_marks(woo_marks **out, const char *path, const woo_doc *doc) {
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    cli_error("%s: %s", path, strerror(errno));
-    return -1;
-  }
-  char *buf = NULL;
-  size_t size = 0, cap = 0, got;
-  do {
-    if (size == cap) {
-      cap = cap ? cap * 2 : 65536;
-      char *nb = realloc(buf, cap);
-      if (!nb) {
-        free(buf);
-        fclose(f);
-        cli_error("%s: out of memory", path);
-        return -1;
-      }
-      buf = nb;
-    }
-    got = fread(buf + size, 1, cap - size, f);
-    size += got;
-  } while (got > 0);
-  fclose(f);
-  int rc = woo_marks_from_json(out, buf, size, path, doc);
-  free(buf);
-  if (rc)
-    cli_error_last();
-  return rc ? -1 : 0;
-}
-
 static void fail(redact_job *job, int i, const char *msg) {
   fprintf(stderr, "woo: %s\n", msg);
   job->failures[i] = strdup(msg);
@@ -141,7 +70,7 @@ static void fail(redact_job *job, int i, const char *msg) {
 
 static int redact_one(void *user, int i, char **result) {
   redact_job *job = user;
-  const input *in = &job->in[i];
+  const cli_input *in = &job->in[i];
   woo_doc *doc = NULL;
   woo_marks *marks = NULL;
   char *mpath = NULL, *opath = NULL;
@@ -152,9 +81,9 @@ static int redact_one(void *user, int i, char **result) {
     goto done;
   }
   cli_doc_warnings(doc);
-  mpath = marks_path(job, in);
+  mpath = cli_marks_path(job->marks, job->marks_is_dir, in);
   if (mpath) {
-    if (load_marks(&marks, mpath, doc) != 0) {
+    if (cli_load_marks(&marks, mpath, doc) != 0) {
       job->failures[i] = strdup(woo_error_last()->message);
       goto done;
     }
@@ -193,48 +122,6 @@ static void emit(void *user, int i, int status, char *result) {
   if (result)
     fprintf(stderr, "%s\n", result);
   free(result);
-}
-
-/* Expand FILE|DIR arguments, remembering each file's path below the
- * folder it was found in. */
-static int collect(char **args, int nargs, input **out) {
-  input *v = NULL;
-  int n = 0;
-  for (int a = 0; a < nargs; a++) {
-    char **paths;
-    int k = cli_collect_paths(&args[a], 1, &paths);
-    if (k < 0)
-      return -1;
-    input *nv = realloc(v, (size_t)(n + k + 1) * sizeof *v);
-    if (!nv)
-      return -1;
-    v = nv;
-    bool dir = is_dir(args[a]);
-    size_t plen = strlen(args[a]);
-    for (int j = 0; j < k; j++) {
-      /* Marks files beside inputs are not inputs themselves. */
-      size_t l = strlen(paths[j]);
-      if (l > 11 && !strcmp(paths[j] + l - 11, ".marks.json")) {
-        free(paths[j]);
-        continue;
-      }
-      v[n].path = paths[j];
-      if (dir) {
-        const char *r = paths[j] + plen;
-        while (*r == '/')
-          r++;
-        v[n].rel = strdup(r);
-      } else {
-        char *copy = strdup(paths[j]);
-        v[n].rel = strdup(basename(copy));
-        free(copy);
-      }
-      n++;
-    }
-    free(paths);
-  }
-  *out = v;
-  return n;
 }
 
 int cmd_redact(int argc, char **argv) {
@@ -310,7 +197,7 @@ int cmd_redact(int argc, char **argv) {
     cli_error_last();
     goto done;
   }
-  job.n = collect(argv + optind, argc - optind, &job.in);
+  job.n = cli_collect_inputs(argv + optind, argc - optind, &job.in);
   if (job.n < 0)
     goto done;
   if (job.n == 0) {
@@ -318,10 +205,10 @@ int cmd_redact(int argc, char **argv) {
     goto done;
   }
   job.out = out;
-  job.out_is_dir = job.n > 1 || is_dir(out) || out[strlen(out) - 1] == '/' ||
-                   is_dir(argv[optind]);
+  job.out_is_dir = job.n > 1 || cli_is_dir(out) || out[strlen(out) - 1] == '/' ||
+                   cli_is_dir(argv[optind]);
   job.marks = marks;
-  job.marks_is_dir = marks && is_dir(marks);
+  job.marks_is_dir = marks && cli_is_dir(marks);
   if (marks && !job.marks_is_dir && job.n > 1) {
     rc = cli_usage("redact", "--marks FILE needs a single input (use --marks DIR)");
     goto done;
@@ -391,7 +278,7 @@ int cmd_review(int argc, char **argv) {
   }
   cli_doc_warnings(doc);
   if (marks) {
-    if (load_marks(&mk, marks, doc) != 0)
+    if (cli_load_marks(&mk, marks, doc) != 0)
       goto done;
   } else if ((policy_path && woo_policy_load(&policy, policy_path) != 0) ||
              woo_scanner_new(&scanner, policy) != 0 ||

@@ -145,3 +145,127 @@ void cli_paths_free(char **v, int n) {
     free(v[i]);
   free(v);
 }
+
+/* ---- inputs of batch commands ---------------------------------------------- */
+
+bool cli_is_dir(const char *p) {
+  struct stat st;
+  return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+bool cli_is_file(const char *p) {
+  struct stat st;
+  return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static bool ends_with(const char *s, const char *suffix) {
+  size_t n = strlen(s), m = strlen(suffix);
+  return n > m && strcmp(s + n - m, suffix) == 0;
+}
+
+void cli_inputs_free(cli_input *v, int n) {
+  for (int i = 0; i < n; i++) {
+    free(v[i].path);
+    free(v[i].rel);
+  }
+  free(v);
+}
+
+int cli_collect_inputs(char **args, int nargs, cli_input **out) {
+  cli_input *v = NULL;
+  int n = 0;
+  for (int a = 0; a < nargs; a++) {
+    char **found;
+    int k = cli_collect_paths(&args[a], 1, &found);
+    if (k < 0)
+      goto fail;
+    cli_input *nv = realloc(v, (size_t)(n + k + 1) * sizeof *v);
+    if (!nv) {
+      cli_paths_free(found, k);
+      cli_error("out of memory");
+      goto fail;
+    }
+    v = nv;
+    bool dir = cli_is_dir(args[a]);
+    size_t plen = strlen(args[a]);
+    for (int j = 0; j < k; j++) {
+      /* Marks files found in folders are not documents. */
+      if (dir && ends_with(found[j], ".marks.json")) {
+        free(found[j]);
+        continue;
+      }
+      v[n].path = found[j];
+      if (dir) {
+        const char *r = found[j] + plen;
+        while (*r == '/')
+          r++;
+        v[n].rel = strdup(r);
+      } else {
+        const char *s = strrchr(found[j], '/');
+        v[n].rel = strdup(s ? s + 1 : found[j]);
+      }
+      n++;
+    }
+    free(found);
+  }
+  *out = v;
+  return n;
+fail:
+  cli_inputs_free(v, n);
+  return -1;
+}
+
+char *cli_marks_path(const char *marks, bool marks_is_dir, const cli_input *in) {
+  if (marks && !marks_is_dir)
+    return strdup(marks);
+  char *p = NULL;
+  if (marks) {
+    const char *sep = ends_with(marks, "/") ? "" : "/";
+    if (asprintf(&p, "%s%s%s.marks.json", marks, sep, in->rel) < 0)
+      p = NULL;
+  } else if (asprintf(&p, "%s.marks.json", in->path) < 0) {
+    p = NULL;
+  }
+  if (p && !cli_is_file(p)) {
+    free(p);
+    p = NULL;
+  }
+  return p;
+}
+
+int cli_load_marks(woo_marks **out, const char *path, const woo_doc *doc) {
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    cli_error("%s: %s", path, strerror(errno));
+    return -1;
+  }
+  char *buf = NULL;
+  size_t size = 0, cap = 0, got;
+  do {
+    if (size == cap) {
+      cap = cap ? cap * 2 : 65536;
+      char *nb = realloc(buf, cap);
+      if (!nb) {
+        free(buf);
+        fclose(f);
+        cli_error("%s: out of memory", path);
+        return -1;
+      }
+      buf = nb;
+    }
+    got = fread(buf + size, 1, cap - size, f);
+    size += got;
+  } while (got > 0);
+  bool bad = ferror(f);
+  fclose(f);
+  if (bad) {
+    free(buf);
+    cli_error("%s: read error", path);
+    return -1;
+  }
+  int rc = woo_marks_from_json(out, buf, size, path, doc);
+  free(buf);
+  if (rc)
+    cli_error_last();
+  return rc ? -1 : 0;
+}
