@@ -167,49 +167,8 @@ static int nodelist_push(nodelist *l, const xmlNode *n) {
 
 static xmlDocPtr read_xml(loader *L, const char *member, bool required,
                           int *rc) {
-  *rc = 0;
-  char *data = NULL;
-  size_t len = 0;
-  int r = woo__zip_read(L->zip, member, &data, &len);
-  if (r == WOO_ENOTFOUND && !required)
-    return NULL;
-  if (r == WOO_ENOTFOUND) {
-    *rc = woo__error(WOO_EFORMAT, "%s: not an OpenDocument text: %s is missing",
-                     L->path, member);
-    return NULL;
-  }
-  if (r == WOO_EFORMAT && !required) {
-    *rc = woo__doc_warn(L->doc, "%s: damaged, skipped", member);
-    return NULL;
-  }
-  if (r) {
-    *rc = r;
-    return NULL;
-  }
-  char msgname[1200];
-  snprintf(msgname, sizeof msgname, "%s: %s", L->path, member);
-  xmlDocPtr x = woo__xml_parse(data, len, msgname, false);
-  free(data);
-  if (!x) {
-    if (required || woo_error_last()->code != WOO_EFORMAT)
-      *rc = woo_error_last()->code;
-    else
-      *rc = woo__doc_warn(L->doc, "%s: not well-formed XML, skipped", member);
-    return NULL;
-  }
-  if (x->intSubset && !L->dtd_seen) {
-    L->dtd_seen = true;
-    *rc = woo__doc_warn(L->doc,
-                        "%s has a DTD; its entities were not expanded",
-                        member);
-  }
-  if (!xmlDocGetRootElement(x)) {
-    xmlFreeDoc(x);
-    if (required)
-      *rc = woo__error(WOO_EFORMAT, "%s: %s is empty", L->path, member);
-    return NULL;
-  }
-  return x;
+  return woo__zip_read_xml(L->zip, L->doc, L->path, "an OpenDocument text", member, required,
+                           &L->dtd_seen, rc);
 }
 
 /* ---- styles ---------------------------------------------------------------- */

@@ -9,6 +9,7 @@
 #include <minizip/unzip.h>
 
 #include "zip.h"
+#include "xmlsafe.h"
 
 /* The read position of the one stream minizip opens on the buffer. */
 typedef struct memstream {
@@ -317,4 +318,53 @@ done:
     unzCloseCurrentFile(z->uz);
   woo__buf_free(&b);
   return rc;
+}
+
+struct _xmlDoc *woo__zip_read_xml(woo__zip *z, woo_doc *doc, const char *path,
+                                  const char *kind, const char *part,
+                                  bool required, bool *dtd_seen, int *rc) {
+  *rc = 0;
+  char *data = NULL;
+  size_t len = 0;
+  int r = woo__zip_read(z, part, &data, &len);
+  if (r == WOO_ENOTFOUND && !required)
+    return NULL;
+  if (r == WOO_ENOTFOUND) {
+    *rc = woo__error(WOO_EFORMAT, "%s: not %s: %s is missing", path, kind,
+                     part);
+    return NULL;
+  }
+  if (r == WOO_EFORMAT && !required) {
+    *rc = woo__doc_warn(doc, "%s: damaged, skipped", part);
+    return NULL;
+  }
+  if (r) {
+    *rc = r;
+    return NULL;
+  }
+  char msgname[1200];
+  snprintf(msgname, sizeof msgname, "%s: %s", path, part);
+  xmlDocPtr x = woo__xml_parse(data, len, msgname, false);
+  free(data);
+  if (!x) {
+    if (required || woo_error_last()->code != WOO_EFORMAT)
+      *rc = woo_error_last()->code;
+    else
+      *rc = woo__doc_warn(doc, "%s: not well-formed XML, skipped", part);
+    return NULL;
+  }
+  if (x->intSubset && !*dtd_seen) {
+    /* Package parts never carry a DTD; one that does was made by hand,
+     * perhaps to smuggle in entities.  They are left unexpanded. */
+    *dtd_seen = true;
+    *rc = woo__doc_warn(doc, "%s has a DTD; its entities were not expanded",
+                        part);
+  }
+  if (!xmlDocGetRootElement(x)) {
+    xmlFreeDoc(x);
+    if (required)
+      *rc = woo__error(WOO_EFORMAT, "%s: %s is empty", path, part);
+    return NULL;
+  }
+  return x;
 }

@@ -44,4 +44,14 @@ bool woo__zip_has(const woo__zip *z, const char *member);
  */
 int woo__zip_read(woo__zip *z, const char *member, char **out, size_t *len);
 
+/* Read and parse an XML member of a document package for `doc` (named
+ * `path` in messages; `kind` says what the package should be, "a Word
+ * document").  Missing → NULL with *rc 0 when optional; an error that must
+ * stop loading (a zip bomb, out of memory, a required member missing or
+ * damaged) → *rc set; a damaged optional member → a warning and NULL.  The
+ * first DTD met is warned about once (*dtd_seen). */
+struct _xmlDoc *woo__zip_read_xml(woo__zip *z, woo_doc *doc, const char *path,
+                                  const char *kind, const char *part,
+                                  bool required, bool *dtd_seen, int *rc);
+
 #endif
