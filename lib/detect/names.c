@@ -212,18 +212,14 @@ static bool initials_shape(const char *s, size_t a, size_t b) {
   return true;
 }
 
-/* Whether s[a..b) has an '@', "://" or "www.". */
+/* Whether s[a..b) has an '@' or "://".  ("www." is told at the word that
+ * starts with it.) */
 static bool line_has_links(const char *s, size_t a, size_t b) {
   if (b <= a || memchr(s + a, '@', b - a))
     return true;
   for (const char *p = s + a, *e = s + b;
        (p = memchr(p, ':', (size_t)(e - p))); p++)
     if (e - p >= 3 && p[1] == '/' && p[2] == '/')
-      return true;
-  for (const char *p = s + a, *e = s + b;
-       (p = memchr(p, '.', (size_t)(e - p))); p++)
-    if (p - (s + a) >= 3 && (p[-1] | 32) == 'w' && (p[-2] | 32) == 'w' &&
-        (p[-3] | 32) == 'w')
       return true;
   return false;
 }
@@ -265,8 +261,8 @@ static inline unsigned count_digits(const char *s, size_t a, size_t b,
 static int tokenize(const char *s, size_t a, size_t b, toks *out) {
   size_t i = a;
   out->n = 0;
-  /* Only a line with '@', "://" or "www." can hold an address or URL:
-   * the others skip the look-ahead. */
+  /* Only a line with '@' or "://" can hold an address or URL that does
+   * not start with "www.": the others skip the look-ahead. */
   bool links = line_has_links(s, a, b);
   size_t blank = 0; /* white space since the last token: 3+ is a column */
   while (i < b) {
@@ -288,7 +284,10 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out) {
       /* Look ahead over the non-space run for '@' or "://". */
       size_t r = i;
       bool other = false;
-      while (links && r < b && s[r] != ' ' && s[r] != '\t' && s[r] != '<' &&
+      bool www = i + 4 <= b && (s[i] == 'w' || s[i] == 'W') &&
+                 (memcmp(s + i, "www.", 4) == 0 ||
+                  memcmp(s + i, "WWW.", 4) == 0);
+      while ((links || www) && r < b && s[r] != ' ' && s[r] != '\t' && s[r] != '<' &&
              s[r] != '>' && s[r] != ',' && s[r] != ';' && s[r] != '(' &&
              s[r] != ')' && s[r] != '[' && s[r] != ']' && s[r] != '"') {
         if (s[r] == '@' || (s[r] == ':' && r + 2 < b && s[r + 1] == '/' &&
@@ -296,8 +295,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out) {
           other = true;
         r++;
       }
-      if (links && !other && r - i >= 4 && (s[i] == 'w' || s[i] == 'W') &&
-          (memcmp(s + i, "www.", 4) == 0 || memcmp(s + i, "WWW.", 4) == 0))
+      if (www)
         other = true;
       if (other) {
         t.kind = K_OTHER;
