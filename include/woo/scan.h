@@ -42,8 +42,8 @@ typedef struct woo_scan_options {
   woo_names *known;     /**< names found elsewhere in the batch, marked
                              here too; NULL for none */
   int learn;            /**< only learn: add this document's confident
-                             full names to `known` (locked internally) and
-                             do not look known names up.  A batch runs a
+                             full names to `known` (locked internally); no
+                             marks are made (*out is an empty list).  A batch runs a
                              learning pass over every document, then the
                              real pass with learn = 0, so that results do
                              not depend on the order of documents */
