@@ -19,6 +19,7 @@ typedef struct pool {
   pthread_mutex_t lock;
   pthread_cond_t ready;
   int next, n;
+  int waiting; /* the input the main thread waits for, or -1 */
   slot *slots;
   batch_work_fn work;
   void *user;
@@ -38,7 +39,11 @@ static void *worker(void *arg) {
     p->slots[i].done = true;
     p->slots[i].status = st;
     p->slots[i].result = out;
-    pthread_cond_broadcast(&p->ready);
+    /* Wake the main thread only for the input it is waiting for: with
+     * many small documents a wake-up per document costs more than the
+     * work. */
+    if (i == p->waiting)
+      pthread_cond_signal(&p->ready);
     pthread_mutex_unlock(&p->lock);
   }
 }
@@ -69,7 +74,7 @@ int batch_run(int n, int jobs, const char *label, batch_work_fn work,
   if (jobs > n)
     jobs = n > 0 ? n : 1;
   bool bar = n > 1 && isatty(STDERR_FILENO);
-  pool p = {.n = n, .work = work, .user = user};
+  pool p = {.n = n, .work = work, .user = user, .waiting = -1};
   p.slots = calloc((size_t)(n > 0 ? n : 1), sizeof *p.slots);
   if (!p.slots) {
     fprintf(stderr, "woo: out of memory\n");
@@ -77,20 +82,25 @@ int batch_run(int n, int jobs, const char *label, batch_work_fn work,
   }
   pthread_mutex_init(&p.lock, NULL);
   pthread_cond_init(&p.ready, NULL);
-  pthread_t *th = calloc((size_t)jobs, sizeof *th);
+  /* One job needs no threads: the work runs here, input by input. */
+  pthread_t *th = jobs > 1 ? calloc((size_t)jobs, sizeof *th) : NULL;
   int started = 0;
-  /* One job runs on the main thread's helpers only; with -j 1 the work is
-   * still done on a worker so the code path is the same. */
   for (int i = 0; th && i < jobs; i++)
     if (pthread_create(&th[i], NULL, worker, &p) == 0)
       started++;
   int failed = 0;
-  if (started == 0) /* no threads: do it here */
-    worker(&p);
   for (int i = 0; i < n; i++) {
+    if (started == 0) {
+      char *out = NULL;
+      p.slots[i].status = work(user, i, &out);
+      p.slots[i].result = out;
+      p.slots[i].done = true;
+    }
     pthread_mutex_lock(&p.lock);
+    p.waiting = i;
     while (!p.slots[i].done)
       pthread_cond_wait(&p.ready, &p.lock);
+    p.waiting = -1;
     pthread_mutex_unlock(&p.lock);
     failed += p.slots[i].status != 0;
     emit(user, i, p.slots[i].status, p.slots[i].result);
