@@ -347,7 +347,7 @@ static int id_found(void *arg, size_t kw, size_t stem) {
 
 int woo__find_idnumber(const woo__scan_ctx *ctx, woo__hits *out) {
   stem_arg a = {ctx, out};
-  return su_find_stems(ctx->text, ctx->len, id_stems, id_found, &a);
+  return woo__each_trigger(ctx, WOO__TRIG_ID, id_stems, id_found, &a);
 }
 
 /* ---- dates of birth ---------------------------------------------------------- */
@@ -448,7 +448,8 @@ static int birth_found(void *arg, size_t kw, size_t stem) {
 
 int woo__find_birthdate(const woo__scan_ctx *ctx, woo__hits *out) {
   stem_arg a = {ctx, out};
-  int rc = su_find_stems(ctx->text, ctx->len, birth_stems, birth_found, &a);
+  int rc = woo__each_trigger(ctx, WOO__TRIG_BIRTH, birth_stems, birth_found,
+                             &a);
   /* "geb." / "Geb." / "GEB." is too short for the stem search, whose
    * speed grows with the shortest stem. */
   const char *t = ctx->text;
@@ -465,6 +466,66 @@ int woo__find_birthdate(const woo__scan_ctx *ctx, woo__hits *out) {
     rc = birth_value(ctx, out, kw + 4);
   }
   return rc;
+}
+
+/* ---- one search for all labels ------------------------------------------- */
+
+typedef struct trig_arg {
+  woo__triggers *out;
+  const unsigned char *group, *stem; /* per index of the merged list */
+} trig_arg;
+
+static int trig_found(void *arg, size_t pos, size_t k) {
+  trig_arg *a = arg;
+  woo__triggers *t = a->out;
+  if (t->n == t->cap) {
+    size_t cap = t->cap ? t->cap * 2 : 64;
+    woo__trigger *v = woo__reallocarray(t->v, cap, sizeof *v);
+    if (!v)
+      return WOO_ENOMEM;
+    t->v = v;
+    t->cap = cap;
+  }
+  t->v[t->n++] = (woo__trigger){pos, a->group[k], a->stem[k]};
+  return 0;
+}
+
+int woo__find_triggers(const char *text, size_t len, woo__triggers *out) {
+  /* The merged list keeps each group's order, so a group sees its labels
+   * in the order its own search would report them. */
+  const char *const *lists[] = {id_stems, birth_stems, woo__secret_stems};
+  const char *all[33];
+  unsigned char group[32], stem[32];
+  size_t n = 0;
+  for (size_t g = 0; g < sizeof lists / sizeof *lists; g++)
+    for (size_t k = 0; lists[g][k]; k++) {
+      if (n == 32)
+        return woo__error(WOO_EINVAL, "too many labels for one search");
+      all[n] = lists[g][k];
+      group[n] = (unsigned char)g;
+      stem[n] = (unsigned char)k;
+      n++;
+    }
+  all[n] = NULL;
+  out->n = 0;
+  trig_arg a = {out, group, stem};
+  return su_find_stems(text, len, all, trig_found, &a);
+}
+
+int woo__each_trigger(const woo__scan_ctx *ctx, int group,
+                      const char *const *stems,
+                      int (*fn)(void *arg, size_t pos, size_t stem),
+                      void *arg) {
+  if (!ctx->triggers)
+    return su_find_stems(ctx->text, ctx->len, stems, fn, arg);
+  const woo__triggers *t = ctx->triggers;
+  for (size_t i = 0; i < t->n; i++)
+    if (t->v[i].group == group) {
+      int rc = fn(arg, t->v[i].pos, t->v[i].stem);
+      if (rc < 0)
+        return rc;
+    }
+  return 0;
 }
 
 /* ---- licence plates -------------------------------------------------------- */

@@ -43,6 +43,24 @@ int woo__policy_copy(woo_policy **out, const woo_policy *src);
 
 /* ---- scan context -------------------------------------------------------- */
 
+/* Where the labels that announce identity numbers, birth dates and
+ * secrets occur ("paspoort", "geboren", "wachtwoord" …): the three
+ * recognizers share one search over the text instead of one each.
+ * Entries are in text order; `stem` is the index in the group's own
+ * list. */
+enum { WOO__TRIG_ID, WOO__TRIG_BIRTH, WOO__TRIG_SECRET };
+
+typedef struct woo__trigger {
+  size_t pos;
+  unsigned char group; /* WOO__TRIG_* */
+  unsigned char stem;
+} woo__trigger;
+
+typedef struct woo__triggers {
+  woo__trigger *v;
+  size_t n, cap;
+} woo__triggers;
+
 /* What every recognizer sees.  All of it is read-only. */
 typedef struct woo__scan_ctx {
   const char *text;   /* the document's UTF-8 text */
@@ -50,6 +68,9 @@ typedef struct woo__scan_ctx {
   const woo_doc *doc; /* may be NULL (woo_scan_text) */
   const woo_scanner *scanner;
   const woo_policy *policy;
+  /* The labels found by woo__find_triggers; NULL: each recognizer
+   * searches for its own. */
+  const woo__triggers *triggers;
 } woo__scan_ctx;
 
 /* A recognizer appends hits for its entity (or entities) to `out`.
@@ -71,6 +92,19 @@ int woo__find_url(const woo__scan_ctx *ctx, woo__hits *out);
 int woo__find_ip(const woo__scan_ctx *ctx, woo__hits *out);
 int woo__find_hostname(const woo__scan_ctx *ctx, woo__hits *out);
 int woo__find_secret(const woo__scan_ctx *ctx, woo__hits *out);
+
+/* Find the labels of all three groups in one pass (ids.c).  Returns 0
+ * or WOO_ENOMEM; the caller frees out->v. */
+int woo__find_triggers(const char *text, size_t len, woo__triggers *out);
+/* Call fn(arg, pos, stem) for each label of `group`, in text order, from
+ * ctx->triggers or from a search of its own; stops at the first negative
+ * return, which it returns (ids.c). */
+int woo__each_trigger(const woo__scan_ctx *ctx, int group,
+                      const char *const *stems,
+                      int (*fn)(void *arg, size_t pos, size_t stem),
+                      void *arg);
+/* The labels of secrets (security.c), NULL-terminated. */
+extern const char *const woo__secret_stems[];
 
 /* Whether the address or number at `pos` sits in an organisation's
  * letterhead or postal block (address.c); such data stays. */

@@ -316,8 +316,9 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
     return woo__error(WOO_EINVAL, "unknown woo_scan_options version %u",
                       opts->version);
   const woo_policy *p = s->policy;
-  woo__scan_ctx ctx = {text, len, doc, s, p};
+  woo__scan_ctx ctx = {text, len, doc, s, p, NULL};
   woo__hits hits = {0};
+  woo__triggers triggers = {NULL, 0, 0};
   /* One bit per text byte already given to a mark.  Marks are taken in
    * priority order, not text order, so a sorted span set would be sorted
    * again after every mark; a bitmap keeps resolution linear. */
@@ -331,6 +332,13 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
    * recognizers and propagation add nothing it keeps, and each hit is
    * judged on its own, so leaving them out changes nothing learned. */
   bool learn = opts && opts->known && opts->learn;
+  if (!learn && (p->entity[WOO_ENTITY_IDNUMBER].enabled ||
+                 p->entity[WOO_ENTITY_BIRTHDATE].enabled ||
+                 p->entity[WOO_ENTITY_SECRET].enabled)) {
+    /* One search for the labels of all three instead of one each. */
+    rc = woo__find_triggers(text, len, &triggers);
+    ctx.triggers = &triggers;
+  }
   for (size_t i = 0; i < sizeof recognizers / sizeof *recognizers && rc == 0; i++)
     if (p->entity[recognizers[i].entity].enabled &&
         (!learn || recognizers[i].entity == WOO_ENTITY_PERSON))
@@ -404,6 +412,7 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
   }
 done:
   woo__hits_free(&hits);
+  free(triggers.v);
   free(taken);
   free(won);
   if (rc)

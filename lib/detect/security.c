@@ -430,7 +430,7 @@ static int secret_value(const woo__scan_ctx *ctx, woo__hits *out,
 }
 
 /* Labels of secrets; those from "pincode" on ask for digits. */
-static const char *const secret_stems[] = {
+const char *const woo__secret_stems[] = {
     "wachtwoord", "password", "toegangscode", "inlogcode", "accesscode",
     "activatiecode", "pincode", "pin-code", "pukcode", "puk-code", NULL};
 #define SECRET_PIN_FROM 6
@@ -443,7 +443,7 @@ typedef struct secret_arg {
 static int secret_found(void *arg, size_t kw, size_t stem) {
   secret_arg *a = arg;
   const char *t = a->ctx->text;
-  size_t after = kw + strlen(secret_stems[stem]);
+  size_t after = kw + strlen(woo__secret_stems[stem]);
   /* The label itself, not "wachtwoorden" or "pincodebeleid"; compounds
    * in front are fine ("beheerderswachtwoord"). */
   if (after < a->ctx->len && su_wordc((unsigned char)t[after]))
@@ -453,7 +453,8 @@ static int secret_found(void *arg, size_t kw, size_t stem) {
 
 int woo__find_secret(const woo__scan_ctx *ctx, woo__hits *out) {
   secret_arg a = {ctx, out};
-  int rc = su_find_stems(ctx->text, ctx->len, secret_stems, secret_found, &a);
+  int rc = woo__each_trigger(ctx, WOO__TRIG_SECRET, woo__secret_stems,
+                             secret_found, &a);
   if (rc < 0)
     return rc;
   /* "PIN 1234", "pin: 1234": the bare word, found from the digits. */

@@ -292,7 +292,7 @@ static int run(const rec *r, const char *text, const woo_policy *pol,
   if (!copy)
     return WOO_ENOMEM;
   memcpy(copy, text, len);
-  woo__scan_ctx ctx = {copy, len, NULL, NULL, pol};
+  woo__scan_ctx ctx = {copy, len, NULL, NULL, pol, NULL};
   int rc = r->fn(&ctx, h);
   free(copy);
   return rc;
@@ -432,7 +432,7 @@ TEST(hostile) {
       buf[i] = fills[f][i % fl];
     for (size_t k = 0; k < NRECS; k++) {
       woo__hits h = {0};
-      woo__scan_ctx ctx = {buf, n, NULL, NULL, NULL};
+      woo__scan_ctx ctx = {buf, n, NULL, NULL, NULL, NULL};
       CHECK_INT(recs[k].fn(&ctx, &h), 0);
       for (size_t j = 0; j < h.n; j++)
         CHECK(h.v[j].end <= n && h.v[j].start < h.v[j].end);
@@ -450,7 +450,7 @@ TEST(hostile) {
   }
   for (size_t k = 0; k < NRECS; k++) {
     woo__hits h = {0};
-    woo__scan_ctx ctx = {buf, n, NULL, NULL, NULL};
+    woo__scan_ctx ctx = {buf, n, NULL, NULL, NULL, NULL};
     CHECK_INT(recs[k].fn(&ctx, &h), 0);
     for (size_t j = 0; j < h.n; j++) {
       CHECK(h.v[j].end <= n && h.v[j].start < h.v[j].end);
@@ -461,6 +461,40 @@ TEST(hostile) {
     woo__hits_free(&h);
   }
   free(buf);
+}
+
+/* The labels found once for identity numbers, birth dates and secrets
+ * give each of the three recognizers the same hits as its own search. */
+TEST(shared_triggers) {
+  static const char text[] =
+      "Paspoort: NX4K7P2R1, rijbewijsnummer 5123456789.\n"
+      "Geboren op 3 april 1961 te Dorp; date of birth 12-05-1970.\n"
+      "Het wachtwoord is Zomer2024!, pincode 4821, PUK-code 12345678.\n"
+      "identiteitskaart IR1234567 en ongeboren 01-01-2001, geb. 2 mei 1980\n";
+  size_t n = sizeof text - 1;
+  woo__triggers trig = {NULL, 0, 0};
+  CHECK_INT(woo__find_triggers(text, n, &trig), 0);
+  CHECK(trig.n >= 8);
+  for (size_t i = 1; i < trig.n; i++)
+    CHECK(trig.v[i - 1].pos <= trig.v[i].pos);
+  static const int which[] = {R_ID, R_BIRTH, R_SECRET};
+  for (size_t w = 0; w < 3; w++) {
+    woo__hits own = {0}, shared = {0};
+    woo__scan_ctx a = {text, n, NULL, NULL, NULL, NULL};
+    woo__scan_ctx b = {text, n, NULL, NULL, NULL, &trig};
+    CHECK_INT(recs[which[w]].fn(&a, &own), 0);
+    CHECK_INT(recs[which[w]].fn(&b, &shared), 0);
+    CHECK(own.n > 0);
+    CHECK_INT(shared.n, own.n);
+    for (size_t j = 0; j < own.n && j < shared.n; j++) {
+      CHECK_INT(shared.v[j].start, own.v[j].start);
+      CHECK_INT(shared.v[j].end, own.v[j].end);
+      CHECK(shared.v[j].confidence == own.v[j].confidence);
+    }
+    woo__hits_free(&own);
+    woo__hits_free(&shared);
+  }
+  free(trig.v);
 }
 
 /* Throughput over ordinary Dutch text with some data in it; printed, not
@@ -483,7 +517,7 @@ TEST(throughput) {
   double total = 0;
   for (size_t k = 0; k < NRECS; k++) {
     woo__hits h = {0};
-    woo__scan_ctx ctx = {buf, n, NULL, NULL, NULL};
+    woo__scan_ctx ctx = {buf, n, NULL, NULL, NULL, NULL};
     double sec = 0;
     /* Best of three: the machine may be busy. */
     for (int rep = 0; rep < 3; rep++) {
@@ -510,6 +544,7 @@ int main(void) {
   RUN(policy_mailboxes);
   RUN(confidence);
   RUN(hostile);
+  RUN(shared_triggers);
   RUN(throughput);
   TEST_END();
 }
