@@ -109,12 +109,15 @@ typedef int (*su_stem_fn)(void *arg, size_t kw, size_t stem);
 static inline int su_find_stems(const char *t, size_t len,
                                 const char *const *stems, su_stem_fn fn,
                                 void *arg) {
-  enum { HBITS = 12, HSIZE = 1 << HBITS };
+  enum { HBITS = 12, HSIZE = 1 << HBITS, MAXSTEMS = 32 };
   unsigned char shift[HSIZE];
+  size_t lens[MAXSTEMS]; /* measured once: candidates are checked often */
   size_t m = (size_t)-1, ns = 0;
-  for (; stems[ns]; ns++)
-    if (strlen(stems[ns]) < m)
-      m = strlen(stems[ns]);
+  for (; stems[ns] && ns < MAXSTEMS; ns++) {
+    lens[ns] = strlen(stems[ns]);
+    if (lens[ns] < m)
+      m = lens[ns];
+  }
   if (ns == 0 || m < 2 || m > 255)
     return 0;
   memset(shift, (int)(m - 1), sizeof shift);
@@ -135,9 +138,10 @@ static inline int su_find_stems(const char *t, size_t len,
       continue;
     }
     size_t start = pos + 1 - m;
+    unsigned char first = su_lowerc((unsigned char)t[start]);
     for (size_t k = 0; k < ns; k++) {
-      size_t sl = strlen(stems[k]), j = 0;
-      if (start + sl > len)
+      size_t sl = lens[k], j = 1;
+      if ((unsigned char)stems[k][0] != first || start + sl > len)
         continue;
       while (j < sl && su_lowerc((unsigned char)t[start + j]) ==
                            (unsigned char)stems[k][j])
