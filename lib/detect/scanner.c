@@ -531,7 +531,20 @@ static int known_names(const woo__scan_ctx *ctx, woo_names *known,
   const char *t = ctx->text;
   size_t len = ctx->len;
   for (size_t i = 0; i < len && n && rc == 0;) {
-    size_t w = woo__word_len(t + i, len - i);
+    /* Spaces and ASCII punctuation start no word: skipped without the
+     * call, which would decode them. */
+    if ((unsigned char)t[i] < 0x80 && !ascii_alnum((unsigned char)t[i])) {
+      i++;
+      continue;
+    }
+    /* An ASCII word that ends at an ASCII byte other than an apostrophe
+     * or hyphen is measured here; the rest ask woo__word_len. */
+    size_t j = i;
+    while (j < len && ascii_alnum((unsigned char)t[j]))
+      j++;
+    size_t w = j - i;
+    if (j < len && ((unsigned char)t[j] >= 0x80 || t[j] == '\'' || t[j] == '-'))
+      w = woo__word_len(t + i, len - i);
     if (w == 0) {
       i++;
       continue;
