@@ -56,7 +56,11 @@ static int scan_one(void *user, int i, char **out) {
   woo_doc *doc = NULL;
   woo_marks *marks = NULL;
   *out = NULL;
-  if (woo_doc_open(&doc, job->paths[i], NULL) != 0) {
+  /* Only the JSON output carries the input's hash: the learning pass and
+   * the summary do without hashing every document. */
+  woo_doc_options dopt = WOO_DOC_OPTIONS_INIT;
+  dopt.skip_sha256 = job->learn || !(job->json || job->jsonl);
+  if (woo_doc_open(&doc, job->paths[i], &dopt) != 0) {
     if (!job->learn)
       cli_error_last();
     return 1;

@@ -113,11 +113,15 @@ typedef struct woo_doc_options {
   size_t max_expanded;    /**< cap on decompressed container size; 0 = 1 GiB */
   int load_attachments;   /**< load supported attachments as children */
   woo_format force_format;/**< WOO_FORMAT_UNKNOWN = sniff */
+  /** Nonzero: do not hash the input; woo_doc_sha256() is then "".  For
+   *  a caller that never reads the hash (version 2 and later). */
+  int skip_sha256;
 } woo_doc_options;
 
-#define WOO_DOC_OPTIONS_VERSION 1
+/* Version 1 (without skip_sha256) is still accepted. */
+#define WOO_DOC_OPTIONS_VERSION 2
 #define WOO_DOC_OPTIONS_INIT                                                   \
-  {WOO_DOC_OPTIONS_VERSION, NULL, 0, 0, 0, 1, WOO_FORMAT_UNKNOWN}
+  {WOO_DOC_OPTIONS_VERSION, NULL, 0, 0, 0, 1, WOO_FORMAT_UNKNOWN, 0}
 
 typedef struct woo_doc woo_doc;
 
@@ -151,7 +155,8 @@ WOO_EXTERN woo_format woo_doc_format(const woo_doc *doc);
 WOO_EXTERN const char *woo_doc_path(const woo_doc *doc);
 /** Size of the input in bytes. */
 WOO_EXTERN size_t woo_doc_input_size(const woo_doc *doc);
-/** SHA-256 of the input bytes, 64 lowercase hex digits. */
+/** SHA-256 of the input bytes, 64 lowercase hex digits ("" when loaded
+ *  with skip_sha256). */
 WOO_EXTERN const char *woo_doc_sha256(const woo_doc *doc);
 /** Encoding the input was read as ("utf-8", "windows-1252", …). */
 WOO_EXTERN const char *woo_doc_encoding(const woo_doc *doc);

@@ -130,6 +130,36 @@ TEST(t_sniff) {
   CHECK_STR(woo_part_kind_name(WOO_PART_DELETION), "deletion");
 }
 
+/* skip_sha256 leaves the hash empty and nothing else; a version 1
+ * struct (without the flag) is still read and hashes. */
+TEST(t_skip_sha256) {
+  static const char in[] = "Kenmerk 2024-17\nDorp\n";
+  woo_doc *a = NULL, *b = NULL, *c = NULL;
+  woo_doc_options o = WOO_DOC_OPTIONS_INIT;
+  CHECK_INT(woo_doc_from_memory(&a, in, sizeof in - 1, "a.txt", &o), 0);
+  o.skip_sha256 = 1;
+  CHECK_INT(woo_doc_from_memory(&b, in, sizeof in - 1, "b.txt", &o), 0);
+  if (a && b) {
+    CHECK_INT(strlen(woo_doc_sha256(a)), 64);
+    CHECK_STR(woo_doc_sha256(b), "");
+    size_t la, lb;
+    const char *ta = woo_doc_text(a, &la), *tb = woo_doc_text(b, &lb);
+    CHECK_INT(la, lb);
+    CHECK(memcmp(ta, tb, la) == 0);
+  }
+  o.version = 1; /* the flag is not part of a version 1 struct */
+  CHECK_INT(woo_doc_from_memory(&c, in, sizeof in - 1, "c.txt", &o), 0);
+  if (c)
+    CHECK_INT(strlen(woo_doc_sha256(c)), 64);
+  woo_doc *d = NULL;
+  o.version = WOO_DOC_OPTIONS_VERSION + 1;
+  CHECK_INT(woo_doc_from_memory(&d, in, sizeof in - 1, "d.txt", &o), WOO_EINVAL);
+  woo_doc_free(a);
+  woo_doc_free(b);
+  woo_doc_free(c);
+  woo_doc_free(d);
+}
+
 int main(void) {
   RUN(t_utf8_exact);
   RUN(t_cp1252);
@@ -137,5 +167,6 @@ int main(void) {
   RUN(t_open_errors);
   RUN(t_open_file);
   RUN(t_sniff);
+  RUN(t_skip_sha256);
   TEST_END();
 }
