@@ -739,9 +739,14 @@ static int keyset_add(keyset *k, const woo__lexkey *key) {
     return 0;
   if ((k->n + 1) * 2 > k->cap) {
     size_t cap = k->cap ? k->cap * 2 : 64;
-    woo__lexkey *v = woo__calloc(cap, sizeof *v);
+    /* A slot is empty when its length is 0; the rest of a key (mostly
+     * its 128-byte buffer) is never read there, so only lengths are
+     * cleared. */
+    woo__lexkey *v = woo__reallocarray(NULL, cap, sizeof *v);
     if (!v)
       return WOO_ENOMEM;
+    for (size_t i = 0; i < cap; i++)
+      v[i].n = 0;
     for (size_t i = 0; i < k->cap; i++) {
       if (!k->v[i].n)
         continue;
