@@ -113,13 +113,12 @@ typedef struct woo_doc_options {
   size_t max_expanded;    /**< cap on decompressed container size; 0 = 1 GiB */
   int load_attachments;   /**< load supported attachments as children */
   woo_format force_format;/**< WOO_FORMAT_UNKNOWN = sniff */
-  /** Nonzero: do not hash the input; woo_doc_sha256() is then "".  For
-   *  a caller that never reads the hash (version 2 and later). */
-  int skip_sha256;
+  int skip_sha256;        /**< nonzero: do not hash the input;
+                               woo_doc_sha256() is then "" (for callers
+                               that never read the hash) */
 } woo_doc_options;
 
-/* Version 1 (without skip_sha256) is still accepted. */
-#define WOO_DOC_OPTIONS_VERSION 2
+#define WOO_DOC_OPTIONS_VERSION 1
 #define WOO_DOC_OPTIONS_INIT                                                   \
   {WOO_DOC_OPTIONS_VERSION, NULL, 0, 0, 0, 1, WOO_FORMAT_UNKNOWN, 0}
 

@@ -312,7 +312,7 @@ int woo__doc_load(woo_doc **out, const char *data, size_t len,
   *out = NULL;
   if (!data && len)
     return woo__error(WOO_EINVAL, "no data");
-  if (opts && opts->version != WOO_DOC_OPTIONS_VERSION && opts->version != 1)
+  if (opts && opts->version != WOO_DOC_OPTIONS_VERSION)
     return woo__error(WOO_EINVAL, "unknown woo_doc_options version %u",
                       opts->version);
   if (depth > MAX_DEPTH)
@@ -327,9 +327,7 @@ int woo__doc_load(woo_doc **out, const char *data, size_t len,
   if (!d)
     return WOO_ENOMEM;
   d->input_size = len;
-  /* skip_sha256 exists from version 2 on: a version 1 struct ends
-   * before it. */
-  if (!(opts && opts->version >= 2 && opts->skip_sha256))
+  if (!(opts && opts->skip_sha256))
     woo__sha256_hex(data ? data : "", len, d->sha256);
   woo_format f = opts && opts->force_format ? opts->force_format
                                             : woo_format_sniff(data, len, name);
