@@ -118,37 +118,6 @@ static const xmlNode *child(const xmlNode *n, const char *local) {
   return NULL;
 }
 
-/* The text below n.  Entity references are left out: their replacement
- * text comes from a DTD, which is never trusted. */
-static int collect_text(const xmlNode *n, woo__buf *b) {
-  for (const xmlNode *c = n->children; c; c = c->next) {
-    int rc = 0;
-    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
-      rc = woo__buf_puts(b, (const char *)c->content);
-    else if (c->type == XML_ELEMENT_NODE)
-      rc = collect_text(c, b);
-    if (rc)
-      return rc;
-  }
-  return 0;
-}
-
-/* The trimmed text of n as a new string ("" when empty); NULL on OOM. */
-static char *text_of(const xmlNode *n) {
-  woo__buf b = WOO__BUF_INIT;
-  if (collect_text(n, &b)) {
-    woo__buf_free(&b);
-    return NULL;
-  }
-  size_t s = 0, e = b.len;
-  while (s < e && strchr(" \t\r\n", b.data[s]))
-    s++;
-  while (e > s && strchr(" \t\r\n", b.data[e - 1]))
-    e--;
-  char *r = woo__strndup(b.data ? b.data + s : "", e - s);
-  woo__buf_free(&b);
-  return r;
-}
 
 /* ---- reading members ------------------------------------------------- */
 
@@ -245,7 +214,7 @@ static int read_core(loader *L) {
     for (size_t i = 0; i < sizeof map / sizeof *map; i++) {
       if (strcmp((const char *)c->name, map[i][0]) != 0)
         continue;
-      char *v = text_of(c);
+      char *v = woo__xml_text(c);
       rc = v ? add_prop(L, map[i][1], v, member) : WOO_ENOMEM;
       free(v);
       break;
@@ -274,7 +243,7 @@ static int read_app(loader *L) {
         continue;
       char key[64];
       snake_case(keep[i], key, sizeof key);
-      char *v = text_of(c);
+      char *v = woo__xml_text(c);
       rc = v ? add_prop(L, key, v, member) : WOO_ENOMEM;
       free(v);
       break;
@@ -297,7 +266,7 @@ static int read_custom(loader *L) {
     if (!name)
       continue;
     woo__buf key = WOO__BUF_INIT;
-    char *v = text_of(c);
+    char *v = woo__xml_text(c);
     rc = v ? woo__buf_printf(&key, "custom:%s", name) : WOO_ENOMEM;
     if (!rc)
       rc = add_prop(L, key.data, v, member);
@@ -323,7 +292,7 @@ static int custom_xml_walk(loader *L, const xmlNode *n, const char *member,
         rc = custom_xml_walk(L, c, member, lines, depth + 1);
     return rc;
   }
-  char *v = text_of(n);
+  char *v = woo__xml_text(n);
   if (!v)
     return WOO_ENOMEM;
   int rc = 0;

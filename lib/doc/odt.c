@@ -119,36 +119,6 @@ static const xmlNode *child(const xmlNode *n, const char *ns,
   return NULL;
 }
 
-/* Text below n, without entity references (their text would come from
- * an untrusted DTD). */
-static int collect_text(const xmlNode *n, woo__buf *b) {
-  for (const xmlNode *c = n->children; c; c = c->next) {
-    int rc = 0;
-    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
-      rc = woo__buf_puts(b, (const char *)c->content);
-    else if (c->type == XML_ELEMENT_NODE)
-      rc = collect_text(c, b);
-    if (rc)
-      return rc;
-  }
-  return 0;
-}
-
-static char *text_of(const xmlNode *n) {
-  woo__buf b = WOO__BUF_INIT;
-  if (collect_text(n, &b)) {
-    woo__buf_free(&b);
-    return NULL;
-  }
-  size_t s = 0, e = b.len;
-  while (s < e && strchr(" \t\r\n", b.data[s]))
-    s++;
-  while (e > s && strchr(" \t\r\n", b.data[e - 1]))
-    e--;
-  char *r = woo__strndup(b.data ? b.data + s : "", e - s);
-  woo__buf_free(&b);
-  return r;
-}
 
 static int nodelist_push(nodelist *l, const xmlNode *n) {
   if (l->n == l->cap) {
@@ -265,7 +235,7 @@ static int read_regions(loader *L, const xmlNode *tc) {
       continue; /* format changes carry no text */
     const xmlNode *info = child(ch, NS_OFFICE, "change-info");
     const xmlNode *cr = child(info, NS_DC, "creator");
-    char *author = cr ? text_of(cr) : woo__strdup("");
+    char *author = cr ? woo__xml_text(cr) : woo__strdup("");
     region *r = author ? woo__reallocarray(L->regions, L->n_regions + 1,
                                            sizeof *r)
                        : NULL;
@@ -362,7 +332,7 @@ static int read_meta(loader *L) {
       continue;
     if (el(c, NS_META, "user-defined")) {
       const char *name = attr(c, NS_META, "name");
-      char *v = text_of(c);
+      char *v = woo__xml_text(c);
       woo__buf key = WOO__BUF_INIT;
       rc = !v ? WOO_ENOMEM
               : woo__buf_printf(&key, "custom:%s", name ? name : "");
@@ -380,7 +350,7 @@ static int read_meta(loader *L) {
     for (size_t i = 0; i < sizeof map / sizeof *map; i++) {
       if (!el(c, map[i].ns, map[i].local))
         continue;
-      char *v = text_of(c);
+      char *v = woo__xml_text(c);
       rc = v ? add_prop(L, map[i].key, v) : WOO_ENOMEM;
       free(v);
       break;
@@ -711,7 +681,7 @@ static void comments(loader *L) {
   for (size_t i = 0; i < L->comments.n && !L->rc; i++) {
     const xmlNode *a = L->comments.v[i];
     const xmlNode *cr = child(a, NS_DC, "creator");
-    char *author = cr ? text_of(cr) : woo__strdup("");
+    char *author = cr ? woo__xml_text(cr) : woo__strdup("");
     if (!author) {
       L->rc = WOO_ENOMEM;
       return;

@@ -115,3 +115,32 @@ xmlDocPtr woo__xml_parse(const char *data, size_t len, const char *name,
   number_nodes(doc);
   return doc;
 }
+
+int woo__xml_collect_text(const xmlNode *n, woo__buf *b) {
+  for (const xmlNode *c = n->children; c; c = c->next) {
+    int rc = 0;
+    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+      rc = woo__buf_puts(b, (const char *)c->content);
+    else if (c->type == XML_ELEMENT_NODE)
+      rc = woo__xml_collect_text(c, b);
+    if (rc)
+      return rc;
+  }
+  return 0;
+}
+
+char *woo__xml_text(const xmlNode *n) {
+  woo__buf b = WOO__BUF_INIT;
+  if (woo__xml_collect_text(n, &b)) {
+    woo__buf_free(&b);
+    return NULL;
+  }
+  size_t s = 0, e = b.len;
+  while (s < e && strchr(" \t\r\n", b.data[s]))
+    s++;
+  while (e > s && strchr(" \t\r\n", b.data[e - 1]))
+    e--;
+  char *r = woo__strndup(b.data ? b.data + s : "", e - s);
+  woo__buf_free(&b);
+  return r;
+}

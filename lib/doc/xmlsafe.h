@@ -35,4 +35,13 @@ static inline size_t woo__xml_node_id(const xmlNode *n) {
 int woo__xml_map(woo_doc *doc, const char *member, const xmlNode *n,
                  size_t node_off, size_t start, size_t len);
 
+/* The text below n appended to b (text and CDATA nodes, depth first).
+ * Entity references are left out: their replacement text would come from
+ * a DTD, which is never trusted.  Returns 0 or WOO_ENOMEM. */
+struct woo__buf;
+int woo__xml_collect_text(const xmlNode *n, struct woo__buf *b);
+/* The text below n, trimmed of white space, as a new string ("" when
+ * empty); NULL when out of memory. */
+char *woo__xml_text(const xmlNode *n);
+
 #endif
