@@ -165,7 +165,8 @@ static inline bool key_eq(const char *s, size_t a, size_t b,
     char c = s[a + i];
     if (c >= 'A' && c <= 'Z')
       c = (char)(c + 32);
-    if (c != lit[i]) /* also ends at the literal's NUL */
+    /* A NUL in the text must not match the literal's end and read on. */
+    if (lit[i] == '\0' || c != lit[i])
       return false;
   }
   return lit[i] == '\0';
