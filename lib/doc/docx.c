@@ -419,15 +419,7 @@ static bool style_hidden(const loader *L, const char *id) {
 /* ---- the text walk ------------------------------------------------------- */
 
 static woo_part_kind cur_kind(const loader *L) {
-  if (L->del)
-    return WOO_PART_DELETION;
-  if (L->ins)
-    return WOO_PART_INSERTION;
-  if (L->hidden)
-    return WOO_PART_HIDDEN;
-  if (L->base != WOO_PART_BODY)
-    return L->base;
-  return L->table ? WOO_PART_TABLE : WOO_PART_BODY;
+  return woo__walk_part_kind(L->del, L->ins, L->hidden, L->base, L->table);
 }
 
 static void emit(loader *L, const char *s, size_t len) {

@@ -101,6 +101,24 @@ int woo__doc_add_box(woo_doc *doc, size_t offset, int page,
 /* Called once when loading is done: sorts boxes, builds the line map. */
 int woo__doc_finish(woo_doc *doc);
 
+/* The part a stretch of a word-processing document belongs to, from the
+ * state of the walk over its XML (DOCX and ODT alike): tracked changes and
+ * hidden text first, then the member's own kind, then tables. */
+static inline woo_part_kind woo__walk_part_kind(bool del, bool ins,
+                                                bool hidden,
+                                                woo_part_kind base,
+                                                bool table) {
+  if (del)
+    return WOO_PART_DELETION;
+  if (ins)
+    return WOO_PART_INSERTION;
+  if (hidden)
+    return WOO_PART_HIDDEN;
+  if (base != WOO_PART_BODY)
+    return base;
+  return table ? WOO_PART_TABLE : WOO_PART_BODY;
+}
+
 /* Loaders: fill `doc` from `data`.  `name` is for messages. */
 int woo__load_text(woo_doc *doc, const char *data, size_t len);
 int woo__load_pdf(woo_doc *doc, const char *data, size_t len,
