@@ -1420,15 +1420,74 @@ static bool names_line(const char *s, toks *tk) {
   return names > 0;
 }
 
+/* End of the line's first column: where a gap of three or more spaces (or
+ * a tab) after its first text starts, trailing blanks trimmed. */
+static size_t left_end(const char *s, size_t a, size_t b) {
+  size_t i = a;
+  while (i < b && (s[i] == ' ' || s[i] == '\t'))
+    i++;
+  size_t e = i;
+  while (i < b) {
+    if (s[i] == '\t' || (s[i] == ' ' && i + 2 < b && s[i + 1] == ' ' &&
+                         s[i + 2] == ' '))
+      break;
+    if (s[i] != ' ' && s[i] != '\r')
+      e = i + 1;
+    i++;
+  }
+  return e;
+}
+
+/* The first non-blank line at or after c (len when there is none). */
+static size_t next_line(const char *s, size_t c, size_t len) {
+  while (c < len && line_blank(s, c, line_end(s, c, len)))
+    c = line_end(s, c, len) + 1;
+  return c < len ? c : len;
+}
+
+/* What the line at c says about a name above it: 1 a managing function,
+ * -1 another function (a lower-case line), 0 neither. */
+static int below_kind(const char *s, size_t c, size_t len) {
+  if (c >= len)
+    return 0;
+  size_t e = line_end(s, c, len), le = left_end(s, c, e);
+  return management_line(s, c, le) ? 1 : lower_line(s, c, le) ? -1 : 0;
+}
+
+/* Whether the line at c could be a name on its own: short, a capital
+ * first, at most five words, no lower-case word longer than a particle. */
+static bool name_like_line(const char *s, size_t c, size_t len) {
+  size_t e = line_end(s, c, len), le = left_end(s, c, e);
+  while (c < le && (s[c] == ' ' || s[c] == '\t'))
+    c++;
+  if (le - c > 48 || !(s[c] >= 'A' && s[c] <= 'Z') || s[le - 1] == '.')
+    return false;
+  size_t words = 0;
+  for (size_t i = c; i < le;) {
+    while (i < le && s[i] == ' ')
+      i++;
+    size_t w = i;
+    while (i < le && s[i] != ' ')
+      i++;
+    if (i == w)
+      break;
+    words++;
+    if (s[w] >= 'a' && s[w] <= 'z' && i - w > 3)
+      return false;
+  }
+  return words <= 5;
+}
+
 /* Whether the line is a formula under which an office signs: it ends
  * with a comma and starts with "namens" or holds an office word ("De
  * minister van …,", "de burgemeester van Oosterzande,", "De voorzitter,",
  * "Gedeputeerde Staten van …,"). */
 static int office_formula(const char *s, toks *tk, size_t a, size_t b) {
-  size_t e = b;
-  while (e > a && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r'))
-    e--;
-  if (e == a || s[e - 1] != ',' || e - a > 160 || tk->n == 0)
+  /* The formula stands in the left column; a letterhead column beside it
+   * ("namens deze,      Datum") does not count. */
+  size_t e = left_end(s, a, b);
+  if (e == a || (s[e - 1] != ',' && s[e - 1] != ':') || e - a > 160 ||
+      tk->n == 0)
     return 0;
   size_t w = 0;
   while (w < tk->n && !word_tok(&tk->v[w]))
@@ -1436,7 +1495,11 @@ static int office_formula(const char *s, toks *tk, size_t a, size_t b) {
   if (w == tk->n)
     return 0;
   if (word_is(s, &tk->v[w], "namens"))
-    return 1;
+    /* "Namens JenV:" opens a list of attendees; "namens deze:" signs */
+    return s[e - 1] == ',' ||
+           (w + 1 < tk->n && word_is(s, &tk->v[w + 1], "deze"));
+  if (s[e - 1] != ',')
+    return 0;
   if (word_is(s, &tk->v[w], "gedeputeerde") && w + 1 < tk->n &&
       word_is(s, &tk->v[w + 1], "staten"))
     return 1;
@@ -1497,6 +1560,9 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
   int sig_wait = 0; /* non-blank lines left in which a signature name may come */
   int signatory = 0; /* name lines left in which a signatory may come */
   int function = 0;  /* function line over it: 1 manager, -1 other staff */
+  int sig_lines = 0; /* non-blank lines the signatory wait lasts */
+  bool fn_open = false; /* a function line goes on on the next line */
+  bool in_note = false; /* inside a bracketed note under the formula */
   size_t a = 0;
   size_t n0 = out->n;
   keyset officials = {NULL, 0, 0}, places = {NULL, 0, 0};
@@ -1550,35 +1616,77 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
     int formula = office_formula(s, &tk, a, b);
     if (formula) {
       signatory = 3;
+      sig_lines = 12;
       function = 0;
+      fn_open = false;
+      in_note = false;
       a = b + 1;
       continue;
     }
+    if (signatory > 0 && --sig_lines <= 0)
+      signatory = 0;
     if (signatory > 0) {
-      size_t w = 0;
+      size_t ind = a, se = left_end(s, a, b);
+      while (ind < b && (s[ind] == ' ' || s[ind] == '\t'))
+        ind++;
+      /* What stands between the formula and the name without being either:
+       * a bracketed note ("[Deze brief is niet voorzien van een
+       * handtekening …]"), prose ("Dit besluit is … niet ondertekend."),
+       * the letterhead column to the right. */
+      bool note = in_note || s[ind] == '[';
+      if (note) {
+        const char *close = memchr(s + ind, ']', b - ind);
+        in_note = !close;
+        a = b + 1;
+        continue;
+      }
+      size_t w = 0, words = 0;
       while (w < tk.n && !word_tok(&tk.v[w]))
         w++;
-      if (w < tk.n && (tk.v[w].f & F_LOWER) && !(lexbits(s, &tk.v[w]) & L_TITLE)) {
-        /* "de directeur-generaal Mobiliteit,": who signs */
-        function = management_line(s, a, b) ? 1 : -1;
+      for (size_t k = 0; k < tk.n && tk.v[k].s < se; k++)
+        words += word_tok(&tk.v[k]);
+      bool lower = w < tk.n && (tk.v[w].f & F_LOWER) &&
+                   !(lexbits(s, &tk.v[w]) & L_TITLE);
+      if (!fn_open && s[se - 1] == '.') {
+        a = b + 1; /* a sentence */
+        continue;
+      }
+      if (fn_open || lower ||
+          (w < tk.n && management_line(s, tk.v[w].s, tk.v[w].e))) {
+        /* "de directeur-generaal Mobiliteit,", "Hoofd van de afdeling …
+         * van de Directie Consulaire / Aangelegenheden en Visumbeleid,":
+         * who signs; a function without its comma goes on below. */
+        if (!fn_open)
+          function = management_line(s, ind, se) ? 1 : -1;
+        fn_open = s[se - 1] != ',';
+        a = b + 1;
+        continue;
+      }
+      if (ind - a >= 40 || se - ind >= 80 || words > 6 ||
+          (s[ind] >= '0' && s[ind] <= '9')) {
         a = b + 1;
         continue;
       }
       signatory--;
-      if (w < tk.n && b - a < 80) {
+      if (w < tk.n) {
         /* Managers sign decisions in office and stay visible; other staff
          * signing on behalf of the body ("toezichthouder Wonen") do not.
-         * The function is on the line before the name or under it. */
-        size_t c = b + 1;
-        while (c < len && line_blank(s, c, line_end(s, c, len)))
-          c = line_end(s, c, len) + 1;
-        int below = c < len ? (management_line(s, c, line_end(s, c, len)) ? 1
-                               : lower_line(s, c, line_end(s, c, len)) ? -1
-                                                                       : 0)
-                            : 0;
-        bool visible = function > 0 || below > 0 || (function == 0 && below == 0);
-        mode = st.mode = visible ? M_OFFICIAL : M_SIG;
-        signatory = 0;
+         * The function is on the line before the name or under it.  A
+         * name with another name under it, and the function only under
+         * that one, is not the one in office. */
+        size_t c = next_line(s, b + 1, len);
+        int below = below_kind(s, c, len);
+        if (below == 0 && c < len && name_like_line(s, c, len) &&
+            below_kind(s, next_line(s, line_end(s, c, len) + 1, len), len) >
+                0) {
+          mode = st.mode = M_SIG;
+          signatory = 1;
+        } else {
+          bool visible =
+              function > 0 || below > 0 || (function == 0 && below == 0);
+          mode = st.mode = visible ? M_OFFICIAL : M_SIG;
+          signatory = 0;
+        }
         sig_wait = 0;
       }
     }

@@ -154,6 +154,26 @@ static const name_case cases[] = {
      {"P. Verhulst"}, true},
     {"Hoogachtend,\n\nde burgemeester van Hoogmeer,\n\nmr. E. Tonkens\n",
      {NULL}, true},
+    /* … with a letterhead column beside the formula, a function over two
+     * lines, prose and a bracketed note in between */
+    {"De minister van Landzaken,\nnamens deze,                    Datum\n"
+     "                                12 maart 2021\nHoofd van de afdeling "
+     "Vergunningen van de Directie Ruimtelijke\nOrdening en Wonen,\n\n"
+     "Dit besluit is digitaal vastgesteld en daarom\nniet ondertekend.\n"
+     "\nDrs. W.T. Veldkamp\n",
+     {NULL}, true},
+    {"namens deze,\n\n    [Deze brief is niet voorzien van een handtekening "
+     "vanwege\n    de voorschriften rondom het thuiswerken.]\n\n"
+     "B.J.M. Rozeboom\nDirecteur Internationale Zaken\n",
+     {NULL}, true},
+    /* two names, the function only under the second: the first signs for
+     * the office holder and is not one */
+    {"namens deze,\n\n\nSaskia R. Huisman\nPieter Oostdam\ndirecteur "
+     "Kennis en Innovatie\n",
+     {"Saskia R. Huisman"}, true},
+    /* "Namens …:" opens a list of attendees, not a signature */
+    {"Aanwezigen\nNamens de provincie:\n- Linda Hoogvliet, afdeling Water\n",
+     {"Linda Hoogvliet"}, true},
 
     /* span shapes added with the rules above */
     {"Volgens Sanne K. Bosman is dat juist.", {"Sanne K. Bosman"}, true},
