@@ -1003,14 +1003,20 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
    * of place or public body is a place, here and elsewhere in the text */
   if (i + 1 < n && word_tok(&v[i]) && word_tok(&v[i + 1]) &&
       (v[i + 1].f & F_CAP) && !(v[i + 1].f & F_GAP) && place_word(s, &v[i])) {
-    if (st->places) {
-      woo__lexkey key;
-      woo__lexkey_set(&key, s + v[i + 1].s, v[i + 1].e - v[i + 1].s);
-      int rc = keyset_add(st->places, &key);
-      if (rc)
-        return rc;
+    /* "provincie Cabo Delgado": every capitalised word of the place */
+    size_t k = i + 1;
+    while (k < n && k < i + 4 && word_tok(&v[k]) && (v[k].f & F_CAP) &&
+           (k == i + 1 || !(v[k].f & F_GAP))) {
+      if (st->places) {
+        woo__lexkey key;
+        woo__lexkey_set(&key, s + v[k].s, v[k].e - v[k].s);
+        int rc = keyset_add(st->places, &key);
+        if (rc)
+          return rc;
+      }
+      k++;
     }
-    *pi = i + 2;
+    *pi = k;
     return 0;
   }
   /* Organisation phrases are skipped whole. */
@@ -1529,15 +1535,27 @@ static int officials_visible(const woo__scan_ctx *ctx, woo__hits *out,
     int rc = tokenize(s, x->start, x->end, tk);
     if (rc)
       return rc;
-    size_t last = tk->n, given = 0;
+    size_t last = tk->n, given = 0, words = 0, placed = 0, inits = 0;
     for (size_t k = 0; k < tk->n; k++) {
       tok *t = &tk->v[k];
+      inits += word_tok(t) && (t->f & F_INIT);
       if (!word_tok(t) || (t->f & F_INIT) || !(t->f & F_CAP) ||
           (lexbits(s, t) & L_PART))
         continue;
       if (last != tk->n)
         given++;
       last = k;
+      words++;
+      if (places->n) {
+        woo__lexkey key;
+        woo__lexkey_set(&key, s + t->s, t->e - t->s);
+        placed += keyset_has(places, &key);
+      }
+    }
+    /* "Cabo Delgado" where the text says "provincie Cabo Delgado" */
+    if (words && placed == words && !inits) {
+      x->confidence = 0;
+      continue;
     }
     if (last == tk->n || given)
       continue;

@@ -171,6 +171,10 @@ static const name_case cases[] = {
     {"namens deze,\n\n\nSaskia R. Huisman\nPieter Oostdam\ndirecteur "
      "Kennis en Innovatie\n",
      {"Saskia R. Huisman"}, true},
+    /* a place named as one elsewhere in the text, every word of it */
+    {"De veiligheid in Cabo Moreira baart zorgen. Het project ligt in de "
+     "provincie Cabo Moreira, waar Moreira de grootste stad is.",
+     {NULL}, true},
     /* "Namens …:" opens a list of attendees, not a signature */
     {"Aanwezigen\nNamens de provincie:\n- Linda Hoogvliet, afdeling Water\n",
      {"Linda Hoogvliet"}, true},
