@@ -443,6 +443,9 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out) {
         start = true;
       continue;
     }
+    /* A table cell starts like a sentence: "Kort communicatieplan". */
+    if (t->f & F_GAP)
+      start = true;
     if (t->kind == K_WORD && start) {
       /* "1." "a)" "2.3" are numbering, not sentence material */
       if ((t->f & F_DIGIT) && !(t->f & (F_CAP | F_LOWER))) {
