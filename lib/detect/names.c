@@ -1292,7 +1292,7 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
     if ((sn || fn) && !single_common)
       conf = sent ? 0.6 : 0.8;
     else if ((sn || fn) && common && !(slx & L_ORG))
-      conf = sent ? 0.3 : after_article(s, v, sur) ? 0.45 : 0.55;
+      conf = sent ? 0.3 : after_article(s, v, sur) ? 0.45 : 0.48;
     else if (!single_common)
       conf = sent ? 0 : 0.45;
     else
