@@ -1288,7 +1288,7 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
       conf = 0;
   } else {
     /* a single capitalised word */
-    bool single_common = common || (slx & L_ORG);
+    bool single_common = common || (slx & (L_ORG | L_STOP));
     if ((sn || fn) && !single_common)
       conf = sent ? 0.6 : 0.8;
     else if ((sn || fn) && common && !(slx & L_ORG))
