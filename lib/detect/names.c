@@ -581,6 +581,36 @@ static unsigned lexbits_common(const char *s, tok *t) {
 
 /* ---- line context ------------------------------------------------------- */
 
+/* An entry of an address header ("Aan: Team Vergunningen; Servicedesk
+ * Burgerzaken; J. de Vries") that names a team, a desk or a mailbox
+ * rather than a person: two or more words, one of them a capitalised
+ * common word that no name lexicon knows, and no given name, initials or
+ * title.  Returns the token after the entry, or i when the entry may be
+ * a person. */
+static size_t mailbox_entry(const char *s, toks *tk, size_t i) {
+  size_t k = i, words = 0;
+  bool noun = false;
+  for (; k < tk->n; k++) {
+    tok *t = &tk->v[k];
+    if (t->kind == K_PUNCT && (t->c == ';' || t->c == '<' || t->c == '[' ||
+                               t->c == ',' || t->c == '('))
+      break;
+    if (t->kind == K_OTHER)
+      break;
+    if (t->kind != K_WORD)
+      continue;
+    words++;
+    unsigned lx = lexbits_common(s, t);
+    /* a given name, initials or a title: a person after all */
+    if ((t->f & F_INIT) || (lx & (L_FN | L_TITLE)))
+      return i;
+    if ((t->f & F_CAP) && !(t->f & F_ALLCAPS) && (lx & L_COMMON) &&
+        !(lx & (L_SN | L_PART)))
+      noun = true;
+  }
+  return noun && words >= 2 ? k : i;
+}
+
 /* M_OFFICIAL: a list of office holders acting in office ("Wethouders:",
  * "Raadsleden:", a chair who is the mayor), whose names stay visible. */
 enum { M_BODY = 0, M_HEADER, M_LIST, M_SIG, M_SALUT, M_OFFICIAL };
@@ -1755,6 +1785,14 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
           st.mode = M_BODY;
         i++;
         continue;
+      }
+      if (st.mode == M_HEADER && (i == 0 || (tk.v[i - 1].kind == K_PUNCT &&
+                                             tk.v[i - 1].c == ';'))) {
+        size_t e = mailbox_entry(s, &tk, i);
+        if (e > i) {
+          i = e;
+          continue;
+        }
       }
       size_t before = i;
       rc = parse_name(&st, out, &i);

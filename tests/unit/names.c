@@ -182,6 +182,11 @@ static const name_case cases[] = {
      "certificering\n",
      {NULL}, true},
     {"Het gesprek met Piet Bakker liep uit.", {"Piet Bakker"}, true},
+    /* header entries that name a desk or a mailbox, even misread by OCR */
+    {"Aan: Vrok in Zorg Loket; Kees Hoogland\nCC: Vrok in Zorgi "
+     "Dienstverlener\n",
+     {"Kees Hoogland"}, true},
+    {"Aan: Ellen Tuinman, afdelingshoofd Ruimte\n", {"Ellen Tuinman"}, true},
     /* "Namens …:" opens a list of attendees, not a signature */
     {"Aanwezigen\nNamens de provincie:\n- Linda Hoogvliet, afdeling Water\n",
      {"Linda Hoogvliet"}, true},
