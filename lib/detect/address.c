@@ -475,6 +475,74 @@ static int join_address_parts(const woo__scan_ctx *ctx, woo__hits *out,
   return 0;
 }
 
+/* ---- business premises --------------------------------------------------- */
+
+/* Words that make an address a company's: "Kerkstraat 4 - Jansen
+ * Installatietechniek BV", "Havenkade 2-Brouwer Advocaten". */
+static const char *const business_words[] = {
+    "bv", "b.v.", "nv", "n.v.", "vof", "v.o.f.", "cv", "c.v.", "advocaten",
+    "advocatenkantoor", "notarissen", "notariskantoor", "accountants",
+    "hotel", "restaurant", "café", "cafe", "brasserie", "holding",
+    "supermarkt", "camping", "garage", "bedrijf", "bedrijven", NULL};
+
+/* Whether the cell around [a, b) (same line, up to a column gap, at most
+ * 60 bytes either side) names a business. */
+static bool business_cell(const char *t, size_t len, size_t a, size_t b) {
+  size_t ls = a, le = b;
+  while (ls > 0 && t[ls - 1] != '\n' && a - ls < 60 && !gap_at(t, ls - 1, a))
+    ls--;
+  while (le < len && t[le] != '\n' && le - b < 60 && !gap_at(t, le, len))
+    le++;
+  for (size_t i = ls; i < le;) {
+    while (i < le && !su_alpha((unsigned char)t[i]) &&
+           (unsigned char)t[i] < 0x80)
+      i++;
+    size_t w = i;
+    while (i < le && (su_alpha((unsigned char)t[i]) || t[i] == '.' ||
+                      (unsigned char)t[i] >= 0x80))
+      i++;
+    if (i > w && (w >= b || i <= a) &&
+        su_in_list(t + w, i - w, business_words))
+      return true;
+    if (i == w)
+      i++;
+  }
+  return false;
+}
+
+/* Premises of a company are not a home: an address that stands beside a
+ * company name is left out, and so are its other mentions in the text
+ * (the first 32 such addresses are remembered; the hits are in text
+ * order, so this stays linear). */
+static void drop_business(const woo__scan_ctx *ctx, woo__hits *out,
+                          size_t first) {
+  const char *t = ctx->text;
+  size_t len = ctx->len;
+  size_t seen[32][2], nseen = 0; /* start, end */
+  for (size_t k = first; k < out->n; k++) {
+    const woo__hit *h = &out->v[k];
+    if (nseen < 32 && business_cell(t, len, h->start, h->end)) {
+      seen[nseen][0] = h->start;
+      seen[nseen++][1] = h->end;
+    }
+  }
+  if (nseen == 0)
+    return;
+  size_t w = first;
+  for (size_t k = first; k < out->n; k++) {
+    woo__hit h = out->v[k];
+    bool business = false;
+    for (size_t j = 0; j < nseen && !business; j++) {
+      size_t n = seen[j][1] - seen[j][0];
+      business = n == h.end - h.start &&
+                 memcmp(t + seen[j][0], t + h.start, n) == 0;
+    }
+    if (!business)
+      out->v[w++] = h;
+  }
+  out->n = w;
+}
+
 int woo__find_address(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
   size_t len = ctx->len, i = 0, first = out->n;
@@ -504,5 +572,8 @@ int woo__find_address(const woo__scan_ctx *ctx, woo__hits *out) {
       run = out->v[out->n - 1].end;
     i = run;
   }
-  return join_address_parts(ctx, out, first);
+  int rc = join_address_parts(ctx, out, first);
+  if (rc == 0)
+    drop_business(ctx, out, first);
+  return rc;
 }

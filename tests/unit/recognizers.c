@@ -169,6 +169,14 @@ static const tcase cases[] = {
     {R_ADDRESS, "de weg 12 km lang", NULL},
     {R_ADDRESS, "Stationsstraat 12%", NULL},
     {R_ADDRESS, "artikel 5.1.2 lid 2", NULL},
+    /* Premises of a company, and that address wherever it recurs. */
+    {R_ADDRESS, "12. Havenkade 7 - Brouwer Advocaten - brief\n"
+                "13. Havenkade 7 reactie op zienswijze",
+     NULL},
+    {R_ADDRESS, "Lindelaan 3-Bakkerij Smit BV   Gedeeltelijk openbaar", NULL},
+    {R_ADDRESS, "Havenkade 7 - Jansen Installatietechniek BV\n"
+                "Bewoner van Havenkade 9 klaagt",
+     "Havenkade 9"},
 
     /* ---- licence plates ---- */
     {R_PLATE, "kenteken 12-BDF-3 gezien", "12-BDF-3"},
