@@ -1777,23 +1777,26 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
         }
       }
     }
+    bool entry = true; /* at the start of an entry of an address header */
     while (i < tk.n) {
       tok *t = &tk.v[i];
       if (!word_tok(t)) {
         if (st.mode == M_SALUT && t->kind == K_PUNCT &&
             (t->c == ',' || t->c == '!' || t->c == ':'))
           st.mode = M_BODY;
+        if (t->kind == K_PUNCT && t->c == ';')
+          entry = true;
         i++;
         continue;
       }
-      if (st.mode == M_HEADER && (i == 0 || (tk.v[i - 1].kind == K_PUNCT &&
-                                             tk.v[i - 1].c == ';'))) {
+      if (st.mode == M_HEADER && entry) {
         size_t e = mailbox_entry(s, &tk, i);
         if (e > i) {
           i = e;
           continue;
         }
       }
+      entry = false;
       size_t before = i;
       rc = parse_name(&st, out, &i);
       if (rc)

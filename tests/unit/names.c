@@ -184,7 +184,7 @@ static const name_case cases[] = {
     {"Het gesprek met Piet Bakker liep uit.", {"Piet Bakker"}, true},
     /* header entries that name a desk or a mailbox, even misread by OCR */
     {"Aan: Vrok in Zorg Loket; Kees Hoogland\nCC: Vrok in Zorgi "
-     "Dienstverlener\n",
+     "Dienstverlener; '8rok in Zorg j Dienstverlener\n",
      {"Kees Hoogland"}, true},
     {"Aan: Ellen Tuinman, afdelingshoofd Ruimte\n", {"Ellen Tuinman"}, true},
     /* "Namens …:" opens a list of attendees, not a signature */
