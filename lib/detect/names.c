@@ -613,7 +613,7 @@ static size_t mailbox_entry(const char *s, toks *tk, size_t i) {
 
 /* M_OFFICIAL: a list of office holders acting in office ("Wethouders:",
  * "Raadsleden:", a chair who is the mayor), whose names stay visible. */
-enum { M_BODY = 0, M_HEADER, M_LIST, M_SIG, M_SALUT, M_OFFICIAL };
+enum { M_BODY = 0, M_HEADER, M_LIST, M_SIG, M_SALUT, M_OFFICIAL, M_CONTACT };
 
 
 /* The key before a ':' near the start of a line, trimmed; returns the
@@ -1147,7 +1147,11 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
         bool known = (nx & L_SN) ||
                      (mode != M_BODY && !(nx & (L_FN | L_PART)) &&
                       !(v[j + 1].f & F_HYPH) && !unit_word(s, &v[j + 1]));
-        if (!known || (nx & (L_COMMON | L_ORG | L_STOP)) ||
+        /* a surname that is also a common word ("Hofstede") will do where
+         * the line holds names anyway */
+        bool sn_ok = mode != M_BODY && (nx & L_SN);
+        if (!known || (nx & (L_ORG | L_STOP)) ||
+            ((nx & L_COMMON) && !sn_ok) ||
             (lexbits_common(s, &v[j]) & L_COMMON))
           break;
         guessed = true;
@@ -1350,6 +1354,7 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
       source = mode == M_HEADER   ? "header"
                : mode == M_SIG    ? "signature"
                : mode == M_SALUT  ? "salutation"
+               : mode == M_CONTACT ? "letterhead"
                                   : "attendees";
     }
   } else if (!title && !n_init && !n_first && !n_part && *pi > 0) {
@@ -1603,6 +1608,67 @@ static int officials_visible(const woo__scan_ctx *ctx, woo__hits *out,
   return 0;
 }
 
+/* A letterhead label under which the handling civil servant is named, in
+ * whatever column it stands ("Behandeld door", "Contactpersoon"). */
+static bool contact_label(const char *s, size_t a, size_t b) {
+  static const char *const w[] = {
+      "behandeld door", "contactpersoon", "contactpersonen", "contact",
+      "inlichtingen", "inlichtingen bij", "uw contactpersoon", "behandelaar",
+      "uw behandelaar", "auteur", "opgesteld door"};
+  while (b > a && (s[b - 1] == ':' || s[b - 1] == ' '))
+    b--;
+  for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+    if (key_eq(s, a, b, w[k]))
+      return true;
+  return false;
+}
+
+/* The column segments of a line: text runs separated by a tab or three
+ * or more spaces.  Returns the end of the segment that starts at or after
+ * *p (its start in *p), or 0 when none is left. */
+static size_t next_segment(const char *s, size_t *p, size_t b) {
+  size_t i = *p;
+  while (i < b && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r'))
+    i++;
+  if (i >= b)
+    return 0;
+  *p = i;
+  return left_end(s, i, b);
+}
+
+/* Names in the segment of the line [a, b) that starts near column col
+ * (within six bytes), read as a letterhead entry. */
+static int contact_segment(nstate *st, woo__hits *out, toks *tk2, size_t a,
+                           size_t b, size_t col) {
+  const char *s = st->s;
+  for (size_t p = a, e; (e = next_segment(s, &p, b)); p = e) {
+    size_t c = p - a;
+    if (c + 6 < col || c > col + 6)
+      continue;
+    int rc = tokenize(s, p, e, tk2);
+    if (rc)
+      return rc;
+    toks *keep = st->tk;
+    int mode = st->mode;
+    st->tk = tk2;
+    st->mode = M_CONTACT;
+    for (size_t i = 0; i < tk2->n && rc == 0;) {
+      if (!word_tok(&tk2->v[i])) {
+        i++;
+        continue;
+      }
+      size_t before = i;
+      rc = parse_name(st, out, &i);
+      if (i <= before)
+        i = before + 1;
+    }
+    st->tk = keep;
+    st->mode = mode;
+    return rc;
+  }
+  return 0;
+}
+
 int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
   int rc = 0;
   toks tk = {NULL, 0, 0};
@@ -1618,6 +1684,9 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
   size_t n0 = out->n;
   keyset officials = {NULL, 0, 0}, places = {NULL, 0, 0};
   nstate st = {ctx, s, &tk, M_BODY, &officials, &places};
+  toks tk2 = {NULL, 0, 0};  /* a letterhead segment */
+  size_t contact_col = 0;   /* column of a "Behandeld door" label … */
+  bool contact = false;     /* … with its name on the next line */
 
   while (a < len) {
     const char *nl = memchr(s + a, '\n', len - a);
@@ -1628,6 +1697,18 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
       a = b + 1;
       continue;
     }
+    /* "Behandeld door" in the letterhead column, the name under it */
+    if (contact) {
+      contact = false;
+      rc = contact_segment(&st, out, &tk2, a, b, contact_col);
+      if (rc)
+        goto done;
+    }
+    for (size_t p = a, e; !contact && (e = next_segment(s, &p, b)); p = e)
+      if (e - p <= 24 && contact_label(s, p, e)) {
+        contact = true;
+        contact_col = p - a;
+      }
     size_t tail;
     if (closing_line(s, a, b, &tail)) {
       sig_wait = 2;
@@ -1814,6 +1895,7 @@ done:
   free(officials.v);
   free(places.v);
   free(tk.v);
+  free(tk2.v);
   return rc;
 }
 

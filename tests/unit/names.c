@@ -187,6 +187,13 @@ static const name_case cases[] = {
      "Dienstverlener; '8rok in Zorg j Dienstverlener\n",
      {"Kees Hoogland"}, true},
     {"Aan: Ellen Tuinman, afdelingshoofd Ruimte\n", {"Ellen Tuinman"}, true},
+    /* the handling civil servant under a letterhead label, in the right
+     * column beside the addressee */
+    {"Directie Water                                     Behandeld door\n"
+     "\n"
+     "Datum   4 maart 2021                               Adilson Hofstede\n"
+     "Betreft Subsidie                                   Adviseur\n",
+     {"Adilson Hofstede"}, true},
     /* "Namens …:" opens a list of attendees, not a signature */
     {"Aanwezigen\nNamens de provincie:\n- Linda Hoogvliet, afdeling Water\n",
      {"Linda Hoogvliet"}, true},
