@@ -113,6 +113,8 @@ int cmd_text(int argc, char **argv) {
 
   woo_doc_options opts = WOO_DOC_OPTIONS_INIT;
   opts.password = password;
+  /* Only the JSON form prints the hash. */
+  opts.skip_sha256 = !json;
   woo_doc *doc = NULL;
   if (woo_doc_open(&doc, argv[optind], &opts) != 0) {
     cli_error_last();

@@ -237,12 +237,37 @@ int woo__doc_add_attachment(woo_doc *d, const char *name,
   return 0;
 }
 
+int woo__doc_reserve_boxes(woo_doc *d, size_t more) {
+  if (more <= d->cap_boxes - d->n_boxes)
+    return 0;
+  /* Doubling keeps the copies linear in the number of boxes: a PDF has
+   * one per character, hundreds of thousands in a long document. */
+  size_t cap = d->cap_boxes ? d->cap_boxes : 256;
+  while (cap - d->n_boxes < more) {
+    if (cap > SIZE_MAX / 2 / sizeof *d->boxes)
+      return woo__error(WOO_ENOMEM, "%s: too many character boxes", d->path);
+    cap *= 2;
+  }
+  woo__charbox *p = woo__reallocarray(d->boxes, cap, sizeof *d->boxes);
+  if (!p)
+    return WOO_ENOMEM;
+  d->boxes = p;
+  d->cap_boxes = cap;
+  return 0;
+}
+
 int woo__doc_add_box(woo_doc *d, size_t offset, int page, const woo_box *box) {
   if (offset > UINT32_MAX)
     return woo__error(WOO_ELIMIT, "%s: text over 4 GiB", d->path);
-  woo__charbox *c = push(&d->boxes, &d->n_boxes, sizeof *d->boxes);
-  if (!c)
-    return WOO_ENOMEM;
+  if (d->n_boxes == d->cap_boxes) {
+    int rc = woo__doc_reserve_boxes(d, 1);
+    if (rc)
+      return rc;
+  }
+  woo__charbox *c = &d->boxes[d->n_boxes];
+  if (d->n_boxes && offset < c[-1].offset)
+    d->boxes_unsorted = true;
+  d->n_boxes++;
   c->offset = (uint32_t)offset;
   c->page = page;
   c->x0 = (float)box->x0;
@@ -264,11 +289,10 @@ static int cmp_box(const void *a, const void *b) {
 int woo__doc_finish(woo_doc *d) {
   if (!d->text.data && woo__buf_grow(&d->text, 0))
     return WOO_ENOMEM;
-  bool sorted = true;
-  for (size_t i = 1; i < d->n_boxes && sorted; i++)
-    sorted = d->boxes[i - 1].offset <= d->boxes[i].offset;
-  if (!sorted)
+  if (d->boxes_unsorted) {
     qsort(d->boxes, d->n_boxes, sizeof *d->boxes, cmp_box);
+    d->boxes_unsorted = false;
+  }
   return woo__linemap_build(&d->lines, d->text.data, d->text.len);
 }
 

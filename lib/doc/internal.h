@@ -59,8 +59,9 @@ struct woo_doc {
   woo_doc **children;          /* parallel to attachments; may be NULL */
   size_t n_attachments;
 
-  woo__charbox *boxes; /* sorted by offset */
-  size_t n_boxes;
+  woo__charbox *boxes; /* sorted by offset once loading is done */
+  size_t n_boxes, cap_boxes;
+  bool boxes_unsorted; /* a box was added before one at a lower offset */
 
   woo__linemap lines; /* built lazily is not thread-safe: built at load */
 
@@ -98,6 +99,9 @@ int woo__doc_add_attachment(woo_doc *doc, const char *name,
                             woo_doc *child);
 int woo__doc_add_box(woo_doc *doc, size_t offset, int page,
                      const woo_box *box);
+/* Make room for `more` boxes beyond those added, so that a loader that
+ * knows how many a page can have grows the array once for the page. */
+int woo__doc_reserve_boxes(woo_doc *doc, size_t more);
 /* Called once when loading is done: sorts boxes, builds the line map. */
 int woo__doc_finish(woo_doc *doc);
 

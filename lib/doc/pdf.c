@@ -174,7 +174,8 @@ static int add_page_text(woo_doc *doc, PopplerPage *page, int pageno,
    * separators put where characters stand apart; a character's offset
    * is its place in poppler's text plus the separators before it. */
   size_t base = doc->text.len, copied = 0, added = 0;
-  if ((rc = woo__buf_grow(&doc->text, len + 1)) != 0)
+  if ((rc = woo__buf_grow(&doc->text, len + 1)) != 0 ||
+      (boxes && (rc = woo__doc_reserve_boxes(doc, n_rects)) != 0))
     goto done;
   const unsigned char *s = (const unsigned char *)text;
   woo_box prev = {0, 0, 0, 0};
