@@ -115,6 +115,8 @@ int cmd_text(int argc, char **argv) {
   opts.password = password;
   /* Only the JSON form prints the hash. */
   opts.skip_sha256 = !json;
+  /* … and only --boxes the character boxes. */
+  opts.skip_boxes = !boxes;
   woo_doc *doc = NULL;
   if (woo_doc_open(&doc, argv[optind], &opts) != 0) {
     cli_error_last();

@@ -116,11 +116,15 @@ typedef struct woo_doc_options {
   int skip_sha256;        /**< nonzero: do not hash the input;
                                woo_doc_sha256() is then "" (for callers
                                that never read the hash) */
+  int skip_boxes;         /**< nonzero: do not keep character boxes;
+                               woo_doc_has_boxes() is then 0 (for callers
+                               that only read the text; since version 2) */
 } woo_doc_options;
 
-#define WOO_DOC_OPTIONS_VERSION 1
+/* Version 1 callers (without skip_boxes) are still accepted. */
+#define WOO_DOC_OPTIONS_VERSION 2
 #define WOO_DOC_OPTIONS_INIT                                                   \
-  {WOO_DOC_OPTIONS_VERSION, NULL, 0, 0, 0, 1, WOO_FORMAT_UNKNOWN, 0}
+  {WOO_DOC_OPTIONS_VERSION, NULL, 0, 0, 0, 1, WOO_FORMAT_UNKNOWN, 0, 0}
 
 typedef struct woo_doc woo_doc;
 

@@ -336,7 +336,7 @@ int woo__doc_load(woo_doc **out, const char *data, size_t len,
   *out = NULL;
   if (!data && len)
     return woo__error(WOO_EINVAL, "no data");
-  if (opts && opts->version != WOO_DOC_OPTIONS_VERSION)
+  if (opts && (opts->version < 1 || opts->version > WOO_DOC_OPTIONS_VERSION))
     return woo__error(WOO_EINVAL, "unknown woo_doc_options version %u",
                       opts->version);
   if (depth > MAX_DEPTH)

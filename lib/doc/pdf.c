@@ -131,7 +131,8 @@ static char separator(const woo_box *p, const woo_box *r) {
 /* Append one page's text and boxes.  Returns 0 or a WOO_E* code; *has_text
  * tells whether the page had any drawn character. */
 static int add_page_text(woo_doc *doc, PopplerPage *page, int pageno,
-                         double w, double h, int *rotation, int *has_text) {
+                         double w, double h, bool keep_boxes, int *rotation,
+                         int *has_text) {
   int rc = 0;
   /* The whole page is selected from a point above and left of it to one
    * below and right of it: a selection that starts or ends on the page
@@ -175,7 +176,8 @@ static int add_page_text(woo_doc *doc, PopplerPage *page, int pageno,
    * is its place in poppler's text plus the separators before it. */
   size_t base = doc->text.len, copied = 0, added = 0;
   if ((rc = woo__buf_grow(&doc->text, len + 1)) != 0 ||
-      (boxes && (rc = woo__doc_reserve_boxes(doc, n_rects)) != 0))
+      (boxes && keep_boxes &&
+       (rc = woo__doc_reserve_boxes(doc, n_rects)) != 0))
     goto done;
   const unsigned char *s = (const unsigned char *)text;
   woo_box prev = {0, 0, 0, 0};
@@ -206,7 +208,9 @@ static int add_page_text(woo_doc *doc, PopplerPage *page, int pageno,
         dy += (b.y0 + b.y1 - prev.y0 - prev.y1) / 2;
       }
     }
-    rc = woo__doc_add_box(doc, base + i + added, pageno, &b);
+    /* The separators need the boxes; keeping them is the caller's choice. */
+    if (keep_boxes)
+      rc = woo__doc_add_box(doc, base + i + added, pageno, &b);
     prev = b;
     have_prev = true;
   }
@@ -640,6 +644,7 @@ int woo__load_pdf(woo_doc *doc, const char *data, size_t len,
   rc = add_metadata(doc, pd);
 
   int textless = 0;
+  bool keep_boxes = !(opts && opts->version >= 2 && opts->skip_boxes);
   for (int i = 0; i < n_pages && rc == 0; i++) {
     PopplerPage *page = poppler_document_get_page(pd, i);
     if (!page) {
@@ -653,8 +658,8 @@ int woo__load_pdf(woo_doc *doc, const char *data, size_t len,
     poppler_page_get_size(page, &pg.width, &pg.height);
     pg.start = doc->text.len;
     if (rc == 0)
-      rc = add_page_text(doc, page, i + 1, pg.width, pg.height, &pg.rotation,
-                         &pg.has_text);
+      rc = add_page_text(doc, page, i + 1, pg.width, pg.height, keep_boxes,
+                         &pg.rotation, &pg.has_text);
     pg.end = doc->text.len;
     if (rc == 0)
       rc = woo__doc_add_page(doc, &pg);

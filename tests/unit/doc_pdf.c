@@ -224,6 +224,33 @@ TEST(t_boxes) {
   woo_doc_free(doc);
 }
 
+/* Without boxes the text is the same, table separators included, and a
+ * caller of the first options version still loads. */
+TEST(t_skip_boxes) {
+  const char *names[] = {"text.pdf", "table.pdf"};
+  for (size_t k = 0; k < 2; k++) {
+    woo_doc *with = open_pdf(fixture(names[k]), NULL);
+    woo_doc_options o = WOO_DOC_OPTIONS_INIT;
+    o.skip_boxes = 1;
+    woo_doc *without = open_pdf(fixture(names[k]), &o);
+    o.version = 1;
+    o.skip_boxes = 0;
+    woo_doc *v1 = open_pdf(fixture(names[k]), &o);
+    if (with && without && v1) {
+      size_t a, b;
+      const char *ta = woo_doc_text(with, &a), *tb = woo_doc_text(without, &b);
+      CHECK(a == b && memcmp(ta, tb, a) == 0);
+      CHECK(woo_doc_has_boxes(with));
+      CHECK(!woo_doc_has_boxes(without));
+      CHECK(woo_doc_has_boxes(v1));
+      CHECK_INT(woo_doc_char_box(without, 0, NULL, NULL), WOO_ENOTFOUND);
+    }
+    woo_doc_free(with);
+    woo_doc_free(without);
+    woo_doc_free(v1);
+  }
+}
+
 /* ---- a table: cells the selection text runs together ------------------------ */
 
 /* Whether `cell` stands in `text` as words of its own: white space or the
@@ -580,6 +607,7 @@ int main(void) {
   }
   RUN(t_text_pages);
   RUN(t_boxes);
+  RUN(t_skip_boxes);
   RUN(t_table);
   RUN(t_metadata);
   RUN(t_annotations_attachments);
