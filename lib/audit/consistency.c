@@ -33,15 +33,19 @@ typedef struct toks {
   size_t n, cap;
 } toks;
 
-static int push(toks *t, const tok *x) {
-  if (t->n == t->cap) {
-    size_t cap = t->cap ? t->cap * 2 : 256;
-    tok *v = woo__reallocarray(t->v, cap, sizeof *v);
-    if (!v)
-      return woo__oom();
-    t->v = v;
-    t->cap = cap;
-  }
+static int grow(toks *t) {
+  size_t cap = t->cap ? t->cap * 2 : 256;
+  tok *v = woo__reallocarray(t->v, cap, sizeof *v);
+  if (!v)
+    return woo__oom();
+  t->v = v;
+  t->cap = cap;
+  return 0;
+}
+
+static inline int push(toks *t, const tok *x) {
+  if (t->n == t->cap && grow(t))
+    return WOO_ENOMEM;
   t->v[t->n++] = *x;
   return 0;
 }
@@ -59,8 +63,14 @@ static uint64_t mix(uint64_t h) {
  * word hashes the same however it is cased. */
 #define FNV_OFFSET 0xcbf29ce484222325ull
 #define FNV_PRIME 0x100000001b3ull
+/* FNV_PRIME to the fourth: the step for a code point below 256, whose
+ * three high bytes are zero and leave the hash as it is but for the
+ * multiplication. */
+#define FNV_PRIME4 (FNV_PRIME * FNV_PRIME * FNV_PRIME * FNV_PRIME)
 
 static uint64_t fnv_cp(uint64_t h, uint32_t cp) {
+  if (cp < 0x100)
+    return (h ^ cp) * FNV_PRIME4;
   for (int k = 0; k < 4; k++) {
     h ^= (cp >> (8 * k)) & 0xff;
     h *= FNV_PRIME;
@@ -90,9 +100,30 @@ static const char *const function_words[] = {
 
 #define N_FUNCTION (sizeof function_words / sizeof *function_words)
 
-static bool function_word(const uint64_t *table, uint64_t h) {
-  for (size_t i = 0; i < N_FUNCTION; i++)
-    if (table[i] == h)
+/* The hashes of the function words in an open-addressed table, so a
+ * capitalised word is looked up with a probe or two. */
+#define FW_SLOTS 256
+
+typedef struct fw_table {
+  uint64_t h[FW_SLOTS];
+  bool used[FW_SLOTS];
+} fw_table;
+
+static void fw_init(fw_table *t) {
+  memset(t->used, 0, sizeof t->used);
+  for (size_t k = 0; k < N_FUNCTION; k++) {
+    uint64_t h = word_hash(function_words[k]);
+    size_t j = (size_t)(h % FW_SLOTS);
+    while (t->used[j] && t->h[j] != h)
+      j = (j + 1) % FW_SLOTS;
+    t->used[j] = true;
+    t->h[j] = h;
+  }
+}
+
+static bool function_word(const fw_table *t, uint64_t h) {
+  for (size_t j = (size_t)(h % FW_SLOTS); t->used[j]; j = (j + 1) % FW_SLOTS)
+    if (t->h[j] == h)
       return true;
   return false;
 }
@@ -102,28 +133,54 @@ static bool ascii_word(unsigned char c) {
          (c >= '0' && c <= '9');
 }
 
+/* A code that hides text, as the tokenizer needs it. */
+typedef struct hide {
+  size_t start, end;
+  const woo_ground *ground;
+} hide;
+
 /* Words (runs of letters and digits, case folded) and codes in order. */
 static int tokenize(toks *t, const char *text, size_t len,
                     const woo_codes *codes) {
-  uint64_t fw[N_FUNCTION];
-  for (size_t k = 0; k < N_FUNCTION; k++)
-    fw[k] = word_hash(function_words[k]);
-  size_t nc = woo_codes_count(codes), ci = 0;
+  fw_table fw;
+  fw_init(&fw);
+  size_t nc = 0;
+  hide *hides = NULL;
+  if (woo_codes_count(codes) &&
+      !(hides = woo__calloc(woo_codes_count(codes), sizeof *hides)))
+    return woo__oom();
+  for (size_t k = 0; k < woo_codes_count(codes); k++) {
+    const woo_code *c = woo_codes_at(codes, k);
+    if (woo__code_hides(c))
+      hides[nc++] = (hide){c->start, c->end, c->ground};
+  }
+  /* About a token for every eight bytes of prose, within reason. */
+  size_t guess = len / 8 + 16 < 65536 ? len / 8 + 16 : 65536;
+  if (!t->v && !(t->v = woo__reallocarray(NULL, guess, sizeof *t->v))) {
+    free(hides);
+    return woo__oom();
+  }
+  if (t->cap < guess)
+    t->cap = guess;
+  bool word_byte[128];
+  for (int k = 0; k < 128; k++)
+    word_byte[k] = ascii_word((unsigned char)k);
+  size_t ci = 0;
   bool after_nl = false, brk = false;
   size_t i = 0;
+  int rc = 0;
   while (i < len) {
-    while (ci < nc && (!woo__code_hides(woo_codes_at(codes, ci)) ||
-                       woo_codes_at(codes, ci)->end <= i))
+    while (ci < nc && hides[ci].end <= i)
       ci++;
-    const woo_code *c = ci < nc ? woo_codes_at(codes, ci) : NULL;
+    const hide *c = ci < nc ? &hides[ci] : NULL;
     if (c && c->start <= i) {
       tok *prev = t->n ? &t->v[t->n - 1] : NULL;
       if (prev && prev->gap && !brk) {
         prev->end = c->end; /* codes in a row hide one passage */
       } else {
         tok x = {c->start, c->end, 0, c->ground, true, brk, false, 0, 0};
-        if (push(t, &x))
-          return WOO_ENOMEM;
+        if ((rc = push(t, &x)))
+          goto done;
       }
       brk = after_nl = false;
       i = c->end;
@@ -135,17 +192,18 @@ static int tokenize(toks *t, const char *text, size_t len,
     uint32_t cp = b;
     if (b >= 0x80)
       cp = woo__utf8_decode((const unsigned char *)text + i, len - i, &n);
-    if (b < 0x80 ? ascii_word(b)
+    if (b < 0x80 ? word_byte[b]
                  : cp != WOO__BAD_CP && (woo__is_letter(cp) || woo__is_digit(cp))) {
       size_t s = i, stop = c ? c->start : len;
       uint64_t h = FNV_OFFSET;
-      bool content = woo__is_upper(cp) || woo__is_digit(cp);
+      bool content = b < 0x80 ? (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')
+                              : woo__is_upper(cp) || woo__is_digit(cp);
       while (i < stop) {
         b = (unsigned char)text[i];
         if (b < 0x80) {
-          if (!ascii_word(b))
+          if (!word_byte[b])
             break;
-          h = fnv_cp(h, b >= 'A' && b <= 'Z' ? b + 32u : b);
+          h = (h ^ (b >= 'A' && b <= 'Z' ? b + 32u : b)) * FNV_PRIME4;
           i++;
           continue;
         }
@@ -155,11 +213,11 @@ static int tokenize(toks *t, const char *text, size_t len,
         h = fnv_cp(h, woo__fold(cp));
         i += n;
       }
-      if (content && i - s <= 9 && function_word(fw, h))
+      if (content && i - s <= 9 && function_word(&fw, h))
         content = false;
       tok x = {s, i, h, NULL, false, brk, content, 0, 0};
-      if (push(t, &x))
-        return WOO_ENOMEM;
+      if ((rc = push(t, &x)))
+        goto done;
       brk = after_nl = false;
       continue;
     }
@@ -182,10 +240,19 @@ static int tokenize(toks *t, const char *text, size_t len,
       t->v[k].before = text[a - 1];
     while (e < len && (text[e] == ' ' || text[e] == '\t'))
       e++;
-    if (e < len && text[e] && strchr(".,;:!?)", text[e]))
-      t->v[k].after = text[e];
+    if (e < len) {
+      switch (text[e]) {
+      case '.': case ',': case ';': case ':': case '!': case '?': case ')':
+        t->v[k].after = text[e];
+        break;
+      default:
+        break;
+      }
+    }
   }
-  return 0;
+done:
+  free(hides);
+  return rc;
 }
 
 /* A context side: up to K words (nearest first on the left), stopping at
