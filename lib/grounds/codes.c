@@ -473,6 +473,14 @@ static bool cue_before(const scan *sc, size_t start, size_t floor) {
       break;
     if (i == lim && lim > 0 && is_alpha(before(sc, i)))
       break; /* cut word */
+    /* Only words with the first letter of a cue word are compared. */
+    switch (lower(at(sc, i))) {
+    case 'a': case 'b': case 'c': case 'g': case 'i': case 'k': case 'n':
+    case 'u': case 'v': case 'w':
+      break;
+    default:
+      continue;
+    }
     size_t n = e - i < sizeof w - 1 ? e - i : sizeof w - 1;
     for (size_t k = 0; k < n; k++)
       w[k] = (char)lower(at(sc, i + k));
@@ -1503,37 +1511,35 @@ static size_t article_prefix(const scan *sc, size_t i, bool *full) {
   return is_digit(at(sc, k)) ? k : 0;
 }
 
-/* What a byte may start, for the scan's fast path. */
-enum { START_NONE = 0, START_OTHER, START_WORD, START_LETTER };
-
 static int scan_text(scan *sc) {
   const char *s = sc->s;
   size_t n = sc->n;
   cand cands[MAX_CANDS];
   /* Only digits, "(", "^" and the first letter of a word start anything;
    * of letters only those of "art", "artikel" and the status words
-   * (b, n, d, r, o) do, and only at a word's start. */
-  unsigned char cls[256];
-  for (int c = 0; c < 256; c++)
-    cls[c] = is_digit(c) || c == '(' || c == '^' ? START_OTHER
-             : !is_alpha(c)                       ? START_NONE
-             : strchr("abndro", lower(c))         ? START_WORD
-                                                  : START_LETTER;
+   * (b, n, d, r, o) do, and only at a word's start.  `starts` is 2 for
+   * the first kind, 1 for those letters, so the loop below passes over
+   * the rest with a test per byte that rarely changes its answer. */
+  unsigned char starts[256], alpha[256];
+  for (int c = 0; c < 256; c++) {
+    int lc = lower(c);
+    starts[c] = is_digit(c) || c == '(' || c == '^' ? 2
+                : is_alpha(c) && (lc == 'a' || lc == 'b' || lc == 'n' ||
+                                  lc == 'd' || lc == 'r' || lc == 'o')
+                    ? 1
+                    : 0;
+    alpha[c] = is_alpha(c);
+  }
+  const unsigned char *u = (const unsigned char *)s;
   size_t i = 0;
   while (i < n) {
-    unsigned char ch = (unsigned char)s[i];
-    if (cls[ch] == START_NONE) {
-      i++;
-      continue;
+    unsigned prev = i ? alpha[u[i - 1]] : 0;
+    while (!((starts[u[i]] >> 1) | (starts[u[i]] & (prev ^ 1u)))) {
+      prev = alpha[u[i]];
+      if (++i == n)
+        return 0;
     }
-    if (cls[ch] == START_LETTER || (cls[ch] == START_WORD && i > 0 &&
-                                    is_alpha((unsigned char)s[i - 1]))) {
-      /* Inside a word nothing starts, and this word starts nothing. */
-      do
-        i++;
-      while (i < n && is_alpha((unsigned char)s[i]));
-      continue;
-    }
+    unsigned char ch = u[i];
     int got = 0;
     if (is_digit(ch)) {
       bool glued;
