@@ -162,9 +162,12 @@ static int tokenize(toks *t, const char *text, size_t len,
   }
   if (t->cap < guess)
     t->cap = guess;
-  bool word_byte[128];
+  /* Per ASCII byte: its folded form when it is part of a word, else 0. */
+  unsigned char fold[128];
   for (int k = 0; k < 128; k++)
-    word_byte[k] = ascii_word((unsigned char)k);
+    fold[k] = !ascii_word((unsigned char)k) ? 0
+              : k >= 'A' && k <= 'Z'        ? (unsigned char)(k + 32)
+                                            : (unsigned char)k;
   size_t ci = 0;
   bool after_nl = false, brk = false;
   size_t i = 0;
@@ -192,7 +195,7 @@ static int tokenize(toks *t, const char *text, size_t len,
     uint32_t cp = b;
     if (b >= 0x80)
       cp = woo__utf8_decode((const unsigned char *)text + i, len - i, &n);
-    if (b < 0x80 ? word_byte[b]
+    if (b < 0x80 ? fold[b] != 0
                  : cp != WOO__BAD_CP && (woo__is_letter(cp) || woo__is_digit(cp))) {
       size_t s = i, stop = c ? c->start : len;
       uint64_t h = FNV_OFFSET;
@@ -201,9 +204,9 @@ static int tokenize(toks *t, const char *text, size_t len,
       while (i < stop) {
         b = (unsigned char)text[i];
         if (b < 0x80) {
-          if (!word_byte[b])
+          if (!fold[b])
             break;
-          h = (h ^ (b >= 'A' && b <= 'Z' ? b + 32u : b)) * FNV_PRIME4;
+          h = (h ^ fold[b]) * FNV_PRIME4;
           i++;
           continue;
         }
