@@ -310,7 +310,8 @@ int woo__audit_contexts(woo__adoc *d, const char *text, size_t len,
   toks t = {NULL, 0, 0};
   side *right = NULL;
   int rc = tokenize(&t, text, len, codes);
-  if (rc == 0 && t.n && !(right = woo__calloc(t.n + 1, sizeof *right)))
+  /* t.n + 1 sides, also for a text without a word. */
+  if (rc == 0 && !(right = woo__calloc(t.n + 1, sizeof *right)))
     rc = woo__oom();
   /* Every right side once; the runs below combine them with left sides. */
   for (size_t e = 0; e <= t.n && rc == 0; e++)

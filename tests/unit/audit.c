@@ -319,6 +319,15 @@ TEST(index_comparison) {
   unlink(path);
 }
 
+/* Texts without a single word still have (empty) contexts. */
+TEST(texts_without_words) {
+  woo_audit *a = audit_texts(NULL, "leeg.txt", "", "tekens.txt", "...\n-- ;\n",
+                             NULL);
+  CHECK_INT((int)woo_audit_count(a), 0);
+  CHECK_INT((int)woo_audit_document_count(a), 2);
+  woo_audit_free(a);
+}
+
 TEST(keys_round_trip_and_errors) {
   woo_audit_options o = WOO_AUDIT_OPTIONS_INIT;
   o.scanner = scanner;
@@ -584,6 +593,7 @@ int main(int argc, char **argv) {
   RUN(name_beside_withheld_address);
   RUN(metadata_names);
   RUN(index_comparison);
+  RUN(texts_without_words);
   RUN(keys_round_trip_and_errors);
   RUN(corpus_batch);
   woo_scanner_free(scanner);
