@@ -313,9 +313,11 @@ int woo__audit_contexts(woo__adoc *d, const char *text, size_t len,
   /* t.n + 1 sides, also for a text without a word. */
   if (rc == 0 && !(right = woo__calloc(t.n + 1, sizeof *right)))
     rc = woo__oom();
-  /* Every right side once; the runs below combine them with left sides. */
-  for (size_t e = 0; e <= t.n && rc == 0; e++)
-    right[e] = right_side(&t, e);
+  /* Every right side once; the runs below combine them with left sides.
+   * Only the side after a code or a content word is ever used. */
+  for (size_t e = 1; e <= t.n && rc == 0; e++)
+    if (t.v[e - 1].gap || t.v[e - 1].content)
+      right[e] = right_side(&t, e);
   for (size_t i = 0; i < t.n && rc == 0; i++) {
     if (!t.v[i].gap && !t.v[i].content)
       continue;
