@@ -154,8 +154,9 @@ static int tokenize(toks *t, const char *text, size_t len,
     if (woo__code_hides(c))
       hides[nc++] = (hide){c->start, c->end, c->ground};
   }
-  /* About a token for every eight bytes of prose, within reason. */
-  size_t guess = len / 8 + 16 < 65536 ? len / 8 + 16 : 65536;
+  /* Room for a token every four bytes (prose has one every six or so),
+   * within reason, so the list is seldom moved. */
+  size_t guess = len / 4 + 16 < 65536 ? len / 4 + 16 : 65536;
   if (!t->v && !(t->v = woo__reallocarray(NULL, guess, sizeof *t->v))) {
     free(hides);
     return woo__oom();
