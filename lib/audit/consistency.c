@@ -191,6 +191,24 @@ static int tokenize(toks *t, const char *text, size_t len,
       ci++;
       continue;
     }
+    /* ASCII blanks and punctuation before the next code or word, in a
+     * loop of their own: they are most of what is not a word. */
+    size_t upto = c ? c->start : len;
+    while (i < upto) {
+      unsigned char a = (unsigned char)text[i];
+      if (a >= 0x80 || fold[a])
+        break;
+      if (a == '\n') {
+        if (after_nl && t->n)
+          brk = true;
+        after_nl = true;
+      } else if (a != ' ' && a != '\t' && a != '\r') {
+        after_nl = false;
+      }
+      i++;
+    }
+    if (i >= upto)
+      continue;
     unsigned char b = (unsigned char)text[i];
     size_t n = 1;
     uint32_t cp = b;
