@@ -161,8 +161,9 @@ static int cmp_group(const void *a, const void *b) {
   return strcmp(((const group *)a)->document, ((const group *)b)->document);
 }
 
-static void report(const woo_audit *audit, json_t *root) {
+static void report(const woo_audit *audit) {
   size_t per[4] = {0}, n = woo_audit_count(audit), k = 0;
+  size_t nd = woo_audit_document_count(audit);
   group *groups = calloc(n ? n : 1, sizeof *groups);
   size_t ng = 0;
   for (size_t j = 0; groups && j < n; j++) {
@@ -174,27 +175,26 @@ static void report(const woo_audit *audit, json_t *root) {
   }
   if (groups)
     qsort(groups, ng, sizeof *groups, cmp_group);
-  json_t *docs = json_object_get(root, "documents");
   /* Batch-wide findings (no document) sort first. */
   while (k < n && !*woo_audit_at(audit, k)->document)
     k++;
-  for (size_t i = 0; i < json_array_size(docs); i++) {
-    json_t *d = json_array_get(docs, i);
-    const char *path = json_string_value(json_object_get(d, "path"));
-    json_t *codes = json_object_get(d, "codes");
-    printf("%s (%s", path, json_string_value(json_object_get(d, "format")));
-    const char *key, *sep = "; codes: ";
-    json_t *v;
-    json_object_foreach(codes, key, v) {
-      printf("%s%s ×%lld", sep, key, (long long)json_integer_value(v));
-      sep = ", ";
-    }
-    if (!json_object_size(codes))
+  for (size_t i = 0; i < nd; i++) {
+    woo_audit_document d;
+    if (woo_audit_document_at(audit, i, &d) != 0)
+      continue;
+    printf("%s (%s", d.path, d.format);
+    const char *sep = "; codes: ";
+    for (size_t g = 0; g < woo_ground_count(); g++)
+      if (d.codes[g]) {
+        printf("%s%s ×%zu", sep, woo_ground_at(g)->code, d.codes[g]);
+        sep = ", ";
+      }
+    if (*sep == ';')
       printf("; geen codes");
     printf(")\n");
     /* Findings are sorted by document like the documents are. */
     size_t shown = 0;
-    group want = {path ? path : "", 0, 0};
+    group want = {d.path, 0, 0};
     const group *g = groups ? bsearch(&want, groups, ng, sizeof *groups, cmp_group) : NULL;
     /* A document's findings may form more than one run if the list is
      * not grouped; take every group with this document. */
@@ -216,7 +216,7 @@ static void report(const woo_audit *audit, json_t *root) {
   free(groups);
   printf("\n%zu document%s, %zu bevinding%s: %zu high, %zu medium, %zu low, "
          "%zu info\n",
-         json_array_size(docs), json_array_size(docs) == 1 ? "" : "en", n,
+         nd, nd == 1 ? "" : "en", n,
          n == 1 ? "" : "en", per[3], per[2], per[1], per[0]);
 }
 
@@ -279,7 +279,6 @@ int cmd_audit(int argc, char **argv) {
   woo_audit *audit = NULL;
   char **paths = NULL;
   char *out = NULL;
-  json_t *root = NULL;
   int n = -1, rc = EXIT_ERROR, failed = 0;
   if (policy_path && woo_policy_load(&policy, policy_path) != 0) {
     cli_error_last();
@@ -335,7 +334,8 @@ int cmd_audit(int argc, char **argv) {
     audit_job job = {paths, audit, &opts, NULL};
     failed = batch_run(n, jobs, "auditing", add_one, emit_nothing, &job);
   }
-  if (woo_audit_finish(audit) != 0 || woo_audit_to_json(&out, audit) != 0) {
+  if (woo_audit_finish(audit) != 0 ||
+      (json && woo_audit_to_json(&out, audit) != 0)) {
     cli_error_last();
     goto done;
   }
@@ -343,12 +343,7 @@ int cmd_audit(int argc, char **argv) {
     fputs(out, stdout);
     fputc('\n', stdout);
   } else {
-    json_error_t err;
-    if (!(root = json_loads(out, 0, &err))) {
-      cli_error("the report could not be read back");
-      goto done;
-    }
-    report(audit, root);
+    report(audit);
   }
   if (failed)
     cli_error("%d %s failed", failed, merge ? "key files" : "documents");
@@ -361,7 +356,6 @@ int cmd_audit(int argc, char **argv) {
     rc = EXIT_ERROR;
   }
 done:
-  json_decref(root);
   woo_free(out);
   woo_audit_free(audit);
   if (n >= 0)

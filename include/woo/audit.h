@@ -104,6 +104,26 @@ WOO_EXTERN int woo_audit_finish(woo_audit *audit);
 WOO_EXTERN size_t woo_audit_count(const woo_audit *audit);
 WOO_EXTERN const woo_finding *woo_audit_at(const woo_audit *audit, size_t i);
 
+/** One audited document as the report lists it.  Strings and the counts
+ *  are owned by the audit. */
+typedef struct woo_audit_document {
+  const char *path;
+  const char *format;   /**< woo_format_name() of its format */
+  const char *sha256;   /**< of the input, hex */
+  size_t bytes;         /**< input size */
+  const char *date;     /**< the document's date, YYYY-MM-DD, or NULL */
+  size_t markers;       /**< codes standing in for withheld text */
+  const size_t *codes;  /**< codes per registry entry: woo_ground_count()
+                             counts in woo_ground_at() order */
+} woo_audit_document;
+
+/** The documents of a finished audit, sorted by path; 0 before finish. */
+WOO_EXTERN size_t woo_audit_document_count(const woo_audit *audit);
+/** Fill *out with document i.  Errors: WOO_EINVAL (unfinished audit or i
+ *  out of range). */
+WOO_EXTERN int woo_audit_document_at(const woo_audit *audit, size_t i,
+                                     woo_audit_document *out);
+
 /** The findings as "audit/1" JSON (docs/formats.md).  *out is freed with
  *  woo_free(). */
 WOO_EXTERN int woo_audit_to_json(char **out, const woo_audit *audit);

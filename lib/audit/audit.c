@@ -343,6 +343,24 @@ const woo_finding *woo_audit_at(const woo_audit *a, size_t i) {
   return a && a->finished && i < a->findings.n ? &a->findings.v[i] : NULL;
 }
 
+size_t woo_audit_document_count(const woo_audit *a) {
+  return a && a->finished ? a->n_docs : 0;
+}
+
+int woo_audit_document_at(const woo_audit *a, size_t i,
+                          woo_audit_document *out) {
+  if (!a || !out)
+    return woo__error(WOO_EINVAL, "audit or out is NULL");
+  if (!a->finished || i >= a->n_docs)
+    return woo__error(WOO_EINVAL, "audit: no document %zu", i);
+  const woo__adoc *d = a->docs[i];
+  *out = (woo_audit_document){d->path,    d->format,
+                              d->sha256,  d->bytes,
+                              d->date[0] ? d->date : NULL,
+                              d->markers, d->counts};
+  return 0;
+}
+
 void woo__audit_documents(const woo_audit *a, woo__adoc *const **docs,
                           size_t *n) {
   *docs = a->docs;

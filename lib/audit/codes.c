@@ -30,6 +30,14 @@ static int variant(const char *text, const woo_code *c) {
 
 static size_t ground_index(const woo_ground *g) {
   size_t n = woo_ground_count();
+  /* The registry is one array: try the entry at g's distance from its
+   * start first (checked, so any other pointer falls through). */
+  const woo_ground *base = woo_ground_at(0);
+  if (g && base) {
+    size_t k = (size_t)((uintptr_t)g - (uintptr_t)base) / sizeof *base;
+    if (k < n && woo_ground_at(k) == g)
+      return k;
+  }
   for (size_t i = 0; i < n; i++)
     if (woo_ground_at(i) == g)
       return i;
@@ -205,7 +213,7 @@ int woo__audit_codes(woo__adoc *d, const woo_doc *doc, const woo_codes *codes) {
    * first separator is a comma too ("5.1,2,e" beside "5.1.2,e"). */
   size_t tally[N_VARIANTS] = {0};
   const woo_code *first[N_VARIANTS] = {NULL};
-  size_t nc = woo_codes_count(codes), ng = woo_ground_count();
+  size_t nc = woo_codes_count(codes);
   char msg[256];
   int rc = 0;
   size_t wob = 0;
@@ -232,7 +240,7 @@ int woo__audit_codes(woo__adoc *d, const woo_doc *doc, const woo_codes *codes) {
         break;
     }
     if (c->role != WOO_ROLE_CITATION)
-      d->counts[ground_index(c->ground) < ng ? ground_index(c->ground) : ng]++;
+      d->counts[ground_index(c->ground)]++;
     if (woo__code_hides(c)) {
       d->markers++;
       int v = variant(text, c);

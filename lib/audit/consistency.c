@@ -33,15 +33,19 @@ typedef struct toks {
   size_t n, cap;
 } toks;
 
-static int push(toks *t, const tok *x) {
-  if (t->n == t->cap) {
-    size_t cap = t->cap ? t->cap * 2 : 256;
-    tok *v = woo__reallocarray(t->v, cap, sizeof *v);
-    if (!v)
-      return woo__oom();
-    t->v = v;
-    t->cap = cap;
-  }
+static int grow(toks *t) {
+  size_t cap = t->cap ? t->cap * 2 : 256;
+  tok *v = woo__reallocarray(t->v, cap, sizeof *v);
+  if (!v)
+    return woo__oom();
+  t->v = v;
+  t->cap = cap;
+  return 0;
+}
+
+static inline int push(toks *t, const tok *x) {
+  if (t->n == t->cap && grow(t))
+    return WOO_ENOMEM;
   t->v[t->n++] = *x;
   return 0;
 }
@@ -59,8 +63,14 @@ static uint64_t mix(uint64_t h) {
  * word hashes the same however it is cased. */
 #define FNV_OFFSET 0xcbf29ce484222325ull
 #define FNV_PRIME 0x100000001b3ull
+/* FNV_PRIME to the fourth: the step for a code point below 256, whose
+ * three high bytes are zero and leave the hash as it is but for the
+ * multiplication. */
+#define FNV_PRIME4 (FNV_PRIME * FNV_PRIME * FNV_PRIME * FNV_PRIME)
 
 static uint64_t fnv_cp(uint64_t h, uint32_t cp) {
+  if (cp < 0x100)
+    return (h ^ cp) * FNV_PRIME4;
   for (int k = 0; k < 4; k++) {
     h ^= (cp >> (8 * k)) & 0xff;
     h *= FNV_PRIME;
@@ -90,9 +100,30 @@ static const char *const function_words[] = {
 
 #define N_FUNCTION (sizeof function_words / sizeof *function_words)
 
-static bool function_word(const uint64_t *table, uint64_t h) {
-  for (size_t i = 0; i < N_FUNCTION; i++)
-    if (table[i] == h)
+/* The hashes of the function words in an open-addressed table, so a
+ * capitalised word is looked up with a probe or two. */
+#define FW_SLOTS 256
+
+typedef struct fw_table {
+  uint64_t h[FW_SLOTS];
+  bool used[FW_SLOTS];
+} fw_table;
+
+static void fw_init(fw_table *t) {
+  memset(t->used, 0, sizeof t->used);
+  for (size_t k = 0; k < N_FUNCTION; k++) {
+    uint64_t h = word_hash(function_words[k]);
+    size_t j = (size_t)(h % FW_SLOTS);
+    while (t->used[j] && t->h[j] != h)
+      j = (j + 1) % FW_SLOTS;
+    t->used[j] = true;
+    t->h[j] = h;
+  }
+}
+
+static bool function_word(const fw_table *t, uint64_t h) {
+  for (size_t j = (size_t)(h % FW_SLOTS); t->used[j]; j = (j + 1) % FW_SLOTS)
+    if (t->h[j] == h)
       return true;
   return false;
 }
@@ -102,50 +133,99 @@ static bool ascii_word(unsigned char c) {
          (c >= '0' && c <= '9');
 }
 
+/* A code that hides text, as the tokenizer needs it. */
+typedef struct hide {
+  size_t start, end;
+  const woo_ground *ground;
+} hide;
+
 /* Words (runs of letters and digits, case folded) and codes in order. */
 static int tokenize(toks *t, const char *text, size_t len,
                     const woo_codes *codes) {
-  uint64_t fw[N_FUNCTION];
-  for (size_t k = 0; k < N_FUNCTION; k++)
-    fw[k] = word_hash(function_words[k]);
-  size_t nc = woo_codes_count(codes), ci = 0;
+  fw_table fw;
+  fw_init(&fw);
+  size_t nc = 0;
+  hide *hides = NULL;
+  if (woo_codes_count(codes) &&
+      !(hides = woo__calloc(woo_codes_count(codes), sizeof *hides)))
+    return woo__oom();
+  for (size_t k = 0; k < woo_codes_count(codes); k++) {
+    const woo_code *c = woo_codes_at(codes, k);
+    if (woo__code_hides(c))
+      hides[nc++] = (hide){c->start, c->end, c->ground};
+  }
+  /* Room for a token every four bytes (prose has one every six or so),
+   * within reason, so the list is seldom moved. */
+  size_t guess = len / 4 + 16 < 65536 ? len / 4 + 16 : 65536;
+  if (!t->v && !(t->v = woo__reallocarray(NULL, guess, sizeof *t->v))) {
+    free(hides);
+    return woo__oom();
+  }
+  if (t->cap < guess)
+    t->cap = guess;
+  /* Per ASCII byte: its folded form when it is part of a word, else 0. */
+  unsigned char fold[128];
+  for (int k = 0; k < 128; k++)
+    fold[k] = !ascii_word((unsigned char)k) ? 0
+              : k >= 'A' && k <= 'Z'        ? (unsigned char)(k + 32)
+                                            : (unsigned char)k;
+  size_t ci = 0;
   bool after_nl = false, brk = false;
   size_t i = 0;
+  int rc = 0;
   while (i < len) {
-    while (ci < nc && (!woo__code_hides(woo_codes_at(codes, ci)) ||
-                       woo_codes_at(codes, ci)->end <= i))
+    while (ci < nc && hides[ci].end <= i)
       ci++;
-    const woo_code *c = ci < nc ? woo_codes_at(codes, ci) : NULL;
+    const hide *c = ci < nc ? &hides[ci] : NULL;
     if (c && c->start <= i) {
       tok *prev = t->n ? &t->v[t->n - 1] : NULL;
       if (prev && prev->gap && !brk) {
         prev->end = c->end; /* codes in a row hide one passage */
       } else {
         tok x = {c->start, c->end, 0, c->ground, true, brk, false, 0, 0};
-        if (push(t, &x))
-          return WOO_ENOMEM;
+        if ((rc = push(t, &x)))
+          goto done;
       }
       brk = after_nl = false;
       i = c->end;
       ci++;
       continue;
     }
+    /* ASCII blanks and punctuation before the next code or word, in a
+     * loop of their own: they are most of what is not a word. */
+    size_t upto = c ? c->start : len;
+    while (i < upto) {
+      unsigned char a = (unsigned char)text[i];
+      if (a >= 0x80 || fold[a])
+        break;
+      if (a == '\n') {
+        if (after_nl && t->n)
+          brk = true;
+        after_nl = true;
+      } else if (a != ' ' && a != '\t' && a != '\r') {
+        after_nl = false;
+      }
+      i++;
+    }
+    if (i >= upto)
+      continue;
     unsigned char b = (unsigned char)text[i];
     size_t n = 1;
     uint32_t cp = b;
     if (b >= 0x80)
       cp = woo__utf8_decode((const unsigned char *)text + i, len - i, &n);
-    if (b < 0x80 ? ascii_word(b)
+    if (b < 0x80 ? fold[b] != 0
                  : cp != WOO__BAD_CP && (woo__is_letter(cp) || woo__is_digit(cp))) {
       size_t s = i, stop = c ? c->start : len;
       uint64_t h = FNV_OFFSET;
-      bool content = woo__is_upper(cp) || woo__is_digit(cp);
+      bool content = b < 0x80 ? (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')
+                              : woo__is_upper(cp) || woo__is_digit(cp);
       while (i < stop) {
         b = (unsigned char)text[i];
         if (b < 0x80) {
-          if (!ascii_word(b))
+          if (!fold[b])
             break;
-          h = fnv_cp(h, b >= 'A' && b <= 'Z' ? b + 32u : b);
+          h = (h ^ fold[b]) * FNV_PRIME4;
           i++;
           continue;
         }
@@ -155,11 +235,11 @@ static int tokenize(toks *t, const char *text, size_t len,
         h = fnv_cp(h, woo__fold(cp));
         i += n;
       }
-      if (content && i - s <= 9 && function_word(fw, h))
+      if (content && i - s <= 9 && function_word(&fw, h))
         content = false;
       tok x = {s, i, h, NULL, false, brk, content, 0, 0};
-      if (push(t, &x))
-        return WOO_ENOMEM;
+      if ((rc = push(t, &x)))
+        goto done;
       brk = after_nl = false;
       continue;
     }
@@ -182,10 +262,19 @@ static int tokenize(toks *t, const char *text, size_t len,
       t->v[k].before = text[a - 1];
     while (e < len && (text[e] == ' ' || text[e] == '\t'))
       e++;
-    if (e < len && text[e] && strchr(".,;:!?)", text[e]))
-      t->v[k].after = text[e];
+    if (e < len) {
+      switch (text[e]) {
+      case '.': case ',': case ';': case ':': case '!': case '?': case ')':
+        t->v[k].after = text[e];
+        break;
+      default:
+        break;
+      }
+    }
   }
-  return 0;
+done:
+  free(hides);
+  return rc;
 }
 
 /* A context side: up to K words (nearest first on the left), stopping at
@@ -240,11 +329,14 @@ int woo__audit_contexts(woo__adoc *d, const char *text, size_t len,
   toks t = {NULL, 0, 0};
   side *right = NULL;
   int rc = tokenize(&t, text, len, codes);
-  if (rc == 0 && t.n && !(right = woo__calloc(t.n + 1, sizeof *right)))
+  /* t.n + 1 sides, also for a text without a word. */
+  if (rc == 0 && !(right = woo__calloc(t.n + 1, sizeof *right)))
     rc = woo__oom();
-  /* Every right side once; the runs below combine them with left sides. */
-  for (size_t e = 0; e <= t.n && rc == 0; e++)
-    right[e] = right_side(&t, e);
+  /* Every right side once; the runs below combine them with left sides.
+   * Only the side after a code or a content word is ever used. */
+  for (size_t e = 1; e <= t.n && rc == 0; e++)
+    if (t.v[e - 1].gap || t.v[e - 1].content)
+      right[e] = right_side(&t, e);
   for (size_t i = 0; i < t.n && rc == 0; i++) {
     if (!t.v[i].gap && !t.v[i].content)
       continue;
@@ -352,6 +444,38 @@ static int cmp_wref(const void *x, const void *y) {
   return a->k->start < b->k->start ? -1 : a->k->start > b->k->start;
 }
 
+/* Sort by cmp_wref.  The keys come in document order and each
+ * document's in text order, so a stable radix sort on the hash alone
+ * gives the same order in linear time; keys in any other order (a key
+ * file written by hand) take the comparison sort. */
+static void sort_wrefs(wref *w, size_t nw) {
+  bool ordered = true;
+  for (size_t k = 1; k < nw && ordered; k++)
+    ordered = w[k - 1].doc < w[k].doc ||
+              (w[k - 1].doc == w[k].doc && w[k - 1].k->start < w[k].k->start);
+  wref *tmp = ordered && nw >= 64 ? woo__reallocarray(NULL, nw, sizeof *tmp)
+                                  : NULL;
+  if (!tmp) {
+    qsort(w, nw, sizeof *w, cmp_wref);
+    return;
+  }
+  wref *src = w, *dst = tmp;
+  for (unsigned shift = 0; shift < 64; shift += 8) {
+    size_t at[257] = {0};
+    for (size_t k = 0; k < nw; k++)
+      at[((src[k].h >> shift) & 0xff) + 1]++;
+    for (int b = 0; b < 256; b++)
+      at[b + 1] += at[b];
+    for (size_t k = 0; k < nw; k++)
+      dst[at[(src[k].h >> shift) & 0xff]++] = src[k];
+    wref *x = src;
+    src = dst;
+    dst = x;
+  }
+  /* Eight passes: the result is back in w. */
+  free(tmp);
+}
+
 static const char *woo_form(const woo_ground *g) {
   return g ? (g->woo_code ? g->woo_code : g->code) : "";
 }
@@ -369,7 +493,7 @@ int woo__audit_consistency(woo__findings *out, woo__adoc **docs, size_t n) {
   for (size_t i = 0; i < n; i++)
     for (size_t k = 0; k < docs[i]->withheld.n; k++)
       w[j++] = (wref){docs[i]->withheld.v[k].h, i, &docs[i]->withheld.v[k]};
-  qsort(w, nw, sizeof *w, cmp_wref);
+  sort_wrefs(w, nw);
   int rc = 0;
   char msg[300];
 
@@ -395,10 +519,27 @@ int woo__audit_consistency(woo__findings *out, woo__adoc **docs, size_t n) {
     a = b;
   }
 
-  /* Visible text where elsewhere a code stands in the same words. */
+  /* Visible text where elsewhere a code stands in the same words.  Most
+   * visible contexts match none: a bit per hash, sixteen bits for every
+   * withheld key, turns most of them away before the binary search. */
+  size_t nbits = 64;
+  while (nbits < nw * 16)
+    nbits *= 2;
+  uint64_t *seen = woo__calloc(nbits / 64, sizeof *seen);
+  if (!seen) {
+    free(w);
+    return woo__oom();
+  }
+  for (size_t k = 0; k < nw; k++) {
+    size_t bit = (size_t)(w[k].h & (nbits - 1));
+    seen[bit / 64] |= 1ull << (bit % 64);
+  }
   for (size_t i = 0; i < n && rc == 0; i++) {
     const woo__akeys *v = &docs[i]->visible;
     for (size_t k = 0; k < v->n && rc == 0; k++) {
+      size_t bit = (size_t)(v->v[k].h & (nbits - 1));
+      if (!(seen[bit / 64] >> (bit % 64) & 1))
+        continue;
       size_t lo = 0, hi = nw;
       while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -426,6 +567,7 @@ int woo__audit_consistency(woo__findings *out, woo__adoc **docs, size_t n) {
       rc = woo__finding_add(out, &f);
     }
   }
+  free(seen);
   free(w);
   return rc;
 }

@@ -148,22 +148,63 @@ static bool is_docnum_token(const scan *sc, size_t a, size_t b) {
   return digits > 0 && digits <= 6 && b - a <= 10;
 }
 
+/* Whether `w` stands at i, case-insensitively, wholly before b. */
+static bool word_within(const scan *sc, size_t i, size_t b, const char *w) {
+  for (size_t k = 0; w[k]; k++)
+    if (i + k >= b || lower((unsigned char)sc->s[i + k]) != w[k])
+      return false;
+  return true;
+}
+
+/* Called for every line that holds a code and for the row before every
+ * code, so it looks at four bytes at once and tries a word only where
+ * its first four letters stand. */
 static bool has_verdict(const scan *sc, size_t a, size_t b) {
-  static const char *words[] = {"penbaar",    "geweigerd",      "gedeeltelijk",
-                                "reikwijdte", "buiten verzoek", "deels ",
-                                "deels\n",    NULL};
-  for (size_t i = a; i < b; i++) {
-    int c = lower(at(sc, i));
-    if (c != 'p' && c != 'g' && c != 'r' && c != 'b' && c != 'd')
-      continue;
-    for (int w = 0; words[w]; w++) {
-      size_t k = 0;
-      while (words[w][k] && i + k < b && lower(at(sc, i + k)) == words[w][k])
-        k++;
-      if (!words[w][k])
-        return true;
+  if (b > sc->n)
+    b = sc->n;
+  /* The first four letters of every word, as the bytes lie in memory
+   * (0x20 set: folds case, and only case, of letters). */
+  uint32_t w4[6];
+  static const char *const heads[6] = {"penb", "gewe", "gede",
+                                       "reik", "buit", "deel"};
+  for (int k = 0; k < 6; k++)
+    memcpy(&w4[k], heads[k], 4);
+  size_t i = a;
+  /* Four bytes at a time ahead of the letter dispatch: most positions
+   * start none of the words. */
+  for (; i + 4 <= b; i++) {
+    uint32_t x;
+    memcpy(&x, sc->s + i, 4);
+    x |= 0x20202020u;
+    if ((x == w4[0]) | (x == w4[1]) | (x == w4[2]) | (x == w4[3]) |
+        (x == w4[4]) | (x == w4[5])) {
+      switch ((unsigned char)sc->s[i] | 0x20) {
+      case 'p':
+        if (word_within(sc, i, b, "penbaar"))
+          return true;
+        break;
+      case 'g':
+        if (word_within(sc, i, b, "geweigerd") ||
+            word_within(sc, i, b, "gedeeltelijk"))
+          return true;
+        break;
+      case 'r':
+        if (word_within(sc, i, b, "reikwijdte"))
+          return true;
+        break;
+      case 'b':
+        if (word_within(sc, i, b, "buiten verzoek"))
+          return true;
+        break;
+      default:
+        if (word_within(sc, i, b, "deels ") ||
+            word_within(sc, i, b, "deels\n"))
+          return true;
+        break;
+      }
     }
   }
+  /* Every word is longer than four bytes: none fits in the rest. */
   return false;
 }
 
@@ -191,15 +232,21 @@ static void line_compute(const scan *sc, line_info *li, size_t start) {
   li->first_end = e;
   /* Count cells: runs of text separated by two or more blanks (or a bar). */
   size_t cells = 0, blanks = 2;
+  const unsigned char *u = (const unsigned char *)sc->s;
   for (size_t k = li->first; k < li->end; k++) {
-    int c = at(sc, k);
-    if (is_blank(c) || c == '\r') {
-      blanks += c == '\t' ? 2 : 1;
+    unsigned c = u[k];
+    /* Text bytes first: they are most of a line. */
+    if (c > ' ' && c != '|') {
+      cells += blanks >= 2;
+      blanks = 0;
+    } else if (c == ' ' || c == '\r') {
+      blanks++;
+    } else if (c == '\t') {
+      blanks += 2;
     } else if (c == '|' && li->piped) {
       blanks = 2;
     } else {
-      if (blanks >= 2)
-        cells++;
+      cells += blanks >= 2;
       blanks = 0;
     }
   }
@@ -354,7 +401,7 @@ static void word_before(const scan *sc, size_t i, char *buf, size_t size) {
 
 static bool in_list(const char *w, const char *const *list) {
   for (int i = 0; list[i]; i++)
-    if (strcmp(w, list[i]) == 0)
+    if (list[i][0] == w[0] && strcmp(w, list[i]) == 0)
       return true;
   return false;
 }
@@ -426,6 +473,14 @@ static bool cue_before(const scan *sc, size_t start, size_t floor) {
       break;
     if (i == lim && lim > 0 && is_alpha(before(sc, i)))
       break; /* cut word */
+    /* Only words with the first letter of a cue word are compared. */
+    switch (lower(at(sc, i))) {
+    case 'a': case 'b': case 'c': case 'g': case 'i': case 'k': case 'n':
+    case 'u': case 'v': case 'w':
+      break;
+    default:
+      continue;
+    }
     size_t n = e - i < sizeof w - 1 ? e - i : sizeof w - 1;
     for (size_t k = 0; k < n; k++)
       w[k] = (char)lower(at(sc, i + k));
@@ -550,6 +605,27 @@ static size_t law_suffix(const scan *sc, size_t i, bool prose, woo_law *law) {
 }
 
 static void set_code(cand *c, int a, int b, int l, int x) {
+  /* Every code the parser builds has single digits after the article;
+   * written by hand, as this runs for every number that looks like one. */
+  if ((a == 4 || a == 5 || a == 10 || a == 11) && b >= 0 && b <= 9 &&
+      l >= 0 && l <= 9 && (x == 0 || (x >= 'a' && x <= 'z'))) {
+    char *p = c->code;
+    if (a >= 10)
+      *p++ = '1';
+    *p++ = (char)('0' + a % 10);
+    *p++ = '.';
+    if (a < 10) {
+      *p++ = (char)('0' + b);
+      *p++ = '.';
+    }
+    *p++ = (char)('0' + l);
+    if (x) {
+      *p++ = '.';
+      *p++ = (char)x;
+    }
+    *p = '\0';
+    return;
+  }
   if (a == 10 || a == 11) {
     if (x)
       snprintf(c->code, sizeof c->code, "%d.%d.%c", a, l, x);
@@ -1172,7 +1248,8 @@ static int emit(scan *sc, cand *c) {
     /* The verdict of an inventory row stands within a row's width. */
     size_t from = c->start - li->start > ROW_MAX ? c->start - ROW_MAX
                                                  : li->start;
-    bool verdict_before = has_verdict(sc, from, c->start);
+    /* A line without a verdict has none before the code either. */
+    bool verdict_before = li->verdict && has_verdict(sc, from, c->start);
     if (c->digit_end && quantity(sc, c, verdict_before))
       return 0;
     /* A version has digits only; markup ("^{5.2.1}") and the bracket form
@@ -1316,8 +1393,10 @@ static int parse_paren(const scan *sc, size_t i, cand *c) {
 static int parse_status(scan *sc, size_t i, cand *c) {
   size_t len = 0;
   int k;
+  int first = lower(at(sc, i));
   for (k = 0; statuses[k].phrase; k++)
-    if ((len = phrase_at(sc, i, statuses[k].phrase)))
+    if (statuses[k].phrase[0] == first &&
+        (len = phrase_at(sc, i, statuses[k].phrase)))
       break;
   if (!len)
     return 0;
@@ -1436,9 +1515,31 @@ static int scan_text(scan *sc) {
   const char *s = sc->s;
   size_t n = sc->n;
   cand cands[MAX_CANDS];
+  /* Only digits, "(", "^" and the first letter of a word start anything;
+   * of letters only those of "art", "artikel" and the status words
+   * (b, n, d, r, o) do, and only at a word's start.  `starts` is 2 for
+   * the first kind, 1 for those letters, so the loop below passes over
+   * the rest with a test per byte that rarely changes its answer. */
+  unsigned char starts[256], alpha[256];
+  for (int c = 0; c < 256; c++) {
+    int lc = lower(c);
+    starts[c] = is_digit(c) || c == '(' || c == '^' ? 2
+                : is_alpha(c) && (lc == 'a' || lc == 'b' || lc == 'n' ||
+                                  lc == 'd' || lc == 'r' || lc == 'o')
+                    ? 1
+                    : 0;
+    alpha[c] = is_alpha(c);
+  }
+  const unsigned char *u = (const unsigned char *)s;
   size_t i = 0;
   while (i < n) {
-    unsigned char ch = (unsigned char)s[i];
+    unsigned prev = i ? alpha[u[i - 1]] : 0;
+    while (!((starts[u[i]] >> 1) | (starts[u[i]] & (prev ^ 1u)))) {
+      prev = alpha[u[i]];
+      if (++i == n)
+        return 0;
+    }
+    unsigned char ch = u[i];
     int got = 0;
     if (is_digit(ch)) {
       bool glued;

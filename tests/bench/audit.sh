@@ -5,11 +5,14 @@
 #
 #   audit.sh WOO CORPUS WORKDIR [PDF…]
 set -euo pipefail
-woo=$1 corpus=$2 work=$3
+# Absolute paths: the work is done in WORKDIR, and meson may pass the
+# program relative to the build directory.
+woo=$(realpath "$1") corpus=$(realpath "$2") work=$3
 shift 3
 pdfs=()
 for p in "$@"; do pdfs+=("$(realpath "$p")"); done
 set -- "${pdfs[@]}"
+rm -rf "$work/text"
 mkdir -p "$work/text"
 cd "$work"
 

@@ -319,6 +319,15 @@ TEST(index_comparison) {
   unlink(path);
 }
 
+/* Texts without a single word still have (empty) contexts. */
+TEST(texts_without_words) {
+  woo_audit *a = audit_texts(NULL, "leeg.txt", "", "tekens.txt", "...\n-- ;\n",
+                             NULL);
+  CHECK_INT((int)woo_audit_count(a), 0);
+  CHECK_INT((int)woo_audit_document_count(a), 2);
+  woo_audit_free(a);
+}
+
 TEST(keys_round_trip_and_errors) {
   woo_audit_options o = WOO_AUDIT_OPTIONS_INIT;
   o.scanner = scanner;
@@ -436,6 +445,40 @@ static void *add_some(void *p) {
 
 static bool update;
 
+/* The document summaries say what the report's "documents" list says. */
+static void check_documents(const woo_audit *a, const char *report) {
+  json_error_t err;
+  json_t *root = json_loads(report, 0, &err);
+  json_t *docs = json_object_get(root, "documents");
+  CHECK(json_array_size(docs) > 0);
+  CHECK_INT((int)woo_audit_document_count(a), (int)json_array_size(docs));
+  for (size_t i = 0; i < json_array_size(docs); i++) {
+    json_t *jd = json_array_get(docs, i);
+    woo_audit_document d;
+    CHECK_INT(woo_audit_document_at(a, i, &d), 0);
+    CHECK_STR(d.path, json_string_value(json_object_get(jd, "path")));
+    CHECK_STR(d.format, json_string_value(json_object_get(jd, "format")));
+    CHECK_STR(d.sha256, json_string_value(json_object_get(jd, "sha256")));
+    CHECK(d.bytes == (size_t)json_integer_value(json_object_get(jd, "bytes")));
+    CHECK(d.markers ==
+          (size_t)json_integer_value(json_object_get(jd, "markers")));
+    json_t *date = json_object_get(jd, "date");
+    CHECK(json_is_null(date) ? d.date == NULL
+                             : d.date && strcmp(d.date, json_string_value(date)) == 0);
+    json_t *codes = json_object_get(jd, "codes");
+    size_t listed = 0;
+    for (size_t g = 0; g < woo_ground_count(); g++) {
+      json_t *c = json_object_get(codes, woo_ground_at(g)->code);
+      CHECK(d.codes[g] == (c ? (size_t)json_integer_value(c) : 0));
+      listed += c != NULL;
+    }
+    CHECK(listed == json_object_size(codes));
+  }
+  woo_audit_document d;
+  CHECK_INT(woo_audit_document_at(a, json_array_size(docs), &d), WOO_EINVAL);
+  json_decref(root);
+}
+
 TEST(corpus_batch) {
   batch b;
   list_docs(&b);
@@ -470,12 +513,17 @@ TEST(corpus_batch) {
     woo_free(keys);
     woo_doc_free(doc);
   }
+  woo_audit_document early;
+  CHECK(woo_audit_document_count(merged) == 0);
+  CHECK_INT(woo_audit_document_at(merged, 0, &early), WOO_EINVAL);
   CHECK_INT(woo_audit_finish(merged), 0);
   char *j1 = NULL, *j2 = NULL;
   CHECK_INT(woo_audit_to_json(&j1, plain), 0);
   CHECK_INT(woo_audit_to_json(&j2, merged), 0);
   CHECK(j1 && j2 && strcmp(j1, j2) == 0);
   CHECK(j1 && strncmp(j1, "{\n  \"woo\": \"audit/1\"", 20) == 0);
+  check_documents(plain, j1);
+  check_documents(merged, j1);
 
   json_t *got = summary(plain);
   char path[] = AUDIT_DIR "/expected.json";
@@ -545,6 +593,7 @@ int main(int argc, char **argv) {
   RUN(name_beside_withheld_address);
   RUN(metadata_names);
   RUN(index_comparison);
+  RUN(texts_without_words);
   RUN(keys_round_trip_and_errors);
   RUN(corpus_batch);
   woo_scanner_free(scanner);
