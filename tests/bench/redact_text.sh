@@ -8,6 +8,9 @@ set -euo pipefail
 woo=$1 corpus=$2 work=$3 mb=${4:-100} lib=${5:-}
 command -v jq >/dev/null || { echo "redact_text: jq is not installed; skipped"; exit 0; }
 mkdir -p "$work"
+# meson passes paths relative to the build directory: fix them before cd.
+woo=$(realpath "$woo") corpus=$(realpath "$corpus")
+[ -n "$lib" ] && lib=$(realpath "$lib")
 cd "$work"
 
 # One document of the corpus, scanned once; its marks repeated with
