@@ -125,6 +125,11 @@ void woo__linemap_free(woo__linemap *m);
 
 /* SHA-256 of data as 64 lowercase hex digits + NUL into hex[65]. */
 void woo__sha256_hex(const void *data, size_t len, char hex[65]);
+/* The raw digest, with the SHA extensions (fast) or the portable code;
+ * woo__sha256_fast() tells whether this processor has the extensions. */
+void woo__sha256_raw(const void *data, size_t len, bool fast,
+                     unsigned char out[32]);
+bool woo__sha256_fast(void);
 
 /* ---- files ------------------------------------------------------------ */
 
