@@ -306,6 +306,13 @@ static int known_names(const woo__scan_ctx *ctx, woo_names *known,
                        woo__hits *hits);
 static int learn_names(const woo__scan_ctx *ctx, woo_names *known,
                        const woo__hits *hits);
+static uint64_t text_hash(const char *t, size_t len);
+static const woo__learned *learned_find(woo_names *known,
+                                        const woo_scanner *s, const char *text,
+                                        size_t len, uint64_t hash);
+static void learned_add(woo_names *known, const woo_scanner *s,
+                        const char *text, size_t len, uint64_t hash,
+                        const woo__hit *hits, size_t n);
 
 static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
                 const char *text, size_t len, const woo_scan_options *opts) {
@@ -339,10 +346,34 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
     rc = woo__find_triggers(text, len, &triggers);
     ctx.triggers = &triggers;
   }
-  for (size_t i = 0; i < sizeof recognizers / sizeof *recognizers && rc == 0; i++)
-    if (p->entity[recognizers[i].entity].enabled &&
-        (!learn || recognizers[i].entity == WOO_ENTITY_PERSON))
-      rc = recognizers[i].fn(&ctx, &hits);
+  /* In a batch, the marking pass takes the person hits the learning pass
+   * found in the same text instead of finding them again.  They depend on
+   * the text and the scanner only (not on the document's format or
+   * parts), which is what the entry is matched by. */
+  const woo__learned *cached = NULL;
+  uint64_t th = 0;
+  if (opts && opts->known && p->entity[WOO_ENTITY_PERSON].enabled) {
+    th = text_hash(text, len);
+    if (!learn)
+      cached = learned_find(opts->known, s, text, len, th);
+  }
+  for (size_t i = 0; i < sizeof recognizers / sizeof *recognizers && rc == 0; i++) {
+    woo_entity e = recognizers[i].entity;
+    if (!p->entity[e].enabled || (learn && e != WOO_ENTITY_PERSON))
+      continue;
+    if (e == WOO_ENTITY_PERSON && cached) {
+      for (size_t k = 0; k < cached->n_hits && rc == 0; k++) {
+        const woo__hit *h = &cached->hits[k];
+        rc = woo__hits_add_ground(&hits, h->start, h->end, h->entity,
+                                  h->source, h->confidence, h->ground);
+      }
+      continue;
+    }
+    size_t n0 = hits.n;
+    rc = recognizers[i].fn(&ctx, &hits);
+    if (rc == 0 && learn && e == WOO_ENTITY_PERSON)
+      learned_add(opts->known, s, text, len, th, hits.v + n0, hits.n - n0);
+  }
   if (rc == 0)
     rc = woo__find_terms(&ctx, &hits);
   if (rc == 0)
@@ -454,6 +485,13 @@ int woo_names_new(woo_names **out) {
 void woo_names_free(woo_names *n) {
   if (!n)
     return;
+  for (size_t i = 0; i < n->doc_slots; i++)
+    if (n->docs[i]) {
+      free(n->docs[i]->text);
+      free(n->docs[i]->hits);
+      free(n->docs[i]);
+    }
+  free(n->docs);
   for (size_t i = 0; i < n->n; i++)
     free(n->names[i]);
   free(n->names);
@@ -635,4 +673,100 @@ static int learn_names(const woo__scan_ctx *ctx, woo_names *known,
   }
   pthread_rwlock_unlock(&known->lock);
   return rc;
+}
+
+/* ---- learned documents ------------------------------------------------------ */
+
+/* A fast hash of the whole text, eight bytes at a step: it only places a
+ * document in the table; the bytes themselves decide a match. */
+static uint64_t text_hash(const char *t, size_t len) {
+  uint64_t h = 0x9e3779b97f4a7c15ull ^ len;
+  size_t i = 0;
+  for (; i + 8 <= len; i += 8) {
+    uint64_t x;
+    memcpy(&x, t + i, 8);
+    h = (h ^ x) * 0xff51afd7ed558ccdull;
+    h ^= h >> 29;
+  }
+  for (; i < len; i++)
+    h = (h ^ (unsigned char)t[i]) * 0x100000001b3ull;
+  h ^= h >> 33;
+  return h;
+}
+
+static const woo__learned *learned_find(woo_names *known,
+                                        const woo_scanner *s, const char *text,
+                                        size_t len, uint64_t hash) {
+  const woo__learned *found = NULL;
+  pthread_rwlock_rdlock(&known->lock);
+  if (known->doc_slots)
+    for (size_t j = hash & (known->doc_slots - 1); known->docs[j];
+         j = (j + 1) & (known->doc_slots - 1)) {
+      const woo__learned *d = known->docs[j];
+      if (d->hash == hash && d->len == len && d->scanner == s &&
+          memcmp(d->text, text, len) == 0) {
+        found = d;
+        break;
+      }
+    }
+  pthread_rwlock_unlock(&known->lock);
+  /* Entries are never changed or freed before the set is: the pointer
+   * stays good without the lock. */
+  return found;
+}
+
+/* Keep a document's person hits for the marking pass.  Only a saving:
+ * when memory is short or the bound is reached, nothing is kept and the
+ * marking pass finds the names again, so failure is not an error. */
+static void learned_add(woo_names *known, const woo_scanner *s,
+                        const char *text, size_t len, uint64_t hash,
+                        const woo__hit *hits, size_t n) {
+  size_t bytes = len + n * sizeof *hits + sizeof(woo__learned);
+  pthread_rwlock_wrlock(&known->lock);
+  if (known->doc_bytes + bytes > WOO__LEARNED_BYTES)
+    goto done;
+  if ((known->n_docs + 1) * 2 > known->doc_slots) {
+    size_t cap = known->doc_slots ? known->doc_slots * 2 : 256;
+    woo__learned **v = calloc(cap, sizeof *v);
+    if (!v)
+      goto done;
+    for (size_t i = 0; i < known->doc_slots; i++) {
+      woo__learned *d = known->docs[i];
+      if (!d)
+        continue;
+      size_t j = d->hash & (cap - 1);
+      while (v[j])
+        j = (j + 1) & (cap - 1);
+      v[j] = d;
+    }
+    free(known->docs);
+    known->docs = v;
+    known->doc_slots = cap;
+  }
+  woo__learned *d = calloc(1, sizeof *d);
+  if (!d)
+    goto done;
+  d->text = malloc(len ? len : 1);
+  d->hits = malloc(n ? n * sizeof *hits : 1);
+  if (!d->text || !d->hits) {
+    free(d->text);
+    free(d->hits);
+    free(d);
+    goto done;
+  }
+  memcpy(d->text, text, len);
+  if (n)
+    memcpy(d->hits, hits, n * sizeof *hits);
+  d->hash = hash;
+  d->scanner = s;
+  d->len = len;
+  d->n_hits = n;
+  size_t j = hash & (known->doc_slots - 1);
+  while (known->docs[j])
+    j = (j + 1) & (known->doc_slots - 1);
+  known->docs[j] = d;
+  known->n_docs++;
+  known->doc_bytes += bytes;
+done:
+  pthread_rwlock_unlock(&known->lock);
 }
