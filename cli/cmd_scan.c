@@ -16,39 +16,157 @@ typedef struct scan_job {
   int failed_emit;
 } scan_job;
 
+/* The summary is built in one growing buffer: a batch prints a line per
+ * mark, and formatting them through stdio was a noticeable part of a
+ * scan. */
+typedef struct sbuf {
+  char *p;
+  size_t n, cap;
+  bool failed;
+} sbuf;
+
+static void sb_put(sbuf *b, const char *s, size_t n) {
+  if (b->failed)
+    return;
+  if (b->n + n + 1 > b->cap) {
+    size_t cap = b->cap ? b->cap : 256;
+    while (b->n + n + 1 > cap)
+      cap *= 2;
+    char *q = realloc(b->p, cap);
+    if (!q) {
+      b->failed = true;
+      return;
+    }
+    b->p = q;
+    b->cap = cap;
+  }
+  memcpy(b->p + b->n, s, n);
+  b->n += n;
+  b->p[b->n] = '\0';
+}
+
+static void sb_str(sbuf *b, const char *s) { sb_put(b, s, strlen(s)); }
+
+/* s, padded with spaces to `width` (printf's %-*s). */
+static void sb_pad(sbuf *b, const char *s, size_t width) {
+  size_t n = strlen(s);
+  sb_put(b, s, n);
+  static const char spaces[] = "                ";
+  while (n < width) {
+    size_t k = width - n < sizeof spaces - 1 ? width - n : sizeof spaces - 1;
+    sb_put(b, spaces, k);
+    n += k;
+  }
+}
+
+static void sb_num(sbuf *b, size_t v) {
+  char d[24];
+  size_t k = sizeof d;
+  do {
+    d[--k] = (char)('0' + v % 10);
+    v /= 10;
+  } while (v);
+  sb_put(b, d + k, sizeof d - k);
+}
+
 /* A plain summary: counts per ground and where each mark is.  The
  * withheld text itself is not printed here; --json carries it for those
  * who review. */
 static char *summary(const woo_doc *doc, const woo_marks *m) {
-  char *buf = NULL;
-  size_t size = 0;
-  FILE *f = open_memstream(&buf, &size);
-  if (!f)
-    return NULL;
+  sbuf b = {NULL, 0, 0, false};
   size_t n = woo_marks_count(m);
-  fprintf(f, "%s: %zu mark%s", woo_doc_path(doc), n, n == 1 ? "" : "s");
-  /* Counts per ground, in registry order. */
+  sb_str(&b, woo_doc_path(doc));
+  sb_str(&b, ": ");
+  sb_num(&b, n);
+  sb_str(&b, n == 1 ? " mark" : " marks");
+  /* Counts per ground, in registry order: one pass over the marks, the
+   * ground's index looked up only when it changes. */
+  size_t ng = woo_ground_count();
+  size_t *count = calloc(ng ? ng : 1, sizeof *count);
+  if (!count) {
+    free(b.p);
+    return NULL;
+  }
+  const woo_ground *last = NULL;
+  size_t last_g = ng;
+  for (size_t i = 0; i < n; i++) {
+    const woo_ground *gr = woo_marks_at(m, i)->ground;
+    if (gr != last || last_g == ng) {
+      last = gr;
+      last_g = ng;
+      for (size_t g = 0; g < ng; g++)
+        if (woo_ground_at(g) == gr) {
+          last_g = g;
+          break;
+        }
+    }
+    if (last_g < ng)
+      count[last_g]++;
+  }
   const char *sep = " (";
-  for (size_t g = 0; g < woo_ground_count(); g++) {
-    size_t c = 0;
-    for (size_t i = 0; i < n; i++)
-      c += woo_marks_at(m, i)->ground == woo_ground_at(g);
-    if (c) {
-      fprintf(f, "%s%s ×%zu", sep, woo_ground_at(g)->code, c);
+  for (size_t g = 0; g < ng; g++)
+    if (count[g]) {
+      sb_str(&b, sep);
+      sb_str(&b, woo_ground_at(g)->code);
+      sb_str(&b, " ×");
+      sb_num(&b, count[g]);
       sep = ", ";
     }
-  }
-  fprintf(f, "%s\n", n ? ")" : "");
+  free(count);
+  sb_str(&b, n ? ")\n" : "\n");
+  /* Lines and columns (as woo_doc_line_col counts them: lines from 1,
+   * columns in code points from 1) by one walk over the text, since the
+   * marks come in text order. */
+  size_t len;
+  const char *t = woo_doc_text(doc, &len);
+  size_t pos = 0, line = 1, line_start = 0;
+  double conf_v = -1;
+  char conf_s[32] = "";
   for (size_t i = 0; i < n; i++) {
     const woo_mark *k = woo_marks_at(m, i);
-    size_t line, col;
-    woo_doc_line_col(doc, k->start, &line, &col);
-    fprintf(f, "  %zu:%zu\t%-9s %-9s %-14s %.2f  %zu bytes\n", line, col,
-            k->ground->code, woo_entity_name(k->entity), k->source,
-            k->confidence, k->end - k->start);
+    size_t off = k->start < len ? k->start : len;
+    if (off < pos) {
+      /* not in order after all: start over */
+      pos = 0;
+      line = 1;
+      line_start = 0;
+    }
+    for (const char *nl;
+         pos < off && (nl = memchr(t + pos, '\n', off - pos));) {
+      line++;
+      pos = (size_t)(nl - t) + 1;
+      line_start = pos;
+    }
+    pos = off;
+    size_t col = 1;
+    for (size_t c = line_start; c < off; c++)
+      col += ((unsigned char)t[c] & 0xC0) != 0x80;
+    if (k->confidence != conf_v || !conf_s[0]) {
+      /* confidences repeat: printf's rounding, asked once per value */
+      conf_v = k->confidence;
+      snprintf(conf_s, sizeof conf_s, "%.2f", conf_v);
+    }
+    sb_str(&b, "  ");
+    sb_num(&b, line);
+    sb_str(&b, ":");
+    sb_num(&b, col);
+    sb_str(&b, "\t");
+    sb_pad(&b, k->ground->code, 9);
+    sb_str(&b, " ");
+    sb_pad(&b, woo_entity_name(k->entity), 9);
+    sb_str(&b, " ");
+    sb_pad(&b, k->source, 14);
+    sb_str(&b, " ");
+    sb_str(&b, conf_s);
+    sb_str(&b, "  ");
+    sb_num(&b, k->end - k->start);
+    sb_str(&b, " bytes\n");
   }
-  fclose(f);
-  return buf;
+  if (b.failed) {
+    free(b.p);
+    return NULL;
+  }
+  return b.p;
 }
 
 static int scan_one(void *user, int i, char **out) {
