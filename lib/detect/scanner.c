@@ -253,7 +253,7 @@ static const recognizer recognizers[] = {
 /* When hits overlap, the one with the higher rank wins; sections and the
  * policy's own rules outrank the recognizers, validated identifiers
  * outrank names. */
-static int rank(woo_entity e) {
+static inline int rank(woo_entity e) {
   switch (e) {
   case WOO_ENTITY_SECTION: return 6;
   case WOO_ENTITY_TERM:
@@ -275,7 +275,7 @@ static int rank(woo_entity e) {
   }
 }
 
-static int cmp_priority(const void *a, const void *b) {
+static inline int cmp_priority(const void *a, const void *b) {
   const woo__hit *x = a, *y = b;
   int rx = rank(x->entity), ry = rank(y->entity);
   if (rx != ry)
@@ -288,12 +288,66 @@ static int cmp_priority(const void *a, const void *b) {
   return x->start < y->start ? -1 : x->start > y->start;
 }
 
-static int cmp_position(const void *a, const void *b) {
+static inline int cmp_position(const void *a, const void *b) {
   const woo__hit *x = a, *y = b;
   if (x->start != y->start)
     return x->start < y->start ? -1 : 1;
   return x->end < y->end ? -1 : x->end > y->end;
 }
+
+/* A stable merge sort of hits: the comparisons inline, and ties keep the
+ * order the recognizers gave, as the C library's merge sort does.
+ * Returns 0 or WOO_ENOMEM. */
+#define DEFINE_SORT_HITS(name, cmp)                                             \
+static int name(woo__hit *v, size_t n) {                                      \
+  enum { RUN = 16 };                                                          \
+  /* insertion sort of short runs, then merges of doubling width */          \
+  for (size_t a = 0; a < n; a += RUN) {                                       \
+    size_t b = a + RUN < n ? a + RUN : n;                                     \
+    for (size_t i = a + 1; i < b; i++) {                                      \
+      woo__hit x = v[i];                                                      \
+      size_t j = i;                                                           \
+      while (j > a && cmp(&v[j - 1], &x) > 0) {                               \
+        v[j] = v[j - 1];                                                      \
+        j--;                                                                  \
+      }                                                                       \
+      v[j] = x;                                                               \
+    }                                                                         \
+  }                                                                           \
+  if (n <= RUN)                                                               \
+    return 0;                                                                 \
+  woo__hit *tmp = woo__reallocarray(NULL, n, sizeof *tmp);                    \
+  if (!tmp)                                                                   \
+    return WOO_ENOMEM;                                                        \
+  woo__hit *src = v, *dst = tmp;                                              \
+  for (size_t w = RUN; w < n; w *= 2) {                                       \
+    for (size_t a = 0; a < n; a += 2 * w) {                                   \
+      size_t m = a + w < n ? a + w : n, b = a + 2 * w < n ? a + 2 * w : n;    \
+      size_t i = a, j = m, o = a;                                             \
+      if (m < b && cmp(&src[m - 1], &src[m]) <= 0) {                          \
+        /* in order already */                                                \
+        memcpy(dst + a, src + a, (b - a) * sizeof *src);                      \
+        continue;                                                             \
+      }                                                                       \
+      while (i < m && j < b)                                                  \
+        dst[o++] = cmp(&src[i], &src[j]) <= 0 ? src[i++] : src[j++];          \
+      while (i < m)                                                           \
+        dst[o++] = src[i++];                                                  \
+      while (j < b)                                                           \
+        dst[o++] = src[j++];                                                  \
+    }                                                                         \
+    woo__hit *x = src;                                                        \
+    src = dst;                                                                \
+    dst = x;                                                                  \
+  }                                                                           \
+  if (src != v)                                                               \
+    memcpy(v, src, n * sizeof *v);                                            \
+  free(tmp);                                                                  \
+  return 0;                                                                   \
+}
+
+DEFINE_SORT_HITS(sort_by_priority, cmp_priority)
+DEFINE_SORT_HITS(sort_by_position, cmp_position)
 
 static bool allowed(const woo_scanner *s, const char *text, const woo__hit *h) {
   if (!s->n_allow_hashes || rank(h->entity) >= 5)
@@ -403,8 +457,8 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
     hits.v[w++] = *h;
   }
   hits.n = w;
-  if (hits.n)
-    qsort(hits.v, hits.n, sizeof *hits.v, cmp_priority);
+  if ((rc = sort_by_priority(hits.v, hits.n)))
+    goto done;
   if ((rc = woo_marks_new(&marks)))
     goto done;
   woo__marks_set_sha256(marks, doc ? woo_doc_sha256(doc) : "");
@@ -432,8 +486,8 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
     won[n_won++] = *h;
   }
   /* Added in text order, so that the mark list needs no reordering. */
-  if (n_won)
-    qsort(won, n_won, sizeof *won, cmp_position);
+  if ((rc = sort_by_position(won, n_won)))
+    goto done;
   for (size_t i = 0; i < n_won && rc == 0; i++) {
     woo__hit *h = &won[i];
     woo_mark m = {h->start, h->end,
