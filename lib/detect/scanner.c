@@ -576,6 +576,8 @@ static int cmp_name_key(const void *a, const void *b) {
   return x->hash < y->hash ? -1 : x->hash > y->hash;
 }
 
+enum { NAME_FBITS = 1 << 13 };
+
 /* Bring the lookup index up to date; the caller holds the write lock. */
 static int index_names(woo_names *k) {
   woo__name_key *ix = woo__reallocarray(k->index, k->n ? k->n : 1, sizeof *ix);
@@ -589,6 +591,21 @@ static int index_names(woo_names *k) {
   }
   qsort(ix, k->n, sizeof *ix, cmp_name_key);
   k->index_n = k->n;
+  memset(k->filter, 0, sizeof k->filter);
+  memset(k->first_byte, 0, sizeof k->first_byte);
+  memset(k->pairs, 0, sizeof k->pairs);
+  k->pairs_ok = true;
+  for (size_t i = 0; i < k->n; i++) {
+    uint64_t h = ix[i].hash;
+    const unsigned char *nm = (const unsigned char *)ix[i].name;
+    k->filter[(h % NAME_FBITS) / 64] |= 1ull << (h % 64);
+    k->first_byte[nm[0]] = true;
+    if (ix[i].len < 2)
+      k->pairs_ok = false;
+    else
+      k->pairs[((unsigned)nm[0] << 8 | nm[1]) / 64] |=
+          1ull << (((unsigned)nm[0] << 8 | nm[1]) % 64);
+  }
   return 0;
 }
 
@@ -612,14 +629,11 @@ static int known_names(const woo__scan_ctx *ctx, woo_names *known,
   size_t n = known->index_n;
   int rc = 0;
   /* A bit per first-word hash: most words of a text are no name's first
-   * word and are turned away without a binary search. */
-  enum { FBITS = 1 << 13 };
-  uint64_t filter[FBITS / 64] = {0};
-  bool first_byte[256] = {false}; /* and names start with few letters */
-  for (size_t k = 0; k < n; k++) {
-    filter[(ix[k].hash % FBITS) / 64] |= 1ull << (ix[k].hash % 64);
-    first_byte[(unsigned char)ix[k].name[0]] = true;
-  }
+   * word and are turned away without a binary search; names start with
+   * few letters, and fewer pairs of them. */
+  const uint64_t *filter = known->filter, *pairs = known->pairs;
+  const bool *first_byte = known->first_byte;
+  bool pairs_ok = known->pairs_ok;
   const char *t = ctx->text;
   size_t len = ctx->len;
   for (size_t i = 0; i < len && n && rc == 0;) {
@@ -645,6 +659,15 @@ static int known_names(const woo__scan_ctx *ctx, woo_names *known,
       i += w;
       continue;
     }
+    if (pairs_ok) {
+      /* a match has the name's bytes at i, its first two among them */
+      unsigned pr = (unsigned)(unsigned char)t[i] << 8 |
+                    (i + 1 < len ? (unsigned char)t[i + 1] : 0u);
+      if (!(pairs[pr / 64] >> (pr % 64) & 1)) {
+        i += w;
+        continue;
+      }
+    }
     /* Whether a word character ends right before i; an ASCII byte
      * there answers without decoding. */
     bool left;
@@ -656,7 +679,7 @@ static int known_names(const woo__scan_ctx *ctx, woo_names *known,
       left = !woo__word_len(t + woo__utf8_back(t, i - 1),
                             i - woo__utf8_back(t, i - 1));
     uint64_t hw = left ? bytes_hash(t + i, w) : 0;
-    if (left && (filter[(hw % FBITS) / 64] >> (hw % 64) & 1)) {
+    if (left && (filter[(hw % NAME_FBITS) / 64] >> (hw % 64) & 1)) {
       woo__name_key probe = {hw, NULL, 0};
       const woo__name_key *k = bsearch(&probe, ix, n, sizeof *ix, cmp_name_key);
       while (k && k > ix && k[-1].hash == probe.hash)

@@ -72,6 +72,13 @@ struct woo_names {
   size_t n, cap;
   woo__name_key *index; /* sorted by hash */
   size_t index_n;       /* number of names the index covers */
+  /* Built with the index, so that a scan turns most words away without
+   * hashing them: a bit per first-word hash, the bytes names start with,
+   * and a bit per pair of first two bytes (when every name has two). */
+  uint64_t filter[(1 << 13) / 64];
+  bool first_byte[256];
+  uint64_t pairs[(1 << 16) / 64];
+  bool pairs_ok;
   /* Learned documents: open addressing on the text hash, NULL = empty
    * slot.  Bounded by WOO__LEARNED_BYTES; documents beyond it are
    * scanned again in the marking pass. */
