@@ -77,8 +77,6 @@ typedef struct tok {
   char c; /* punctuation: the ASCII character or a stand-in */
 } tok;
 
-#define NO_CAP UINT32_MAX
-
 typedef struct toks {
   tok *v;
   size_t n, cap;
@@ -101,7 +99,44 @@ static inline int toks_push(toks *t, const tok *k) {
   return 0;
 }
 
-static uint32_t cp_at(const char *s, size_t i, size_t end, size_t *n) {
+/* What the tokenizer learns about a line as tokens come, instead of in
+ * passes over them afterwards. */
+typedef struct tokrun {
+  bool start;  /* the next word starts a sentence */
+  size_t pend; /* first token whose next capitalised word is not known */
+} tokrun;
+
+#define NO_CAP UINT32_MAX
+
+/* Push a token, setting F_SENT and ncap: sentence starts are the first
+ * word of the line (after bullets and numbering) and every word after
+ * . ! ? : ("1." "a)" "2.3" are numbering, not sentence material); ncap is
+ * the index of the first capitalised word from the token on. */
+static inline int toks_add(toks *out, tokrun *r, tok *t) {
+  if (t->kind == K_PUNCT) {
+    if (t->c == '.' || t->c == '!' || t->c == '?' || t->c == ':')
+      r->start = true;
+  } else if (t->kind == K_WORD) {
+    if (r->start && !((t->f & F_DIGIT) && !(t->f & (F_CAP | F_LOWER)))) {
+      t->f |= F_SENT;
+      r->start = false;
+    }
+  } else {
+    r->start = false;
+  }
+  t->ncap = NO_CAP;
+  if (t->kind == K_WORD && (t->f & F_CAP)) {
+    size_t k = out->n;
+    uint32_t c = k < NO_CAP ? (uint32_t)k : NO_CAP - 1;
+    for (size_t j = r->pend; j < k; j++)
+      out->v[j].ncap = c;
+    t->ncap = c;
+    r->pend = k + 1;
+  }
+  return toks_push(out, t);
+}
+
+static inline uint32_t cp_at(const char *s, size_t i, size_t end, size_t *n) {
   unsigned char c = (unsigned char)s[i];
   if (c < 0x80) {
     *n = 1;
@@ -124,7 +159,7 @@ static inline bool upper_cp(uint32_t c) {
   return woo__is_upper(c);
 }
 
-static bool is_letter_at(const char *s, size_t i, size_t end) {
+static inline bool is_letter_at(const char *s, size_t i, size_t end) {
   size_t n;
   if (i >= end)
     return false;
@@ -134,7 +169,7 @@ static bool is_letter_at(const char *s, size_t i, size_t end) {
   return woo__is_letter(cp_at(s, i, end, &n));
 }
 
-static bool is_alnum_at(const char *s, size_t i, size_t end) {
+static inline bool is_alnum_at(const char *s, size_t i, size_t end) {
   size_t n;
   if (i >= end)
     return false;
@@ -143,7 +178,7 @@ static bool is_alnum_at(const char *s, size_t i, size_t end) {
 }
 
 /* Length of an apostrophe at i (' or U+2019), or 0. */
-static size_t apos_at(const char *s, size_t i, size_t end) {
+static inline size_t apos_at(const char *s, size_t i, size_t end) {
   if (i < end && s[i] == '\'')
     return 1;
   if (i + 2 < end && (unsigned char)s[i] == 0xE2 &&
@@ -256,15 +291,47 @@ static inline unsigned count_digits(const char *s, size_t a, size_t b,
   return d;
 }
 
+/* Where the next '@' and "://" are, for lines tokenized in text order:
+ * one search over the text instead of two per line. */
+typedef struct linkpos {
+  bool init;
+  size_t at, css; /* offsets, or the text's length when there is none */
+} linkpos;
+
+/* Whether s[a..b) has an '@' or "://", as line_has_links says; a is
+ * never less than at the call before. */
+static bool links_in(linkpos *lp, const char *s, size_t len, size_t a,
+                     size_t b) {
+  if (b <= a)
+    return true;
+  if (!lp->init || lp->at < a) {
+    const char *p = memchr(s + a, '@', len - a);
+    lp->at = p ? (size_t)(p - s) : len;
+  }
+  if (!lp->init || lp->css < a) {
+    lp->css = len;
+    for (const char *p = s + a, *e = s + len;
+         (p = memchr(p, ':', (size_t)(e - p))); p++)
+      if (e - p >= 3 && p[1] == '/' && p[2] == '/') {
+        lp->css = (size_t)(p - s);
+        break;
+      }
+  }
+  lp->init = true;
+  return lp->at < b || (lp->css < b && b - lp->css >= 3);
+}
+
 /* Tokenize s[a..b) (one line).  Words take inner hyphens, apostrophes and
  * dots; a trailing dot joins initials and abbreviations; e-mail addresses
- * and URLs become one K_OTHER token. */
-static int tokenize(const char *s, size_t a, size_t b, toks *out) {
+ * and URLs become one K_OTHER token.  `links` is line_has_links(s, a, b),
+ * or -1 to have it found here. */
+static int tokenize(const char *s, size_t a, size_t b, toks *out, int links_known) {
   size_t i = a;
   out->n = 0;
+  tokrun run = {true, 0};
   /* Only a line with '@' or "://" can hold an address or URL that does
    * not start with "www.": the others skip the look-ahead. */
-  bool links = line_has_links(s, a, b);
+  bool links = links_known < 0 ? line_has_links(s, a, b) : links_known > 0;
   size_t blank = 0; /* white space since the last token: 3+ is a column */
   while (i < b) {
     unsigned char c = (unsigned char)s[i];
@@ -302,7 +369,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out) {
         t.kind = K_OTHER;
         t.e = r;
         i = r;
-        if (toks_push(out, &t))
+        if (toks_add(out, &run, &t))
           return WOO_ENOMEM;
         continue;
       }
@@ -399,7 +466,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out) {
       }
       t.f = (uint16_t)f;
       i = skip_to ? skip_to : t.e;
-      if (toks_push(out, &t))
+      if (toks_add(out, &run, &t))
         return WOO_ENOMEM;
       continue;
     }
@@ -410,7 +477,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out) {
       t.e = i + ap + 1;
       t.f |= F_LOWER;
       i = t.e;
-      if (toks_push(out, &t))
+      if (toks_add(out, &run, &t))
         return WOO_ENOMEM;
       continue;
     }
@@ -430,37 +497,12 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out) {
     else
       t.c = '?';
     i = t.e;
-    if (toks_push(out, &t))
+    if (toks_add(out, &run, &t))
       return WOO_ENOMEM;
   }
-  /* Sentence starts: the first word of the line (after bullets and
-   * numbering) and every word after . ! ? : */
-  bool start = true;
-  for (size_t k = 0; k < out->n; k++) {
-    tok *t = &out->v[k];
-    if (t->kind == K_PUNCT) {
-      if (t->c == '.' || t->c == '!' || t->c == '?' || t->c == ':')
-        start = true;
-      continue;
-    }
-    if (t->kind == K_WORD && start) {
-      /* "1." "a)" "2.3" are numbering, not sentence material */
-      if ((t->f & F_DIGIT) && !(t->f & (F_CAP | F_LOWER))) {
-        continue;
-      }
-      t->f |= F_SENT;
-    }
-    start = false;
-  }
-  /* Where the next capitalised word is: a lower-case word can only open a
-   * name (as a title, office or particle) a few words before one. */
-  uint32_t next = NO_CAP;
-  for (size_t k = out->n; k-- > 0;) {
-    tok *t = &out->v[k];
-    if (t->kind == K_WORD && (t->f & F_CAP))
-      next = k < NO_CAP ? (uint32_t)k : NO_CAP - 1;
-    t->ncap = next;
-  }
+  /* Sentence starts and where the next capitalised word is (a lower-case
+   * word can only open a name, as a title, office or particle, a few
+   * words before one) were set by toks_add. */
   return 0;
 }
 
@@ -1463,7 +1505,7 @@ static int officials_visible(const woo__scan_ctx *ctx, woo__hits *out,
     woo__hit *x = &out->v[h];
     if (x->entity != WOO_ENTITY_PERSON || x->confidence <= 0.3)
       continue;
-    int rc = tokenize(s, x->start, x->end, tk);
+    int rc = tokenize(s, x->start, x->end, tk, -1);
     if (rc)
       return rc;
     size_t last = tk->n, given = 0;
@@ -1501,6 +1543,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
   size_t n0 = out->n;
   keyset officials = {NULL, 0, 0}, places = {NULL, 0, 0};
   nstate st = {ctx, s, &tk, M_BODY, &officials, &places};
+  linkpos lp = {false, 0, 0};
 
   while (a < len) {
     const char *nl = memchr(s + a, '\n', len - a);
@@ -1538,7 +1581,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
         }
       }
     }
-    rc = tokenize(s, body, b, &tk);
+    rc = tokenize(s, body, b, &tk, links_in(&lp, s, len, body, b));
     if (rc)
       goto done;
     st.mode = mode;
@@ -1670,7 +1713,7 @@ int woo__find_functions(const woo__scan_ctx *ctx, woo__hits *out) {
       a = b + 1;
       continue;
     }
-    rc = tokenize(s, a, b, &tk);
+    rc = tokenize(s, a, b, &tk, -1);
     if (rc)
       goto done;
     size_t words = 0;
@@ -1793,7 +1836,7 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
       continue;
     if ((rc = woo__spanset_add(&have, x->start, x->end)))
       goto done;
-    rc = tokenize(s, x->start, x->end, &tk);
+    rc = tokenize(s, x->start, x->end, &tk, -1);
     if (rc)
       goto done;
     for (size_t i = 0; i < tk.n; i++) {
@@ -1840,6 +1883,7 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
   /* Other mentions: capitalised words in the set, with initials or
    * particles right before them. */
   size_t a = 0, cur = 0;
+  linkpos lp = {false, 0, 0};
   woo__spanset_normalize(&have);
   while (a < len) {
     const char *nl = memchr(s + a, '\n', len - a);
@@ -1848,7 +1892,7 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
       a = b + 1;
       continue;
     }
-    rc = tokenize(s, a, b, &tk);
+    rc = tokenize(s, a, b, &tk, links_in(&lp, s, len, a, b));
     if (rc)
       goto done;
     for (size_t i = 0; i < tk.n; i++) {
