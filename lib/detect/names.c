@@ -77,9 +77,27 @@ typedef struct tok {
   char c; /* punctuation: the ASCII character or a stand-in */
 } tok;
 
+/* The lexicon bits of capitalised words already looked up in this text,
+ * by their bytes: names and capitalised words repeat, and a lookup folds,
+ * hashes and probes a large table.  Direct-mapped; words of up to 16
+ * bytes. */
+typedef struct lexcache_entry {
+  uint64_t w0, w1; /* the word's bytes, zero-padded */
+  uint64_t hash;   /* tok.hash */
+  uint32_t lx;     /* tok.lx */
+  uint16_t f;      /* the flags lexbits reads */
+  unsigned char len; /* 0: empty */
+} lexcache_entry;
+
+typedef struct lexcache {
+  lexcache_entry *v;
+  size_t mask;
+} lexcache;
+
 typedef struct toks {
   tok *v;
   size_t n, cap;
+  lexcache *lc; /* NULL: words are looked up when asked */
 } toks;
 
 static int toks_grow(toks *t) {
@@ -291,6 +309,33 @@ static inline unsigned count_digits(const char *s, size_t a, size_t b,
   return d;
 }
 
+static unsigned lexbits(const char *s, tok *t);
+
+/* Fill a capitalised word's lexicon bits from the cache, or look them up
+ * and keep them there.  The bits depend on the word's bytes and on the
+ * flags compared here only, so a cached answer is the lookup's. */
+static void lex_cached(lexcache *lc, const char *s, tok *t) {
+  size_t n = t->e - t->s;
+  if (n == 0 || n > 16 || t->kind != K_WORD) {
+    lexbits(s, t);
+    return;
+  }
+  uint64_t w[2] = {0, 0};
+  memcpy(w, s + t->s, n);
+  uint16_t f = t->f & (F_CAP | F_LOWER | F_DIGIT | F_HYPH);
+  uint64_t h = (w[0] * 0x9e3779b97f4a7c15ull) ^ (w[1] * 0xc2b2ae3d27d4eb4full) ^ n;
+  h ^= h >> 29;
+  lexcache_entry *e = &lc->v[(h * 0xff51afd7ed558ccdull >> 40) & lc->mask];
+  if (e->len == n && e->w0 == w[0] && e->w1 == w[1] && e->f == f) {
+    t->lx = e->lx;
+    t->hash = e->hash;
+    t->f |= F_LEX;
+    return;
+  }
+  lexbits(s, t);
+  *e = (lexcache_entry){w[0], w[1], t->hash, t->lx, f, (unsigned char)n};
+}
+
 /* Where the next '@' and "://" are, for lines tokenized in text order:
  * one search over the text instead of two per line. */
 typedef struct linkpos {
@@ -465,6 +510,8 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out, int links_know
         f |= F_INIT;
       }
       t.f = (uint16_t)f;
+      if (out->lc && (f & F_CAP))
+        lex_cached(out->lc, s, &t);
       i = skip_to ? skip_to : t.e;
       if (toks_add(out, &run, &t))
         return WOO_ENOMEM;
@@ -1533,7 +1580,7 @@ static int officials_visible(const woo__scan_ctx *ctx, woo__hits *out,
 
 int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
   int rc = 0;
-  toks tk = {NULL, 0, 0};
+  toks tk = {NULL, 0, 0, NULL};
   const char *s = ctx->text;
   size_t len = ctx->len;
   int sig_wait = 0; /* non-blank lines left in which a signature name may come */
@@ -1544,6 +1591,17 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
   keyset officials = {NULL, 0, 0}, places = {NULL, 0, 0};
   nstate st = {ctx, s, &tk, M_BODY, &officials, &places};
   linkpos lp = {false, 0, 0};
+  /* A cache sized to the text: a short document should not pay for
+   * clearing a large one. */
+  lexcache lc = {NULL, 0};
+  size_t slots = 64;
+  while (slots < 4096 && slots * 64 < len)
+    slots *= 2;
+  lc.v = woo__calloc(slots, sizeof *lc.v);
+  if (!lc.v)
+    return WOO_ENOMEM;
+  lc.mask = slots - 1;
+  tk.lc = &lc;
 
   while (a < len) {
     const char *nl = memchr(s + a, '\n', len - a);
@@ -1687,6 +1745,7 @@ done:
   free(officials.v);
   free(places.v);
   free(tk.v);
+  free(lc.v);
   return rc;
 }
 
@@ -1694,7 +1753,7 @@ done:
 
 int woo__find_functions(const woo__scan_ctx *ctx, woo__hits *out) {
   int rc = 0;
-  toks tk = {NULL, 0, 0};
+  toks tk = {NULL, 0, 0, NULL};
   const char *s = ctx->text;
   size_t len = ctx->len, a = 0;
   int sig_lines = 0; /* lines of a signature block still to come */
@@ -1821,7 +1880,7 @@ static bool line_may_mention(const char *s, size_t a, size_t b,
 int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
   int rc = 0;
   keyset names = {NULL, 0, 0}, firsts = {NULL, 0, 0};
-  toks tk = {NULL, 0, 0};
+  toks tk = {NULL, 0, 0, NULL};
   woo__spanset have = WOO__SPANSET_INIT;
   const char *s = ctx->text;
   size_t len = ctx->len;
