@@ -1,5 +1,6 @@
 /* woo scan: find what must be withheld, with its ground. */
 #include <getopt.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,7 +15,40 @@ typedef struct scan_job {
   bool json, jsonl;
   bool array, first; /* --json over several inputs: one JSON array */
   int failed_emit;
+  /* Documents the learning pass opened, kept for the marking pass so that
+   * a batch reads and decodes each input once (up to KEEP_BYTES; the
+   * rest are opened again).  NULL: nothing is kept. */
+  woo_doc **kept;
+  size_t kept_bytes;
+  pthread_mutex_t kept_lock;
 } scan_job;
+
+enum { KEEP_BYTES = 64 << 20 };
+
+/* What keeping a document costs, roughly: its text, the line index, and
+ * per character boxes where the format has them. */
+static size_t keep_cost(const woo_doc *doc) {
+  size_t len;
+  woo_doc_text(doc, &len);
+  return 4096 + len * (woo_doc_has_boxes(doc) ? 40 : 2);
+}
+
+/* Keep the learning pass's document for the marking pass; true when kept
+ * (the job owns it then). */
+static bool keep_doc(scan_job *job, int i, woo_doc *doc) {
+  if (!job->kept)
+    return false;
+  size_t cost = keep_cost(doc);
+  bool ok = false;
+  pthread_mutex_lock(&job->kept_lock);
+  if (job->kept_bytes + cost <= KEEP_BYTES) {
+    job->kept_bytes += cost;
+    job->kept[i] = doc;
+    ok = true;
+  }
+  pthread_mutex_unlock(&job->kept_lock);
+  return ok;
+}
 
 /* The summary is built in one growing buffer: a batch prints a line per
  * mark, and formatting them through stdio was a noticeable part of a
@@ -174,11 +208,15 @@ static int scan_one(void *user, int i, char **out) {
   woo_doc *doc = NULL;
   woo_marks *marks = NULL;
   *out = NULL;
-  /* Only the JSON output carries the input's hash: the learning pass and
-   * the summary do without hashing every document. */
+  /* Only the JSON output carries the input's hash: the summary does
+   * without hashing every document, and so does a learning pass that
+   * keeps no documents. */
   woo_doc_options dopt = WOO_DOC_OPTIONS_INIT;
-  dopt.skip_sha256 = job->learn || !(job->json || job->jsonl);
-  if (woo_doc_open(&doc, job->paths[i], &dopt) != 0) {
+  dopt.skip_sha256 = (job->learn && !job->kept) || !(job->json || job->jsonl);
+  if (!job->learn && job->kept && job->kept[i]) {
+    doc = job->kept[i];
+    job->kept[i] = NULL;
+  } else if (woo_doc_open(&doc, job->paths[i], &dopt) != 0) {
     if (!job->learn)
       cli_error_last();
     return 1;
@@ -202,7 +240,8 @@ static int scan_one(void *user, int i, char **out) {
     *out = summary(doc, marks);
   }
   woo_marks_free(marks);
-  woo_doc_free(doc);
+  if (!(job->learn && rc == 0 && keep_doc(job, i, doc)))
+    woo_doc_free(doc);
   return rc != 0;
 }
 
@@ -271,7 +310,8 @@ int cmd_scan(int argc, char **argv) {
   }
   if ((n = cli_collect_paths(argv + optind, argc - optind, &paths)) < 0)
     goto done;
-  scan_job job = {paths, scanner, NULL, false, json, jsonl, false, true, 0};
+  scan_job job = {paths, scanner, NULL, false, json, jsonl, false, true, 0,
+                  NULL, 0, PTHREAD_MUTEX_INITIALIZER};
   if (n > 1 && batch_names) {
     /* Two passes make the result independent of thread timing: first
      * every document teaches the batch its names, then all are scanned
@@ -282,6 +322,8 @@ int cmd_scan(int argc, char **argv) {
     }
     job.known = known;
     job.learn = true;
+    /* Without room for the list, every document is simply opened twice. */
+    job.kept = calloc((size_t)n, sizeof *job.kept);
     batch_run(n, jobs, "learning names", scan_one, emit_nothing, &job);
     job.learn = false;
   }
@@ -297,6 +339,11 @@ int cmd_scan(int argc, char **argv) {
   if (fflush(stdout) != 0) {
     cli_error("writing output failed");
     rc = EXIT_ERROR;
+  }
+  if (job.kept) {
+    for (int i = 0; i < n; i++)
+      woo_doc_free(job.kept[i]);
+    free(job.kept);
   }
 done:
   if (n >= 0)
