@@ -110,13 +110,6 @@ static int toks_grow(toks *t) {
   return 0;
 }
 
-static inline int toks_push(toks *t, const tok *k) {
-  if (t->n == t->cap && toks_grow(t))
-    return WOO_ENOMEM;
-  t->v[t->n++] = *k;
-  return 0;
-}
-
 /* What the tokenizer learns about a line as tokens come, instead of in
  * passes over them afterwards. */
 typedef struct tokrun {
@@ -126,11 +119,12 @@ typedef struct tokrun {
 
 #define NO_CAP UINT32_MAX
 
-/* Push a token, setting F_SENT and ncap: sentence starts are the first
- * word of the line (after bullets and numbering) and every word after
- * . ! ? : ("1." "a)" "2.3" are numbering, not sentence material); ncap is
- * the index of the first capitalised word from the token on. */
-static inline int toks_add(toks *out, tokrun *r, tok *t) {
+/* Add the token built in place at out->v[out->n], setting F_SENT and
+ * ncap: sentence starts are the first word of the line (after bullets
+ * and numbering) and every word after . ! ? : ("1." "a)" "2.3" are
+ * numbering, not sentence material); ncap is the index of the first
+ * capitalised word from the token on. */
+static inline void toks_add(toks *out, tokrun *r, tok *t) {
   if (t->kind == K_PUNCT) {
     if (t->c == '.' || t->c == '!' || t->c == '?' || t->c == ':')
       r->start = true;
@@ -151,7 +145,7 @@ static inline int toks_add(toks *out, tokrun *r, tok *t) {
     t->ncap = c;
     r->pend = k + 1;
   }
-  return toks_push(out, t);
+  out->n++;
 }
 
 static inline uint32_t cp_at(const char *s, size_t i, size_t end, size_t *n) {
@@ -391,7 +385,13 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out, int links_know
       i += cl;
       continue;
     }
-    tok t = {i, i, 0, 0, 0, blank >= 3 && out->n ? F_GAP : 0, K_WORD, 0};
+    /* Built where it is kept: a token made on the stack and copied
+     * would be read back right after its fields were stored one by
+     * one. */
+    if (out->n == out->cap && toks_grow(out))
+      return WOO_ENOMEM;
+    tok *t = &out->v[out->n];
+    *t = (tok){i, i, 0, 0, 0, blank >= 3 && out->n ? F_GAP : 0, K_WORD, 0};
     blank = 0;
     if (letter_cp(cp) || (cp >= '0' && cp <= '9')) {
       /* Look ahead over the non-space run for '@' or "://". */
@@ -411,16 +411,15 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out, int links_know
       if (www)
         other = true;
       if (other) {
-        t.kind = K_OTHER;
-        t.e = r;
+        t->kind = K_OTHER;
+        t->e = r;
         i = r;
-        if (toks_add(out, &run, &t))
-          return WOO_ENOMEM;
+        toks_add(out, &run, t);
         continue;
       }
       size_t j = i;
       size_t skip_to = 0;
-      unsigned f = t.f;
+      unsigned f = t->f;
       unsigned letters = 0, uppers = 0;
       for (;;) {
         while (j < b) {
@@ -479,14 +478,14 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out, int links_know
         if (j < b && s[j] == '.' && is_letter_at(s, j + 1, b) &&
             j + 1 < b && !(j + 2 < b && is_letter_at(s, j + 2, b) &&
                            letters > 3)) {
-          /* "v.d.", "J.P.", "m.b.t." — but not "einde.Volgende". */
+          /* "v.d.", "J.P.", "m.b.t->" — but not "einde.Volgende". */
           f |= F_ABBR;
           j++;
           continue;
         }
         break;
       }
-      t.e = j;
+      t->e = j;
       if (upper_cp(cp))
         f |= F_CAP;
       else if (letter_cp(cp))
@@ -496,56 +495,53 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out, int links_know
       if (j < b && s[j] == '.' && !skip_to) {
         /* A trailing dot belongs to initials and abbreviations. */
         if (initials_shape(s, i, j + 1)) {
-          t.e = j + 1;
+          t->e = j + 1;
           f |= F_INIT;
         } else if (f & F_ABBR) {
-          t.e = j + 1;
+          t->e = j + 1;
         } else if (j - i <= 5 && (f & F_LOWER || letters <= 4)) {
           woo__lexkey k;
           woo__lexkey_set(&k, s + i, j + 1 - i);
           if (woo__lexkey_bits(&k) & (L_TITLE | L_PART))
-            t.e = j + 1;
+            t->e = j + 1;
         }
       } else if ((f & F_ABBR) && initials_shape(s, i, j)) {
         f |= F_INIT;
       }
-      t.f = (uint16_t)f;
+      t->f = (uint16_t)f;
       if (out->lc && (f & F_CAP))
-        lex_cached(out->lc, s, &t);
-      i = skip_to ? skip_to : t.e;
-      if (toks_add(out, &run, &t))
-        return WOO_ENOMEM;
+        lex_cached(out->lc, s, t);
+      i = skip_to ? skip_to : t->e;
+      toks_add(out, &run, t);
       continue;
     }
     /* 't and 's (in 't Veld, van 's-Gravesande) are particle words. */
     size_t ap = apos_at(s, i, b);
     if (ap && i + ap < b && (s[i + ap] == 't' || s[i + ap] == 's') &&
         !is_alnum_at(s, i + ap + 1, b)) {
-      t.e = i + ap + 1;
-      t.f |= F_LOWER;
-      i = t.e;
-      if (toks_add(out, &run, &t))
-        return WOO_ENOMEM;
+      t->e = i + ap + 1;
+      t->f |= F_LOWER;
+      i = t->e;
+      toks_add(out, &run, t);
       continue;
     }
     /* Punctuation: one code point. */
-    t.kind = K_PUNCT;
-    t.e = i + cl;
+    t->kind = K_PUNCT;
+    t->e = i + cl;
     if (cp < 0x80)
-      t.c = (char)cp;
+      t->c = (char)cp;
     else if (cp == 0x2013 || cp == 0x2014 || cp == 0x2010 || cp == 0x2011)
-      t.c = '-';
+      t->c = '-';
     else if (cp == 0x2022 || cp == 0x25CF || cp == 0x25AA || cp == 0xB7)
-      t.c = '*';
+      t->c = '*';
     else if (cp == 0x2018 || cp == 0x2019)
-      t.c = '\'';
+      t->c = '\'';
     else if (cp == 0x201C || cp == 0x201D || cp == 0xAB || cp == 0xBB)
-      t.c = '"';
+      t->c = '"';
     else
-      t.c = '?';
-    i = t.e;
-    if (toks_add(out, &run, &t))
-      return WOO_ENOMEM;
+      t->c = '?';
+    i = t->e;
+    toks_add(out, &run, t);
   }
   /* Sentence starts and where the next capitalised word is (a lower-case
    * word can only open a name, as a title, office or particle, a few
