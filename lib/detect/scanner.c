@@ -12,7 +12,8 @@
 /* ---- words and hashing -------------------------------------------------- */
 
 static inline bool ascii_alnum(unsigned char c) {
-  return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
+  /* without branches: word scans ask it for every byte */
+  return ((unsigned)((c | 0x20) - 'a') < 26u) | ((unsigned)(c - '0') < 10u);
 }
 
 size_t woo__word_len(const char *s, size_t len) {
@@ -754,19 +755,19 @@ static int learn_names(const woo__scan_ctx *ctx, woo_names *known,
 
 /* ---- learned documents ------------------------------------------------------ */
 
-/* A fast hash of the whole text, eight bytes at a step: it only places a
- * document in the table; the bytes themselves decide a match. */
+/* A hash of the text's length and of up to 512 bytes from its start and
+ * end: it only places a document in the table, where all its bytes are
+ * compared, so it need not read them all. */
 static uint64_t text_hash(const char *t, size_t len) {
   uint64_t h = 0x9e3779b97f4a7c15ull ^ len;
-  size_t i = 0;
-  for (; i + 8 <= len; i += 8) {
-    uint64_t x;
-    memcpy(&x, t + i, 8);
-    h = (h ^ x) * 0xff51afd7ed558ccdull;
-    h ^= h >> 29;
-  }
-  for (; i < len; i++)
+  size_t head = len < 256 ? len : 256;
+  size_t tail = len - head < 256 ? len - head : 256;
+  for (size_t i = 0; i < head; i++)
     h = (h ^ (unsigned char)t[i]) * 0x100000001b3ull;
+  for (size_t i = len - tail; i < len; i++)
+    h = (h ^ (unsigned char)t[i]) * 0x100000001b3ull;
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
   h ^= h >> 33;
   return h;
 }
