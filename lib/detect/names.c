@@ -1831,16 +1831,62 @@ done:
  * non-ASCII letter) has its letters up to the first ASCII non-letter or
  * general punctuation in `firsts`.  Cheaper than tokenizing, and never
  * false where a token of the line is a name in the set. */
+/* The first two bytes of a set's keys, hashed into 4096 bits: a word
+ * that starts with two ASCII letters is only folded and looked up when
+ * its pair is among them. */
+typedef struct pairbits {
+  uint64_t v[64];
+} pairbits;
+
+static inline unsigned pair_slot(unsigned char x, unsigned char y) {
+  return ((unsigned)x * 131u + y) & 4095u;
+}
+
+static void pairbits_of(pairbits *pb, const keyset *k) {
+  memset(pb, 0, sizeof *pb);
+  for (size_t i = 0; i < k->cap; i++)
+    if (k->v[i].n >= 2) {
+      unsigned h = pair_slot((unsigned char)k->v[i].s[0],
+                             (unsigned char)k->v[i].s[1]);
+      pb->v[h / 64] |= 1ull << (h % 64);
+    }
+}
+
+/* Whether the word s[i..i+n) may fold to a key of the set: false only
+ * when it cannot (it starts with two ASCII letters, which fold to their
+ * lower case, and no key starts with those). */
+static inline bool pair_may(const pairbits *pb, const char *s, size_t i,
+                            size_t n) {
+  if (n < 2)
+    return true;
+  unsigned char x = (unsigned char)s[i], y = (unsigned char)s[i + 1];
+  if ((unsigned)((x | 32) - 'a') >= 26u || (unsigned)((y | 32) - 'a') >= 26u)
+    return true;
+  unsigned h = pair_slot((unsigned char)(x | 32), (unsigned char)(y | 32));
+  return pb->v[h / 64] >> (h % 64) & 1;
+}
+
 static bool line_may_mention(const char *s, size_t a, size_t b,
-                             const keyset *firsts, const woo__spanset *have,
-                             size_t *cur) {
+                             const keyset *firsts, const pairbits *fpairs,
+                             const woo__spanset *have, size_t *cur) {
   size_t i = a;
   while (i < b) {
     unsigned char c = (unsigned char)s[i];
     bool up = (c >= 'A' && c <= 'Z') || c >= 0xC3;
-    if (!up || (i > a && is_alnum_at(s, woo__utf8_back(s, i - 1), b))) {
+    if (!up) {
       i++;
       continue;
+    }
+    if (i > a) {
+      /* after an ASCII byte the question needs no decoding */
+      unsigned char p = (unsigned char)s[i - 1];
+      bool glued = p < 0x80 ? ((unsigned)((p | 32) - 'a') < 26u ||
+                               (unsigned)(p - '0') < 10u)
+                            : is_alnum_at(s, woo__utf8_back(s, i - 1), b);
+      if (glued) {
+        i++;
+        continue;
+      }
     }
     size_t e = i;
     while (e < b) {
@@ -1862,7 +1908,8 @@ static bool line_may_mention(const char *s, size_t a, size_t b,
      * walks it once per document. */
     while (*cur < have->n && have->v[*cur].end <= i)
       (*cur)++;
-    if (e - i >= 2 && !(*cur < have->n && have->v[*cur].start < e)) {
+    if (e - i >= 2 && !(*cur < have->n && have->v[*cur].start < e) &&
+        pair_may(fpairs, s, i, e - i)) {
       woo__lexkey k;
       woo__lexkey_set(&k, s + i, e - i);
       if (keyset_has(firsts, &k))
@@ -1939,11 +1986,14 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
    * particles right before them. */
   size_t a = 0, cur = 0;
   linkpos lp = {false, 0, 0};
+  pairbits fpairs, npairs;
+  pairbits_of(&fpairs, &firsts);
+  pairbits_of(&npairs, &names);
   woo__spanset_normalize(&have);
   while (a < len) {
     const char *nl = memchr(s + a, '\n', len - a);
     size_t b = nl ? (size_t)(nl - s) : len;
-    if (!line_may_mention(s, a, b, &firsts, &have, &cur)) {
+    if (!line_may_mention(s, a, b, &firsts, &fpairs, &have, &cur)) {
       a = b + 1;
       continue;
     }
@@ -1952,7 +2002,8 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
       goto done;
     for (size_t i = 0; i < tk.n; i++) {
       tok *t = &tk.v[i];
-      if (!word_tok(t) || !(t->f & F_CAP) || (t->f & F_INIT))
+      if (!word_tok(t) || !(t->f & F_CAP) || (t->f & F_INIT) ||
+          !pair_may(&npairs, s, t->s, t->e - t->s))
         continue;
       woo__lexkey key;
       woo__lexkey_set(&key, s + t->s, t->e - t->s);
