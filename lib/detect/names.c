@@ -303,7 +303,7 @@ static inline unsigned count_digits(const char *s, size_t a, size_t b,
   return d;
 }
 
-static unsigned lexbits(const char *s, tok *t);
+static unsigned lexbits_lookup(const char *s, tok *t);
 
 /* Fill a capitalised word's lexicon bits from the cache, or look them up
  * and keep them there.  The bits depend on the word's bytes and on the
@@ -311,7 +311,7 @@ static unsigned lexbits(const char *s, tok *t);
 static void lex_cached(lexcache *lc, const char *s, tok *t) {
   size_t n = t->e - t->s;
   if (n == 0 || n > 16 || t->kind != K_WORD) {
-    lexbits(s, t);
+    lexbits_lookup(s, t);
     return;
   }
   uint64_t w[2] = {0, 0};
@@ -326,7 +326,7 @@ static void lex_cached(lexcache *lc, const char *s, tok *t) {
     t->f |= F_LEX;
     return;
   }
-  lexbits(s, t);
+  lexbits_lookup(s, t);
   *e = (lexcache_entry){w[0], w[1], t->hash, t->lx, f, (unsigned char)n};
 }
 
@@ -585,9 +585,8 @@ static bool street_word(const char *s, size_t a, size_t b) {
   return false;
 }
 
-static unsigned lexbits(const char *s, tok *t) {
-  if (t->f & F_LEX)
-    return t->lx;
+/* The lookup behind lexbits, for a word not looked up yet. */
+static unsigned lexbits_lookup(const char *s, tok *t) {
   t->f |= F_LEX;
   unsigned lx = 0;
   size_t n = t->e - t->s;
@@ -641,6 +640,14 @@ static unsigned lexbits(const char *s, tok *t) {
   }
   t->lx = lx;
   return lx;
+}
+
+/* A word's lexicon bits, looked up once per token: the parser asks
+ * several times per word, so the answer it has is given inline. */
+static inline unsigned lexbits(const char *s, tok *t) {
+  if (t->f & F_LEX)
+    return t->lx;
+  return lexbits_lookup(s, t);
 }
 
 /* The word's bits with L_COMMON: the common-words table is large, so it
