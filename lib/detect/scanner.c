@@ -762,10 +762,17 @@ static uint64_t text_hash(const char *t, size_t len) {
   uint64_t h = 0x9e3779b97f4a7c15ull ^ len;
   size_t head = len < 256 ? len : 256;
   size_t tail = len - head < 256 ? len - head : 256;
-  for (size_t i = 0; i < head; i++)
-    h = (h ^ (unsigned char)t[i]) * 0x100000001b3ull;
-  for (size_t i = len - tail; i < len; i++)
-    h = (h ^ (unsigned char)t[i]) * 0x100000001b3ull;
+  /* eight bytes a step, the last partial step zero-padded */
+  for (size_t r = 0; r < 2; r++) {
+    const char *p = r ? t + len - tail : t;
+    size_t n = r ? tail : head;
+    for (size_t i = 0; i < n; i += 8) {
+      uint64_t x = 0;
+      memcpy(&x, p + i, n - i < 8 ? n - i : 8);
+      h = (h ^ x) * 0xff51afd7ed558ccdull;
+      h ^= h >> 29;
+    }
+  }
   h ^= h >> 33;
   h *= 0xff51afd7ed558ccdull;
   h ^= h >> 33;
