@@ -637,11 +637,30 @@ static int known_names(const woo__scan_ctx *ctx, woo_names *known,
   bool pairs_ok = known->pairs_ok;
   const char *t = ctx->text;
   size_t len = ctx->len;
+  /* Bytes where the walk below may do more than pass a plain ASCII word:
+   * letters names start with, apostrophes and hyphens (which may join
+   * words) and bytes of multi-byte characters. */
+  bool stop[256];
+  for (unsigned c = 0; c < 256; c++)
+    stop[c] = first_byte[c] || c == '\'' || c == '-' || c >= 0x80;
   for (size_t i = 0; i < len && n && rc == 0;) {
     /* Spaces and ASCII punctuation start no word: skipped without the
      * call, which would decode them. */
     if ((unsigned char)t[i] < 0x80 && !ascii_alnum((unsigned char)t[i])) {
-      i++;
+      /* Up to the next stop the text is plain ASCII words that start
+       * with no name's letter, each passed whole, and the space between
+       * them: go there at once.  Within a word, go back to its start,
+       * where the walk would have measured it. */
+      size_t q = i + 1;
+      while (q < len && !stop[(unsigned char)t[q]])
+        q++;
+      if (q < len && ascii_alnum((unsigned char)t[q - 1])) {
+        size_t r = q - 1;
+        while (r > i + 1 && ascii_alnum((unsigned char)t[r - 1]))
+          r--;
+        q = r;
+      }
+      i = q;
       continue;
     }
     /* An ASCII word that ends at an ASCII byte other than an apostrophe
