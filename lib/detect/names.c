@@ -1873,17 +1873,35 @@ static inline bool pair_may(const pairbits *pb, const char *s, size_t i,
   return pb->v[h / 64] >> (h % 64) & 1;
 }
 
+/* Offset of the first byte in s[i..b) that is an ASCII capital or at
+ * least 0xC3, or b.  Eight bytes at a time: most of a line is neither. */
+static inline size_t next_capital(const char *s, size_t i, size_t b) {
+  const uint64_t hb = 0x8080808080808080ull, ones = 0x0101010101010101ull;
+  while (i + 8 <= b) {
+    uint64_t x;
+    memcpy(&x, s + i, 8);
+    /* per byte without carries (y <= 0x7f): y + (0x80 - lo) has its high
+     * bit set exactly when y >= lo; any byte >= 0x80 stops the step */
+    uint64_t y = x & ~hb;
+    uint64_t upper = (y + ones * 0x3f) & ~(y + ones * 0x25) & ~x & hb;
+    if (upper | (x & hb))
+      break;
+    i += 8;
+  }
+  while (i < b) {
+    unsigned char c = (unsigned char)s[i];
+    if ((c >= 'A' && c <= 'Z') || c >= 0xC3)
+      break;
+    i++;
+  }
+  return i;
+}
+
 static bool line_may_mention(const char *s, size_t a, size_t b,
                              const keyset *firsts, const pairbits *fpairs,
                              const woo__spanset *have, size_t *cur) {
   size_t i = a;
-  while (i < b) {
-    unsigned char c = (unsigned char)s[i];
-    bool up = (c >= 'A' && c <= 'Z') || c >= 0xC3;
-    if (!up) {
-      i++;
-      continue;
-    }
+  while ((i = next_capital(s, i, b)) < b) {
     if (i > a) {
       /* after an ASCII byte the question needs no decoding */
       unsigned char p = (unsigned char)s[i - 1];
