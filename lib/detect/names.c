@@ -362,9 +362,10 @@ static bool links_in(linkpos *lp, const char *s, size_t len, size_t a,
 
 /* Tokenize s[a..b) (one line).  Words take inner hyphens, apostrophes and
  * dots; a trailing dot joins initials and abbreviations; e-mail addresses
- * and URLs become one K_OTHER token.  `links` is line_has_links(s, a, b),
- * or -1 to have it found here. */
-static int tokenize(const char *s, size_t a, size_t b, toks *out, int links_known) {
+ * and URLs become one K_OTHER token.  `links_known` is
+ * line_has_links(s, a, b), or -1 to have it found here. */
+static int tokenize(const char *s, size_t a, size_t b, toks *out,
+                    int links_known) {
   size_t i = a;
   out->n = 0;
   tokrun run = {true, 0};
@@ -478,7 +479,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out, int links_know
         if (j < b && s[j] == '.' && is_letter_at(s, j + 1, b) &&
             j + 1 < b && !(j + 2 < b && is_letter_at(s, j + 2, b) &&
                            letters > 3)) {
-          /* "v.d.", "J.P.", "m.b.t->" — but not "einde.Volgende". */
+          /* "v.d.", "J.P.", "m.b.t." — but not "einde.Volgende". */
           f |= F_ABBR;
           j++;
           continue;
