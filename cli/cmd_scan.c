@@ -154,8 +154,12 @@ static char *summary(const woo_doc *doc, const woo_marks *m) {
   size_t len;
   const char *t = woo_doc_text(doc, &len);
   size_t pos = 0, line = 1, line_start = 0;
-  double conf_v = -1;
-  char conf_s[32] = "";
+  /* confidences come from a few values: printf's rounding is asked
+   * once per value */
+  enum { NCONF = 8 };
+  double conf_v[NCONF];
+  char conf_s[NCONF][32];
+  size_t n_conf = 0;
   for (size_t i = 0; i < n; i++) {
     const woo_mark *k = woo_marks_at(m, i);
     size_t off = k->start < len ? k->start : len;
@@ -175,10 +179,13 @@ static char *summary(const woo_doc *doc, const woo_marks *m) {
     size_t col = 1;
     for (size_t c = line_start; c < off; c++)
       col += ((unsigned char)t[c] & 0xC0) != 0x80;
-    if (k->confidence != conf_v || !conf_s[0]) {
-      /* confidences repeat: printf's rounding, asked once per value */
-      conf_v = k->confidence;
-      snprintf(conf_s, sizeof conf_s, "%.2f", conf_v);
+    size_t ci = 0;
+    while (ci < n_conf && conf_v[ci] != k->confidence)
+      ci++;
+    if (ci == n_conf) {
+      ci = n_conf < NCONF ? n_conf++ : NCONF - 1;
+      conf_v[ci] = k->confidence;
+      snprintf(conf_s[ci], sizeof conf_s[ci], "%.2f", k->confidence);
     }
     sb_str(&b, "  ");
     sb_num(&b, line);
@@ -191,7 +198,7 @@ static char *summary(const woo_doc *doc, const woo_marks *m) {
     sb_str(&b, " ");
     sb_pad(&b, k->source, 14);
     sb_str(&b, " ");
-    sb_str(&b, conf_s);
+    sb_str(&b, conf_s[ci]);
     sb_str(&b, "  ");
     sb_num(&b, k->end - k->start);
     sb_str(&b, " bytes\n");
