@@ -1,5 +1,6 @@
 /* woo scan: find what must be withheld, with its ground. */
 #include <getopt.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,41 +15,199 @@ typedef struct scan_job {
   bool json, jsonl;
   bool array, first; /* --json over several inputs: one JSON array */
   int failed_emit;
+  /* Documents the learning pass opened, kept for the marking pass so that
+   * a batch reads and decodes each input once (up to KEEP_BYTES; the
+   * rest are opened again).  NULL: nothing is kept. */
+  woo_doc **kept;
+  size_t kept_bytes;
+  pthread_mutex_t kept_lock;
 } scan_job;
+
+enum { KEEP_BYTES = 64 << 20 };
+
+/* What keeping a document costs, roughly: its text, the line index, and
+ * per character boxes where the format has them. */
+static size_t keep_cost(const woo_doc *doc) {
+  size_t len;
+  woo_doc_text(doc, &len);
+  return 4096 + len * (woo_doc_has_boxes(doc) ? 40 : 2);
+}
+
+/* Keep the learning pass's document for the marking pass; true when kept
+ * (the job owns it then). */
+static bool keep_doc(scan_job *job, int i, woo_doc *doc) {
+  if (!job->kept)
+    return false;
+  size_t cost = keep_cost(doc);
+  bool ok = false;
+  pthread_mutex_lock(&job->kept_lock);
+  if (job->kept_bytes + cost <= KEEP_BYTES) {
+    job->kept_bytes += cost;
+    job->kept[i] = doc;
+    ok = true;
+  }
+  pthread_mutex_unlock(&job->kept_lock);
+  return ok;
+}
+
+/* The summary is built in one growing buffer: a batch prints a line per
+ * mark, and formatting them through stdio was a noticeable part of a
+ * scan. */
+typedef struct sbuf {
+  char *p;
+  size_t n, cap;
+  bool failed;
+} sbuf;
+
+static void sb_put(sbuf *b, const char *s, size_t n) {
+  if (b->failed)
+    return;
+  if (b->n + n + 1 > b->cap) {
+    size_t cap = b->cap ? b->cap : 256;
+    while (b->n + n + 1 > cap)
+      cap *= 2;
+    char *q = realloc(b->p, cap);
+    if (!q) {
+      b->failed = true;
+      return;
+    }
+    b->p = q;
+    b->cap = cap;
+  }
+  memcpy(b->p + b->n, s, n);
+  b->n += n;
+  b->p[b->n] = '\0';
+}
+
+static void sb_str(sbuf *b, const char *s) { sb_put(b, s, strlen(s)); }
+
+/* s, padded with spaces to `width` (printf's %-*s). */
+static void sb_pad(sbuf *b, const char *s, size_t width) {
+  size_t n = strlen(s);
+  sb_put(b, s, n);
+  static const char spaces[] = "                ";
+  while (n < width) {
+    size_t k = width - n < sizeof spaces - 1 ? width - n : sizeof spaces - 1;
+    sb_put(b, spaces, k);
+    n += k;
+  }
+}
+
+static void sb_num(sbuf *b, size_t v) {
+  char d[24];
+  size_t k = sizeof d;
+  do {
+    d[--k] = (char)('0' + v % 10);
+    v /= 10;
+  } while (v);
+  sb_put(b, d + k, sizeof d - k);
+}
 
 /* A plain summary: counts per ground and where each mark is.  The
  * withheld text itself is not printed here; --json carries it for those
  * who review. */
 static char *summary(const woo_doc *doc, const woo_marks *m) {
-  char *buf = NULL;
-  size_t size = 0;
-  FILE *f = open_memstream(&buf, &size);
-  if (!f)
-    return NULL;
+  sbuf b = {NULL, 0, 0, false};
   size_t n = woo_marks_count(m);
-  fprintf(f, "%s: %zu mark%s", woo_doc_path(doc), n, n == 1 ? "" : "s");
-  /* Counts per ground, in registry order. */
+  sb_str(&b, woo_doc_path(doc));
+  sb_str(&b, ": ");
+  sb_num(&b, n);
+  sb_str(&b, n == 1 ? " mark" : " marks");
+  /* Counts per ground, in registry order: one pass over the marks, the
+   * ground's index looked up only when it changes. */
+  size_t ng = woo_ground_count();
+  size_t *count = calloc(ng ? ng : 1, sizeof *count);
+  if (!count) {
+    free(b.p);
+    return NULL;
+  }
+  const woo_ground *last = NULL;
+  size_t last_g = ng;
+  for (size_t i = 0; i < n; i++) {
+    const woo_ground *gr = woo_marks_at(m, i)->ground;
+    if (gr != last || last_g == ng) {
+      last = gr;
+      last_g = ng;
+      for (size_t g = 0; g < ng; g++)
+        if (woo_ground_at(g) == gr) {
+          last_g = g;
+          break;
+        }
+    }
+    if (last_g < ng)
+      count[last_g]++;
+  }
   const char *sep = " (";
-  for (size_t g = 0; g < woo_ground_count(); g++) {
-    size_t c = 0;
-    for (size_t i = 0; i < n; i++)
-      c += woo_marks_at(m, i)->ground == woo_ground_at(g);
-    if (c) {
-      fprintf(f, "%s%s ×%zu", sep, woo_ground_at(g)->code, c);
+  for (size_t g = 0; g < ng; g++)
+    if (count[g]) {
+      sb_str(&b, sep);
+      sb_str(&b, woo_ground_at(g)->code);
+      sb_str(&b, " ×");
+      sb_num(&b, count[g]);
       sep = ", ";
     }
-  }
-  fprintf(f, "%s\n", n ? ")" : "");
+  free(count);
+  sb_str(&b, n ? ")\n" : "\n");
+  /* Lines and columns (as woo_doc_line_col counts them: lines from 1,
+   * columns in code points from 1) by one walk over the text, since the
+   * marks come in text order. */
+  size_t len;
+  const char *t = woo_doc_text(doc, &len);
+  size_t pos = 0, line = 1, line_start = 0;
+  /* confidences come from a few values: printf's rounding is asked
+   * once per value */
+  enum { NCONF = 8 };
+  double conf_v[NCONF];
+  char conf_s[NCONF][32];
+  size_t n_conf = 0;
   for (size_t i = 0; i < n; i++) {
     const woo_mark *k = woo_marks_at(m, i);
-    size_t line, col;
-    woo_doc_line_col(doc, k->start, &line, &col);
-    fprintf(f, "  %zu:%zu\t%-9s %-9s %-14s %.2f  %zu bytes\n", line, col,
-            k->ground->code, woo_entity_name(k->entity), k->source,
-            k->confidence, k->end - k->start);
+    size_t off = k->start < len ? k->start : len;
+    if (off < pos) {
+      /* not in order after all: start over */
+      pos = 0;
+      line = 1;
+      line_start = 0;
+    }
+    for (const char *nl;
+         pos < off && (nl = memchr(t + pos, '\n', off - pos));) {
+      line++;
+      pos = (size_t)(nl - t) + 1;
+      line_start = pos;
+    }
+    pos = off;
+    size_t col = 1;
+    for (size_t c = line_start; c < off; c++)
+      col += ((unsigned char)t[c] & 0xC0) != 0x80;
+    size_t ci = 0;
+    while (ci < n_conf && conf_v[ci] != k->confidence)
+      ci++;
+    if (ci == n_conf) {
+      ci = n_conf < NCONF ? n_conf++ : NCONF - 1;
+      conf_v[ci] = k->confidence;
+      snprintf(conf_s[ci], sizeof conf_s[ci], "%.2f", k->confidence);
+    }
+    sb_str(&b, "  ");
+    sb_num(&b, line);
+    sb_str(&b, ":");
+    sb_num(&b, col);
+    sb_str(&b, "\t");
+    sb_pad(&b, k->ground->code, 9);
+    sb_str(&b, " ");
+    sb_pad(&b, woo_entity_name(k->entity), 9);
+    sb_str(&b, " ");
+    sb_pad(&b, k->source, 14);
+    sb_str(&b, " ");
+    sb_str(&b, conf_s[ci]);
+    sb_str(&b, "  ");
+    sb_num(&b, k->end - k->start);
+    sb_str(&b, " bytes\n");
   }
-  fclose(f);
-  return buf;
+  if (b.failed) {
+    free(b.p);
+    return NULL;
+  }
+  return b.p;
 }
 
 static int scan_one(void *user, int i, char **out) {
@@ -56,11 +215,15 @@ static int scan_one(void *user, int i, char **out) {
   woo_doc *doc = NULL;
   woo_marks *marks = NULL;
   *out = NULL;
-  /* Only the JSON output carries the input's hash: the learning pass and
-   * the summary do without hashing every document. */
+  /* Only the JSON output carries the input's hash: the summary does
+   * without hashing every document, and so does a learning pass that
+   * keeps no documents. */
   woo_doc_options dopt = WOO_DOC_OPTIONS_INIT;
-  dopt.skip_sha256 = job->learn || !(job->json || job->jsonl);
-  if (woo_doc_open(&doc, job->paths[i], &dopt) != 0) {
+  dopt.skip_sha256 = (job->learn && !job->kept) || !(job->json || job->jsonl);
+  if (!job->learn && job->kept && job->kept[i]) {
+    doc = job->kept[i];
+    job->kept[i] = NULL;
+  } else if (woo_doc_open(&doc, job->paths[i], &dopt) != 0) {
     if (!job->learn)
       cli_error_last();
     return 1;
@@ -84,7 +247,8 @@ static int scan_one(void *user, int i, char **out) {
     *out = summary(doc, marks);
   }
   woo_marks_free(marks);
-  woo_doc_free(doc);
+  if (!(job->learn && rc == 0 && keep_doc(job, i, doc)))
+    woo_doc_free(doc);
   return rc != 0;
 }
 
@@ -153,7 +317,8 @@ int cmd_scan(int argc, char **argv) {
   }
   if ((n = cli_collect_paths(argv + optind, argc - optind, &paths)) < 0)
     goto done;
-  scan_job job = {paths, scanner, NULL, false, json, jsonl, false, true, 0};
+  scan_job job = {paths, scanner, NULL, false, json, jsonl, false, true, 0,
+                  NULL, 0, PTHREAD_MUTEX_INITIALIZER};
   if (n > 1 && batch_names) {
     /* Two passes make the result independent of thread timing: first
      * every document teaches the batch its names, then all are scanned
@@ -164,6 +329,8 @@ int cmd_scan(int argc, char **argv) {
     }
     job.known = known;
     job.learn = true;
+    /* Without room for the list, every document is simply opened twice. */
+    job.kept = calloc((size_t)n, sizeof *job.kept);
     batch_run(n, jobs, "learning names", scan_one, emit_nothing, &job);
     job.learn = false;
   }
@@ -179,6 +346,11 @@ int cmd_scan(int argc, char **argv) {
   if (fflush(stdout) != 0) {
     cli_error("writing output failed");
     rc = EXIT_ERROR;
+  }
+  if (job.kept) {
+    for (int i = 0; i < n; i++)
+      woo_doc_free(job.kept[i]);
+    free(job.kept);
   }
 done:
   if (n >= 0)

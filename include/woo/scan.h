@@ -46,7 +46,11 @@ typedef struct woo_scan_options {
                              marks are made (*out is an empty list).  A batch runs a
                              learning pass over every document, then the
                              real pass with learn = 0, so that results do
-                             not depend on the order of documents */
+                             not depend on the order of documents.  The
+                             set also keeps (up to 64 MB) each learned
+                             text with the names found in it, so that the
+                             real pass with the same scanner over the same
+                             text does not find them again */
 } woo_scan_options;
 
 #define WOO_SCAN_OPTIONS_VERSION 1

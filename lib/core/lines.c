@@ -5,18 +5,29 @@
 #include "internal.h"
 
 int woo__linemap_build(woo__linemap *m, const char *s, size_t len) {
-  size_t n = 1;
-  for (const char *p = s; (p = memchr(p, '\n', (size_t)(s + len - p)));
-       p++)
-    n++;
-  m->starts = woo__reallocarray(NULL, n, sizeof *m->starts);
+  /* One pass, the array grown as lines come: guessed from the length
+   * (prose lines are rarely shorter than 32 bytes), doubled when short. */
+  size_t cap = len / 32 + 16;
+  m->starts = woo__reallocarray(NULL, cap, sizeof *m->starts);
   if (!m->starts)
     return WOO_ENOMEM;
   m->n = 0;
   m->starts[m->n++] = 0;
   for (const char *p = s; (p = memchr(p, '\n', (size_t)(s + len - p)));
-       p++)
+       p++) {
+    if (m->n == cap) {
+      size_t *v = woo__reallocarray(m->starts, cap * 2, sizeof *v);
+      if (!v) {
+        free(m->starts);
+        m->starts = NULL;
+        m->n = 0;
+        return WOO_ENOMEM;
+      }
+      m->starts = v;
+      cap *= 2;
+    }
     m->starts[m->n++] = (size_t)(p - s) + 1;
+  }
   return 0;
 }
 

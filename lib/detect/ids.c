@@ -192,10 +192,17 @@ bool woo__iban_valid(const char *s, size_t n) {
 int woo__find_iban(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
   size_t len = ctx->len;
-  for (size_t i = 0; i + 4 <= len; i++) {
+  /* An IBAN starts with two capitals and two digits: found from the first
+   * of the digits, which the text has few of. */
+  for (size_t i = 0, d = 2; i + 4 <= len; i++) {
+    if (d < i + 2)
+      d = i + 2;
+    if ((d = su_next_digit(t, len, d)) >= len)
+      break;
+    i = d - 2;
+    d++;
     if (!su_upper((unsigned char)t[i]) || !su_upper((unsigned char)t[i + 1]) ||
-        !su_digit((unsigned char)t[i + 2]) ||
-        !su_digit((unsigned char)t[i + 3]))
+        i + 4 > len || !su_digit((unsigned char)t[i + 3]))
       continue;
     if (i > 0 && su_wordc((unsigned char)t[i - 1]))
       continue;

@@ -77,11 +77,27 @@ typedef struct tok {
   char c; /* punctuation: the ASCII character or a stand-in */
 } tok;
 
-#define NO_CAP UINT32_MAX
+/* The lexicon bits of capitalised words already looked up in this text,
+ * by their bytes: names and capitalised words repeat, and a lookup folds,
+ * hashes and probes a large table.  Direct-mapped; words of up to 16
+ * bytes. */
+typedef struct lexcache_entry {
+  uint64_t w0, w1; /* the word's bytes, zero-padded */
+  uint64_t hash;   /* tok.hash */
+  uint32_t lx;     /* tok.lx */
+  uint16_t f;      /* the flags lexbits reads */
+  unsigned char len; /* 0: empty */
+} lexcache_entry;
+
+typedef struct lexcache {
+  lexcache_entry *v;
+  size_t mask;
+} lexcache;
 
 typedef struct toks {
   tok *v;
   size_t n, cap;
+  lexcache *lc; /* NULL: words are looked up when asked */
 } toks;
 
 static int toks_grow(toks *t) {
@@ -94,14 +110,48 @@ static int toks_grow(toks *t) {
   return 0;
 }
 
-static inline int toks_push(toks *t, const tok *k) {
-  if (t->n == t->cap && toks_grow(t))
-    return WOO_ENOMEM;
-  t->v[t->n++] = *k;
-  return 0;
+/* What the tokenizer learns about a line as tokens come, instead of in
+ * passes over them afterwards. */
+typedef struct tokrun {
+  bool start;  /* the next word starts a sentence */
+  size_t pend; /* first token whose next capitalised word is not known */
+} tokrun;
+
+#define NO_CAP UINT32_MAX
+
+/* Add the token built in place at out->v[out->n], setting F_SENT and
+ * ncap: sentence starts are the first word of the line (after bullets
+ * and numbering) and every word after . ! ? : ("1." "a)" "2.3" are
+ * numbering, not sentence material); ncap is the index of the first
+ * capitalised word from the token on. */
+static inline void toks_add(toks *out, tokrun *r, tok *t) {
+  if (t->kind == K_PUNCT) {
+    if (t->c == '.' || t->c == '!' || t->c == '?' || t->c == ':')
+      r->start = true;
+  } else if (t->kind == K_WORD) {
+    /* A table cell starts like a sentence: "Kort communicatieplan". */
+    if (t->f & F_GAP)
+      r->start = true;
+    if (r->start && !((t->f & F_DIGIT) && !(t->f & (F_CAP | F_LOWER)))) {
+      t->f |= F_SENT;
+      r->start = false;
+    }
+  } else {
+    r->start = false;
+  }
+  t->ncap = NO_CAP;
+  if (t->kind == K_WORD && (t->f & F_CAP)) {
+    size_t k = out->n;
+    uint32_t c = k < NO_CAP ? (uint32_t)k : NO_CAP - 1;
+    for (size_t j = r->pend; j < k; j++)
+      out->v[j].ncap = c;
+    t->ncap = c;
+    r->pend = k + 1;
+  }
+  out->n++;
 }
 
-static uint32_t cp_at(const char *s, size_t i, size_t end, size_t *n) {
+static inline uint32_t cp_at(const char *s, size_t i, size_t end, size_t *n) {
   unsigned char c = (unsigned char)s[i];
   if (c < 0x80) {
     *n = 1;
@@ -124,7 +174,7 @@ static inline bool upper_cp(uint32_t c) {
   return woo__is_upper(c);
 }
 
-static bool is_letter_at(const char *s, size_t i, size_t end) {
+static inline bool is_letter_at(const char *s, size_t i, size_t end) {
   size_t n;
   if (i >= end)
     return false;
@@ -134,7 +184,7 @@ static bool is_letter_at(const char *s, size_t i, size_t end) {
   return woo__is_letter(cp_at(s, i, end, &n));
 }
 
-static bool is_alnum_at(const char *s, size_t i, size_t end) {
+static inline bool is_alnum_at(const char *s, size_t i, size_t end) {
   size_t n;
   if (i >= end)
     return false;
@@ -143,7 +193,7 @@ static bool is_alnum_at(const char *s, size_t i, size_t end) {
 }
 
 /* Length of an apostrophe at i (' or U+2019), or 0. */
-static size_t apos_at(const char *s, size_t i, size_t end) {
+static inline size_t apos_at(const char *s, size_t i, size_t end) {
   if (i < end && s[i] == '\'')
     return 1;
   if (i + 2 < end && (unsigned char)s[i] == 0xE2 &&
@@ -256,15 +306,75 @@ static inline unsigned count_digits(const char *s, size_t a, size_t b,
   return d;
 }
 
+static unsigned lexbits_lookup(const char *s, tok *t);
+
+/* Fill a capitalised word's lexicon bits from the cache, or look them up
+ * and keep them there.  The bits depend on the word's bytes and on the
+ * flags compared here only, so a cached answer is the lookup's. */
+static void lex_cached(lexcache *lc, const char *s, tok *t) {
+  size_t n = t->e - t->s;
+  if (n == 0 || n > 16 || t->kind != K_WORD) {
+    lexbits_lookup(s, t);
+    return;
+  }
+  uint64_t w[2] = {0, 0};
+  memcpy(w, s + t->s, n);
+  uint16_t f = t->f & (F_CAP | F_LOWER | F_DIGIT | F_HYPH);
+  uint64_t h = (w[0] * 0x9e3779b97f4a7c15ull) ^ (w[1] * 0xc2b2ae3d27d4eb4full) ^ n;
+  h ^= h >> 29;
+  lexcache_entry *e = &lc->v[(h * 0xff51afd7ed558ccdull >> 40) & lc->mask];
+  if (e->len == n && e->w0 == w[0] && e->w1 == w[1] && e->f == f) {
+    t->lx = e->lx;
+    t->hash = e->hash;
+    t->f |= F_LEX;
+    return;
+  }
+  lexbits_lookup(s, t);
+  *e = (lexcache_entry){w[0], w[1], t->hash, t->lx, f, (unsigned char)n};
+}
+
+/* Where the next '@' and "://" are, for lines tokenized in text order:
+ * one search over the text instead of two per line. */
+typedef struct linkpos {
+  bool init;
+  size_t at, css; /* offsets, or the text's length when there is none */
+} linkpos;
+
+/* Whether s[a..b) has an '@' or "://", as line_has_links says; a is
+ * never less than at the call before. */
+static bool links_in(linkpos *lp, const char *s, size_t len, size_t a,
+                     size_t b) {
+  if (b <= a)
+    return true;
+  if (!lp->init || lp->at < a) {
+    const char *p = memchr(s + a, '@', len - a);
+    lp->at = p ? (size_t)(p - s) : len;
+  }
+  if (!lp->init || lp->css < a) {
+    lp->css = len;
+    for (const char *p = s + a, *e = s + len;
+         (p = memchr(p, ':', (size_t)(e - p))); p++)
+      if (e - p >= 3 && p[1] == '/' && p[2] == '/') {
+        lp->css = (size_t)(p - s);
+        break;
+      }
+  }
+  lp->init = true;
+  return lp->at < b || (lp->css < b && b - lp->css >= 3);
+}
+
 /* Tokenize s[a..b) (one line).  Words take inner hyphens, apostrophes and
  * dots; a trailing dot joins initials and abbreviations; e-mail addresses
- * and URLs become one K_OTHER token. */
-static int tokenize(const char *s, size_t a, size_t b, toks *out) {
+ * and URLs become one K_OTHER token.  `links_known` is
+ * line_has_links(s, a, b), or -1 to have it found here. */
+static int tokenize(const char *s, size_t a, size_t b, toks *out,
+                    int links_known) {
   size_t i = a;
   out->n = 0;
+  tokrun run = {true, 0};
   /* Only a line with '@' or "://" can hold an address or URL that does
    * not start with "www.": the others skip the look-ahead. */
-  bool links = line_has_links(s, a, b);
+  bool links = links_known < 0 ? line_has_links(s, a, b) : links_known > 0;
   size_t blank = 0; /* white space since the last token: 3+ is a column */
   while (i < b) {
     unsigned char c = (unsigned char)s[i];
@@ -279,7 +389,13 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out) {
       i += cl;
       continue;
     }
-    tok t = {i, i, 0, 0, 0, blank >= 3 && out->n ? F_GAP : 0, K_WORD, 0};
+    /* Built where it is kept: a token made on the stack and copied
+     * would be read back right after its fields were stored one by
+     * one. */
+    if (out->n == out->cap && toks_grow(out))
+      return WOO_ENOMEM;
+    tok *t = &out->v[out->n];
+    *t = (tok){i, i, 0, 0, 0, blank >= 3 && out->n ? F_GAP : 0, K_WORD, 0};
     blank = 0;
     if (letter_cp(cp) || (cp >= '0' && cp <= '9')) {
       /* Look ahead over the non-space run for '@' or "://". */
@@ -299,16 +415,15 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out) {
       if (www)
         other = true;
       if (other) {
-        t.kind = K_OTHER;
-        t.e = r;
+        t->kind = K_OTHER;
+        t->e = r;
         i = r;
-        if (toks_push(out, &t))
-          return WOO_ENOMEM;
+        toks_add(out, &run, t);
         continue;
       }
       size_t j = i;
       size_t skip_to = 0;
-      unsigned f = t.f;
+      unsigned f = t->f;
       unsigned letters = 0, uppers = 0;
       for (;;) {
         while (j < b) {
@@ -374,7 +489,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out) {
         }
         break;
       }
-      t.e = j;
+      t->e = j;
       if (upper_cp(cp))
         f |= F_CAP;
       else if (letter_cp(cp))
@@ -384,86 +499,57 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out) {
       if (j < b && s[j] == '.' && !skip_to) {
         /* A trailing dot belongs to initials and abbreviations. */
         if (initials_shape(s, i, j + 1)) {
-          t.e = j + 1;
+          t->e = j + 1;
           f |= F_INIT;
         } else if (f & F_ABBR) {
-          t.e = j + 1;
+          t->e = j + 1;
         } else if (j - i <= 5 && (f & F_LOWER || letters <= 4)) {
           woo__lexkey k;
           woo__lexkey_set(&k, s + i, j + 1 - i);
           if (woo__lexkey_bits(&k) & (L_TITLE | L_PART))
-            t.e = j + 1;
+            t->e = j + 1;
         }
       } else if ((f & F_ABBR) && initials_shape(s, i, j)) {
         f |= F_INIT;
       }
-      t.f = (uint16_t)f;
-      i = skip_to ? skip_to : t.e;
-      if (toks_push(out, &t))
-        return WOO_ENOMEM;
+      t->f = (uint16_t)f;
+      if (out->lc && (f & F_CAP))
+        lex_cached(out->lc, s, t);
+      i = skip_to ? skip_to : t->e;
+      toks_add(out, &run, t);
       continue;
     }
     /* 't and 's (in 't Veld, van 's-Gravesande) are particle words. */
     size_t ap = apos_at(s, i, b);
     if (ap && i + ap < b && (s[i + ap] == 't' || s[i + ap] == 's') &&
         !is_alnum_at(s, i + ap + 1, b)) {
-      t.e = i + ap + 1;
-      t.f |= F_LOWER;
-      i = t.e;
-      if (toks_push(out, &t))
-        return WOO_ENOMEM;
+      t->e = i + ap + 1;
+      t->f |= F_LOWER;
+      i = t->e;
+      toks_add(out, &run, t);
       continue;
     }
     /* Punctuation: one code point. */
-    t.kind = K_PUNCT;
-    t.e = i + cl;
+    t->kind = K_PUNCT;
+    t->e = i + cl;
     if (cp < 0x80)
-      t.c = (char)cp;
+      t->c = (char)cp;
     else if (cp == 0x2013 || cp == 0x2014 || cp == 0x2010 || cp == 0x2011)
-      t.c = '-';
+      t->c = '-';
     else if (cp == 0x2022 || cp == 0x25CF || cp == 0x25AA || cp == 0xB7)
-      t.c = '*';
+      t->c = '*';
     else if (cp == 0x2018 || cp == 0x2019)
-      t.c = '\'';
+      t->c = '\'';
     else if (cp == 0x201C || cp == 0x201D || cp == 0xAB || cp == 0xBB)
-      t.c = '"';
+      t->c = '"';
     else
-      t.c = '?';
-    i = t.e;
-    if (toks_push(out, &t))
-      return WOO_ENOMEM;
+      t->c = '?';
+    i = t->e;
+    toks_add(out, &run, t);
   }
-  /* Sentence starts: the first word of the line (after bullets and
-   * numbering) and every word after . ! ? : */
-  bool start = true;
-  for (size_t k = 0; k < out->n; k++) {
-    tok *t = &out->v[k];
-    if (t->kind == K_PUNCT) {
-      if (t->c == '.' || t->c == '!' || t->c == '?' || t->c == ':')
-        start = true;
-      continue;
-    }
-    /* A table cell starts like a sentence: "Kort communicatieplan". */
-    if (t->f & F_GAP)
-      start = true;
-    if (t->kind == K_WORD && start) {
-      /* "1." "a)" "2.3" are numbering, not sentence material */
-      if ((t->f & F_DIGIT) && !(t->f & (F_CAP | F_LOWER))) {
-        continue;
-      }
-      t->f |= F_SENT;
-    }
-    start = false;
-  }
-  /* Where the next capitalised word is: a lower-case word can only open a
-   * name (as a title, office or particle) a few words before one. */
-  uint32_t next = NO_CAP;
-  for (size_t k = out->n; k-- > 0;) {
-    tok *t = &out->v[k];
-    if (t->kind == K_WORD && (t->f & F_CAP))
-      next = k < NO_CAP ? (uint32_t)k : NO_CAP - 1;
-    t->ncap = next;
-  }
+  /* Sentence starts and where the next capitalised word is (a lower-case
+   * word can only open a name, as a title, office or particle, a few
+   * words before one) were set by toks_add. */
   return 0;
 }
 
@@ -503,9 +589,8 @@ static bool street_word(const char *s, size_t a, size_t b) {
   return false;
 }
 
-static unsigned lexbits(const char *s, tok *t) {
-  if (t->f & F_LEX)
-    return t->lx;
+/* The lookup behind lexbits, for a word not looked up yet. */
+static unsigned lexbits_lookup(const char *s, tok *t) {
   t->f |= F_LEX;
   unsigned lx = 0;
   size_t n = t->e - t->s;
@@ -559,6 +644,14 @@ static unsigned lexbits(const char *s, tok *t) {
   }
   t->lx = lx;
   return lx;
+}
+
+/* A word's lexicon bits, looked up once per token: the parser asks
+ * several times per word, so the answer it has is given inline. */
+static inline unsigned lexbits(const char *s, tok *t) {
+  if (t->f & F_LEX)
+    return t->lx;
+  return lexbits_lookup(s, t);
 }
 
 /* The word's bits with L_COMMON: the common-words table is large, so it
@@ -1570,7 +1663,7 @@ static int officials_visible(const woo__scan_ctx *ctx, woo__hits *out,
     woo__hit *x = &out->v[h];
     if (x->entity != WOO_ENTITY_PERSON || x->confidence <= 0.3)
       continue;
-    int rc = tokenize(s, x->start, x->end, tk);
+    int rc = tokenize(s, x->start, x->end, tk, -1);
     if (rc)
       return rc;
     size_t last = tk->n, given = 0, words = 0, placed = 0, inits = 0;
@@ -1645,7 +1738,7 @@ static int contact_segment(nstate *st, woo__hits *out, toks *tk2, size_t a,
     size_t c = p - a;
     if (c + 6 < col || c > col + 6)
       continue;
-    int rc = tokenize(s, p, e, tk2);
+    int rc = tokenize(s, p, e, tk2, -1);
     if (rc)
       return rc;
     toks *keep = st->tk;
@@ -1671,7 +1764,7 @@ static int contact_segment(nstate *st, woo__hits *out, toks *tk2, size_t a,
 
 int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
   int rc = 0;
-  toks tk = {NULL, 0, 0};
+  toks tk = {NULL, 0, 0, NULL};
   const char *s = ctx->text;
   size_t len = ctx->len;
   int sig_wait = 0; /* non-blank lines left in which a signature name may come */
@@ -1684,9 +1777,22 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
   size_t n0 = out->n;
   keyset officials = {NULL, 0, 0}, places = {NULL, 0, 0};
   nstate st = {ctx, s, &tk, M_BODY, &officials, &places};
-  toks tk2 = {NULL, 0, 0};  /* a letterhead segment */
+  toks tk2 = {NULL, 0, 0, NULL}; /* a letterhead segment */
   size_t contact_col = 0;   /* column of a "Behandeld door" label … */
   bool contact = false;     /* … with its name on the next line */
+  linkpos lp = {false, 0, 0};
+  /* A cache sized to the text: a short document should not pay for
+   * clearing a large one. */
+  lexcache lc = {NULL, 0};
+  size_t slots = 64;
+  while (slots < 4096 && slots * 64 < len)
+    slots *= 2;
+  lc.v = woo__calloc(slots, sizeof *lc.v);
+  if (!lc.v)
+    return WOO_ENOMEM;
+  lc.mask = slots - 1;
+  tk.lc = &lc;
+  tk2.lc = &lc;
 
   while (a < len) {
     const char *nl = memchr(s + a, '\n', len - a);
@@ -1736,7 +1842,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
         }
       }
     }
-    rc = tokenize(s, body, b, &tk);
+    rc = tokenize(s, body, b, &tk, links_in(&lp, s, len, body, b));
     if (rc)
       goto done;
     st.mode = mode;
@@ -1896,6 +2002,7 @@ done:
   free(places.v);
   free(tk.v);
   free(tk2.v);
+  free(lc.v);
   return rc;
 }
 
@@ -1903,7 +2010,7 @@ done:
 
 int woo__find_functions(const woo__scan_ctx *ctx, woo__hits *out) {
   int rc = 0;
-  toks tk = {NULL, 0, 0};
+  toks tk = {NULL, 0, 0, NULL};
   const char *s = ctx->text;
   size_t len = ctx->len, a = 0;
   int sig_lines = 0; /* lines of a signature block still to come */
@@ -1922,7 +2029,7 @@ int woo__find_functions(const woo__scan_ctx *ctx, woo__hits *out) {
       a = b + 1;
       continue;
     }
-    rc = tokenize(s, a, b, &tk);
+    rc = tokenize(s, a, b, &tk, -1);
     if (rc)
       goto done;
     size_t words = 0;
@@ -1985,16 +2092,80 @@ done:
  * non-ASCII letter) has its letters up to the first ASCII non-letter or
  * general punctuation in `firsts`.  Cheaper than tokenizing, and never
  * false where a token of the line is a name in the set. */
-static bool line_may_mention(const char *s, size_t a, size_t b,
-                             const keyset *firsts, const woo__spanset *have,
-                             size_t *cur) {
-  size_t i = a;
+/* The first two bytes of a set's keys, hashed into 4096 bits: a word
+ * that starts with two ASCII letters is only folded and looked up when
+ * its pair is among them. */
+typedef struct pairbits {
+  uint64_t v[64];
+} pairbits;
+
+static inline unsigned pair_slot(unsigned char x, unsigned char y) {
+  return ((unsigned)x * 131u + y) & 4095u;
+}
+
+static void pairbits_of(pairbits *pb, const keyset *k) {
+  memset(pb, 0, sizeof *pb);
+  for (size_t i = 0; i < k->cap; i++)
+    if (k->v[i].n >= 2) {
+      unsigned h = pair_slot((unsigned char)k->v[i].s[0],
+                             (unsigned char)k->v[i].s[1]);
+      pb->v[h / 64] |= 1ull << (h % 64);
+    }
+}
+
+/* Whether the word s[i..i+n) may fold to a key of the set: false only
+ * when it cannot (it starts with two ASCII letters, which fold to their
+ * lower case, and no key starts with those). */
+static inline bool pair_may(const pairbits *pb, const char *s, size_t i,
+                            size_t n) {
+  if (n < 2)
+    return true;
+  unsigned char x = (unsigned char)s[i], y = (unsigned char)s[i + 1];
+  if ((unsigned)((x | 32) - 'a') >= 26u || (unsigned)((y | 32) - 'a') >= 26u)
+    return true;
+  unsigned h = pair_slot((unsigned char)(x | 32), (unsigned char)(y | 32));
+  return pb->v[h / 64] >> (h % 64) & 1;
+}
+
+/* Offset of the first byte in s[i..b) that is an ASCII capital or at
+ * least 0xC3, or b.  Eight bytes at a time: most of a line is neither. */
+static inline size_t next_capital(const char *s, size_t i, size_t b) {
+  const uint64_t hb = 0x8080808080808080ull, ones = 0x0101010101010101ull;
+  while (i + 8 <= b) {
+    uint64_t x;
+    memcpy(&x, s + i, 8);
+    /* per byte without carries (y <= 0x7f): y + (0x80 - lo) has its high
+     * bit set exactly when y >= lo; any byte >= 0x80 stops the step */
+    uint64_t y = x & ~hb;
+    uint64_t upper = (y + ones * 0x3f) & ~(y + ones * 0x25) & ~x & hb;
+    if (upper | (x & hb))
+      break;
+    i += 8;
+  }
   while (i < b) {
     unsigned char c = (unsigned char)s[i];
-    bool up = (c >= 'A' && c <= 'Z') || c >= 0xC3;
-    if (!up || (i > a && is_alnum_at(s, woo__utf8_back(s, i - 1), b))) {
-      i++;
-      continue;
+    if ((c >= 'A' && c <= 'Z') || c >= 0xC3)
+      break;
+    i++;
+  }
+  return i;
+}
+
+static bool line_may_mention(const char *s, size_t a, size_t b,
+                             const keyset *firsts, const pairbits *fpairs,
+                             const woo__spanset *have, size_t *cur) {
+  size_t i = a;
+  while ((i = next_capital(s, i, b)) < b) {
+    if (i > a) {
+      /* after an ASCII byte the question needs no decoding */
+      unsigned char p = (unsigned char)s[i - 1];
+      bool glued = p < 0x80 ? ((unsigned)((p | 32) - 'a') < 26u ||
+                               (unsigned)(p - '0') < 10u)
+                            : is_alnum_at(s, woo__utf8_back(s, i - 1), b);
+      if (glued) {
+        i++;
+        continue;
+      }
     }
     size_t e = i;
     while (e < b) {
@@ -2016,7 +2187,8 @@ static bool line_may_mention(const char *s, size_t a, size_t b,
      * walks it once per document. */
     while (*cur < have->n && have->v[*cur].end <= i)
       (*cur)++;
-    if (e - i >= 2 && !(*cur < have->n && have->v[*cur].start < e)) {
+    if (e - i >= 2 && !(*cur < have->n && have->v[*cur].start < e) &&
+        pair_may(fpairs, s, i, e - i)) {
       woo__lexkey k;
       woo__lexkey_set(&k, s + i, e - i);
       if (keyset_has(firsts, &k))
@@ -2030,7 +2202,7 @@ static bool line_may_mention(const char *s, size_t a, size_t b,
 int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
   int rc = 0;
   keyset names = {NULL, 0, 0}, firsts = {NULL, 0, 0};
-  toks tk = {NULL, 0, 0};
+  toks tk = {NULL, 0, 0, NULL};
   woo__spanset have = WOO__SPANSET_INIT;
   const char *s = ctx->text;
   size_t len = ctx->len;
@@ -2045,7 +2217,7 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
       continue;
     if ((rc = woo__spanset_add(&have, x->start, x->end)))
       goto done;
-    rc = tokenize(s, x->start, x->end, &tk);
+    rc = tokenize(s, x->start, x->end, &tk, -1);
     if (rc)
       goto done;
     for (size_t i = 0; i < tk.n; i++) {
@@ -2092,20 +2264,25 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
   /* Other mentions: capitalised words in the set, with initials or
    * particles right before them. */
   size_t a = 0, cur = 0;
+  linkpos lp = {false, 0, 0};
+  pairbits fpairs, npairs;
+  pairbits_of(&fpairs, &firsts);
+  pairbits_of(&npairs, &names);
   woo__spanset_normalize(&have);
   while (a < len) {
     const char *nl = memchr(s + a, '\n', len - a);
     size_t b = nl ? (size_t)(nl - s) : len;
-    if (!line_may_mention(s, a, b, &firsts, &have, &cur)) {
+    if (!line_may_mention(s, a, b, &firsts, &fpairs, &have, &cur)) {
       a = b + 1;
       continue;
     }
-    rc = tokenize(s, a, b, &tk);
+    rc = tokenize(s, a, b, &tk, links_in(&lp, s, len, a, b));
     if (rc)
       goto done;
     for (size_t i = 0; i < tk.n; i++) {
       tok *t = &tk.v[i];
-      if (!word_tok(t) || !(t->f & F_CAP) || (t->f & F_INIT))
+      if (!word_tok(t) || !(t->f & F_CAP) || (t->f & F_INIT) ||
+          !pair_may(&npairs, s, t->s, t->e - t->s))
         continue;
       woo__lexkey key;
       woo__lexkey_set(&key, s + t->s, t->e - t->s);

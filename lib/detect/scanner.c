@@ -12,7 +12,8 @@
 /* ---- words and hashing -------------------------------------------------- */
 
 static inline bool ascii_alnum(unsigned char c) {
-  return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
+  /* without branches: word scans ask it for every byte */
+  return ((unsigned)((c | 0x20) - 'a') < 26u) | ((unsigned)(c - '0') < 10u);
 }
 
 size_t woo__word_len(const char *s, size_t len) {
@@ -253,7 +254,7 @@ static const recognizer recognizers[] = {
 /* When hits overlap, the one with the higher rank wins; sections and the
  * policy's own rules outrank the recognizers, validated identifiers
  * outrank names. */
-static int rank(woo_entity e) {
+static inline int rank(woo_entity e) {
   switch (e) {
   case WOO_ENTITY_SECTION: return 6;
   case WOO_ENTITY_TERM:
@@ -275,7 +276,7 @@ static int rank(woo_entity e) {
   }
 }
 
-static int cmp_priority(const void *a, const void *b) {
+static inline int cmp_priority(const void *a, const void *b) {
   const woo__hit *x = a, *y = b;
   int rx = rank(x->entity), ry = rank(y->entity);
   if (rx != ry)
@@ -288,12 +289,66 @@ static int cmp_priority(const void *a, const void *b) {
   return x->start < y->start ? -1 : x->start > y->start;
 }
 
-static int cmp_position(const void *a, const void *b) {
+static inline int cmp_position(const void *a, const void *b) {
   const woo__hit *x = a, *y = b;
   if (x->start != y->start)
     return x->start < y->start ? -1 : 1;
   return x->end < y->end ? -1 : x->end > y->end;
 }
+
+/* A stable merge sort of hits: the comparisons inline, and ties keep the
+ * order the recognizers gave, as the C library's merge sort does.
+ * Returns 0 or WOO_ENOMEM. */
+#define DEFINE_SORT_HITS(name, cmp)                                             \
+static int name(woo__hit *v, size_t n) {                                      \
+  enum { RUN = 16 };                                                          \
+  /* insertion sort of short runs, then merges of doubling width */          \
+  for (size_t a = 0; a < n; a += RUN) {                                       \
+    size_t b = a + RUN < n ? a + RUN : n;                                     \
+    for (size_t i = a + 1; i < b; i++) {                                      \
+      woo__hit x = v[i];                                                      \
+      size_t j = i;                                                           \
+      while (j > a && cmp(&v[j - 1], &x) > 0) {                               \
+        v[j] = v[j - 1];                                                      \
+        j--;                                                                  \
+      }                                                                       \
+      v[j] = x;                                                               \
+    }                                                                         \
+  }                                                                           \
+  if (n <= RUN)                                                               \
+    return 0;                                                                 \
+  woo__hit *tmp = woo__reallocarray(NULL, n, sizeof *tmp);                    \
+  if (!tmp)                                                                   \
+    return WOO_ENOMEM;                                                        \
+  woo__hit *src = v, *dst = tmp;                                              \
+  for (size_t w = RUN; w < n; w *= 2) {                                       \
+    for (size_t a = 0; a < n; a += 2 * w) {                                   \
+      size_t m = a + w < n ? a + w : n, b = a + 2 * w < n ? a + 2 * w : n;    \
+      size_t i = a, j = m, o = a;                                             \
+      if (m < b && cmp(&src[m - 1], &src[m]) <= 0) {                          \
+        /* in order already */                                                \
+        memcpy(dst + a, src + a, (b - a) * sizeof *src);                      \
+        continue;                                                             \
+      }                                                                       \
+      while (i < m && j < b)                                                  \
+        dst[o++] = cmp(&src[i], &src[j]) <= 0 ? src[i++] : src[j++];          \
+      while (i < m)                                                           \
+        dst[o++] = src[i++];                                                  \
+      while (j < b)                                                           \
+        dst[o++] = src[j++];                                                  \
+    }                                                                         \
+    woo__hit *x = src;                                                        \
+    src = dst;                                                                \
+    dst = x;                                                                  \
+  }                                                                           \
+  if (src != v)                                                               \
+    memcpy(v, src, n * sizeof *v);                                            \
+  free(tmp);                                                                  \
+  return 0;                                                                   \
+}
+
+DEFINE_SORT_HITS(sort_by_priority, cmp_priority)
+DEFINE_SORT_HITS(sort_by_position, cmp_position)
 
 static bool allowed(const woo_scanner *s, const char *text, const woo__hit *h) {
   if (!s->n_allow_hashes || rank(h->entity) >= 5)
@@ -306,6 +361,13 @@ static int known_names(const woo__scan_ctx *ctx, woo_names *known,
                        woo__hits *hits);
 static int learn_names(const woo__scan_ctx *ctx, woo_names *known,
                        const woo__hits *hits);
+static uint64_t text_hash(const char *t, size_t len);
+static const woo__learned *learned_find(woo_names *known,
+                                        const woo_scanner *s, const char *text,
+                                        size_t len, uint64_t hash);
+static void learned_add(woo_names *known, const woo_scanner *s,
+                        const char *text, size_t len, uint64_t hash,
+                        const woo__hit *hits, size_t n);
 
 static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
                 const char *text, size_t len, const woo_scan_options *opts) {
@@ -339,10 +401,34 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
     rc = woo__find_triggers(text, len, &triggers);
     ctx.triggers = &triggers;
   }
-  for (size_t i = 0; i < sizeof recognizers / sizeof *recognizers && rc == 0; i++)
-    if (p->entity[recognizers[i].entity].enabled &&
-        (!learn || recognizers[i].entity == WOO_ENTITY_PERSON))
-      rc = recognizers[i].fn(&ctx, &hits);
+  /* In a batch, the marking pass takes the person hits the learning pass
+   * found in the same text instead of finding them again.  They depend on
+   * the text and the scanner only (not on the document's format or
+   * parts), which is what the entry is matched by. */
+  const woo__learned *cached = NULL;
+  uint64_t th = 0;
+  if (opts && opts->known && p->entity[WOO_ENTITY_PERSON].enabled) {
+    th = text_hash(text, len);
+    if (!learn)
+      cached = learned_find(opts->known, s, text, len, th);
+  }
+  for (size_t i = 0; i < sizeof recognizers / sizeof *recognizers && rc == 0; i++) {
+    woo_entity e = recognizers[i].entity;
+    if (!p->entity[e].enabled || (learn && e != WOO_ENTITY_PERSON))
+      continue;
+    if (e == WOO_ENTITY_PERSON && cached) {
+      for (size_t k = 0; k < cached->n_hits && rc == 0; k++) {
+        const woo__hit *h = &cached->hits[k];
+        rc = woo__hits_add_ground(&hits, h->start, h->end, h->entity,
+                                  h->source, h->confidence, h->ground);
+      }
+      continue;
+    }
+    size_t n0 = hits.n;
+    rc = recognizers[i].fn(&ctx, &hits);
+    if (rc == 0 && learn && e == WOO_ENTITY_PERSON)
+      learned_add(opts->known, s, text, len, th, hits.v + n0, hits.n - n0);
+  }
   if (rc == 0)
     rc = woo__find_terms(&ctx, &hits);
   if (rc == 0)
@@ -372,8 +458,8 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
     hits.v[w++] = *h;
   }
   hits.n = w;
-  if (hits.n)
-    qsort(hits.v, hits.n, sizeof *hits.v, cmp_priority);
+  if ((rc = sort_by_priority(hits.v, hits.n)))
+    goto done;
   if ((rc = woo_marks_new(&marks)))
     goto done;
   woo__marks_set_sha256(marks, doc ? woo_doc_sha256(doc) : "");
@@ -401,8 +487,8 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
     won[n_won++] = *h;
   }
   /* Added in text order, so that the mark list needs no reordering. */
-  if (n_won)
-    qsort(won, n_won, sizeof *won, cmp_position);
+  if ((rc = sort_by_position(won, n_won)))
+    goto done;
   for (size_t i = 0; i < n_won && rc == 0; i++) {
     woo__hit *h = &won[i];
     woo_mark m = {h->start, h->end,
@@ -454,6 +540,13 @@ int woo_names_new(woo_names **out) {
 void woo_names_free(woo_names *n) {
   if (!n)
     return;
+  for (size_t i = 0; i < n->doc_slots; i++)
+    if (n->docs[i]) {
+      free(n->docs[i]->text);
+      free(n->docs[i]->hits);
+      free(n->docs[i]);
+    }
+  free(n->docs);
   for (size_t i = 0; i < n->n; i++)
     free(n->names[i]);
   free(n->names);
@@ -484,6 +577,8 @@ static int cmp_name_key(const void *a, const void *b) {
   return x->hash < y->hash ? -1 : x->hash > y->hash;
 }
 
+enum { NAME_FBITS = 1 << 13 };
+
 /* Bring the lookup index up to date; the caller holds the write lock. */
 static int index_names(woo_names *k) {
   woo__name_key *ix = woo__reallocarray(k->index, k->n ? k->n : 1, sizeof *ix);
@@ -497,6 +592,21 @@ static int index_names(woo_names *k) {
   }
   qsort(ix, k->n, sizeof *ix, cmp_name_key);
   k->index_n = k->n;
+  memset(k->filter, 0, sizeof k->filter);
+  memset(k->first_byte, 0, sizeof k->first_byte);
+  memset(k->pairs, 0, sizeof k->pairs);
+  k->pairs_ok = true;
+  for (size_t i = 0; i < k->n; i++) {
+    uint64_t h = ix[i].hash;
+    const unsigned char *nm = (const unsigned char *)ix[i].name;
+    k->filter[(h % NAME_FBITS) / 64] |= 1ull << (h % 64);
+    k->first_byte[nm[0]] = true;
+    if (ix[i].len < 2)
+      k->pairs_ok = false;
+    else
+      k->pairs[((unsigned)nm[0] << 8 | nm[1]) / 64] |=
+          1ull << (((unsigned)nm[0] << 8 | nm[1]) % 64);
+  }
   return 0;
 }
 
@@ -520,21 +630,37 @@ static int known_names(const woo__scan_ctx *ctx, woo_names *known,
   size_t n = known->index_n;
   int rc = 0;
   /* A bit per first-word hash: most words of a text are no name's first
-   * word and are turned away without a binary search. */
-  enum { FBITS = 1 << 13 };
-  uint64_t filter[FBITS / 64] = {0};
-  bool first_byte[256] = {false}; /* and names start with few letters */
-  for (size_t k = 0; k < n; k++) {
-    filter[(ix[k].hash % FBITS) / 64] |= 1ull << (ix[k].hash % 64);
-    first_byte[(unsigned char)ix[k].name[0]] = true;
-  }
+   * word and are turned away without a binary search; names start with
+   * few letters, and fewer pairs of them. */
+  const uint64_t *filter = known->filter, *pairs = known->pairs;
+  const bool *first_byte = known->first_byte;
+  bool pairs_ok = known->pairs_ok;
   const char *t = ctx->text;
   size_t len = ctx->len;
+  /* Bytes where the walk below may do more than pass a plain ASCII word:
+   * letters names start with, apostrophes and hyphens (which may join
+   * words) and bytes of multi-byte characters. */
+  bool stop[256];
+  for (unsigned c = 0; c < 256; c++)
+    stop[c] = first_byte[c] || c == '\'' || c == '-' || c >= 0x80;
   for (size_t i = 0; i < len && n && rc == 0;) {
     /* Spaces and ASCII punctuation start no word: skipped without the
      * call, which would decode them. */
     if ((unsigned char)t[i] < 0x80 && !ascii_alnum((unsigned char)t[i])) {
-      i++;
+      /* Up to the next stop the text is plain ASCII words that start
+       * with no name's letter, each passed whole, and the space between
+       * them: go there at once.  Within a word, go back to its start,
+       * where the walk would have measured it. */
+      size_t q = i + 1;
+      while (q < len && !stop[(unsigned char)t[q]])
+        q++;
+      if (q < len && ascii_alnum((unsigned char)t[q - 1])) {
+        size_t r = q - 1;
+        while (r > i + 1 && ascii_alnum((unsigned char)t[r - 1]))
+          r--;
+        q = r;
+      }
+      i = q;
       continue;
     }
     /* An ASCII word that ends at an ASCII byte other than an apostrophe
@@ -553,6 +679,15 @@ static int known_names(const woo__scan_ctx *ctx, woo_names *known,
       i += w;
       continue;
     }
+    if (pairs_ok) {
+      /* a match has the name's bytes at i, its first two among them */
+      unsigned pr = (unsigned)(unsigned char)t[i] << 8 |
+                    (i + 1 < len ? (unsigned char)t[i + 1] : 0u);
+      if (!(pairs[pr / 64] >> (pr % 64) & 1)) {
+        i += w;
+        continue;
+      }
+    }
     /* Whether a word character ends right before i; an ASCII byte
      * there answers without decoding. */
     bool left;
@@ -564,7 +699,7 @@ static int known_names(const woo__scan_ctx *ctx, woo_names *known,
       left = !woo__word_len(t + woo__utf8_back(t, i - 1),
                             i - woo__utf8_back(t, i - 1));
     uint64_t hw = left ? bytes_hash(t + i, w) : 0;
-    if (left && (filter[(hw % FBITS) / 64] >> (hw % 64) & 1)) {
+    if (left && (filter[(hw % NAME_FBITS) / 64] >> (hw % 64) & 1)) {
       woo__name_key probe = {hw, NULL, 0};
       const woo__name_key *k = bsearch(&probe, ix, n, sizeof *ix, cmp_name_key);
       while (k && k > ix && k[-1].hash == probe.hash)
@@ -635,4 +770,107 @@ static int learn_names(const woo__scan_ctx *ctx, woo_names *known,
   }
   pthread_rwlock_unlock(&known->lock);
   return rc;
+}
+
+/* ---- learned documents ------------------------------------------------------ */
+
+/* A hash of the text's length and of up to 512 bytes from its start and
+ * end: it only places a document in the table, where all its bytes are
+ * compared, so it need not read them all. */
+static uint64_t text_hash(const char *t, size_t len) {
+  uint64_t h = 0x9e3779b97f4a7c15ull ^ len;
+  size_t head = len < 256 ? len : 256;
+  size_t tail = len - head < 256 ? len - head : 256;
+  /* eight bytes a step, the last partial step zero-padded */
+  for (size_t r = 0; r < 2; r++) {
+    const char *p = r ? t + len - tail : t;
+    size_t n = r ? tail : head;
+    for (size_t i = 0; i < n; i += 8) {
+      uint64_t x = 0;
+      memcpy(&x, p + i, n - i < 8 ? n - i : 8);
+      h = (h ^ x) * 0xff51afd7ed558ccdull;
+      h ^= h >> 29;
+    }
+  }
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  return h;
+}
+
+static const woo__learned *learned_find(woo_names *known,
+                                        const woo_scanner *s, const char *text,
+                                        size_t len, uint64_t hash) {
+  const woo__learned *found = NULL;
+  pthread_rwlock_rdlock(&known->lock);
+  if (known->doc_slots)
+    for (size_t j = hash & (known->doc_slots - 1); known->docs[j];
+         j = (j + 1) & (known->doc_slots - 1)) {
+      const woo__learned *d = known->docs[j];
+      if (d->hash == hash && d->len == len && d->scanner == s &&
+          memcmp(d->text, text, len) == 0) {
+        found = d;
+        break;
+      }
+    }
+  pthread_rwlock_unlock(&known->lock);
+  /* Entries are never changed or freed before the set is: the pointer
+   * stays good without the lock. */
+  return found;
+}
+
+/* Keep a document's person hits for the marking pass.  Only a saving:
+ * when memory is short or the bound is reached, nothing is kept and the
+ * marking pass finds the names again, so failure is not an error. */
+static void learned_add(woo_names *known, const woo_scanner *s,
+                        const char *text, size_t len, uint64_t hash,
+                        const woo__hit *hits, size_t n) {
+  size_t bytes = len + n * sizeof *hits + sizeof(woo__learned);
+  pthread_rwlock_wrlock(&known->lock);
+  if (known->doc_bytes + bytes > WOO__LEARNED_BYTES)
+    goto done;
+  if ((known->n_docs + 1) * 2 > known->doc_slots) {
+    size_t cap = known->doc_slots ? known->doc_slots * 2 : 256;
+    woo__learned **v = calloc(cap, sizeof *v);
+    if (!v)
+      goto done;
+    for (size_t i = 0; i < known->doc_slots; i++) {
+      woo__learned *d = known->docs[i];
+      if (!d)
+        continue;
+      size_t j = d->hash & (cap - 1);
+      while (v[j])
+        j = (j + 1) & (cap - 1);
+      v[j] = d;
+    }
+    free(known->docs);
+    known->docs = v;
+    known->doc_slots = cap;
+  }
+  woo__learned *d = calloc(1, sizeof *d);
+  if (!d)
+    goto done;
+  d->text = malloc(len ? len : 1);
+  d->hits = malloc(n ? n * sizeof *hits : 1);
+  if (!d->text || !d->hits) {
+    free(d->text);
+    free(d->hits);
+    free(d);
+    goto done;
+  }
+  memcpy(d->text, text, len);
+  if (n)
+    memcpy(d->hits, hits, n * sizeof *hits);
+  d->hash = hash;
+  d->scanner = s;
+  d->len = len;
+  d->n_hits = n;
+  size_t j = hash & (known->doc_slots - 1);
+  while (known->docs[j])
+    j = (j + 1) & (known->doc_slots - 1);
+  known->docs[j] = d;
+  known->n_docs++;
+  known->doc_bytes += bytes;
+done:
+  pthread_rwlock_unlock(&known->lock);
 }

@@ -48,6 +48,20 @@ typedef struct woo__name_key {
   size_t len;
 } woo__name_key;
 
+/* The person hits the learning pass found in one document, kept so that
+ * the marking pass over the same text need not find them again: name
+ * finding is most of a scan, and a batch reads every document twice.
+ * The text is kept as well, so that a document is recognised by all of
+ * its bytes, not by a hash that two texts could share. */
+typedef struct woo__learned {
+  uint64_t hash; /* of the text: where the entry sits in the table */
+  const woo_scanner *scanner; /* the hits hold for this scanner only */
+  char *text;
+  size_t len;
+  woo__hit *hits;
+  size_t n_hits;
+} woo__learned;
+
 /* Names learned from a batch.  Readers (scans) share a read lock; adding
  * names takes the write lock.  The lookup index is rebuilt, under the
  * write lock, the first time a scan finds it older than the set. */
@@ -58,6 +72,21 @@ struct woo_names {
   size_t n, cap;
   woo__name_key *index; /* sorted by hash */
   size_t index_n;       /* number of names the index covers */
+  /* Built with the index, so that a scan turns most words away without
+   * hashing them: a bit per first-word hash, the bytes names start with,
+   * and a bit per pair of first two bytes (when every name has two). */
+  uint64_t filter[(1 << 13) / 64];
+  bool first_byte[256];
+  uint64_t pairs[(1 << 16) / 64];
+  bool pairs_ok;
+  /* Learned documents: open addressing on the text hash, NULL = empty
+   * slot.  Bounded by WOO__LEARNED_BYTES; documents beyond it are
+   * scanned again in the marking pass. */
+  woo__learned **docs;
+  size_t n_docs, doc_slots;
+  size_t doc_bytes;
 };
+
+#define WOO__LEARNED_BYTES ((size_t)64 << 20)
 
 #endif

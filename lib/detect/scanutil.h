@@ -97,6 +97,31 @@ static inline size_t su_next_digit(const char *t, size_t len, size_t i) {
   return i;
 }
 
+/* Offset of the first byte in t[i..len) that is x, y or z, or len.
+ * Eight bytes at a time, for recognizers that start at a rare
+ * character. */
+static inline size_t su_next_of3(const char *t, size_t len, size_t i,
+                                 unsigned char x, unsigned char y,
+                                 unsigned char z) {
+  const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+  while (i + 8 <= len) {
+    uint64_t w;
+    memcpy(&w, t + i, 8);
+    uint64_t a = w ^ (ones * x), b = w ^ (ones * y), c = w ^ (ones * z);
+    /* a zero byte in a, b or c: (v - 1) & ~v keeps the high bit of the
+     * lowest zero byte (higher ones may be false alarms; the byte loop
+     * below decides) */
+    if (((a - ones) & ~a & high) | ((b - ones) & ~b & high) |
+        ((c - ones) & ~c & high))
+      break;
+    i += 8;
+  }
+  while (i < len && (unsigned char)t[i] != x && (unsigned char)t[i] != y &&
+         (unsigned char)t[i] != z)
+    i++;
+  return i;
+}
+
 /* Called for each occurrence of a stem: t[kw..) is where it starts,
  * `stem` its index in the list.  Returns 0 or a negative error. */
 typedef int (*su_stem_fn)(void *arg, size_t kw, size_t stem);

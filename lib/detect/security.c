@@ -214,6 +214,14 @@ static int find_internal_domains(const woo__scan_ctx *ctx, woo__hits *out) {
       break;
     size_t dot = (size_t)(d - t), le = dot + 1;
     pos = dot + 1;
+    /* Most dots end a sentence: the first letter after them lets nearly
+     * all go before the label is measured. */
+    unsigned char c0 = le < len ? su_lowerc((unsigned char)t[le]) : 0;
+    bool may = false;
+    for (size_t k = 0; internal_tld[k] && !may; k++)
+      may = (unsigned char)internal_tld[k][0] == c0;
+    if (!may)
+      continue;
     while (le < len && (su_alnum((unsigned char)t[le]) || t[le] == '-'))
       le++;
     if (le == dot + 1 || !su_in_list(t + dot + 1, le - dot - 1, internal_tld))

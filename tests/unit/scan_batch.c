@@ -1,0 +1,146 @@
+/* Names across a batch: the marking pass may take a text's person hits
+ * from the learning pass instead of finding them again.  Whatever it
+ * takes, the marks must be the ones a marking pass that finds everything
+ * itself makes; a changed text or another scanner must not be given the
+ * hits learned for the first.  All texts are made up. */
+#include <stdbool.h>
+
+#include "lib/detect/internal.h"
+#include "lib/detect/scanner.h"
+#include "test.h"
+#include "woo.h"
+
+static const char *const texts[] = {
+    "Van: Pieter Hoogland <p.hoogland@example.nl>\n"
+    "Aan: Team Vergunningen\n\n"
+    "Beste Marieke,\n\n"
+    "Zoals besproken met Karin Wolters stuur ik de stukken.\n"
+    "Mevrouw Wolters belt u morgen.\n\n"
+    "Met vriendelijke groet,\n\nPieter Hoogland\n",
+    /* longer than the bytes the placing hash reads at either end */
+    "Verslag overleg\n\n"
+    "Het overleg gaat over de aanvraag voor de verbouwing van het pand aan "
+    "de haven, de planning van de werkzaamheden in het voorjaar, de "
+    "afstemming met de omwonenden en de kosten die de gemeente daarvoor "
+    "maakt.  De stukken zijn vooraf rondgestuurd en worden niet opnieuw "
+    "toegelicht.\n\n"
+    "Aanwezig: J. de Groot, Karin Wolters, Pieter Hoogland\n\n"
+    "Karin Wolters licht het plan toe.  De Groot vraagt naar de planning.\n\n"
+    "Afgesproken wordt dat de aanvraag in de volgende vergadering opnieuw "
+    "wordt besproken, dat de omwonenden een brief krijgen over de planning "
+    "en dat de kosten in de begroting voor het komende jaar worden "
+    "opgenomen.  Het verslag wordt binnen een week rondgestuurd en in de "
+    "volgende vergadering vastgesteld.\n",
+    "Notitie\n\nHet advies van Pieter Hoogland is overgenomen; ook Karin "
+    "Wolters stemt in.  Bel 06-12345678 bij vragen.\n",
+};
+enum { NTEXTS = sizeof texts / sizeof *texts };
+
+static bool same_marks(const woo_marks *a, const woo_marks *b) {
+  if (woo_marks_count(a) != woo_marks_count(b))
+    return false;
+  for (size_t i = 0; i < woo_marks_count(a); i++) {
+    const woo_mark *x = woo_marks_at(a, i), *y = woo_marks_at(b, i);
+    if (x->start != y->start || x->end != y->end || x->entity != y->entity ||
+        x->ground != y->ground || x->confidence != y->confidence ||
+        strcmp(x->source, y->source) != 0)
+      return false;
+  }
+  return true;
+}
+
+/* Learn every text with `learner`, then mark text i (or `other`, when
+ * given, in its place) with `marker`. */
+static woo_marks *batch_marks(const woo_scanner *learner,
+                              const woo_scanner *marker, size_t i,
+                              const char *other, size_t *kept) {
+  woo_names *known = NULL;
+  woo_marks *m = NULL;
+  if (woo_names_new(&known) != 0)
+    return NULL;
+  woo_scan_options o = WOO_SCAN_OPTIONS_INIT;
+  o.known = known;
+  o.learn = 1;
+  for (size_t k = 0; k < NTEXTS; k++) {
+    woo_marks *none = NULL;
+    CHECK_INT(woo_scan_text(&none, learner, texts[k], strlen(texts[k]), &o), 0);
+    woo_marks_free(none);
+  }
+  if (kept)
+    *kept = known->n_docs;
+  o.learn = 0;
+  const char *t = other ? other : texts[i];
+  CHECK_INT(woo_scan_text(&m, marker, t, strlen(t), &o), 0);
+  woo_names_free(known);
+  return m;
+}
+
+TEST(reused_hits_mark_the_same) {
+  woo_scanner *s = NULL, *s2 = NULL;
+  CHECK_INT(woo_scanner_new(&s, NULL), 0);
+  CHECK_INT(woo_scanner_new(&s2, NULL), 0);
+  for (size_t i = 0; i < NTEXTS; i++) {
+    size_t kept = 0;
+    /* Same scanner: the learned hits are taken.  Another scanner (same
+     * policy) finds them itself: the reference. */
+    woo_marks *reused = batch_marks(s, s, i, NULL, &kept);
+    woo_marks *found = batch_marks(s, s2, i, NULL, NULL);
+    CHECK_INT(kept, NTEXTS);
+    CHECK(reused && found && same_marks(reused, found));
+    CHECK(woo_marks_count(reused) > 0);
+    woo_marks_free(reused);
+    woo_marks_free(found);
+  }
+  woo_scanner_free(s);
+  woo_scanner_free(s2);
+}
+
+TEST(changed_text_is_not_taken_for_learned) {
+  woo_scanner *s = NULL;
+  CHECK_INT(woo_scanner_new(&s, NULL), 0);
+  /* Same length and ends as texts[1], a name in the middle replaced by
+   * words: the hits learned for texts[1] would mark them. */
+  char *other = woo__strdup(texts[1]);
+  char *p = strstr(other, "J. de Groot");
+  CHECK(p != NULL);
+  if (p)
+    memcpy(p, "het verslag", 11);
+  woo_marks *m = batch_marks(s, s, 1, other, NULL);
+  woo_marks *ref = NULL;
+  woo_scan_options o = WOO_SCAN_OPTIONS_INIT;
+  woo_names *known = NULL;
+  CHECK_INT(woo_names_new(&known), 0);
+  /* the reference: the same names known, nothing learned for `other` */
+  o.known = known;
+  o.learn = 1;
+  for (size_t k = 0; k < NTEXTS; k++) {
+    woo_marks *none = NULL;
+    CHECK_INT(woo_scan_text(&none, s, texts[k], strlen(texts[k]), &o), 0);
+    woo_marks_free(none);
+  }
+  for (size_t i = 0; i < known->doc_slots; i++)
+    if (known->docs[i])
+      known->docs[i]->scanner = NULL; /* no entry may be taken */
+  o.learn = 0;
+  CHECK_INT(woo_scan_text(&ref, s, other, strlen(other), &o), 0);
+  CHECK(m && ref && same_marks(m, ref));
+  /* and the words are not marked */
+  bool marked = false;
+  for (size_t i = 0; m && p && i < woo_marks_count(m); i++) {
+    const woo_mark *k = woo_marks_at(m, i);
+    marked |= k->start < (size_t)(p - other) + 11 &&
+              k->end > (size_t)(p - other);
+  }
+  CHECK(!marked);
+  woo_marks_free(m);
+  woo_marks_free(ref);
+  woo_names_free(known);
+  free(other);
+  woo_scanner_free(s);
+}
+
+int main(void) {
+  RUN(reused_hits_mark_the_same);
+  RUN(changed_text_is_not_taken_for_learned);
+  TEST_END();
+}
