@@ -3,6 +3,7 @@
  * runs over every byte the library reads: on x86-64 processors with the
  * SHA extensions the compression function uses them (about ten times the
  * portable code); elsewhere the portable code below serves. */
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
@@ -129,8 +130,7 @@ static bool have_shani(void) {
 }
 #endif
 
-/* The compression function this processor runs best.  Asked once per
- * hash: cheap next to even one block, and no global state. */
+/* The compression function this processor runs best. */
 static void blocks(uint32_t h[8], const unsigned char *p, size_t n,
                    bool fast) {
 #ifdef WOO_SHA_NI
@@ -172,7 +172,16 @@ void woo__sha256_raw(const void *data, size_t len, bool fast,
 
 bool woo__sha256_fast(void) {
 #ifdef WOO_SHA_NI
-  return have_shani();
+  /* The one piece of process-wide state in the library, and it never
+   * changes once set: cpuid leaves a virtual machine on every call, which
+   * costs more than hashing a small document. */
+  static atomic_int known = -1;
+  int k = atomic_load_explicit(&known, memory_order_relaxed);
+  if (k < 0) {
+    k = have_shani();
+    atomic_store_explicit(&known, k, memory_order_relaxed);
+  }
+  return k != 0;
 #else
   return false;
 #endif

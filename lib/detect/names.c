@@ -1620,34 +1620,37 @@ static bool name_like_line(const char *s, size_t c, size_t len) {
  * minister van …,", "de burgemeester van Oosterzande,", "De voorzitter,",
  * "Gedeputeerde Staten van …,"). */
 static int office_formula(const char *s, toks *tk, size_t a, size_t b) {
-  /* The formula stands in the left column; a letterhead column beside it
-   * ("namens deze,      Datum") does not count. */
-  size_t e = left_end(s, a, b);
-  if (e == a || (s[e - 1] != ',' && s[e - 1] != ':') || e - a > 160 ||
-      tk->n == 0)
-    return 0;
   size_t w = 0;
   while (w < tk->n && !word_tok(&tk->v[w]))
     w++;
   if (w == tk->n)
     return 0;
+  /* The words first (they turn nearly every line away), then the end of
+   * the left column: a letterhead column beside the formula ("namens
+   * deze,      Datum") does not count. */
+  int kind = 0; /* 1 "namens", 2 an office */
   if (word_is(s, &tk->v[w], "namens"))
+    kind = 1;
+  else if (word_is(s, &tk->v[w], "gedeputeerde") && w + 1 < tk->n &&
+           word_is(s, &tk->v[w + 1], "staten"))
+    kind = 2;
+  for (size_t k = w; !kind && k < tk->n && k < w + 3; k++) {
+    tok *t = &tk->v[k];
+    if (word_tok(t) &&
+        (word_is(s, t, "voorzitter") || (lexbits(s, t) & L_OFF)))
+      kind = 2;
+  }
+  if (!kind)
+    return 0;
+  size_t e = left_end(s, a, b);
+  if (e == a || e - a > 160)
+    return 0;
+  if (kind == 1)
     /* "Namens JenV:" opens a list of attendees; "namens deze:" signs */
     return s[e - 1] == ',' ||
-           (w + 1 < tk->n && word_is(s, &tk->v[w + 1], "deze"));
-  if (s[e - 1] != ',')
-    return 0;
-  if (word_is(s, &tk->v[w], "gedeputeerde") && w + 1 < tk->n &&
-      word_is(s, &tk->v[w + 1], "staten"))
-    return 1;
-  for (size_t k = w; k < tk->n && k < w + 3; k++) {
-    tok *t = &tk->v[k];
-    if (!word_tok(t))
-      continue;
-    if (word_is(s, t, "voorzitter") || (lexbits(s, t) & L_OFF))
-      return 1;
-  }
-  return 0;
+           (s[e - 1] == ':' && w + 1 < tk->n &&
+            word_is(s, &tk->v[w + 1], "deze"));
+  return s[e - 1] == ',';
 }
 
 /* Later mentions of office holders found in this call ("De heer Hofste"
@@ -1810,11 +1813,6 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
       if (rc)
         goto done;
     }
-    for (size_t p = a, e; !contact && (e = next_segment(s, &p, b)); p = e)
-      if (e - p <= 24 && contact_label(s, p, e)) {
-        contact = true;
-        contact_col = p - a;
-      }
     size_t tail;
     if (closing_line(s, a, b, &tail)) {
       sig_wait = 2;
@@ -1845,6 +1843,22 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
     rc = tokenize(s, body, b, &tk, links_in(&lp, s, len, body, b));
     if (rc)
       goto done;
+    /* A letterhead label opens a column: the line's start or a word after
+     * a column gap. */
+    for (size_t k = 0; k < tk.n && !contact; k++) {
+      const tok *t = &tk.v[k];
+      if (!word_tok(t) || (k > 0 && !(t->f & F_GAP)))
+        continue;
+      char c0 = (char)(s[t->s] | 32);
+      if (c0 != 'b' && c0 != 'c' && c0 != 'i' && c0 != 'u' && c0 != 'a' &&
+          c0 != 'o')
+        continue;
+      size_t e = left_end(s, t->s, b);
+      if (e - t->s <= 24 && contact_label(s, t->s, e)) {
+        contact = true;
+        contact_col = t->s - a;
+      }
+    }
     st.mode = mode;
     size_t i = 0;
     /* Decisions and letters signed on behalf of an office ("namens deze,",
