@@ -1849,9 +1849,13 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
       const tok *t = &tk.v[k];
       if (!word_tok(t) || (k > 0 && !(t->f & F_GAP)))
         continue;
-      char c0 = (char)(s[t->s] | 32);
-      if (c0 != 'b' && c0 != 'c' && c0 != 'i' && c0 != 'u' && c0 != 'a' &&
-          c0 != 'o')
+      static const char *const first[] = {
+          "behandeld", "contactpersoon", "contactpersonen", "contact",
+          "inlichtingen", "uw", "behandelaar", "auteur", "opgesteld"};
+      bool maybe = false;
+      for (size_t f = 0; f < sizeof first / sizeof *first && !maybe; f++)
+        maybe = word_is(s, t, first[f]);
+      if (!maybe)
         continue;
       size_t e = left_end(s, t->s, b);
       if (e - t->s <= 24 && contact_label(s, t->s, e)) {
