@@ -2002,6 +2002,20 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
         }
       }
       entry = false;
+      if ((t->f & F_LOWER) && (t->ncap == NO_CAP || t->ncap > i + 6)) {
+        /* parse_name turns these away first thing (no capitalised word
+         * within six tokens); a run of them is passed without the calls.
+         * The words of a run share ncap, so the test holds up to where
+         * the capital comes within reach. */
+        do
+          i++;
+        while (i < tk.n && tk.v[i].kind == K_WORD && (tk.v[i].f & F_LOWER) &&
+               (tk.v[i].ncap == NO_CAP || tk.v[i].ncap > i + 6));
+        if (st.mode == M_SALUT && i < tk.n && tk.v[i].kind == K_PUNCT &&
+            (tk.v[i].c == ',' || tk.v[i].c == '!'))
+          st.mode = M_BODY;
+        continue;
+      }
       size_t before = i;
       rc = parse_name(&st, out, &i);
       if (rc)
