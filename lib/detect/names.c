@@ -226,15 +226,34 @@ static inline bool word_is(const char *s, const tok *t, const char *lit) {
   return t->e > t->s && key_eq(s, t->s, t->e, lit);
 }
 
+/* A literal of a word list with its length, so that a list is run
+ * through comparing lengths, and bytes only where they agree. */
+typedef struct lit {
+  const char *s;
+  size_t n;
+} lit;
+#define LIT(x) {x, sizeof(x) - 1}
+
+/* key_eq against a listed literal. */
+static inline bool lit_eq(const char *s, size_t a, size_t b, const lit *l) {
+  return b - a == l->n && key_eq(s, a, b, l->s);
+}
+
+/* word_is against a listed literal. */
+static inline bool word_is_lit(const char *s, const tok *t, const lit *l) {
+  return t->e > t->s && lit_eq(s, t->s, t->e, l);
+}
+
 /* Initials: every dot-separated piece is one upper-case letter (or Th, Ph,
  * Chr, Joh, IJ), and the token ends with a dot. */
 static bool initials_shape(const char *s, size_t a, size_t b) {
   if (b <= a || s[b - 1] != '.')
     return false;
   /* B.V., N.V., C.V., V.O.F.: company forms */
-  static const char *const forms[] = {"B.V.", "N.V.", "C.V.", "V.O.F."};
+  static const lit forms[] = {
+      LIT("B.V."), LIT("N.V."), LIT("C.V."), LIT("V.O.F.")};
   for (size_t k = 0; k < sizeof forms / sizeof forms[0]; k++)
-    if (strlen(forms[k]) == b - a && memcmp(forms[k], s + a, b - a) == 0)
+    if (forms[k].n == b - a && memcmp(forms[k].s, s + a, b - a) == 0)
       return false;
   size_t i = a;
   while (i < b) {
@@ -249,11 +268,12 @@ static bool initials_shape(const char *s, size_t a, size_t b) {
     if (!woo__is_upper(c))
       return false;
     if (cl != n) {
-      static const char *const multi[] = {"Th", "Ph", "Chr", "Joh", "IJ",
-                                          "Ch", "Fr", "Ed", "Jac", "Wm"};
+      static const lit multi[] = {
+          LIT("Th"), LIT("Ph"), LIT("Chr"), LIT("Joh"), LIT("IJ"), LIT("Ch"),
+          LIT("Fr"), LIT("Ed"), LIT("Jac"), LIT("Wm")};
       bool ok = false;
       for (size_t k = 0; k < sizeof multi / sizeof multi[0]; k++)
-        if (strlen(multi[k]) == n && memcmp(multi[k], s + i, n) == 0)
+        if (multi[k].n == n && memcmp(multi[k].s, s + i, n) == 0)
           ok = true;
       if (!ok)
         return false;
@@ -712,28 +732,34 @@ enum { M_BODY = 0, M_HEADER, M_LIST, M_SIG, M_SALUT, M_OFFICIAL, M_CONTACT };
 /* The key before a ':' near the start of a line, trimmed; returns the
  * mode it sets, and in *body the offset where the values start. */
 static int line_key(const char *s, size_t a, size_t b, size_t *body) {
-  static const char *const header[] = {
-      "van", "aan", "cc", "bcc", "from", "to", "afzender", "geadresseerde",
-      "ontvanger", "kopie", "kopie aan", "verzonden door", "sender",
-      "reply-to", "beantwoorden aan", "namens"};
-  static const char *const list[] = {
-      "aanwezig", "aanwezigen", "afwezig", "afwezigen", "afgemeld",
-      "met kennisgeving afwezig", "afmeldingen", "verslag", "verslaglegging",
-      "notulist", "notuliste", "notulen", "voorzitter", "secretaris",
-      "deelnemers", "genodigden", "gasten", "contactpersoon",
-      "contactpersonen", "behandeld door", "behandelaar", "auteur",
-      "opgesteld door", "steller", "sprekers", "spreker", "aanwezig namens",
-      "gesprekspartners", "gespreksleider", "interviewer", "attendees",
-      "participants", "ondertekend door", "ondertekenaar", "medewerker",
-      "getuige", "getuigen", "melder", "aangever", "verdachte", "betrokkene",
-      "betrokkenen", "naam", "naam melder", "naam betrokkene", "cliënt",
-      "client"};
-  static const char *const official[] = {
-      "wethouders", "wethouder", "raadsleden", "aanwezige raadsleden",
-      "raadslid", "leden van de raad", "statenleden", "gedeputeerden",
-      "gedeputeerde", "commissieleden", "fractievoorzitters", "griffier",
-      "burgemeester", "college", "kamerleden", "bewindspersonen",
-      "leden", "aanwezige leden", "fracties"};
+  static const lit header[] = {
+      LIT("van"), LIT("aan"), LIT("cc"), LIT("bcc"), LIT("from"), LIT("to"),
+      LIT("afzender"), LIT("geadresseerde"), LIT("ontvanger"), LIT("kopie"),
+      LIT("kopie aan"), LIT("verzonden door"), LIT("sender"), LIT("reply-to"),
+      LIT("beantwoorden aan"), LIT("namens")};
+  static const lit list[] = {
+      LIT("aanwezig"), LIT("aanwezigen"), LIT("afwezig"), LIT("afwezigen"),
+      LIT("afgemeld"), LIT("met kennisgeving afwezig"), LIT("afmeldingen"),
+      LIT("verslag"), LIT("verslaglegging"), LIT("notulist"), LIT("notuliste"),
+      LIT("notulen"), LIT("voorzitter"), LIT("secretaris"), LIT("deelnemers"),
+      LIT("genodigden"), LIT("gasten"), LIT("contactpersoon"),
+      LIT("contactpersonen"), LIT("behandeld door"), LIT("behandelaar"),
+      LIT("auteur"), LIT("opgesteld door"), LIT("steller"), LIT("sprekers"),
+      LIT("spreker"), LIT("aanwezig namens"), LIT("gesprekspartners"),
+      LIT("gespreksleider"), LIT("interviewer"), LIT("attendees"),
+      LIT("participants"), LIT("ondertekend door"), LIT("ondertekenaar"),
+      LIT("medewerker"), LIT("getuige"), LIT("getuigen"), LIT("melder"),
+      LIT("aangever"), LIT("verdachte"), LIT("betrokkene"), LIT("betrokkenen"),
+      LIT("naam"), LIT("naam melder"), LIT("naam betrokkene"), LIT("cliënt"),
+      LIT("client")};
+  static const lit official[] = {
+      LIT("wethouders"), LIT("wethouder"), LIT("raadsleden"),
+      LIT("aanwezige raadsleden"), LIT("raadslid"), LIT("leden van de raad"),
+      LIT("statenleden"), LIT("gedeputeerden"), LIT("gedeputeerde"),
+      LIT("commissieleden"), LIT("fractievoorzitters"), LIT("griffier"),
+      LIT("burgemeester"), LIT("college"), LIT("kamerleden"),
+      LIT("bewindspersonen"), LIT("leden"), LIT("aanwezige leden"),
+      LIT("fracties")};
   size_t i = a;
   while (i < b && (s[i] == ' ' || s[i] == '\t' || s[i] == '>' || s[i] == '*'))
     i++;
@@ -747,13 +773,13 @@ static int line_key(const char *s, size_t a, size_t b, size_t *body) {
     e--;
   *body = k + 1;
   for (size_t n = 0; n < sizeof header / sizeof header[0]; n++)
-    if (key_eq(s, i, e, header[n]))
+    if (lit_eq(s, i, e, &header[n]))
       return M_HEADER;
   for (size_t n = 0; n < sizeof list / sizeof list[0]; n++)
-    if (key_eq(s, i, e, list[n]))
+    if (lit_eq(s, i, e, &list[n]))
       return M_LIST;
   for (size_t n = 0; n < sizeof official / sizeof official[0]; n++)
-    if (key_eq(s, i, e, official[n]))
+    if (lit_eq(s, i, e, &official[n]))
       return M_OFFICIAL;
   return M_BODY;
 }
@@ -761,14 +787,16 @@ static int line_key(const char *s, size_t a, size_t b, size_t *body) {
 /* Whether the trimmed line (without trailing punctuation) is a closing
  * formula; *tail gets where a name on the same line would start. */
 static bool closing_line(const char *s, size_t a, size_t b, size_t *tail) {
-  static const char *const closings[] = {
-      "met vriendelijke groet", "met vriendelijke groeten",
-      "vriendelijke groet", "vriendelijke groeten", "groet", "groeten",
-      "hartelijke groet", "hartelijke groeten", "met hartelijke groet",
-      "groetjes", "mvg", "m.v.g.", "met groet", "met collegiale groet",
-      "collegiale groet", "hoogachtend", "kind regards", "regards",
-      "best regards", "with kind regards", "dank en groet",
-      "met vriendelijke groet en dank", "vr.gr.", "vr. gr.", "gr.", "gr"};
+  static const lit closings[] = {
+      LIT("met vriendelijke groet"), LIT("met vriendelijke groeten"),
+      LIT("vriendelijke groet"), LIT("vriendelijke groeten"), LIT("groet"),
+      LIT("groeten"), LIT("hartelijke groet"), LIT("hartelijke groeten"),
+      LIT("met hartelijke groet"), LIT("groetjes"), LIT("mvg"), LIT("m.v.g."),
+      LIT("met groet"), LIT("met collegiale groet"), LIT("collegiale groet"),
+      LIT("hoogachtend"), LIT("kind regards"), LIT("regards"),
+      LIT("best regards"), LIT("with kind regards"), LIT("dank en groet"),
+      LIT("met vriendelijke groet en dank"), LIT("vr.gr."), LIT("vr. gr."),
+      LIT("gr."), LIT("gr")};
   size_t i = a;
   while (i < b && (s[i] == ' ' || s[i] == '\t' || s[i] == '>'))
     i++;
@@ -786,7 +814,7 @@ static bool closing_line(const char *s, size_t a, size_t b, size_t *tail) {
   if (t - i > 40)
     return false;
   for (size_t n = 0; n < sizeof closings / sizeof closings[0]; n++)
-    if (key_eq(s, i, t, closings[n])) {
+    if (lit_eq(s, i, t, &closings[n])) {
       *tail = e < b ? e + 1 : b;
       return true;
     }
@@ -794,12 +822,13 @@ static bool closing_line(const char *s, size_t a, size_t b, size_t *tail) {
 }
 
 static bool salutation_word(const char *s, const tok *t) {
-  static const char *const w[] = {"beste",  "geachte", "hoi", "hallo",
-                                  "lieve",  "hi",      "hey", "dear",
-                                  "goedemorgen", "goedemiddag", "dag",
-                                  "goedenavond", "hello", "beiste"};
+  static const lit w[] = {
+      LIT("beste"), LIT("geachte"), LIT("hoi"), LIT("hallo"), LIT("lieve"),
+      LIT("hi"), LIT("hey"), LIT("dear"), LIT("goedemorgen"),
+      LIT("goedemiddag"), LIT("dag"), LIT("goedenavond"), LIT("hello"),
+      LIT("beiste")};
   for (size_t n = 0; n < sizeof w / sizeof w[0]; n++)
-    if (word_is(s, t, w[n]))
+    if (word_is_lit(s, t, &w[n]))
       return true;
   return false;
 }
@@ -995,12 +1024,14 @@ static double maxd(double a, double b) { return a > b ? a : b; }
 /* Particles that are also everyday prepositions ("in Zwolle", "op Texel")
  * only join a name with support from a given name, initials or a title. */
 static bool weak_particle(const char *s, const tok *t) {
-  static const char *const w[] = {"in", "op", "uit", "aan", "bij", "onder",
-                                  "over", "voor", "het", "te", "da", "do",
-                                  "du", "la", "le", "lo", "di", "am", "im",
-                                  "zu", "af", "av", "san", "ou", "ben"};
+  static const lit w[] = {
+      LIT("in"), LIT("op"), LIT("uit"), LIT("aan"), LIT("bij"), LIT("onder"),
+      LIT("over"), LIT("voor"), LIT("het"), LIT("te"), LIT("da"), LIT("do"),
+      LIT("du"), LIT("la"), LIT("le"), LIT("lo"), LIT("di"), LIT("am"),
+      LIT("im"), LIT("zu"), LIT("af"), LIT("av"), LIT("san"), LIT("ou"),
+      LIT("ben")};
   for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
-    if (word_is(s, t, w[k]))
+    if (word_is_lit(s, t, &w[k]))
       return true;
   return false;
 }
@@ -1008,15 +1039,18 @@ static bool weak_particle(const char *s, const tok *t) {
 /* Whether tokens from k are a political party in brackets: "(VVD)",
  * "(GroenLinks-PvdA)", "(Lokaal Belang)", "(Groep Mol)". */
 static bool party_after(const char *s, tok *v, size_t n, size_t k) {
-  static const char *const parties[] = {
-      "vvd", "pvda", "cda", "d66", "groenlinks", "groenlinks-pvda",
-      "gl-pvda", "sp", "pvv", "christenunie", "cu", "sgp", "pvdd", "denk",
-      "50plus", "ja21", "fvd", "bbb", "volt", "nsc", "bij1", "cu-sgp",
-      "christenunie-sgp", "gemeentebelangen", "gemeentebelang",
-      "dorpsbelangen", "stadspartij", "burgerbelangen", "groen", "d'66",
-      "partij", "lijst", "leefbaar", "lokaal", "groep", "fractie",
-      "onafhankelijk", "onafhankelijken", "ouderenpartij", "forum",
-      "nieuw", "samen", "progressief", "algemeen"};
+  static const lit parties[] = {
+      LIT("vvd"), LIT("pvda"), LIT("cda"), LIT("d66"), LIT("groenlinks"),
+      LIT("groenlinks-pvda"), LIT("gl-pvda"), LIT("sp"), LIT("pvv"),
+      LIT("christenunie"), LIT("cu"), LIT("sgp"), LIT("pvdd"), LIT("denk"),
+      LIT("50plus"), LIT("ja21"), LIT("fvd"), LIT("bbb"), LIT("volt"),
+      LIT("nsc"), LIT("bij1"), LIT("cu-sgp"), LIT("christenunie-sgp"),
+      LIT("gemeentebelangen"), LIT("gemeentebelang"), LIT("dorpsbelangen"),
+      LIT("stadspartij"), LIT("burgerbelangen"), LIT("groen"), LIT("d'66"),
+      LIT("partij"), LIT("lijst"), LIT("leefbaar"), LIT("lokaal"), LIT("groep"),
+      LIT("fractie"), LIT("onafhankelijk"), LIT("onafhankelijken"),
+      LIT("ouderenpartij"), LIT("forum"), LIT("nieuw"), LIT("samen"),
+      LIT("progressief"), LIT("algemeen")};
   if (k + 2 >= n || v[k].kind != K_PUNCT || v[k].c != '(' ||
       !word_tok(&v[k + 1]) || !(v[k + 1].f & F_CAP))
     return false;
@@ -1028,16 +1062,16 @@ static bool party_after(const char *s, tok *v, size_t n, size_t k) {
   const tok *w = &v[k + 1];
   size_t len = w->e - w->s;
   for (size_t i = 0; i < sizeof parties / sizeof parties[0]; i++) {
-    size_t pl = strlen(parties[i]);
+    size_t pl = parties[i].n;
     /* the whole word, or its first part before a hyphen */
     if ((pl == len || (pl < len && s[w->s + pl] == '-')) &&
-        (s[w->s] | 32) == parties[i][0]) {
+        (s[w->s] | 32) == parties[i].s[0]) {
       bool eq = true;
       for (size_t c = 0; c < pl && eq; c++) {
         char x = s[w->s + c];
         if (x >= 'A' && x <= 'Z')
           x = (char)(x + 32);
-        eq = x == parties[i][c];
+        eq = x == parties[i].s[c];
       }
       if (eq)
         return true;
@@ -1058,16 +1092,19 @@ static bool after_article(const char *s, const tok *v, size_t k) {
 /* Nouns that close the name of a building, business or place ("Victoria
  * Hotel", "Anne Frank Huis"), not a person's name. */
 static bool place_head(const char *s, const tok *t) {
-  static const char *const w[] = {
-      "hotel", "theater", "theatre", "museum", "kerk", "kapel", "park",
-      "school", "college", "lyceum", "bank", "fonds", "groep", "centrum",
-      "center", "ziekenhuis", "kliniek", "academie", "instituut", "huis",
-      "hal", "zaal", "arena", "stadion", "kazerne", "haven", "brug",
-      "toren", "markt", "molen", "holding", "partners", "advocaten",
-      "notarissen", "consult", "services", "stichting", "vereniging",
-      "fonds", "prijs", "lezing", "zorg", "wonen"};
+  static const lit w[] = {
+      LIT("hotel"), LIT("theater"), LIT("theatre"), LIT("museum"), LIT("kerk"),
+      LIT("kapel"), LIT("park"), LIT("school"), LIT("college"), LIT("lyceum"),
+      LIT("bank"), LIT("fonds"), LIT("groep"), LIT("centrum"), LIT("center"),
+      LIT("ziekenhuis"), LIT("kliniek"), LIT("academie"), LIT("instituut"),
+      LIT("huis"), LIT("hal"), LIT("zaal"), LIT("arena"), LIT("stadion"),
+      LIT("kazerne"), LIT("haven"), LIT("brug"), LIT("toren"), LIT("markt"),
+      LIT("molen"), LIT("holding"), LIT("partners"), LIT("advocaten"),
+      LIT("notarissen"), LIT("consult"), LIT("services"), LIT("stichting"),
+      LIT("vereniging"), LIT("fonds"), LIT("prijs"), LIT("lezing"), LIT("zorg"),
+      LIT("wonen")};
   for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
-    if (word_is(s, t, w[k]))
+    if (word_is_lit(s, t, &w[k]))
       return true;
   return false;
 }
@@ -1075,19 +1112,21 @@ static bool place_head(const char *s, const tok *t) {
 /* Whether the word ends in a noun for a unit, a service or a role
  * ("Subsidiebureau", "Privacyteam", "DGKE-secretariaat", "SOC-analist"). */
 static bool unit_word(const char *s, const tok *t) {
-  static const char *const suf[] = {
-      "bureau", "team", "planning", "secretariaat", "afdeling", "analist",
-      "dienst", "desk", "loket", "centrum", "groep", "raad", "overleg",
-      "beheer", "zaken", "support", "office", "portaal", "pool", "viewer",
-      "berekening", "teksten", "mailbox", "postbus", "coordinator",
-      "coördinator", "adviseur", "medewerker", "functionaris"};
+  static const lit suf[] = {
+      LIT("bureau"), LIT("team"), LIT("planning"), LIT("secretariaat"),
+      LIT("afdeling"), LIT("analist"), LIT("dienst"), LIT("desk"), LIT("loket"),
+      LIT("centrum"), LIT("groep"), LIT("raad"), LIT("overleg"), LIT("beheer"),
+      LIT("zaken"), LIT("support"), LIT("office"), LIT("portaal"), LIT("pool"),
+      LIT("viewer"), LIT("berekening"), LIT("teksten"), LIT("mailbox"),
+      LIT("postbus"), LIT("coordinator"), LIT("coördinator"), LIT("adviseur"),
+      LIT("medewerker"), LIT("functionaris")};
   size_t n = t->e - t->s;
   for (size_t k = 0; k < sizeof suf / sizeof suf[0]; k++) {
-    size_t m = strlen(suf[k]);
+    size_t m = suf[k].n;
     if (n < m + 2)
       continue;
     size_t i = 0;
-    while (i < m && (s[t->e - m + i] | 32) == suf[k][i])
+    while (i < m && (s[t->e - m + i] | 32) == suf[k].s[i])
       i++;
     if (i == m)
       return true;
@@ -1097,13 +1136,14 @@ static bool unit_word(const char *s, const tok *t) {
 
 /* Words after which a capitalised word names a place or a body. */
 static bool place_word(const char *s, const tok *t) {
-  static const char *const w[] = {
-      "gemeente", "provincie", "waterschap", "regio", "stadsdeel",
-      "veiligheidsregio", "basisteam", "politieregio", "dorp", "stad",
-      "plaats", "woonplaats", "wijk", "gemeentehuis", "stadhuis",
-      "hoogheemraadschap", "district", "eenheid"};
+  static const lit w[] = {
+      LIT("gemeente"), LIT("provincie"), LIT("waterschap"), LIT("regio"),
+      LIT("stadsdeel"), LIT("veiligheidsregio"), LIT("basisteam"),
+      LIT("politieregio"), LIT("dorp"), LIT("stad"), LIT("plaats"),
+      LIT("woonplaats"), LIT("wijk"), LIT("gemeentehuis"), LIT("stadhuis"),
+      LIT("hoogheemraadschap"), LIT("district"), LIT("eenheid")};
   for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
-    if (word_is(s, t, w[k]))
+    if (word_is_lit(s, t, &w[k]))
       return true;
   return false;
 }
@@ -1507,17 +1547,18 @@ static size_t line_end(const char *s, size_t a, size_t len) {
 /* Whether the line names a managing function: who signs a decision in
  * office (directeur, afdelingshoofd, teamleider, teammanager …). */
 static bool management_line(const char *s, size_t a, size_t b) {
-  static const char *const w[] = {
-      "directeur", "hoofd", "leider", "manager", "chef", "secretaris",
-      "generaal", "burgemeester", "wethouder", "minister", "voorzitter",
-      "griffier", "commandant", "bestuurder", "gedeputeerde"};
+  static const lit w[] = {
+      LIT("directeur"), LIT("hoofd"), LIT("leider"), LIT("manager"),
+      LIT("chef"), LIT("secretaris"), LIT("generaal"), LIT("burgemeester"),
+      LIT("wethouder"), LIT("minister"), LIT("voorzitter"), LIT("griffier"),
+      LIT("commandant"), LIT("bestuurder"), LIT("gedeputeerde")};
   if (b - a > 200)
     return false;
   for (size_t k = 0; k < sizeof w / sizeof w[0]; k++) {
-    size_t n = strlen(w[k]);
+    size_t n = w[k].n;
     for (size_t i = a; i + n <= b; i++) {
       size_t j = 0;
-      while (j < n && (s[i + j] | 32) == w[k][j])
+      while (j < n && (s[i + j] | 32) == w[k].s[j])
         j++;
       if (j == n)
         return true;
@@ -1707,14 +1748,15 @@ static int officials_visible(const woo__scan_ctx *ctx, woo__hits *out,
 /* A letterhead label under which the handling civil servant is named, in
  * whatever column it stands ("Behandeld door", "Contactpersoon"). */
 static bool contact_label(const char *s, size_t a, size_t b) {
-  static const char *const w[] = {
-      "behandeld door", "contactpersoon", "contactpersonen", "contact",
-      "inlichtingen", "inlichtingen bij", "uw contactpersoon", "behandelaar",
-      "uw behandelaar", "auteur", "opgesteld door"};
+  static const lit w[] = {
+      LIT("behandeld door"), LIT("contactpersoon"), LIT("contactpersonen"),
+      LIT("contact"), LIT("inlichtingen"), LIT("inlichtingen bij"),
+      LIT("uw contactpersoon"), LIT("behandelaar"), LIT("uw behandelaar"),
+      LIT("auteur"), LIT("opgesteld door")};
   while (b > a && (s[b - 1] == ':' || s[b - 1] == ' '))
     b--;
   for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
-    if (key_eq(s, a, b, w[k]))
+    if (lit_eq(s, a, b, &w[k]))
       return true;
   return false;
 }
@@ -1849,12 +1891,13 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
       const tok *t = &tk.v[k];
       if (!word_tok(t) || (k > 0 && !(t->f & F_GAP)))
         continue;
-      static const char *const first[] = {
-          "behandeld", "contactpersoon", "contactpersonen", "contact",
-          "inlichtingen", "uw", "behandelaar", "auteur", "opgesteld"};
+      static const lit first[] = {
+          LIT("behandeld"), LIT("contactpersoon"), LIT("contactpersonen"),
+          LIT("contact"), LIT("inlichtingen"), LIT("uw"), LIT("behandelaar"),
+          LIT("auteur"), LIT("opgesteld")};
       bool maybe = false;
       for (size_t f = 0; f < sizeof first / sizeof *first && !maybe; f++)
-        maybe = word_is(s, t, first[f]);
+        maybe = word_is_lit(s, t, &first[f]);
       if (!maybe)
         continue;
       size_t e = left_end(s, t->s, b);
