@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../doc/internal.h"
 #include "internal.h"
 #include "lexicon.h"
 #include "policy.h"
@@ -417,6 +418,41 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
     tok *t = &out->v[out->n];
     *t = (tok){i, i, 0, 0, 0, blank >= 3 && out->n ? F_GAP : 0, K_WORD, 0};
     blank = 0;
+    unsigned char c0 = ascii_class[c];
+    if (c0 && !links && (c | 32) != 'w') {
+      /* The common word: ASCII letters and digits up to a byte that
+       * joins nothing (no apostrophe, hyphen, dot or multi-byte
+       * character), on a line without links.  The loop below would find
+       * the same token with more tests per byte. */
+      size_t j = i + 1;
+      unsigned up = c0 == C_UP, cls = c0;
+      unsigned char k;
+      while (j < b && (k = ascii_class[(unsigned char)s[j]]) != 0) {
+        up += k == C_UP;
+        cls |= k;
+        j++;
+      }
+      unsigned char x = j < b ? (unsigned char)s[j] : 0;
+      if (x < 0x80 && x != '\'' && x != '-' && x != '.') {
+        unsigned f = t->f;
+        unsigned letters = (unsigned)(j - i) - count_digits(s, i, j, cls);
+        if (cls & C_DIG)
+          f |= F_DIGIT;
+        if (c0 == C_UP)
+          f |= F_CAP;
+        else if (c0 == C_LOW)
+          f |= F_LOWER;
+        if (letters >= 2 && up == letters)
+          f |= F_ALLCAPS;
+        t->e = j;
+        t->f = (uint16_t)f;
+        if (out->lc && (f & F_CAP))
+          lex_cached(out->lc, s, t);
+        i = j;
+        toks_add(out, &run, t);
+        continue;
+      }
+    }
     if (letter_cp(cp) || (cp >= '0' && cp <= '9')) {
       /* Look ahead over the non-space run for '@' or "://". */
       size_t r = i;
@@ -1544,6 +1580,39 @@ static size_t line_end(const char *s, size_t a, size_t len) {
   return nl ? (size_t)(nl - s) : len;
 }
 
+/* The lines of a text walked in order.  A document's line starts were
+ * found when it was loaded: its lines are read from there instead of
+ * being searched for again by every pass over them. */
+typedef struct linewalk {
+  const woo__linemap *map; /* NULL: memchr */
+  size_t k;                /* the next line start to look at in map */
+} linewalk;
+
+static linewalk linewalk_of(const woo__scan_ctx *ctx) {
+  linewalk w = {NULL, 0};
+  const woo_doc *d = ctx->doc;
+  if (d && d->lines.starts && d->lines.n && d->text.data == ctx->text &&
+      d->text.len == ctx->len)
+    w.map = &d->lines;
+  return w;
+}
+
+/* End of the line that starts at a: its '\n', or len.  Calls come with
+ * growing a; a line start the map does not have is searched for. */
+static inline size_t linewalk_end(linewalk *w, const char *s, size_t a,
+                                  size_t len) {
+  const woo__linemap *m = w->map;
+  if (m) {
+    while (w->k < m->n && m->starts[w->k] < a)
+      w->k++;
+    if (w->k < m->n && m->starts[w->k] == a) {
+      w->k++;
+      return w->k < m->n ? m->starts[w->k] - 1 : len;
+    }
+  }
+  return line_end(s, a, len);
+}
+
 /* Whether the line names a managing function: who signs a decision in
  * office (directeur, afdelingshoofd, teamleider, teammanager …). */
 static bool management_line(const char *s, size_t a, size_t b) {
@@ -1839,9 +1908,9 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
   tk.lc = &lc;
   tk2.lc = &lc;
 
+  linewalk lw = linewalk_of(ctx);
   while (a < len) {
-    const char *nl = memchr(s + a, '\n', len - a);
-    size_t b = nl ? (size_t)(nl - s) : len;
+    size_t b = linewalk_end(&lw, s, a, len);
     size_t body = a;
     int mode = M_BODY;
     if (line_blank(s, a, b)) {
@@ -2091,9 +2160,9 @@ int woo__find_functions(const woo__scan_ctx *ctx, woo__hits *out) {
   int sig_lines = 0; /* lines of a signature block still to come */
   nstate st = {ctx, s, &tk, M_BODY, NULL, NULL};
 
+  linewalk lw = linewalk_of(ctx);
   while (a < len) {
-    const char *nl = memchr(s + a, '\n', len - a);
-    size_t b = nl ? (size_t)(nl - s) : len;
+    size_t b = linewalk_end(&lw, s, a, len);
     size_t tail;
     if (line_blank(s, a, b)) {
       a = b + 1;
@@ -2344,9 +2413,9 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
   pairbits_of(&fpairs, &firsts);
   pairbits_of(&npairs, &names);
   woo__spanset_normalize(&have);
+  linewalk lw = linewalk_of(ctx);
   while (a < len) {
-    const char *nl = memchr(s + a, '\n', len - a);
-    size_t b = nl ? (size_t)(nl - s) : len;
+    size_t b = linewalk_end(&lw, s, a, len);
     if (!line_may_mention(s, a, b, &firsts, &fpairs, &have, &cur)) {
       a = b + 1;
       continue;
