@@ -1224,6 +1224,19 @@ static bool place_word(const char *s, const tok *t) {
   return false;
 }
 
+/* Whether parse_name at word token i would only step over it, so that
+ * the caller can: a lower-case word with no capitalised word within six
+ * tokens (parse_name turns it away first thing; the words of a run share
+ * ncap, so the test holds up to where the capital comes within reach),
+ * or a word that starts with a digit (no title, office, place word,
+ * given name, particle or surname starts with one). */
+static inline bool no_name_at(const toks *tk, size_t i) {
+  const tok *t = &tk->v[i];
+  if (t->f & F_LOWER)
+    return t->ncap == NO_CAP || t->ncap > i + 6;
+  return !(t->f & F_CAP);
+}
+
 /* Parse a name starting at token *pi; emit it; advance *pi. */
 static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
   tok *v = st->tk->v;
@@ -2154,15 +2167,11 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
         }
       }
       entry = false;
-      if ((t->f & F_LOWER) && (t->ncap == NO_CAP || t->ncap > i + 6)) {
-        /* parse_name turns these away first thing (no capitalised word
-         * within six tokens); a run of them is passed without the calls.
-         * The words of a run share ncap, so the test holds up to where
-         * the capital comes within reach. */
+      if (no_name_at(&tk, i)) {
+        /* a run of them is passed without the calls */
         do
           i++;
-        while (i < tk.n && tk.v[i].kind == K_WORD && (tk.v[i].f & F_LOWER) &&
-               (tk.v[i].ncap == NO_CAP || tk.v[i].ncap > i + 6));
+        while (i < tk.n && tk.v[i].kind == K_WORD && no_name_at(&tk, i));
         if (st.mode == M_SALUT && i < tk.n && tk.v[i].kind == K_PUNCT &&
             (tk.v[i].c == ',' || tk.v[i].c == '!'))
           st.mode = M_BODY;
