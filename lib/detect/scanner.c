@@ -607,6 +607,8 @@ static int index_names(woo_names *k) {
       k->pairs[((unsigned)nm[0] << 8 | nm[1]) / 64] |=
           1ull << (((unsigned)nm[0] << 8 | nm[1]) % 64);
   }
+  for (unsigned c = 0; c < 256; c++)
+    k->stop[c] = k->first_byte[c] || c == '\'' || c == '-' || c >= 0x80;
   return 0;
 }
 
@@ -639,10 +641,8 @@ static int known_names(const woo__scan_ctx *ctx, woo_names *known,
   size_t len = ctx->len;
   /* Bytes where the walk below may do more than pass a plain ASCII word:
    * letters names start with, apostrophes and hyphens (which may join
-   * words) and bytes of multi-byte characters. */
-  bool stop[256];
-  for (unsigned c = 0; c < 256; c++)
-    stop[c] = first_byte[c] || c == '\'' || c == '-' || c >= 0x80;
+   * words) and bytes of multi-byte characters; made with the index. */
+  const bool *stop = known->stop;
   for (size_t i = 0; i < len && n && rc == 0;) {
     /* Spaces and ASCII punctuation start no word: skipped without the
      * call, which would decode them. */
