@@ -839,10 +839,10 @@ static int line_key(const char *s, size_t a, size_t b, size_t *body) {
   size_t i = a;
   while (i < b && (s[i] == ' ' || s[i] == '\t' || s[i] == '>' || s[i] == '*'))
     i++;
-  size_t k = i;
-  while (k < b && k - i < 40 && s[k] != ':')
-    k++;
-  if (k >= b || s[k] != ':' || k == i)
+  /* the first ':' among the next 41 bytes; most lines have none */
+  const char *colon = memchr(s + i, ':', b - i < 41 ? b - i : 41);
+  size_t k = colon ? (size_t)(colon - s) : b;
+  if (k >= b || k == i)
     return M_BODY;
   size_t e = k;
   while (e > i && (s[e - 1] == ' ' || s[e - 1] == '*'))
@@ -880,6 +880,27 @@ static bool closing_line(const char *s, size_t a, size_t b, size_t *tail) {
   char c0 = i < b ? (char)(s[i] | 32) : 0;
   if (c0 != 'm' && c0 != 'v' && c0 != 'g' && c0 != 'h' && c0 != 'k' &&
       c0 != 'r' && c0 != 'b' && c0 != 'w' && c0 != 'd' && c0 != 'c')
+    return false;
+  /* … and with one of these pairs ("De", "Het", "Van" stop here) */
+  if (i + 1 >= b)
+    return false;
+  char c1 = s[i + 1];
+  if (c1 >= 'A' && c1 <= 'Z')
+    c1 = (char)(c1 + 32);
+  bool pair;
+  switch (c0) {
+  case 'm': pair = c1 == 'e' || c1 == 'v' || c1 == '.'; break;
+  case 'v': pair = c1 == 'r'; break;
+  case 'g': pair = c1 == 'r'; break;
+  case 'h': pair = c1 == 'a' || c1 == 'o'; break;
+  case 'k': pair = c1 == 'i'; break;
+  case 'r': pair = c1 == 'e'; break;
+  case 'b': pair = c1 == 'e'; break;
+  case 'w': pair = c1 == 'i'; break;
+  case 'd': pair = c1 == 'a'; break;
+  default: pair = c1 == 'o'; break; /* 'c' */
+  }
+  if (!pair)
     return false;
   size_t e = i;
   while (e < b && e - i <= 48 && s[e] != ',' && s[e] != '\r')
