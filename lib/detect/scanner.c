@@ -49,6 +49,15 @@ size_t woo__word_len(const char *s, size_t len) {
 uint64_t woo__fold_hash(const char *s, size_t len) {
   uint64_t h = 1469598103934665603ull; /* FNV-1a */
   for (size_t i = 0; i < len;) {
+    unsigned char c = (unsigned char)s[i];
+    if (c > ' ' && c < 0x80) {
+      /* printable ASCII, most of every name: what the decoding and
+       * folding below would give, without the calls */
+      h ^= c >= 'A' && c <= 'Z' ? c + 32u : c;
+      h *= 1099511628211ull;
+      i++;
+      continue;
+    }
     size_t n;
     uint32_t cp = woo__utf8_decode((const unsigned char *)s + i, len - i, &n);
     /* Runs of spaces count as one, so "van  der" matches "van der". */
