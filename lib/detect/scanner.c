@@ -60,10 +60,21 @@ uint64_t woo__fold_hash(const char *s, size_t len) {
     }
     size_t n;
     uint32_t cp = woo__utf8_decode((const unsigned char *)s + i, len - i, &n);
-    /* Runs of spaces count as one, so "van  der" matches "van der". */
+    /* Runs of spaces count as one, so "van  der" matches "van der".
+     * Bytes that are spaces themselves are passed one by one; a space of
+     * several bytes (a no-break space) by its length, which the byte
+     * test alone never passed: the loop stood still on it. */
     if (woo__is_space(cp)) {
-      while (i < len && woo__is_space((unsigned char)s[i]))
-        i++;
+      for (;;) {
+        while (i < len && woo__is_space((unsigned char)s[i]))
+          i++;
+        size_t m;
+        if (i >= len || (unsigned char)s[i] < 0x80 ||
+            !woo__is_space(woo__utf8_decode((const unsigned char *)s + i,
+                                            len - i, &m)))
+          break;
+        i += m;
+      }
       cp = ' ';
       n = 0;
     }
