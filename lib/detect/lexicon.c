@@ -24,8 +24,15 @@ void woo__lexkey_set(woo__lexkey *key, const char *word, size_t len) {
     size_t i = 0;
     for (; i < len; i++) {
       unsigned char c = (unsigned char)word[i];
-      if (c <= ' ' || c >= 0x7F || c == '`')
-        break;
+      if (c <= ' ' || c >= 0x7F || c == '`') {
+        /* One space between two such characters stays one space, as
+         * the full folding leaves it: phrases of several words ("de
+         * heer", "college van B en W") need not take the long way. */
+        unsigned char d = i + 1 < len ? (unsigned char)word[i + 1] : 0;
+        if (c != ' ' || i == 0 || key->s[i - 1] == ' ' || d <= ' ' ||
+            d >= 0x7F || d == '`')
+          break;
+      }
       if (c >= 'A' && c <= 'Z')
         c = (unsigned char)(c + 32);
       key->s[i] = (char)c;

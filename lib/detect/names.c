@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../doc/internal.h"
 #include "internal.h"
 #include "lexicon.h"
 #include "policy.h"
@@ -226,15 +227,34 @@ static inline bool word_is(const char *s, const tok *t, const char *lit) {
   return t->e > t->s && key_eq(s, t->s, t->e, lit);
 }
 
+/* A literal of a word list with its length, so that a list is run
+ * through comparing lengths, and bytes only where they agree. */
+typedef struct lit {
+  const char *s;
+  size_t n;
+} lit;
+#define LIT(x) {x, sizeof(x) - 1}
+
+/* key_eq against a listed literal. */
+static inline bool lit_eq(const char *s, size_t a, size_t b, const lit *l) {
+  return b - a == l->n && key_eq(s, a, b, l->s);
+}
+
+/* word_is against a listed literal. */
+static inline bool word_is_lit(const char *s, const tok *t, const lit *l) {
+  return t->e > t->s && lit_eq(s, t->s, t->e, l);
+}
+
 /* Initials: every dot-separated piece is one upper-case letter (or Th, Ph,
  * Chr, Joh, IJ), and the token ends with a dot. */
 static bool initials_shape(const char *s, size_t a, size_t b) {
   if (b <= a || s[b - 1] != '.')
     return false;
   /* B.V., N.V., C.V., V.O.F.: company forms */
-  static const char *const forms[] = {"B.V.", "N.V.", "C.V.", "V.O.F."};
+  static const lit forms[] = {
+      LIT("B.V."), LIT("N.V."), LIT("C.V."), LIT("V.O.F.")};
   for (size_t k = 0; k < sizeof forms / sizeof forms[0]; k++)
-    if (strlen(forms[k]) == b - a && memcmp(forms[k], s + a, b - a) == 0)
+    if (forms[k].n == b - a && memcmp(forms[k].s, s + a, b - a) == 0)
       return false;
   size_t i = a;
   while (i < b) {
@@ -249,11 +269,12 @@ static bool initials_shape(const char *s, size_t a, size_t b) {
     if (!woo__is_upper(c))
       return false;
     if (cl != n) {
-      static const char *const multi[] = {"Th", "Ph", "Chr", "Joh", "IJ",
-                                          "Ch", "Fr", "Ed", "Jac", "Wm"};
+      static const lit multi[] = {
+          LIT("Th"), LIT("Ph"), LIT("Chr"), LIT("Joh"), LIT("IJ"), LIT("Ch"),
+          LIT("Fr"), LIT("Ed"), LIT("Jac"), LIT("Wm")};
       bool ok = false;
       for (size_t k = 0; k < sizeof multi / sizeof multi[0]; k++)
-        if (strlen(multi[k]) == n && memcmp(multi[k], s + i, n) == 0)
+        if (multi[k].n == n && memcmp(multi[k].s, s + i, n) == 0)
           ok = true;
       if (!ok)
         return false;
@@ -304,6 +325,52 @@ static inline unsigned count_digits(const char *s, size_t a, size_t b,
     for (size_t i = a; i < b; i++)
       d += ascii_class[(unsigned char)s[i]] == C_DIG;
   return d;
+}
+
+/* End of the run of ASCII letters and digits at s[i..b), with the
+ * number of capitals and of digits in it.  Eight bytes a step where the
+ * byte order allows: most words fit in one, and the step ends without
+ * the mispredicted branch that ends a byte loop. */
+static inline size_t ascii_word_end(const char *s, size_t i, size_t b,
+                                    unsigned *up, unsigned *digits) {
+  unsigned u = 0, d = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  const uint64_t hb = 0x8080808080808080ull, ones = 0x0101010101010101ull;
+  while (i + 8 <= b) {
+    uint64_t x;
+    memcpy(&x, s + i, 8);
+    /* per byte, without carries (y <= 0x7f): y + (0x80 - lo) has its
+     * high bit set exactly when y >= lo, y + (0x7f - hi) when y > hi;
+     * bytes >= 0x80 are in no class */
+    uint64_t y = x & ~hb, ascii = ~x & hb;
+#define RANGE(lo, hi)                                                          \
+  ((y + ones * (0x80 - (lo))) & ~(y + ones * (0x7f - (hi))) & ascii)
+    uint64_t cu = RANGE('A', 'Z'), cl = RANGE('a', 'z'), cd = RANGE('0', '9');
+#undef RANGE
+    uint64_t stop = ~(cu | cl | cd) & hb;
+    /* bytes before the first stop: every bit below its high bit */
+    uint64_t before = stop ? (stop & (0 - stop)) - 1 : ~(uint64_t)0;
+    /* a high bit per byte counted, summed in the top byte */
+    u += (unsigned)((((cu & before) >> 7) * ones) >> 56);
+    d += (unsigned)((((cd & before) >> 7) * ones) >> 56);
+    if (stop) {
+      i += (size_t)((((before & hb) >> 7) * ones) >> 56);
+      *up = u;
+      *digits = d;
+      return i;
+    }
+    i += 8;
+  }
+#endif
+  unsigned char k;
+  while (i < b && (k = ascii_class[(unsigned char)s[i]]) != 0) {
+    u += k == C_UP;
+    d += k == C_DIG;
+    i++;
+  }
+  *up = u;
+  *digits = d;
+  return i;
 }
 
 static unsigned lexbits_lookup(const char *s, tok *t);
@@ -397,6 +464,35 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
     tok *t = &out->v[out->n];
     *t = (tok){i, i, 0, 0, 0, blank >= 3 && out->n ? F_GAP : 0, K_WORD, 0};
     blank = 0;
+    unsigned char c0 = ascii_class[c];
+    if (c0 && !links && (c | 32) != 'w') {
+      /* The common word: ASCII letters and digits up to a byte that
+       * joins nothing (no apostrophe, hyphen, dot or multi-byte
+       * character), on a line without links.  The loop below would find
+       * the same token with more tests per byte. */
+      unsigned up, digits;
+      size_t j = ascii_word_end(s, i, b, &up, &digits);
+      unsigned char x = j < b ? (unsigned char)s[j] : 0;
+      if (x < 0x80 && x != '\'' && x != '-' && x != '.') {
+        unsigned f = t->f;
+        unsigned letters = (unsigned)(j - i) - digits;
+        if (digits)
+          f |= F_DIGIT;
+        if (c0 == C_UP)
+          f |= F_CAP;
+        else if (c0 == C_LOW)
+          f |= F_LOWER;
+        if (letters >= 2 && up == letters)
+          f |= F_ALLCAPS;
+        t->e = j;
+        t->f = (uint16_t)f;
+        if (out->lc && (f & F_CAP))
+          lex_cached(out->lc, s, t);
+        i = j;
+        toks_add(out, &run, t);
+        continue;
+      }
+    }
     if (letter_cp(cp) || (cp >= '0' && cp <= '9')) {
       /* Look ahead over the non-space run for '@' or "://". */
       size_t r = i;
@@ -712,48 +808,54 @@ enum { M_BODY = 0, M_HEADER, M_LIST, M_SIG, M_SALUT, M_OFFICIAL, M_CONTACT };
 /* The key before a ':' near the start of a line, trimmed; returns the
  * mode it sets, and in *body the offset where the values start. */
 static int line_key(const char *s, size_t a, size_t b, size_t *body) {
-  static const char *const header[] = {
-      "van", "aan", "cc", "bcc", "from", "to", "afzender", "geadresseerde",
-      "ontvanger", "kopie", "kopie aan", "verzonden door", "sender",
-      "reply-to", "beantwoorden aan", "namens"};
-  static const char *const list[] = {
-      "aanwezig", "aanwezigen", "afwezig", "afwezigen", "afgemeld",
-      "met kennisgeving afwezig", "afmeldingen", "verslag", "verslaglegging",
-      "notulist", "notuliste", "notulen", "voorzitter", "secretaris",
-      "deelnemers", "genodigden", "gasten", "contactpersoon",
-      "contactpersonen", "behandeld door", "behandelaar", "auteur",
-      "opgesteld door", "steller", "sprekers", "spreker", "aanwezig namens",
-      "gesprekspartners", "gespreksleider", "interviewer", "attendees",
-      "participants", "ondertekend door", "ondertekenaar", "medewerker",
-      "getuige", "getuigen", "melder", "aangever", "verdachte", "betrokkene",
-      "betrokkenen", "naam", "naam melder", "naam betrokkene", "cliënt",
-      "client"};
-  static const char *const official[] = {
-      "wethouders", "wethouder", "raadsleden", "aanwezige raadsleden",
-      "raadslid", "leden van de raad", "statenleden", "gedeputeerden",
-      "gedeputeerde", "commissieleden", "fractievoorzitters", "griffier",
-      "burgemeester", "college", "kamerleden", "bewindspersonen",
-      "leden", "aanwezige leden", "fracties"};
+  static const lit header[] = {
+      LIT("van"), LIT("aan"), LIT("cc"), LIT("bcc"), LIT("from"), LIT("to"),
+      LIT("afzender"), LIT("geadresseerde"), LIT("ontvanger"), LIT("kopie"),
+      LIT("kopie aan"), LIT("verzonden door"), LIT("sender"), LIT("reply-to"),
+      LIT("beantwoorden aan"), LIT("namens")};
+  static const lit list[] = {
+      LIT("aanwezig"), LIT("aanwezigen"), LIT("afwezig"), LIT("afwezigen"),
+      LIT("afgemeld"), LIT("met kennisgeving afwezig"), LIT("afmeldingen"),
+      LIT("verslag"), LIT("verslaglegging"), LIT("notulist"), LIT("notuliste"),
+      LIT("notulen"), LIT("voorzitter"), LIT("secretaris"), LIT("deelnemers"),
+      LIT("genodigden"), LIT("gasten"), LIT("contactpersoon"),
+      LIT("contactpersonen"), LIT("behandeld door"), LIT("behandelaar"),
+      LIT("auteur"), LIT("opgesteld door"), LIT("steller"), LIT("sprekers"),
+      LIT("spreker"), LIT("aanwezig namens"), LIT("gesprekspartners"),
+      LIT("gespreksleider"), LIT("interviewer"), LIT("attendees"),
+      LIT("participants"), LIT("ondertekend door"), LIT("ondertekenaar"),
+      LIT("medewerker"), LIT("getuige"), LIT("getuigen"), LIT("melder"),
+      LIT("aangever"), LIT("verdachte"), LIT("betrokkene"), LIT("betrokkenen"),
+      LIT("naam"), LIT("naam melder"), LIT("naam betrokkene"), LIT("cliënt"),
+      LIT("client")};
+  static const lit official[] = {
+      LIT("wethouders"), LIT("wethouder"), LIT("raadsleden"),
+      LIT("aanwezige raadsleden"), LIT("raadslid"), LIT("leden van de raad"),
+      LIT("statenleden"), LIT("gedeputeerden"), LIT("gedeputeerde"),
+      LIT("commissieleden"), LIT("fractievoorzitters"), LIT("griffier"),
+      LIT("burgemeester"), LIT("college"), LIT("kamerleden"),
+      LIT("bewindspersonen"), LIT("leden"), LIT("aanwezige leden"),
+      LIT("fracties")};
   size_t i = a;
   while (i < b && (s[i] == ' ' || s[i] == '\t' || s[i] == '>' || s[i] == '*'))
     i++;
-  size_t k = i;
-  while (k < b && k - i < 40 && s[k] != ':')
-    k++;
-  if (k >= b || s[k] != ':' || k == i)
+  /* the first ':' among the next 41 bytes; most lines have none */
+  const char *colon = memchr(s + i, ':', b - i < 41 ? b - i : 41);
+  size_t k = colon ? (size_t)(colon - s) : b;
+  if (k >= b || k == i)
     return M_BODY;
   size_t e = k;
   while (e > i && (s[e - 1] == ' ' || s[e - 1] == '*'))
     e--;
   *body = k + 1;
   for (size_t n = 0; n < sizeof header / sizeof header[0]; n++)
-    if (key_eq(s, i, e, header[n]))
+    if (lit_eq(s, i, e, &header[n]))
       return M_HEADER;
   for (size_t n = 0; n < sizeof list / sizeof list[0]; n++)
-    if (key_eq(s, i, e, list[n]))
+    if (lit_eq(s, i, e, &list[n]))
       return M_LIST;
   for (size_t n = 0; n < sizeof official / sizeof official[0]; n++)
-    if (key_eq(s, i, e, official[n]))
+    if (lit_eq(s, i, e, &official[n]))
       return M_OFFICIAL;
   return M_BODY;
 }
@@ -761,14 +863,16 @@ static int line_key(const char *s, size_t a, size_t b, size_t *body) {
 /* Whether the trimmed line (without trailing punctuation) is a closing
  * formula; *tail gets where a name on the same line would start. */
 static bool closing_line(const char *s, size_t a, size_t b, size_t *tail) {
-  static const char *const closings[] = {
-      "met vriendelijke groet", "met vriendelijke groeten",
-      "vriendelijke groet", "vriendelijke groeten", "groet", "groeten",
-      "hartelijke groet", "hartelijke groeten", "met hartelijke groet",
-      "groetjes", "mvg", "m.v.g.", "met groet", "met collegiale groet",
-      "collegiale groet", "hoogachtend", "kind regards", "regards",
-      "best regards", "with kind regards", "dank en groet",
-      "met vriendelijke groet en dank", "vr.gr.", "vr. gr.", "gr.", "gr"};
+  static const lit closings[] = {
+      LIT("met vriendelijke groet"), LIT("met vriendelijke groeten"),
+      LIT("vriendelijke groet"), LIT("vriendelijke groeten"), LIT("groet"),
+      LIT("groeten"), LIT("hartelijke groet"), LIT("hartelijke groeten"),
+      LIT("met hartelijke groet"), LIT("groetjes"), LIT("mvg"), LIT("m.v.g."),
+      LIT("met groet"), LIT("met collegiale groet"), LIT("collegiale groet"),
+      LIT("hoogachtend"), LIT("kind regards"), LIT("regards"),
+      LIT("best regards"), LIT("with kind regards"), LIT("dank en groet"),
+      LIT("met vriendelijke groet en dank"), LIT("vr.gr."), LIT("vr. gr."),
+      LIT("gr."), LIT("gr")};
   size_t i = a;
   while (i < b && (s[i] == ' ' || s[i] == '\t' || s[i] == '>'))
     i++;
@@ -776,6 +880,27 @@ static bool closing_line(const char *s, size_t a, size_t b, size_t *tail) {
   char c0 = i < b ? (char)(s[i] | 32) : 0;
   if (c0 != 'm' && c0 != 'v' && c0 != 'g' && c0 != 'h' && c0 != 'k' &&
       c0 != 'r' && c0 != 'b' && c0 != 'w' && c0 != 'd' && c0 != 'c')
+    return false;
+  /* … and with one of these pairs ("De", "Het", "Van" stop here) */
+  if (i + 1 >= b)
+    return false;
+  char c1 = s[i + 1];
+  if (c1 >= 'A' && c1 <= 'Z')
+    c1 = (char)(c1 + 32);
+  bool pair;
+  switch (c0) {
+  case 'm': pair = c1 == 'e' || c1 == 'v' || c1 == '.'; break;
+  case 'v': pair = c1 == 'r'; break;
+  case 'g': pair = c1 == 'r'; break;
+  case 'h': pair = c1 == 'a' || c1 == 'o'; break;
+  case 'k': pair = c1 == 'i'; break;
+  case 'r': pair = c1 == 'e'; break;
+  case 'b': pair = c1 == 'e'; break;
+  case 'w': pair = c1 == 'i'; break;
+  case 'd': pair = c1 == 'a'; break;
+  default: pair = c1 == 'o'; break; /* 'c' */
+  }
+  if (!pair)
     return false;
   size_t e = i;
   while (e < b && e - i <= 48 && s[e] != ',' && s[e] != '\r')
@@ -786,7 +911,7 @@ static bool closing_line(const char *s, size_t a, size_t b, size_t *tail) {
   if (t - i > 40)
     return false;
   for (size_t n = 0; n < sizeof closings / sizeof closings[0]; n++)
-    if (key_eq(s, i, t, closings[n])) {
+    if (lit_eq(s, i, t, &closings[n])) {
       *tail = e < b ? e + 1 : b;
       return true;
     }
@@ -794,12 +919,13 @@ static bool closing_line(const char *s, size_t a, size_t b, size_t *tail) {
 }
 
 static bool salutation_word(const char *s, const tok *t) {
-  static const char *const w[] = {"beste",  "geachte", "hoi", "hallo",
-                                  "lieve",  "hi",      "hey", "dear",
-                                  "goedemorgen", "goedemiddag", "dag",
-                                  "goedenavond", "hello", "beiste"};
+  static const lit w[] = {
+      LIT("beste"), LIT("geachte"), LIT("hoi"), LIT("hallo"), LIT("lieve"),
+      LIT("hi"), LIT("hey"), LIT("dear"), LIT("goedemorgen"),
+      LIT("goedemiddag"), LIT("dag"), LIT("goedenavond"), LIT("hello"),
+      LIT("beiste")};
   for (size_t n = 0; n < sizeof w / sizeof w[0]; n++)
-    if (word_is(s, t, w[n]))
+    if (word_is_lit(s, t, &w[n]))
       return true;
   return false;
 }
@@ -995,12 +1121,14 @@ static double maxd(double a, double b) { return a > b ? a : b; }
 /* Particles that are also everyday prepositions ("in Zwolle", "op Texel")
  * only join a name with support from a given name, initials or a title. */
 static bool weak_particle(const char *s, const tok *t) {
-  static const char *const w[] = {"in", "op", "uit", "aan", "bij", "onder",
-                                  "over", "voor", "het", "te", "da", "do",
-                                  "du", "la", "le", "lo", "di", "am", "im",
-                                  "zu", "af", "av", "san", "ou", "ben"};
+  static const lit w[] = {
+      LIT("in"), LIT("op"), LIT("uit"), LIT("aan"), LIT("bij"), LIT("onder"),
+      LIT("over"), LIT("voor"), LIT("het"), LIT("te"), LIT("da"), LIT("do"),
+      LIT("du"), LIT("la"), LIT("le"), LIT("lo"), LIT("di"), LIT("am"),
+      LIT("im"), LIT("zu"), LIT("af"), LIT("av"), LIT("san"), LIT("ou"),
+      LIT("ben")};
   for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
-    if (word_is(s, t, w[k]))
+    if (word_is_lit(s, t, &w[k]))
       return true;
   return false;
 }
@@ -1008,15 +1136,18 @@ static bool weak_particle(const char *s, const tok *t) {
 /* Whether tokens from k are a political party in brackets: "(VVD)",
  * "(GroenLinks-PvdA)", "(Lokaal Belang)", "(Groep Mol)". */
 static bool party_after(const char *s, tok *v, size_t n, size_t k) {
-  static const char *const parties[] = {
-      "vvd", "pvda", "cda", "d66", "groenlinks", "groenlinks-pvda",
-      "gl-pvda", "sp", "pvv", "christenunie", "cu", "sgp", "pvdd", "denk",
-      "50plus", "ja21", "fvd", "bbb", "volt", "nsc", "bij1", "cu-sgp",
-      "christenunie-sgp", "gemeentebelangen", "gemeentebelang",
-      "dorpsbelangen", "stadspartij", "burgerbelangen", "groen", "d'66",
-      "partij", "lijst", "leefbaar", "lokaal", "groep", "fractie",
-      "onafhankelijk", "onafhankelijken", "ouderenpartij", "forum",
-      "nieuw", "samen", "progressief", "algemeen"};
+  static const lit parties[] = {
+      LIT("vvd"), LIT("pvda"), LIT("cda"), LIT("d66"), LIT("groenlinks"),
+      LIT("groenlinks-pvda"), LIT("gl-pvda"), LIT("sp"), LIT("pvv"),
+      LIT("christenunie"), LIT("cu"), LIT("sgp"), LIT("pvdd"), LIT("denk"),
+      LIT("50plus"), LIT("ja21"), LIT("fvd"), LIT("bbb"), LIT("volt"),
+      LIT("nsc"), LIT("bij1"), LIT("cu-sgp"), LIT("christenunie-sgp"),
+      LIT("gemeentebelangen"), LIT("gemeentebelang"), LIT("dorpsbelangen"),
+      LIT("stadspartij"), LIT("burgerbelangen"), LIT("groen"), LIT("d'66"),
+      LIT("partij"), LIT("lijst"), LIT("leefbaar"), LIT("lokaal"), LIT("groep"),
+      LIT("fractie"), LIT("onafhankelijk"), LIT("onafhankelijken"),
+      LIT("ouderenpartij"), LIT("forum"), LIT("nieuw"), LIT("samen"),
+      LIT("progressief"), LIT("algemeen")};
   if (k + 2 >= n || v[k].kind != K_PUNCT || v[k].c != '(' ||
       !word_tok(&v[k + 1]) || !(v[k + 1].f & F_CAP))
     return false;
@@ -1028,16 +1159,16 @@ static bool party_after(const char *s, tok *v, size_t n, size_t k) {
   const tok *w = &v[k + 1];
   size_t len = w->e - w->s;
   for (size_t i = 0; i < sizeof parties / sizeof parties[0]; i++) {
-    size_t pl = strlen(parties[i]);
+    size_t pl = parties[i].n;
     /* the whole word, or its first part before a hyphen */
     if ((pl == len || (pl < len && s[w->s + pl] == '-')) &&
-        (s[w->s] | 32) == parties[i][0]) {
+        (s[w->s] | 32) == parties[i].s[0]) {
       bool eq = true;
       for (size_t c = 0; c < pl && eq; c++) {
         char x = s[w->s + c];
         if (x >= 'A' && x <= 'Z')
           x = (char)(x + 32);
-        eq = x == parties[i][c];
+        eq = x == parties[i].s[c];
       }
       if (eq)
         return true;
@@ -1058,16 +1189,19 @@ static bool after_article(const char *s, const tok *v, size_t k) {
 /* Nouns that close the name of a building, business or place ("Victoria
  * Hotel", "Anne Frank Huis"), not a person's name. */
 static bool place_head(const char *s, const tok *t) {
-  static const char *const w[] = {
-      "hotel", "theater", "theatre", "museum", "kerk", "kapel", "park",
-      "school", "college", "lyceum", "bank", "fonds", "groep", "centrum",
-      "center", "ziekenhuis", "kliniek", "academie", "instituut", "huis",
-      "hal", "zaal", "arena", "stadion", "kazerne", "haven", "brug",
-      "toren", "markt", "molen", "holding", "partners", "advocaten",
-      "notarissen", "consult", "services", "stichting", "vereniging",
-      "fonds", "prijs", "lezing", "zorg", "wonen"};
+  static const lit w[] = {
+      LIT("hotel"), LIT("theater"), LIT("theatre"), LIT("museum"), LIT("kerk"),
+      LIT("kapel"), LIT("park"), LIT("school"), LIT("college"), LIT("lyceum"),
+      LIT("bank"), LIT("fonds"), LIT("groep"), LIT("centrum"), LIT("center"),
+      LIT("ziekenhuis"), LIT("kliniek"), LIT("academie"), LIT("instituut"),
+      LIT("huis"), LIT("hal"), LIT("zaal"), LIT("arena"), LIT("stadion"),
+      LIT("kazerne"), LIT("haven"), LIT("brug"), LIT("toren"), LIT("markt"),
+      LIT("molen"), LIT("holding"), LIT("partners"), LIT("advocaten"),
+      LIT("notarissen"), LIT("consult"), LIT("services"), LIT("stichting"),
+      LIT("vereniging"), LIT("fonds"), LIT("prijs"), LIT("lezing"), LIT("zorg"),
+      LIT("wonen")};
   for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
-    if (word_is(s, t, w[k]))
+    if (word_is_lit(s, t, &w[k]))
       return true;
   return false;
 }
@@ -1075,19 +1209,21 @@ static bool place_head(const char *s, const tok *t) {
 /* Whether the word ends in a noun for a unit, a service or a role
  * ("Subsidiebureau", "Privacyteam", "DGKE-secretariaat", "SOC-analist"). */
 static bool unit_word(const char *s, const tok *t) {
-  static const char *const suf[] = {
-      "bureau", "team", "planning", "secretariaat", "afdeling", "analist",
-      "dienst", "desk", "loket", "centrum", "groep", "raad", "overleg",
-      "beheer", "zaken", "support", "office", "portaal", "pool", "viewer",
-      "berekening", "teksten", "mailbox", "postbus", "coordinator",
-      "coördinator", "adviseur", "medewerker", "functionaris"};
+  static const lit suf[] = {
+      LIT("bureau"), LIT("team"), LIT("planning"), LIT("secretariaat"),
+      LIT("afdeling"), LIT("analist"), LIT("dienst"), LIT("desk"), LIT("loket"),
+      LIT("centrum"), LIT("groep"), LIT("raad"), LIT("overleg"), LIT("beheer"),
+      LIT("zaken"), LIT("support"), LIT("office"), LIT("portaal"), LIT("pool"),
+      LIT("viewer"), LIT("berekening"), LIT("teksten"), LIT("mailbox"),
+      LIT("postbus"), LIT("coordinator"), LIT("coördinator"), LIT("adviseur"),
+      LIT("medewerker"), LIT("functionaris")};
   size_t n = t->e - t->s;
   for (size_t k = 0; k < sizeof suf / sizeof suf[0]; k++) {
-    size_t m = strlen(suf[k]);
+    size_t m = suf[k].n;
     if (n < m + 2)
       continue;
     size_t i = 0;
-    while (i < m && (s[t->e - m + i] | 32) == suf[k][i])
+    while (i < m && (s[t->e - m + i] | 32) == suf[k].s[i])
       i++;
     if (i == m)
       return true;
@@ -1097,15 +1233,29 @@ static bool unit_word(const char *s, const tok *t) {
 
 /* Words after which a capitalised word names a place or a body. */
 static bool place_word(const char *s, const tok *t) {
-  static const char *const w[] = {
-      "gemeente", "provincie", "waterschap", "regio", "stadsdeel",
-      "veiligheidsregio", "basisteam", "politieregio", "dorp", "stad",
-      "plaats", "woonplaats", "wijk", "gemeentehuis", "stadhuis",
-      "hoogheemraadschap", "district", "eenheid"};
+  static const lit w[] = {
+      LIT("gemeente"), LIT("provincie"), LIT("waterschap"), LIT("regio"),
+      LIT("stadsdeel"), LIT("veiligheidsregio"), LIT("basisteam"),
+      LIT("politieregio"), LIT("dorp"), LIT("stad"), LIT("plaats"),
+      LIT("woonplaats"), LIT("wijk"), LIT("gemeentehuis"), LIT("stadhuis"),
+      LIT("hoogheemraadschap"), LIT("district"), LIT("eenheid")};
   for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
-    if (word_is(s, t, w[k]))
+    if (word_is_lit(s, t, &w[k]))
       return true;
   return false;
+}
+
+/* Whether parse_name at word token i would only step over it, so that
+ * the caller can: a lower-case word with no capitalised word within six
+ * tokens (parse_name turns it away first thing; the words of a run share
+ * ncap, so the test holds up to where the capital comes within reach),
+ * or a word that starts with a digit (no title, office, place word,
+ * given name, particle or surname starts with one). */
+static inline bool no_name_at(const toks *tk, size_t i) {
+  const tok *t = &tk->v[i];
+  if (t->f & F_LOWER)
+    return t->ncap == NO_CAP || t->ncap > i + 6;
+  return !(t->f & F_CAP);
 }
 
 /* Parse a name starting at token *pi; emit it; advance *pi. */
@@ -1504,20 +1654,54 @@ static size_t line_end(const char *s, size_t a, size_t len) {
   return nl ? (size_t)(nl - s) : len;
 }
 
+/* The lines of a text walked in order.  A document's line starts were
+ * found when it was loaded: its lines are read from there instead of
+ * being searched for again by every pass over them. */
+typedef struct linewalk {
+  const woo__linemap *map; /* NULL: memchr */
+  size_t k;                /* the next line start to look at in map */
+} linewalk;
+
+static linewalk linewalk_of(const woo__scan_ctx *ctx) {
+  linewalk w = {NULL, 0};
+  const woo_doc *d = ctx->doc;
+  if (d && d->lines.starts && d->lines.n && d->text.data == ctx->text &&
+      d->text.len == ctx->len)
+    w.map = &d->lines;
+  return w;
+}
+
+/* End of the line that starts at a: its '\n', or len.  Calls come with
+ * growing a; a line start the map does not have is searched for. */
+static inline size_t linewalk_end(linewalk *w, const char *s, size_t a,
+                                  size_t len) {
+  const woo__linemap *m = w->map;
+  if (m) {
+    while (w->k < m->n && m->starts[w->k] < a)
+      w->k++;
+    if (w->k < m->n && m->starts[w->k] == a) {
+      w->k++;
+      return w->k < m->n ? m->starts[w->k] - 1 : len;
+    }
+  }
+  return line_end(s, a, len);
+}
+
 /* Whether the line names a managing function: who signs a decision in
  * office (directeur, afdelingshoofd, teamleider, teammanager …). */
 static bool management_line(const char *s, size_t a, size_t b) {
-  static const char *const w[] = {
-      "directeur", "hoofd", "leider", "manager", "chef", "secretaris",
-      "generaal", "burgemeester", "wethouder", "minister", "voorzitter",
-      "griffier", "commandant", "bestuurder", "gedeputeerde"};
+  static const lit w[] = {
+      LIT("directeur"), LIT("hoofd"), LIT("leider"), LIT("manager"),
+      LIT("chef"), LIT("secretaris"), LIT("generaal"), LIT("burgemeester"),
+      LIT("wethouder"), LIT("minister"), LIT("voorzitter"), LIT("griffier"),
+      LIT("commandant"), LIT("bestuurder"), LIT("gedeputeerde")};
   if (b - a > 200)
     return false;
   for (size_t k = 0; k < sizeof w / sizeof w[0]; k++) {
-    size_t n = strlen(w[k]);
+    size_t n = w[k].n;
     for (size_t i = a; i + n <= b; i++) {
       size_t j = 0;
-      while (j < n && (s[i + j] | 32) == w[k][j])
+      while (j < n && (s[i + j] | 32) == w[k].s[j])
         j++;
       if (j == n)
         return true;
@@ -1707,14 +1891,15 @@ static int officials_visible(const woo__scan_ctx *ctx, woo__hits *out,
 /* A letterhead label under which the handling civil servant is named, in
  * whatever column it stands ("Behandeld door", "Contactpersoon"). */
 static bool contact_label(const char *s, size_t a, size_t b) {
-  static const char *const w[] = {
-      "behandeld door", "contactpersoon", "contactpersonen", "contact",
-      "inlichtingen", "inlichtingen bij", "uw contactpersoon", "behandelaar",
-      "uw behandelaar", "auteur", "opgesteld door"};
+  static const lit w[] = {
+      LIT("behandeld door"), LIT("contactpersoon"), LIT("contactpersonen"),
+      LIT("contact"), LIT("inlichtingen"), LIT("inlichtingen bij"),
+      LIT("uw contactpersoon"), LIT("behandelaar"), LIT("uw behandelaar"),
+      LIT("auteur"), LIT("opgesteld door")};
   while (b > a && (s[b - 1] == ':' || s[b - 1] == ' '))
     b--;
   for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
-    if (key_eq(s, a, b, w[k]))
+    if (lit_eq(s, a, b, &w[k]))
       return true;
   return false;
 }
@@ -1797,9 +1982,9 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
   tk.lc = &lc;
   tk2.lc = &lc;
 
+  linewalk lw = linewalk_of(ctx);
   while (a < len) {
-    const char *nl = memchr(s + a, '\n', len - a);
-    size_t b = nl ? (size_t)(nl - s) : len;
+    size_t b = linewalk_end(&lw, s, a, len);
     size_t body = a;
     int mode = M_BODY;
     if (line_blank(s, a, b)) {
@@ -1849,12 +2034,13 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
       const tok *t = &tk.v[k];
       if (!word_tok(t) || (k > 0 && !(t->f & F_GAP)))
         continue;
-      static const char *const first[] = {
-          "behandeld", "contactpersoon", "contactpersonen", "contact",
-          "inlichtingen", "uw", "behandelaar", "auteur", "opgesteld"};
+      static const lit first[] = {
+          LIT("behandeld"), LIT("contactpersoon"), LIT("contactpersonen"),
+          LIT("contact"), LIT("inlichtingen"), LIT("uw"), LIT("behandelaar"),
+          LIT("auteur"), LIT("opgesteld")};
       bool maybe = false;
       for (size_t f = 0; f < sizeof first / sizeof *first && !maybe; f++)
-        maybe = word_is(s, t, first[f]);
+        maybe = word_is_lit(s, t, &first[f]);
       if (!maybe)
         continue;
       size_t e = left_end(s, t->s, b);
@@ -2002,6 +2188,16 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
         }
       }
       entry = false;
+      if (no_name_at(&tk, i)) {
+        /* a run of them is passed without the calls */
+        do
+          i++;
+        while (i < tk.n && tk.v[i].kind == K_WORD && no_name_at(&tk, i));
+        if (st.mode == M_SALUT && i < tk.n && tk.v[i].kind == K_PUNCT &&
+            (tk.v[i].c == ',' || tk.v[i].c == '!'))
+          st.mode = M_BODY;
+        continue;
+      }
       size_t before = i;
       rc = parse_name(&st, out, &i);
       if (rc)
@@ -2034,9 +2230,9 @@ int woo__find_functions(const woo__scan_ctx *ctx, woo__hits *out) {
   int sig_lines = 0; /* lines of a signature block still to come */
   nstate st = {ctx, s, &tk, M_BODY, NULL, NULL};
 
+  linewalk lw = linewalk_of(ctx);
   while (a < len) {
-    const char *nl = memchr(s + a, '\n', len - a);
-    size_t b = nl ? (size_t)(nl - s) : len;
+    size_t b = linewalk_end(&lw, s, a, len);
     size_t tail;
     if (line_blank(s, a, b)) {
       a = b + 1;
@@ -2287,9 +2483,9 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
   pairbits_of(&fpairs, &firsts);
   pairbits_of(&npairs, &names);
   woo__spanset_normalize(&have);
+  linewalk lw = linewalk_of(ctx);
   while (a < len) {
-    const char *nl = memchr(s + a, '\n', len - a);
-    size_t b = nl ? (size_t)(nl - s) : len;
+    size_t b = linewalk_end(&lw, s, a, len);
     if (!line_may_mention(s, a, b, &firsts, &fpairs, &have, &cur)) {
       a = b + 1;
       continue;

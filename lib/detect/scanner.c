@@ -49,12 +49,32 @@ size_t woo__word_len(const char *s, size_t len) {
 uint64_t woo__fold_hash(const char *s, size_t len) {
   uint64_t h = 1469598103934665603ull; /* FNV-1a */
   for (size_t i = 0; i < len;) {
+    unsigned char c = (unsigned char)s[i];
+    if (c > ' ' && c < 0x80) {
+      /* printable ASCII, most of every name: what the decoding and
+       * folding below would give, without the calls */
+      h ^= c >= 'A' && c <= 'Z' ? c + 32u : c;
+      h *= 1099511628211ull;
+      i++;
+      continue;
+    }
     size_t n;
     uint32_t cp = woo__utf8_decode((const unsigned char *)s + i, len - i, &n);
-    /* Runs of spaces count as one, so "van  der" matches "van der". */
+    /* Runs of spaces count as one, so "van  der" matches "van der".
+     * Bytes that are spaces themselves are passed one by one; a space of
+     * several bytes (a no-break space) by its length, which the byte
+     * test alone never passed: the loop stood still on it. */
     if (woo__is_space(cp)) {
-      while (i < len && woo__is_space((unsigned char)s[i]))
-        i++;
+      for (;;) {
+        while (i < len && woo__is_space((unsigned char)s[i]))
+          i++;
+        size_t m;
+        if (i >= len || (unsigned char)s[i] < 0x80 ||
+            !woo__is_space(woo__utf8_decode((const unsigned char *)s + i,
+                                            len - i, &m)))
+          break;
+        i += m;
+      }
       cp = ' ';
       n = 0;
     }
@@ -607,6 +627,8 @@ static int index_names(woo_names *k) {
       k->pairs[((unsigned)nm[0] << 8 | nm[1]) / 64] |=
           1ull << (((unsigned)nm[0] << 8 | nm[1]) % 64);
   }
+  for (unsigned c = 0; c < 256; c++)
+    k->stop[c] = k->first_byte[c] || c == '\'' || c == '-' || c >= 0x80;
   return 0;
 }
 
@@ -639,10 +661,8 @@ static int known_names(const woo__scan_ctx *ctx, woo_names *known,
   size_t len = ctx->len;
   /* Bytes where the walk below may do more than pass a plain ASCII word:
    * letters names start with, apostrophes and hyphens (which may join
-   * words) and bytes of multi-byte characters. */
-  bool stop[256];
-  for (unsigned c = 0; c < 256; c++)
-    stop[c] = first_byte[c] || c == '\'' || c == '-' || c >= 0x80;
+   * words) and bytes of multi-byte characters; made with the index. */
+  const bool *stop = known->stop;
   for (size_t i = 0; i < len && n && rc == 0;) {
     /* Spaces and ASCII punctuation start no word: skipped without the
      * call, which would decode them. */

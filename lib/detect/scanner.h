@@ -77,6 +77,9 @@ struct woo_names {
    * and a bit per pair of first two bytes (when every name has two). */
   uint64_t filter[(1 << 13) / 64];
   bool first_byte[256];
+  /* first_byte, apostrophe, hyphen and bytes >= 0x80: where a scan's
+   * walk over plain ASCII words stops */
+  bool stop[256];
   uint64_t pairs[(1 << 16) / 64];
   bool pairs_ok;
   /* Learned documents: open addressing on the text hash, NULL = empty

@@ -128,14 +128,19 @@ typedef int (*su_stem_fn)(void *arg, size_t kw, size_t stem);
 
 /* Find every occurrence of the stems (lowercase ASCII, at least 4 bytes,
  * NULL-terminated list, at most 32 of them) in t[0..len), ignoring ASCII
- * case, in one pass.  Wu-Manber over two-byte blocks: the window jumps
+ * case, in one pass.  Wu-Manber over three-byte blocks: the window jumps
  * by the distance to the nearest block that ends a stem prefix, so prose
- * is crossed several bytes at a time. */
+ * is crossed several bytes at a time.  Where the window's last block
+ * ends a stem prefix of the shortest length, only the stems whose
+ * prefix it is are compared. */
 static inline int su_find_stems(const char *t, size_t len,
                                 const char *const *stems, su_stem_fn fn,
                                 void *arg) {
   enum { HBITS = 12, HSIZE = 1 << HBITS, MAXSTEMS = 32 };
   unsigned char shift[HSIZE];
+  /* which stems end their first m bytes with the block; read only where
+   * shift is 0, which are the slots set below */
+  uint32_t which[HSIZE];
   size_t lens[MAXSTEMS]; /* measured once: candidates are checked often */
   size_t m = (size_t)-1, ns = 0;
   for (; stems[ns] && ns < MAXSTEMS; ns++) {
@@ -143,28 +148,40 @@ static inline int su_find_stems(const char *t, size_t len,
     if (lens[ns] < m)
       m = lens[ns];
   }
-  if (ns == 0 || m < 2 || m > 255)
+  if (ns == 0 || m < 3 || m > 255)
     return 0;
-  memset(shift, (int)(m - 1), sizeof shift);
-#define SU_HASH(a, b)                                                          \
-  ((((unsigned)su_lowerc((unsigned char)(a)) << 5) ^                           \
-    (unsigned)su_lowerc((unsigned char)(b))) & (HSIZE - 1))
+  /* three letters tell more than two: in Dutch prose the window moves
+   * on by more, and the shortest stems have seven letters */
+  memset(shift, (int)(m - 2), sizeof shift);
+#define SU_HASH(a, b, c)                                                       \
+  (((unsigned)su_lowerc((unsigned char)(a)) * 1089u +                          \
+    (unsigned)su_lowerc((unsigned char)(b)) * 33u +                            \
+    (unsigned)su_lowerc((unsigned char)(c))) & (HSIZE - 1))
   for (size_t k = 0; k < ns; k++)
-    for (size_t j = 1; j < m; j++) {
-      unsigned h = SU_HASH(stems[k][j - 1], stems[k][j]);
+    for (size_t j = 2; j < m; j++) {
+      unsigned h = SU_HASH(stems[k][j - 2], stems[k][j - 1], stems[k][j]);
       if (shift[h] > m - 1 - j)
         shift[h] = (unsigned char)(m - 1 - j);
     }
+  for (size_t k = 0; k < ns; k++)
+    which[SU_HASH(stems[k][m - 3], stems[k][m - 2], stems[k][m - 1])] = 0;
+  for (size_t k = 0; k < ns; k++)
+    which[SU_HASH(stems[k][m - 3], stems[k][m - 2], stems[k][m - 1])] |=
+        (uint32_t)1 << k;
   size_t pos = m - 1;
   while (pos < len) {
-    unsigned h = SU_HASH(t[pos - 1], t[pos]);
+    unsigned h = SU_HASH(t[pos - 2], t[pos - 1], t[pos]);
     if (shift[h]) {
       pos += shift[h];
       continue;
     }
     size_t start = pos + 1 - m;
     unsigned char first = su_lowerc((unsigned char)t[start]);
-    for (size_t k = 0; k < ns; k++) {
+    /* in list order, as the callers expect */
+    for (uint32_t w = which[h]; w; w &= w - 1) {
+      size_t k = 0;
+      while (!(w >> k & 1))
+        k++;
       size_t sl = lens[k], j = 1;
       if ((unsigned char)stems[k][0] != first || start + sl > len)
         continue;

@@ -139,8 +139,42 @@ TEST(changed_text_is_not_taken_for_learned) {
   woo_scanner_free(s);
 }
 
+TEST(no_break_space_in_a_learned_name) {
+  /* a no-break space counts as a space, alone or in a run (the hash
+   * stood still on it: every hit with one hung the scan) */
+  static const char *const nbsp[] = {"Jan\xc2\xa0Jansen", "Jan \xc2\xa0 Jansen",
+                                     "Jan\xc2\xa0"};
+  static const char *const plain[] = {"jan jansen", "Jan Jansen", "Jan "};
+  for (size_t k = 0; k < 3; k++)
+    CHECK(woo__fold_hash(nbsp[k], strlen(nbsp[k])) ==
+          woo__fold_hash(plain[k], strlen(plain[k])));
+  /* and a batch learns such a name and marks it */
+  static const char text[] = "Van: Jan\xc2\xa0Jansen <j@example.org>\n"
+                             "Geachte heer Pieter de\xc2\xa0"
+                             "Vries,\n";
+  woo_scanner *s = NULL;
+  woo_names *known = NULL;
+  woo_marks *m = NULL;
+  CHECK_INT(woo_scanner_new(&s, NULL), 0);
+  CHECK_INT(woo_names_new(&known), 0);
+  woo_scan_options o = WOO_SCAN_OPTIONS_INIT;
+  o.known = known;
+  o.learn = 1;
+  CHECK_INT(woo_scan_text(&m, s, text, strlen(text), &o), 0);
+  woo_marks_free(m);
+  m = NULL;
+  CHECK(woo_names_count(known) > 0);
+  o.learn = 0;
+  CHECK_INT(woo_scan_text(&m, s, text, strlen(text), &o), 0);
+  CHECK(m && woo_marks_count(m) >= 2);
+  woo_marks_free(m);
+  woo_names_free(known);
+  woo_scanner_free(s);
+}
+
 int main(void) {
   RUN(reused_hits_mark_the_same);
   RUN(changed_text_is_not_taken_for_learned);
+  RUN(no_break_space_in_a_learned_name);
   TEST_END();
 }
