@@ -31,6 +31,7 @@ typedef struct tok {
 typedef struct toks {
   tok *v;
   size_t n, cap;
+  size_t gaps, contents; /* tokens that are codes, content words */
 } toks;
 
 static int grow(toks *t) {
@@ -139,6 +140,29 @@ typedef struct hide {
   const woo_ground *ground;
 } hide;
 
+/* The punctuation around a token, for contexts that end with a
+ * paragraph ("die liggen bij 5.1.2.e."): '(' or ':' before it, and after
+ * it one of .,;:!?) , blanks and tabs between them passed over. */
+static char punct_before(const char *text, size_t a) {
+  while (a > 0 && (text[a - 1] == ' ' || text[a - 1] == '\t'))
+    a--;
+  return a > 0 && (text[a - 1] == '(' || text[a - 1] == ':') ? text[a - 1] : 0;
+}
+
+static char punct_after(const char *text, size_t len, size_t e) {
+  while (e < len && (text[e] == ' ' || text[e] == '\t'))
+    e++;
+  if (e < len) {
+    switch (text[e]) {
+    case '.': case ',': case ';': case ':': case '!': case '?': case ')':
+      return text[e];
+    default:
+      break;
+    }
+  }
+  return 0;
+}
+
 /* Words (runs of letters and digits, case folded) and codes in order. */
 static int tokenize(toks *t, const char *text, size_t len,
                     const woo_codes *codes) {
@@ -181,10 +205,13 @@ static int tokenize(toks *t, const char *text, size_t len,
       tok *prev = t->n ? &t->v[t->n - 1] : NULL;
       if (prev && prev->gap && !brk) {
         prev->end = c->end; /* codes in a row hide one passage */
+        prev->after = punct_after(text, len, c->end);
       } else {
-        tok x = {c->start, c->end, 0, c->ground, true, brk, false, 0, 0};
+        tok x = {c->start, c->end, 0, c->ground, true, brk, false,
+                 punct_before(text, c->start), punct_after(text, len, c->end)};
         if ((rc = push(t, &x)))
           goto done;
+        t->gaps++;
       }
       brk = after_nl = false;
       i = c->end;
@@ -237,9 +264,11 @@ static int tokenize(toks *t, const char *text, size_t len,
       }
       if (content && i - s <= 9 && function_word(&fw, h))
         content = false;
-      tok x = {s, i, h, NULL, false, brk, content, 0, 0};
+      tok x = {s, i, h, NULL, false, brk, content, punct_before(text, s),
+               punct_after(text, len, i)};
       if ((rc = push(t, &x)))
         goto done;
+      t->contents += content;
       brk = after_nl = false;
       continue;
     }
@@ -251,26 +280,6 @@ static int tokenize(toks *t, const char *text, size_t len,
       after_nl = false;
     }
     i += n;
-  }
-  /* The punctuation around each token, for contexts that end with a
-   * paragraph: "die liggen bij 5.1.2.e." */
-  for (size_t k = 0; k < t->n; k++) {
-    size_t a = t->v[k].start, e = t->v[k].end;
-    while (a > 0 && (text[a - 1] == ' ' || text[a - 1] == '\t'))
-      a--;
-    if (a > 0 && (text[a - 1] == '(' || text[a - 1] == ':'))
-      t->v[k].before = text[a - 1];
-    while (e < len && (text[e] == ' ' || text[e] == '\t'))
-      e++;
-    if (e < len) {
-      switch (text[e]) {
-      case '.': case ',': case ';': case ':': case '!': case '?': case ')':
-        t->v[k].after = text[e];
-        break;
-      default:
-        break;
-      }
-    }
   }
 done:
   free(hides);
@@ -324,14 +333,53 @@ static uint64_t ctx_hash(side l, side r, char before, char after) {
   return h ? h : 1;
 }
 
+/* Room for `more` keys beyond those in `k`, taken at once. */
+static int akeys_reserve(woo__akeys *k, size_t more) {
+  if (more <= k->cap - k->n)
+    return 0;
+  woo__akey *v = woo__reallocarray(k->v, k->n + more, sizeof *v);
+  if (!v)
+    return woo__oom();
+  k->v = v;
+  k->cap = k->n + more;
+  return 0;
+}
+
+/* The keys stay until the batch is finished: give back what the list
+ * does not use (shrinking in place, no copy). */
+static void akeys_fit(woo__akeys *k) {
+  if (k->n == 0) {
+    free(k->v);
+    *k = (woo__akeys){NULL, 0, 0};
+  } else if (k->cap > k->n) {
+    woo__akey *v = woo__reallocarray(k->v, k->n, sizeof *v);
+    if (v) {
+      k->v = v;
+      k->cap = k->n;
+    }
+  }
+}
+
+/* Keys reserved ahead for a document at most: beyond that the list grows
+ * by doubling as keys come. */
+#define RESERVE_MAX ((size_t)1 << 16)
+
 int woo__audit_contexts(woo__adoc *d, const char *text, size_t len,
                         const woo_codes *codes) {
-  toks t = {NULL, 0, 0};
+  toks t = {NULL, 0, 0, 0, 0};
   side *right = NULL;
   int rc = tokenize(&t, text, len, codes);
-  /* t.n + 1 sides, also for a text without a word. */
-  if (rc == 0 && !(right = woo__calloc(t.n + 1, sizeof *right)))
+  /* t.n + 1 sides, also for a text without a word; only those set below
+   * are ever read. */
+  if (rc == 0 && !(right = woo__reallocarray(NULL, t.n + 1, sizeof *right)))
     rc = woo__oom();
+  /* A withheld key per code at most, a visible one per run of up to
+   * WOO__AUDIT_MAX_RUN words from a content word. */
+  size_t most = t.contents * WOO__AUDIT_MAX_RUN;
+  if (rc == 0)
+    rc = akeys_reserve(&d->withheld, t.gaps < RESERVE_MAX ? t.gaps : RESERVE_MAX);
+  if (rc == 0)
+    rc = akeys_reserve(&d->visible, most < RESERVE_MAX ? most : RESERVE_MAX);
   /* Every right side once; the runs below combine them with left sides.
    * Only the side after a code or a content word is ever used. */
   for (size_t e = 1; e <= t.n && rc == 0; e++)
@@ -362,6 +410,8 @@ int woo__audit_contexts(woo__adoc *d, const char *text, size_t len,
         rc = woo__akeys_add(&d->visible, h, t.v[i].start, last->end, NULL);
     }
   }
+  akeys_fit(&d->withheld);
+  akeys_fit(&d->visible);
   free(right);
   free(t.v);
   return rc;
