@@ -1521,6 +1521,13 @@ static int scan_text(scan *sc) {
    * the first kind, 1 for those letters, so the loop below passes over
    * the rest with a test per byte that rarely changes its answer. */
   unsigned char starts[256], alpha[256];
+  /* Of those letters, a word can start something only with the second
+   * letter of "art" or of a status word ("buiten", "niet", "deels",
+   * "dubbel", "reeds", "openbaar"), or with a blank after a capital (OCR:
+   * "D eels"): `lead` has a bit per first letter, `follow` the bits of
+   * the first letters a byte may follow.  Most words that start with
+   * these letters ("de", "door", "bij", "als") are passed over so. */
+  unsigned char lead[256], follow[256];
   for (int c = 0; c < 256; c++) {
     int lc = lower(c);
     starts[c] = is_digit(c) || c == '(' || c == '^' ? 2
@@ -1529,12 +1536,32 @@ static int scan_text(scan *sc) {
                     ? 1
                     : 0;
     alpha[c] = is_alpha(c);
+    lead[c] = !is_alpha(c) ? 0
+              : lc == 'a'  ? 1
+              : lc == 'b'  ? 2
+              : lc == 'n'  ? 4
+              : lc == 'd'  ? 8
+              : lc == 'r'  ? 16
+              : lc == 'o'  ? 32
+                           : 0;
+    follow[c] = c == ' '   ? 63
+                : lc == 'r' ? 1
+                : lc == 'u' ? 2 | 8
+                : lc == 'i' ? 4
+                : lc == 'e' ? 8 | 16
+                : lc == 'p' ? 32
+                            : 0;
   }
   const unsigned char *u = (const unsigned char *)s;
   size_t i = 0;
   while (i < n) {
     unsigned prev = i ? alpha[u[i - 1]] : 0;
-    while (!((starts[u[i]] >> 1) | (starts[u[i]] & (prev ^ 1u)))) {
+    for (;;) {
+      unsigned st = starts[u[i]];
+      if (st >> 1)
+        break;
+      if ((st & (prev ^ 1u)) && i + 1 < n && (lead[u[i]] & follow[u[i + 1]]))
+        break;
       prev = alpha[u[i]];
       if (++i == n)
         return 0;
