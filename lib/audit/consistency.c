@@ -143,13 +143,16 @@ typedef struct hide {
 /* The punctuation around a token, for contexts that end with a
  * paragraph ("die liggen bij 5.1.2.e."): '(' or ':' before it, and after
  * it one of .,;:!?) , blanks and tabs between them passed over. */
-static char punct_before(const char *text, size_t a) {
+static inline char before_of(char c) { return c == '(' || c == ':' ? c : 0; }
+
+/* The last byte before `a` that is not a blank or a tab, or 0. */
+static char nonblank_before(const char *text, size_t a) {
   while (a > 0 && (text[a - 1] == ' ' || text[a - 1] == '\t'))
     a--;
-  return a > 0 && (text[a - 1] == '(' || text[a - 1] == ':') ? text[a - 1] : 0;
+  return a > 0 ? text[a - 1] : 0;
 }
 
-static char punct_after(const char *text, size_t len, size_t e) {
+static inline char punct_after(const char *text, size_t len, size_t e) {
   while (e < len && (text[e] == ' ' || text[e] == '\t'))
     e++;
   if (e < len) {
@@ -195,6 +198,9 @@ static int tokenize(toks *t, const char *text, size_t len,
                                             : (unsigned char)k;
   size_t ci = 0;
   bool after_nl = false, brk = false;
+  /* nonblank_before(text, i), kept up as bytes are passed: the byte the
+   * punctuation before a token starting at i is read from. */
+  char last = 0;
   size_t i = 0;
   int rc = 0;
   while (i < len) {
@@ -207,14 +213,17 @@ static int tokenize(toks *t, const char *text, size_t len,
         prev->end = c->end; /* codes in a row hide one passage */
         prev->after = punct_after(text, len, c->end);
       } else {
-        tok x = {c->start, c->end, 0, c->ground, true, brk, false,
-                 punct_before(text, c->start), punct_after(text, len, c->end)};
+        char pb = before_of(c->start == i ? last
+                                          : nonblank_before(text, c->start));
+        tok x = {c->start, c->end, 0, c->ground, true, brk, false, pb,
+                 punct_after(text, len, c->end)};
         if ((rc = push(t, &x)))
           goto done;
         t->gaps++;
       }
       brk = after_nl = false;
       i = c->end;
+      last = nonblank_before(text, i);
       ci++;
       continue;
     }
@@ -232,6 +241,8 @@ static int tokenize(toks *t, const char *text, size_t len,
       } else if (a != ' ' && a != '\t' && a != '\r') {
         after_nl = false;
       }
+      if (a != ' ' && a != '\t')
+        last = (char)a;
       i++;
     }
     if (i >= upto)
@@ -264,11 +275,13 @@ static int tokenize(toks *t, const char *text, size_t len,
       }
       if (content && i - s <= 9 && function_word(&fw, h))
         content = false;
-      tok x = {s, i, h, NULL, false, brk, content, punct_before(text, s),
+      tok x = {s, i, h, NULL, false, brk, content, before_of(last),
                punct_after(text, len, i)};
       if ((rc = push(t, &x)))
         goto done;
       t->contents += content;
+      if (i > s)
+        last = text[i - 1]; /* a word's byte, never blank */
       brk = after_nl = false;
       continue;
     }
@@ -280,6 +293,7 @@ static int tokenize(toks *t, const char *text, size_t len,
       after_nl = false;
     }
     i += n;
+    last = text[i - 1]; /* of a multi-byte character, never blank */
   }
 done:
   free(hides);
@@ -321,7 +335,7 @@ static side right_side(const toks *t, size_t e) {
  * anything: at least a word on each side and four in all, or a full side
  * where the other ends the paragraph with punctuation (`before`, `after`
  * are the punctuation around the span, part of the hash then). */
-static uint64_t ctx_hash(side l, side r, char before, char after) {
+static inline uint64_t ctx_hash(side l, side r, char before, char after) {
   uint64_t p = 0;
   if (r.n == 0 && l.n == WOO__AUDIT_CONTEXT && after)
     p = 0xc000u + (unsigned char)after;
@@ -360,6 +374,16 @@ static void akeys_fit(woo__akeys *k) {
   }
 }
 
+/* woo__akeys_add without a call while there is room. */
+static inline int akeys_push(woo__akeys *k, uint64_t h, size_t start,
+                             size_t end, const woo_ground *ground) {
+  if (k->n < k->cap) {
+    k->v[k->n++] = (woo__akey){h, start, end, ground};
+    return 0;
+  }
+  return woo__akeys_add(k, h, start, end, ground);
+}
+
 /* Keys reserved ahead for a document at most: beyond that the list grows
  * by doubling as keys come. */
 #define RESERVE_MAX ((size_t)1 << 16)
@@ -392,8 +416,8 @@ int woo__audit_contexts(woo__adoc *d, const char *text, size_t len,
     if (t.v[i].gap) {
       uint64_t h = ctx_hash(l, right[i + 1], t.v[i].before, t.v[i].after);
       if (h)
-        rc = woo__akeys_add(&d->withheld, h, t.v[i].start, t.v[i].end,
-                            t.v[i].ground);
+        rc = akeys_push(&d->withheld, h, t.v[i].start, t.v[i].end,
+                        t.v[i].ground);
       continue;
     }
     /* Runs of visible words that begin and end with a capitalised word
@@ -407,7 +431,7 @@ int woo__audit_contexts(woo__adoc *d, const char *text, size_t len,
         continue;
       uint64_t h = ctx_hash(l, right[i + g], t.v[i].before, last->after);
       if (h)
-        rc = woo__akeys_add(&d->visible, h, t.v[i].start, last->end, NULL);
+        rc = akeys_push(&d->visible, h, t.v[i].start, last->end, NULL);
     }
   }
   akeys_fit(&d->withheld);
