@@ -459,39 +459,50 @@ static const char *const cue_words[] = {
     "kolom", "conform", "uitzonderingsgrond", "uitzonderingsgronden",
     "weigeringsgrond", "weigeringsgronden", "notatiewijze", NULL};
 
+/* Whether the `n` bytes at `s` spell `w` (lower case ASCII) in any case. */
+static bool same_word(const unsigned char *s, size_t n, const char *w) {
+  size_t k = 0;
+  for (; k < n && w[k]; k++)
+    if (lower(s[k]) != w[k])
+      return false;
+  return k == n && !w[k];
+}
+
 static bool cue_before(const scan *sc, size_t start, size_t floor) {
   size_t lim = start > CUE_WINDOW ? start - CUE_WINDOW : 0;
   if (lim < floor)
     lim = floor;
+  /* start <= sc->n: the bytes below it are read without bounds tests. */
+  const unsigned char *u = (const unsigned char *)sc->s;
   size_t i = start;
-  char w[24];
   while (i > lim) {
-    while (i > lim && !is_alpha(before(sc, i))) {
-      if (before(sc, i) == '\n' && i >= 2 && before(sc, i - 1) == '\n')
+    while (i > lim && !is_alpha(u[i - 1])) {
+      if (u[i - 1] == '\n' && i >= 2 && u[i - 2] == '\n')
         return false; /* paragraph break */
       i--;
     }
     size_t e = i;
-    while (i > lim && is_alpha(before(sc, i)))
+    while (i > lim && is_alpha(u[i - 1]))
       i--;
     if (e == i)
       break;
-    if (i == lim && lim > 0 && is_alpha(before(sc, i)))
+    if (i == lim && lim > 0 && is_alpha(u[i - 1]))
       break; /* cut word */
-    /* Only words with the first letter of a cue word are compared. */
-    switch (lower(at(sc, i))) {
+    /* Only words of a cue word's length (4 to 20 letters) and with the
+     * first letter of one are compared. */
+    if (e - i < 4 || e - i > 20)
+      continue;
+    int first = lower(u[i]);
+    switch (first) {
     case 'a': case 'b': case 'c': case 'g': case 'i': case 'k': case 'n':
     case 'u': case 'v': case 'w':
       break;
     default:
       continue;
     }
-    size_t n = e - i < sizeof w - 1 ? e - i : sizeof w - 1;
-    for (size_t k = 0; k < n; k++)
-      w[k] = (char)lower(at(sc, i + k));
-    w[n] = '\0';
-    if (in_list(w, cue_words))
-      return true;
+    for (int k = 0; cue_words[k]; k++)
+      if (cue_words[k][0] == first && same_word(u + i, e - i, cue_words[k]))
+        return true;
   }
   return false;
 }
