@@ -240,10 +240,13 @@ static void line_compute(const scan *sc, line_info *li, size_t start) {
   const unsigned char *u = (const unsigned char *)sc->s;
   for (size_t k = li->first; k < li->end; k++) {
     unsigned c = u[k];
-    /* Text bytes first: they are most of a line. */
+    /* Text bytes first: they are most of a line, and the rest of a run
+     * of them changes nothing. */
     if (c > ' ' && c != '|') {
       cells += blanks >= 2;
       blanks = 0;
+      while (k + 1 < li->end && u[k + 1] > ' ' && u[k + 1] != '|')
+        k++;
     } else if (c == ' ' || c == '\r') {
       blanks++;
     } else if (c == '\t') {
