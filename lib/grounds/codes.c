@@ -1547,30 +1547,29 @@ static int scan_text(scan *sc) {
    * the first letters a byte may follow.  Most words that start with
    * these letters ("de", "door", "bij", "als") are passed over so. */
   unsigned char lead[256], follow[256];
-  for (int c = 0; c < 256; c++) {
-    int lc = lower(c);
-    starts[c] = is_digit(c) || c == '(' || c == '^' ? 2
-                : is_alpha(c) && (lc == 'a' || lc == 'b' || lc == 'n' ||
-                                  lc == 'd' || lc == 'r' || lc == 'o')
-                    ? 1
-                    : 0;
-    alpha[c] = is_alpha(c);
-    lead[c] = !is_alpha(c) ? 0
-              : lc == 'a'  ? 1
-              : lc == 'b'  ? 2
-              : lc == 'n'  ? 4
-              : lc == 'd'  ? 8
-              : lc == 'r'  ? 16
-              : lc == 'o'  ? 32
-                           : 0;
-    follow[c] = c == ' '   ? 63
-                : lc == 'r' ? 1
-                : lc == 'u' ? 2 | 8
-                : lc == 'i' ? 4
-                : lc == 'e' ? 8 | 16
-                : lc == 'p' ? 32
-                            : 0;
+  /* Set from short lists rather than byte by byte: a text is often a
+   * short document, and this runs for each. */
+  memset(starts, 0, sizeof starts);
+  memset(alpha, 0, sizeof alpha);
+  memset(lead, 0, sizeof lead);
+  memset(follow, 0, sizeof follow);
+  for (int c = '0'; c <= '9'; c++)
+    starts[c] = 2;
+  starts['('] = starts['^'] = 2;
+  for (int c = 'a'; c <= 'z'; c++)
+    alpha[c] = alpha[c - 32] = 1;
+  static const char leads[] = "abndro", follows[] = "ruiep";
+  static const unsigned char follow_bits[] = {1, 2 | 8, 4, 8 | 16, 32};
+  for (int k = 0; leads[k]; k++) {
+    unsigned char c = (unsigned char)leads[k];
+    starts[c] = starts[c - 32] = 1;
+    lead[c] = lead[c - 32] = (unsigned char)(1u << k);
   }
+  for (int k = 0; follows[k]; k++) {
+    unsigned char c = (unsigned char)follows[k];
+    follow[c] = follow[c - 32] = follow_bits[k];
+  }
+  follow[' '] = 63;
   const unsigned char *u = (const unsigned char *)s;
   size_t i = 0;
   while (i < n) {
