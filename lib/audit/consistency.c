@@ -25,7 +25,8 @@ typedef struct tok {
   bool gap;                 /* one or more codes in a row */
   bool brk;                 /* a blank line before this token */
   bool content;             /* could be part of a name, number or term */
-  char before, after;       /* punctuation right before / after, or 0 */
+  char before, after;       /* punctuation right before / after, or 0;
+                               read for codes and content words only */
 } tok;
 
 typedef struct toks {
@@ -275,8 +276,11 @@ static int tokenize(toks *t, const char *text, size_t len,
       }
       if (content && i - s <= 9 && function_word(&fw, h))
         content = false;
-      tok x = {s, i, h, NULL, false, brk, content, before_of(last),
-               punct_after(text, len, i)};
+      /* Punctuation is read only around content words: the contexts
+       * look at no other word's. */
+      tok x = {s, i, h, NULL, false, brk, content,
+               content ? before_of(last) : 0,
+               content ? punct_after(text, len, i) : 0};
       if ((rc = push(t, &x)))
         goto done;
       t->contents += content;
