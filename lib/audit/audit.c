@@ -311,10 +311,27 @@ int woo_audit_finish(woo_audit *a) {
   if (a->n_docs > 1)
     qsort(a->docs, a->n_docs, sizeof *a->docs, cmp_doc);
   int rc = 0;
+  /* The documents' findings move to the audit's list as they are: no
+   * check after this point reads them per document. */
+  size_t total = a->findings.n;
+  for (size_t i = 0; i < a->n_docs; i++)
+    total += a->docs[i]->findings.n;
+  if (total > a->findings.cap) {
+    woo_finding *v = woo__reallocarray(a->findings.v, total, sizeof *v);
+    if (v) {
+      a->findings.v = v;
+      a->findings.cap = total;
+    } else {
+      rc = woo__oom();
+    }
+  }
   for (size_t i = 0; i < a->n_docs && rc == 0; i++) {
     woo__findings *f = &a->docs[i]->findings;
-    for (size_t j = 0; j < f->n && rc == 0; j++)
-      rc = woo__finding_add(&a->findings, &f->v[j]);
+    if (f->n)
+      memcpy(a->findings.v + a->findings.n, f->v, f->n * sizeof *f->v);
+    a->findings.n += f->n;
+    free(f->v);
+    *f = (woo__findings){NULL, 0, 0};
   }
   if (rc == 0)
     rc = woo__audit_batch_notation(&a->findings, a->docs, a->n_docs);
