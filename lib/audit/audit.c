@@ -36,6 +36,27 @@ int woo__akeys_add(woo__akeys *k, uint64_t h, size_t start, size_t end,
   return 0;
 }
 
+int woo__vkeys_add(woo__vkeys *k, uint64_t h, size_t start, size_t end) {
+  if (start > UINT32_MAX || end - start > UINT32_MAX)
+    return woo__akeys_add(&k->wide, h, start, end, NULL);
+  if (k->n == k->cap) {
+    size_t cap = k->cap ? k->cap * 2 : 64;
+    woo__vkey *v = woo__reallocarray(k->v, cap, sizeof *v);
+    if (!v)
+      return woo__oom();
+    k->v = v;
+    k->cap = cap;
+  }
+  k->v[k->n++] = (woo__vkey){h, (uint32_t)start, (uint32_t)(end - start)};
+  return 0;
+}
+
+void woo__vkeys_free(woo__vkeys *k) {
+  free(k->v);
+  free(k->wide.v);
+  *k = (woo__vkeys){NULL, 0, 0, {NULL, 0, 0}};
+}
+
 int woo__adoc_new(woo__adoc **out, const char *path, const char *format) {
   woo__adoc *d = woo__calloc(1, sizeof *d);
   if (!d)
@@ -61,7 +82,7 @@ void woo__adoc_free(woo__adoc *d) {
   free(d->counts);
   woo__findings_free(&d->findings);
   free(d->withheld.v);
-  free(d->visible.v);
+  woo__vkeys_free(&d->visible);
   free(d);
 }
 
@@ -346,8 +367,8 @@ int woo_audit_finish(woo_audit *a) {
     woo__adoc *d = a->docs[i];
     woo__findings_free(&d->findings);
     free(d->withheld.v);
-    free(d->visible.v);
-    d->withheld = d->visible = (woo__akeys){NULL, 0, 0};
+    d->withheld = (woo__akeys){NULL, 0, 0};
+    woo__vkeys_free(&d->visible);
   }
   return rc;
 }

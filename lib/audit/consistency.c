@@ -378,6 +378,32 @@ static void akeys_fit(woo__akeys *k) {
   }
 }
 
+static int vkeys_reserve(woo__vkeys *k, size_t more) {
+  if (more <= k->cap - k->n)
+    return 0;
+  woo__vkey *v = woo__reallocarray(k->v, k->n + more, sizeof *v);
+  if (!v)
+    return woo__oom();
+  k->v = v;
+  k->cap = k->n + more;
+  return 0;
+}
+
+static void vkeys_fit(woo__vkeys *k) {
+  if (k->n == 0) {
+    free(k->v);
+    k->v = NULL;
+    k->cap = 0;
+  } else if (k->cap > k->n) {
+    woo__vkey *v = woo__reallocarray(k->v, k->n, sizeof *v);
+    if (v) {
+      k->v = v;
+      k->cap = k->n;
+    }
+  }
+  akeys_fit(&k->wide);
+}
+
 /* woo__akeys_add without a call while there is room. */
 static inline int akeys_push(woo__akeys *k, uint64_t h, size_t start,
                              size_t end, const woo_ground *ground) {
@@ -386,6 +412,15 @@ static inline int akeys_push(woo__akeys *k, uint64_t h, size_t start,
     return 0;
   }
   return woo__akeys_add(k, h, start, end, ground);
+}
+
+static inline int vkeys_push(woo__vkeys *k, uint64_t h, size_t start,
+                             size_t end) {
+  if (k->n < k->cap && start <= UINT32_MAX && end - start <= UINT32_MAX) {
+    k->v[k->n++] = (woo__vkey){h, (uint32_t)start, (uint32_t)(end - start)};
+    return 0;
+  }
+  return woo__vkeys_add(k, h, start, end);
 }
 
 /* Keys reserved ahead for a document at most: beyond that the list grows
@@ -407,7 +442,7 @@ int woo__audit_contexts(woo__adoc *d, const char *text, size_t len,
   if (rc == 0)
     rc = akeys_reserve(&d->withheld, t.gaps < RESERVE_MAX ? t.gaps : RESERVE_MAX);
   if (rc == 0)
-    rc = akeys_reserve(&d->visible, most < RESERVE_MAX ? most : RESERVE_MAX);
+    rc = vkeys_reserve(&d->visible, most < RESERVE_MAX ? most : RESERVE_MAX);
   /* Every right side once; the runs below combine them with left sides.
    * Only the side after a code or a content word is ever used. */
   for (size_t e = 1; e <= t.n && rc == 0; e++)
@@ -435,11 +470,11 @@ int woo__audit_contexts(woo__adoc *d, const char *text, size_t len,
         continue;
       uint64_t h = ctx_hash(l, right[i + g], t.v[i].before, last->after);
       if (h)
-        rc = akeys_push(&d->visible, h, t.v[i].start, last->end, NULL);
+        rc = vkeys_push(&d->visible, h, t.v[i].start, last->end);
     }
   }
   akeys_fit(&d->withheld);
-  akeys_fit(&d->visible);
+  vkeys_fit(&d->visible);
   free(right);
   free(t.v);
   return rc;
@@ -558,6 +593,37 @@ static const char *woo_form(const woo_ground *g) {
   return g ? (g->woo_code ? g->woo_code : g->code) : "";
 }
 
+/* A visible context of document i, [start, end), against the withheld
+ * ones (sorted by hash): a finding where one has the same hash. */
+static int visible_leak(woo__findings *out, woo__adoc **docs, size_t i,
+                        const wref *w, size_t nw, uint64_t h, size_t start,
+                        size_t end) {
+  size_t lo = 0, hi = nw;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (w[mid].h < h)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  if (lo == nw || w[lo].h != h)
+    return 0;
+  const wref *m = &w[lo];
+  bool same = m->doc == i;
+  char msg[300];
+  snprintf(msg, sizeof msg,
+           same ? "weggelakt met code %s elders in dit document, hier "
+                  "leesbaar in dezelfde context (%zu bytes)"
+                : "weggelakt met code %s in een ander document van de "
+                  "batch, hier leesbaar in dezelfde context (%zu bytes)",
+           m->k->ground ? m->k->ground->code : "?", end - start);
+  woo_finding f = {same ? "inconsistent-redaction" : "context-leak",
+                   WOO_SEVERITY_HIGH, docs[i]->path, start, end, 0, msg,
+                   m->k->ground ? m->k->ground->code : NULL, NULL, 0.9,
+                   docs[m->doc]->path, m->k->start};
+  return woo__finding_add(out, &f);
+}
+
 int woo__audit_consistency(woo__findings *out, woo__adoc **docs, size_t n) {
   size_t nw = 0;
   for (size_t i = 0; i < n; i++)
@@ -613,36 +679,18 @@ int woo__audit_consistency(woo__findings *out, woo__adoc **docs, size_t n) {
     seen[bit / 64] |= 1ull << (bit % 64);
   }
   for (size_t i = 0; i < n && rc == 0; i++) {
-    const woo__akeys *v = &docs[i]->visible;
+    const woo__vkeys *v = &docs[i]->visible;
     for (size_t k = 0; k < v->n && rc == 0; k++) {
       size_t bit = (size_t)(v->v[k].h & (nbits - 1));
-      if (!(seen[bit / 64] >> (bit % 64) & 1))
-        continue;
-      size_t lo = 0, hi = nw;
-      while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (w[mid].h < v->v[k].h)
-          lo = mid + 1;
-        else
-          hi = mid;
-      }
-      if (lo == nw || w[lo].h != v->v[k].h)
-        continue;
-      const wref *m = &w[lo];
-      bool same = m->doc == i;
-      snprintf(msg, sizeof msg,
-               same ? "weggelakt met code %s elders in dit document, hier "
-                      "leesbaar in dezelfde context (%zu bytes)"
-                    : "weggelakt met code %s in een ander document van de "
-                      "batch, hier leesbaar in dezelfde context (%zu bytes)",
-               m->k->ground ? m->k->ground->code : "?",
-               v->v[k].end - v->v[k].start);
-      woo_finding f = {same ? "inconsistent-redaction" : "context-leak",
-                       WOO_SEVERITY_HIGH, docs[i]->path, v->v[k].start,
-                       v->v[k].end, 0, msg,
-                       m->k->ground ? m->k->ground->code : NULL, NULL, 0.9,
-                       docs[m->doc]->path, m->k->start};
-      rc = woo__finding_add(out, &f);
+      if (seen[bit / 64] >> (bit % 64) & 1)
+        rc = visible_leak(out, docs, i, w, nw, v->v[k].h, v->v[k].start,
+                          (size_t)v->v[k].start + v->v[k].len);
+    }
+    for (size_t k = 0; k < v->wide.n && rc == 0; k++) {
+      const woo__akey *x = &v->wide.v[k];
+      size_t bit = (size_t)(x->h & (nbits - 1));
+      if (seen[bit / 64] >> (bit % 64) & 1)
+        rc = visible_leak(out, docs, i, w, nw, x->h, x->start, x->end);
     }
   }
   free(seen);
