@@ -79,8 +79,15 @@ static int paths_add(paths *p, const char *s) {
   return p->v[p->n] ? (p->n++, 0) : -1;
 }
 
-static int cmp_str(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
+/* A folder entry and its type as the folder listing gives it (DT_UNKNOWN
+ * when the file system does not say, or for a link, which is followed). */
+typedef struct entry {
+  char *path;
+  unsigned char type;
+} entry;
+
+static int cmp_entry(const void *a, const void *b) {
+  return strcmp(((const entry *)a)->path, ((const entry *)b)->path);
 }
 
 static int walk(paths *p, const char *dir, int depth) {
@@ -93,33 +100,52 @@ static int walk(paths *p, const char *dir, int depth) {
     cli_error("%s: %s", dir, strerror(errno));
     return -1;
   }
-  paths here = {0};
+  entry *here = NULL;
+  size_t n_here = 0, cap = 0, dlen = strlen(dir);
+  const char *sep = dir[dlen - 1] == '/' ? "" : "/";
   struct dirent *e;
   int rc = 0;
   while (rc == 0 && (e = readdir(d))) {
     if (e->d_name[0] == '.')
       continue;
-    size_t n = strlen(dir) + strlen(e->d_name) + 2;
+    if (n_here == cap) {
+      cap = cap ? cap * 2 : 16;
+      entry *v = realloc(here, cap * sizeof *v);
+      if (!v) {
+        rc = -1;
+        break;
+      }
+      here = v;
+    }
+    size_t n = dlen + strlen(e->d_name) + 2;
     char *full = malloc(n);
     if (!full) {
       rc = -1;
       break;
     }
-    snprintf(full, n, "%s%s%s", dir,
-             dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
-    rc = paths_add(&here, full);
-    free(full);
+    snprintf(full, n, "%s%s%s", dir, sep, e->d_name);
+    /* The listing's type saves a stat per file in a large folder. */
+    here[n_here++] = (entry){full, e->d_type == DT_DIR || e->d_type == DT_REG
+                                       ? e->d_type
+                                       : DT_UNKNOWN};
   }
   closedir(d);
-  qsort(here.v, (size_t)here.n, sizeof *here.v, cmp_str);
-  for (int i = 0; rc == 0 && i < here.n; i++) {
+  if (n_here > 1)
+    qsort(here, n_here, sizeof *here, cmp_entry);
+  for (size_t i = 0; rc == 0 && i < n_here; i++) {
+    unsigned char type = here[i].type;
     struct stat st;
-    if (stat(here.v[i], &st) == 0 && S_ISDIR(st.st_mode))
-      rc = walk(p, here.v[i], depth + 1);
-    else if (stat(here.v[i], &st) == 0 && S_ISREG(st.st_mode))
-      rc = paths_add(p, here.v[i]);
+    if (type == DT_UNKNOWN && stat(here[i].path, &st) == 0)
+      type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG
+                                                                : DT_UNKNOWN;
+    if (type == DT_DIR)
+      rc = walk(p, here[i].path, depth + 1);
+    else if (type == DT_REG)
+      rc = paths_add(p, here[i].path);
   }
-  cli_paths_free(here.v, here.n);
+  for (size_t i = 0; i < n_here; i++)
+    free(here[i].path);
+  free(here);
   return rc;
 }
 

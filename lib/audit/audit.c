@@ -36,6 +36,27 @@ int woo__akeys_add(woo__akeys *k, uint64_t h, size_t start, size_t end,
   return 0;
 }
 
+int woo__vkeys_add(woo__vkeys *k, uint64_t h, size_t start, size_t end) {
+  if (start > UINT32_MAX || end - start > UINT32_MAX)
+    return woo__akeys_add(&k->wide, h, start, end, NULL);
+  if (k->n == k->cap) {
+    size_t cap = k->cap ? k->cap * 2 : 64;
+    woo__vkey *v = woo__reallocarray(k->v, cap, sizeof *v);
+    if (!v)
+      return woo__oom();
+    k->v = v;
+    k->cap = cap;
+  }
+  k->v[k->n++] = (woo__vkey){h, (uint32_t)start, (uint32_t)(end - start)};
+  return 0;
+}
+
+void woo__vkeys_free(woo__vkeys *k) {
+  free(k->v);
+  free(k->wide.v);
+  *k = (woo__vkeys){NULL, 0, 0, {NULL, 0, 0}};
+}
+
 int woo__adoc_new(woo__adoc **out, const char *path, const char *format) {
   woo__adoc *d = woo__calloc(1, sizeof *d);
   if (!d)
@@ -61,7 +82,7 @@ void woo__adoc_free(woo__adoc *d) {
   free(d->counts);
   woo__findings_free(&d->findings);
   free(d->withheld.v);
-  free(d->visible.v);
+  woo__vkeys_free(&d->visible);
   free(d);
 }
 
@@ -311,10 +332,27 @@ int woo_audit_finish(woo_audit *a) {
   if (a->n_docs > 1)
     qsort(a->docs, a->n_docs, sizeof *a->docs, cmp_doc);
   int rc = 0;
+  /* The documents' findings move to the audit's list as they are: no
+   * check after this point reads them per document. */
+  size_t total = a->findings.n;
+  for (size_t i = 0; i < a->n_docs; i++)
+    total += a->docs[i]->findings.n;
+  if (total > a->findings.cap) {
+    woo_finding *v = woo__reallocarray(a->findings.v, total, sizeof *v);
+    if (v) {
+      a->findings.v = v;
+      a->findings.cap = total;
+    } else {
+      rc = woo__oom();
+    }
+  }
   for (size_t i = 0; i < a->n_docs && rc == 0; i++) {
     woo__findings *f = &a->docs[i]->findings;
-    for (size_t j = 0; j < f->n && rc == 0; j++)
-      rc = woo__finding_add(&a->findings, &f->v[j]);
+    if (f->n)
+      memcpy(a->findings.v + a->findings.n, f->v, f->n * sizeof *f->v);
+    a->findings.n += f->n;
+    free(f->v);
+    *f = (woo__findings){NULL, 0, 0};
   }
   if (rc == 0)
     rc = woo__audit_batch_notation(&a->findings, a->docs, a->n_docs);
@@ -329,8 +367,8 @@ int woo_audit_finish(woo_audit *a) {
     woo__adoc *d = a->docs[i];
     woo__findings_free(&d->findings);
     free(d->withheld.v);
-    free(d->visible.v);
-    d->withheld = d->visible = (woo__akeys){NULL, 0, 0};
+    d->withheld = (woo__akeys){NULL, 0, 0};
+    woo__vkeys_free(&d->visible);
   }
   return rc;
 }

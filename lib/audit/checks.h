@@ -31,6 +31,24 @@ typedef struct woo__akeys {
 int woo__akeys_add(woo__akeys *k, uint64_t h, size_t start, size_t end,
                    const woo_ground *ground);
 
+/* Visible keys, by far the most of a batch and kept until it is merged:
+ * 16 bytes each, start and length as 32-bit numbers.  A key that does
+ * not fit (a text over 4 GiB) is kept whole in `wide`.  Each list is in
+ * text order. */
+typedef struct woo__vkey {
+  uint64_t h;
+  uint32_t start, len;
+} woo__vkey;
+
+typedef struct woo__vkeys {
+  woo__vkey *v;
+  size_t n, cap;
+  woo__akeys wide;
+} woo__vkeys;
+
+int woo__vkeys_add(woo__vkeys *k, uint64_t h, size_t start, size_t end);
+void woo__vkeys_free(woo__vkeys *k);
+
 /* What the batch checks need to know of one document: the map step's
  * output, built from the document itself or read back from a key file. */
 typedef struct woo__adoc {
@@ -46,7 +64,7 @@ typedef struct woo__adoc {
   char date[11];        /* the document's date as YYYY-MM-DD, or "" */
   woo__findings findings; /* per-document findings */
   woo__akeys withheld;  /* contexts around codes */
-  woo__akeys visible;   /* contexts around runs of visible words */
+  woo__vkeys visible;   /* contexts around runs of visible words */
 } woo__adoc;
 
 int woo__adoc_new(woo__adoc **out, const char *path, const char *format);

@@ -168,6 +168,11 @@ static bool date_line(const char *s, size_t n) {
   size_t i = 0;
   while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '>' || s[i] == '*'))
     i++;
+  /* Every label starts with d, s or v: most lines are turned away by
+   * their first letter. */
+  int first = i < n ? s[i] | 0x20 : 0;
+  if (first != 'd' && first != 's' && first != 'v')
+    return false;
   for (int k = 0; labels[k]; k++) {
     size_t l = strlen(labels[k]);
     if (n - i >= l && strncasecmp(s + i, labels[k], l) == 0 &&

@@ -25,12 +25,14 @@ typedef struct tok {
   bool gap;                 /* one or more codes in a row */
   bool brk;                 /* a blank line before this token */
   bool content;             /* could be part of a name, number or term */
-  char before, after;       /* punctuation right before / after, or 0 */
+  char before, after;       /* punctuation right before / after, or 0;
+                               read for codes and content words only */
 } tok;
 
 typedef struct toks {
   tok *v;
   size_t n, cap;
+  size_t gaps, contents; /* tokens that are codes, content words */
 } toks;
 
 static int grow(toks *t) {
@@ -139,6 +141,32 @@ typedef struct hide {
   const woo_ground *ground;
 } hide;
 
+/* The punctuation around a token, for contexts that end with a
+ * paragraph ("die liggen bij 5.1.2.e."): '(' or ':' before it, and after
+ * it one of .,;:!?) , blanks and tabs between them passed over. */
+static inline char before_of(char c) { return c == '(' || c == ':' ? c : 0; }
+
+/* The last byte before `a` that is not a blank or a tab, or 0. */
+static char nonblank_before(const char *text, size_t a) {
+  while (a > 0 && (text[a - 1] == ' ' || text[a - 1] == '\t'))
+    a--;
+  return a > 0 ? text[a - 1] : 0;
+}
+
+static inline char punct_after(const char *text, size_t len, size_t e) {
+  while (e < len && (text[e] == ' ' || text[e] == '\t'))
+    e++;
+  if (e < len) {
+    switch (text[e]) {
+    case '.': case ',': case ';': case ':': case '!': case '?': case ')':
+      return text[e];
+    default:
+      break;
+    }
+  }
+  return 0;
+}
+
 /* Words (runs of letters and digits, case folded) and codes in order. */
 static int tokenize(toks *t, const char *text, size_t len,
                     const woo_codes *codes) {
@@ -171,6 +199,9 @@ static int tokenize(toks *t, const char *text, size_t len,
                                             : (unsigned char)k;
   size_t ci = 0;
   bool after_nl = false, brk = false;
+  /* nonblank_before(text, i), kept up as bytes are passed: the byte the
+   * punctuation before a token starting at i is read from. */
+  char last = 0;
   size_t i = 0;
   int rc = 0;
   while (i < len) {
@@ -181,13 +212,19 @@ static int tokenize(toks *t, const char *text, size_t len,
       tok *prev = t->n ? &t->v[t->n - 1] : NULL;
       if (prev && prev->gap && !brk) {
         prev->end = c->end; /* codes in a row hide one passage */
+        prev->after = punct_after(text, len, c->end);
       } else {
-        tok x = {c->start, c->end, 0, c->ground, true, brk, false, 0, 0};
+        char pb = before_of(c->start == i ? last
+                                          : nonblank_before(text, c->start));
+        tok x = {c->start, c->end, 0, c->ground, true, brk, false, pb,
+                 punct_after(text, len, c->end)};
         if ((rc = push(t, &x)))
           goto done;
+        t->gaps++;
       }
       brk = after_nl = false;
       i = c->end;
+      last = nonblank_before(text, i);
       ci++;
       continue;
     }
@@ -205,6 +242,8 @@ static int tokenize(toks *t, const char *text, size_t len,
       } else if (a != ' ' && a != '\t' && a != '\r') {
         after_nl = false;
       }
+      if (a != ' ' && a != '\t')
+        last = (char)a;
       i++;
     }
     if (i >= upto)
@@ -237,9 +276,16 @@ static int tokenize(toks *t, const char *text, size_t len,
       }
       if (content && i - s <= 9 && function_word(&fw, h))
         content = false;
-      tok x = {s, i, h, NULL, false, brk, content, 0, 0};
+      /* Punctuation is read only around content words: the contexts
+       * look at no other word's. */
+      tok x = {s, i, h, NULL, false, brk, content,
+               content ? before_of(last) : 0,
+               content ? punct_after(text, len, i) : 0};
       if ((rc = push(t, &x)))
         goto done;
+      t->contents += content;
+      if (i > s)
+        last = text[i - 1]; /* a word's byte, never blank */
       brk = after_nl = false;
       continue;
     }
@@ -251,26 +297,7 @@ static int tokenize(toks *t, const char *text, size_t len,
       after_nl = false;
     }
     i += n;
-  }
-  /* The punctuation around each token, for contexts that end with a
-   * paragraph: "die liggen bij 5.1.2.e." */
-  for (size_t k = 0; k < t->n; k++) {
-    size_t a = t->v[k].start, e = t->v[k].end;
-    while (a > 0 && (text[a - 1] == ' ' || text[a - 1] == '\t'))
-      a--;
-    if (a > 0 && (text[a - 1] == '(' || text[a - 1] == ':'))
-      t->v[k].before = text[a - 1];
-    while (e < len && (text[e] == ' ' || text[e] == '\t'))
-      e++;
-    if (e < len) {
-      switch (text[e]) {
-      case '.': case ',': case ';': case ':': case '!': case '?': case ')':
-        t->v[k].after = text[e];
-        break;
-      default:
-        break;
-      }
-    }
+    last = text[i - 1]; /* of a multi-byte character, never blank */
   }
 done:
   free(hides);
@@ -312,7 +339,7 @@ static side right_side(const toks *t, size_t e) {
  * anything: at least a word on each side and four in all, or a full side
  * where the other ends the paragraph with punctuation (`before`, `after`
  * are the punctuation around the span, part of the hash then). */
-static uint64_t ctx_hash(side l, side r, char before, char after) {
+static inline uint64_t ctx_hash(side l, side r, char before, char after) {
   uint64_t p = 0;
   if (r.n == 0 && l.n == WOO__AUDIT_CONTEXT && after)
     p = 0xc000u + (unsigned char)after;
@@ -324,14 +351,98 @@ static uint64_t ctx_hash(side l, side r, char before, char after) {
   return h ? h : 1;
 }
 
+/* Room for `more` keys beyond those in `k`, taken at once. */
+static int akeys_reserve(woo__akeys *k, size_t more) {
+  if (more <= k->cap - k->n)
+    return 0;
+  woo__akey *v = woo__reallocarray(k->v, k->n + more, sizeof *v);
+  if (!v)
+    return woo__oom();
+  k->v = v;
+  k->cap = k->n + more;
+  return 0;
+}
+
+/* The keys stay until the batch is finished: give back what the list
+ * does not use (shrinking in place, no copy). */
+static void akeys_fit(woo__akeys *k) {
+  if (k->n == 0) {
+    free(k->v);
+    *k = (woo__akeys){NULL, 0, 0};
+  } else if (k->cap > k->n) {
+    woo__akey *v = woo__reallocarray(k->v, k->n, sizeof *v);
+    if (v) {
+      k->v = v;
+      k->cap = k->n;
+    }
+  }
+}
+
+static int vkeys_reserve(woo__vkeys *k, size_t more) {
+  if (more <= k->cap - k->n)
+    return 0;
+  woo__vkey *v = woo__reallocarray(k->v, k->n + more, sizeof *v);
+  if (!v)
+    return woo__oom();
+  k->v = v;
+  k->cap = k->n + more;
+  return 0;
+}
+
+static void vkeys_fit(woo__vkeys *k) {
+  if (k->n == 0) {
+    free(k->v);
+    k->v = NULL;
+    k->cap = 0;
+  } else if (k->cap > k->n) {
+    woo__vkey *v = woo__reallocarray(k->v, k->n, sizeof *v);
+    if (v) {
+      k->v = v;
+      k->cap = k->n;
+    }
+  }
+  akeys_fit(&k->wide);
+}
+
+/* woo__akeys_add without a call while there is room. */
+static inline int akeys_push(woo__akeys *k, uint64_t h, size_t start,
+                             size_t end, const woo_ground *ground) {
+  if (k->n < k->cap) {
+    k->v[k->n++] = (woo__akey){h, start, end, ground};
+    return 0;
+  }
+  return woo__akeys_add(k, h, start, end, ground);
+}
+
+static inline int vkeys_push(woo__vkeys *k, uint64_t h, size_t start,
+                             size_t end) {
+  if (k->n < k->cap && start <= UINT32_MAX && end - start <= UINT32_MAX) {
+    k->v[k->n++] = (woo__vkey){h, (uint32_t)start, (uint32_t)(end - start)};
+    return 0;
+  }
+  return woo__vkeys_add(k, h, start, end);
+}
+
+/* Keys reserved ahead for a document at most: beyond that the list grows
+ * by doubling as keys come. */
+#define RESERVE_MAX ((size_t)1 << 16)
+
 int woo__audit_contexts(woo__adoc *d, const char *text, size_t len,
                         const woo_codes *codes) {
-  toks t = {NULL, 0, 0};
+  toks t = {NULL, 0, 0, 0, 0};
   side *right = NULL;
   int rc = tokenize(&t, text, len, codes);
-  /* t.n + 1 sides, also for a text without a word. */
-  if (rc == 0 && !(right = woo__calloc(t.n + 1, sizeof *right)))
+  /* t.n + 1 sides, also for a text without a word; only those set below
+   * are ever read. */
+  if (rc == 0 && !(right = woo__reallocarray(NULL, t.n + 1, sizeof *right)))
     rc = woo__oom();
+  /* A withheld key per code at most, a visible one per run of up to
+   * WOO__AUDIT_MAX_RUN words from a content word. */
+  size_t most = t.contents * WOO__AUDIT_MAX_RUN;
+  if (rc == 0)
+    rc = akeys_reserve(&d->withheld, t.gaps < RESERVE_MAX ? t.gaps : RESERVE_MAX);
+  if (rc == 0)
+    rc = vkeys_reserve(&d->visible, most < RESERVE_MAX ? most : RESERVE_MAX);
   /* Every right side once; the runs below combine them with left sides.
    * Only the side after a code or a content word is ever used. */
   for (size_t e = 1; e <= t.n && rc == 0; e++)
@@ -344,8 +455,8 @@ int woo__audit_contexts(woo__adoc *d, const char *text, size_t len,
     if (t.v[i].gap) {
       uint64_t h = ctx_hash(l, right[i + 1], t.v[i].before, t.v[i].after);
       if (h)
-        rc = woo__akeys_add(&d->withheld, h, t.v[i].start, t.v[i].end,
-                            t.v[i].ground);
+        rc = akeys_push(&d->withheld, h, t.v[i].start, t.v[i].end,
+                        t.v[i].ground);
       continue;
     }
     /* Runs of visible words that begin and end with a capitalised word
@@ -359,9 +470,11 @@ int woo__audit_contexts(woo__adoc *d, const char *text, size_t len,
         continue;
       uint64_t h = ctx_hash(l, right[i + g], t.v[i].before, last->after);
       if (h)
-        rc = woo__akeys_add(&d->visible, h, t.v[i].start, last->end, NULL);
+        rc = vkeys_push(&d->visible, h, t.v[i].start, last->end);
     }
   }
+  akeys_fit(&d->withheld);
+  vkeys_fit(&d->visible);
   free(right);
   free(t.v);
   return rc;
@@ -480,6 +593,37 @@ static const char *woo_form(const woo_ground *g) {
   return g ? (g->woo_code ? g->woo_code : g->code) : "";
 }
 
+/* A visible context of document i, [start, end), against the withheld
+ * ones (sorted by hash): a finding where one has the same hash. */
+static int visible_leak(woo__findings *out, woo__adoc **docs, size_t i,
+                        const wref *w, size_t nw, uint64_t h, size_t start,
+                        size_t end) {
+  size_t lo = 0, hi = nw;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (w[mid].h < h)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  if (lo == nw || w[lo].h != h)
+    return 0;
+  const wref *m = &w[lo];
+  bool same = m->doc == i;
+  char msg[300];
+  snprintf(msg, sizeof msg,
+           same ? "weggelakt met code %s elders in dit document, hier "
+                  "leesbaar in dezelfde context (%zu bytes)"
+                : "weggelakt met code %s in een ander document van de "
+                  "batch, hier leesbaar in dezelfde context (%zu bytes)",
+           m->k->ground ? m->k->ground->code : "?", end - start);
+  woo_finding f = {same ? "inconsistent-redaction" : "context-leak",
+                   WOO_SEVERITY_HIGH, docs[i]->path, start, end, 0, msg,
+                   m->k->ground ? m->k->ground->code : NULL, NULL, 0.9,
+                   docs[m->doc]->path, m->k->start};
+  return woo__finding_add(out, &f);
+}
+
 int woo__audit_consistency(woo__findings *out, woo__adoc **docs, size_t n) {
   size_t nw = 0;
   for (size_t i = 0; i < n; i++)
@@ -535,36 +679,18 @@ int woo__audit_consistency(woo__findings *out, woo__adoc **docs, size_t n) {
     seen[bit / 64] |= 1ull << (bit % 64);
   }
   for (size_t i = 0; i < n && rc == 0; i++) {
-    const woo__akeys *v = &docs[i]->visible;
+    const woo__vkeys *v = &docs[i]->visible;
     for (size_t k = 0; k < v->n && rc == 0; k++) {
       size_t bit = (size_t)(v->v[k].h & (nbits - 1));
-      if (!(seen[bit / 64] >> (bit % 64) & 1))
-        continue;
-      size_t lo = 0, hi = nw;
-      while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (w[mid].h < v->v[k].h)
-          lo = mid + 1;
-        else
-          hi = mid;
-      }
-      if (lo == nw || w[lo].h != v->v[k].h)
-        continue;
-      const wref *m = &w[lo];
-      bool same = m->doc == i;
-      snprintf(msg, sizeof msg,
-               same ? "weggelakt met code %s elders in dit document, hier "
-                      "leesbaar in dezelfde context (%zu bytes)"
-                    : "weggelakt met code %s in een ander document van de "
-                      "batch, hier leesbaar in dezelfde context (%zu bytes)",
-               m->k->ground ? m->k->ground->code : "?",
-               v->v[k].end - v->v[k].start);
-      woo_finding f = {same ? "inconsistent-redaction" : "context-leak",
-                       WOO_SEVERITY_HIGH, docs[i]->path, v->v[k].start,
-                       v->v[k].end, 0, msg,
-                       m->k->ground ? m->k->ground->code : NULL, NULL, 0.9,
-                       docs[m->doc]->path, m->k->start};
-      rc = woo__finding_add(out, &f);
+      if (seen[bit / 64] >> (bit % 64) & 1)
+        rc = visible_leak(out, docs, i, w, nw, v->v[k].h, v->v[k].start,
+                          (size_t)v->v[k].start + v->v[k].len);
+    }
+    for (size_t k = 0; k < v->wide.n && rc == 0; k++) {
+      const woo__akey *x = &v->wide.v[k];
+      size_t bit = (size_t)(x->h & (nbits - 1));
+      if (seen[bit / 64] >> (bit % 64) & 1)
+        rc = visible_leak(out, docs, i, w, nw, x->h, x->start, x->end);
     }
   }
   free(seen);

@@ -81,19 +81,24 @@ static void leb(unsigned char *p, size_t *n, size_t v) {
   } while (v);
 }
 
-/* One line of packed visible contexts; starts are never decreasing
- * (they are made in text order), the first is relative to 0. */
-static int put_visible(woo__buf *b, const woo__akey *k, size_t n) {
+/* One line of packed visible contexts, from the 16-byte keys `pk` or
+ * else the whole ones `wk`; starts are never decreasing (they are made in
+ * text order), the first is relative to 0. */
+static int put_visible(woo__buf *b, const woo__vkey *pk, const woo__akey *wk,
+                       size_t n) {
   unsigned char *raw = woo__malloc(n * 28 + 3);
   if (!raw)
     return woo__oom();
   size_t len = 0, prev = 0;
   for (size_t i = 0; i < n; i++) {
+    uint64_t h = pk ? pk[i].h : wk[i].h;
+    size_t start = pk ? pk[i].start : wk[i].start;
+    size_t span = pk ? pk[i].len : wk[i].end - wk[i].start;
     for (int j = 0; j < 8; j++)
-      raw[len++] = (unsigned char)(k[i].h >> (8 * j));
-    leb(raw, &len, k[i].start >= prev ? k[i].start - prev : 0);
-    leb(raw, &len, k[i].end - k[i].start);
-    prev = k[i].start;
+      raw[len++] = (unsigned char)(h >> (8 * j));
+    leb(raw, &len, start >= prev ? start - prev : 0);
+    leb(raw, &len, span);
+    prev = start;
   }
   int rc = woo__buf_grow(b, len / 3 * 4 + 16);
   if (rc == 0)
@@ -129,10 +134,16 @@ int woo__adoc_to_keys(char **out, size_t *len, const woo__adoc *d) {
                          k->h, k->ground ? k->ground->code : "", k->start,
                          k->end);
   }
-  for (size_t i = 0; i < d->visible.n && rc == 0; i += VISIBLE_PER_LINE)
-    rc = put_visible(&b, d->visible.v + i,
-                     d->visible.n - i < VISIBLE_PER_LINE ? d->visible.n - i
-                                                         : VISIBLE_PER_LINE);
+  const woo__vkeys *v = &d->visible;
+  for (size_t i = 0; i < v->n && rc == 0; i += VISIBLE_PER_LINE)
+    rc = put_visible(&b, v->v + i, NULL,
+                     v->n - i < VISIBLE_PER_LINE ? v->n - i : VISIBLE_PER_LINE);
+  /* Keys too wide for 16 bytes (texts over 4 GiB) on lines of their own:
+   * each line's starts count from 0 again. */
+  for (size_t i = 0; i < v->wide.n && rc == 0; i += VISIBLE_PER_LINE)
+    rc = put_visible(&b, NULL, v->wide.v + i,
+                     v->wide.n - i < VISIBLE_PER_LINE ? v->wide.n - i
+                                                      : VISIBLE_PER_LINE);
   if (rc) {
     woo__buf_free(&b);
     return rc;
@@ -247,7 +258,7 @@ static bool visible_line(woo__adoc *d, const char *s, size_t n, int *rc) {
       break;
     }
     prev += delta;
-    *rc = woo__akeys_add(&d->visible, h, prev, prev + span, NULL);
+    *rc = woo__vkeys_add(&d->visible, h, prev, prev + span);
   }
   free(raw);
   return ok;

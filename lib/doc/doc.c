@@ -299,12 +299,13 @@ int woo__doc_finish(woo_doc *d) {
 /* ---- loading ----------------------------------------------------------- */
 
 static int load_format(woo_doc *d, woo_format f, const char *data, size_t len,
-                       const woo_doc_options *opts, const woo__limits *lim) {
+                       const woo_doc_options *opts, const woo__limits *lim,
+                       char **own) {
   (void)opts;
   (void)lim;
   switch (f) {
   case WOO_FORMAT_TEXT:
-    return woo__load_text(d, data, len);
+    return woo__load_text(d, data, len, own);
 #if WOO_WITH_PDF
   case WOO_FORMAT_PDF:
     return woo__load_pdf(d, data, len, opts, lim);
@@ -331,8 +332,11 @@ static int load_format(woo_doc *d, woo_format f, const char *data, size_t len,
   }
 }
 
-int woo__doc_load(woo_doc **out, const char *data, size_t len,
-                  const char *name, const woo_doc_options *opts, int depth) {
+/* woo__doc_load, where `own` (may be NULL) is a heap buffer holding
+ * `data` that the loader may take over instead of copying it. */
+static int doc_load(woo_doc **out, const char *data, size_t len,
+                    const char *name, const woo_doc_options *opts, int depth,
+                    char **own) {
   *out = NULL;
   if (!data && len)
     return woo__error(WOO_EINVAL, "no data");
@@ -356,7 +360,7 @@ int woo__doc_load(woo_doc **out, const char *data, size_t len,
   woo_format f = opts && opts->force_format ? opts->force_format
                                             : woo_format_sniff(data, len, name);
   d->format = f;
-  int rc = load_format(d, f, data ? data : "", len, opts, &lim);
+  int rc = load_format(d, f, data ? data : "", len, opts, &lim, own);
   if (rc == 0)
     rc = woo__doc_finish(d);
   if (rc) {
@@ -365,6 +369,11 @@ int woo__doc_load(woo_doc **out, const char *data, size_t len,
   }
   *out = d;
   return 0;
+}
+
+int woo__doc_load(woo_doc **out, const char *data, size_t len,
+                  const char *name, const woo_doc_options *opts, int depth) {
+  return doc_load(out, data, len, name, opts, depth, NULL);
 }
 
 int woo_doc_from_memory(woo_doc **out, const void *data, size_t len,
@@ -385,7 +394,8 @@ int woo_doc_open(woo_doc **out, const char *path, const woo_doc_options *opts) {
   int rc = woo__file_read(path, lim.max_bytes, &data, &len);
   if (rc)
     return rc;
-  rc = woo__doc_load(out, data, len, path, opts, 0);
+  /* A text file's bytes become its text without a copy. */
+  rc = doc_load(out, data, len, path, opts, 0, &data);
   free(data);
   return rc;
 }

@@ -123,8 +123,11 @@ static inline woo_part_kind woo__walk_part_kind(bool del, bool ins,
   return table ? WOO_PART_TABLE : WOO_PART_BODY;
 }
 
-/* Loaders: fill `doc` from `data`.  `name` is for messages. */
-int woo__load_text(woo_doc *doc, const char *data, size_t len);
+/* Loaders: fill `doc` from `data`.  `name` is for messages.  The text
+ * loader may take over `*own` (a heap buffer of at least len + 1 bytes
+ * holding `data` with a NUL after it; *own is set to NULL then) instead of
+ * copying it; `own` may be NULL. */
+int woo__load_text(woo_doc *doc, const char *data, size_t len, char **own);
 int woo__load_pdf(woo_doc *doc, const char *data, size_t len,
                   const woo_doc_options *opts, const woo__limits *lim);
 int woo__load_docx(woo_doc *doc, const char *data, size_t len,

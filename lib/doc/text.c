@@ -10,7 +10,7 @@
  * data have NULs; we refuse those rather than produce garbage. */
 static bool has_nul(const char *s, size_t len) { return memchr(s, 0, len); }
 
-int woo__load_text(woo_doc *doc, const char *data, size_t len) {
+int woo__load_text(woo_doc *doc, const char *data, size_t len, char **own) {
   if (has_nul(data, len)) {
     if (len >= 2 && ((data[0] == '\xFF' && data[1] == '\xFE') ||
                      (data[0] == '\xFE' && data[1] == '\xFF')))
@@ -21,6 +21,12 @@ int woo__load_text(woo_doc *doc, const char *data, size_t len) {
   size_t bad = woo__utf8_invalid(data, len);
   if (bad == WOO_UNSET) {
     doc->encoding = "utf-8";
+    if (own && *own == data) {
+      /* The bytes are the text: keep the buffer they were read into. */
+      doc->text = (woo__buf){*own, len, len + 1};
+      *own = NULL;
+      return 0;
+    }
     return woo__buf_put(&doc->text, data, len);
   }
   doc->encoding = "windows-1252";

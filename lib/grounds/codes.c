@@ -167,17 +167,22 @@ static bool has_verdict(const scan *sc, size_t a, size_t b) {
   uint32_t w4[6];
   static const char *const heads[6] = {"penb", "gewe", "gede",
                                        "reik", "buit", "deel"};
-  for (int k = 0; k < 6; k++)
+  /* The heads by a multiplicative hash in a table of 32, where they
+   * fall apart in either byte order; an empty slot holds 0, which no
+   * four bytes with 0x20 set are. */
+  uint32_t tab[32] = {0};
+  for (int k = 0; k < 6; k++) {
     memcpy(&w4[k], heads[k], 4);
+    tab[(uint32_t)(w4[k] * 0x9E3779B1u) >> 27] = w4[k];
+  }
   size_t i = a;
   /* Four bytes at a time ahead of the letter dispatch: most positions
-   * start none of the words. */
+   * start none of the words, and one look in the table says so. */
   for (; i + 4 <= b; i++) {
     uint32_t x;
     memcpy(&x, sc->s + i, 4);
     x |= 0x20202020u;
-    if ((x == w4[0]) | (x == w4[1]) | (x == w4[2]) | (x == w4[3]) |
-        (x == w4[4]) | (x == w4[5])) {
+    if (tab[(uint32_t)(x * 0x9E3779B1u) >> 27] == x) {
       switch ((unsigned char)sc->s[i] | 0x20) {
       case 'p':
         if (word_within(sc, i, b, "penbaar"))
@@ -235,10 +240,13 @@ static void line_compute(const scan *sc, line_info *li, size_t start) {
   const unsigned char *u = (const unsigned char *)sc->s;
   for (size_t k = li->first; k < li->end; k++) {
     unsigned c = u[k];
-    /* Text bytes first: they are most of a line. */
+    /* Text bytes first: they are most of a line, and the rest of a run
+     * of them changes nothing. */
     if (c > ' ' && c != '|') {
       cells += blanks >= 2;
       blanks = 0;
+      while (k + 1 < li->end && u[k + 1] > ' ' && u[k + 1] != '|')
+        k++;
     } else if (c == ' ' || c == '\r') {
       blanks++;
     } else if (c == '\t') {
@@ -454,39 +462,50 @@ static const char *const cue_words[] = {
     "kolom", "conform", "uitzonderingsgrond", "uitzonderingsgronden",
     "weigeringsgrond", "weigeringsgronden", "notatiewijze", NULL};
 
+/* Whether the `n` bytes at `s` spell `w` (lower case ASCII) in any case. */
+static bool same_word(const unsigned char *s, size_t n, const char *w) {
+  size_t k = 0;
+  for (; k < n && w[k]; k++)
+    if (lower(s[k]) != w[k])
+      return false;
+  return k == n && !w[k];
+}
+
 static bool cue_before(const scan *sc, size_t start, size_t floor) {
   size_t lim = start > CUE_WINDOW ? start - CUE_WINDOW : 0;
   if (lim < floor)
     lim = floor;
+  /* start <= sc->n: the bytes below it are read without bounds tests. */
+  const unsigned char *u = (const unsigned char *)sc->s;
   size_t i = start;
-  char w[24];
   while (i > lim) {
-    while (i > lim && !is_alpha(before(sc, i))) {
-      if (before(sc, i) == '\n' && i >= 2 && before(sc, i - 1) == '\n')
+    while (i > lim && !is_alpha(u[i - 1])) {
+      if (u[i - 1] == '\n' && i >= 2 && u[i - 2] == '\n')
         return false; /* paragraph break */
       i--;
     }
     size_t e = i;
-    while (i > lim && is_alpha(before(sc, i)))
+    while (i > lim && is_alpha(u[i - 1]))
       i--;
     if (e == i)
       break;
-    if (i == lim && lim > 0 && is_alpha(before(sc, i)))
+    if (i == lim && lim > 0 && is_alpha(u[i - 1]))
       break; /* cut word */
-    /* Only words with the first letter of a cue word are compared. */
-    switch (lower(at(sc, i))) {
+    /* Only words of a cue word's length (4 to 20 letters) and with the
+     * first letter of one are compared. */
+    if (e - i < 4 || e - i > 20)
+      continue;
+    int first = lower(u[i]);
+    switch (first) {
     case 'a': case 'b': case 'c': case 'g': case 'i': case 'k': case 'n':
     case 'u': case 'v': case 'w':
       break;
     default:
       continue;
     }
-    size_t n = e - i < sizeof w - 1 ? e - i : sizeof w - 1;
-    for (size_t k = 0; k < n; k++)
-      w[k] = (char)lower(at(sc, i + k));
-    w[n] = '\0';
-    if (in_list(w, cue_words))
-      return true;
+    for (int k = 0; cue_words[k]; k++)
+      if (cue_words[k][0] == first && same_word(u + i, e - i, cue_words[k]))
+        return true;
   }
   return false;
 }
@@ -1521,20 +1540,46 @@ static int scan_text(scan *sc) {
    * the first kind, 1 for those letters, so the loop below passes over
    * the rest with a test per byte that rarely changes its answer. */
   unsigned char starts[256], alpha[256];
-  for (int c = 0; c < 256; c++) {
-    int lc = lower(c);
-    starts[c] = is_digit(c) || c == '(' || c == '^' ? 2
-                : is_alpha(c) && (lc == 'a' || lc == 'b' || lc == 'n' ||
-                                  lc == 'd' || lc == 'r' || lc == 'o')
-                    ? 1
-                    : 0;
-    alpha[c] = is_alpha(c);
+  /* Of those letters, a word can start something only with the second
+   * letter of "art" or of a status word ("buiten", "niet", "deels",
+   * "dubbel", "reeds", "openbaar"), or with a blank after a capital (OCR:
+   * "D eels"): `lead` has a bit per first letter, `follow` the bits of
+   * the first letters a byte may follow.  Most words that start with
+   * these letters ("de", "door", "bij", "als") are passed over so. */
+  unsigned char lead[256], follow[256];
+  /* Set from short lists rather than byte by byte: a text is often a
+   * short document, and this runs for each. */
+  memset(starts, 0, sizeof starts);
+  memset(alpha, 0, sizeof alpha);
+  memset(lead, 0, sizeof lead);
+  memset(follow, 0, sizeof follow);
+  for (int c = '0'; c <= '9'; c++)
+    starts[c] = 2;
+  starts['('] = starts['^'] = 2;
+  for (int c = 'a'; c <= 'z'; c++)
+    alpha[c] = alpha[c - 32] = 1;
+  static const char leads[] = "abndro", follows[] = "ruiep";
+  static const unsigned char follow_bits[] = {1, 2 | 8, 4, 8 | 16, 32};
+  for (int k = 0; leads[k]; k++) {
+    unsigned char c = (unsigned char)leads[k];
+    starts[c] = starts[c - 32] = 1;
+    lead[c] = lead[c - 32] = (unsigned char)(1u << k);
   }
+  for (int k = 0; follows[k]; k++) {
+    unsigned char c = (unsigned char)follows[k];
+    follow[c] = follow[c - 32] = follow_bits[k];
+  }
+  follow[' '] = 63;
   const unsigned char *u = (const unsigned char *)s;
   size_t i = 0;
   while (i < n) {
     unsigned prev = i ? alpha[u[i - 1]] : 0;
-    while (!((starts[u[i]] >> 1) | (starts[u[i]] & (prev ^ 1u)))) {
+    for (;;) {
+      unsigned st = starts[u[i]];
+      if (st >> 1)
+        break;
+      if ((st & (prev ^ 1u)) && i + 1 < n && (lead[u[i]] & follow[u[i + 1]]))
+        break;
       prev = alpha[u[i]];
       if (++i == n)
         return 0;
