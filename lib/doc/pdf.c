@@ -26,8 +26,14 @@
  * page, and an annotation's text is not part of the page's text flow.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <poppler.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -455,10 +461,68 @@ static const char *mime_for(woo_format f) {
   }
 }
 
+/* poppler-glib 22.12 follows a null pointer in
+ * poppler_document_get_attachments() when an entry of the embedded-files
+ * name tree refers to something that is not a file specification
+ * dictionary (our PDF fuzz target found such files).  A damaged PDF must
+ * not take the process, and with it a whole batch, down: the listing is
+ * first made in a child process, and only when that one comes back clean
+ * is it made here (the document is the same, so is the outcome).  A child
+ * that has not finished after ten seconds is stopped; a PDF whose
+ * embedded files cannot be listed is refused, since passing it on without
+ * them would hide what an audit must see. */
+static int attachments_listable(woo_doc *doc, PopplerDocument *pd) {
+  pid_t pid = fork();
+  if (pid < 0)
+    return woo__error(WOO_EIO, "%s: cannot check the embedded files: %s",
+                      doc->path, strerror(errno));
+  if (pid == 0) {
+    /* Whatever the child says on its way down is not the caller's. */
+    int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+    if (null >= 0)
+      dup2(null, STDERR_FILENO);
+    GList *list = poppler_document_get_attachments(pd);
+    g_list_free_full(list, g_object_unref);
+    _exit(0);
+  }
+  int status = 0;
+  long wait_us = 50, waited_us = 0;
+  for (;;) {
+    pid_t r = waitpid(pid, &status, WNOHANG);
+    if (r == pid)
+      break;
+    if (r < 0 && errno == EINTR)
+      continue;
+    if (r < 0)
+      return woo__error(WOO_EIO, "%s: cannot check the embedded files: %s",
+                        doc->path, strerror(errno));
+    if (waited_us >= 10L * 1000 * 1000) {
+      kill(pid, SIGKILL);
+      while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        ;
+      return woo__error(WOO_EFORMAT, "%s: damaged PDF (listing its embedded "
+                        "files does not finish)", doc->path);
+    }
+    struct timespec ts = {0, wait_us * 1000};
+    nanosleep(&ts, NULL);
+    waited_us += wait_us;
+    if (wait_us < 10000)
+      wait_us *= 2;
+  }
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    return woo__error(WOO_EFORMAT, "%s: damaged PDF (its embedded files "
+                      "cannot be read)", doc->path);
+  return 0;
+}
+
 static int add_attachments(woo_doc *doc, PopplerDocument *pd,
                            const woo_doc_options *opts,
                            const woo__limits *lim) {
   int rc = 0;
+  if (!poppler_document_has_attachments(pd))
+    return 0;
+  if ((rc = attachments_listable(doc, pd)) != 0)
+    return rc;
   GList *list = poppler_document_get_attachments(pd);
   for (GList *l = list; l && rc == 0; l = l->next) {
     PopplerAttachment *att = l->data;

@@ -21,6 +21,11 @@ check "1 GB file: one line" one_line_error "huge.txt"
 printf '%%PDF-1.7\n1 0 obj <<' >"$T/broken.pdf"
 check "truncated PDF" run 1 "$WOO" text "$T/broken.pdf"
 check "truncated PDF: one line" one_line_error "broken.pdf"
+# An embedded-files entry that is not a file specification (poppler 22.12
+# crashes listing it): refused with one line, the process survives.
+cp "$SRC/tests/fuzz/seeds/pdf/attachment-not-a-dict.pdf" "$T/attach.pdf"
+check "PDF with a broken embedded-file entry" run 1 "$WOO" text "$T/attach.pdf"
+check "broken embedded file: one line" one_line_error "attach.pdf"
 check "unknown command" run 2 "$WOO" frobnicate
 check "unknown option" run 2 "$WOO" codes --frobnicate x
 check "missing argument" run 2 "$WOO" scan
