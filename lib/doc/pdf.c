@@ -477,10 +477,15 @@ static int attachments_listable(woo_doc *doc, PopplerDocument *pd) {
     return woo__error(WOO_EIO, "%s: cannot check the embedded files: %s",
                       doc->path, strerror(errno));
   if (pid == 0) {
-    /* Whatever the child says on its way down is not the caller's. */
+    /* Whatever the child says on its way down is not the caller's, and
+     * neither are the caller's crash handlers (a sanitizer's, a fuzzer's):
+     * the child dies of the signal and the parent reads that. */
     int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
     if (null >= 0)
       dup2(null, STDERR_FILENO);
+    static const int fatal[] = {SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL};
+    for (size_t k = 0; k < sizeof fatal / sizeof *fatal; k++)
+      signal(fatal[k], SIG_DFL);
     GList *list = poppler_document_get_attachments(pd);
     g_list_free_full(list, g_object_unref);
     _exit(0);
