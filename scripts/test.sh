@@ -61,11 +61,6 @@ if command -v clang >/dev/null; then
       for f in build-fuzz/tests/fuzz/fuzz_*; do
         [ -f "$f" ] && [ -x "$f" ] || continue
         t=${f##*/fuzz_}
-        # The PDF target reaches poppler, which crashes on some malformed
-        # attachment trees (poppler_document_get_attachments, 22.12); its
-        # seeds are replayed as tests, but it is not fuzzed here until the
-        # loader isolates poppler.
-        [ "$t" = pdf ] && continue
         work=$(mktemp -d)
         cp -r "tests/fuzz/seeds/$t/." "$work/" 2>/dev/null || true
         if LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp "$f" -seed=1 -runs="${FUZZ_RUNS:-10000}" -rss_limit_mb=2048 -timeout=10 "$work" >"$log" 2>&1; then
