@@ -478,12 +478,15 @@ static int join_address_parts(const woo__scan_ctx *ctx, woo__hits *out,
 /* ---- business premises --------------------------------------------------- */
 
 /* Words that make an address a company's: "Kerkstraat 4 - Jansen
- * Installatietechniek BV", "Havenkade 2-Brouwer Advocaten". */
+ * Installatietechniek BV", "Havenkade 2-Brouwer Advocaten".  Only legal
+ * forms and plainly commercial premises: "bedrijf" or "garage" beside an
+ * address say nothing about whether someone lives there, and "cv" is
+ * as often a curriculum vitae as a partnership. */
 static const char *const business_words[] = {
-    "bv", "b.v.", "nv", "n.v.", "vof", "v.o.f.", "cv", "c.v.", "advocaten",
+    "bv", "b.v.", "nv", "n.v.", "vof", "v.o.f.", "advocaten",
     "advocatenkantoor", "notarissen", "notariskantoor", "accountants",
     "hotel", "restaurant", "café", "cafe", "brasserie", "holding",
-    "supermarkt", "camping", "garage", "bedrijf", "bedrijven", NULL};
+    "supermarkt", NULL};
 
 /* Whether the cell around [a, b) (same line, up to a column gap, at most
  * 60 bytes either side) names a business. */

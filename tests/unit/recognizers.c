@@ -174,6 +174,8 @@ static const tcase cases[] = {
                 "13. Havenkade 7 reactie op zienswijze",
      NULL},
     {R_ADDRESS, "Lindelaan 3-Bakkerij Smit BV   Gedeeltelijk openbaar", NULL},
+    {R_ADDRESS, "De garage bij Lindelaan 7 (cv en brief bijgevoegd)",
+     "Lindelaan 7"},
     {R_ADDRESS, "Havenkade 7 - Jansen Installatietechniek BV\n"
                 "Bewoner van Havenkade 9 klaagt",
      "Havenkade 9"},
