@@ -1888,18 +1888,40 @@ static int officials_visible(const woo__scan_ctx *ctx, woo__hits *out,
   return 0;
 }
 
-/* A letterhead label under which the handling civil servant is named, in
- * whatever column it stands ("Behandeld door", "Contactpersoon"). */
+/* Letterhead labels under which the handling civil servant is named, in
+ * whatever column they stand ("Behandeld door", "Contactpersoon"). */
+static const lit contact_labels[] = {
+    LIT("behandeld door"), LIT("contactpersoon"), LIT("contactpersonen"),
+    LIT("contact"), LIT("inlichtingen"), LIT("inlichtingen bij"),
+    LIT("uw contactpersoon"), LIT("behandelaar"), LIT("uw behandelaar"),
+    LIT("auteur"), LIT("opgesteld door")};
+#define N_CONTACT_LABELS (sizeof contact_labels / sizeof *contact_labels)
+
+/* Whether the word t is the first word of a label: only then is the
+ * column it opens measured. */
+static bool contact_label_opens(const char *s, const tok *t) {
+  size_t n = t->e - t->s;
+  for (size_t k = 0; k < N_CONTACT_LABELS; k++) {
+    const lit *l = &contact_labels[k];
+    if (n > l->n || (n < l->n && l->s[n] != ' '))
+      continue;
+    size_t i = 0;
+    while (i < n && (char)(s[t->s + i] | ((s[t->s + i] >= 'A' &&
+                                           s[t->s + i] <= 'Z') ? 32 : 0)) ==
+                        l->s[i])
+      i++;
+    if (i == n)
+      return true;
+  }
+  return false;
+}
+
+/* Whether s[a..b), without a trailing colon, is a label. */
 static bool contact_label(const char *s, size_t a, size_t b) {
-  static const lit w[] = {
-      LIT("behandeld door"), LIT("contactpersoon"), LIT("contactpersonen"),
-      LIT("contact"), LIT("inlichtingen"), LIT("inlichtingen bij"),
-      LIT("uw contactpersoon"), LIT("behandelaar"), LIT("uw behandelaar"),
-      LIT("auteur"), LIT("opgesteld door")};
   while (b > a && (s[b - 1] == ':' || s[b - 1] == ' '))
     b--;
-  for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
-    if (lit_eq(s, a, b, &w[k]))
+  for (size_t k = 0; k < N_CONTACT_LABELS; k++)
+    if (lit_eq(s, a, b, &contact_labels[k]))
       return true;
   return false;
 }
@@ -2034,14 +2056,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
       const tok *t = &tk.v[k];
       if (!word_tok(t) || (k > 0 && !(t->f & F_GAP)))
         continue;
-      static const lit first[] = {
-          LIT("behandeld"), LIT("contactpersoon"), LIT("contactpersonen"),
-          LIT("contact"), LIT("inlichtingen"), LIT("uw"), LIT("behandelaar"),
-          LIT("auteur"), LIT("opgesteld")};
-      bool maybe = false;
-      for (size_t f = 0; f < sizeof first / sizeof *first && !maybe; f++)
-        maybe = word_is_lit(s, t, &first[f]);
-      if (!maybe)
+      if (!contact_label_opens(s, t))
         continue;
       size_t e = left_end(s, t->s, b);
       if (e - t->s <= 24 && contact_label(s, t->s, e)) {
