@@ -513,10 +513,48 @@ static bool business_cell(const char *t, size_t len, size_t a, size_t b) {
   return false;
 }
 
+/* Words right before an address that name it as a site where a business
+ * or an installation is run ("van locatie Dorpsweg 2, 1234 AB Plaats",
+ * "vestigingsadres:"): the place a permit, a count of animals or an
+ * inspection is about, not somebody's home. */
+static const char *const site_words[] = {
+    "locatie", "bedrijfslocatie", "vestiging", "vestigingsadres",
+    "vestigingslocatie", "bedrijfsadres", "inrichting", "inrichtingsadres",
+    NULL};
+
+/* Whether the word before `a` (across blanks, one line break, a colon)
+ * is one of site_words. */
+static bool site_before(const char *t, size_t a) {
+  size_t e = a, breaks = 0;
+  while (e > 0 && (t[e - 1] == ' ' || t[e - 1] == '\t' || t[e - 1] == '\n' ||
+                   t[e - 1] == '\r' || t[e - 1] == ':')) {
+    breaks += t[e - 1] == '\n';
+    e--;
+  }
+  if (breaks > 1)
+    return false;
+  size_t s = e;
+  while (s > 0 && e - s < 24 && su_alpha((unsigned char)t[s - 1]))
+    s--;
+  if (s == e || (s > 0 && su_wordc((unsigned char)t[s - 1])))
+    return false;
+  return su_in_list(t + s, e - s, site_words);
+}
+
 /* Premises of a company are not a home: an address that stands beside a
- * company name is left out, and so are its other mentions in the text
- * (the first 32 such addresses are remembered; the hits are in text
- * order, so this stays linear). */
+ * company name or is named as a business site is left out, and so are
+ * its other mentions in the text, whole or in part ("Dorpsweg 2" and
+ * "1234 AB Plaats" on lines of their own after "locatie Dorpsweg 2, 1234
+ * AB Plaats"); the first 32 such addresses are remembered. */
+/* Whether the m bytes at p are the street part or the postcode part of
+ * the n-byte address at whole: its start or its end, on a boundary. */
+static bool part_of(const char *whole, size_t n, const char *p, size_t m) {
+  if (memcmp(whole, p, m) == 0 && !su_wordc((unsigned char)whole[m]))
+    return true;
+  return memcmp(whole + n - m, p, m) == 0 &&
+         !su_wordc((unsigned char)whole[n - m - 1]);
+}
+
 static void drop_business(const woo__scan_ctx *ctx, woo__hits *out,
                           size_t first) {
   const char *t = ctx->text;
@@ -524,7 +562,8 @@ static void drop_business(const woo__scan_ctx *ctx, woo__hits *out,
   size_t seen[32][2], nseen = 0; /* start, end */
   for (size_t k = first; k < out->n; k++) {
     const woo__hit *h = &out->v[k];
-    if (nseen < 32 && business_cell(t, len, h->start, h->end)) {
+    if (nseen < 32 && (business_cell(t, len, h->start, h->end) ||
+                       site_before(t, h->start))) {
       seen[nseen][0] = h->start;
       seen[nseen++][1] = h->end;
     }
@@ -536,9 +575,9 @@ static void drop_business(const woo__scan_ctx *ctx, woo__hits *out,
     woo__hit h = out->v[k];
     bool business = false;
     for (size_t j = 0; j < nseen && !business; j++) {
-      size_t n = seen[j][1] - seen[j][0];
-      business = n == h.end - h.start &&
-                 memcmp(t + seen[j][0], t + h.start, n) == 0;
+      size_t n = seen[j][1] - seen[j][0], m = h.end - h.start;
+      business = (n == m && memcmp(t + seen[j][0], t + h.start, n) == 0) ||
+                 (m >= 6 && m < n && part_of(t + seen[j][0], n, t + h.start, m));
     }
     if (!business)
       out->v[w++] = h;

@@ -179,6 +179,15 @@ static const tcase cases[] = {
     {R_ADDRESS, "Havenkade 7 - Jansen Installatietechniek BV\n"
                 "Bewoner van Havenkade 9 klaagt",
      "Havenkade 9"},
+    /* A site where a business is run, and its parts on later lines. */
+    {R_ADDRESS, "het aantal dieren op locatie\nDorpsweg 2, 9999 ZZ Ergens.\n\n"
+                "Dorpsweg 2\n\n9999 ZZ Ergens\n",
+     NULL},
+    {R_ADDRESS, "Vestigingsadres: Havenweg 4, 9999 ZZ Ergens", NULL},
+    {R_ADDRESS, "van locatie Dorpsweg 2, 9999 ZZ Ergens\n"
+                "Bewoner van Dorpsweg 24 klaagt",
+     "Dorpsweg 24"},
+    {R_ADDRESS, "de locatie is onbekend.\n\n\nKerkstraat 12", "Kerkstraat 12"},
 
     /* ---- licence plates ---- */
     {R_PLATE, "kenteken 12-BDF-3 gezien", "12-BDF-3"},
