@@ -29,6 +29,7 @@
 #include "internal.h"
 #include "lexicon.h"
 #include "policy.h"
+#include "scanutil.h"
 
 /* ---- tokens ------------------------------------------------------------ */
 
@@ -1578,6 +1579,14 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
       conf = 0;
     if (slx & L_PART)
       conf = 0;
+    /* "Bright Future People", "Bakker Logistiek": a lone name with more
+     * capitalised words after it that are no names is the first word of
+     * the name of a business or a thing. */
+    if (mode == M_BODY && conf > 0.45 && end_tok < n &&
+        word_tok(&v[end_tok]) && (v[end_tok].f & F_CAP) &&
+        !(v[end_tok].f & (F_GAP | F_ALLCAPS | F_INIT)) &&
+        !(lexbits(s, &v[end_tok]) & (L_FN | L_SN | L_PART | L_TITLE)))
+      conf = 0.45;
   }
   /* Context lines: everything name-like there is a name. */
   if (mode != M_BODY) {
@@ -1886,6 +1895,231 @@ static int officials_visible(const woo__scan_ctx *ctx, woo__hits *out,
       x->confidence = 0;
   }
   return 0;
+}
+
+/* ---- names that stand for something else ------------------------------- */
+
+/* Particles between '&' and the surname it joins ("& Van der Steeg"). */
+static bool particle_word(const char *w, size_t n) {
+  static const char *const p[] = {"van", "de", "der", "den", "ter", "ten",
+                                  "het", "'t", "in", "op", "la", "le",
+                                  "du", "des", "da", "von", NULL};
+  return su_in_list(w, n, p);
+}
+
+static bool title_word(const char *w, size_t n) {
+  static const char *const p[] = {"heer", "mevrouw", "dhr", "mevr", "mr",
+                                  "dr", "drs", "ir", "prof", "ing", NULL};
+  return su_in_list(w, n, p);
+}
+
+static inline bool name_byte(unsigned char c) {
+  return su_alpha(c) || c >= 0x80 || c == '\'' || c == '-';
+}
+
+/* Blanks that may join a firm's name: spaces, tabs, the underscores of a
+ * file name, one line break. */
+static inline bool firm_blank(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '_' || c == '\r' || c == '\n';
+}
+
+/* The names of firms written "Hoogvliet & Van der Steeg", "Brouwer &
+ * Kalf": both sides a capitalised word (after particles) with no title
+ * before the first, the '&' set apart by blanks ("R&D", "B&W" are not).
+ * Their surnames go into `firms`. */
+static int firm_words(const char *s, size_t len, keyset *firms) {
+  for (const char *q = memchr(s, '&', len); q;
+       q = memchr(q + 1, '&', len - (size_t)(q + 1 - s))) {
+    size_t p = (size_t)(q - s);
+    if (p < 2 || p + 2 >= len || !firm_blank((unsigned char)s[p - 1]) ||
+        !firm_blank((unsigned char)s[p + 1]))
+      continue;
+    /* the word before */
+    size_t le = p;
+    while (le > 0 && firm_blank((unsigned char)s[le - 1]) && p - le < 4)
+      le--;
+    size_t ls = le;
+    while (ls > 0 && le - ls < 40 && name_byte((unsigned char)s[ls - 1]))
+      ls--;
+    if (le - ls < 3 || !su_upper((unsigned char)s[ls]))
+      continue;
+    size_t ts = ls, te = ls;
+    while (ts > 0 && firm_blank((unsigned char)s[ts - 1]) && ls - ts < 3)
+      ts--;
+    te = ts;
+    while (ts > 0 && te - ts < 12 && (su_alpha((unsigned char)s[ts - 1])))
+      ts--;
+    if (te > ts && title_word(s + ts, te - ts))
+      continue;
+    /* the words after: particles, then the surname */
+    size_t r = p + 1, breaks = 0, ws = 0, we = 0;
+    for (int k = 0; k < 5; k++) {
+      while (r < len && firm_blank((unsigned char)s[r]) && breaks < 2)
+        breaks += s[r++] == '\n';
+      ws = r;
+      while (r < len && r - ws < 40 && name_byte((unsigned char)s[r]))
+        r++;
+      we = r;
+      if (we == ws || breaks > 1 || !particle_word(s + ws, we - ws))
+        break;
+    }
+    if (we - ws < 3 || !su_upper((unsigned char)s[ws]) ||
+        particle_word(s + ws, we - ws))
+      continue;
+    woo__lexkey key;
+    woo__lexkey_set(&key, s + ls, le - ls);
+    int rc = keyset_add(firms, &key);
+    woo__lexkey_set(&key, s + ws, we - ws);
+    if (rc || (rc = keyset_add(firms, &key)))
+      return rc;
+  }
+  return 0;
+}
+
+/* Nouns that make a person's surname the name of an advice, a committee
+ * or a motion: "Vermeulenadvies", "Vermeulentafel", "commissie-Vermeulen",
+ * "motie-Kalf".  The person is a public figure in that role. */
+static const char *const eponym_nouns[] = {
+    "advies", "tafel", "akkoord", "rapport", "commissie", "overleg",
+    "motie", "amendement", "kabinet", "plan", "norm", "regeling", NULL};
+
+static bool eponym_noun_end(const char *s, size_t ws, size_t we) {
+  for (size_t k = 0; eponym_nouns[k]; k++) {
+    size_t m = strlen(eponym_nouns[k]);
+    if (we - ws >= m && su_eq_fold(s + we - m, m, eponym_nouns[k]))
+      return true;
+  }
+  return false;
+}
+
+/* Whether the surname w (n bytes) is used in the text as part of such a
+ * name. */
+static bool eponym_in(const char *s, size_t len, const char *w, size_t n) {
+  for (const char *q = memmem(s, len, w, n); q;
+       q = memmem(q + 1, len - (size_t)(q + 1 - s), w, n)) {
+    size_t a = (size_t)(q - s), e = a + n;
+    if (a > 0 && su_wordc((unsigned char)s[a - 1]) && s[a - 1] != '-')
+      continue;
+    /* "Vermeulenadvies", "Vermeulen-advies": the noun right after, to the end
+     * of the word */
+    size_t r = e < len && s[e] == '-' ? e + 1 : e, re = r;
+    while (re < len && su_lower((unsigned char)s[re]))
+      re++;
+    if (re > r && (re == len || !su_wordc((unsigned char)s[re])) &&
+        su_in_list(s + r, re - r, eponym_nouns))
+      return true;
+    /* "commissie-Vermeulen", "Motie-Kalf" */
+    if (a > 1 && s[a - 1] == '-' && (e == len || !su_wordc((unsigned char)s[e]))) {
+      size_t ws = a - 1;
+      while (ws > 0 && su_alpha((unsigned char)s[ws - 1]))
+        ws--;
+      if (ws < a - 1 && eponym_noun_end(s, ws, a - 1))
+        return true;
+    }
+  }
+  return false;
+}
+
+/* Names that stand for a firm or for a public figure's role rather than
+ * for a private person: a surname alone (no given name, no initials, no
+ * title) that is part of a firm's name in this text, or whose bearer has
+ * an advice, a committee or a motion named after them -- unless the text
+ * also names its bearer in full, with a given name, initials or a title. */
+typedef struct surname_at {
+  size_t hit, s, e; /* the hit; the surname's bytes */
+} surname_at;
+
+static bool same_word(const char *s, const surname_at *x, const surname_at *y) {
+  return x->e - x->s == y->e - y->s && memcmp(s + x->s, s + y->s, x->e - x->s) == 0;
+}
+
+static int not_persons(const woo__scan_ctx *ctx, woo__hits *out, size_t n0,
+                       toks *tk) {
+  const char *s = ctx->text;
+  size_t len = ctx->len;
+  /* bare surnames from the front, surnames of full names from the back */
+  size_t cap = out->n - n0, nb = 0, nf = 0;
+  if (cap == 0)
+    return 0;
+  surname_at *v = woo__reallocarray(NULL, cap, sizeof *v);
+  if (!v)
+    return WOO_ENOMEM;
+  int rc = 0;
+  for (size_t h = n0; h < out->n; h++) {
+    woo__hit *x = &out->v[h];
+    if (x->entity != WOO_ENTITY_PERSON || x->confidence <= 0.3)
+      continue;
+    if ((rc = tokenize(s, x->start, x->end, tk, -1)))
+      goto done;
+    size_t last = tk->n, words = 0;
+    bool bare = true;
+    for (size_t k = 0; k < tk->n; k++) {
+      tok *t = &tk->v[k];
+      if (!word_tok(t))
+        continue;
+      if ((t->f & F_INIT) || (lexbits(s, t) & L_TITLE))
+        bare = false;
+      else if ((t->f & F_CAP) && !(lexbits(s, t) & L_PART)) {
+        last = k;
+        words++;
+      }
+    }
+    if (last == tk->n)
+      continue;
+    if (bare && words == 1) {
+      /* "de heer Van der Steeg": a title before the hit names a person */
+      size_t te = x->start;
+      while (te > 0 && (s[te - 1] == ' ' || s[te - 1] == '.'))
+        te--;
+      size_t ts = te;
+      while (ts > 0 && te - ts < 12 && su_alpha((unsigned char)s[ts - 1]))
+        ts--;
+      bare = !(te > ts && title_word(s + ts, te - ts));
+    }
+    surname_at at = {h, tk->v[last].s, tk->v[last].e};
+    if (bare && words == 1)
+      v[nb++] = at;
+    else
+      v[cap - ++nf] = at;
+  }
+  if (nb == 0)
+    goto done;
+  keyset firms = {NULL, 0, 0};
+  if ((rc = firm_words(s, len, &firms)))
+    goto firms_done;
+  for (size_t i = 0; i < nb; i++) {
+    surname_at *b = &v[i];
+    woo__hit *x = &out->v[b->hit];
+    if (firms.n) {
+      woo__lexkey key;
+      woo__lexkey_set(&key, s + b->s, b->e - b->s);
+      if (keyset_has(&firms, &key)) {
+        x->confidence = 0;
+        continue;
+      }
+    }
+    bool full = false;
+    for (size_t k = cap - nf; k < cap && !full; k++)
+      full = same_word(s, b, &v[k]);
+    if (full)
+      continue;
+    /* the same surname earlier in the list: its answer holds */
+    size_t k = 0;
+    while (k < i && !same_word(s, b, &v[k]))
+      k++;
+    /* names in a header, a signature or a list of those present are
+     * people who took part, whatever carries their name */
+    bool eponym = k < i ? out->v[v[k].hit].confidence == 0
+                  : x->confidence < 0.9 &&
+                        eponym_in(s, len, s + b->s, b->e - b->s);
+    if (eponym)
+      x->confidence = 0;
+  }
+firms_done:
+  free(firms.v);
+done:
+  free(v);
+  return rc;
 }
 
 /* Letterhead labels under which the handling civil servant is named, in
@@ -2226,6 +2460,8 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
     a = b + 1;
   }
   rc = officials_visible(ctx, out, n0, &officials, &places, &tk);
+  if (rc == 0)
+    rc = not_persons(ctx, out, n0, &tk);
 done:
   free(officials.v);
   free(places.v);

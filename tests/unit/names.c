@@ -234,6 +234,29 @@ static const name_case cases[] = {
     {"Het KvK-nummer en de Cao-fondsen zijn bekend.", {NULL}, true},
     {"Wij overnachtten in het Victoria Hotel aan het plein.", {NULL}, true},
     {"De opening van De Zonnehof trok veel bezoekers.", {NULL}, true},
+    /* firms named after people, and their names elsewhere in the text */
+    {"Het verzoek van Hoogvliet & Van der Steeg is ontvangen. Later schreef "
+     "Hoogvliet en Van der Steeg opnieuw.",
+     {NULL}, true},
+    {"nota_over_verzoek_Hoogvliet_&_Van_der_\nSteeg.pdf en een brief van "
+     "Van der Steeg",
+     {NULL}, true},
+    {"Advies gevraagd aan Vermeulen & Kalf.", {NULL}, true},
+    /* but not people joined by '&', nor "R&D" */
+    {"De heer Brouwer & mevrouw De Kalf waren er.", {"Brouwer", "De Kalf"},
+     true},
+    {"De R&D-afdeling van Brouwerij Stam sprak met Kees Bulthuis.",
+     {"Kees Bulthuis"}, true},
+    /* a public figure whose advice or committee carries the name */
+    {"Het Vermeulenadvies kwam in maart. Brief Vermeulen volgt.", {NULL},
+     true},
+    {"De commissie-Vermeulen adviseert; Vermeulen licht toe.", {NULL},
+     true},
+    {"Mevrouw Hoekstra stuurde het advies. Brief Hoekstra volgt.",
+     {"Hoekstra", "Hoekstra"}, true},
+    /* a lone name at the head of a business's name */
+    {"De training werd gegeven door Bright Future People.", {NULL}, true},
+    {"De opdracht ging naar Bakker Logistiek in Ede.", {NULL}, true},
 };
 
 #define N_CASES (sizeof cases / sizeof cases[0])
