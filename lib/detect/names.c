@@ -1394,6 +1394,16 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
         /* a surname that is also a common word ("Hofstede") will do where
          * the line holds names anyway */
         bool sn_ok = mode != M_BODY && (nx & L_SN);
+        /* and any capitalised word that closes the name where the line
+         * holds names: "Geachte Adilson Wildschut,", "Van: Adilson
+         * Wildschut <…>" */
+        if (mode != M_BODY && !sn_ok && (nx & L_COMMON) &&
+            !(lexbits(s, &v[j]) & L_COMMON)) {
+          const tok *after = j + 2 < n ? &v[j + 2] : NULL;
+          sn_ok = !after || (after->kind == K_PUNCT &&
+                             (after->c == ',' || after->c == '<' ||
+                              after->c == ';' || after->c == '('));
+        }
         if (!known || (nx & (L_ORG | L_STOP)) ||
             ((nx & L_COMMON) && !sn_ok) ||
             (lexbits_common(s, &v[j]) & L_COMMON))
@@ -1437,6 +1447,11 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
    * are also prepositions need support to open a name */
   bool weak = n_part > 0 && (n_part == 1 || !support) &&
               weak_particle(s, &v[pstart]);
+  /* "João te Riele": after a given name or initials "te" is the particle
+   * of a surname, not the preposition before a place */
+  if (weak && n_part == 1 && (n_first || n_init) && word_is(s, &v[pstart], "te") &&
+      IN_NAME(j) && !(lexbits_common(s, &v[j]) & L_COMMON))
+    weak = false;
   bool org_sur = false;
   bool stop_sur = n_part && IN_NAME(j) && (v[j].f & F_CAP) &&
                   (lexbits(s, &v[j]) & L_SN) && (lexbits(s, &v[j]) & L_STOP) &&

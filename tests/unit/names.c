@@ -254,6 +254,13 @@ static const name_case cases[] = {
      true},
     {"Mevrouw Hoekstra stuurde het advies. Brief Hoekstra volgt.",
      {"Hoekstra", "Hoekstra"}, true},
+    /* a surname that is a common word closes a name in a salutation */
+    {"Geachte Adilson Wildschut,\n\nIn uw brief van 3 maart vroeg u",
+     {"Adilson Wildschut"}, true},
+    /* "te" after a given name is a surname's particle */
+    {"Het verzoek van Joana te Riele is ontvangen.", {"Joana te Riele"},
+     true},
+    {"Zij heeft te Zwolle gewoond.", {NULL}, true},
     /* a lone name at the head of a business's name */
     {"De training werd gegeven door Bright Future People.", {NULL}, true},
     {"De opdracht ging naar Bakker Logistiek in Ede.", {NULL}, true},
