@@ -4,8 +4,11 @@
  *   refill [--seed N] OUT FILE|DIR...
  *
  * Every privacy code that stands where text was withheld (5.1.2.e or Wob
- * 10.2.e, in any notation the code parser reads) is replaced by a made-up
- * value of the kind the context asks for: a person's name, an e-mail
+ * 10.2.e, in any notation the code parser reads), and every elision
+ * ("[...]") that stands where a name was left out -- after a salutation or
+ * a title, or opening one of the first lines of a letter, where the
+ * addressee is -- is replaced by a made-up value of the kind the context
+ * asks for: a person's name, an e-mail
  * address when the code is glued to "@domain", a phone number after "T" or
  * "tel.", and so on.  OUT/<name>/input.txt is the document with those
  * values in place and gold.txt marks exactly the inserted values.  All
@@ -736,6 +739,78 @@ typedef struct slot {
   size_t start, end;
 } slot;
 
+static int cmp_slot(const void *a, const void *b) {
+  const slot *x = a, *y = b;
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* The elision at t[i..), "[...]", "[..]" or "[…]"; its length or 0. */
+static size_t elision_at(const char *t, size_t len, size_t i) {
+  static const char *const forms[] = {"[...]", "[..]", "[\u2026]", "[ ... ]", NULL};
+  for (size_t k = 0; forms[k]; k++) {
+    size_t n = strlen(forms[k]);
+    if (i + n <= len && !memcmp(t + i, forms[k], n))
+      return n;
+  }
+  return 0;
+}
+
+/* Elisions that stand for a name: after a salutation or a title on the
+ * same line ("Geachte [...],", "de heer [...]"), or opening one of the
+ * first five lines that hold text -- a letter's address block -- with
+ * nothing or a column gap after it.  Elsewhere an elision mostly shortens
+ * a quotation. */
+static slot *find_elisions(const char *t, size_t len, size_t *nout) {
+  static const char *const before[] = {
+      "geachte", "beste", "hoi", "hallo", "dhr.", "dhr", "mevr.", "mevr",
+      "heer", "mevrouw", "mw.", NULL};
+  slot *v = NULL;
+  size_t n = 0, cap = 0, line = 0;
+  *nout = 0;
+  for (size_t a = 0; a < len;) {
+    const char *nl = memchr(t + a, '\n', len - a);
+    size_t b = nl ? (size_t)(nl - t) : len;
+    size_t i = a;
+    while (i < b && (t[i] == ' ' || t[i] == '\t'))
+      i++;
+    bool text_line = i < b;
+    for (const char *p = memchr(t + i, '[', b - i); p;
+         p = memchr(p + 1, '[', b - (size_t)(p + 1 - t))) {
+      size_t s = (size_t)(p - t), e = s + elision_at(t, len, s);
+      if (e == s)
+        continue;
+      bool name = false;
+      if (s == i && line < 5) {
+        size_t g = e;
+        while (g < b && t[g] == ' ')
+          g++;
+        name = g == b || g - e >= 3 || t[e] == '\t';
+      } else {
+        char w[32];
+        size_t gap, ws;
+        name = word_before(t, s, w, sizeof w, &gap, &ws) && gap <= 3 &&
+               in_list(w, before);
+      }
+      if (!name)
+        continue;
+      if (n == cap) {
+        cap = cap ? cap * 2 : 8;
+        slot *nv = realloc(v, cap * sizeof *v);
+        if (!nv) {
+          free(v);
+          return NULL;
+        }
+        v = nv;
+      }
+      v[n++] = (slot){s, e};
+    }
+    line += text_line;
+    a = b + 1;
+  }
+  *nout = n;
+  return v;
+}
+
 /* Collect the stretches to refill: privacy markers, with lists and
  * markers printed side by side (one box each for first name and surname,
  * say) taken together. */
@@ -778,6 +853,21 @@ static int find_slots(const char *text, size_t len, slot **out, size_t *nout,
     i = j;
   }
   woo_codes_free(codes);
+  size_t ne = 0;
+  slot *el = find_elisions(text, len, &ne);
+  if (ne) {
+    slot *w = realloc(v, (n + ne + 1) * sizeof *v);
+    if (!w) {
+      free(v);
+      free(el);
+      return WOO_ENOMEM;
+    }
+    v = w;
+    memcpy(v + n, el, ne * sizeof *el);
+    n += ne;
+    qsort(v, n, sizeof *v, cmp_slot);
+  }
+  free(el);
   *out = v;
   *nout = n;
   return 0;
