@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install dependencies, build with warnings as errors, and run the whole
 # suite twice: a normal build and an AddressSanitizer + UBSan build.  With
-# clang present the fuzz targets also get a short libFuzzer run.  Ends
+# clang present the sources are also built with clang -Werror and the fuzz
+# targets get a short libFuzzer run.  Ends
 # with one line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -49,6 +50,20 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 TEST_ARGS=(--no-suite quality --timeout-multiplier 4)
 suite "gcc, ASan+UBSan" build-asan --werror -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
 unset ASAN_OPTIONS LSAN_OPTIONS UBSAN_OPTIONS
+
+# The same sources must build warning-free with clang as well (its
+# warnings differ from gcc's); built, not run again.
+if command -v clang >/dev/null; then
+  echo "== clang, -Werror (build only)"
+  if { CC=clang meson setup --wipe build-clang --werror -Dbuildtype=debugoptimized >"$log" 2>&1 \
+       || CC=clang meson setup build-clang --werror -Dbuildtype=debugoptimized >"$log" 2>&1; } \
+     && ninja -C build-clang >"$log" 2>&1; then
+    echo "clang build: ok"
+    passed=$((passed + 1))
+  else
+    grep -E 'error|warning' "$log" | head -30; echo "clang build: FAILED"; failed=$((failed + 1))
+  fi
+fi
 
 # Short libFuzzer runs over the seeds (only where clang is installed),
 # with a fixed seed and run count so that a CI result can be reproduced;

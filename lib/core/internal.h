@@ -22,7 +22,7 @@
 /* Set this thread's last error and return `code`, so callers can write
  * `return woo__error(WOO_EINVAL, "...")`. */
 int woo__error(int code, const char *fmt, ...) WOO__PRINTF(2, 3);
-int woo__errorv(int code, const char *fmt, va_list ap);
+int woo__errorv(int code, const char *fmt, va_list ap) WOO__PRINTF(2, 0);
 /* Shorthand for an allocation failure. */
 int woo__oom(void);
 

@@ -404,13 +404,12 @@ static int secret_value(const woo__scan_ctx *ctx, woo__hits *out,
   if (e <= s || e - s < 3)
     return 0;
   size_t n = e - s;
-  bool digits = true, alpha = true, lowers = true, symbol = false;
+  bool digits = true, alpha = true, lowers = true;
   for (size_t k = s; k < e; k++) {
     unsigned char c = (unsigned char)t[k];
     digits &= su_digit(c);
     alpha &= su_alpha(c) || c >= 0x80;
     lowers &= su_lower(c) || c >= 0x80;
-    symbol |= !su_alnum(c) && c < 0x80;
   }
   if (su_in_list(t + s, n, not_secret) || looks_like_code(t + s, n))
     return 0;

@@ -31,8 +31,8 @@ static const char *const texts[] = {
     "en dat de kosten in de begroting voor het komende jaar worden "
     "opgenomen.  Het verslag wordt binnen een week rondgestuurd en in de "
     "volgende vergadering vastgesteld.\n",
-    "Notitie\n\nHet advies van Pieter Hoogland is overgenomen; ook Karin "
-    "Wolters stemt in.  Bel 06-12345678 bij vragen.\n",
+    ("Notitie\n\nHet advies van Pieter Hoogland is overgenomen; ook Karin "
+     "Wolters stemt in.  Bel 06-12345678 bij vragen.\n"),
 };
 enum { NTEXTS = sizeof texts / sizeof *texts };
 
