@@ -549,7 +549,7 @@ static void drop_business(const woo__scan_ctx *ctx, woo__hits *out,
 int woo__find_address(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
   size_t len = ctx->len, i = 0, first = out->n;
-  while ((i = su_next_digit(t, len, i)) < len) {
+  while ((i = su_next_digit_in(ctx, i)) < len) {
     size_t run = i;
     while (run < len && su_digit((unsigned char)t[run]))
       run++;

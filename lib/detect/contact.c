@@ -313,7 +313,8 @@ int woo__find_phone(const woo__scan_ctx *ctx, woo__hits *out) {
   size_t len = ctx->len, i = 0;
   /* Every number starts with one of these three: the rest is passed
    * over eight bytes at a time. */
-  while ((i = su_next_of3(t, len, i, '0', '+', '(')) < len) {
+  while ((i = ctx->map ? su_map_next(ctx->map, WOO__MAP_PHONE, i)
+                        : su_next_of3(t, len, i, '0', '+', '(')) < len) {
     unsigned char c = (unsigned char)t[i];
     bool start = (c == '0') ||
                  (c == '+' && i + 1 < len && su_digit((unsigned char)t[i + 1]) &&

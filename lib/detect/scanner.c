@@ -389,6 +389,9 @@ static void learned_add(woo_names *known, const woo_scanner *s,
                         const char *text, size_t len, uint64_t hash,
                         const woo__hit *hits, size_t n);
 
+/* Up to this length a scan makes a text map (five bits per byte). */
+#define TEXTMAP_MAX ((size_t)256 << 20)
+
 static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
                 const char *text, size_t len, const woo_scan_options *opts) {
   if (!out || !s)
@@ -398,9 +401,10 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
     return woo__error(WOO_EINVAL, "unknown woo_scan_options version %u",
                       opts->version);
   const woo_policy *p = s->policy;
-  woo__scan_ctx ctx = {text, len, doc, s, p, NULL};
+  woo__scan_ctx ctx = {text, len, doc, s, p, NULL, NULL};
   woo__hits hits = {0};
   woo__triggers triggers = {NULL, 0, 0};
+  woo__textmap map = {{NULL}, 0, 0};
   /* One bit per text byte already given to a mark.  Marks are taken in
    * priority order, not text order, so a sorted span set would be sorted
    * again after every mark; a bitmap keeps resolution linear. */
@@ -420,6 +424,14 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
     /* One search for the labels of all three instead of one each. */
     rc = woo__find_triggers(text, len, &triggers);
     ctx.triggers = &triggers;
+  }
+  /* The recognizers of numbers and punctuated values share one map of
+   * where their bytes are.  A text too long for the map's memory to be
+   * small beside it goes without: each recognizer searches on its own. */
+  if (rc == 0 && !learn && len <= TEXTMAP_MAX) {
+    rc = woo__textmap_build(&map, text, len);
+    if (rc == 0)
+      ctx.map = &map;
   }
   /* In a batch, the marking pass takes the person hits the learning pass
    * found in the same text instead of finding them again.  They depend on
@@ -519,6 +531,7 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
 done:
   woo__hits_free(&hits);
   free(triggers.v);
+  woo__textmap_free(&map);
   free(taken);
   free(won);
   if (rc)

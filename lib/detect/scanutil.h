@@ -9,6 +9,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "internal.h"
+
 static inline bool su_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 static inline bool su_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 static inline bool su_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
@@ -95,6 +97,49 @@ static inline size_t su_next_digit(const char *t, size_t len, size_t i) {
   while (i < len && !su_digit((unsigned char)t[i]))
     i++;
   return i;
+}
+
+/* The first offset at or after i whose bit is set in class `cls` of the
+ * text map, or the text's length. */
+static inline size_t su_map_next(const woo__textmap *m, int cls, size_t i) {
+  if (i >= m->len)
+    return m->len;
+  const uint64_t *bits = m->bits[cls];
+  size_t w = i >> 6;
+  uint64_t x = bits[w] & (~(uint64_t)0 << (i & 63));
+  while (!x) {
+    if (++w >= m->words)
+      return m->len;
+    x = bits[w];
+  }
+#if defined(__GNUC__)
+  size_t p = (w << 6) + (size_t)__builtin_ctzll(x);
+#else
+  size_t p = w << 6;
+  while (!(x & 1)) {
+    x >>= 1;
+    p++;
+  }
+#endif
+  return p < m->len ? p : m->len;
+}
+
+/* The first digit at or after i, or ctx->len: from the text map when
+ * the scan made one. */
+static inline size_t su_next_digit_in(const woo__scan_ctx *ctx, size_t i) {
+  return ctx->map ? su_map_next(ctx->map, WOO__MAP_DIGIT, i)
+                  : su_next_digit(ctx->text, ctx->len, i);
+}
+
+/* The first byte c (of map class `cls`) at or after i, or ctx->len. */
+static inline size_t su_next_byte_in(const woo__scan_ctx *ctx, int cls,
+                                     char c, size_t i) {
+  if (ctx->map)
+    return su_map_next(ctx->map, cls, i);
+  if (i >= ctx->len)
+    return ctx->len;
+  const char *p = memchr(ctx->text + i, c, ctx->len - i);
+  return p ? (size_t)(p - ctx->text) : ctx->len;
 }
 
 /* Offset of the first byte in t[i..len) that is x, y or z, or len.

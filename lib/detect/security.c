@@ -49,7 +49,7 @@ static size_t octet_at(const char *t, size_t len, size_t p, int *val) {
 static int find_ipv4(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
   size_t len = ctx->len, i = 0;
-  while ((i = su_next_digit(t, len, i)) < len) {
+  while ((i = su_next_digit_in(ctx, i)) < len) {
     size_t run = i;
     while (run < len && su_digit((unsigned char)t[run]))
       run++;
@@ -120,10 +120,10 @@ static int find_ipv6(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
   size_t len = ctx->len, pos = 0;
   while (pos < len) {
-    const char *c = memchr(t + pos, ':', len - pos);
-    if (!c)
+    size_t colon = su_next_byte_in(ctx, WOO__MAP_COLON, ':', pos);
+    if (colon >= len)
       break;
-    size_t colon = (size_t)(c - t), s = colon, e = colon;
+    size_t s = colon, e = colon;
     while (s > 0 && colon - s < 40 &&
            (is_hex((unsigned char)t[s - 1]) || t[s - 1] == ':'))
       s--;
@@ -209,10 +209,10 @@ static int find_internal_domains(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
   size_t len = ctx->len, pos = 0;
   while (pos < len) {
-    const char *d = memchr(t + pos, '.', len - pos);
-    if (!d)
+    size_t dot = su_next_byte_in(ctx, WOO__MAP_DOT, '.', pos);
+    if (dot >= len)
       break;
-    size_t dot = (size_t)(d - t), le = dot + 1;
+    size_t le = dot + 1;
     pos = dot + 1;
     /* Most dots end a sentence: the first letter after them lets nearly
      * all go before the label is measured. */
@@ -263,10 +263,10 @@ static int find_machine_names(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
   size_t len = ctx->len, pos = 0;
   while (pos < len) {
-    const char *h = memchr(t + pos, '-', len - pos);
-    if (!h)
+    size_t hy = su_next_byte_in(ctx, WOO__MAP_HYPHEN, '-', pos);
+    if (hy >= len)
       break;
-    size_t hy = (size_t)(h - t), s = hy, e = hy;
+    size_t s = hy, e = hy;
     while (s > 0 && hy - s < 32 &&
            (su_alnum((unsigned char)t[s - 1]) || t[s - 1] == '-'))
       s--;
@@ -468,7 +468,7 @@ int woo__find_secret(const woo__scan_ctx *ctx, woo__hits *out) {
   /* "PIN 1234", "pin: 1234": the bare word, found from the digits. */
   const char *t = ctx->text;
   size_t len = ctx->len, i = 0;
-  while ((i = su_next_digit(t, len, i)) < len) {
+  while ((i = su_next_digit_in(ctx, i)) < len) {
     size_t run = i;
     while (run < len && su_digit((unsigned char)t[run]))
       run++;
