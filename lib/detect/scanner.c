@@ -9,6 +9,10 @@
 #include "policy.h"
 #include "scanner.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 /* ---- words and hashing -------------------------------------------------- */
 
 static inline bool ascii_alnum(unsigned char c) {
@@ -640,9 +644,50 @@ static int index_names(woo_names *k) {
       k->pairs[((unsigned)nm[0] << 8 | nm[1]) / 64] |=
           1ull << (((unsigned)nm[0] << 8 | nm[1]) % 64);
   }
-  for (unsigned c = 0; c < 256; c++)
+  k->stop_lo = 0x7f;
+  k->stop_hi = 0;
+  for (unsigned c = 0; c < 256; c++) {
     k->stop[c] = k->first_byte[c] || c == '\'' || c == '-' || c >= 0x80;
+    if (k->stop[c] && c < 0x80 && c != '\'' && c != '-') {
+      if (c < k->stop_lo)
+        k->stop_lo = (unsigned char)c;
+      k->stop_hi = (unsigned char)c;
+    }
+  }
   return 0;
+}
+
+/* The first byte at or after q where the walk over a text's words must
+ * look closer (known->stop), or len.  Most of a text is plain ASCII
+ * words that start with no name's letter: sixteen bytes a step where
+ * SSE2 is there, a byte a step elsewhere. */
+static size_t next_stop(const woo_names *k, const char *t, size_t len,
+                        size_t q) {
+#if defined(__SSE2__)
+  if (k->stop_lo <= k->stop_hi) {
+    /* signed compares: lo - 1 >= -1, and bytes from 0x80 up are
+     * negative, below the range */
+    const __m128i lo = _mm_set1_epi8((char)(k->stop_lo - 1));
+    const __m128i hi = _mm_set1_epi8((char)k->stop_hi);
+    const __m128i ap = _mm_set1_epi8('\''), hy = _mm_set1_epi8('-');
+    for (; q + 16 <= len; q += 16) {
+      __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + q));
+      __m128i in = _mm_andnot_si128(_mm_cmpgt_epi8(x, hi), _mm_cmpgt_epi8(x, lo));
+      __m128i c = _mm_or_si128(_mm_or_si128(in, x),
+                               _mm_or_si128(_mm_cmpeq_epi8(x, ap),
+                                            _mm_cmpeq_epi8(x, hy)));
+      /* bytes from 0x80 up are stops by their own high bit */
+      for (unsigned m = (unsigned)_mm_movemask_epi8(c); m; m &= m - 1) {
+        size_t b = q + (size_t)__builtin_ctz(m);
+        if (k->stop[(unsigned char)t[b]])
+          return b;
+      }
+    }
+  }
+#endif
+  while (q < len && !k->stop[(unsigned char)t[q]])
+    q++;
+  return q;
 }
 
 /* Mark mentions of names another document of the batch withheld: the full
@@ -672,10 +717,9 @@ static int known_names(const woo__scan_ctx *ctx, woo_names *known,
   bool pairs_ok = known->pairs_ok;
   const char *t = ctx->text;
   size_t len = ctx->len;
-  /* Bytes where the walk below may do more than pass a plain ASCII word:
-   * letters names start with, apostrophes and hyphens (which may join
-   * words) and bytes of multi-byte characters; made with the index. */
-  const bool *stop = known->stop;
+  /* The walk below passes plain ASCII words up to the next stop
+   * (next_stop): letters names start with, apostrophes and hyphens
+   * (which may join words) and bytes of multi-byte characters. */
   for (size_t i = 0; i < len && n && rc == 0;) {
     /* Spaces and ASCII punctuation start no word: skipped without the
      * call, which would decode them. */
@@ -684,9 +728,7 @@ static int known_names(const woo__scan_ctx *ctx, woo_names *known,
        * with no name's letter, each passed whole, and the space between
        * them: go there at once.  Within a word, go back to its start,
        * where the walk would have measured it. */
-      size_t q = i + 1;
-      while (q < len && !stop[(unsigned char)t[q]])
-        q++;
+      size_t q = next_stop(known, t, len, i + 1);
       if (q < len && ascii_alnum((unsigned char)t[q - 1])) {
         size_t r = q - 1;
         while (r > i + 1 && ascii_alnum((unsigned char)t[r - 1]))
