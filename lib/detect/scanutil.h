@@ -198,10 +198,14 @@ static inline int su_find_stems(const char *t, size_t len,
   /* three letters tell more than two: in Dutch prose the window moves
    * on by more, and the shortest stems have seven letters */
   memset(shift, (int)(m - 2), sizeof shift);
+  /* Setting bit 5 of each byte lowers ASCII capitals, as the comparison
+   * does, and leaves the spaces, hyphens and digits of stems as they
+   * are; it also makes some other bytes alike, which only costs a
+   * comparison. */
 #define SU_HASH(a, b, c)                                                       \
-  (((unsigned)su_lowerc((unsigned char)(a)) * 1089u +                          \
-    (unsigned)su_lowerc((unsigned char)(b)) * 33u +                            \
-    (unsigned)su_lowerc((unsigned char)(c))) & (HSIZE - 1))
+  (((((uint32_t)(unsigned char)(a) | (uint32_t)(unsigned char)(b) << 8 |     \
+      (uint32_t)(unsigned char)(c) << 16) | 0x202020u) * 0x9E3779B1u) >>    \
+   (32 - HBITS))
   for (size_t k = 0; k < ns; k++)
     for (size_t j = 2; j < m; j++) {
       unsigned h = SU_HASH(stems[k][j - 2], stems[k][j - 1], stems[k][j]);
@@ -213,9 +217,16 @@ static inline int su_find_stems(const char *t, size_t len,
   for (size_t k = 0; k < ns; k++)
     which[SU_HASH(stems[k][m - 3], stems[k][m - 2], stems[k][m - 1])] |=
         (uint32_t)1 << k;
-  size_t pos = m - 1;
+  size_t pos = m - 1, far = m - 2;
   while (pos < len) {
     unsigned h = SU_HASH(t[pos - 2], t[pos - 1], t[pos]);
+    /* Most blocks are in no stem: the full step is taken as a branch,
+     * which the processor predicts, so that the next block is read
+     * before this one's shift is known. */
+    if (shift[h] == far) {
+      pos += far;
+      continue;
+    }
     if (shift[h]) {
       pos += shift[h];
       continue;
