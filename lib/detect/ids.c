@@ -97,6 +97,13 @@ int woo__find_bsn(const woo__scan_ctx *ctx, woo__hits *out) {
         continue;
       }
     }
+    /* Each shape's first group is the whole run (nine or eight digits,
+     * or three or four before a separator): other runs are no BSN. */
+    size_t rl = run - i;
+    if (rl != 9 && rl != 8 && rl != 3 && rl != 4) {
+      i = run;
+      continue;
+    }
     char d[9];
     size_t nd = 0, end = read_bsn(t, len, i, d, &nd);
     if (!end) {

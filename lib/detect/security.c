@@ -58,6 +58,12 @@ static int find_ipv4(const woo__scan_ctx *ctx, woo__hits *out) {
       i = run;
       continue;
     }
+    /* The first octet is the whole run, one to three digits, and a dot
+     * follows it. */
+    if (run - i > 3 || run >= len || t[run] != '.') {
+      i = run;
+      continue;
+    }
     int o[4];
     size_t p = i, k = 0;
     for (; k < 4; k++) {
@@ -301,11 +307,14 @@ static int find_machine_names(const woo__scan_ctx *ctx, woo__hits *out) {
       fl++;
     bool prefix = fl < e && (t[fl] == '-' || su_digit((unsigned char)t[fl])) &&
                   su_in_list(t + s, fl - s, host_prefix);
+    /* The network words are looked for only where they decide. */
+    if (!prefix && !(hyphens >= 2 && fl - s >= 3))
+      continue;
     bool net = su_context_before(t, s, 64, net_context);
     double conf;
     if (prefix)
       conf = net ? 0.9 : 0.75;
-    else if (net && hyphens >= 2 && fl - s >= 3)
+    else if (net)
       conf = 0.7;
     else
       continue;
