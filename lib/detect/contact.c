@@ -472,6 +472,21 @@ static const char *const url_public[] = {
     "rechtspraak", "kabinet", "regering", "inspectie", "brandweer",
     "veiligheidsregio", "omroep", "officieel", "gem_", "gem.", NULL};
 
+/* The first ".com/" at or after pos, or len: from the text map's dots
+ * when the scan made one. */
+static size_t next_com(const woo__scan_ctx *ctx, size_t pos) {
+  const char *t = ctx->text;
+  size_t len = ctx->len;
+  if (!ctx->map) {
+    const char *f = pos < len ? memmem(t + pos, len - pos, ".com/", 5) : NULL;
+    return f ? (size_t)(f - t) : len;
+  }
+  for (size_t d = pos; (d = su_map_next(ctx->map, WOO__MAP_DOT, d)) < len; d++)
+    if (len - d >= 5 && memcmp(t + d, ".com/", 5) == 0)
+      return d;
+  return len;
+}
+
 int woo__find_url(const woo__scan_ctx *ctx, woo__hits *out) {
   static const struct {
     const char *host;
@@ -484,10 +499,9 @@ int woo__find_url(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
   size_t len = ctx->len, pos = 0;
   while (pos < len) {
-    const char *f = memmem(t + pos, len - pos, ".com/", 5);
-    if (!f)
+    size_t dot = next_com(ctx, pos), path = dot + 5;
+    if (dot >= len)
       break;
-    size_t dot = (size_t)(f - t), path = dot + 5;
     pos = path;
     /* The label before ".com", and what comes before it. */
     size_t hs = dot;
