@@ -862,7 +862,10 @@ static uint64_t text_hash(const char *t, size_t len) {
     size_t n = r ? tail : head;
     for (size_t i = 0; i < n; i += 8) {
       uint64_t x = 0;
-      memcpy(&x, p + i, n - i < 8 ? n - i : 8);
+      if (n - i >= 8)
+        memcpy(&x, p + i, 8); /* one load, not a call */
+      else
+        memcpy(&x, p + i, n - i);
       h = (h ^ x) * 0xff51afd7ed558ccdull;
       h ^= h >> 29;
     }
