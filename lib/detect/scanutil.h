@@ -39,8 +39,19 @@ static inline bool su_eq_fold(const char *a, size_t n, const char *word) {
 
 static inline bool su_in_list(const char *s, size_t n,
                               const char *const *list) {
+  if (n == 0) {
+    for (size_t k = 0; list[k]; k++)
+      if (!list[k][0])
+        return true;
+    return false;
+  }
+  /* The first letter turns most words away before the loop is entered;
+   * no word has a NUL in it. */
+  unsigned char c0 = su_lowerc((unsigned char)s[0]);
+  if (!c0)
+    return false;
   for (size_t k = 0; list[k]; k++)
-    if (su_eq_fold(s, n, list[k]))
+    if ((unsigned char)list[k][0] == c0 && su_eq_fold(s + 1, n - 1, list[k] + 1))
       return true;
   return false;
 }
