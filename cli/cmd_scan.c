@@ -197,6 +197,9 @@ static char *summary(const woo_doc *doc, const woo_marks *m) {
   woo_entity le = WOO_ENTITY_COUNT;
   const char *ls = NULL, *ent = "";
   size_t lg_n = 0, le_n = 0, ls_n = 0;
+  /* col is the column of byte col_at, counted on from one mark to the
+   * next on the same line */
+  size_t col_at = 0, col = 1;
   for (size_t i = 0; i < n && !b.failed; i++) {
     const woo_mark *k = woo_marks_at(m, i);
     size_t off = k->start < len ? k->start : len;
@@ -213,9 +216,12 @@ static char *summary(const woo_doc *doc, const woo_marks *m) {
       line_start = pos;
     }
     pos = off;
-    size_t col = 1;
-    for (size_t c = line_start; c < off; c++)
-      col += ((unsigned char)t[c] & 0xC0) != 0x80;
+    if (col_at < line_start || col_at > off) {
+      col_at = line_start;
+      col = 1;
+    }
+    for (; col_at < off; col_at++)
+      col += ((unsigned char)t[col_at] & 0xC0) != 0x80;
     size_t cn;
     const char *cs = conf_text(k->confidence, &cn);
     if (k->ground != lg) {
