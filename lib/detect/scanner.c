@@ -393,6 +393,42 @@ static void learned_add(woo_names *known, const woo_scanner *s,
                         const char *text, size_t len, uint64_t hash,
                         const woo__hit *hits, size_t n);
 
+/* The bit for byte b of the text is bit b % 8 of map[b / 8].  Whether
+ * one of bits [a, e) is set, and setting them: whole bytes at a time
+ * between the partial ones at the ends. */
+static inline unsigned char bits_mask(size_t from, size_t to) {
+  /* bits from..to-1 of one byte, 0 <= from < to <= 8 */
+  return (unsigned char)(((1u << (to - from)) - 1u) << from);
+}
+
+static bool bits_any(const unsigned char *map, size_t a, size_t e) {
+  if (a >= e)
+    return false;
+  size_t ab = a / 8, eb = (e - 1) / 8;
+  if (ab == eb)
+    return map[ab] & bits_mask(a % 8, (e - 1) % 8 + 1);
+  if (map[ab] & bits_mask(a % 8, 8))
+    return true;
+  for (size_t k = ab + 1; k < eb; k++)
+    if (map[k])
+      return true;
+  return map[eb] & bits_mask(0, (e - 1) % 8 + 1);
+}
+
+static void bits_set(unsigned char *map, size_t a, size_t e) {
+  if (a >= e)
+    return;
+  size_t ab = a / 8, eb = (e - 1) / 8;
+  if (ab == eb) {
+    map[ab] |= bits_mask(a % 8, (e - 1) % 8 + 1);
+    return;
+  }
+  map[ab] |= bits_mask(a % 8, 8);
+  if (eb > ab + 1)
+    memset(map + ab + 1, 0xff, eb - ab - 1);
+  map[eb] |= bits_mask(0, (e - 1) % 8 + 1);
+}
+
 /* Up to this length a scan makes a text map (five bits per byte). */
 #define TEXTMAP_MAX ((size_t)256 << 20)
 
@@ -513,13 +549,10 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
   size_t n_won = 0;
   for (size_t i = 0; i < hits.n; i++) {
     woo__hit *h = &hits.v[i];
-    bool overlap = false;
-    for (size_t b = h->start; b < h->end && !overlap; b++)
-      overlap = taken[b / 8] >> (b % 8) & 1;
-    if (overlap || !(h->ground ? h->ground : p->entity[h->entity].ground))
+    if (bits_any(taken, h->start, h->end) ||
+        !(h->ground ? h->ground : p->entity[h->entity].ground))
       continue;
-    for (size_t b = h->start; b < h->end; b++)
-      taken[b / 8] |= (unsigned char)(1u << (b % 8));
+    bits_set(taken, h->start, h->end);
     won[n_won++] = *h;
   }
   /* Added in text order, so that the mark list needs no reordering. */
