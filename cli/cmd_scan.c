@@ -59,9 +59,11 @@ typedef struct sbuf {
   bool failed;
 } sbuf;
 
-static void sb_put(sbuf *b, const char *s, size_t n) {
+/* Room for n more bytes (and the terminating NUL) at b->p + b->n; NULL
+ * when memory is short, which marks the buffer failed. */
+static char *sb_room(sbuf *b, size_t n) {
   if (b->failed)
-    return;
+    return NULL;
   if (b->n + n + 1 > b->cap) {
     size_t cap = b->cap ? b->cap : 256;
     while (b->n + n + 1 > cap)
@@ -69,38 +71,73 @@ static void sb_put(sbuf *b, const char *s, size_t n) {
     char *q = realloc(b->p, cap);
     if (!q) {
       b->failed = true;
-      return;
+      return NULL;
     }
     b->p = q;
     b->cap = cap;
   }
-  memcpy(b->p + b->n, s, n);
+  return b->p + b->n;
+}
+
+static void sb_put(sbuf *b, const char *s, size_t n) {
+  char *o = sb_room(b, n);
+  if (!o)
+    return;
+  memcpy(o, s, n);
   b->n += n;
   b->p[b->n] = '\0';
 }
 
 static void sb_str(sbuf *b, const char *s) { sb_put(b, s, strlen(s)); }
 
-/* s, padded with spaces to `width` (printf's %-*s). */
-static void sb_pad(sbuf *b, const char *s, size_t width) {
-  size_t n = strlen(s);
-  sb_put(b, s, n);
-  static const char spaces[] = "                ";
-  while (n < width) {
-    size_t k = width - n < sizeof spaces - 1 ? width - n : sizeof spaces - 1;
-    sb_put(b, spaces, k);
-    n += k;
-  }
-}
-
-static void sb_num(sbuf *b, size_t v) {
+/* v in decimal at o; returns the end. */
+static char *put_num(char *o, size_t v) {
   char d[24];
   size_t k = sizeof d;
   do {
     d[--k] = (char)('0' + v % 10);
     v /= 10;
   } while (v);
-  sb_put(b, d + k, sizeof d - k);
+  memcpy(o, d + k, sizeof d - k);
+  return o + (sizeof d - k);
+}
+
+static void sb_num(sbuf *b, size_t v) {
+  char *o = sb_room(b, 24);
+  if (!o)
+    return;
+  b->n = (size_t)(put_num(o, v) - b->p);
+  b->p[b->n] = '\0';
+}
+
+/* s (n bytes) at o, padded with spaces to `width`; returns the end. */
+static char *put_pad(char *o, const char *s, size_t n, size_t width) {
+  memcpy(o, s, n);
+  o += n;
+  for (; n < width; n++)
+    *o++ = ' ';
+  return o;
+}
+
+/* A confidence as printf's "%.2f" gives it.  The values come from a few
+ * constants, so each thread formats each value once for all its
+ * documents. */
+static const char *conf_text(double v, size_t *len) {
+  enum { NCONF = 16 };
+  static _Thread_local double conf_v[NCONF];
+  static _Thread_local char conf_s[NCONF][32];
+  static _Thread_local size_t conf_n[NCONF], n_conf;
+  size_t ci = 0;
+  while (ci < n_conf && conf_v[ci] != v)
+    ci++;
+  if (ci == n_conf) {
+    ci = n_conf < NCONF ? n_conf++ : NCONF - 1;
+    conf_v[ci] = v;
+    int k = snprintf(conf_s[ci], sizeof conf_s[ci], "%.2f", v);
+    conf_n[ci] = k < 0 ? 0 : strlen(conf_s[ci]);
+  }
+  *len = conf_n[ci];
+  return conf_s[ci];
 }
 
 /* A plain summary: counts per ground and where each mark is.  The
@@ -154,13 +191,16 @@ static char *summary(const woo_doc *doc, const woo_marks *m) {
   size_t len;
   const char *t = woo_doc_text(doc, &len);
   size_t pos = 0, line = 1, line_start = 0;
-  /* confidences come from a few values: printf's rounding is asked
-   * once per value */
-  enum { NCONF = 8 };
-  double conf_v[NCONF];
-  char conf_s[NCONF][32];
-  size_t n_conf = 0;
-  for (size_t i = 0; i < n; i++) {
+  /* Neighbouring marks mostly share ground, entity and source: their
+   * lengths are measured when they change. */
+  const woo_ground *lg = NULL;
+  woo_entity le = WOO_ENTITY_COUNT;
+  const char *ls = NULL, *ent = "";
+  size_t lg_n = 0, le_n = 0, ls_n = 0;
+  /* col is the column of byte col_at, counted on from one mark to the
+   * next on the same line */
+  size_t col_at = 0, col = 1;
+  for (size_t i = 0; i < n && !b.failed; i++) {
     const woo_mark *k = woo_marks_at(m, i);
     size_t off = k->start < len ? k->start : len;
     if (off < pos) {
@@ -176,32 +216,52 @@ static char *summary(const woo_doc *doc, const woo_marks *m) {
       line_start = pos;
     }
     pos = off;
-    size_t col = 1;
-    for (size_t c = line_start; c < off; c++)
-      col += ((unsigned char)t[c] & 0xC0) != 0x80;
-    size_t ci = 0;
-    while (ci < n_conf && conf_v[ci] != k->confidence)
-      ci++;
-    if (ci == n_conf) {
-      ci = n_conf < NCONF ? n_conf++ : NCONF - 1;
-      conf_v[ci] = k->confidence;
-      snprintf(conf_s[ci], sizeof conf_s[ci], "%.2f", k->confidence);
+    if (col_at < line_start || col_at > off) {
+      col_at = line_start;
+      col = 1;
     }
-    sb_str(&b, "  ");
-    sb_num(&b, line);
-    sb_str(&b, ":");
-    sb_num(&b, col);
-    sb_str(&b, "\t");
-    sb_pad(&b, k->ground->code, 9);
-    sb_str(&b, " ");
-    sb_pad(&b, woo_entity_name(k->entity), 9);
-    sb_str(&b, " ");
-    sb_pad(&b, k->source, 14);
-    sb_str(&b, " ");
-    sb_str(&b, conf_s[ci]);
-    sb_str(&b, "  ");
-    sb_num(&b, k->end - k->start);
-    sb_str(&b, " bytes\n");
+    for (; col_at < off; col_at++)
+      col += ((unsigned char)t[col_at] & 0xC0) != 0x80;
+    size_t cn;
+    const char *cs = conf_text(k->confidence, &cn);
+    if (k->ground != lg) {
+      lg = k->ground;
+      lg_n = strlen(lg->code);
+    }
+    if (k->entity != le) {
+      le = k->entity;
+      ent = woo_entity_name(le);
+      le_n = strlen(ent);
+    }
+    if (k->source != ls) {
+      ls = k->source;
+      ls_n = strlen(ls);
+    }
+    /* "  line:col\tground    entity    source         0.90  12 bytes\n" */
+    char *o = sb_room(&b, 3 * 24 + lg_n + le_n + ls_n + 9 + 9 + 14 + cn + 16);
+    if (!o)
+      break;
+    *o++ = ' ';
+    *o++ = ' ';
+    o = put_num(o, line);
+    *o++ = ':';
+    o = put_num(o, col);
+    *o++ = '\t';
+    o = put_pad(o, lg->code, lg_n, 9);
+    *o++ = ' ';
+    o = put_pad(o, ent, le_n, 9);
+    *o++ = ' ';
+    o = put_pad(o, ls, ls_n, 14);
+    *o++ = ' ';
+    memcpy(o, cs, cn);
+    o += cn;
+    *o++ = ' ';
+    *o++ = ' ';
+    o = put_num(o, k->end - k->start);
+    memcpy(o, " bytes\n", 7);
+    o += 7;
+    b.n = (size_t)(o - b.p);
+    b.p[b.n] = '\0';
   }
   if (b.failed) {
     free(b.p);

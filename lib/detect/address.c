@@ -49,17 +49,16 @@ static const char *const addressee[] = {"dhr", "mevr", "de heer", "mevrouw",
 
 /* Start of the line containing pos (at most LINE_MAX_SCAN back). */
 static size_t line_start(const char *t, size_t pos) {
-  size_t p = pos;
-  while (p > 0 && t[p - 1] != '\n' && pos - p < LINE_MAX_SCAN)
-    p--;
-  return p;
+  size_t lim = pos < LINE_MAX_SCAN ? pos : LINE_MAX_SCAN;
+  const char *nl = memrchr(t + pos - lim, '\n', lim);
+  return nl ? (size_t)(nl - t) + 1 : pos - lim;
 }
 
+/* End of the line containing pos (at most LINE_MAX_SCAN on). */
 static size_t line_end(const char *t, size_t len, size_t pos) {
-  size_t p = pos;
-  while (p < len && t[p] != '\n' && p - pos < LINE_MAX_SCAN)
-    p++;
-  return p;
+  size_t lim = len - pos < LINE_MAX_SCAN ? len - pos : LINE_MAX_SCAN;
+  const char *nl = lim ? memchr(t + pos, '\n', lim) : NULL;
+  return nl ? (size_t)(nl - t) : pos + lim;
 }
 
 /* Whether t[p..p+3) is a column gap: three spaces or a tab. */
@@ -308,6 +307,13 @@ static const char *const street_suffix[] = {
     "straat", "weg", "laan", "plein", "gracht", "kade", "singel", "dijk",
     "pad", "hof", "park", "steeg", "dreef", "markt", "plantsoen", "wal",
     "haven", "vaart", "allee", "boulevard", "straatweg", "erf", NULL};
+/* Their lengths, in the same order (asked for every number after a
+ * word). */
+static const unsigned char street_suffix_len[] = {
+    6, 3, 4, 5, 6, 4, 6, 4, 3, 3, 4, 5, 5, 5, 9, 3, 5, 5, 5, 9, 9, 3};
+_Static_assert(sizeof street_suffix_len ==
+                   sizeof street_suffix / sizeof *street_suffix - 1,
+               "a length for every street suffix");
 
 /* Capitalised words that start a sentence or clause, not a street. */
 static const char *const street_stop[] = {
@@ -332,9 +338,14 @@ static const char *const street_prefix[] = {
     "smalle", "dokter", "professor", "graaf", "hertog", "generaal", NULL};
 
 static bool ends_with_suffix(const char *w, size_t n) {
+  if (n < 2)
+    return false;
+  /* every suffix ends in a letter: the last one turns most words away */
+  unsigned char last = su_lowerc((unsigned char)w[n - 1]);
   for (size_t k = 0; street_suffix[k]; k++) {
-    size_t sl = strlen(street_suffix[k]);
-    if (n > sl && su_eq_fold(w + n - sl, sl, street_suffix[k]))
+    size_t sl = street_suffix_len[k];
+    if (n > sl && (unsigned char)street_suffix[k][sl - 1] == last &&
+        su_eq_fold(w + n - sl, sl, street_suffix[k]))
       return true;
   }
   return false;
@@ -588,7 +599,7 @@ static void drop_business(const woo__scan_ctx *ctx, woo__hits *out,
 int woo__find_address(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
   size_t len = ctx->len, i = 0, first = out->n;
-  while ((i = su_next_digit(t, len, i)) < len) {
+  while ((i = su_next_digit_in(ctx, i)) < len) {
     size_t run = i;
     while (run < len && su_digit((unsigned char)t[run]))
       run++;

@@ -313,7 +313,8 @@ int woo__find_phone(const woo__scan_ctx *ctx, woo__hits *out) {
   size_t len = ctx->len, i = 0;
   /* Every number starts with one of these three: the rest is passed
    * over eight bytes at a time. */
-  while ((i = su_next_of3(t, len, i, '0', '+', '(')) < len) {
+  while ((i = ctx->map ? su_map_next(ctx->map, WOO__MAP_PHONE, i)
+                        : su_next_of3(t, len, i, '0', '+', '(')) < len) {
     unsigned char c = (unsigned char)t[i];
     bool start = (c == '0') ||
                  (c == '+' && i + 1 < len && su_digit((unsigned char)t[i + 1]) &&
@@ -471,6 +472,21 @@ static const char *const url_public[] = {
     "rechtspraak", "kabinet", "regering", "inspectie", "brandweer",
     "veiligheidsregio", "omroep", "officieel", "gem_", "gem.", NULL};
 
+/* The first ".com/" at or after pos, or len: from the text map's dots
+ * when the scan made one. */
+static size_t next_com(const woo__scan_ctx *ctx, size_t pos) {
+  const char *t = ctx->text;
+  size_t len = ctx->len;
+  if (!ctx->map) {
+    const char *f = pos < len ? memmem(t + pos, len - pos, ".com/", 5) : NULL;
+    return f ? (size_t)(f - t) : len;
+  }
+  for (size_t d = pos; (d = su_map_next(ctx->map, WOO__MAP_DOT, d)) < len; d++)
+    if (len - d >= 5 && memcmp(t + d, ".com/", 5) == 0)
+      return d;
+  return len;
+}
+
 int woo__find_url(const woo__scan_ctx *ctx, woo__hits *out) {
   static const struct {
     const char *host;
@@ -483,10 +499,9 @@ int woo__find_url(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
   size_t len = ctx->len, pos = 0;
   while (pos < len) {
-    const char *f = memmem(t + pos, len - pos, ".com/", 5);
-    if (!f)
+    size_t dot = next_com(ctx, pos), path = dot + 5;
+    if (dot >= len)
       break;
-    size_t dot = (size_t)(f - t), path = dot + 5;
     pos = path;
     /* The label before ".com", and what comes before it. */
     size_t hs = dot;

@@ -84,7 +84,7 @@ static size_t read_bsn(const char *t, size_t len, size_t i, char d[9],
 int woo__find_bsn(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
   size_t len = ctx->len, i = 0;
-  while ((i = su_next_digit(t, len, i)) < len) {
+  while ((i = su_next_digit_in(ctx, i)) < len) {
     size_t run = i;
     while (run < len && su_digit((unsigned char)t[run]))
       run++;
@@ -96,6 +96,13 @@ int woo__find_bsn(const woo__scan_ctx *ctx, woo__hits *out) {
         i = run;
         continue;
       }
+    }
+    /* Each shape's first group is the whole run (nine or eight digits,
+     * or three or four before a separator): other runs are no BSN. */
+    size_t rl = run - i;
+    if (rl != 9 && rl != 8 && rl != 3 && rl != 4) {
+      i = run;
+      continue;
     }
     char d[9];
     size_t nd = 0, end = read_bsn(t, len, i, d, &nd);
@@ -197,7 +204,7 @@ int woo__find_iban(const woo__scan_ctx *ctx, woo__hits *out) {
   for (size_t i = 0, d = 2; i + 4 <= len; i++) {
     if (d < i + 2)
       d = i + 2;
-    if ((d = su_next_digit(t, len, d)) >= len)
+    if ((d = su_next_digit_in(ctx, d)) >= len)
       break;
     i = d - 2;
     d++;
@@ -455,15 +462,13 @@ static int birth_found(void *arg, size_t kw, size_t stem) {
 
 /* The first "b." at or after pos, found from its dot: memchr crosses
  * prose faster than memmem does with a two-byte needle. */
-static const char *find_b_dot(const char *t, size_t len, size_t pos) {
+static const char *find_b_dot(const woo__scan_ctx *ctx, size_t pos) {
+  const char *t = ctx->text;
   size_t q = pos + 1;
-  while (q < len) {
-    const char *d = memchr(t + q, '.', len - q);
-    if (!d)
-      return NULL;
-    if (d[-1] == 'b')
-      return d - 1;
-    q = (size_t)(d - t) + 1;
+  while ((q = su_next_byte_in(ctx, WOO__MAP_DOT, '.', q)) < ctx->len) {
+    if (t[q - 1] == 'b')
+      return t + q - 1;
+    q++;
   }
   return NULL;
 }
@@ -477,7 +482,7 @@ int woo__find_birthdate(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
   size_t len = ctx->len, pos = 1;
   while (rc == 0 && pos < len) {
-    const char *f = find_b_dot(t, len, pos);
+    const char *f = find_b_dot(ctx, pos);
     if (!f)
       break;
     size_t kw = (size_t)(f - t) - 2;
@@ -580,10 +585,9 @@ int woo__find_plate(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
   size_t len = ctx->len, pos = 0;
   while (pos < len) {
-    const char *h = memchr(t + pos, '-', len - pos);
-    if (!h)
+    size_t hy = su_next_byte_in(ctx, WOO__MAP_HYPHEN, '-', pos), s = hy, e = hy;
+    if (hy >= len)
       break;
-    size_t hy = (size_t)(h - t), s = hy, e = hy;
     while (s > 0 && (su_alnum((unsigned char)t[s - 1]) || t[s - 1] == '-') &&
            hy - s < 8)
       s--;

@@ -61,6 +61,27 @@ typedef struct woo__triggers {
   size_t n, cap;
 } woo__triggers;
 
+/* A bit per text byte for the bytes that recognizers of numbers and
+ * punctuated values start from, made in one pass (textmap.c) instead of
+ * a search of the whole text by each of them. */
+enum {
+  WOO__MAP_DIGIT,  /* '0'..'9' */
+  WOO__MAP_DOT,    /* '.' */
+  WOO__MAP_HYPHEN, /* '-' */
+  WOO__MAP_COLON,  /* ':' */
+  WOO__MAP_PHONE,  /* '0', '+', '(': where phone numbers start */
+  WOO__MAP_COUNT
+};
+
+typedef struct woo__textmap {
+  uint64_t *bits[WOO__MAP_COUNT]; /* `words` words each, one allocation */
+  size_t len, words;
+} woo__textmap;
+
+/* Returns 0 or WOO_ENOMEM; woo__textmap_free releases it. */
+int woo__textmap_build(woo__textmap *m, const char *text, size_t len);
+void woo__textmap_free(woo__textmap *m);
+
 /* What every recognizer sees.  All of it is read-only. */
 typedef struct woo__scan_ctx {
   const char *text;   /* the document's UTF-8 text */
@@ -71,6 +92,8 @@ typedef struct woo__scan_ctx {
   /* The labels found by woo__find_triggers; NULL: each recognizer
    * searches for its own. */
   const woo__triggers *triggers;
+  /* The text map; NULL: each recognizer searches for its own bytes. */
+  const woo__textmap *map;
 } woo__scan_ctx;
 
 /* A recognizer appends hits for its entity (or entities) to `out`.

@@ -9,6 +9,10 @@
 #include "policy.h"
 #include "scanner.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 /* ---- words and hashing -------------------------------------------------- */
 
 static inline bool ascii_alnum(unsigned char c) {
@@ -389,6 +393,45 @@ static void learned_add(woo_names *known, const woo_scanner *s,
                         const char *text, size_t len, uint64_t hash,
                         const woo__hit *hits, size_t n);
 
+/* The bit for byte b of the text is bit b % 8 of map[b / 8].  Whether
+ * one of bits [a, e) is set, and setting them: whole bytes at a time
+ * between the partial ones at the ends. */
+static inline unsigned char bits_mask(size_t from, size_t to) {
+  /* bits from..to-1 of one byte, 0 <= from < to <= 8 */
+  return (unsigned char)(((1u << (to - from)) - 1u) << from);
+}
+
+static bool bits_any(const unsigned char *map, size_t a, size_t e) {
+  if (a >= e)
+    return false;
+  size_t ab = a / 8, eb = (e - 1) / 8;
+  if (ab == eb)
+    return map[ab] & bits_mask(a % 8, (e - 1) % 8 + 1);
+  if (map[ab] & bits_mask(a % 8, 8))
+    return true;
+  for (size_t k = ab + 1; k < eb; k++)
+    if (map[k])
+      return true;
+  return map[eb] & bits_mask(0, (e - 1) % 8 + 1);
+}
+
+static void bits_set(unsigned char *map, size_t a, size_t e) {
+  if (a >= e)
+    return;
+  size_t ab = a / 8, eb = (e - 1) / 8;
+  if (ab == eb) {
+    map[ab] |= bits_mask(a % 8, (e - 1) % 8 + 1);
+    return;
+  }
+  map[ab] |= bits_mask(a % 8, 8);
+  if (eb > ab + 1)
+    memset(map + ab + 1, 0xff, eb - ab - 1);
+  map[eb] |= bits_mask(0, (e - 1) % 8 + 1);
+}
+
+/* Up to this length a scan makes a text map (five bits per byte). */
+#define TEXTMAP_MAX ((size_t)256 << 20)
+
 static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
                 const char *text, size_t len, const woo_scan_options *opts) {
   if (!out || !s)
@@ -398,9 +441,10 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
     return woo__error(WOO_EINVAL, "unknown woo_scan_options version %u",
                       opts->version);
   const woo_policy *p = s->policy;
-  woo__scan_ctx ctx = {text, len, doc, s, p, NULL};
+  woo__scan_ctx ctx = {text, len, doc, s, p, NULL, NULL};
   woo__hits hits = {0};
   woo__triggers triggers = {NULL, 0, 0};
+  woo__textmap map = {{NULL}, 0, 0};
   /* One bit per text byte already given to a mark.  Marks are taken in
    * priority order, not text order, so a sorted span set would be sorted
    * again after every mark; a bitmap keeps resolution linear. */
@@ -420,6 +464,14 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
     /* One search for the labels of all three instead of one each. */
     rc = woo__find_triggers(text, len, &triggers);
     ctx.triggers = &triggers;
+  }
+  /* The recognizers of numbers and punctuated values share one map of
+   * where their bytes are.  A text too long for the map's memory to be
+   * small beside it goes without: each recognizer searches on its own. */
+  if (rc == 0 && !learn && len <= TEXTMAP_MAX) {
+    rc = woo__textmap_build(&map, text, len);
+    if (rc == 0)
+      ctx.map = &map;
   }
   /* In a batch, the marking pass takes the person hits the learning pass
    * found in the same text instead of finding them again.  They depend on
@@ -497,13 +549,10 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
   size_t n_won = 0;
   for (size_t i = 0; i < hits.n; i++) {
     woo__hit *h = &hits.v[i];
-    bool overlap = false;
-    for (size_t b = h->start; b < h->end && !overlap; b++)
-      overlap = taken[b / 8] >> (b % 8) & 1;
-    if (overlap || !(h->ground ? h->ground : p->entity[h->entity].ground))
+    if (bits_any(taken, h->start, h->end) ||
+        !(h->ground ? h->ground : p->entity[h->entity].ground))
       continue;
-    for (size_t b = h->start; b < h->end; b++)
-      taken[b / 8] |= (unsigned char)(1u << (b % 8));
+    bits_set(taken, h->start, h->end);
     won[n_won++] = *h;
   }
   /* Added in text order, so that the mark list needs no reordering. */
@@ -519,6 +568,7 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
 done:
   woo__hits_free(&hits);
   free(triggers.v);
+  woo__textmap_free(&map);
   free(taken);
   free(won);
   if (rc)
@@ -627,9 +677,50 @@ static int index_names(woo_names *k) {
       k->pairs[((unsigned)nm[0] << 8 | nm[1]) / 64] |=
           1ull << (((unsigned)nm[0] << 8 | nm[1]) % 64);
   }
-  for (unsigned c = 0; c < 256; c++)
+  k->stop_lo = 0x7f;
+  k->stop_hi = 0;
+  for (unsigned c = 0; c < 256; c++) {
     k->stop[c] = k->first_byte[c] || c == '\'' || c == '-' || c >= 0x80;
+    if (k->stop[c] && c < 0x80 && c != '\'' && c != '-') {
+      if (c < k->stop_lo)
+        k->stop_lo = (unsigned char)c;
+      k->stop_hi = (unsigned char)c;
+    }
+  }
   return 0;
+}
+
+/* The first byte at or after q where the walk over a text's words must
+ * look closer (known->stop), or len.  Most of a text is plain ASCII
+ * words that start with no name's letter: sixteen bytes a step where
+ * SSE2 is there, a byte a step elsewhere. */
+static size_t next_stop(const woo_names *k, const char *t, size_t len,
+                        size_t q) {
+#if defined(__SSE2__)
+  if (k->stop_lo <= k->stop_hi) {
+    /* signed compares: lo - 1 >= -1, and bytes from 0x80 up are
+     * negative, below the range */
+    const __m128i lo = _mm_set1_epi8((char)(k->stop_lo - 1));
+    const __m128i hi = _mm_set1_epi8((char)k->stop_hi);
+    const __m128i ap = _mm_set1_epi8('\''), hy = _mm_set1_epi8('-');
+    for (; q + 16 <= len; q += 16) {
+      __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + q));
+      __m128i in = _mm_andnot_si128(_mm_cmpgt_epi8(x, hi), _mm_cmpgt_epi8(x, lo));
+      __m128i c = _mm_or_si128(_mm_or_si128(in, x),
+                               _mm_or_si128(_mm_cmpeq_epi8(x, ap),
+                                            _mm_cmpeq_epi8(x, hy)));
+      /* bytes from 0x80 up are stops by their own high bit */
+      for (unsigned m = (unsigned)_mm_movemask_epi8(c); m; m &= m - 1) {
+        size_t b = q + (size_t)__builtin_ctz(m);
+        if (k->stop[(unsigned char)t[b]])
+          return b;
+      }
+    }
+  }
+#endif
+  while (q < len && !k->stop[(unsigned char)t[q]])
+    q++;
+  return q;
 }
 
 /* Mark mentions of names another document of the batch withheld: the full
@@ -659,10 +750,9 @@ static int known_names(const woo__scan_ctx *ctx, woo_names *known,
   bool pairs_ok = known->pairs_ok;
   const char *t = ctx->text;
   size_t len = ctx->len;
-  /* Bytes where the walk below may do more than pass a plain ASCII word:
-   * letters names start with, apostrophes and hyphens (which may join
-   * words) and bytes of multi-byte characters; made with the index. */
-  const bool *stop = known->stop;
+  /* The walk below passes plain ASCII words up to the next stop
+   * (next_stop): letters names start with, apostrophes and hyphens
+   * (which may join words) and bytes of multi-byte characters. */
   for (size_t i = 0; i < len && n && rc == 0;) {
     /* Spaces and ASCII punctuation start no word: skipped without the
      * call, which would decode them. */
@@ -671,9 +761,7 @@ static int known_names(const woo__scan_ctx *ctx, woo_names *known,
        * with no name's letter, each passed whole, and the space between
        * them: go there at once.  Within a word, go back to its start,
        * where the walk would have measured it. */
-      size_t q = i + 1;
-      while (q < len && !stop[(unsigned char)t[q]])
-        q++;
+      size_t q = next_stop(known, t, len, i + 1);
       if (q < len && ascii_alnum((unsigned char)t[q - 1])) {
         size_t r = q - 1;
         while (r > i + 1 && ascii_alnum((unsigned char)t[r - 1]))
@@ -807,7 +895,10 @@ static uint64_t text_hash(const char *t, size_t len) {
     size_t n = r ? tail : head;
     for (size_t i = 0; i < n; i += 8) {
       uint64_t x = 0;
-      memcpy(&x, p + i, n - i < 8 ? n - i : 8);
+      if (n - i >= 8)
+        memcpy(&x, p + i, 8); /* one load, not a call */
+      else
+        memcpy(&x, p + i, n - i);
       h = (h ^ x) * 0xff51afd7ed558ccdull;
       h ^= h >> 29;
     }

@@ -80,6 +80,10 @@ struct woo_names {
   /* first_byte, apostrophe, hyphen and bytes >= 0x80: where a scan's
    * walk over plain ASCII words stops */
   bool stop[256];
+  /* The ASCII stops other than apostrophe and hyphen lie in
+   * [stop_lo, stop_hi] (empty when stop_lo > stop_hi), so that the walk
+   * can look for them sixteen bytes at a time. */
+  unsigned char stop_lo, stop_hi;
   uint64_t pairs[(1 << 16) / 64];
   bool pairs_ok;
   /* Learned documents: open addressing on the text hash, NULL = empty

@@ -9,6 +9,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "internal.h"
+
 static inline bool su_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 static inline bool su_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 static inline bool su_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
@@ -37,8 +39,19 @@ static inline bool su_eq_fold(const char *a, size_t n, const char *word) {
 
 static inline bool su_in_list(const char *s, size_t n,
                               const char *const *list) {
+  if (n == 0) {
+    for (size_t k = 0; list[k]; k++)
+      if (!list[k][0])
+        return true;
+    return false;
+  }
+  /* The first letter turns most words away before the loop is entered;
+   * no word has a NUL in it. */
+  unsigned char c0 = su_lowerc((unsigned char)s[0]);
+  if (!c0)
+    return false;
   for (size_t k = 0; list[k]; k++)
-    if (su_eq_fold(s, n, list[k]))
+    if ((unsigned char)list[k][0] == c0 && su_eq_fold(s + 1, n - 1, list[k] + 1))
       return true;
   return false;
 }
@@ -97,6 +110,49 @@ static inline size_t su_next_digit(const char *t, size_t len, size_t i) {
   return i;
 }
 
+/* The first offset at or after i whose bit is set in class `cls` of the
+ * text map, or the text's length. */
+static inline size_t su_map_next(const woo__textmap *m, int cls, size_t i) {
+  if (i >= m->len)
+    return m->len;
+  const uint64_t *bits = m->bits[cls];
+  size_t w = i >> 6;
+  uint64_t x = bits[w] & (~(uint64_t)0 << (i & 63));
+  while (!x) {
+    if (++w >= m->words)
+      return m->len;
+    x = bits[w];
+  }
+#if defined(__GNUC__)
+  size_t p = (w << 6) + (size_t)__builtin_ctzll(x);
+#else
+  size_t p = w << 6;
+  while (!(x & 1)) {
+    x >>= 1;
+    p++;
+  }
+#endif
+  return p < m->len ? p : m->len;
+}
+
+/* The first digit at or after i, or ctx->len: from the text map when
+ * the scan made one. */
+static inline size_t su_next_digit_in(const woo__scan_ctx *ctx, size_t i) {
+  return ctx->map ? su_map_next(ctx->map, WOO__MAP_DIGIT, i)
+                  : su_next_digit(ctx->text, ctx->len, i);
+}
+
+/* The first byte c (of map class `cls`) at or after i, or ctx->len. */
+static inline size_t su_next_byte_in(const woo__scan_ctx *ctx, int cls,
+                                     char c, size_t i) {
+  if (ctx->map)
+    return su_map_next(ctx->map, cls, i);
+  if (i >= ctx->len)
+    return ctx->len;
+  const char *p = memchr(ctx->text + i, c, ctx->len - i);
+  return p ? (size_t)(p - ctx->text) : ctx->len;
+}
+
 /* Offset of the first byte in t[i..len) that is x, y or z, or len.
  * Eight bytes at a time, for recognizers that start at a rare
  * character. */
@@ -153,10 +209,14 @@ static inline int su_find_stems(const char *t, size_t len,
   /* three letters tell more than two: in Dutch prose the window moves
    * on by more, and the shortest stems have seven letters */
   memset(shift, (int)(m - 2), sizeof shift);
+  /* Setting bit 5 of each byte lowers ASCII capitals, as the comparison
+   * does, and leaves the spaces, hyphens and digits of stems as they
+   * are; it also makes some other bytes alike, which only costs a
+   * comparison. */
 #define SU_HASH(a, b, c)                                                       \
-  (((unsigned)su_lowerc((unsigned char)(a)) * 1089u +                          \
-    (unsigned)su_lowerc((unsigned char)(b)) * 33u +                            \
-    (unsigned)su_lowerc((unsigned char)(c))) & (HSIZE - 1))
+  (((((uint32_t)(unsigned char)(a) | (uint32_t)(unsigned char)(b) << 8 |     \
+      (uint32_t)(unsigned char)(c) << 16) | 0x202020u) * 0x9E3779B1u) >>    \
+   (32 - HBITS))
   for (size_t k = 0; k < ns; k++)
     for (size_t j = 2; j < m; j++) {
       unsigned h = SU_HASH(stems[k][j - 2], stems[k][j - 1], stems[k][j]);
@@ -168,9 +228,16 @@ static inline int su_find_stems(const char *t, size_t len,
   for (size_t k = 0; k < ns; k++)
     which[SU_HASH(stems[k][m - 3], stems[k][m - 2], stems[k][m - 1])] |=
         (uint32_t)1 << k;
-  size_t pos = m - 1;
+  size_t pos = m - 1, far = m - 2;
   while (pos < len) {
     unsigned h = SU_HASH(t[pos - 2], t[pos - 1], t[pos]);
+    /* Most blocks are in no stem: the full step is taken as a branch,
+     * which the processor predicts, so that the next block is read
+     * before this one's shift is known. */
+    if (shift[h] == far) {
+      pos += far;
+      continue;
+    }
     if (shift[h]) {
       pos += shift[h];
       continue;

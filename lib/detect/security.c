@@ -49,12 +49,18 @@ static size_t octet_at(const char *t, size_t len, size_t p, int *val) {
 static int find_ipv4(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
   size_t len = ctx->len, i = 0;
-  while ((i = su_next_digit(t, len, i)) < len) {
+  while ((i = su_next_digit_in(ctx, i)) < len) {
     size_t run = i;
     while (run < len && su_digit((unsigned char)t[run]))
       run++;
     unsigned char b = i > 0 ? (unsigned char)t[i - 1] : ' ';
     if (su_wordc(b) || b == '.' || b == '-' || b == ',' || b == '_') {
+      i = run;
+      continue;
+    }
+    /* The first octet is the whole run, one to three digits, and a dot
+     * follows it. */
+    if (run - i > 3 || run >= len || t[run] != '.') {
       i = run;
       continue;
     }
@@ -120,10 +126,10 @@ static int find_ipv6(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
   size_t len = ctx->len, pos = 0;
   while (pos < len) {
-    const char *c = memchr(t + pos, ':', len - pos);
-    if (!c)
+    size_t colon = su_next_byte_in(ctx, WOO__MAP_COLON, ':', pos);
+    if (colon >= len)
       break;
-    size_t colon = (size_t)(c - t), s = colon, e = colon;
+    size_t s = colon, e = colon;
     while (s > 0 && colon - s < 40 &&
            (is_hex((unsigned char)t[s - 1]) || t[s - 1] == ':'))
       s--;
@@ -209,10 +215,10 @@ static int find_internal_domains(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
   size_t len = ctx->len, pos = 0;
   while (pos < len) {
-    const char *d = memchr(t + pos, '.', len - pos);
-    if (!d)
+    size_t dot = su_next_byte_in(ctx, WOO__MAP_DOT, '.', pos);
+    if (dot >= len)
       break;
-    size_t dot = (size_t)(d - t), le = dot + 1;
+    size_t le = dot + 1;
     pos = dot + 1;
     /* Most dots end a sentence: the first letter after them lets nearly
      * all go before the label is measured. */
@@ -263,10 +269,10 @@ static int find_machine_names(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
   size_t len = ctx->len, pos = 0;
   while (pos < len) {
-    const char *h = memchr(t + pos, '-', len - pos);
-    if (!h)
+    size_t hy = su_next_byte_in(ctx, WOO__MAP_HYPHEN, '-', pos);
+    if (hy >= len)
       break;
-    size_t hy = (size_t)(h - t), s = hy, e = hy;
+    size_t s = hy, e = hy;
     while (s > 0 && hy - s < 32 &&
            (su_alnum((unsigned char)t[s - 1]) || t[s - 1] == '-'))
       s--;
@@ -301,11 +307,14 @@ static int find_machine_names(const woo__scan_ctx *ctx, woo__hits *out) {
       fl++;
     bool prefix = fl < e && (t[fl] == '-' || su_digit((unsigned char)t[fl])) &&
                   su_in_list(t + s, fl - s, host_prefix);
+    /* The network words are looked for only where they decide. */
+    if (!prefix && !(hyphens >= 2 && fl - s >= 3))
+      continue;
     bool net = su_context_before(t, s, 64, net_context);
     double conf;
     if (prefix)
       conf = net ? 0.9 : 0.75;
-    else if (net && hyphens >= 2 && fl - s >= 3)
+    else if (net)
       conf = 0.7;
     else
       continue;
@@ -467,7 +476,7 @@ int woo__find_secret(const woo__scan_ctx *ctx, woo__hits *out) {
   /* "PIN 1234", "pin: 1234": the bare word, found from the digits. */
   const char *t = ctx->text;
   size_t len = ctx->len, i = 0;
-  while ((i = su_next_digit(t, len, i)) < len) {
+  while ((i = su_next_digit_in(ctx, i)) < len) {
     size_t run = i;
     while (run < len && su_digit((unsigned char)t[run]))
       run++;

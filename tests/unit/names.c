@@ -275,7 +275,7 @@ typedef struct span {
 static void run_case(const name_case *c, size_t *tp, size_t *fn_,
                      size_t *fp, size_t *tok_tp, size_t *tok_exp,
                      size_t *tok_got) {
-  woo__scan_ctx ctx = {c->text, strlen(c->text), NULL, NULL, NULL, NULL};
+  woo__scan_ctx ctx = {c->text, strlen(c->text), NULL, NULL, NULL, NULL, NULL};
   woo__hits hits = {NULL, 0, 0};
   CHECK_INT(woo__find_persons(&ctx, &hits), 0);
 
@@ -368,7 +368,7 @@ TEST(table) {
 TEST(span_excludes_title_and_possessive) {
   const char *text = "Mevr. drs. K. Wouters' notitie en Jeroens plan en "
                      "Karin's reactie.";
-  woo__scan_ctx ctx = {text, strlen(text), NULL, NULL, NULL, NULL};
+  woo__scan_ctx ctx = {text, strlen(text), NULL, NULL, NULL, NULL, NULL};
   woo__hits hits = {NULL, 0, 0};
   CHECK_INT(woo__find_persons(&ctx, &hits), 0);
   bool wouters = false, karin = false;
@@ -396,7 +396,7 @@ TEST(policy_allow_and_officials) {
   pol.n_officials = 1;
   const char *text = "Jan de Vries sprak met Mark Rutte en Piet Bakker. "
                      "Later belde Rutte.";
-  woo__scan_ctx ctx = {text, strlen(text), NULL, NULL, &pol, NULL};
+  woo__scan_ctx ctx = {text, strlen(text), NULL, NULL, &pol, NULL, NULL};
   woo__hits hits = {NULL, 0, 0};
   CHECK_INT(woo__find_persons(&ctx, &hits), 0);
   size_t kept = 0;
@@ -418,7 +418,7 @@ TEST(propagation) {
                      "Besluit: Wiersma informeert de GGD.\n"
                      "Het gesprek met Piet Bakker liep uit. Daarna belde "
                      "Bakker opnieuw.\n";
-  woo__scan_ctx ctx = {text, strlen(text), NULL, NULL, NULL, NULL};
+  woo__scan_ctx ctx = {text, strlen(text), NULL, NULL, NULL, NULL, NULL};
   woo__hits hits = {NULL, 0, 0};
   CHECK_INT(woo__find_persons(&ctx, &hits), 0);
   CHECK_INT(woo__names_propagate(&ctx, &hits), 0);
@@ -461,7 +461,7 @@ TEST(apposition_propagates) {
       "Hazelnoot heeft de melding gedaan.\n"};
   for (size_t t = 0; t < 2; t++) {
     const char *text = texts[t];
-    woo__scan_ctx ctx = {text, strlen(text), NULL, NULL, NULL, NULL};
+    woo__scan_ctx ctx = {text, strlen(text), NULL, NULL, NULL, NULL, NULL};
     woo__hits hits = {NULL, 0, 0};
     CHECK_INT(woo__find_persons(&ctx, &hits), 0);
     CHECK_INT(woo__names_propagate(&ctx, &hits), 0);
@@ -480,7 +480,7 @@ TEST(functions) {
       "De beleidsmedewerker van team Veiligheid stuurt het stuk.\n"
       "Een beleidsmedewerker kan dat ook doen.\n"
       "Met vriendelijke groet,\n\nLotte Brouwer\nSenior beleidsadviseur\n";
-  woo__scan_ctx ctx = {text, strlen(text), NULL, NULL, NULL, NULL};
+  woo__scan_ctx ctx = {text, strlen(text), NULL, NULL, NULL, NULL, NULL};
   woo__hits hits = {NULL, 0, 0};
   CHECK_INT(woo__find_functions(&ctx, &hits), 0);
   bool sig = false, team = false, generic = false;
@@ -504,7 +504,7 @@ TEST(functions) {
 TEST(robust_input) {
   /* invalid UTF-8, lone capitals, empty text and no trailing newline */
   const char bad[] = "Van: \xff\xfe Jansen\n\xc3 Piet \xe2\x80 A. B. C.";
-  woo__scan_ctx ctx = {bad, sizeof bad - 1, NULL, NULL, NULL, NULL};
+  woo__scan_ctx ctx = {bad, sizeof bad - 1, NULL, NULL, NULL, NULL, NULL};
   woo__hits hits = {NULL, 0, 0};
   CHECK_INT(woo__find_persons(&ctx, &hits), 0);
   CHECK_INT(woo__names_propagate(&ctx, &hits), 0);
@@ -512,7 +512,7 @@ TEST(robust_input) {
   for (size_t h = 0; h < hits.n; h++)
     CHECK(hits.v[h].end <= ctx.len && hits.v[h].start < hits.v[h].end);
   woo__hits_free(&hits);
-  woo__scan_ctx empty = {"", 0, NULL, NULL, NULL, NULL};
+  woo__scan_ctx empty = {"", 0, NULL, NULL, NULL, NULL, NULL};
   CHECK_INT(woo__find_persons(&empty, &hits), 0);
   CHECK_INT(hits.n, 0);
   woo__hits_free(&hits);

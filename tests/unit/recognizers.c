@@ -311,7 +311,7 @@ static int run(const rec *r, const char *text, const woo_policy *pol,
   if (!copy)
     return WOO_ENOMEM;
   memcpy(copy, text, len);
-  woo__scan_ctx ctx = {copy, len, NULL, NULL, pol, NULL};
+  woo__scan_ctx ctx = {copy, len, NULL, NULL, pol, NULL, NULL};
   int rc = r->fn(&ctx, h);
   free(copy);
   return rc;
@@ -451,7 +451,7 @@ TEST(hostile) {
       buf[i] = fills[f][i % fl];
     for (size_t k = 0; k < NRECS; k++) {
       woo__hits h = {0};
-      woo__scan_ctx ctx = {buf, n, NULL, NULL, NULL, NULL};
+      woo__scan_ctx ctx = {buf, n, NULL, NULL, NULL, NULL, NULL};
       CHECK_INT(recs[k].fn(&ctx, &h), 0);
       for (size_t j = 0; j < h.n; j++)
         CHECK(h.v[j].end <= n && h.v[j].start < h.v[j].end);
@@ -469,7 +469,7 @@ TEST(hostile) {
   }
   for (size_t k = 0; k < NRECS; k++) {
     woo__hits h = {0};
-    woo__scan_ctx ctx = {buf, n, NULL, NULL, NULL, NULL};
+    woo__scan_ctx ctx = {buf, n, NULL, NULL, NULL, NULL, NULL};
     CHECK_INT(recs[k].fn(&ctx, &h), 0);
     for (size_t j = 0; j < h.n; j++) {
       CHECK(h.v[j].end <= n && h.v[j].start < h.v[j].end);
@@ -499,8 +499,8 @@ TEST(shared_triggers) {
   static const int which[] = {R_ID, R_BIRTH, R_SECRET};
   for (size_t w = 0; w < 3; w++) {
     woo__hits own = {0}, shared = {0};
-    woo__scan_ctx a = {text, n, NULL, NULL, NULL, NULL};
-    woo__scan_ctx b = {text, n, NULL, NULL, NULL, &trig};
+    woo__scan_ctx a = {text, n, NULL, NULL, NULL, NULL, NULL};
+    woo__scan_ctx b = {text, n, NULL, NULL, NULL, &trig, NULL};
     CHECK_INT(recs[which[w]].fn(&a, &own), 0);
     CHECK_INT(recs[which[w]].fn(&b, &shared), 0);
     CHECK(own.n > 0);
@@ -514,6 +514,63 @@ TEST(shared_triggers) {
     woo__hits_free(&shared);
   }
   free(trig.v);
+}
+
+/* Hits with the text map equal the hits of each recognizer's own search,
+ * over the table's texts, texts of one repeated piece, and random bytes
+ * (lengths that end inside a 64-byte word of the map as well). */
+static void same_with_map(const char *text, size_t n) {
+  woo__textmap map;
+  CHECK_INT(woo__textmap_build(&map, text, n), 0);
+  for (size_t k = 0; k < NRECS; k++) {
+    woo__hits own = {0}, mapped = {0};
+    woo__scan_ctx a = {text, n, NULL, NULL, NULL, NULL, NULL};
+    woo__scan_ctx b = {text, n, NULL, NULL, NULL, NULL, &map};
+    CHECK_INT(recs[k].fn(&a, &own), 0);
+    CHECK_INT(recs[k].fn(&b, &mapped), 0);
+    CHECK_INT(mapped.n, own.n);
+    for (size_t j = 0; j < own.n && j < mapped.n; j++) {
+      CHECK_INT(mapped.v[j].start, own.v[j].start);
+      CHECK_INT(mapped.v[j].end, own.v[j].end);
+      CHECK(mapped.v[j].confidence == own.v[j].confidence);
+    }
+    woo__hits_free(&own);
+    woo__hits_free(&mapped);
+  }
+  woo__textmap_free(&map);
+}
+
+TEST(text_map) {
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+    same_with_map(cases[i].text, strlen(cases[i].text));
+  static const char *const pieces[] = {
+      "0", "-", ".", ":", "+", "(", "1.", "a-1", "ab-12-cd ", "192.168.1.10 ",
+      "fe80::1 ", "geb. 1-2-1970 ", "srv-app-01.corp ", "06-12345678 ",
+      "Kerkstraat 12, 1234 AB Dorp\n", "PIN 1234 "};
+  size_t cap = 1000;
+  char *buf = malloc(cap);
+  CHECK(buf != NULL);
+  if (!buf)
+    return;
+  for (size_t f = 0; f < sizeof pieces / sizeof pieces[0]; f++) {
+    size_t fl = strlen(pieces[f]);
+    for (size_t i = 0; i < cap; i++)
+      buf[i] = pieces[f][i % fl];
+    for (size_t n = 0; n <= 130; n++)
+      same_with_map(buf, n);
+    same_with_map(buf, cap);
+  }
+  uint32_t x = 88172645u;
+  static const char alphabet[] = "0123456789 -.:@+(/ABGHKLNSXaeiln\n\xc3\xa9";
+  for (size_t i = 0; i < cap; i++) {
+    x ^= x << 13;
+    x ^= x >> 17;
+    x ^= x << 5;
+    buf[i] = alphabet[x % (sizeof alphabet - 1)];
+  }
+  for (size_t n = 0; n <= cap; n += 37)
+    same_with_map(buf, n);
+  free(buf);
 }
 
 /* Throughput over ordinary Dutch text with some data in it; printed, not
@@ -536,7 +593,7 @@ TEST(throughput) {
   double total = 0;
   for (size_t k = 0; k < NRECS; k++) {
     woo__hits h = {0};
-    woo__scan_ctx ctx = {buf, n, NULL, NULL, NULL, NULL};
+    woo__scan_ctx ctx = {buf, n, NULL, NULL, NULL, NULL, NULL};
     double sec = 0;
     /* Best of three: the machine may be busy. */
     for (int rep = 0; rep < 3; rep++) {
@@ -564,6 +621,7 @@ int main(void) {
   RUN(confidence);
   RUN(hostile);
   RUN(shared_triggers);
+  RUN(text_map);
   RUN(throughput);
   TEST_END();
 }
