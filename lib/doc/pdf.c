@@ -391,6 +391,12 @@ static int add_xmp(woo_doc *doc, const char *xmp) {
   int rc = woo__doc_add_meta(doc, "xmp", xmp);
   if (rc)
     return rc;
+  if (woo__need_xml(doc->path) != 0) {
+    rc = woo__doc_warn(doc, "%s; its XMP metadata is not read",
+                       woo_error_last()->message);
+    woo_error_clear();
+    return rc;
+  }
   xmlDocPtr x = woo__xml_parse(xmp, strlen(xmp), doc->path, false);
   if (!x) {
     woo_error_clear();
