@@ -179,6 +179,8 @@ int woo__doc_add_page(woo_doc *d, const woo_page *page) {
 }
 
 int woo__doc_add_meta(woo_doc *d, const char *key, const char *value) {
+  if (d->skip_meta)
+    return 0;
   char *k = woo__strdup(key), *v = woo__strdup(value ? value : "");
   woo_meta *m = k && v ? push(&d->meta, &d->n_meta, sizeof *d->meta) : NULL;
   if (!m) {
@@ -383,6 +385,7 @@ static int doc_load(woo_doc **out, const char *data, size_t len,
   if (!d)
     return WOO_ENOMEM;
   d->input_size = len;
+  d->skip_meta = opts && opts->version >= 3 && opts->skip_metadata;
   if (!(opts && opts->skip_sha256))
     woo__sha256_hex(data ? data : "", len, d->sha256);
   woo_format f = opts && opts->force_format ? opts->force_format

@@ -716,7 +716,12 @@ int woo__load_pdf(woo_doc *doc, const char *data, size_t len,
 
   doc->revisions =
       count_revisions(data, len, poppler_document_is_linearized(pd));
-  rc = add_metadata(doc, pd);
+  /* Metadata and annotations are not part of the text: a caller that
+   * only reads the text saves reading them (and the XML parser for the
+   * XMP packet). */
+  if (!doc->skip_meta)
+    rc = add_metadata(doc, pd);
+  bool annots = !(opts && opts->version >= 3 && opts->skip_annots);
 
   int textless = 0;
   bool keep_boxes = !(opts && opts->version >= 2 && opts->skip_boxes);
@@ -743,7 +748,7 @@ int woo__load_pdf(woo_doc *doc, const char *data, size_t len,
       rc = woo__doc_warn(doc, "%s: page %d has no text layer (scanned?)",
                          doc->path, i + 1);
     }
-    if (rc == 0)
+    if (rc == 0 && annots)
       rc = add_annots(doc, page, i + 1, pg.height);
     g_object_unref(page);
   }
