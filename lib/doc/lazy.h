@@ -9,13 +9,15 @@
  * dlopen() the first time a document needs them; the static library
  * (whose users link what they link) calls them directly.
  *
- * Code that calls these libraries includes this header after their own
- * headers, which it includes itself: from here on every function of the
- * lists below names a pointer that woo__need_*() fills in.  Every way into
- * such code passes a woo__need_*() call first: the loaders through
- * doc.c's dispatch, and parsing (woo__xml_parse, woo__html_parse_page) and
- * opening a zip (woo__zip_open) check again for the writers that reach
- * them directly.  Every other call works on an object one of those made.
+ * In the shared library this header includes the libraries' headers and
+ * then makes each function of the lists below name the pointer that
+ * woo__need_*() fills in; the files that call them get it through
+ * xmlsafe.h, zip.h or directly.  Every way into such calls passes a
+ * woo__need_*() call first: the loaders through doc.c's dispatch (and
+ * html.c for an e-mail's HTML part, pdf.c for an XMP packet), the
+ * writers through parsing (woo__xml_parse) and opening a package
+ * (woo__zip_open, which opens libxml2 too).  Every other call works on
+ * an object one of those made.
  */
 #ifndef WOO_DOC_LAZY_H
 #define WOO_DOC_LAZY_H
