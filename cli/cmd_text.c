@@ -117,6 +117,9 @@ int cmd_text(int argc, char **argv) {
   opts.skip_sha256 = !json;
   /* … and only --boxes the character boxes. */
   opts.skip_boxes = !boxes;
+  /* The plain text shows no metadata or annotations. */
+  opts.skip_metadata = !json;
+  opts.skip_annots = !json;
   woo_doc *doc = NULL;
   if (woo_doc_open(&doc, argv[optind], &opts) != 0) {
     cli_error_last();

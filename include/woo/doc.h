@@ -119,12 +119,19 @@ typedef struct woo_doc_options {
   int skip_boxes;         /**< nonzero: do not keep character boxes;
                                woo_doc_has_boxes() is then 0 (for callers
                                that only read the text; since version 2) */
+  int skip_metadata;      /**< nonzero: do not read metadata;
+                               woo_doc_meta_count() is then 0 (for callers
+                               that only read the text; since version 3) */
+  int skip_annots;        /**< nonzero: do not read PDF annotations;
+                               woo_doc_annot_count() is then 0 (since
+                               version 3) */
 } woo_doc_options;
 
-/* Version 1 callers (without skip_boxes) are still accepted. */
-#define WOO_DOC_OPTIONS_VERSION 2
+/* Callers of versions 1 and 2 (without the later fields) are still
+ * accepted. */
+#define WOO_DOC_OPTIONS_VERSION 3
 #define WOO_DOC_OPTIONS_INIT                                                   \
-  {WOO_DOC_OPTIONS_VERSION, NULL, 0, 0, 0, 1, WOO_FORMAT_UNKNOWN, 0, 0}
+  {WOO_DOC_OPTIONS_VERSION, NULL, 0, 0, 0, 1, WOO_FORMAT_UNKNOWN, 0, 0, 0, 0}
 
 typedef struct woo_doc woo_doc;
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "lazy.h"
 #include "woo_config.h"
 
 #define DEFAULT_MAX_BYTES ((size_t)2 << 30)
@@ -178,6 +179,8 @@ int woo__doc_add_page(woo_doc *d, const woo_page *page) {
 }
 
 int woo__doc_add_meta(woo_doc *d, const char *key, const char *value) {
+  if (d->skip_meta)
+    return 0;
   char *k = woo__strdup(key), *v = woo__strdup(value ? value : "");
   woo_meta *m = k && v ? push(&d->meta, &d->n_meta, sizeof *d->meta) : NULL;
   if (!m) {
@@ -298,11 +301,38 @@ int woo__doc_finish(woo_doc *d) {
 
 /* ---- loading ----------------------------------------------------------- */
 
+/* The libraries that a loader needs and the shared library opens on first
+ * use (lazy.h). */
+static int need_libs(const woo_doc *d, woo_format f) {
+  int rc = 0;
+  switch (f) {
+#if WOO_WITH_DOCX
+  case WOO_FORMAT_DOCX:
+  case WOO_FORMAT_ODT:
+    if ((rc = woo__need_zip(d->path)) == 0)
+      rc = woo__need_xml(d->path);
+    break;
+#endif
+#if WOO_WITH_HTML
+  case WOO_FORMAT_HTML:
+  case WOO_FORMAT_XML: rc = woo__need_xml(d->path); break;
+#endif
+#if WOO_WITH_EML
+  case WOO_FORMAT_EML: rc = woo__need_gmime(d->path); break;
+#endif
+  default: break;
+  }
+  return rc;
+}
+
 static int load_format(woo_doc *d, woo_format f, const char *data, size_t len,
                        const woo_doc_options *opts, const woo__limits *lim,
                        char **own) {
   (void)opts;
   (void)lim;
+  int rc = need_libs(d, f);
+  if (rc)
+    return rc;
   switch (f) {
   case WOO_FORMAT_TEXT:
     return woo__load_text(d, data, len, own);
@@ -355,6 +385,7 @@ static int doc_load(woo_doc **out, const char *data, size_t len,
   if (!d)
     return WOO_ENOMEM;
   d->input_size = len;
+  d->skip_meta = opts && opts->version >= 3 && opts->skip_metadata;
   if (!(opts && opts->skip_sha256))
     woo__sha256_hex(data ? data : "", len, d->sha256);
   woo_format f = opts && opts->force_format ? opts->force_format

@@ -18,6 +18,7 @@
 #include <strings.h>
 
 #include "internal.h"
+#include "lazy.h"
 
 /* Multiparts inside multiparts.  GMime itself stops at 1024; real mail
  * rarely passes five. */

@@ -507,7 +507,10 @@ static int to_utf8_html(const char *data, size_t len, woo__buf *out) {
 int woo__html_to_text(woo_doc *doc, const char *data, size_t len,
                       woo_part_kind kind) {
   woo__buf b = WOO__BUF_INIT;
-  int rc = woo__buf_put(&b, utf8_decl, sizeof utf8_decl - 1);
+  int rc = woo__need_xml(doc->path);
+  if (rc)
+    return rc;
+  rc = woo__buf_put(&b, utf8_decl, sizeof utf8_decl - 1);
   if (rc == 0)
     rc = woo__buf_put(&b, data, len);
   if (rc)

@@ -51,6 +51,7 @@ struct woo_doc {
 
   woo_meta *meta; /* keys and values owned */
   size_t n_meta;
+  bool skip_meta; /* the caller asked for no metadata: adding one is a no-op */
 
   woo_annot *annots; /* strings owned */
   size_t n_annots;

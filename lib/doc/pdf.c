@@ -391,6 +391,12 @@ static int add_xmp(woo_doc *doc, const char *xmp) {
   int rc = woo__doc_add_meta(doc, "xmp", xmp);
   if (rc)
     return rc;
+  if (woo__need_xml(doc->path) != 0) {
+    rc = woo__doc_warn(doc, "%s; its XMP metadata is not read",
+                       woo_error_last()->message);
+    woo_error_clear();
+    return rc;
+  }
   xmlDocPtr x = woo__xml_parse(xmp, strlen(xmp), doc->path, false);
   if (!x) {
     woo_error_clear();
@@ -710,7 +716,12 @@ int woo__load_pdf(woo_doc *doc, const char *data, size_t len,
 
   doc->revisions =
       count_revisions(data, len, poppler_document_is_linearized(pd));
-  rc = add_metadata(doc, pd);
+  /* Metadata and annotations are not part of the text: a caller that
+   * only reads the text saves reading them (and the XML parser for the
+   * XMP packet). */
+  if (!doc->skip_meta)
+    rc = add_metadata(doc, pd);
+  bool annots = !(opts && opts->version >= 3 && opts->skip_annots);
 
   int textless = 0;
   bool keep_boxes = !(opts && opts->version >= 2 && opts->skip_boxes);
@@ -737,7 +748,7 @@ int woo__load_pdf(woo_doc *doc, const char *data, size_t len,
       rc = woo__doc_warn(doc, "%s: page %d has no text layer (scanned?)",
                          doc->path, i + 1);
     }
-    if (rc == 0)
+    if (rc == 0 && annots)
       rc = add_annots(doc, page, i + 1, pg.height);
     g_object_unref(page);
   }

@@ -95,6 +95,8 @@ xmlDocPtr woo__xml_parse(const char *data, size_t len, const char *name,
     woo__error(WOO_ELIMIT, "%s: XML part too large", name);
     return NULL;
   }
+  if (woo__need_xml(name) != 0)
+    return NULL;
   /* libxml2 reports some failures (charset conversion) through its
    * generic error handler whatever the options say, which would print to
    * stderr; the handler is per thread, so it is swapped for the call. */

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "internal.h"
+#include "lazy.h"
 
 /* Parse XML (or HTML, recovering from errors) from memory with no
  * network access, no external entities, no DTD loading and no entity

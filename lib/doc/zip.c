@@ -165,6 +165,12 @@ static int list_members(woo__zip *z) {
 int woo__zip_open(woo__zip **out, const char *data, size_t len,
                   const char *name, const woo__limits *lim) {
   *out = NULL;
+  /* Every package libwoo opens is read (and written) as XML. */
+  int rc = woo__need_zip(name);
+  if (rc == 0)
+    rc = woo__need_xml(name);
+  if (rc)
+    return rc;
   woo__zip *z = woo__calloc(1, sizeof *z);
   if (!z)
     return WOO_ENOMEM;
@@ -184,7 +190,7 @@ int woo__zip_open(woo__zip **out, const char *data, size_t len,
   io.zerror_file = mem_error;
   io.opaque = &z->mem;
 
-  int rc = 0;
+  rc = 0;
   z->uz = unzOpen2_64(z->name, &io);
   if (!z->uz) {
     rc = woo__error(WOO_EFORMAT,

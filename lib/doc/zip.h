@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "internal.h"
+#include "lazy.h"
 
 /* More members than any real office document has; a zip claiming more is
  * refused before its directory is walked. */
