@@ -1,6 +1,7 @@
 /* The document model: loading dispatch, builders and accessors. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "internal.h"
@@ -373,6 +374,19 @@ static int doc_load(woo_doc **out, const char *data, size_t len,
   if (opts && (opts->version < 1 || opts->version > WOO_DOC_OPTIONS_VERSION))
     return woo__error(WOO_EINVAL, "unknown woo_doc_options version %u",
                       opts->version);
+  /* An older caller's struct ends before the later fields: only its own
+   * fields are read, the rest take their defaults, and what is passed on
+   * (to the loaders, to attachments loaded as children) is a whole
+   * struct of this version. */
+  woo_doc_options full = WOO_DOC_OPTIONS_INIT;
+  if (opts) {
+    size_t n = opts->version == 1   ? offsetof(woo_doc_options, skip_boxes)
+               : opts->version == 2 ? offsetof(woo_doc_options, skip_metadata)
+                                    : sizeof full;
+    memcpy(&full, opts, n);
+    full.version = WOO_DOC_OPTIONS_VERSION;
+    opts = &full;
+  }
   if (depth > MAX_DEPTH)
     return woo__error(WOO_ELIMIT, "%s: attachments nested too deeply",
                       name ? name : "");
