@@ -317,6 +317,47 @@ static const unsigned char ascii_class[256] = {
     ['u'] = C_LOW, ['v'] = C_LOW, ['w'] = C_LOW, ['x'] = C_LOW,
     ['y'] = C_LOW, ['z'] = C_LOW};
 
+/* What the tokenizer's main loop asks of a byte. */
+enum {
+  T_WS = 1,      /* space, tab, CR, form feed, vertical tab */
+  T_WORD = 2,    /* ASCII letter or digit, but 'w' and 'W' ("www.") */
+  T_PUNCT = 4,   /* any other ASCII byte but the apostrophe: punctuation */
+  T_JOIN = 8,    /* may join a word to what follows: ' - . and >= 0x80 */
+  T_LETTER = 16, /* ASCII letter */
+  T_HIGH = 32    /* >= 0x80 */
+};
+/* Byte classes, sixteen bytes a row. */
+#define S T_WS
+#define W T_WORD
+#define P T_PUNCT
+#define J T_JOIN
+#define L T_LETTER
+#define H T_HIGH
+static const unsigned char tok_class[256] = {
+    P, P, P, P, P, P, P, P, P, S, P, S, S, S, P, P,
+    P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P,
+    S, P, P, P, P, P, P, J, P, P, P, P, P, P|J, P|J, P,
+    W, W, W, W, W, W, W, W, W, W, P, P, P, P, P, P,
+    P, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L,
+    W|L, W|L, W|L, W|L, W|L, W|L, W|L, L, W|L, W|L, W|L, P, P, P, P, P,
+    P, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L,
+    W|L, W|L, W|L, W|L, W|L, W|L, W|L, L, W|L, W|L, W|L, P, P, P, P, P,
+    J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H,
+    J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H,
+    J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H,
+    J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H,
+    J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H,
+    J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H,
+    J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H,
+    J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H,
+};
+#undef S
+#undef W
+#undef P
+#undef J
+#undef L
+#undef H
+
 /* Digits in s[a..b), counted only when the class mask saw any. */
 static inline unsigned count_digits(const char *s, size_t a, size_t b,
                                     unsigned cls) {
@@ -373,19 +414,19 @@ static inline size_t ascii_word_end(const char *s, size_t i, size_t b,
   return i;
 }
 
-static unsigned lexbits_lookup(const char *s, tok *t);
+static unsigned lexbits_lookup(const char *s, tok *t, const uint64_t *w);
 
-/* Fill a capitalised word's lexicon bits from the cache, or look them up
- * and keep them there.  The bits depend on the word's bytes and on the
- * flags compared here only, so a cached answer is the lookup's. */
+/* Fill a word's lexicon bits from the cache, or look them up and keep
+ * them there.  The bits depend on the word's bytes and on the flags
+ * compared here only, so a cached answer is the lookup's. */
 static void lex_cached(lexcache *lc, const char *s, tok *t) {
   size_t n = t->e - t->s;
   if (n == 0 || n > 16 || t->kind != K_WORD) {
-    lexbits_lookup(s, t);
+    lexbits_lookup(s, t, NULL);
     return;
   }
-  uint64_t w[2] = {0, 0};
-  memcpy(w, s + t->s, n);
+  uint64_t w[2];
+  woo__lex_load16(s + t->s, n, w);
   uint16_t f = t->f & (F_CAP | F_LOWER | F_DIGIT | F_HYPH);
   uint64_t h = (w[0] * 0x9e3779b97f4a7c15ull) ^ (w[1] * 0xc2b2ae3d27d4eb4full) ^ n;
   h ^= h >> 29;
@@ -396,7 +437,7 @@ static void lex_cached(lexcache *lc, const char *s, tok *t) {
     t->f |= F_LEX;
     return;
   }
-  lexbits_lookup(s, t);
+  lexbits_lookup(s, t, w);
   *e = (lexcache_entry){w[0], w[1], t->hash, t->lx, f, (unsigned char)n};
 }
 
@@ -443,17 +484,15 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
    * not start with "www.": the others skip the look-ahead. */
   bool links = links_known < 0 ? line_has_links(s, a, b) : links_known > 0;
   size_t blank = 0; /* white space since the last token: 3+ is a column */
+  /* ASCII letters and digits start the common word, on a line without
+   * links ('w' may start "www."). */
+  unsigned fast = links ? 0 : T_WORD;
   while (i < b) {
     unsigned char c = (unsigned char)s[i];
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+    unsigned tc = tok_class[c];
+    if (tc & T_WS) {
       blank += c == '\t' ? 3 : 1;
       i++;
-      continue;
-    }
-    size_t cl;
-    uint32_t cp = cp_at(s, i, b, &cl);
-    if (cp == 0xA0 || cp == 0x2009 || cp == 0x202F) {
-      i += cl;
       continue;
     }
     /* Built where it is kept: a token made on the stack and copied
@@ -462,18 +501,39 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
     if (out->n == out->cap && toks_grow(out))
       return WOO_ENOMEM;
     tok *t = &out->v[out->n];
+    if (tc & T_PUNCT) {
+      /* ASCII punctuation: one byte, what the code point path below
+       * makes of it */
+      *t = (tok){i, i + 1, 0, 0, 0, blank >= 3 && out->n ? F_GAP : 0,
+                 K_PUNCT, (char)c};
+      blank = 0;
+      i++;
+      toks_add(out, &run, t);
+      continue;
+    }
+    size_t cl;
+    uint32_t cp = cp_at(s, i, b, &cl);
+    if (cp == 0xA0 || cp == 0x2009 || cp == 0x202F) {
+      i += cl;
+      continue;
+    }
     *t = (tok){i, i, 0, 0, 0, blank >= 3 && out->n ? F_GAP : 0, K_WORD, 0};
     blank = 0;
     unsigned char c0 = ascii_class[c];
-    if (c0 && !links && (c | 32) != 'w') {
+    if (tc & fast) {
       /* The common word: ASCII letters and digits up to a byte that
-       * joins nothing (no apostrophe, hyphen, dot or multi-byte
-       * character), on a line without links.  The loop below would find
-       * the same token with more tests per byte. */
+       * joins nothing (no apostrophe, hyphen or multi-byte character,
+       * no dot before a letter), on a line without links.  The loop
+       * below would find the same token with more tests per byte. */
       unsigned up, digits;
       size_t j = ascii_word_end(s, i, b, &up, &digits);
       unsigned char x = j < b ? (unsigned char)s[j] : 0;
-      if (x < 0x80 && x != '\'' && x != '-' && x != '.') {
+      /* a dot before anything but a letter ends the word, as in the
+       * loop below */
+      bool dot = x == '.' &&
+                 (j + 1 >= b || !(tok_class[(unsigned char)s[j + 1]] &
+                                  (T_LETTER | T_HIGH)));
+      if (!(tok_class[x] & T_JOIN) || dot) {
         unsigned f = t->f;
         unsigned letters = (unsigned)(j - i) - digits;
         if (digits)
@@ -485,10 +545,24 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
         if (letters >= 2 && up == letters)
           f |= F_ALLCAPS;
         t->e = j;
+        if (dot) {
+          /* The trailing dot, as below: initials of one piece ("J.",
+           * "Th.") start with a capital and have at most three bytes;
+           * short titles and particles ("mr.", "dhr.") are looked up. */
+          if (c0 == C_UP && j - i <= 3 && initials_shape(s, i, j + 1)) {
+            t->e = j + 1;
+            f |= F_INIT;
+          } else if (j - i <= 5 && (f & F_LOWER || letters <= 4)) {
+            woo__lexkey lk;
+            woo__lexkey_set(&lk, s + i, j + 1 - i);
+            if (woo__lexkey_bits(&lk) & (L_TITLE | L_PART))
+              t->e = j + 1;
+          }
+        }
         t->f = (uint16_t)f;
         if (out->lc && (f & F_CAP))
           lex_cached(out->lc, s, t);
-        i = j;
+        i = t->e;
         toks_add(out, &run, t);
         continue;
       }
@@ -686,7 +760,7 @@ static bool street_word(const char *s, size_t a, size_t b) {
 }
 
 /* The lookup behind lexbits, for a word not looked up yet. */
-static unsigned lexbits_lookup(const char *s, tok *t) {
+static unsigned lexbits_lookup(const char *s, tok *t, const uint64_t *w) {
   t->f |= F_LEX;
   unsigned lx = 0;
   size_t n = t->e - t->s;
@@ -695,10 +769,24 @@ static unsigned lexbits_lookup(const char *s, tok *t) {
     t->lx = 0;
     return 0;
   }
-  woo__lexkey k;
-  woo__lexkey_set(&k, s + t->s, n);
-  t->hash = k.n ? k.hash : 0;
-  uint32_t bits = woo__lexkey_bits(&k);
+  uint32_t bits;
+  /* Most words are short and plain ASCII: folded and compared a chunk of
+   * eight bytes at a time, without a copy. */
+  uint64_t wb[2];
+  woo__lexshort ks;
+  if (n <= 16 && !w) {
+    woo__lex_load16(s + t->s, n, wb);
+    w = wb;
+  }
+  if (n <= 16 && woo__lexshort_set(&ks, w, n)) {
+    t->hash = ks.hash;
+    bits = woo__lexshort_bits(&ks);
+  } else {
+    woo__lexkey k;
+    woo__lexkey_set(&k, s + t->s, n);
+    t->hash = k.n ? k.hash : 0;
+    bits = woo__lexkey_bits(&k);
+  }
   if (t->f & F_CAP) {
     lx = bits;
     if (n > 8)
@@ -744,16 +832,17 @@ static unsigned lexbits_lookup(const char *s, tok *t) {
 
 /* A word's lexicon bits, looked up once per token: the parser asks
  * several times per word, so the answer it has is given inline. */
-static inline unsigned lexbits(const char *s, tok *t) {
+static inline unsigned lexbits(const toks *tk, const char *s, tok *t) {
   if (t->f & F_LEX)
     return t->lx;
-  return lexbits_lookup(s, t);
+  (void)tk;
+  return lexbits_lookup(s, t, NULL);
 }
 
 /* The word's bits with L_COMMON: the common-words table is large, so it
  * is only asked about words that get as far as being weighed as a name. */
-static unsigned lexbits_common(const char *s, tok *t) {
-  unsigned lx = lexbits(s, t);
+static unsigned lexbits_common(const toks *tk, const char *s, tok *t) {
+  unsigned lx = lexbits(tk, s, t);
   if (t->f & F_COMMON_DONE)
     return t->lx;
   t->f |= F_COMMON_DONE;
@@ -789,7 +878,7 @@ static size_t mailbox_entry(const char *s, toks *tk, size_t i) {
     if (t->kind != K_WORD)
       continue;
     words++;
-    unsigned lx = lexbits_common(s, t);
+    unsigned lx = lexbits_common(tk, s, t);
     /* a given name, initials or a title: a person after all */
     if ((t->f & F_INIT) || (lx & (L_FN | L_TITLE)))
       return i;
@@ -1047,7 +1136,7 @@ typedef struct nstate {
 /* Length in tokens of the longest phrase from lexicon `lex` starting at
  * token i (words joined by spaces, hyphens, commas or &), or 0. */
 static bool word_tok(const tok *t);
-static unsigned lexbits(const char *s, tok *t);
+static unsigned lexbits(const toks *tk, const char *s, tok *t);
 
 static size_t phrase_at(const nstate *st, size_t i, woo__lex lex,
                         size_t max) {
@@ -1056,7 +1145,7 @@ static size_t phrase_at(const nstate *st, size_t i, woo__lex lex,
   unsigned need = lex == WOO__LEX_ORGANISATIONS ? L_OPEN_ORG
                   : lex == WOO__LEX_OFFICIALS   ? L_OPEN_OFF
                                                 : L_OPEN_FUNC;
-  if (!word_tok(&v[i]) || !(lexbits(st->s, &v[i]) & need))
+  if (!word_tok(&v[i]) || !(lexbits(st->tk, st->s, &v[i]) & need))
     return 0;
   bool punct = false;
   for (size_t j = i; j < n && words < max; j++) {
@@ -1088,10 +1177,10 @@ static size_t phrase_at(const nstate *st, size_t i, woo__lex lex,
 static bool word_tok(const tok *t) { return t->kind == K_WORD; }
 
 /* A capitalised word that may be (part of) a surname. */
-static bool surnameish(const char *s, tok *t, int mode) {
+static bool surnameish(const toks *tk, const char *s, tok *t, int mode) {
   if (!word_tok(t) || (t->f & F_DIGIT) || !(t->f & F_CAP))
     return false;
-  unsigned lx = lexbits(s, t);
+  unsigned lx = lexbits(tk, s, t);
   if (lx & (L_STOP | L_STREET | L_TITLE))
     return false;
   /* a lone capital without a dot is a list letter or an OCR crumb */
@@ -1302,7 +1391,7 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
       *pi = i + org;
       return 0;
     }
-    unsigned lx0 = lexbits(s, &v[i]);
+    unsigned lx0 = lexbits(st->tk, s, &v[i]);
     if ((lx0 & (L_ORG | L_STOP)) &&
         !(lx0 & (L_FN | L_SN | L_PART | L_TITLE | L_OFF))) {
       *pi = i + 1;
@@ -1315,15 +1404,15 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
     if (off) {
       i += off;
       office = true;
-    } else if ((lexbits(s, &v[i]) & L_OFF) &&
-               !(lexbits(s, &v[i]) & (L_FN | L_SN))) {
+    } else if ((lexbits(st->tk, s, &v[i]) & L_OFF) &&
+               !(lexbits(st->tk, s, &v[i]) & (L_FN | L_SN))) {
       i++;
       office = true;
     }
   }
   /* Titles: dhr., mevrouw, de heer, mr. drs. … */
   while (i < n && word_tok(&v[i]) && !(title && (v[i].f & F_GAP))) {
-    unsigned lx = lexbits(s, &v[i]);
+    unsigned lx = lexbits(st->tk, s, &v[i]);
     if (lx & L_TITLE) {
       title = true;
       i++;
@@ -1359,17 +1448,17 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
       word_tok(&v[j + 1]) && (v[j + 1].f & F_CAP) &&
       !(v[j + 1].f & F_ALLCAPS) && v[j + 2].kind == K_PUNCT &&
       v[j + 2].c == ')' && word_tok(&v[j + 3]) &&
-      ((v[j + 3].f & F_CAP) || (lexbits(s, &v[j + 3]) & L_PART)))
+      ((v[j + 3].f & F_CAP) || (lexbits(st->tk, s, &v[j + 3]) & L_PART)))
     j += 3;
   /* given names (only when a capitalised word follows, or several) */
   if (!n_init) {
     while (IN_NAME(j) && (v[j].f & F_CAP) && !(v[j].f & F_ALLCAPS) &&
            n_first < 3) {
-      unsigned lx = lexbits(s, &v[j]);
+      unsigned lx = lexbits(st->tk, s, &v[j]);
       if ((lx & L_PART) && (lx & L_FN) && !(lx & (L_STOP | L_ORG)) &&
           IN_NAME(j + 1) && (v[j + 1].f & F_CAP) &&
-          (lexbits(s, &v[j + 1]) & L_SN) &&
-          !(lexbits(s, &v[j + 1]) & L_PART)) {
+          (lexbits(st->tk, s, &v[j + 1]) & L_SN) &&
+          !(lexbits(st->tk, s, &v[j + 1]) & L_PART)) {
         /* "Ben Jacobs": a given name that is also a particle */
         n_first++;
         j++;
@@ -1384,7 +1473,7 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
             !IN_NAME(j + 1) || !(v[j + 1].f & F_CAP) ||
             (v[j + 1].f & F_ALLCAPS) || (v[j].f & F_HYPH))
           break;
-        unsigned nx = lexbits_common(s, &v[j + 1]);
+        unsigned nx = lexbits_common(st->tk, s, &v[j + 1]);
         /* in a header, signature or list two unknown words will do
          * ("Latoya Doelwijt") */
         bool known = (nx & L_SN) ||
@@ -1395,7 +1484,7 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
         bool sn_ok = mode != M_BODY && (nx & L_SN);
         if (!known || (nx & (L_ORG | L_STOP)) ||
             ((nx & L_COMMON) && !sn_ok) ||
-            (lexbits_common(s, &v[j]) & L_COMMON))
+            (lexbits_common(st->tk, s, &v[j]) & L_COMMON))
           break;
         guessed = true;
       }
@@ -1406,11 +1495,11 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
   /* "Ilham E. Reitsma": a middle initial after the given names */
   while (n_first && IN_NAME(j) && (v[j].f & F_INIT) && j + 1 < n &&
          IN_NAME(j + 1) && ((v[j + 1].f & F_CAP) || (v[j + 1].f & F_INIT) ||
-                            (lexbits(s, &v[j + 1]) & L_PART)))
+                            (lexbits(st->tk, s, &v[j + 1]) & L_PART)))
     j++;
   /* particles */
   size_t pstart = j;
-  while (IN_NAME(j) && (lexbits(s, &v[j]) & L_PART) && n_part < 3 &&
+  while (IN_NAME(j) && (lexbits(st->tk, s, &v[j]) & L_PART) && n_part < 3 &&
          !(v[j].f & F_INIT)) {
     /* a capitalised particle only opens a name ("Van der Berg") or follows
      * given names or initials */
@@ -1438,10 +1527,10 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
               weak_particle(s, &v[pstart]);
   bool org_sur = false;
   bool stop_sur = n_part && IN_NAME(j) && (v[j].f & F_CAP) &&
-                  (lexbits(s, &v[j]) & L_SN) && (lexbits(s, &v[j]) & L_STOP) &&
+                  (lexbits(st->tk, s, &v[j]) & L_SN) && (lexbits(st->tk, s, &v[j]) & L_STOP) &&
                   (support || !(v[pstart].f & F_SENT));
-  if (IN_NAME(j) && (stop_sur || surnameish(s, &v[j], mode))) {
-    unsigned lx = lexbits(s, &v[j]);
+  if (IN_NAME(j) && (stop_sur || surnameish(st->tk, s, &v[j], mode))) {
+    unsigned lx = lexbits(st->tk, s, &v[j]);
     bool org_only = (lx & L_ORG) && !(lx & L_SN);
     bool ok = !weak;
     if (org_only && (!support || (n_part && !n_first && !n_init) ||
@@ -1451,7 +1540,7 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
      * starts at the given name */
     if (n_part && !support && (lx & L_FN) && !(lx & L_SN) && j + 1 < n &&
         word_tok(&v[j + 1]) &&
-        ((v[j + 1].f & F_CAP) || (lexbits(s, &v[j + 1]) & L_PART))) {
+        ((v[j + 1].f & F_CAP) || (lexbits(st->tk, s, &v[j + 1]) & L_PART))) {
       *pi = j;
       return 0;
     }
@@ -1494,8 +1583,8 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
     while (k < n && word_tok(&v[k]) &&
            (!(v[k].f & F_ALLCAPS) || (v[k].f & F_INIT)) &&
            ((v[k].f & F_INIT) ||
-            ((v[k].f & F_CAP) && (lexbits(s, &v[k]) & L_FN) &&
-             !(lexbits(s, &v[k]) & (L_ORG | L_STOP)))) &&
+            ((v[k].f & F_CAP) && (lexbits(st->tk, s, &v[k]) & L_FN) &&
+             !(lexbits(st->tk, s, &v[k]) & (L_ORG | L_STOP)))) &&
            given < 4) {
       given++;
       k++;
@@ -1521,10 +1610,10 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
 
 #undef IN_NAME
   tok *st_tok = &v[sur];
-  unsigned slx = lexbits_common(s, st_tok);
+  unsigned slx = lexbits_common(st->tk, s, st_tok);
   bool sn = slx & L_SN, fn = slx & L_FN, common = slx & L_COMMON;
   bool sent = (v[start].f & F_SENT) != 0;
-  bool first_common = n_first && (lexbits_common(s, &v[start]) & L_COMMON);
+  bool first_common = n_first && (lexbits_common(st->tk, s, &v[start]) & L_COMMON);
   double conf = 0;
   const char *source = "names";
 
@@ -1615,7 +1704,7 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
       end_tok + 1 < n && v[end_tok].kind == K_PUNCT &&
       (v[end_tok].c == ',' || v[end_tok].c == '(') &&
       word_tok(&v[end_tok + 1]) && (v[end_tok + 1].f & F_LOWER) &&
-      (lexbits(s, &v[end_tok + 1]) & (L_FUNC | L_OPEN_FUNC)))
+      (lexbits(st->tk, s, &v[end_tok + 1]) & (L_FUNC | L_OPEN_FUNC)))
     conf = 0.9;
   /* Office holders acting in office stay visible: after an office word,
    * in a list of office holders, or with a party in brackets ("De heer
@@ -1625,7 +1714,7 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
                   (end_tok + 1 < n && v[end_tok].kind == K_PUNCT &&
                    (v[end_tok].c == ',' || v[end_tok].c == '(') &&
                    word_tok(&v[end_tok + 1]) && (v[end_tok + 1].f & F_LOWER) &&
-                   (lexbits(s, &v[end_tok + 1]) & L_OFF));
+                   (lexbits(st->tk, s, &v[end_tok + 1]) & L_OFF));
   int rc = 0;
   if (official && conf > 0) {
     conf = 0.3;
@@ -1733,7 +1822,7 @@ static bool names_line(const char *s, toks *tk) {
     if (word_is(s, t, "en") && names)
       continue;
     if (!(t->f & F_CAP) || (t->f & (F_ALLCAPS | F_INIT)) ||
-        (lexbits(s, t) & (L_FN | L_STOP | L_ORG | L_TITLE | L_OFF)) != L_FN)
+        (lexbits(tk, s, t) & (L_FN | L_STOP | L_ORG | L_TITLE | L_OFF)) != L_FN)
       return false;
     if (++names > 3)
       return false;
@@ -1821,7 +1910,7 @@ static int office_formula(const char *s, toks *tk, size_t a, size_t b) {
   for (size_t k = w; !kind && k < tk->n && k < w + 3; k++) {
     tok *t = &tk->v[k];
     if (word_tok(t) &&
-        (word_is(s, t, "voorzitter") || (lexbits(s, t) & L_OFF)))
+        (word_is(s, t, "voorzitter") || (lexbits(tk, s, t) & L_OFF)))
       kind = 2;
   }
   if (!kind)
@@ -1858,7 +1947,7 @@ static int officials_visible(const woo__scan_ctx *ctx, woo__hits *out,
       tok *t = &tk->v[k];
       inits += word_tok(t) && (t->f & F_INIT);
       if (!word_tok(t) || (t->f & F_INIT) || !(t->f & F_CAP) ||
-          (lexbits(s, t) & L_PART))
+          (lexbits(tk, s, t) & L_PART))
         continue;
       if (last != tk->n)
         given++;
@@ -2103,7 +2192,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
       for (size_t k = 0; k < tk.n && tk.v[k].s < se; k++)
         words += word_tok(&tk.v[k]);
       bool lower = w < tk.n && (tk.v[w].f & F_LOWER) &&
-                   !(lexbits(s, &tk.v[w]) & L_TITLE);
+                   !(lexbits(&tk, s, &tk.v[w]) & L_TITLE);
       if (!fn_open && s[se - 1] == '.') {
         a = b + 1; /* a sentence */
         continue;
@@ -2152,7 +2241,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
        * names an office lists an office holder */
       for (size_t k = 0; k < tk.n; k++)
         if (word_tok(&tk.v[k]) && (tk.v[k].f & F_LOWER) &&
-            (lexbits(s, &tk.v[k]) & L_OFF)) {
+            (lexbits(&tk, s, &tk.v[k]) & L_OFF)) {
           st.mode = mode = M_OFFICIAL;
           break;
         }
@@ -2174,7 +2263,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
       while (w < tk.n && !word_tok(&tk.v[w]))
         w++;
       if (w < tk.n) {
-        unsigned lx = lexbits(s, &tk.v[w]);
+        unsigned lx = lexbits(&tk, s, &tk.v[w]);
         if (((lx & (L_OFF | L_ORG | L_STOP)) && !(lx & (L_FN | L_SN))) ||
             word_is(s, &tk.v[w], "namens") || (tk.v[w].f & F_LOWER)) {
           st.mode = M_BODY;
@@ -2272,7 +2361,7 @@ int woo__find_functions(const woo__scan_ctx *ctx, woo__hits *out) {
       size_t best = 0;
       if (!(t->f & (F_LOWER | F_CAP)))
         continue;
-      if (lexbits(s, t) & L_FUNC)
+      if (lexbits(&tk, s, t) & L_FUNC)
         best = 1;
       size_t ph = phrase_at(&st, i, WOO__LEX_FUNCTIONS, 4);
       if (ph > best)
@@ -2454,7 +2543,7 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
       if (!word_tok(t) || !(t->f & F_CAP) || (t->f & F_INIT) ||
           t->e - t->s < 3)
         continue;
-      unsigned lx = lexbits_common(s, t);
+      unsigned lx = lexbits_common(&tk, s, t);
       if (lx & (L_PART | L_STOP | L_ORG | L_TITLE | L_OFF))
         continue;
       bool last = true;
@@ -2520,7 +2609,7 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
       size_t st0 = i;
       while (st0 > 0 && word_tok(&tk.v[st0 - 1]) &&
              ((tk.v[st0 - 1].f & F_INIT) ||
-              (lexbits(s, &tk.v[st0 - 1]) & L_PART)) &&
+              (lexbits(&tk, s, &tk.v[st0 - 1]) & L_PART)) &&
              i - st0 < 4)
         st0--;
       /* Lower-case particles open a name only after initials ("J. van
