@@ -16,13 +16,7 @@ static uint32_t le32(const unsigned char *p) {
          (uint32_t)p[3] << 24;
 }
 
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define LEX_LE 1
-#else
-#define LEX_LE 0
-#endif
-
-#if LEX_LE
+#if WOO__LEX_LE
 /* The bytes p[0..m) (1 <= m <= 8) as a little-endian number, in at most
  * two loads that stay inside them (they overlap where m is not a power
  * of two; an overlapping byte is the same byte twice). */
@@ -41,7 +35,7 @@ static inline uint64_t load_upto8(const char *p, size_t m) {
 
 /* The hash of key->s[0..key->n), as woo__lexhash. */
 static inline uint64_t key_hash(const woo__lexkey *key) {
-#if LEX_LE
+#if WOO__LEX_LE
   /* The buffer holds WOO__LEXKEY_MAX bytes, a multiple of eight: the last
    * chunk is read whole and the bytes after the key masked off. */
   _Static_assert(WOO__LEXKEY_MAX % 8 == 0, "lexicon keys in whole chunks");
@@ -68,7 +62,7 @@ static inline uint64_t key_hash(const woo__lexkey *key) {
  * false, with key->s partly written, for anything else. */
 static inline bool fold_ascii(char *out, const char *word, size_t len) {
   size_t i = 0;
-#if LEX_LE
+#if WOO__LEX_LE
   /* Eight bytes a step: per byte without carries (y <= 0x7f), y + (0x80 -
    * lo) has its high bit set exactly when y >= lo, y + (0x7f - hi) when
    * y > hi. */
@@ -139,71 +133,6 @@ static uint32_t table_bits(const woo__lex_table *t, const woo__lexkey *key) {
         return le32((const unsigned char *)t->blob + off - 4);
     }
     i = (i + 1) & t->mask;
-  }
-}
-
-bool woo__lexshort_set(woo__lexshort *key, const uint64_t w[2], size_t n) {
-#if LEX_LE
-  const uint64_t ones = 0x0101010101010101u, hb = 0x8080808080808080u;
-  if (n == 0 || n > 16)
-    return false;
-  uint64_t valid[2];
-  valid[0] = n >= 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * n)) - 1;
-  valid[1] = n <= 8    ? 0
-             : n == 16 ? ~(uint64_t)0
-                       : ((uint64_t)1 << (8 * (n - 8))) - 1;
-  uint64_t h = WOO__LEXHASH_START;
-  for (int k = 0; k < 2; k++) {
-    uint64_t x = w[k], y = x & ~hb;
-    /* as in fold_ascii: per byte without carries */
-#define GE(lo) (y + ones * (0x80 - (lo)))
-#define GT(hi) (y + ones * (0x7f - (hi)))
-    if ((x | ~GE(0x21) | GT(0x7e) | (GE(0x60) & ~GT(0x60))) & hb & valid[k])
-      return false;
-    x = (x | ((GE('A') & ~GT('Z') & hb) >> 2)) & valid[k];
-#undef GE
-#undef GT
-    key->c[k] = x;
-    if (k == 0 || n > 8)
-      h = woo__lexhash_step(h, x);
-  }
-  key->n = n;
-  key->hash = woo__lexhash_end(h, n);
-  return true;
-#else
-  (void)key;
-  (void)w;
-  (void)n;
-  return false;
-#endif
-}
-
-uint32_t woo__lexshort_bits(const woo__lexshort *key) {
-  const woo__lex_table *t = &woo__lex_all;
-  size_t n = key->n;
-  if (t->count == 0)
-    return 0;
-  uint32_t tag = (uint32_t)(key->hash >> 56);
-  uint64_t m0 = n >= 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * n)) - 1;
-  uint64_t m1 = n <= 8    ? 0
-                : n == 16 ? ~(uint64_t)0
-                          : ((uint64_t)1 << (8 * (n - 8))) - 1;
-  for (uint32_t i = (uint32_t)key->hash & t->mask;; i = (i + 1) & t->mask) {
-    uint32_t s = le32(t->slots + 4 * (size_t)i);
-    if (s == 0)
-      return 0;
-    if ((s & 0xFF) != tag)
-      continue;
-    size_t off = (s >> 8) - 1;
-    /* the 16 bytes from off are inside the blob and its padding */
-    if (off < 4 || off >= t->blob_len)
-      continue;
-    uint64_t x[2];
-    memcpy(x, t->blob + off, 16);
-    if ((x[0] & m0) == key->c[0] && (x[1] & m1) == key->c[1] &&
-        (n == 16 ? t->blob[off + 16] == '\0'
-                 : ((const unsigned char *)x)[n] == 0))
-      return le32((const unsigned char *)t->blob + off - 4);
   }
 }
 

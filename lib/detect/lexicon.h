@@ -49,12 +49,80 @@ static inline void woo__lex_load16(const char *p, size_t n, uint64_t w[2]) {
   memcpy(w, b, 16);
 }
 
-/* Fold and hash the word whose bytes woo__lex_load16 put in w, when it
- * is 1..16 bytes of printable ASCII other than space and '`'; false
- * otherwise (fold it with woo__lexkey_set then). */
-bool woo__lexshort_set(woo__lexshort *key, const uint64_t w[2], size_t n);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define WOO__LEX_LE 1
+#else
+#define WOO__LEX_LE 0
+#endif
+
+/* Fold and hash a word of 1..16 bytes whose bytes woo__lex_load16 put
+ * in w, when it is plain ASCII; false otherwise (fold it with
+ * woo__lexkey_set then).  The word must hold no white space, control
+ * character or '`' (a word token of the name recognizer holds none),
+ * so that lower case is all the folding it needs. */
+static inline bool woo__lexshort_word(woo__lexshort *key, const uint64_t w[2],
+                                      size_t n) {
+#if WOO__LEX_LE
+  const uint64_t ones = 0x0101010101010101u, hb = 0x8080808080808080u;
+  if (n - 1 >= 16 || ((w[0] | w[1]) & hb))
+    return false;
+  /* per byte without carries (y <= 0x7f): y + (0x80 - 'A') has its high
+   * bit set exactly when y >= 'A', y + (0x7f - 'Z') when y > 'Z'; the
+   * zeros after the word stay zeros */
+#define WOO__LOWER(y)                                                          \
+  ((y) | ((((y) + ones * (0x80 - 'A')) & ~((y) + ones * (0x7f - 'Z')) & hb) >> 2))
+  key->c[0] = WOO__LOWER(w[0]);
+  key->c[1] = n > 8 ? WOO__LOWER(w[1]) : 0;
+#undef WOO__LOWER
+  uint64_t h = woo__lexhash_step(WOO__LEXHASH_START, key->c[0]);
+  if (n > 8)
+    h = woo__lexhash_step(h, key->c[1]);
+  key->n = n;
+  key->hash = woo__lexhash_end(h, n);
+  return true;
+#else
+  (void)key;
+  (void)w;
+  (void)n;
+  return false;
+#endif
+}
+
 /* woo__lexkey_bits for a short key. */
-uint32_t woo__lexshort_bits(const woo__lexshort *key);
+static inline uint32_t woo__lexshort_bits(const woo__lexshort *key) {
+  const woo__lex_table *t = &woo__lex_all;
+  size_t n = key->n;
+  if (t->count == 0)
+    return 0;
+  uint32_t tag = (uint32_t)(key->hash >> 56);
+  uint64_t m0 = n >= 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * n)) - 1;
+  uint64_t m1 = n <= 8    ? 0
+                : n >= 16 ? ~(uint64_t)0
+                          : ((uint64_t)1 << (8 * (n - 8))) - 1;
+  for (uint32_t i = (uint32_t)key->hash & t->mask;; i = (i + 1) & t->mask) {
+    const unsigned char *p = t->slots + 4 * (size_t)i;
+    uint32_t s = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+                 (uint32_t)p[3] << 24;
+    if (s == 0)
+      return 0;
+    if ((s & 0xFF) != tag)
+      continue;
+    size_t off = (s >> 8) - 1;
+    /* the 17 bytes from off are inside the blob and its padding */
+    if (off < 4 || off >= t->blob_len)
+      continue;
+    uint64_t x[2];
+    memcpy(x, t->blob + off, 16);
+    if ((x[0] & m0) != key->c[0])
+      continue;
+    /* … and then the key's end: a NUL right after its n bytes */
+    if ((x[1] & m1) != key->c[1] || t->blob[off + n] != '\0')
+      continue;
+    const unsigned char *bits = (const unsigned char *)t->blob + off - 4;
+    return (uint32_t)bits[0] | (uint32_t)bits[1] << 8 |
+           (uint32_t)bits[2] << 16 | (uint32_t)bits[3] << 24;
+  }
+}
 
 /* Fold and hash word[0..len). */
 void woo__lexkey_set(woo__lexkey *key, const char *word, size_t len);

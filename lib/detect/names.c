@@ -778,7 +778,7 @@ static unsigned lexbits_lookup(const char *s, tok *t, const uint64_t *w) {
     woo__lex_load16(s + t->s, n, wb);
     w = wb;
   }
-  if (n <= 16 && woo__lexshort_set(&ks, w, n)) {
+  if (n <= 16 && woo__lexshort_word(&ks, w, n)) {
     t->hash = ks.hash;
     bits = woo__lexshort_bits(&ks);
   } else {
