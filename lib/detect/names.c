@@ -99,6 +99,7 @@ typedef struct toks {
   tok *v;
   size_t n, cap;
   lexcache *lc; /* NULL: words are looked up when asked */
+  size_t gaps;  /* number of tokens with F_GAP */
 } toks;
 
 static int toks_grow(toks *t) {
@@ -479,6 +480,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
                     int links_known) {
   size_t i = a;
   out->n = 0;
+  out->gaps = 0;
   tokrun run = {true, 0};
   /* Only a line with '@' or "://" can hold an address or URL that does
    * not start with "www.": the others skip the look-ahead. */
@@ -501,11 +503,12 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
     if (out->n == out->cap && toks_grow(out))
       return WOO_ENOMEM;
     tok *t = &out->v[out->n];
+    unsigned gap = blank >= 3 && out->n ? F_GAP : 0;
     if (tc & T_PUNCT) {
+      out->gaps += gap != 0;
       /* ASCII punctuation: one byte, what the code point path below
        * makes of it */
-      *t = (tok){i, i + 1, 0, 0, 0, blank >= 3 && out->n ? F_GAP : 0,
-                 K_PUNCT, (char)c};
+      *t = (tok){i, i + 1, 0, 0, 0, (uint16_t)gap, K_PUNCT, (char)c};
       blank = 0;
       i++;
       toks_add(out, &run, t);
@@ -517,7 +520,8 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
       i += cl;
       continue;
     }
-    *t = (tok){i, i, 0, 0, 0, blank >= 3 && out->n ? F_GAP : 0, K_WORD, 0};
+    *t = (tok){i, i, 0, 0, 0, (uint16_t)gap, K_WORD, 0};
+    out->gaps += gap != 0;
     blank = 0;
     unsigned char c0 = ascii_class[c];
     if (tc & fast) {
@@ -1347,6 +1351,22 @@ static inline bool no_name_at(const toks *tk, size_t i) {
   return !(t->f & F_CAP);
 }
 
+/* Whether parse_name at the lower-case word token i would only step
+ * over it: the word is no title, particle, office or opener of an office
+ * phrase, does not name a kind of place before a capitalised word and is
+ * not the "de" of "de heer".  Lower-case words within reach of a capital
+ * are mostly such words; the caller passes them without the call. */
+static bool idle_lower(const char *s, toks *tk, size_t i) {
+  tok *t = &tk->v[i];
+  if (!(t->f & F_LOWER) ||
+      (lexbits(tk, s, t) & (L_OFF | L_OPEN_OFF | L_TITLE | L_PART)))
+    return false;
+  if (i + 1 < tk->n && word_tok(&tk->v[i + 1]) && (tk->v[i + 1].f & F_CAP) &&
+      !(tk->v[i + 1].f & F_GAP) && place_word(s, t))
+    return false;
+  return !word_is(s, t, "de");
+}
+
 /* Parse a name starting at token *pi; emit it; advance *pi. */
 static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
   tok *v = st->tk->v;
@@ -2063,7 +2083,7 @@ static int contact_segment(nstate *st, woo__hits *out, toks *tk2, size_t a,
 
 int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
   int rc = 0;
-  toks tk = {NULL, 0, 0, NULL};
+  toks tk = {NULL, 0, 0, NULL, 0};
   const char *s = ctx->text;
   size_t len = ctx->len;
   int sig_wait = 0; /* non-blank lines left in which a signature name may come */
@@ -2076,7 +2096,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
   size_t n0 = out->n;
   keyset officials = {NULL, 0, 0}, places = {NULL, 0, 0};
   nstate st = {ctx, s, &tk, M_BODY, &officials, &places};
-  toks tk2 = {NULL, 0, 0, NULL}; /* a letterhead segment */
+  toks tk2 = {NULL, 0, 0, NULL, 0}; /* a letterhead segment */
   size_t contact_col = 0;   /* column of a "Behandeld door" label … */
   bool contact = false;     /* … with its name on the next line */
   linkpos lp = {false, 0, 0};
@@ -2141,7 +2161,8 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
       goto done;
     /* A letterhead label opens a column: the line's start or a word after
      * a column gap. */
-    for (size_t k = 0; k < tk.n && !contact; k++) {
+    /* (only the first token when no token follows a gap) */
+    for (size_t k = 0; k < (tk.gaps ? tk.n : tk.n > 0) && !contact; k++) {
       const tok *t = &tk.v[k];
       if (!word_tok(t) || (k > 0 && !(t->f & F_GAP)))
         continue;
@@ -2292,11 +2313,12 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
         }
       }
       entry = false;
-      if (no_name_at(&tk, i)) {
+      if (no_name_at(&tk, i) || idle_lower(s, &tk, i)) {
         /* a run of them is passed without the calls */
         do
           i++;
-        while (i < tk.n && tk.v[i].kind == K_WORD && no_name_at(&tk, i));
+        while (i < tk.n && tk.v[i].kind == K_WORD &&
+               (no_name_at(&tk, i) || idle_lower(s, &tk, i)));
         if (st.mode == M_SALUT && i < tk.n && tk.v[i].kind == K_PUNCT &&
             (tk.v[i].c == ',' || tk.v[i].c == '!'))
           st.mode = M_BODY;
@@ -2328,7 +2350,7 @@ done:
 
 int woo__find_functions(const woo__scan_ctx *ctx, woo__hits *out) {
   int rc = 0;
-  toks tk = {NULL, 0, 0, NULL};
+  toks tk = {NULL, 0, 0, NULL, 0};
   const char *s = ctx->text;
   size_t len = ctx->len, a = 0;
   int sig_lines = 0; /* lines of a signature block still to come */
@@ -2520,7 +2542,7 @@ static bool line_may_mention(const char *s, size_t a, size_t b,
 int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
   int rc = 0;
   keyset names = {NULL, 0, 0}, firsts = {NULL, 0, 0};
-  toks tk = {NULL, 0, 0, NULL};
+  toks tk = {NULL, 0, 0, NULL, 0};
   woo__spanset have = WOO__SPANSET_INIT;
   const char *s = ctx->text;
   size_t len = ctx->len;
