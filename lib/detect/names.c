@@ -836,17 +836,16 @@ static unsigned lexbits_lookup(const char *s, tok *t, const uint64_t *w) {
 
 /* A word's lexicon bits, looked up once per token: the parser asks
  * several times per word, so the answer it has is given inline. */
-static inline unsigned lexbits(const toks *tk, const char *s, tok *t) {
+static inline unsigned lexbits(const char *s, tok *t) {
   if (t->f & F_LEX)
     return t->lx;
-  (void)tk;
   return lexbits_lookup(s, t, NULL);
 }
 
 /* The word's bits with L_COMMON: the common-words table is large, so it
  * is only asked about words that get as far as being weighed as a name. */
-static unsigned lexbits_common(const toks *tk, const char *s, tok *t) {
-  unsigned lx = lexbits(tk, s, t);
+static unsigned lexbits_common(const char *s, tok *t) {
+  unsigned lx = lexbits(s, t);
   if (t->f & F_COMMON_DONE)
     return t->lx;
   t->f |= F_COMMON_DONE;
@@ -882,7 +881,7 @@ static size_t mailbox_entry(const char *s, toks *tk, size_t i) {
     if (t->kind != K_WORD)
       continue;
     words++;
-    unsigned lx = lexbits_common(tk, s, t);
+    unsigned lx = lexbits_common(s, t);
     /* a given name, initials or a title: a person after all */
     if ((t->f & F_INIT) || (lx & (L_FN | L_TITLE)))
       return i;
@@ -1140,7 +1139,7 @@ typedef struct nstate {
 /* Length in tokens of the longest phrase from lexicon `lex` starting at
  * token i (words joined by spaces, hyphens, commas or &), or 0. */
 static bool word_tok(const tok *t);
-static unsigned lexbits(const toks *tk, const char *s, tok *t);
+static unsigned lexbits(const char *s, tok *t);
 
 static size_t phrase_at(const nstate *st, size_t i, woo__lex lex,
                         size_t max) {
@@ -1149,7 +1148,7 @@ static size_t phrase_at(const nstate *st, size_t i, woo__lex lex,
   unsigned need = lex == WOO__LEX_ORGANISATIONS ? L_OPEN_ORG
                   : lex == WOO__LEX_OFFICIALS   ? L_OPEN_OFF
                                                 : L_OPEN_FUNC;
-  if (!word_tok(&v[i]) || !(lexbits(st->tk, st->s, &v[i]) & need))
+  if (!word_tok(&v[i]) || !(lexbits(st->s, &v[i]) & need))
     return 0;
   bool punct = false;
   for (size_t j = i; j < n && words < max; j++) {
@@ -1181,10 +1180,10 @@ static size_t phrase_at(const nstate *st, size_t i, woo__lex lex,
 static bool word_tok(const tok *t) { return t->kind == K_WORD; }
 
 /* A capitalised word that may be (part of) a surname. */
-static bool surnameish(const toks *tk, const char *s, tok *t, int mode) {
+static bool surnameish(const char *s, tok *t, int mode) {
   if (!word_tok(t) || (t->f & F_DIGIT) || !(t->f & F_CAP))
     return false;
-  unsigned lx = lexbits(tk, s, t);
+  unsigned lx = lexbits(s, t);
   if (lx & (L_STOP | L_STREET | L_TITLE))
     return false;
   /* a lone capital without a dot is a list letter or an OCR crumb */
@@ -1359,7 +1358,7 @@ static inline bool no_name_at(const toks *tk, size_t i) {
 static bool idle_lower(const char *s, toks *tk, size_t i) {
   tok *t = &tk->v[i];
   if (!(t->f & F_LOWER) ||
-      (lexbits(tk, s, t) & (L_OFF | L_OPEN_OFF | L_TITLE | L_PART)))
+      (lexbits(s, t) & (L_OFF | L_OPEN_OFF | L_TITLE | L_PART)))
     return false;
   if (i + 1 < tk->n && word_tok(&tk->v[i + 1]) && (tk->v[i + 1].f & F_CAP) &&
       !(tk->v[i + 1].f & F_GAP) && place_word(s, t))
@@ -1411,7 +1410,7 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
       *pi = i + org;
       return 0;
     }
-    unsigned lx0 = lexbits(st->tk, s, &v[i]);
+    unsigned lx0 = lexbits(s, &v[i]);
     if ((lx0 & (L_ORG | L_STOP)) &&
         !(lx0 & (L_FN | L_SN | L_PART | L_TITLE | L_OFF))) {
       *pi = i + 1;
@@ -1424,15 +1423,15 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
     if (off) {
       i += off;
       office = true;
-    } else if ((lexbits(st->tk, s, &v[i]) & L_OFF) &&
-               !(lexbits(st->tk, s, &v[i]) & (L_FN | L_SN))) {
+    } else if ((lexbits(s, &v[i]) & L_OFF) &&
+               !(lexbits(s, &v[i]) & (L_FN | L_SN))) {
       i++;
       office = true;
     }
   }
   /* Titles: dhr., mevrouw, de heer, mr. drs. … */
   while (i < n && word_tok(&v[i]) && !(title && (v[i].f & F_GAP))) {
-    unsigned lx = lexbits(st->tk, s, &v[i]);
+    unsigned lx = lexbits(s, &v[i]);
     if (lx & L_TITLE) {
       title = true;
       i++;
@@ -1468,17 +1467,17 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
       word_tok(&v[j + 1]) && (v[j + 1].f & F_CAP) &&
       !(v[j + 1].f & F_ALLCAPS) && v[j + 2].kind == K_PUNCT &&
       v[j + 2].c == ')' && word_tok(&v[j + 3]) &&
-      ((v[j + 3].f & F_CAP) || (lexbits(st->tk, s, &v[j + 3]) & L_PART)))
+      ((v[j + 3].f & F_CAP) || (lexbits(s, &v[j + 3]) & L_PART)))
     j += 3;
   /* given names (only when a capitalised word follows, or several) */
   if (!n_init) {
     while (IN_NAME(j) && (v[j].f & F_CAP) && !(v[j].f & F_ALLCAPS) &&
            n_first < 3) {
-      unsigned lx = lexbits(st->tk, s, &v[j]);
+      unsigned lx = lexbits(s, &v[j]);
       if ((lx & L_PART) && (lx & L_FN) && !(lx & (L_STOP | L_ORG)) &&
           IN_NAME(j + 1) && (v[j + 1].f & F_CAP) &&
-          (lexbits(st->tk, s, &v[j + 1]) & L_SN) &&
-          !(lexbits(st->tk, s, &v[j + 1]) & L_PART)) {
+          (lexbits(s, &v[j + 1]) & L_SN) &&
+          !(lexbits(s, &v[j + 1]) & L_PART)) {
         /* "Ben Jacobs": a given name that is also a particle */
         n_first++;
         j++;
@@ -1493,7 +1492,7 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
             !IN_NAME(j + 1) || !(v[j + 1].f & F_CAP) ||
             (v[j + 1].f & F_ALLCAPS) || (v[j].f & F_HYPH))
           break;
-        unsigned nx = lexbits_common(st->tk, s, &v[j + 1]);
+        unsigned nx = lexbits_common(s, &v[j + 1]);
         /* in a header, signature or list two unknown words will do
          * ("Latoya Doelwijt") */
         bool known = (nx & L_SN) ||
@@ -1504,7 +1503,7 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
         bool sn_ok = mode != M_BODY && (nx & L_SN);
         if (!known || (nx & (L_ORG | L_STOP)) ||
             ((nx & L_COMMON) && !sn_ok) ||
-            (lexbits_common(st->tk, s, &v[j]) & L_COMMON))
+            (lexbits_common(s, &v[j]) & L_COMMON))
           break;
         guessed = true;
       }
@@ -1515,11 +1514,11 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
   /* "Ilham E. Reitsma": a middle initial after the given names */
   while (n_first && IN_NAME(j) && (v[j].f & F_INIT) && j + 1 < n &&
          IN_NAME(j + 1) && ((v[j + 1].f & F_CAP) || (v[j + 1].f & F_INIT) ||
-                            (lexbits(st->tk, s, &v[j + 1]) & L_PART)))
+                            (lexbits(s, &v[j + 1]) & L_PART)))
     j++;
   /* particles */
   size_t pstart = j;
-  while (IN_NAME(j) && (lexbits(st->tk, s, &v[j]) & L_PART) && n_part < 3 &&
+  while (IN_NAME(j) && (lexbits(s, &v[j]) & L_PART) && n_part < 3 &&
          !(v[j].f & F_INIT)) {
     /* a capitalised particle only opens a name ("Van der Berg") or follows
      * given names or initials */
@@ -1547,10 +1546,10 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
               weak_particle(s, &v[pstart]);
   bool org_sur = false;
   bool stop_sur = n_part && IN_NAME(j) && (v[j].f & F_CAP) &&
-                  (lexbits(st->tk, s, &v[j]) & L_SN) && (lexbits(st->tk, s, &v[j]) & L_STOP) &&
+                  (lexbits(s, &v[j]) & L_SN) && (lexbits(s, &v[j]) & L_STOP) &&
                   (support || !(v[pstart].f & F_SENT));
-  if (IN_NAME(j) && (stop_sur || surnameish(st->tk, s, &v[j], mode))) {
-    unsigned lx = lexbits(st->tk, s, &v[j]);
+  if (IN_NAME(j) && (stop_sur || surnameish(s, &v[j], mode))) {
+    unsigned lx = lexbits(s, &v[j]);
     bool org_only = (lx & L_ORG) && !(lx & L_SN);
     bool ok = !weak;
     if (org_only && (!support || (n_part && !n_first && !n_init) ||
@@ -1560,7 +1559,7 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
      * starts at the given name */
     if (n_part && !support && (lx & L_FN) && !(lx & L_SN) && j + 1 < n &&
         word_tok(&v[j + 1]) &&
-        ((v[j + 1].f & F_CAP) || (lexbits(st->tk, s, &v[j + 1]) & L_PART))) {
+        ((v[j + 1].f & F_CAP) || (lexbits(s, &v[j + 1]) & L_PART))) {
       *pi = j;
       return 0;
     }
@@ -1603,8 +1602,8 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
     while (k < n && word_tok(&v[k]) &&
            (!(v[k].f & F_ALLCAPS) || (v[k].f & F_INIT)) &&
            ((v[k].f & F_INIT) ||
-            ((v[k].f & F_CAP) && (lexbits(st->tk, s, &v[k]) & L_FN) &&
-             !(lexbits(st->tk, s, &v[k]) & (L_ORG | L_STOP)))) &&
+            ((v[k].f & F_CAP) && (lexbits(s, &v[k]) & L_FN) &&
+             !(lexbits(s, &v[k]) & (L_ORG | L_STOP)))) &&
            given < 4) {
       given++;
       k++;
@@ -1630,10 +1629,10 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
 
 #undef IN_NAME
   tok *st_tok = &v[sur];
-  unsigned slx = lexbits_common(st->tk, s, st_tok);
+  unsigned slx = lexbits_common(s, st_tok);
   bool sn = slx & L_SN, fn = slx & L_FN, common = slx & L_COMMON;
   bool sent = (v[start].f & F_SENT) != 0;
-  bool first_common = n_first && (lexbits_common(st->tk, s, &v[start]) & L_COMMON);
+  bool first_common = n_first && (lexbits_common(s, &v[start]) & L_COMMON);
   double conf = 0;
   const char *source = "names";
 
@@ -1724,7 +1723,7 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
       end_tok + 1 < n && v[end_tok].kind == K_PUNCT &&
       (v[end_tok].c == ',' || v[end_tok].c == '(') &&
       word_tok(&v[end_tok + 1]) && (v[end_tok + 1].f & F_LOWER) &&
-      (lexbits(st->tk, s, &v[end_tok + 1]) & (L_FUNC | L_OPEN_FUNC)))
+      (lexbits(s, &v[end_tok + 1]) & (L_FUNC | L_OPEN_FUNC)))
     conf = 0.9;
   /* Office holders acting in office stay visible: after an office word,
    * in a list of office holders, or with a party in brackets ("De heer
@@ -1734,7 +1733,7 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
                   (end_tok + 1 < n && v[end_tok].kind == K_PUNCT &&
                    (v[end_tok].c == ',' || v[end_tok].c == '(') &&
                    word_tok(&v[end_tok + 1]) && (v[end_tok + 1].f & F_LOWER) &&
-                   (lexbits(st->tk, s, &v[end_tok + 1]) & L_OFF));
+                   (lexbits(s, &v[end_tok + 1]) & L_OFF));
   int rc = 0;
   if (official && conf > 0) {
     conf = 0.3;
@@ -1842,7 +1841,7 @@ static bool names_line(const char *s, toks *tk) {
     if (word_is(s, t, "en") && names)
       continue;
     if (!(t->f & F_CAP) || (t->f & (F_ALLCAPS | F_INIT)) ||
-        (lexbits(tk, s, t) & (L_FN | L_STOP | L_ORG | L_TITLE | L_OFF)) != L_FN)
+        (lexbits(s, t) & (L_FN | L_STOP | L_ORG | L_TITLE | L_OFF)) != L_FN)
       return false;
     if (++names > 3)
       return false;
@@ -1930,7 +1929,7 @@ static int office_formula(const char *s, toks *tk, size_t a, size_t b) {
   for (size_t k = w; !kind && k < tk->n && k < w + 3; k++) {
     tok *t = &tk->v[k];
     if (word_tok(t) &&
-        (word_is(s, t, "voorzitter") || (lexbits(tk, s, t) & L_OFF)))
+        (word_is(s, t, "voorzitter") || (lexbits(s, t) & L_OFF)))
       kind = 2;
   }
   if (!kind)
@@ -1967,7 +1966,7 @@ static int officials_visible(const woo__scan_ctx *ctx, woo__hits *out,
       tok *t = &tk->v[k];
       inits += word_tok(t) && (t->f & F_INIT);
       if (!word_tok(t) || (t->f & F_INIT) || !(t->f & F_CAP) ||
-          (lexbits(tk, s, t) & L_PART))
+          (lexbits(s, t) & L_PART))
         continue;
       if (last != tk->n)
         given++;
@@ -2213,7 +2212,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
       for (size_t k = 0; k < tk.n && tk.v[k].s < se; k++)
         words += word_tok(&tk.v[k]);
       bool lower = w < tk.n && (tk.v[w].f & F_LOWER) &&
-                   !(lexbits(&tk, s, &tk.v[w]) & L_TITLE);
+                   !(lexbits(s, &tk.v[w]) & L_TITLE);
       if (!fn_open && s[se - 1] == '.') {
         a = b + 1; /* a sentence */
         continue;
@@ -2262,7 +2261,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
        * names an office lists an office holder */
       for (size_t k = 0; k < tk.n; k++)
         if (word_tok(&tk.v[k]) && (tk.v[k].f & F_LOWER) &&
-            (lexbits(&tk, s, &tk.v[k]) & L_OFF)) {
+            (lexbits(s, &tk.v[k]) & L_OFF)) {
           st.mode = mode = M_OFFICIAL;
           break;
         }
@@ -2284,7 +2283,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
       while (w < tk.n && !word_tok(&tk.v[w]))
         w++;
       if (w < tk.n) {
-        unsigned lx = lexbits(&tk, s, &tk.v[w]);
+        unsigned lx = lexbits(s, &tk.v[w]);
         if (((lx & (L_OFF | L_ORG | L_STOP)) && !(lx & (L_FN | L_SN))) ||
             word_is(s, &tk.v[w], "namens") || (tk.v[w].f & F_LOWER)) {
           st.mode = M_BODY;
@@ -2383,7 +2382,7 @@ int woo__find_functions(const woo__scan_ctx *ctx, woo__hits *out) {
       size_t best = 0;
       if (!(t->f & (F_LOWER | F_CAP)))
         continue;
-      if (lexbits(&tk, s, t) & L_FUNC)
+      if (lexbits(s, t) & L_FUNC)
         best = 1;
       size_t ph = phrase_at(&st, i, WOO__LEX_FUNCTIONS, 4);
       if (ph > best)
@@ -2565,7 +2564,7 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
       if (!word_tok(t) || !(t->f & F_CAP) || (t->f & F_INIT) ||
           t->e - t->s < 3)
         continue;
-      unsigned lx = lexbits_common(&tk, s, t);
+      unsigned lx = lexbits_common(s, t);
       if (lx & (L_PART | L_STOP | L_ORG | L_TITLE | L_OFF))
         continue;
       bool last = true;
@@ -2631,7 +2630,7 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
       size_t st0 = i;
       while (st0 > 0 && word_tok(&tk.v[st0 - 1]) &&
              ((tk.v[st0 - 1].f & F_INIT) ||
-              (lexbits(&tk, s, &tk.v[st0 - 1]) & L_PART)) &&
+              (lexbits(s, &tk.v[st0 - 1]) & L_PART)) &&
              i - st0 < 4)
         st0--;
       /* Lower-case particles open a name only after initials ("J. van
