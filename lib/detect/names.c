@@ -325,7 +325,8 @@ enum {
   T_PUNCT = 4,   /* any other ASCII byte but the apostrophe: punctuation */
   T_JOIN = 8,    /* may join a word to what follows: ' - . and >= 0x80 */
   T_LETTER = 16, /* ASCII letter */
-  T_HIGH = 32    /* >= 0x80 */
+  T_HIGH = 32,   /* >= 0x80 */
+  T_DELIM = 64   /* ends the run looked through for an address or URL */
 };
 /* Byte classes, sixteen bytes a row. */
 #define S T_WS
@@ -334,13 +335,14 @@ enum {
 #define J T_JOIN
 #define L T_LETTER
 #define H T_HIGH
+#define D T_DELIM
 static const unsigned char tok_class[256] = {
-    P, P, P, P, P, P, P, P, P, S, P, S, S, S, P, P,
+    P, P, P, P, P, P, P, P, P, S|D, P, S, S, S, P, P,
     P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P,
-    S, P, P, P, P, P, P, J, P, P, P, P, P, P|J, P|J, P,
-    W, W, W, W, W, W, W, W, W, W, P, P, P, P, P, P,
+    S|D, P, P|D, P, P, P, P, J, P|D, P|D, P, P, P|D, P|J, P|J, P,
+    W, W, W, W, W, W, W, W, W, W, P, P|D, P|D, P, P|D, P,
     P, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L,
-    W|L, W|L, W|L, W|L, W|L, W|L, W|L, L, W|L, W|L, W|L, P, P, P, P, P,
+    W|L, W|L, W|L, W|L, W|L, W|L, W|L, L, W|L, W|L, W|L, P|D, P, P|D, P, P,
     P, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L,
     W|L, W|L, W|L, W|L, W|L, W|L, W|L, L, W|L, W|L, W|L, P, P, P, P, P,
     J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H,
@@ -358,6 +360,7 @@ static const unsigned char tok_class[256] = {
 #undef J
 #undef L
 #undef H
+#undef D
 
 /* Digits in s[a..b), counted only when the class mask saw any. */
 static inline unsigned count_digits(const char *s, size_t a, size_t b,
@@ -486,9 +489,6 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
    * not start with "www.": the others skip the look-ahead. */
   bool links = links_known < 0 ? line_has_links(s, a, b) : links_known > 0;
   size_t blank = 0; /* white space since the last token: 3+ is a column */
-  /* ASCII letters and digits start the common word, on a line without
-   * links ('w' may start "www."). */
-  unsigned fast = links ? 0 : T_WORD;
   while (i < b) {
     unsigned char c = (unsigned char)s[i];
     unsigned tc = tok_class[c];
@@ -524,11 +524,13 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
     out->gaps += gap != 0;
     blank = 0;
     unsigned char c0 = ascii_class[c];
-    if (tc & fast) {
+    if (tc & T_WORD) {
       /* The common word: ASCII letters and digits up to a byte that
        * joins nothing (no apostrophe, hyphen or multi-byte character,
-       * no dot before a letter), on a line without links.  The loop
-       * below would find the same token with more tests per byte. */
+       * no dot before a letter).  On a line with links the byte must
+       * also end the run of bytes looked through for '@' and "://"
+       * below.  The loop below would find the same token with more tests
+       * per byte. */
       unsigned up, digits;
       size_t j = ascii_word_end(s, i, b, &up, &digits);
       unsigned char x = j < b ? (unsigned char)s[j] : 0;
@@ -537,7 +539,8 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
       bool dot = x == '.' &&
                  (j + 1 >= b || !(tok_class[(unsigned char)s[j + 1]] &
                                   (T_LETTER | T_HIGH)));
-      if (!(tok_class[x] & T_JOIN) || dot) {
+      if ((!(tok_class[x] & T_JOIN) || dot) &&
+          (!links || j == b || (tok_class[x] & T_DELIM))) {
         unsigned f = t->f;
         unsigned letters = (unsigned)(j - i) - digits;
         if (digits)
@@ -578,9 +581,8 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
       bool www = i + 4 <= b && (s[i] == 'w' || s[i] == 'W') &&
                  (memcmp(s + i, "www.", 4) == 0 ||
                   memcmp(s + i, "WWW.", 4) == 0);
-      while ((links || www) && r < b && s[r] != ' ' && s[r] != '\t' && s[r] != '<' &&
-             s[r] != '>' && s[r] != ',' && s[r] != ';' && s[r] != '(' &&
-             s[r] != ')' && s[r] != '[' && s[r] != ']' && s[r] != '"') {
+      while ((links || www) && r < b &&
+             !(tok_class[(unsigned char)s[r]] & T_DELIM)) {
         if (s[r] == '@' || (s[r] == ':' && r + 2 < b && s[r + 1] == '/' &&
                             s[r + 2] == '/'))
           other = true;
