@@ -236,6 +236,16 @@ typedef struct lit {
 } lit;
 #define LIT(x) {x, sizeof(x) - 1}
 
+/* A word list is written once as an X-macro and gives both the literals
+ * and the set of their lengths, so that a word of any other length is
+ * turned away with one test: LIT_OF(x) for the literals, LEN_OF(x) for a
+ * mask with a bit per length (all lengths are below 64). */
+#define LIT_OF(x) LIT(x),
+#define LEN_OF(x) ((uint64_t)1 << (sizeof(x) - 1)) |
+static inline bool len_in(uint64_t lens, size_t n) {
+  return n < 64 && (lens >> n & 1);
+}
+
 /* key_eq against a listed literal. */
 static inline bool lit_eq(const char *s, size_t a, size_t b, const lit *l) {
   return b - a == l->n && key_eq(s, a, b, l->s);
@@ -898,38 +908,39 @@ static size_t mailbox_entry(const char *s, toks *tk, size_t i) {
  * "Raadsleden:", a chair who is the mayor), whose names stay visible. */
 enum { M_BODY = 0, M_HEADER, M_LIST, M_SIG, M_SALUT, M_OFFICIAL, M_CONTACT };
 
+/* The keys of header, list and office-holder lines. */
+#define HEADER_KEYS(X) X("van") X("aan") X("cc") X("bcc") X("from") X("to") \
+  X("afzender") X("geadresseerde") X("ontvanger") X("kopie") X("kopie aan") \
+  X("verzonden door") X("sender") X("reply-to") X("beantwoorden aan") \
+  X("namens")
+#define LIST_KEYS(X) X("aanwezig") X("aanwezigen") X("afwezig") \
+  X("afwezigen") X("afgemeld") X("met kennisgeving afwezig") \
+  X("afmeldingen") X("verslag") X("verslaglegging") X("notulist") \
+  X("notuliste") X("notulen") X("voorzitter") X("secretaris") \
+  X("deelnemers") X("genodigden") X("gasten") X("contactpersoon") \
+  X("contactpersonen") X("behandeld door") X("behandelaar") X("auteur") \
+  X("opgesteld door") X("steller") X("sprekers") X("spreker") \
+  X("aanwezig namens") X("gesprekspartners") X("gespreksleider") \
+  X("interviewer") X("attendees") X("participants") X("ondertekend door") \
+  X("ondertekenaar") X("medewerker") X("getuige") X("getuigen") X("melder") \
+  X("aangever") X("verdachte") X("betrokkene") X("betrokkenen") X("naam") \
+  X("naam melder") X("naam betrokkene") X("cliënt") X("client")
+#define OFFICIAL_KEYS(X) X("wethouders") X("wethouder") X("raadsleden") \
+  X("aanwezige raadsleden") X("raadslid") X("leden van de raad") \
+  X("statenleden") X("gedeputeerden") X("gedeputeerde") X("commissieleden") \
+  X("fractievoorzitters") X("griffier") X("burgemeester") X("college") \
+  X("kamerleden") X("bewindspersonen") X("leden") X("aanwezige leden") \
+  X("fracties")
 
 /* The key before a ':' near the start of a line, trimmed; returns the
  * mode it sets, and in *body the offset where the values start. */
 static int line_key(const char *s, size_t a, size_t b, size_t *body) {
-  static const lit header[] = {
-      LIT("van"), LIT("aan"), LIT("cc"), LIT("bcc"), LIT("from"), LIT("to"),
-      LIT("afzender"), LIT("geadresseerde"), LIT("ontvanger"), LIT("kopie"),
-      LIT("kopie aan"), LIT("verzonden door"), LIT("sender"), LIT("reply-to"),
-      LIT("beantwoorden aan"), LIT("namens")};
-  static const lit list[] = {
-      LIT("aanwezig"), LIT("aanwezigen"), LIT("afwezig"), LIT("afwezigen"),
-      LIT("afgemeld"), LIT("met kennisgeving afwezig"), LIT("afmeldingen"),
-      LIT("verslag"), LIT("verslaglegging"), LIT("notulist"), LIT("notuliste"),
-      LIT("notulen"), LIT("voorzitter"), LIT("secretaris"), LIT("deelnemers"),
-      LIT("genodigden"), LIT("gasten"), LIT("contactpersoon"),
-      LIT("contactpersonen"), LIT("behandeld door"), LIT("behandelaar"),
-      LIT("auteur"), LIT("opgesteld door"), LIT("steller"), LIT("sprekers"),
-      LIT("spreker"), LIT("aanwezig namens"), LIT("gesprekspartners"),
-      LIT("gespreksleider"), LIT("interviewer"), LIT("attendees"),
-      LIT("participants"), LIT("ondertekend door"), LIT("ondertekenaar"),
-      LIT("medewerker"), LIT("getuige"), LIT("getuigen"), LIT("melder"),
-      LIT("aangever"), LIT("verdachte"), LIT("betrokkene"), LIT("betrokkenen"),
-      LIT("naam"), LIT("naam melder"), LIT("naam betrokkene"), LIT("cliënt"),
-      LIT("client")};
-  static const lit official[] = {
-      LIT("wethouders"), LIT("wethouder"), LIT("raadsleden"),
-      LIT("aanwezige raadsleden"), LIT("raadslid"), LIT("leden van de raad"),
-      LIT("statenleden"), LIT("gedeputeerden"), LIT("gedeputeerde"),
-      LIT("commissieleden"), LIT("fractievoorzitters"), LIT("griffier"),
-      LIT("burgemeester"), LIT("college"), LIT("kamerleden"),
-      LIT("bewindspersonen"), LIT("leden"), LIT("aanwezige leden"),
-      LIT("fracties")};
+  static const lit header[] = {HEADER_KEYS(LIT_OF)};
+  static const uint64_t header_lens = HEADER_KEYS(LEN_OF) 0;
+  static const lit list[] = {LIST_KEYS(LIT_OF)};
+  static const uint64_t list_lens = LIST_KEYS(LEN_OF) 0;
+  static const lit official[] = {OFFICIAL_KEYS(LIT_OF)};
+  static const uint64_t official_lens = OFFICIAL_KEYS(LEN_OF) 0;
   size_t i = a;
   while (i < b && (s[i] == ' ' || s[i] == '\t' || s[i] == '>' || s[i] == '*'))
     i++;
@@ -942,6 +953,8 @@ static int line_key(const char *s, size_t a, size_t b, size_t *body) {
   while (e > i && (s[e - 1] == ' ' || s[e - 1] == '*'))
     e--;
   *body = k + 1;
+  if (!len_in(header_lens | list_lens | official_lens, e - i))
+    return M_BODY;
   for (size_t n = 0; n < sizeof header / sizeof header[0]; n++)
     if (lit_eq(s, i, e, &header[n]))
       return M_HEADER;
@@ -1012,12 +1025,16 @@ static bool closing_line(const char *s, size_t a, size_t b, size_t *tail) {
   return false;
 }
 
+#define SALUTATIONS(X) X("beste") X("geachte") X("hoi") X("hallo") \
+  X("lieve") X("hi") X("hey") X("dear") X("goedemorgen") X("goedemiddag") \
+  X("dag") X("goedenavond") X("hello") X("beiste")
+
+/* Whether the word opens a salutation. */
 static bool salutation_word(const char *s, const tok *t) {
-  static const lit w[] = {
-      LIT("beste"), LIT("geachte"), LIT("hoi"), LIT("hallo"), LIT("lieve"),
-      LIT("hi"), LIT("hey"), LIT("dear"), LIT("goedemorgen"),
-      LIT("goedemiddag"), LIT("dag"), LIT("goedenavond"), LIT("hello"),
-      LIT("beiste")};
+  static const lit w[] = {SALUTATIONS(LIT_OF)};
+  static const uint64_t w_lens = SALUTATIONS(LEN_OF) 0;
+  if (!len_in(w_lens, t->e - t->s))
+    return false;
   for (size_t n = 0; n < sizeof w / sizeof w[0]; n++)
     if (word_is_lit(s, t, &w[n]))
       return true;
@@ -1212,15 +1229,18 @@ static bool surnameish(const char *s, tok *t, int mode) {
 
 static double maxd(double a, double b) { return a > b ? a : b; }
 
+#define WEAK_PARTICLES(X) X("in") X("op") X("uit") X("aan") X("bij") \
+  X("onder") X("over") X("voor") X("het") X("te") X("da") X("do") X("du") \
+  X("la") X("le") X("lo") X("di") X("am") X("im") X("zu") X("af") X("av") \
+  X("san") X("ou") X("ben")
+
 /* Particles that are also everyday prepositions ("in Zwolle", "op Texel")
  * only join a name with support from a given name, initials or a title. */
 static bool weak_particle(const char *s, const tok *t) {
-  static const lit w[] = {
-      LIT("in"), LIT("op"), LIT("uit"), LIT("aan"), LIT("bij"), LIT("onder"),
-      LIT("over"), LIT("voor"), LIT("het"), LIT("te"), LIT("da"), LIT("do"),
-      LIT("du"), LIT("la"), LIT("le"), LIT("lo"), LIT("di"), LIT("am"),
-      LIT("im"), LIT("zu"), LIT("af"), LIT("av"), LIT("san"), LIT("ou"),
-      LIT("ben")};
+  static const lit w[] = {WEAK_PARTICLES(LIT_OF)};
+  static const uint64_t w_lens = WEAK_PARTICLES(LEN_OF) 0;
+  if (!len_in(w_lens, t->e - t->s))
+    return false;
   for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
     if (word_is_lit(s, t, &w[k]))
       return true;
@@ -1325,14 +1345,18 @@ static bool unit_word(const char *s, const tok *t) {
   return false;
 }
 
+#define PLACE_WORDS(X) X("gemeente") X("provincie") X("waterschap") \
+  X("regio") X("stadsdeel") X("veiligheidsregio") X("basisteam") \
+  X("politieregio") X("dorp") X("stad") X("plaats") X("woonplaats") \
+  X("wijk") X("gemeentehuis") X("stadhuis") X("hoogheemraadschap") \
+  X("district") X("eenheid")
+
 /* Words after which a capitalised word names a place or a body. */
 static bool place_word(const char *s, const tok *t) {
-  static const lit w[] = {
-      LIT("gemeente"), LIT("provincie"), LIT("waterschap"), LIT("regio"),
-      LIT("stadsdeel"), LIT("veiligheidsregio"), LIT("basisteam"),
-      LIT("politieregio"), LIT("dorp"), LIT("stad"), LIT("plaats"),
-      LIT("woonplaats"), LIT("wijk"), LIT("gemeentehuis"), LIT("stadhuis"),
-      LIT("hoogheemraadschap"), LIT("district"), LIT("eenheid")};
+  static const lit w[] = {PLACE_WORDS(LIT_OF)};
+  static const uint64_t w_lens = PLACE_WORDS(LEN_OF) 0;
+  if (!len_in(w_lens, t->e - t->s))
+    return false;
   for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
     if (word_is_lit(s, t, &w[k]))
       return true;
@@ -1617,8 +1641,9 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
                               v[k].c == '/'))))
       end_tok = k;
   }
-  /* Double-barrelled: "Vries-el Amrani" */
-  {
+  /* Double-barrelled: "Vries-el Amrani" (a word holds a hyphen only
+   * where the tokenizer set F_HYPH) */
+  if (v[sur].f & F_HYPH) {
     const tok *t = &v[sur];
     size_t h = t->e;
     while (h > t->s && s[h - 1] != '-')
