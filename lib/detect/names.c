@@ -854,6 +854,13 @@ static inline unsigned lexbits(const char *s, tok *t) {
   return lexbits_lookup(s, t, NULL);
 }
 
+/* Whether the word may have L_OFF: lexbits_lookup gives it to
+ * capitalised words and to lower-case words of five bytes or more only,
+ * so the others need no look-up to be turned away. */
+static inline bool office_possible(const tok *t) {
+  return (t->f & F_CAP) || ((t->f & F_LOWER) && t->e - t->s >= 5);
+}
+
 /* The word's bits with L_COMMON: the common-words table is large, so it
  * is only asked about words that get as far as being weighed as a name. */
 static unsigned lexbits_common(const char *s, tok *t) {
@@ -1956,7 +1963,8 @@ static int office_formula(const char *s, toks *tk, size_t a, size_t b) {
   for (size_t k = w; !kind && k < tk->n && k < w + 3; k++) {
     tok *t = &tk->v[k];
     if (word_tok(t) &&
-        (word_is(s, t, "voorzitter") || (lexbits(s, t) & L_OFF)))
+        (word_is(s, t, "voorzitter") ||
+         (office_possible(t) && (lexbits(s, t) & L_OFF))))
       kind = 2;
   }
   if (!kind)
@@ -2288,7 +2296,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
        * names an office lists an office holder */
       for (size_t k = 0; k < tk.n; k++)
         if (word_tok(&tk.v[k]) && (tk.v[k].f & F_LOWER) &&
-            (lexbits(s, &tk.v[k]) & L_OFF)) {
+            office_possible(&tk.v[k]) && (lexbits(s, &tk.v[k]) & L_OFF)) {
           st.mode = mode = M_OFFICIAL;
           break;
         }
