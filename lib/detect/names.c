@@ -1167,15 +1167,26 @@ typedef struct nstate {
 static bool word_tok(const tok *t);
 static unsigned lexbits(const char *s, tok *t);
 
-static size_t phrase_at(const nstate *st, size_t i, woo__lex lex,
-                        size_t max) {
+static size_t phrase_from(const nstate *st, size_t i, woo__lex lex,
+                          size_t max);
+
+static inline size_t phrase_at(const nstate *st, size_t i, woo__lex lex,
+                               size_t max) {
   tok *v = st->tk->v;
-  size_t n = st->tk->n, best = 0, words = 0;
   unsigned need = lex == WOO__LEX_ORGANISATIONS ? L_OPEN_ORG
                   : lex == WOO__LEX_OFFICIALS   ? L_OPEN_OFF
                                                 : L_OPEN_FUNC;
+  /* most words open no phrase: asked here, without the call */
   if (!word_tok(&v[i]) || !(lexbits(st->s, &v[i]) & need))
     return 0;
+  return phrase_from(st, i, lex, max);
+}
+
+/* phrase_at for a word that may open a phrase of the lexicon. */
+static size_t phrase_from(const nstate *st, size_t i, woo__lex lex,
+                          size_t max) {
+  tok *v = st->tk->v;
+  size_t n = st->tk->n, best = 0, words = 0;
   bool punct = false;
   for (size_t j = i; j < n && words < max; j++) {
     if (v[j].kind == K_PUNCT) {
