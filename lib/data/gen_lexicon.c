@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "lexfold.h"
+#include "lexicon_data.h"
 
 /* In woo__lex order (lib/detect/internal.h). */
 static const char *const list_names[] = {
@@ -214,7 +215,9 @@ static void write_combined(FILE *out, const char *name, entry *e, size_t n) {
   size_t cap = 1;
   while (cap * 7 < n * 10 + 7)
     cap *= 2;
-  unsigned char *blob = calloc(blob_len + 1, 1);
+  /* WOO__LEX_BLOB_PAD zero bytes after the last key, so that a key may be
+   * read in whole chunks of eight (lexicon_data.h). */
+  unsigned char *blob = calloc(blob_len + WOO__LEX_BLOB_PAD, 1);
   uint32_t *slots = calloc(cap, sizeof *slots);
   if (!blob || !slots)
     die("out of memory", "tables");
@@ -234,7 +237,7 @@ static void write_combined(FILE *out, const char *name, entry *e, size_t n) {
   }
 
   fprintf(out, "static const char blob_%s[] =\n", name);
-  put_literal(out, blob, blob_len);
+  put_literal(out, blob, blob_len + WOO__LEX_BLOB_PAD - 1);
   fputs(";\n", out);
   unsigned char *bytes = malloc(cap * 4);
   if (!bytes)
@@ -249,9 +252,9 @@ static void write_combined(FILE *out, const char *name, entry *e, size_t n) {
   put_literal(out, bytes, cap * 4);
   fputs(";\n\n", out);
   fprintf(out,
-          "const woo__lex_table woo__lex_%s = {blob_%s, sizeof blob_%s - 1, "
+          "const woo__lex_table woo__lex_%s = {blob_%s, %zuu, "
           "slots_%s, %zuu, %zuu};\n",
-          name, name, name, name, cap - 1, n);
+          name, name, blob_len, name, cap - 1, n);
   free(bytes);
   free(blob);
   free(slots);

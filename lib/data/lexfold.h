@@ -159,27 +159,45 @@ static inline size_t woo__lexfold(const char *s, size_t n,
   return o;
 }
 
-/* FNV-1a over the folded key, with a final mix so that the low bits (the
- * table index) and the high bits (tags, fingerprints) are both well
- * spread. */
-static inline uint64_t woo__lexhash_step(uint64_t h, unsigned char c) {
-  return (h ^ c) * 0x100000001b3u;
+/* The hash of a folded key, eight bytes a step: each step takes the next
+ * eight bytes as a little-endian number (the last one zero-padded), so
+ * that the build machine and the run-time side agree whatever their byte
+ * order.  The length goes into the final mix, which spreads both the low
+ * bits (the table index) and the high bits (tags, fingerprints). */
+#define WOO__LEXHASH_START 0xcbf29ce484222325u
+
+/* One step over a chunk of eight bytes. */
+static inline uint64_t woo__lexhash_step(uint64_t h, uint64_t chunk) {
+  h = (h ^ chunk) * 0x9e3779b97f4a7c15u;
+  return h ^ (h >> 32);
 }
 
-static inline uint64_t woo__lexhash_end(uint64_t h) {
+static inline uint64_t woo__lexhash_end(uint64_t h, size_t n) {
+  h ^= (uint64_t)n * 0xc2b2ae3d27d4eb4fu;
   h ^= h >> 33;
   h *= 0xff51afd7ed558ccdu;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53u;
   h ^= h >> 33;
   return h;
 }
 
-#define WOO__LEXHASH_START 0xcbf29ce484222325u
+/* The bytes p[0..n) (n <= 8) as a little-endian number. */
+static inline uint64_t woo__lexhash_chunk(const char *p, size_t n) {
+  uint64_t x = 0;
+  for (size_t i = 0; i < n; i++)
+    x |= (uint64_t)(unsigned char)p[i] << (8 * i);
+  return x;
+}
 
 static inline uint64_t woo__lexhash(const char *s, size_t n) {
   uint64_t h = WOO__LEXHASH_START;
-  for (size_t i = 0; i < n; i++)
-    h = woo__lexhash_step(h, (unsigned char)s[i]);
-  return woo__lexhash_end(h);
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8)
+    h = woo__lexhash_step(h, woo__lexhash_chunk(s + i, 8));
+  if (i < n)
+    h = woo__lexhash_step(h, woo__lexhash_chunk(s + i, n - i));
+  return woo__lexhash_end(h, n);
 }
 
 #endif

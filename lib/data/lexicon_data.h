@@ -20,9 +20,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Zero bytes after the blob's last key (not counted in blob_len): a key
+ * of up to 16 bytes is compared eight bytes at a time, and the chunk
+ * after the last key must be there to be read. */
+#define WOO__LEX_BLOB_PAD 16
+
 typedef struct woo__lex_table {
   const char *blob;           /* bits and folded keys, see above */
-  size_t blob_len;
+  size_t blob_len;            /* without the WOO__LEX_BLOB_PAD zeros */
   const unsigned char *slots; /* (mask + 1) slots of 4 bytes */
   uint32_t mask;              /* slot count - 1 (a power of two - 1) */
   size_t count;               /* number of distinct keys */

@@ -16,37 +16,104 @@ static uint32_t le32(const unsigned char *p) {
          (uint32_t)p[3] << 24;
 }
 
-void woo__lexkey_set(woo__lexkey *key, const char *word, size_t len) {
-  /* Words of printable ASCII, the common case, fold and hash in one
-   * pass; anything else goes through the full folding. */
-  if (word && len > 0 && len < WOO__LEXKEY_MAX) {
-    uint64_t h = WOO__LEXHASH_START;
-    size_t i = 0;
-    for (; i < len; i++) {
-      unsigned char c = (unsigned char)word[i];
-      if (c <= ' ' || c >= 0x7F || c == '`') {
-        /* One space between two such characters stays one space, as
-         * the full folding leaves it: phrases of several words ("de
-         * heer", "college van B en W") need not take the long way. */
-        unsigned char d = i + 1 < len ? (unsigned char)word[i + 1] : 0;
-        if (c != ' ' || i == 0 || key->s[i - 1] == ' ' || d <= ' ' ||
-            d >= 0x7F || d == '`')
-          break;
-      }
-      if (c >= 'A' && c <= 'Z')
-        c = (unsigned char)(c + 32);
-      key->s[i] = (char)c;
-      h = woo__lexhash_step(h, c);
-    }
-    if (i == len) {
-      key->n = len;
-      key->hash = woo__lexhash_end(h);
-      return;
-    }
+#if WOO__LEX_LE
+/* The bytes p[0..m) (1 <= m <= 8) as a little-endian number, in at most
+ * two loads that stay inside them (they overlap where m is not a power
+ * of two; an overlapping byte is the same byte twice). */
+static inline uint64_t load_upto8(const char *p, size_t m) {
+  if (m >= 4) {
+    uint32_t lo, hi;
+    memcpy(&lo, p, 4);
+    memcpy(&hi, p + m - 4, 4);
+    return (uint64_t)lo | (uint64_t)hi << (8 * (m - 4));
   }
-  size_t n = word ? woo__lexfold(word, len, key->s) : (size_t)-1;
-  key->n = n == (size_t)-1 ? 0 : n;
-  key->hash = woo__lexhash(key->s, key->n);
+  return (uint64_t)(unsigned char)p[0] |
+         (uint64_t)(unsigned char)p[m / 2] << (8 * (m / 2)) |
+         (uint64_t)(unsigned char)p[m - 1] << (8 * (m - 1));
+}
+#endif
+
+/* The hash of key->s[0..key->n), as woo__lexhash. */
+static inline uint64_t key_hash(const woo__lexkey *key) {
+#if WOO__LEX_LE
+  /* The buffer holds WOO__LEXKEY_MAX bytes, a multiple of eight: the last
+   * chunk is read whole and the bytes after the key masked off. */
+  _Static_assert(WOO__LEXKEY_MAX % 8 == 0, "lexicon keys in whole chunks");
+  size_t n = key->n, i = 0;
+  uint64_t h = WOO__LEXHASH_START, x;
+  for (; i + 8 <= n; i += 8) {
+    memcpy(&x, key->s + i, 8);
+    h = woo__lexhash_step(h, x);
+  }
+  if (i < n) {
+    memcpy(&x, key->s + i, 8);
+    h = woo__lexhash_step(h, x & (((uint64_t)1 << (8 * (n - i))) - 1));
+  }
+  return woo__lexhash_end(h, n);
+#else
+  return woo__lexhash(key->s, key->n);
+#endif
+}
+
+/* Fold word[0..len) (0 < len < WOO__LEXKEY_MAX) into key->s when it is
+ * printable ASCII, with at most single spaces between such characters
+ * (phrases of several words, "de heer", "college van B en W", need not
+ * take the long way): lower case is all the folding it needs.  Returns
+ * false, with key->s partly written, for anything else. */
+static inline bool fold_ascii(char *out, const char *word, size_t len) {
+  size_t i = 0;
+#if WOO__LEX_LE
+  /* Eight bytes a step: per byte without carries (y <= 0x7f), y + (0x80 -
+   * lo) has its high bit set exactly when y >= lo, y + (0x7f - hi) when
+   * y > hi. */
+  const uint64_t ones = 0x0101010101010101u, hb = 0x8080808080808080u;
+#define GE(lo) (y + ones * (0x80 - (lo)))
+#define GT(hi) (y + ones * (0x7f - (hi)))
+  while (i < len) {
+    size_t m = len - i < 8 ? len - i : 8;
+    uint64_t x = load_upto8(word + i, m);
+    uint64_t valid = m == 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * m)) - 1;
+    uint64_t y = x & ~hb;
+    /* not ASCII, a control character or space, DEL, or '`' */
+    uint64_t bad = (x | ~GE(0x21) | GT(0x7e) | (GE(0x60) & ~GT(0x60))) & hb &
+                   valid;
+    if (bad)
+      break;
+    x |= (GE('A') & ~GT('Z') & hb) >> 2;
+    memcpy(out + i, &x, 8); /* i + 8 <= WOO__LEXKEY_MAX: i is a multiple of 8 */
+    i += m;
+  }
+#undef GE
+#undef GT
+#endif
+  for (; i < len; i++) {
+    unsigned char c = (unsigned char)word[i];
+    if (c <= ' ' || c >= 0x7F || c == '`') {
+      /* One space between two such characters stays one space, as the
+       * full folding leaves it. */
+      unsigned char d = i + 1 < len ? (unsigned char)word[i + 1] : 0;
+      if (c != ' ' || i == 0 || out[i - 1] == ' ' || d <= ' ' || d >= 0x7F ||
+          d == '`')
+        return false;
+    }
+    if (c >= 'A' && c <= 'Z')
+      c = (unsigned char)(c + 32);
+    out[i] = (char)c;
+  }
+  return true;
+}
+
+void woo__lexkey_set(woo__lexkey *key, const char *word, size_t len) {
+  /* Words of printable ASCII, the common case, are only lower-cased;
+   * anything else goes through the full folding. */
+  if (word && len > 0 && len < WOO__LEXKEY_MAX &&
+      fold_ascii(key->s, word, len)) {
+    key->n = len;
+  } else {
+    size_t n = word ? woo__lexfold(word, len, key->s) : (size_t)-1;
+    key->n = n == (size_t)-1 ? 0 : n;
+  }
+  key->hash = key_hash(key);
 }
 
 static uint32_t table_bits(const woo__lex_table *t, const woo__lexkey *key) {

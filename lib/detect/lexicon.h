@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "../data/lexfold.h"
 #include "../data/lexicon_data.h"
@@ -18,6 +19,110 @@ typedef struct woo__lexkey {
   size_t n; /* 0: not foldable (too long, not UTF-8, empty) */
   uint64_t hash;
 } woo__lexkey;
+
+/* A short word of plain ASCII, folded and hashed without copying: the
+ * common case of the name recognizer, which has the word's bytes in two
+ * registers already. */
+typedef struct woo__lexshort {
+  uint64_t c[2]; /* the folded bytes, little-endian, zero-padded */
+  size_t n;      /* 1..16 */
+  uint64_t hash; /* as woo__lexkey's */
+} woo__lexshort;
+
+/* The bytes p[0..n) (1 <= n <= 16) in w[0], w[1] in memory order, zero
+ * after them; reads no byte outside p[0..n). */
+static inline void woo__lex_load16(const char *p, size_t n, uint64_t w[2]) {
+  unsigned char b[16] = {0};
+  /* two fixed-size copies that overlap where n is not 8 or 16, cheaper
+   * than one of variable size */
+  if (n >= 8) {
+    memcpy(b, p, 8);
+    memcpy(b + n - 8, p + n - 8, 8);
+  } else if (n >= 4) {
+    memcpy(b, p, 4);
+    memcpy(b + n - 4, p + n - 4, 4);
+  } else {
+    b[0] = (unsigned char)p[0];
+    b[n / 2] = (unsigned char)p[n / 2];
+    b[n - 1] = (unsigned char)p[n - 1];
+  }
+  memcpy(w, b, 16);
+}
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define WOO__LEX_LE 1
+#else
+#define WOO__LEX_LE 0
+#endif
+
+/* Fold and hash a word of 1..16 bytes whose bytes woo__lex_load16 put
+ * in w, when it is plain ASCII; false otherwise (fold it with
+ * woo__lexkey_set then).  The word must hold no white space, control
+ * character or '`' (a word token of the name recognizer holds none),
+ * so that lower case is all the folding it needs. */
+static inline bool woo__lexshort_word(woo__lexshort *key, const uint64_t w[2],
+                                      size_t n) {
+#if WOO__LEX_LE
+  const uint64_t ones = 0x0101010101010101u, hb = 0x8080808080808080u;
+  if (n - 1 >= 16 || ((w[0] | w[1]) & hb))
+    return false;
+  /* per byte without carries (y <= 0x7f): y + (0x80 - 'A') has its high
+   * bit set exactly when y >= 'A', y + (0x7f - 'Z') when y > 'Z'; the
+   * zeros after the word stay zeros */
+#define WOO__LOWER(y)                                                          \
+  ((y) | ((((y) + ones * (0x80 - 'A')) & ~((y) + ones * (0x7f - 'Z')) & hb) >> 2))
+  key->c[0] = WOO__LOWER(w[0]);
+  key->c[1] = n > 8 ? WOO__LOWER(w[1]) : 0;
+#undef WOO__LOWER
+  uint64_t h = woo__lexhash_step(WOO__LEXHASH_START, key->c[0]);
+  if (n > 8)
+    h = woo__lexhash_step(h, key->c[1]);
+  key->n = n;
+  key->hash = woo__lexhash_end(h, n);
+  return true;
+#else
+  (void)key;
+  (void)w;
+  (void)n;
+  return false;
+#endif
+}
+
+/* woo__lexkey_bits for a short key. */
+static inline uint32_t woo__lexshort_bits(const woo__lexshort *key) {
+  const woo__lex_table *t = &woo__lex_all;
+  size_t n = key->n;
+  if (t->count == 0)
+    return 0;
+  uint32_t tag = (uint32_t)(key->hash >> 56);
+  uint64_t m0 = n >= 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * n)) - 1;
+  uint64_t m1 = n <= 8    ? 0
+                : n >= 16 ? ~(uint64_t)0
+                          : ((uint64_t)1 << (8 * (n - 8))) - 1;
+  for (uint32_t i = (uint32_t)key->hash & t->mask;; i = (i + 1) & t->mask) {
+    const unsigned char *p = t->slots + 4 * (size_t)i;
+    uint32_t s = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+                 (uint32_t)p[3] << 24;
+    if (s == 0)
+      return 0;
+    if ((s & 0xFF) != tag)
+      continue;
+    size_t off = (s >> 8) - 1;
+    /* the 17 bytes from off are inside the blob and its padding */
+    if (off < 4 || off >= t->blob_len)
+      continue;
+    uint64_t x[2];
+    memcpy(x, t->blob + off, 16);
+    if ((x[0] & m0) != key->c[0])
+      continue;
+    /* … and then the key's end: a NUL right after its n bytes */
+    if ((x[1] & m1) != key->c[1] || t->blob[off + n] != '\0')
+      continue;
+    const unsigned char *bits = (const unsigned char *)t->blob + off - 4;
+    return (uint32_t)bits[0] | (uint32_t)bits[1] << 8 |
+           (uint32_t)bits[2] << 16 | (uint32_t)bits[3] << 24;
+  }
+}
 
 /* Fold and hash word[0..len). */
 void woo__lexkey_set(woo__lexkey *key, const char *word, size_t len);

@@ -100,6 +100,7 @@ typedef struct toks {
   tok *v;
   size_t n, cap;
   lexcache *lc; /* NULL: words are looked up when asked */
+  size_t gaps;  /* number of tokens with F_GAP */
 } toks;
 
 static int toks_grow(toks *t) {
@@ -236,6 +237,16 @@ typedef struct lit {
 } lit;
 #define LIT(x) {x, sizeof(x) - 1}
 
+/* A word list is written once as an X-macro and gives both the literals
+ * and the set of their lengths, so that a word of any other length is
+ * turned away with one test: LIT_OF(x) for the literals, LEN_OF(x) for a
+ * mask with a bit per length (all lengths are below 64). */
+#define LIT_OF(x) LIT(x),
+#define LEN_OF(x) ((uint64_t)1 << (sizeof(x) - 1)) |
+static inline bool len_in(uint64_t lens, size_t n) {
+  return n < 64 && (lens >> n & 1);
+}
+
 /* key_eq against a listed literal. */
 static inline bool lit_eq(const char *s, size_t a, size_t b, const lit *l) {
   return b - a == l->n && key_eq(s, a, b, l->s);
@@ -318,6 +329,50 @@ static const unsigned char ascii_class[256] = {
     ['u'] = C_LOW, ['v'] = C_LOW, ['w'] = C_LOW, ['x'] = C_LOW,
     ['y'] = C_LOW, ['z'] = C_LOW};
 
+/* What the tokenizer's main loop asks of a byte. */
+enum {
+  T_WS = 1,      /* space, tab, CR, form feed, vertical tab */
+  T_WORD = 2,    /* ASCII letter or digit, but 'w' and 'W' ("www.") */
+  T_PUNCT = 4,   /* any other ASCII byte but the apostrophe: punctuation */
+  T_JOIN = 8,    /* may join a word to what follows: ' - . and >= 0x80 */
+  T_LETTER = 16, /* ASCII letter */
+  T_HIGH = 32,   /* >= 0x80 */
+  T_DELIM = 64   /* ends the run looked through for an address or URL */
+};
+/* Byte classes, sixteen bytes a row. */
+#define S T_WS
+#define W T_WORD
+#define P T_PUNCT
+#define J T_JOIN
+#define L T_LETTER
+#define H T_HIGH
+#define D T_DELIM
+static const unsigned char tok_class[256] = {
+    P, P, P, P, P, P, P, P, P, S|D, P, S, S, S, P, P,
+    P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P,
+    S|D, P, P|D, P, P, P, P, J, P|D, P|D, P, P, P|D, P|J, P|J, P,
+    W, W, W, W, W, W, W, W, W, W, P, P|D, P|D, P, P|D, P,
+    P, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L,
+    W|L, W|L, W|L, W|L, W|L, W|L, W|L, L, W|L, W|L, W|L, P|D, P, P|D, P, P,
+    P, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L,
+    W|L, W|L, W|L, W|L, W|L, W|L, W|L, L, W|L, W|L, W|L, P, P, P, P, P,
+    J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H,
+    J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H,
+    J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H,
+    J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H,
+    J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H,
+    J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H,
+    J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H,
+    J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H,
+};
+#undef S
+#undef W
+#undef P
+#undef J
+#undef L
+#undef H
+#undef D
+
 /* Digits in s[a..b), counted only when the class mask saw any. */
 static inline unsigned count_digits(const char *s, size_t a, size_t b,
                                     unsigned cls) {
@@ -374,19 +429,19 @@ static inline size_t ascii_word_end(const char *s, size_t i, size_t b,
   return i;
 }
 
-static unsigned lexbits_lookup(const char *s, tok *t);
+static unsigned lexbits_lookup(const char *s, tok *t, const uint64_t *w);
 
-/* Fill a capitalised word's lexicon bits from the cache, or look them up
- * and keep them there.  The bits depend on the word's bytes and on the
- * flags compared here only, so a cached answer is the lookup's. */
+/* Fill a word's lexicon bits from the cache, or look them up and keep
+ * them there.  The bits depend on the word's bytes and on the flags
+ * compared here only, so a cached answer is the lookup's. */
 static void lex_cached(lexcache *lc, const char *s, tok *t) {
   size_t n = t->e - t->s;
   if (n == 0 || n > 16 || t->kind != K_WORD) {
-    lexbits_lookup(s, t);
+    lexbits_lookup(s, t, NULL);
     return;
   }
-  uint64_t w[2] = {0, 0};
-  memcpy(w, s + t->s, n);
+  uint64_t w[2];
+  woo__lex_load16(s + t->s, n, w);
   uint16_t f = t->f & (F_CAP | F_LOWER | F_DIGIT | F_HYPH);
   uint64_t h = (w[0] * 0x9e3779b97f4a7c15ull) ^ (w[1] * 0xc2b2ae3d27d4eb4full) ^ n;
   h ^= h >> 29;
@@ -397,7 +452,7 @@ static void lex_cached(lexcache *lc, const char *s, tok *t) {
     t->f |= F_LEX;
     return;
   }
-  lexbits_lookup(s, t);
+  lexbits_lookup(s, t, w);
   *e = (lexcache_entry){w[0], w[1], t->hash, t->lx, f, (unsigned char)n};
 }
 
@@ -439,6 +494,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
                     int links_known) {
   size_t i = a;
   out->n = 0;
+  out->gaps = 0;
   tokrun run = {true, 0};
   /* Only a line with '@' or "://" can hold an address or URL that does
    * not start with "www.": the others skip the look-ahead. */
@@ -446,15 +502,10 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
   size_t blank = 0; /* white space since the last token: 3+ is a column */
   while (i < b) {
     unsigned char c = (unsigned char)s[i];
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+    unsigned tc = tok_class[c];
+    if (tc & T_WS) {
       blank += c == '\t' ? 3 : 1;
       i++;
-      continue;
-    }
-    size_t cl;
-    uint32_t cp = cp_at(s, i, b, &cl);
-    if (cp == 0xA0 || cp == 0x2009 || cp == 0x202F) {
-      i += cl;
       continue;
     }
     /* Built where it is kept: a token made on the stack and copied
@@ -463,18 +514,44 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
     if (out->n == out->cap && toks_grow(out))
       return WOO_ENOMEM;
     tok *t = &out->v[out->n];
-    *t = (tok){i, i, 0, 0, 0, blank >= 3 && out->n ? F_GAP : 0, K_WORD, 0};
+    unsigned gap = blank >= 3 && out->n ? F_GAP : 0;
+    if (tc & T_PUNCT) {
+      out->gaps += gap != 0;
+      /* ASCII punctuation: one byte, what the code point path below
+       * makes of it */
+      *t = (tok){i, i + 1, 0, 0, 0, (uint16_t)gap, K_PUNCT, (char)c};
+      blank = 0;
+      i++;
+      toks_add(out, &run, t);
+      continue;
+    }
+    size_t cl;
+    uint32_t cp = cp_at(s, i, b, &cl);
+    if (cp == 0xA0 || cp == 0x2009 || cp == 0x202F) {
+      i += cl;
+      continue;
+    }
+    *t = (tok){i, i, 0, 0, 0, (uint16_t)gap, K_WORD, 0};
+    out->gaps += gap != 0;
     blank = 0;
     unsigned char c0 = ascii_class[c];
-    if (c0 && !links && (c | 32) != 'w') {
+    if (tc & T_WORD) {
       /* The common word: ASCII letters and digits up to a byte that
-       * joins nothing (no apostrophe, hyphen, dot or multi-byte
-       * character), on a line without links.  The loop below would find
-       * the same token with more tests per byte. */
+       * joins nothing (no apostrophe, hyphen or multi-byte character,
+       * no dot before a letter).  On a line with links the byte must
+       * also end the run of bytes looked through for '@' and "://"
+       * below.  The loop below would find the same token with more tests
+       * per byte. */
       unsigned up, digits;
       size_t j = ascii_word_end(s, i, b, &up, &digits);
       unsigned char x = j < b ? (unsigned char)s[j] : 0;
-      if (x < 0x80 && x != '\'' && x != '-' && x != '.') {
+      /* a dot before anything but a letter ends the word, as in the
+       * loop below */
+      bool dot = x == '.' &&
+                 (j + 1 >= b || !(tok_class[(unsigned char)s[j + 1]] &
+                                  (T_LETTER | T_HIGH)));
+      if ((!(tok_class[x] & T_JOIN) || dot) &&
+          (!links || j == b || (tok_class[x] & T_DELIM))) {
         unsigned f = t->f;
         unsigned letters = (unsigned)(j - i) - digits;
         if (digits)
@@ -486,10 +563,24 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
         if (letters >= 2 && up == letters)
           f |= F_ALLCAPS;
         t->e = j;
+        if (dot) {
+          /* The trailing dot, as below: initials of one piece ("J.",
+           * "Th.") start with a capital and have at most three bytes;
+           * short titles and particles ("mr.", "dhr.") are looked up. */
+          if (c0 == C_UP && j - i <= 3 && initials_shape(s, i, j + 1)) {
+            t->e = j + 1;
+            f |= F_INIT;
+          } else if (j - i <= 5 && (f & F_LOWER || letters <= 4)) {
+            woo__lexkey lk;
+            woo__lexkey_set(&lk, s + i, j + 1 - i);
+            if (woo__lexkey_bits(&lk) & (L_TITLE | L_PART))
+              t->e = j + 1;
+          }
+        }
         t->f = (uint16_t)f;
         if (out->lc && (f & F_CAP))
           lex_cached(out->lc, s, t);
-        i = j;
+        i = t->e;
         toks_add(out, &run, t);
         continue;
       }
@@ -501,9 +592,8 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
       bool www = i + 4 <= b && (s[i] == 'w' || s[i] == 'W') &&
                  (memcmp(s + i, "www.", 4) == 0 ||
                   memcmp(s + i, "WWW.", 4) == 0);
-      while ((links || www) && r < b && s[r] != ' ' && s[r] != '\t' && s[r] != '<' &&
-             s[r] != '>' && s[r] != ',' && s[r] != ';' && s[r] != '(' &&
-             s[r] != ')' && s[r] != '[' && s[r] != ']' && s[r] != '"') {
+      while ((links || www) && r < b &&
+             !(tok_class[(unsigned char)s[r]] & T_DELIM)) {
         if (s[r] == '@' || (s[r] == ':' && r + 2 < b && s[r + 1] == '/' &&
                             s[r + 2] == '/'))
           other = true;
@@ -687,7 +777,7 @@ static bool street_word(const char *s, size_t a, size_t b) {
 }
 
 /* The lookup behind lexbits, for a word not looked up yet. */
-static unsigned lexbits_lookup(const char *s, tok *t) {
+static unsigned lexbits_lookup(const char *s, tok *t, const uint64_t *w) {
   t->f |= F_LEX;
   unsigned lx = 0;
   size_t n = t->e - t->s;
@@ -696,10 +786,24 @@ static unsigned lexbits_lookup(const char *s, tok *t) {
     t->lx = 0;
     return 0;
   }
-  woo__lexkey k;
-  woo__lexkey_set(&k, s + t->s, n);
-  t->hash = k.n ? k.hash : 0;
-  uint32_t bits = woo__lexkey_bits(&k);
+  uint32_t bits;
+  /* Most words are short and plain ASCII: folded and compared a chunk of
+   * eight bytes at a time, without a copy. */
+  uint64_t wb[2];
+  woo__lexshort ks;
+  if (n <= 16 && !w) {
+    woo__lex_load16(s + t->s, n, wb);
+    w = wb;
+  }
+  if (n <= 16 && woo__lexshort_word(&ks, w, n)) {
+    t->hash = ks.hash;
+    bits = woo__lexshort_bits(&ks);
+  } else {
+    woo__lexkey k;
+    woo__lexkey_set(&k, s + t->s, n);
+    t->hash = k.n ? k.hash : 0;
+    bits = woo__lexkey_bits(&k);
+  }
   if (t->f & F_CAP) {
     lx = bits;
     if (n > 8)
@@ -748,7 +852,14 @@ static unsigned lexbits_lookup(const char *s, tok *t) {
 static inline unsigned lexbits(const char *s, tok *t) {
   if (t->f & F_LEX)
     return t->lx;
-  return lexbits_lookup(s, t);
+  return lexbits_lookup(s, t, NULL);
+}
+
+/* Whether the word may have L_OFF: lexbits_lookup gives it to
+ * capitalised words and to lower-case words of five bytes or more only,
+ * so the others need no look-up to be turned away. */
+static inline bool office_possible(const tok *t) {
+  return (t->f & F_CAP) || ((t->f & F_LOWER) && t->e - t->s >= 5);
 }
 
 /* The word's bits with L_COMMON: the common-words table is large, so it
@@ -805,38 +916,39 @@ static size_t mailbox_entry(const char *s, toks *tk, size_t i) {
  * "Raadsleden:", a chair who is the mayor), whose names stay visible. */
 enum { M_BODY = 0, M_HEADER, M_LIST, M_SIG, M_SALUT, M_OFFICIAL, M_CONTACT };
 
+/* The keys of header, list and office-holder lines. */
+#define HEADER_KEYS(X) X("van") X("aan") X("cc") X("bcc") X("from") X("to") \
+  X("afzender") X("geadresseerde") X("ontvanger") X("kopie") X("kopie aan") \
+  X("verzonden door") X("sender") X("reply-to") X("beantwoorden aan") \
+  X("namens")
+#define LIST_KEYS(X) X("aanwezig") X("aanwezigen") X("afwezig") \
+  X("afwezigen") X("afgemeld") X("met kennisgeving afwezig") \
+  X("afmeldingen") X("verslag") X("verslaglegging") X("notulist") \
+  X("notuliste") X("notulen") X("voorzitter") X("secretaris") \
+  X("deelnemers") X("genodigden") X("gasten") X("contactpersoon") \
+  X("contactpersonen") X("behandeld door") X("behandelaar") X("auteur") \
+  X("opgesteld door") X("steller") X("sprekers") X("spreker") \
+  X("aanwezig namens") X("gesprekspartners") X("gespreksleider") \
+  X("interviewer") X("attendees") X("participants") X("ondertekend door") \
+  X("ondertekenaar") X("medewerker") X("getuige") X("getuigen") X("melder") \
+  X("aangever") X("verdachte") X("betrokkene") X("betrokkenen") X("naam") \
+  X("naam melder") X("naam betrokkene") X("cliënt") X("client")
+#define OFFICIAL_KEYS(X) X("wethouders") X("wethouder") X("raadsleden") \
+  X("aanwezige raadsleden") X("raadslid") X("leden van de raad") \
+  X("statenleden") X("gedeputeerden") X("gedeputeerde") X("commissieleden") \
+  X("fractievoorzitters") X("griffier") X("burgemeester") X("college") \
+  X("kamerleden") X("bewindspersonen") X("leden") X("aanwezige leden") \
+  X("fracties")
 
 /* The key before a ':' near the start of a line, trimmed; returns the
  * mode it sets, and in *body the offset where the values start. */
 static int line_key(const char *s, size_t a, size_t b, size_t *body) {
-  static const lit header[] = {
-      LIT("van"), LIT("aan"), LIT("cc"), LIT("bcc"), LIT("from"), LIT("to"),
-      LIT("afzender"), LIT("geadresseerde"), LIT("ontvanger"), LIT("kopie"),
-      LIT("kopie aan"), LIT("verzonden door"), LIT("sender"), LIT("reply-to"),
-      LIT("beantwoorden aan"), LIT("namens")};
-  static const lit list[] = {
-      LIT("aanwezig"), LIT("aanwezigen"), LIT("afwezig"), LIT("afwezigen"),
-      LIT("afgemeld"), LIT("met kennisgeving afwezig"), LIT("afmeldingen"),
-      LIT("verslag"), LIT("verslaglegging"), LIT("notulist"), LIT("notuliste"),
-      LIT("notulen"), LIT("voorzitter"), LIT("secretaris"), LIT("deelnemers"),
-      LIT("genodigden"), LIT("gasten"), LIT("contactpersoon"),
-      LIT("contactpersonen"), LIT("behandeld door"), LIT("behandelaar"),
-      LIT("auteur"), LIT("opgesteld door"), LIT("steller"), LIT("sprekers"),
-      LIT("spreker"), LIT("aanwezig namens"), LIT("gesprekspartners"),
-      LIT("gespreksleider"), LIT("interviewer"), LIT("attendees"),
-      LIT("participants"), LIT("ondertekend door"), LIT("ondertekenaar"),
-      LIT("medewerker"), LIT("getuige"), LIT("getuigen"), LIT("melder"),
-      LIT("aangever"), LIT("verdachte"), LIT("betrokkene"), LIT("betrokkenen"),
-      LIT("naam"), LIT("naam melder"), LIT("naam betrokkene"), LIT("cliënt"),
-      LIT("client")};
-  static const lit official[] = {
-      LIT("wethouders"), LIT("wethouder"), LIT("raadsleden"),
-      LIT("aanwezige raadsleden"), LIT("raadslid"), LIT("leden van de raad"),
-      LIT("statenleden"), LIT("gedeputeerden"), LIT("gedeputeerde"),
-      LIT("commissieleden"), LIT("fractievoorzitters"), LIT("griffier"),
-      LIT("burgemeester"), LIT("college"), LIT("kamerleden"),
-      LIT("bewindspersonen"), LIT("leden"), LIT("aanwezige leden"),
-      LIT("fracties")};
+  static const lit header[] = {HEADER_KEYS(LIT_OF)};
+  static const uint64_t header_lens = HEADER_KEYS(LEN_OF) 0;
+  static const lit list[] = {LIST_KEYS(LIT_OF)};
+  static const uint64_t list_lens = LIST_KEYS(LEN_OF) 0;
+  static const lit official[] = {OFFICIAL_KEYS(LIT_OF)};
+  static const uint64_t official_lens = OFFICIAL_KEYS(LEN_OF) 0;
   size_t i = a;
   while (i < b && (s[i] == ' ' || s[i] == '\t' || s[i] == '>' || s[i] == '*'))
     i++;
@@ -849,6 +961,8 @@ static int line_key(const char *s, size_t a, size_t b, size_t *body) {
   while (e > i && (s[e - 1] == ' ' || s[e - 1] == '*'))
     e--;
   *body = k + 1;
+  if (!len_in(header_lens | list_lens | official_lens, e - i))
+    return M_BODY;
   for (size_t n = 0; n < sizeof header / sizeof header[0]; n++)
     if (lit_eq(s, i, e, &header[n]))
       return M_HEADER;
@@ -919,12 +1033,16 @@ static bool closing_line(const char *s, size_t a, size_t b, size_t *tail) {
   return false;
 }
 
+#define SALUTATIONS(X) X("beste") X("geachte") X("hoi") X("hallo") \
+  X("lieve") X("hi") X("hey") X("dear") X("goedemorgen") X("goedemiddag") \
+  X("dag") X("goedenavond") X("hello") X("beiste")
+
+/* Whether the word opens a salutation. */
 static bool salutation_word(const char *s, const tok *t) {
-  static const lit w[] = {
-      LIT("beste"), LIT("geachte"), LIT("hoi"), LIT("hallo"), LIT("lieve"),
-      LIT("hi"), LIT("hey"), LIT("dear"), LIT("goedemorgen"),
-      LIT("goedemiddag"), LIT("dag"), LIT("goedenavond"), LIT("hello"),
-      LIT("beiste")};
+  static const lit w[] = {SALUTATIONS(LIT_OF)};
+  static const uint64_t w_lens = SALUTATIONS(LEN_OF) 0;
+  if (!len_in(w_lens, t->e - t->s))
+    return false;
   for (size_t n = 0; n < sizeof w / sizeof w[0]; n++)
     if (word_is_lit(s, t, &w[n]))
       return true;
@@ -1050,15 +1168,26 @@ typedef struct nstate {
 static bool word_tok(const tok *t);
 static unsigned lexbits(const char *s, tok *t);
 
-static size_t phrase_at(const nstate *st, size_t i, woo__lex lex,
-                        size_t max) {
+static size_t phrase_from(const nstate *st, size_t i, woo__lex lex,
+                          size_t max);
+
+static inline size_t phrase_at(const nstate *st, size_t i, woo__lex lex,
+                               size_t max) {
   tok *v = st->tk->v;
-  size_t n = st->tk->n, best = 0, words = 0;
   unsigned need = lex == WOO__LEX_ORGANISATIONS ? L_OPEN_ORG
                   : lex == WOO__LEX_OFFICIALS   ? L_OPEN_OFF
                                                 : L_OPEN_FUNC;
+  /* most words open no phrase: asked here, without the call */
   if (!word_tok(&v[i]) || !(lexbits(st->s, &v[i]) & need))
     return 0;
+  return phrase_from(st, i, lex, max);
+}
+
+/* phrase_at for a word that may open a phrase of the lexicon. */
+static size_t phrase_from(const nstate *st, size_t i, woo__lex lex,
+                          size_t max) {
+  tok *v = st->tk->v;
+  size_t n = st->tk->n, best = 0, words = 0;
   bool punct = false;
   for (size_t j = i; j < n && words < max; j++) {
     if (v[j].kind == K_PUNCT) {
@@ -1119,15 +1248,18 @@ static bool surnameish(const char *s, tok *t, int mode) {
 
 static double maxd(double a, double b) { return a > b ? a : b; }
 
+#define WEAK_PARTICLES(X) X("in") X("op") X("uit") X("aan") X("bij") \
+  X("onder") X("over") X("voor") X("het") X("te") X("da") X("do") X("du") \
+  X("la") X("le") X("lo") X("di") X("am") X("im") X("zu") X("af") X("av") \
+  X("san") X("ou") X("ben")
+
 /* Particles that are also everyday prepositions ("in Zwolle", "op Texel")
  * only join a name with support from a given name, initials or a title. */
 static bool weak_particle(const char *s, const tok *t) {
-  static const lit w[] = {
-      LIT("in"), LIT("op"), LIT("uit"), LIT("aan"), LIT("bij"), LIT("onder"),
-      LIT("over"), LIT("voor"), LIT("het"), LIT("te"), LIT("da"), LIT("do"),
-      LIT("du"), LIT("la"), LIT("le"), LIT("lo"), LIT("di"), LIT("am"),
-      LIT("im"), LIT("zu"), LIT("af"), LIT("av"), LIT("san"), LIT("ou"),
-      LIT("ben")};
+  static const lit w[] = {WEAK_PARTICLES(LIT_OF)};
+  static const uint64_t w_lens = WEAK_PARTICLES(LEN_OF) 0;
+  if (!len_in(w_lens, t->e - t->s))
+    return false;
   for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
     if (word_is_lit(s, t, &w[k]))
       return true;
@@ -1232,14 +1364,18 @@ static bool unit_word(const char *s, const tok *t) {
   return false;
 }
 
+#define PLACE_WORDS(X) X("gemeente") X("provincie") X("waterschap") \
+  X("regio") X("stadsdeel") X("veiligheidsregio") X("basisteam") \
+  X("politieregio") X("dorp") X("stad") X("plaats") X("woonplaats") \
+  X("wijk") X("gemeentehuis") X("stadhuis") X("hoogheemraadschap") \
+  X("district") X("eenheid")
+
 /* Words after which a capitalised word names a place or a body. */
 static bool place_word(const char *s, const tok *t) {
-  static const lit w[] = {
-      LIT("gemeente"), LIT("provincie"), LIT("waterschap"), LIT("regio"),
-      LIT("stadsdeel"), LIT("veiligheidsregio"), LIT("basisteam"),
-      LIT("politieregio"), LIT("dorp"), LIT("stad"), LIT("plaats"),
-      LIT("woonplaats"), LIT("wijk"), LIT("gemeentehuis"), LIT("stadhuis"),
-      LIT("hoogheemraadschap"), LIT("district"), LIT("eenheid")};
+  static const lit w[] = {PLACE_WORDS(LIT_OF)};
+  static const uint64_t w_lens = PLACE_WORDS(LEN_OF) 0;
+  if (!len_in(w_lens, t->e - t->s))
+    return false;
   for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
     if (word_is_lit(s, t, &w[k]))
       return true;
@@ -1257,6 +1393,22 @@ static inline bool no_name_at(const toks *tk, size_t i) {
   if (t->f & F_LOWER)
     return t->ncap == NO_CAP || t->ncap > i + 6;
   return !(t->f & F_CAP);
+}
+
+/* Whether parse_name at the lower-case word token i would only step
+ * over it: the word is no title, particle, office or opener of an office
+ * phrase, does not name a kind of place before a capitalised word and is
+ * not the "de" of "de heer".  Lower-case words within reach of a capital
+ * are mostly such words; the caller passes them without the call. */
+static bool idle_lower(const char *s, toks *tk, size_t i) {
+  tok *t = &tk->v[i];
+  if (!(t->f & F_LOWER) ||
+      (lexbits(s, t) & (L_OFF | L_OPEN_OFF | L_TITLE | L_PART)))
+    return false;
+  if (i + 1 < tk->n && word_tok(&tk->v[i + 1]) && (tk->v[i + 1].f & F_CAP) &&
+      !(tk->v[i + 1].f & F_GAP) && place_word(s, t))
+    return false;
+  return !word_is(s, t, "de");
 }
 
 /* Parse a name starting at token *pi; emit it; advance *pi. */
@@ -1523,8 +1675,9 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
                               v[k].c == '/'))))
       end_tok = k;
   }
-  /* Double-barrelled: "Vries-el Amrani" */
-  {
+  /* Double-barrelled: "Vries-el Amrani" (a word holds a hyphen only
+   * where the tokenizer set F_HYPH) */
+  if (v[sur].f & F_HYPH) {
     const tok *t = &v[sur];
     size_t h = t->e;
     while (h > t->s && s[h - 1] != '-')
@@ -1845,7 +1998,8 @@ static int office_formula(const char *s, toks *tk, size_t a, size_t b) {
   for (size_t k = w; !kind && k < tk->n && k < w + 3; k++) {
     tok *t = &tk->v[k];
     if (word_tok(t) &&
-        (word_is(s, t, "voorzitter") || (lexbits(s, t) & L_OFF)))
+        (word_is(s, t, "voorzitter") ||
+         (office_possible(t) && (lexbits(s, t) & L_OFF))))
       kind = 2;
   }
   if (!kind)
@@ -2223,7 +2377,7 @@ static int contact_segment(nstate *st, woo__hits *out, toks *tk2, size_t a,
 
 int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
   int rc = 0;
-  toks tk = {NULL, 0, 0, NULL};
+  toks tk = {NULL, 0, 0, NULL, 0};
   const char *s = ctx->text;
   size_t len = ctx->len;
   int sig_wait = 0; /* non-blank lines left in which a signature name may come */
@@ -2236,7 +2390,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
   size_t n0 = out->n;
   keyset officials = {NULL, 0, 0}, places = {NULL, 0, 0};
   nstate st = {ctx, s, &tk, M_BODY, &officials, &places};
-  toks tk2 = {NULL, 0, 0, NULL}; /* a letterhead segment */
+  toks tk2 = {NULL, 0, 0, NULL, 0}; /* a letterhead segment */
   size_t contact_col = 0;   /* column of a "Behandeld door" label … */
   bool contact = false;     /* … with its name on the next line */
   linkpos lp = {false, 0, 0};
@@ -2301,7 +2455,8 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
       goto done;
     /* A letterhead label opens a column: the line's start or a word after
      * a column gap. */
-    for (size_t k = 0; k < tk.n && !contact; k++) {
+    /* (only the first token when no token follows a gap) */
+    for (size_t k = 0; k < (tk.gaps ? tk.n : tk.n > 0) && !contact; k++) {
       const tok *t = &tk.v[k];
       if (!word_tok(t) || (k > 0 && !(t->f & F_GAP)))
         continue;
@@ -2401,7 +2556,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
        * names an office lists an office holder */
       for (size_t k = 0; k < tk.n; k++)
         if (word_tok(&tk.v[k]) && (tk.v[k].f & F_LOWER) &&
-            (lexbits(s, &tk.v[k]) & L_OFF)) {
+            office_possible(&tk.v[k]) && (lexbits(s, &tk.v[k]) & L_OFF)) {
           st.mode = mode = M_OFFICIAL;
           break;
         }
@@ -2452,11 +2607,12 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
         }
       }
       entry = false;
-      if (no_name_at(&tk, i)) {
+      if (no_name_at(&tk, i) || idle_lower(s, &tk, i)) {
         /* a run of them is passed without the calls */
         do
           i++;
-        while (i < tk.n && tk.v[i].kind == K_WORD && no_name_at(&tk, i));
+        while (i < tk.n && tk.v[i].kind == K_WORD &&
+               (no_name_at(&tk, i) || idle_lower(s, &tk, i)));
         if (st.mode == M_SALUT && i < tk.n && tk.v[i].kind == K_PUNCT &&
             (tk.v[i].c == ',' || tk.v[i].c == '!'))
           st.mode = M_BODY;
@@ -2490,7 +2646,7 @@ done:
 
 int woo__find_functions(const woo__scan_ctx *ctx, woo__hits *out) {
   int rc = 0;
-  toks tk = {NULL, 0, 0, NULL};
+  toks tk = {NULL, 0, 0, NULL, 0};
   const char *s = ctx->text;
   size_t len = ctx->len, a = 0;
   int sig_lines = 0; /* lines of a signature block still to come */
@@ -2682,7 +2838,7 @@ static bool line_may_mention(const char *s, size_t a, size_t b,
 int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
   int rc = 0;
   keyset names = {NULL, 0, 0}, firsts = {NULL, 0, 0};
-  toks tk = {NULL, 0, 0, NULL};
+  toks tk = {NULL, 0, 0, NULL, 0};
   woo__spanset have = WOO__SPANSET_INIT;
   const char *s = ctx->text;
   size_t len = ctx->len;
