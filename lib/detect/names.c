@@ -2145,62 +2145,133 @@ static int firm_words(const char *s, size_t len, keyset *firms) {
   return 0;
 }
 
+/* ---- a set of words of the text --------------------------------------- */
+
+/* Words of the text by their bytes: open addressing over (hash, span),
+ * grown by doubling; one allocation per growth, nothing per word. */
+typedef struct wordset {
+  struct wordslot {
+    uint64_t h;
+    size_t s, e; /* e == 0: empty */
+    unsigned char mark;
+  } *v;
+  size_t cap, n;
+} wordset;
+
+static uint64_t word_hash(const char *w, size_t n) {
+  uint64_t h = 0xcbf29ce484222325u;
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ (unsigned char)w[i]) * 0x100000001b3u;
+  return h;
+}
+
+static struct wordslot *wordset_find(const wordset *ws, const char *s,
+                                     size_t a, size_t e, uint64_t h) {
+  if (!ws->cap)
+    return NULL;
+  for (size_t j = h & (ws->cap - 1);; j = (j + 1) & (ws->cap - 1)) {
+    struct wordslot *x = &ws->v[j];
+    if (!x->e)
+      return x;
+    if (x->h == h && x->e - x->s == e - a && !memcmp(s + x->s, s + a, e - a))
+      return x;
+  }
+}
+
+/* Add the word s[a, e) with `mark` unless it is there; returns its slot's
+ * mark (the earlier one when it was there) or -1 when out of memory. */
+static int wordset_add(wordset *ws, const char *s, size_t a, size_t e,
+                       unsigned char mark) {
+  if ((ws->n + 1) * 2 > ws->cap) {
+    size_t cap = ws->cap ? ws->cap * 2 : 16;
+    struct wordslot *v = woo__calloc(cap, sizeof *v);
+    if (!v)
+      return -1;
+    for (size_t i = 0; i < ws->cap; i++) {
+      if (!ws->v[i].e)
+        continue;
+      size_t j = ws->v[i].h & (cap - 1);
+      while (v[j].e)
+        j = (j + 1) & (cap - 1);
+      v[j] = ws->v[i];
+    }
+    free(ws->v);
+    ws->v = v;
+    ws->cap = cap;
+  }
+  uint64_t h = word_hash(s + a, e - a);
+  struct wordslot *x = wordset_find(ws, s, a, e, h);
+  if (x->e)
+    return x->mark;
+  *x = (struct wordslot){h, a, e, mark};
+  ws->n++;
+  return mark;
+}
+
+/* The mark of s[a, e), or 0 when it is not in the set. */
+static int wordset_mark(const wordset *ws, const char *s, size_t a, size_t e) {
+  struct wordslot *x = wordset_find(ws, s, a, e, word_hash(s + a, e - a));
+  return x && x->e ? x->mark : 0;
+}
+
 /* Nouns that make a person's surname the name of an advice, a committee
  * or a motion: "Vermeulenadvies", "Vermeulentafel", "commissie-Vermeulen",
  * "motie-Kalf".  The person is a public figure in that role. */
 static const char *const eponym_nouns[] = {
     "advies", "tafel", "akkoord", "rapport", "commissie", "overleg",
-    "motie", "amendement", "kabinet", "plan", "norm", "regeling", NULL};
+    "motie", "amendement", "kabinet", "regeling", NULL};
 
-static bool eponym_noun_end(const char *s, size_t ws, size_t we) {
-  for (size_t k = 0; eponym_nouns[k]; k++) {
-    size_t m = strlen(eponym_nouns[k]);
-    if (we - ws >= m && su_eq_fold(s + we - m, m, eponym_nouns[k]))
-      return true;
-  }
-  return false;
-}
+typedef struct eponym_scan {
+  const char *s;
+  size_t len;
+  wordset *out;
+} eponym_scan;
 
-/* Whether the surname w (n bytes) is used in the text as part of such a
- * name. */
-static bool eponym_in(const char *s, size_t len, const char *w, size_t n) {
-  for (const char *q = memmem(s, len, w, n); q;
-       q = memmem(q + 1, len - (size_t)(q + 1 - s), w, n)) {
-    size_t a = (size_t)(q - s), e = a + n;
-    if (a > 0 && su_wordc((unsigned char)s[a - 1]) && s[a - 1] != '-')
-      continue;
-    /* "Vermeulenadvies", "Vermeulen-advies": the noun right after, to the end
-     * of the word */
-    size_t r = e < len && s[e] == '-' ? e + 1 : e, re = r;
-    while (re < len && su_lower((unsigned char)s[re]))
-      re++;
-    if (re > r && (re == len || !su_wordc((unsigned char)s[re])) &&
-        su_in_list(s + r, re - r, eponym_nouns))
-      return true;
-    /* "commissie-Vermeulen", "Motie-Kalf" */
-    if (a > 1 && s[a - 1] == '-' && (e == len || !su_wordc((unsigned char)s[e]))) {
-      size_t ws = a - 1;
-      while (ws > 0 && su_alpha((unsigned char)s[ws - 1]))
-        ws--;
-      if (ws < a - 1 && eponym_noun_end(s, ws, a - 1))
-        return true;
-    }
+static bool letter_byte(unsigned char c) { return su_alpha(c) || c >= 0x80; }
+
+/* One occurrence of a noun at s[kw, …): the surname glued before it
+ * ("Vermeulenadvies", "Vermeulen-advies") or joined after it by a hyphen
+ * ("commissie-Vermeulen") goes into the set. */
+static int eponym_at(void *arg, size_t kw, size_t stem) {
+  eponym_scan *es = arg;
+  const char *s = es->s;
+  size_t len = es->len, e = kw + strlen(eponym_nouns[stem]);
+  if (e < len && su_alpha((unsigned char)s[e]) && s[e] != '-')
+    return 0; /* the noun does not end its word */
+  /* glued before: a capitalised stem of at least three letters */
+  size_t se = kw > 0 && s[kw - 1] == '-' ? kw - 1 : kw, ss = se;
+  while (ss > 0 && se - ss < 40 && letter_byte((unsigned char)s[ss - 1]))
+    ss--;
+  if (su_lower((unsigned char)s[kw]) && se - ss >= 3 &&
+      su_upper((unsigned char)s[ss]) &&
+      (ss == 0 || !su_wordc((unsigned char)s[ss - 1])) &&
+      wordset_add(es->out, s, ss, se, 1) < 0)
+    return WOO_ENOMEM;
+  /* joined after: "commissie-Vermeulen", the noun a word of its own */
+  if (e + 1 < len && s[e] == '-' && su_upper((unsigned char)s[e + 1]) &&
+      (kw == 0 || !letter_byte((unsigned char)s[kw - 1]))) {
+    size_t ws = e + 1, we = ws;
+    while (we < len && we - ws < 40 && letter_byte((unsigned char)s[we]))
+      we++;
+    if (we - ws >= 3 && (we == len || !su_wordc((unsigned char)s[we])) &&
+        wordset_add(es->out, s, ws, we, 1) < 0)
+      return WOO_ENOMEM;
   }
-  return false;
+  return 0;
 }
 
 /* Names that stand for a firm or for a public figure's role rather than
  * for a private person: a surname alone (no given name, no initials, no
  * title) that is part of a firm's name in this text, or whose bearer has
  * an advice, a committee or a motion named after them -- unless the text
- * also names its bearer in full, with a given name, initials or a title. */
+ * also names its bearer in full, with a given name, initials or a title.
+ * Linear in the text and the hits: one pass for the nouns, sets of words
+ * for the rest. */
 typedef struct surname_at {
   size_t hit, s, e; /* the hit; the surname's bytes */
 } surname_at;
 
-static bool same_word(const char *s, const surname_at *x, const surname_at *y) {
-  return x->e - x->s == y->e - y->s && memcmp(s + x->s, s + y->s, x->e - x->s) == 0;
-}
+enum { SN_FULL = 1, SN_KEEP, SN_DROP };
 
 static int not_persons(const woo__scan_ctx *ctx, woo__hits *out, size_t n0,
                        toks *tk) {
@@ -2213,6 +2284,8 @@ static int not_persons(const woo__scan_ctx *ctx, woo__hits *out, size_t n0,
   surname_at *v = woo__reallocarray(NULL, cap, sizeof *v);
   if (!v)
     return WOO_ENOMEM;
+  wordset seen = {NULL, 0, 0}, eponyms = {NULL, 0, 0};
+  keyset firms = {NULL, 0, 0};
   int rc = 0;
   for (size_t h = n0; h < out->n; h++) {
     woo__hit *x = &out->v[h];
@@ -2253,9 +2326,14 @@ static int not_persons(const woo__scan_ctx *ctx, woo__hits *out, size_t n0,
   }
   if (nb == 0)
     goto done;
-  keyset firms = {NULL, 0, 0};
   if ((rc = firm_words(s, len, &firms)))
-    goto firms_done;
+    goto done;
+  for (size_t k = cap - nf; k < cap; k++)
+    if (wordset_add(&seen, s, v[k].s, v[k].e, SN_FULL) < 0) {
+      rc = WOO_ENOMEM;
+      goto done;
+    }
+  bool looked = false; /* for the nouns, once */
   for (size_t i = 0; i < nb; i++) {
     surname_at *b = &v[i];
     woo__hit *x = &out->v[b->hit];
@@ -2267,26 +2345,35 @@ static int not_persons(const woo__scan_ctx *ctx, woo__hits *out, size_t n0,
         continue;
       }
     }
-    bool full = false;
-    for (size_t k = cap - nf; k < cap && !full; k++)
-      full = same_word(s, b, &v[k]);
-    if (full)
+    /* written in full elsewhere, or decided at an earlier mention */
+    int mark = wordset_mark(&seen, s, b->s, b->e);
+    if (mark == SN_DROP)
+      x->confidence = 0;
+    if (mark)
       continue;
-    /* the same surname earlier in the list: its answer holds */
-    size_t k = 0;
-    while (k < i && !same_word(s, b, &v[k]))
-      k++;
     /* names in a header, a signature or a list of those present are
      * people who took part, whatever carries their name */
-    bool eponym = k < i ? out->v[v[k].hit].confidence == 0
-                  : x->confidence < 0.9 &&
-                        eponym_in(s, len, s + b->s, b->e - b->s);
+    bool eponym = false;
+    if (x->confidence < 0.9) {
+      if (!looked) {
+        eponym_scan es = {s, len, &eponyms};
+        if ((rc = su_find_stems(s, len, eponym_nouns, eponym_at, &es)) < 0)
+          goto done;
+        looked = true;
+      }
+      eponym = eponyms.n && wordset_mark(&eponyms, s, b->s, b->e);
+    }
     if (eponym)
       x->confidence = 0;
+    if (wordset_add(&seen, s, b->s, b->e, eponym ? SN_DROP : SN_KEEP) < 0) {
+      rc = WOO_ENOMEM;
+      goto done;
+    }
   }
-firms_done:
-  free(firms.v);
 done:
+  free(firms.v);
+  free(seen.v);
+  free(eponyms.v);
   free(v);
   return rc;
 }
