@@ -96,6 +96,11 @@ typedef struct lexcache {
   size_t mask;
 } lexcache;
 
+/* One cache per thread, kept from one text to the next (32 bytes an
+ * entry). */
+#define LEXCACHE_SLOTS 4096
+static _Thread_local lexcache_entry lexcache_slots[LEXCACHE_SLOTS];
+
 typedef struct toks {
   tok *v;
   size_t n, cap;
@@ -2481,16 +2486,10 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
   size_t contact_col = 0;   /* column of a "Behandeld door" label … */
   bool contact = false;     /* … with its name on the next line */
   linkpos lp = {false, 0, 0};
-  /* A cache sized to the text: a short document should not pay for
-   * clearing a large one. */
-  lexcache lc = {NULL, 0};
-  size_t slots = 64;
-  while (slots < 4096 && slots * 64 < len)
-    slots *= 2;
-  lc.v = woo__calloc(slots, sizeof *lc.v);
-  if (!lc.v)
-    return WOO_ENOMEM;
-  lc.mask = slots - 1;
+  /* The cache lives as long as the thread: the bits depend on the
+   * word's bytes only, and most documents are short, so a cache of their
+   * own would be mostly cold. */
+  lexcache lc = {lexcache_slots, LEXCACHE_SLOTS - 1};
   tk.lc = &lc;
   tk2.lc = &lc;
 
@@ -2725,7 +2724,6 @@ done:
   free(places.v);
   free(tk.v);
   free(tk2.v);
-  free(lc.v);
   return rc;
 }
 
