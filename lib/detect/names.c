@@ -2022,53 +2022,43 @@ static int office_formula(const char *s, toks *tk, size_t a, size_t b) {
 
 /* Later mentions of office holders found in this call ("De heer Hofste"
  * after "Afwezig: B. Hofste (GroenLinks)"): a name without given name
- * whose surname is an office holder's stays visible too. */
-static int officials_visible(const woo__scan_ctx *ctx, woo__hits *out,
-                             size_t n0, const keyset *officials,
-                             const keyset *places, toks *tk) {
-  if (officials->n == 0 && places->n == 0)
-    return 0;
-  const char *s = ctx->text;
-  for (size_t h = n0; h < out->n; h++) {
-    woo__hit *x = &out->v[h];
-    if (x->entity != WOO_ENTITY_PERSON || x->confidence <= 0.3)
+ * whose surname is an office holder's stays visible too.  For the person
+ * hit x of confidence over 0.3, whose tokens are in tk (not_persons
+ * tokenizes each hit once for both). */
+static void official_visible(const char *s, woo__hit *x,
+                             const keyset *officials, const keyset *places,
+                             toks *tk) {
+  size_t last = tk->n, given = 0, words = 0, placed = 0, inits = 0;
+  for (size_t k = 0; k < tk->n; k++) {
+    tok *t = &tk->v[k];
+    inits += word_tok(t) && (t->f & F_INIT);
+    if (!word_tok(t) || (t->f & F_INIT) || !(t->f & F_CAP) ||
+        (lexbits(s, t) & L_PART))
       continue;
-    int rc = tokenize(s, x->start, x->end, tk, -1);
-    if (rc)
-      return rc;
-    size_t last = tk->n, given = 0, words = 0, placed = 0, inits = 0;
-    for (size_t k = 0; k < tk->n; k++) {
-      tok *t = &tk->v[k];
-      inits += word_tok(t) && (t->f & F_INIT);
-      if (!word_tok(t) || (t->f & F_INIT) || !(t->f & F_CAP) ||
-          (lexbits(s, t) & L_PART))
-        continue;
-      if (last != tk->n)
-        given++;
-      last = k;
-      words++;
-      if (places->n) {
-        woo__lexkey key;
-        woo__lexkey_set(&key, s + t->s, t->e - t->s);
-        placed += keyset_has(places, &key);
-      }
+    if (last != tk->n)
+      given++;
+    last = k;
+    words++;
+    if (places->n) {
+      woo__lexkey key;
+      woo__lexkey_set(&key, s + t->s, t->e - t->s);
+      placed += keyset_has(places, &key);
     }
-    /* "Cabo Delgado" where the text says "provincie Cabo Delgado" */
-    if (words && placed == words && !inits) {
-      x->confidence = 0;
-      continue;
-    }
-    if (last == tk->n || given)
-      continue;
-    woo__lexkey key;
-    woo__lexkey_set(&key, s + tk->v[last].s, tk->v[last].e - tk->v[last].s);
-    if (keyset_has(officials, &key))
-      x->confidence = 0.3;
-    /* a place named elsewhere as one ("gemeente Lindewaard") */
-    if (tk->n == 1 && keyset_has(places, &key))
-      x->confidence = 0;
   }
-  return 0;
+  /* "Cabo Delgado" where the text says "provincie Cabo Delgado" */
+  if (words && placed == words && !inits) {
+    x->confidence = 0;
+    return;
+  }
+  if (last == tk->n || given)
+    return;
+  woo__lexkey key;
+  woo__lexkey_set(&key, s + tk->v[last].s, tk->v[last].e - tk->v[last].s);
+  if (keyset_has(officials, &key))
+    x->confidence = 0.3;
+  /* a place named elsewhere as one ("gemeente Lindewaard") */
+  if (tk->n == 1 && keyset_has(places, &key))
+    x->confidence = 0;
 }
 
 /* ---- names that stand for something else ------------------------------- */
@@ -2279,6 +2269,7 @@ typedef struct surname_at {
 enum { SN_FULL = 1, SN_KEEP, SN_DROP };
 
 static int not_persons(const woo__scan_ctx *ctx, woo__hits *out, size_t n0,
+                       const keyset *officials, const keyset *places,
                        toks *tk) {
   const char *s = ctx->text;
   size_t len = ctx->len;
@@ -2298,6 +2289,11 @@ static int not_persons(const woo__scan_ctx *ctx, woo__hits *out, size_t n0,
       continue;
     if ((rc = tokenize(s, x->start, x->end, tk, -1)))
       goto done;
+    if (officials->n || places->n) {
+      official_visible(s, x, officials, places, tk);
+      if (x->confidence <= 0.3)
+        continue;
+    }
     size_t last = tk->n, words = 0;
     bool bare = true;
     for (size_t k = 0; k < tk->n; k++) {
@@ -2716,9 +2712,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
     }
     a = b + 1;
   }
-  rc = officials_visible(ctx, out, n0, &officials, &places, &tk);
-  if (rc == 0)
-    rc = not_persons(ctx, out, n0, &tk);
+  rc = not_persons(ctx, out, n0, &officials, &places, &tk);
 done:
   free(officials.v);
   free(places.v);
