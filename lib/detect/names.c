@@ -2924,7 +2924,10 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
   size_t n0 = hits->n;
 
   /* Surnames (the last word of a confident name) and full given names
-   * that are not common words. */
+   * that are not common words.  Their capitalised words were looked up
+   * by the recognizer a moment ago: the cache has them. */
+  lexcache lc = {lexcache_slots, LEXCACHE_SLOTS - 1};
+  tk.lc = &lc;
   for (size_t h = 0; h < n0; h++) {
     const woo__hit *x = &hits->v[h];
     if (x->entity != WOO_ENTITY_PERSON || x->confidence < 0.8 ||
@@ -2958,6 +2961,7 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
         goto done;
     }
   }
+  tk.lc = NULL;
   if (names.n == 0)
     goto done;
 
