@@ -22,6 +22,7 @@
  * Time is linear in the text: every token is looked at a bounded number
  * of times (organisation and office phrases are tried up to six tokens
  * ahead). */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -97,9 +98,34 @@ typedef struct lexcache {
 } lexcache;
 
 /* One cache per thread, kept from one text to the next (32 bytes an
- * entry). */
+ * entry).  On the heap, not in thread-local storage: 128 kB of that
+ * would be taken from every thread's stack, and threads with small
+ * stacks could no longer be made. */
 #define LEXCACHE_SLOTS 4096
-static _Thread_local lexcache_entry lexcache_slots[LEXCACHE_SLOTS];
+static pthread_once_t lexcache_once = PTHREAD_ONCE_INIT;
+static pthread_key_t lexcache_key;
+static bool lexcache_keyed;
+
+static void lexcache_start(void) {
+  lexcache_keyed = pthread_key_create(&lexcache_key, free) == 0;
+}
+
+/* The calling thread's cache, made at its first use and freed when the
+ * thread ends; NULL when it cannot be had. */
+static lexcache_entry *lexcache_slots(void) {
+  pthread_once(&lexcache_once, lexcache_start);
+  if (!lexcache_keyed)
+    return NULL;
+  lexcache_entry *v = pthread_getspecific(lexcache_key);
+  if (!v) {
+    v = woo__calloc(LEXCACHE_SLOTS, sizeof *v);
+    if (v && pthread_setspecific(lexcache_key, v)) {
+      free(v);
+      v = NULL;
+    }
+  }
+  return v;
+}
 
 typedef struct toks {
   tok *v;
@@ -2485,7 +2511,13 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
   /* The cache lives as long as the thread: the bits depend on the
    * word's bytes only, and most documents are short, so a cache of their
    * own would be mostly cold. */
-  lexcache lc = {lexcache_slots, LEXCACHE_SLOTS - 1};
+  lexcache lc = {lexcache_slots(), LEXCACHE_SLOTS - 1};
+  lexcache_entry *own = NULL; /* a cache of this call's own */
+  if (!lc.v) {
+    lc.v = own = woo__calloc(LEXCACHE_SLOTS, sizeof *lc.v);
+    if (!own)
+      return WOO_ENOMEM;
+  }
   tk.lc = &lc;
   tk2.lc = &lc;
 
@@ -2718,6 +2750,7 @@ done:
   free(places.v);
   free(tk.v);
   free(tk2.v);
+  free(own);
   return rc;
 }
 
@@ -2926,8 +2959,8 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
   /* Surnames (the last word of a confident name) and full given names
    * that are not common words.  Their capitalised words were looked up
    * by the recognizer a moment ago: the cache has them. */
-  lexcache lc = {lexcache_slots, LEXCACHE_SLOTS - 1};
-  tk.lc = &lc;
+  lexcache lc = {lexcache_slots(), LEXCACHE_SLOTS - 1};
+  tk.lc = lc.v ? &lc : NULL;
   for (size_t h = 0; h < n0; h++) {
     const woo__hit *x = &hits->v[h];
     if (x->entity != WOO_ENTITY_PERSON || x->confidence < 0.8 ||
