@@ -690,6 +690,20 @@ static int index_names(woo_names *k) {
   return 0;
 }
 
+/* Whether the stop at byte b can be passed: an ASCII letter or digit
+ * whose pair with the next byte opens no name.  The walk would only skip
+ * the word there (at its start) or go back to the word's start (inside
+ * it), which the stop before it or the next stop in the word leads to
+ * as well. */
+static inline bool pass_stop(const woo_names *k, const char *t, size_t len,
+                             size_t b) {
+  unsigned char c = (unsigned char)t[b];
+  if (!k->pairs_ok || !ascii_alnum(c))
+    return false;
+  unsigned pr = (unsigned)c << 8 | (b + 1 < len ? (unsigned char)t[b + 1] : 0u);
+  return !(k->pairs[pr / 64] >> (pr % 64) & 1);
+}
+
 /* The first byte at or after q where the walk over a text's words must
  * look closer (known->stop), or len.  Most of a text is plain ASCII
  * words that start with no name's letter: sixteen bytes a step where
@@ -712,13 +726,13 @@ static size_t next_stop(const woo_names *k, const char *t, size_t len,
       /* bytes from 0x80 up are stops by their own high bit */
       for (unsigned m = (unsigned)_mm_movemask_epi8(c); m; m &= m - 1) {
         size_t b = q + (size_t)__builtin_ctz(m);
-        if (k->stop[(unsigned char)t[b]])
+        if (k->stop[(unsigned char)t[b]] && !pass_stop(k, t, len, b))
           return b;
       }
     }
   }
 #endif
-  while (q < len && !k->stop[(unsigned char)t[q]])
+  while (q < len && (!k->stop[(unsigned char)t[q]] || pass_stop(k, t, len, q)))
     q++;
   return q;
 }
