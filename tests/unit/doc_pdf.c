@@ -251,6 +251,39 @@ TEST(t_skip_boxes) {
   }
 }
 
+/* Without metadata and annotations (what plain `woo text` asks for) the
+ * text is the same and the attachments are still there; a caller of
+ * options version 2 does not have these fields, so they are not read. */
+TEST(t_skip_metadata_annots) {
+  const char *names[] = {"text.pdf", "annot.pdf"};
+  for (size_t k = 0; k < 2; k++) {
+    woo_doc *all = open_pdf(fixture(names[k]), NULL);
+    woo_doc_options o = WOO_DOC_OPTIONS_INIT;
+    o.skip_metadata = 1;
+    o.skip_annots = 1;
+    woo_doc *bare = open_pdf(fixture(names[k]), &o);
+    o.version = 2;
+    woo_doc *v2 = open_pdf(fixture(names[k]), &o);
+    if (all && bare && v2) {
+      size_t a, b;
+      const char *ta = woo_doc_text(all, &a), *tb = woo_doc_text(bare, &b);
+      CHECK(a == b && memcmp(ta, tb, a) == 0);
+      CHECK(woo_doc_meta_count(all) > 0);
+      CHECK_INT(woo_doc_meta_count(bare), 0);
+      CHECK_INT(woo_doc_meta_count(v2), woo_doc_meta_count(all));
+      CHECK_INT(woo_doc_annot_count(bare), 0);
+      CHECK_INT(woo_doc_annot_count(v2), woo_doc_annot_count(all));
+      CHECK_INT(woo_doc_attachment_count(bare), woo_doc_attachment_count(all));
+      CHECK_INT(woo_doc_page_count(bare), woo_doc_page_count(all));
+    }
+    if (k == 1 && all)
+      CHECK_INT(woo_doc_annot_count(all), 2);
+    woo_doc_free(all);
+    woo_doc_free(bare);
+    woo_doc_free(v2);
+  }
+}
+
 /* ---- a table: cells the selection text runs together ------------------------ */
 
 /* Whether `cell` stands in `text` as words of its own: white space or the
@@ -608,6 +641,7 @@ int main(void) {
   RUN(t_text_pages);
   RUN(t_boxes);
   RUN(t_skip_boxes);
+  RUN(t_skip_metadata_annots);
   RUN(t_table);
   RUN(t_metadata);
   RUN(t_annotations_attachments);
