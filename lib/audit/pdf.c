@@ -893,13 +893,6 @@ typedef struct wordset {
   size_t cap, n;
 } wordset;
 
-static uint64_t hash_bytes(const char *s, size_t n) {
-  uint64_t h = 1469598103934665603ull;
-  for (size_t i = 0; i < n; i++)
-    h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-  return h;
-}
-
 /* 1 when added, 0 when present, WOO_ENOMEM. */
 static int wordset_add(wordset *ws, const char *w, size_t n) {
   if ((ws->n + 1) * 2 > ws->cap) {
@@ -910,7 +903,7 @@ static int wordset_add(wordset *ws, const char *w, size_t n) {
     for (size_t i = 0; i < ws->cap; i++) {
       if (!ws->slot[i])
         continue;
-      size_t j = hash_bytes(ws->slot[i], strlen(ws->slot[i])) & (cap - 1);
+      size_t j = woo__fnv1a(ws->slot[i], strlen(ws->slot[i])) & (cap - 1);
       while (slot[j])
         j = (j + 1) & (cap - 1);
       slot[j] = ws->slot[i];
@@ -919,7 +912,7 @@ static int wordset_add(wordset *ws, const char *w, size_t n) {
     ws->slot = slot;
     ws->cap = cap;
   }
-  size_t j = hash_bytes(w, n) & (ws->cap - 1);
+  size_t j = woo__fnv1a(w, n) & (ws->cap - 1);
   for (; ws->slot[j]; j = (j + 1) & (ws->cap - 1))
     if (strlen(ws->slot[j]) == n && memcmp(ws->slot[j], w, n) == 0)
       return 0;
@@ -932,7 +925,7 @@ static int wordset_add(wordset *ws, const char *w, size_t n) {
 static bool wordset_has(const wordset *ws, const char *w, size_t n) {
   if (!ws->cap)
     return false;
-  size_t j = hash_bytes(w, n) & (ws->cap - 1);
+  size_t j = woo__fnv1a(w, n) & (ws->cap - 1);
   for (; ws->slot[j]; j = (j + 1) & (ws->cap - 1))
     if (strlen(ws->slot[j]) == n && memcmp(ws->slot[j], w, n) == 0)
       return true;

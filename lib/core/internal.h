@@ -36,6 +36,18 @@ void *woo__reallocarray(void *p, size_t count, size_t size);
 char *woo__strdup(const char *s);
 char *woo__strndup(const char *s, size_t n);
 
+/* ---- hashing ---------------------------------------------------------- */
+
+/* FNV-1a over n bytes: for the library's own hash tables of words and
+ * short strings (not for anything an attacker's collisions could hurt
+ * more than a slower probe). */
+static inline uint64_t woo__fnv1a(const char *s, size_t n) {
+  uint64_t h = 1469598103934665603ull;
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+  return h;
+}
+
 /* ---- growable byte buffer ------------------------------------------ */
 
 typedef struct woo__buf {

@@ -2179,13 +2179,6 @@ typedef struct wordset {
   size_t cap, n;
 } wordset;
 
-static uint64_t word_hash(const char *w, size_t n) {
-  uint64_t h = 0xcbf29ce484222325u;
-  for (size_t i = 0; i < n; i++)
-    h = (h ^ (unsigned char)w[i]) * 0x100000001b3u;
-  return h;
-}
-
 static struct wordslot *wordset_find(const wordset *ws, const char *s,
                                      size_t a, size_t e, uint64_t h) {
   if (!ws->cap)
@@ -2220,7 +2213,7 @@ static int wordset_add(wordset *ws, const char *s, size_t a, size_t e,
     ws->v = v;
     ws->cap = cap;
   }
-  uint64_t h = word_hash(s + a, e - a);
+  uint64_t h = woo__fnv1a(s + a, e - a);
   struct wordslot *x = wordset_find(ws, s, a, e, h);
   if (x->e)
     return x->mark;
@@ -2231,7 +2224,7 @@ static int wordset_add(wordset *ws, const char *s, size_t a, size_t e,
 
 /* The mark of s[a, e), or 0 when it is not in the set. */
 static int wordset_mark(const wordset *ws, const char *s, size_t a, size_t e) {
-  struct wordslot *x = wordset_find(ws, s, a, e, word_hash(s + a, e - a));
+  struct wordslot *x = wordset_find(ws, s, a, e, woo__fnv1a(s + a, e - a));
   return x && x->e ? x->mark : 0;
 }
 

@@ -635,13 +635,6 @@ size_t woo_names_count(const woo_names *n) {
   return c;
 }
 
-static uint64_t bytes_hash(const char *s, size_t n) {
-  uint64_t h = 1469598103934665603ull;
-  for (size_t i = 0; i < n; i++)
-    h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-  return h;
-}
-
 static int cmp_name_key(const void *a, const void *b) {
   const woo__name_key *x = a, *y = b;
   return x->hash < y->hash ? -1 : x->hash > y->hash;
@@ -658,7 +651,7 @@ static int index_names(woo_names *k) {
   for (size_t i = 0; i < k->n; i++) {
     size_t len = strlen(k->names[i]);
     size_t w = woo__word_len(k->names[i], len);
-    ix[i] = (woo__name_key){bytes_hash(k->names[i], w ? w : len), k->names[i], len};
+    ix[i] = (woo__name_key){woo__fnv1a(k->names[i], w ? w : len), k->names[i], len};
   }
   qsort(ix, k->n, sizeof *ix, cmp_name_key);
   k->index_n = k->n;
@@ -820,7 +813,7 @@ static int known_names(const woo__scan_ctx *ctx, woo_names *known,
     else
       left = !woo__word_len(t + woo__utf8_back(t, i - 1),
                             i - woo__utf8_back(t, i - 1));
-    uint64_t hw = left ? bytes_hash(t + i, w) : 0;
+    uint64_t hw = left ? woo__fnv1a(t + i, w) : 0;
     if (left && (filter[(hw % NAME_FBITS) / 64] >> (hw % 64) & 1)) {
       woo__name_key probe = {hw, NULL, 0};
       const woo__name_key *k = bsearch(&probe, ix, n, sizeof *ix, cmp_name_key);
