@@ -1413,6 +1413,14 @@ static bool place_word(const char *s, const tok *t) {
   return false;
 }
 
+/* Whether token k is a capitalised word in the same cell that is no
+ * name: not in the name lexicons, no particle, title or initials. */
+static bool plain_cap_after(const char *s, tok *v, size_t n, size_t k) {
+  return k < n && word_tok(&v[k]) && (v[k].f & F_CAP) &&
+         !(v[k].f & (F_GAP | F_ALLCAPS | F_INIT)) &&
+         !(lexbits(s, &v[k]) & (L_FN | L_SN | L_PART | L_TITLE));
+}
+
 /* Whether parse_name at word token i would only step over it, so that
  * the caller can: a lower-case word with no capitalised word within six
  * tokens (parse_name turns it away first thing; the words of a run share
@@ -1778,13 +1786,14 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
       conf = 0;
     if (slx & L_PART)
       conf = 0;
-    /* "Bright Future People", "Bakker Logistiek": a lone name with more
-     * capitalised words after it that are no names is the first word of
-     * the name of a business or a thing. */
-    if (mode == M_BODY && conf > 0.45 && end_tok < n &&
-        word_tok(&v[end_tok]) && (v[end_tok].f & F_CAP) &&
-        !(v[end_tok].f & (F_GAP | F_ALLCAPS | F_INIT)) &&
-        !(lexbits(s, &v[end_tok]) & (L_FN | L_SN | L_PART | L_TITLE)))
+    /* "Bright Future People", "Bakker Transport Services": a lone name
+     * with two more capitalised words after it that are no names, or one
+     * that names a business, is the first word of the name of a business
+     * or a thing.  One capitalised word alone is not enough: inventories
+     * write "Brief Bakker Subsidieaanvraag". */
+    if (mode == M_BODY && conf > 0.45 && plain_cap_after(s, v, n, end_tok) &&
+        (place_head(s, &v[end_tok]) || unit_word(s, &v[end_tok]) ||
+         plain_cap_after(s, v, n, end_tok + 1)))
       conf = 0.45;
   }
   /* Context lines: everything name-like there is a name. */
@@ -2357,7 +2366,9 @@ static int not_persons(const woo__scan_ctx *ctx, woo__hits *out, size_t n0,
   for (size_t i = 0; i < nb; i++) {
     surname_at *b = &v[i];
     woo__hit *x = &out->v[b->hit];
-    if (firms.n) {
+    /* names in a header, a signature or a list of those present are
+     * people who took part, whatever else carries their name */
+    if (firms.n && x->confidence < 0.9) {
       woo__lexkey key;
       woo__lexkey_set(&key, s + b->s, b->e - b->s);
       if (keyset_has(&firms, &key)) {
@@ -2371,8 +2382,6 @@ static int not_persons(const woo__scan_ctx *ctx, woo__hits *out, size_t n0,
       x->confidence = 0;
     if (mark)
       continue;
-    /* names in a header, a signature or a list of those present are
-     * people who took part, whatever carries their name */
     bool eponym = false;
     if (x->confidence < 0.9) {
       if (!looked) {

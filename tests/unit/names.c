@@ -245,6 +245,8 @@ static const name_case cases[] = {
     /* but not people joined by '&', nor "R&D" */
     {"De heer Brouwer & mevrouw De Kalf waren er.", {"Brouwer", "De Kalf"},
      true},
+    {"Aanwezig: Wiersma & Van der Steeg\n", {"Wiersma", "Van der Steeg"},
+     true},
     {"De R&D-afdeling van Brouwerij Stam sprak met Kees Bulthuis.",
      {"Kees Bulthuis"}, true},
     /* a public figure whose advice or committee carries the name */
@@ -263,7 +265,10 @@ static const name_case cases[] = {
     {"Zij heeft te Zwolle gewoond.", {NULL}, true},
     /* a lone name at the head of a business's name */
     {"De training werd gegeven door Bright Future People.", {NULL}, true},
-    {"De opdracht ging naar Bakker Logistiek in Ede.", {NULL}, true},
+    {"De opdracht ging naar Wiersma Transport Services in Ede.", {NULL},
+     true},
+    {"De opdracht ging naar Wiersma Holding.", {NULL}, true},
+    {"Brief Wiersma Subsidieaanvraag ontvangen.", {"Wiersma"}, true},
 };
 
 #define N_CASES (sizeof cases / sizeof cases[0])
