@@ -2143,7 +2143,8 @@ static int firm_words(const char *s, size_t len, keyset *firms) {
     if (le - ls < 3 || !su_upper((unsigned char)s[ls]))
       continue;
     size_t ts = ls, te = ls;
-    while (ts > 0 && firm_blank((unsigned char)s[ts - 1]) && ls - ts < 3)
+    while (ts > 0 && (firm_blank((unsigned char)s[ts - 1]) || s[ts - 1] == '.') &&
+           ls - ts < 3)
       ts--;
     te = ts;
     while (ts > 0 && te - ts < 12 && (su_alpha((unsigned char)s[ts - 1])))

@@ -245,6 +245,8 @@ static const name_case cases[] = {
     /* but not people joined by '&', nor "R&D" */
     {"De heer Brouwer & mevrouw De Kalf waren er.", {"Brouwer", "De Kalf"},
      true},
+    {"Gesproken met dhr. Wiersma & Van der Steeg.", {"Wiersma", "Van der Steeg"},
+     true},
     {"Aanwezig: Wiersma & Van der Steeg\n", {"Wiersma", "Van der Steeg"},
      true},
     {"De R&D-afdeling van Brouwerij Stam sprak met Kees Bulthuis.",
