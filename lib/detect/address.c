@@ -537,8 +537,9 @@ static const char *const site_words[] = {
  * is one of site_words. */
 static bool site_before(const char *t, size_t a) {
   size_t e = a, breaks = 0;
-  while (e > 0 && (t[e - 1] == ' ' || t[e - 1] == '\t' || t[e - 1] == '\n' ||
-                   t[e - 1] == '\r' || t[e - 1] == ':')) {
+  while (e > 0 && breaks <= 1 &&
+         (t[e - 1] == ' ' || t[e - 1] == '\t' || t[e - 1] == '\n' ||
+          t[e - 1] == '\r' || t[e - 1] == ':')) {
     breaks += t[e - 1] == '\n';
     e--;
   }
