@@ -24,14 +24,8 @@ struct woo_audit {
 
 int woo__akeys_add(woo__akeys *k, uint64_t h, size_t start, size_t end,
                    const woo_ground *ground) {
-  if (k->n == k->cap) {
-    size_t cap = k->cap ? k->cap * 2 : 64;
-    woo__akey *v = woo__reallocarray(k->v, cap, sizeof *v);
-    if (!v)
-      return woo__oom();
-    k->v = v;
-    k->cap = cap;
-  }
+  if (k->n == k->cap && woo__grow(&k->v, &k->cap, sizeof *k->v, 64))
+    return WOO_ENOMEM;
   k->v[k->n++] = (woo__akey){h, start, end, ground};
   return 0;
 }
@@ -39,14 +33,8 @@ int woo__akeys_add(woo__akeys *k, uint64_t h, size_t start, size_t end,
 int woo__vkeys_add(woo__vkeys *k, uint64_t h, size_t start, size_t end) {
   if (start > UINT32_MAX || end - start > UINT32_MAX)
     return woo__akeys_add(&k->wide, h, start, end, NULL);
-  if (k->n == k->cap) {
-    size_t cap = k->cap ? k->cap * 2 : 64;
-    woo__vkey *v = woo__reallocarray(k->v, cap, sizeof *v);
-    if (!v)
-      return woo__oom();
-    k->v = v;
-    k->cap = cap;
-  }
+  if (k->n == k->cap && woo__grow(&k->v, &k->cap, sizeof *k->v, 64))
+    return WOO_ENOMEM;
   k->v[k->n++] = (woo__vkey){h, (uint32_t)start, (uint32_t)(end - start)};
   return 0;
 }

@@ -35,15 +35,7 @@ typedef struct toks {
   size_t gaps, contents; /* tokens that are codes, content words */
 } toks;
 
-static int grow(toks *t) {
-  size_t cap = t->cap ? t->cap * 2 : 256;
-  tok *v = woo__reallocarray(t->v, cap, sizeof *v);
-  if (!v)
-    return woo__oom();
-  t->v = v;
-  t->cap = cap;
-  return 0;
-}
+static int grow(toks *t) { return woo__grow(&t->v, &t->cap, sizeof *t->v, 256); }
 
 static inline int push(toks *t, const tok *x) {
   if (t->n == t->cap && grow(t))

@@ -7,14 +7,8 @@
 static char *dup_opt(const char *s) { return s ? woo__strdup(s) : NULL; }
 
 int woo__finding_add(woo__findings *f, const woo_finding *x) {
-  if (f->n == f->cap) {
-    size_t cap = f->cap ? f->cap * 2 : 16;
-    woo_finding *v = woo__reallocarray(f->v, cap, sizeof *v);
-    if (!v)
-      return WOO_ENOMEM;
-    f->v = v;
-    f->cap = cap;
-  }
+  if (f->n == f->cap && woo__grow(&f->v, &f->cap, sizeof *f->v, 16))
+    return WOO_ENOMEM;
   woo_finding y = *x;
   y.type = dup_opt(x->type ? x->type : "");
   y.document = dup_opt(x->document ? x->document : "");

@@ -33,6 +33,20 @@ void *woo__reallocarray(void *p, size_t count, size_t size) {
   return woo__realloc(p, count * size);
 }
 
+int woo__grow(void *arrayp, size_t *cap, size_t size, size_t first) {
+  void *old;
+  memcpy(&old, arrayp, sizeof old);
+  size_t c = *cap ? *cap * 2 : first;
+  if (c < *cap)
+    return woo__oom();
+  void *v = woo__reallocarray(old, c, size);
+  if (!v)
+    return WOO_ENOMEM;
+  memcpy(arrayp, &v, sizeof v);
+  *cap = c;
+  return 0;
+}
+
 char *woo__strndup(const char *s, size_t n) {
   char *d = woo__malloc(n + 1);
   if (!d)

@@ -33,6 +33,12 @@ void *woo__calloc(size_t count, size_t size);
 void *woo__realloc(void *p, size_t n);
 /* realloc for arrays, with overflow check; NULL on failure (p kept). */
 void *woo__reallocarray(void *p, size_t count, size_t size);
+/* Double the array *arrayp (a pointer to the array's pointer) of
+ * elements of `size` bytes, or make it `first` long when it has none;
+ * *cap is its length.  0, or WOO_ENOMEM with the array as it was.  For
+ * the append-one idiom: if (l->n == l->cap && woo__grow(&l->v, &l->cap,
+ * sizeof *l->v, 64)) return WOO_ENOMEM; */
+int woo__grow(void *arrayp, size_t *cap, size_t size, size_t first);
 char *woo__strdup(const char *s);
 char *woo__strndup(const char *s, size_t n);
 

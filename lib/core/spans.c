@@ -7,14 +7,8 @@
 int woo__spanset_add(woo__spanset *s, size_t start, size_t end) {
   if (end < start)
     return woo__error(WOO_EINVAL, "span end %zu before start %zu", end, start);
-  if (s->n == s->cap) {
-    size_t cap = s->cap ? s->cap * 2 : 16;
-    woo_span *v = woo__reallocarray(s->v, cap, sizeof *v);
-    if (!v)
-      return WOO_ENOMEM;
-    s->v = v;
-    s->cap = cap;
-  }
+  if (s->n == s->cap && woo__grow(&s->v, &s->cap, sizeof *s->v, 16))
+    return WOO_ENOMEM;
   s->v[s->n].start = start;
   s->v[s->n].end = end;
   s->n++;

@@ -8,14 +8,8 @@ int woo__hits_add_ground(woo__hits *h, size_t start, size_t end,
                          double confidence, const woo_ground *ground) {
   if (end <= start)
     return 0; /* empty hits carry nothing to withhold */
-  if (h->n == h->cap) {
-    size_t cap = h->cap ? h->cap * 2 : 32;
-    woo__hit *v = woo__reallocarray(h->v, cap, sizeof *v);
-    if (!v)
-      return WOO_ENOMEM;
-    h->v = v;
-    h->cap = cap;
-  }
+  if (h->n == h->cap && woo__grow(&h->v, &h->cap, sizeof *h->v, 32))
+    return WOO_ENOMEM;
   woo__hit *x = &h->v[h->n++];
   x->start = start;
   x->end = end;

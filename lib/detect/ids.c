@@ -505,14 +505,8 @@ typedef struct trig_arg {
 static int trig_found(void *arg, size_t pos, size_t k) {
   trig_arg *a = arg;
   woo__triggers *t = a->out;
-  if (t->n == t->cap) {
-    size_t cap = t->cap ? t->cap * 2 : 64;
-    woo__trigger *v = woo__reallocarray(t->v, cap, sizeof *v);
-    if (!v)
-      return WOO_ENOMEM;
-    t->v = v;
-    t->cap = cap;
-  }
+  if (t->n == t->cap && woo__grow(&t->v, &t->cap, sizeof *t->v, 64))
+    return WOO_ENOMEM;
   t->v[t->n++] = (woo__trigger){pos, a->group[k], a->stem[k]};
   return 0;
 }

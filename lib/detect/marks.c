@@ -46,14 +46,8 @@ int woo_marks_add(woo_marks *m, const woo_mark *mark) {
                       mark->end, mark->start);
   if (!mark->ground)
     return woo__error(WOO_EINVAL, "mark without a ground");
-  if (m->n == m->cap) {
-    size_t cap = m->cap ? m->cap * 2 : 32;
-    woo_mark *v = woo__reallocarray(m->v, cap, sizeof *v);
-    if (!v)
-      return WOO_ENOMEM;
-    m->v = v;
-    m->cap = cap;
-  }
+  if (m->n == m->cap && woo__grow(&m->v, &m->cap, sizeof *m->v, 32))
+    return WOO_ENOMEM;
   const char *want = mark->source ? mark->source : "";
   const char *src = NULL;
   for (size_t i = m->n_sources; i-- > 0 && !src;)

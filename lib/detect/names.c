@@ -135,13 +135,7 @@ typedef struct toks {
 } toks;
 
 static int toks_grow(toks *t) {
-  size_t cap = t->cap ? t->cap * 2 : 64;
-  tok *v = woo__reallocarray(t->v, cap, sizeof *v);
-  if (!v)
-    return WOO_ENOMEM;
-  t->v = v;
-  t->cap = cap;
-  return 0;
+  return woo__grow(&t->v, &t->cap, sizeof *t->v, 64);
 }
 
 /* What the tokenizer learns about a line as tokens come, instead of in

@@ -121,14 +121,8 @@ static const xmlNode *child(const xmlNode *n, const char *ns,
 
 
 static int nodelist_push(nodelist *l, const xmlNode *n) {
-  if (l->n == l->cap) {
-    size_t cap = l->cap ? l->cap * 2 : 16;
-    const xmlNode **v = woo__reallocarray(l->v, cap, sizeof *v);
-    if (!v)
-      return WOO_ENOMEM;
-    l->v = v;
-    l->cap = cap;
-  }
+  if (l->n == l->cap && woo__grow(&l->v, &l->cap, sizeof *l->v, 16))
+    return WOO_ENOMEM;
   l->v[l->n++] = n;
   return 0;
 }

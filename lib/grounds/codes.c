@@ -1055,14 +1055,8 @@ static int gap_join(const scan *sc, size_t a, size_t b, bool allow_deels) {
 
 static int push(scan *sc, const woo_code *code) {
   woo_codes *l = sc->out;
-  if (l->n == l->cap) {
-    size_t cap = l->cap ? l->cap * 2 : 64;
-    woo_code *v = woo__reallocarray(l->v, cap, sizeof *v);
-    if (!v)
-      return woo__oom();
-    l->v = v;
-    l->cap = cap;
-  }
+  if (l->n == l->cap && woo__grow(&l->v, &l->cap, sizeof *l->v, 64))
+    return WOO_ENOMEM;
   l->v[l->n++] = *code;
   return 0;
 }
