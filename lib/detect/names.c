@@ -939,7 +939,12 @@ static size_t mailbox_entry(const char *s, toks *tk, size_t i) {
 
 /* M_OFFICIAL: a list of office holders acting in office ("Wethouders:",
  * "Raadsleden:", a chair who is the mayor), whose names stay visible. */
-enum { M_BODY = 0, M_HEADER, M_LIST, M_SIG, M_SALUT, M_OFFICIAL, M_CONTACT };
+/* M_STAMP: a key whatever its spelling with a day and a clock time after
+ * it ("Verzonden: dinsdag 4 augustus 2020 18:07" as OCR leaves it: "Vernon
+ * en: …"), a date field that names no one. */
+enum {
+  M_BODY = 0, M_HEADER, M_LIST, M_SIG, M_SALUT, M_OFFICIAL, M_CONTACT, M_STAMP
+};
 
 /* The keys of header, list and office-holder lines. */
 #define HEADER_KEYS(X) X("van") X("aan") X("cc") X("bcc") X("from") X("to") \
@@ -965,6 +970,39 @@ enum { M_BODY = 0, M_HEADER, M_LIST, M_SIG, M_SALUT, M_OFFICIAL, M_CONTACT };
   X("kamerleden") X("bewindspersonen") X("leden") X("aanwezige leden") \
   X("fracties")
 
+/* Whether s[i..b) is a date and time: a day of the week, a day number
+ * and a clock time ("dinsdag 4 augustus 2020 18:07", "Tue, 4 Aug 2020
+ * 18:07"). */
+static bool stamp_value(const char *s, size_t i, size_t b) {
+  static const lit days[] = {
+      LIT("maandag"), LIT("dinsdag"), LIT("woensdag"), LIT("donderdag"),
+      LIT("vrijdag"), LIT("zaterdag"), LIT("zondag"), LIT("monday"),
+      LIT("tuesday"), LIT("wednesday"), LIT("thursday"), LIT("friday"),
+      LIT("saturday"), LIT("sunday"), LIT("ma"), LIT("di"), LIT("wo"),
+      LIT("do"), LIT("vr"), LIT("za"), LIT("zo"), LIT("mon"), LIT("tue"),
+      LIT("wed"), LIT("thu"), LIT("fri"), LIT("sat"), LIT("sun")};
+  while (i < b && (s[i] == ' ' || s[i] == '\t'))
+    i++;
+  size_t e = i;
+  while (e < b && ((s[e] | 32) >= 'a' && (s[e] | 32) <= 'z'))
+    e++;
+  bool day = false;
+  for (size_t n = 0; n < sizeof days / sizeof days[0] && !day; n++)
+    day = lit_eq(s, i, e, &days[n]);
+  if (!day)
+    return false;
+  while (e < b && (s[e] == ' ' || s[e] == ',' || s[e] == '.'))
+    e++;
+  if (e >= b || s[e] < '0' || s[e] > '9')
+    return false;
+  for (size_t k = e + 1; k + 2 < b && k - e < 40; k++)
+    if (s[k] == ':' && s[k - 1] >= '0' && s[k - 1] <= '9' &&
+        s[k + 1] >= '0' && s[k + 1] <= '5' && s[k + 2] >= '0' &&
+        s[k + 2] <= '9')
+      return true;
+  return false;
+}
+
 /* The key before a ':' near the start of a line, trimmed; returns the
  * mode it sets, and in *body the offset where the values start. */
 static int line_key(const char *s, size_t a, size_t b, size_t *body) {
@@ -987,7 +1025,7 @@ static int line_key(const char *s, size_t a, size_t b, size_t *body) {
     e--;
   *body = k + 1;
   if (!len_in(header_lens | list_lens | official_lens, e - i))
-    return M_BODY;
+    return e - i <= 24 && stamp_value(s, k + 1, b) ? M_STAMP : M_BODY;
   for (size_t n = 0; n < sizeof header / sizeof header[0]; n++)
     if (lit_eq(s, i, e, &header[n]))
       return M_HEADER;
@@ -997,7 +1035,7 @@ static int line_key(const char *s, size_t a, size_t b, size_t *body) {
   for (size_t n = 0; n < sizeof official / sizeof official[0]; n++)
     if (lit_eq(s, i, e, &official[n]))
       return M_OFFICIAL;
-  return M_BODY;
+  return e - i <= 24 && stamp_value(s, k + 1, b) ? M_STAMP : M_BODY;
 }
 
 /* Whether the trimmed line (without trailing punctuation) is a closing
@@ -2546,6 +2584,10 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
       sig_wait = 0;
     } else {
       mode = line_key(s, a, b, &body);
+      if (mode == M_STAMP) {
+        a = b + 1;
+        continue;
+      }
       if (mode == M_BODY)
         body = a;
       if (mode == M_HEADER && ctx->doc &&

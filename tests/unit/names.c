@@ -271,6 +271,11 @@ static const name_case cases[] = {
      true},
     {"De opdracht ging naar Wiersma Holding.", {NULL}, true},
     {"Brief Wiersma Subsidieaanvraag ontvangen.", {"Wiersma"}, true},
+    /* a date field whose key OCR garbled into words that look like a name */
+    {"Van:\nVernon en: dinsdag 4 augustus 2020 18:07\nAan: Team Werk\n",
+     {NULL}, true},
+    {"Sent: Tue, 4 Aug 2020 18:07\nVernon: dat klopt\n", {"Vernon"}, true},
+    {"Vernon: maandag ben ik er niet\n", {"Vernon"}, true},
 };
 
 #define N_CASES (sizeof cases / sizeof cases[0])
