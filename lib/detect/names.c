@@ -1714,8 +1714,8 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
     n_first = 0;
   }
   if (sur == n) {
-    if (n_init && mode != M_BODY) {
-      /* initials alone in a header or list */
+    if (n_init && mode != M_BODY && mode != M_OFFICIAL) {
+      /* initials alone in a header or list (an office holder's stay) */
       size_t e = v[j - 1].e;
       int rc = emit(st->ctx, out, v[start].s, e, 0.8, "names");
       *pi = j;
@@ -1943,7 +1943,10 @@ static bool management_line(const char *s, size_t a, size_t b) {
       LIT("directeur"), LIT("hoofd"), LIT("leider"), LIT("manager"),
       LIT("chef"), LIT("secretaris"), LIT("generaal"), LIT("burgemeester"),
       LIT("wethouder"), LIT("minister"), LIT("voorzitter"), LIT("griffier"),
-      LIT("commandant"), LIT("bestuurder"), LIT("gedeputeerde")};
+      LIT("commandant"), LIT("bestuurder"), LIT("gedeputeerde"),
+      /* a deputy stands in for a manager: "de plv. Secretar -Gener,aal"
+       * is still one when OCR has broken the function */
+      LIT("plv."), LIT("plaatsvervangend")};
   if (b - a > 200)
     return false;
   for (size_t k = 0; k < sizeof w / sizeof w[0]; k++) {

@@ -276,6 +276,17 @@ static const name_case cases[] = {
      {NULL}, true},
     {"Sent: Tue, 4 Aug 2020 18:07\nVernon: dat klopt\n", {"Vernon"}, true},
     {"Vernon: maandag ben ik er niet\n", {"Vernon"}, true},
+    /* a deputy manager signs in office, also when OCR broke the function */
+    {"Hoogachtend,\n\nde minister,\nnamens deze,\nde plv. Secretar -Gener,aal "
+     "a.i.,\n\n\nA.W. Kortenhoeven\n",
+     {NULL}, true},
+    {"Hoogachtend,\n\nde minister,\nnamens deze,\nde toezichthouder,\n\n"
+     "A.W. Kortenhoeven\n",
+     {"A.W. Kortenhoeven"}, true},
+    {"de minister,\nnamens deze,\nde plv. directeur,\n\n\nA.W.,\n", {NULL},
+     true},
+    {"de minister,\nnamens deze,\nde toezichthouder,\n\n\nA.W.,\n",
+     {"A.W."}, true},
 };
 
 #define N_CASES (sizeof cases / sizeof cases[0])
