@@ -1614,6 +1614,14 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
         bool known = (nx & L_SN) ||
                      (mode != M_BODY && !(nx & (L_FN | L_PART)) &&
                       !(v[j + 1].f & F_HYPH) && !unit_word(s, &v[j + 1]));
+        /* … or before a given name and a surname that is no other word
+         * ("Yohanes Hylke Soerjadi", "Dyonne Samira Sewnandan") */
+        if (!known && (nx & L_FN) && !(nx & (L_COMMON | L_PART)) &&
+            IN_NAME(j + 2) && (v[j + 2].f & F_CAP) &&
+            !(v[j + 2].f & (F_ALLCAPS | F_DIGIT)) && !unit_word(s, &v[j + 2]))
+          known = !(lexbits_common(s, &v[j + 2]) &
+                    (L_COMMON | L_ORG | L_STOP | L_FN | L_PART | L_TITLE |
+                     L_OFF | L_STREET));
         /* a surname that is also a common word ("Hofstede") will do where
          * the line holds names anyway */
         bool sn_ok = mode != M_BODY && (nx & L_SN);
@@ -1746,6 +1754,27 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
                               v[k].c == '/'))))
       end_tok = k;
   }
+  /* "Burak Omid Jansen": a word in no lexicon between a given name and a
+   * known surname is a second given name */
+  if (n_first && !n_init && !n_part && end_tok == sur + 1 &&
+      !(lexbits_common(s, &v[sur]) &
+        (L_SN | L_FN | L_COMMON | L_ORG | L_STOP | L_PART | L_TITLE | L_OFF))) {
+    size_t k = end_tok, parts = 0;
+    while (IN_NAME(k) && (v[k].f & F_LOWER) && (lexbits(s, &v[k]) & L_PART) &&
+           parts < 3) {
+      k++;
+      parts++;
+    }
+    if (IN_NAME(k) && (v[k].f & F_CAP) && !(v[k].f & F_ALLCAPS)) {
+      unsigned kx = lexbits_common(s, &v[k]);
+      if ((kx & L_SN) && !(kx & (L_ORG | L_STOP)) &&
+          (!(kx & L_COMMON) || mode != M_BODY || parts)) {
+        n_first++;
+        sur = k;
+        end_tok = k + 1;
+      }
+    }
+  }
   /* Double-barrelled: "Vries-el Amrani" (a word holds a hyphen only
    * where the tokenizer set F_HYPH) */
   if (v[sur].f & F_HYPH) {
@@ -1753,9 +1782,17 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
     size_t h = t->e;
     while (h > t->s && s[h - 1] != '-')
       h--;
-    if (h > t->s && end_tok < n && (v[end_tok].f & F_CAP) &&
-        woo__lex_has(WOO__LEX_PARTICLES, s + h, t->e - h))
-      end_tok++;
+    if (h > t->s && woo__lex_has(WOO__LEX_PARTICLES, s + h, t->e - h)) {
+      /* further particles ("Şahin-Van der Heijden", "Ziani-Uit den
+       * Bogaard"), then the capitalised rest of the surname */
+      size_t k = end_tok;
+      while (k < n && k < end_tok + 2 && word_tok(&v[k]) &&
+             !(v[k].f & F_GAP) && (v[k].f & F_LOWER) &&
+             (lexbits(s, &v[k]) & L_PART))
+        k++;
+      if (k < n && word_tok(&v[k]) && !(v[k].f & F_GAP) && (v[k].f & F_CAP))
+        end_tok = k + 1;
+    }
   }
   /* A trailing hyphen then surname: "Jansen - Bakker" is rare; skip. */
 

@@ -287,6 +287,20 @@ static const name_case cases[] = {
      true},
     {"de minister,\nnamens deze,\nde toezichthouder,\n\n\nA.W.,\n",
      {"A.W."}, true},
+    /* a double surname whose second part opens with particles */
+    {"Rintje \xc5\x9e" "ahin-Van der Heijden kwam langs.",
+     {"Rintje \xc5\x9e" "ahin-Van der Heijden"}, true},
+    {"Met vriendelijke groet,\n\nRachid Ziani-Uit den Bogaard\n",
+     {"Rachid Ziani-Uit den Bogaard"}, true},
+    /* a second given name in no lexicon before a known surname */
+    {"Beste Burak Omid \xc3\x87" "elik,\n", {"Burak Omid \xc3\x87" "elik"},
+     true},
+    {"Burak Omid van Dijk kwam.", {"Burak Omid van Dijk"}, true},
+    /* a first given name in no lexicon before a given name and surname */
+    {"Gisteren kwam Yohanes Hylke Soerjadi.", {"Yohanes Hylke Soerjadi"},
+     true},
+    {"Gisteren kwam Hylke Soerjadi.", {"Hylke Soerjadi"}, true},
+    {"In Nijmegen Hylke zag het.", {"Hylke"}, true},
 };
 
 #define N_CASES (sizeof cases / sizeof cases[0])
