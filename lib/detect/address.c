@@ -362,6 +362,48 @@ static size_t word_back(const char *t, size_t e, size_t max) {
   return s;
 }
 
+/* Suffixes that also end the names of places that are not streets: a
+ * theatre (De Meervaart), a courtyard or palace (Binnenhof), a park, a
+ * harbour, a market. */
+static const char *const place_suffix[] = {"vaart", "hof", "park", "haven",
+                                           "markt", "erf", NULL};
+
+/* Whether the name t[a..e) ends in one of place_suffix and stands in the
+ * text around it (32 KB either side) at least twice more without a number
+ * after it: then it names a place ("theater de Meervaart", "de nieuwe
+ * Meervaart"), and "De Meervaart 2" is not a home address. */
+static bool named_place(const char *t, size_t len, size_t a, size_t e) {
+  size_t n = e - a;
+  bool suffix = false;
+  for (size_t k = 0; place_suffix[k] && !suffix; k++) {
+    size_t m = strlen(place_suffix[k]);
+    suffix = n > m && su_eq_fold(t + e - m, m, place_suffix[k]);
+  }
+  if (!suffix)
+    return false;
+  /* "woont aan het Dorpspark 12", "adres: …": a home after all */
+  for (size_t p = a; p > 0 && a - p < 32 && t[p - 1] != '\n';) {
+    p--;
+    if ((p + 4 <= a && su_eq_fold(t + p, 4, "woon")) ||
+        (p + 5 <= a && su_eq_fold(t + p, 5, "adres")))
+      return false;
+  }
+  size_t lo = a > 32768 ? a - 32768 : 0;
+  size_t hi = len - e > 32768 ? e + 32768 : len;
+  unsigned bare = 0;
+  for (const char *p = t + lo, *end = t + hi;
+       bare < 2 && (p = memmem(p, (size_t)(end - p), t + a, n)); p += n) {
+    size_t at = (size_t)(p - t), q = at + n;
+    if (at == a || (at > 0 && su_wordc((unsigned char)t[at - 1])) ||
+        (q < len && su_wordc((unsigned char)t[q])))
+      continue;
+    while (q < len && (t[q] == ' ' || t[q] == '\t'))
+      q++;
+    bare += !(q < len && su_digit((unsigned char)t[q]));
+  }
+  return bare >= 2;
+}
+
 static int find_street_at(const woo__scan_ctx *ctx, woo__hits *out, size_t i,
                           size_t run) {
   const char *t = ctx->text;
@@ -417,7 +459,7 @@ static int find_street_at(const woo__scan_ctx *ctx, woo__hits *out, size_t i,
   if (!capital || !su_upper((unsigned char)t[start]))
     return 0;
   size_t end = house_addition(t, len, run);
-  if (woo__office_context(t, len, start))
+  if (woo__office_context(t, len, start) || named_place(t, len, ws, we))
     return 0;
   return woo__hits_add(out, start, end, WOO_ENTITY_ADDRESS, "address", 0.85);
 }

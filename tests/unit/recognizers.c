@@ -188,6 +188,15 @@ static const tcase cases[] = {
                 "Bewoner van Dorpsweg 24 klaagt",
      "Dorpsweg 24"},
     {R_ADDRESS, "de locatie is onbekend.\n\n\nKerkstraat 12", "Kerkstraat 12"},
+    /* A theatre, a park named more often without a number than with. */
+    {R_ADDRESS, "Bezoek aan theater de Meervaart.\nDe nieuwe Meervaart opent.\n"
+                "Bij de voordracht De Meervaart 2 kwam.",
+     NULL},
+    {R_ADDRESS, "Het Dorpspark is mooi, het Dorpspark ook.\n"
+                "Mevrouw woont aan het Dorpspark 12.",
+     "Dorpspark 12"},
+    {R_ADDRESS, "De Meervaart opent.\nHij woont aan de Meervaart 2.",
+     "Meervaart 2"},
 
     /* ---- licence plates ---- */
     {R_PLATE, "kenteken 12-BDF-3 gezien", "12-BDF-3"},
