@@ -962,7 +962,8 @@ enum {
   X("interviewer") X("attendees") X("participants") X("ondertekend door") \
   X("ondertekenaar") X("medewerker") X("getuige") X("getuigen") X("melder") \
   X("aangever") X("verdachte") X("betrokkene") X("betrokkenen") X("naam") \
-  X("naam melder") X("naam betrokkene") X("cliënt") X("client")
+  X("naam melder") X("naam betrokkene") X("cliënt") X("client") \
+  X("tester") X("testers") X("projectleden") X("teamleden")
 #define OFFICIAL_KEYS(X) X("wethouders") X("wethouder") X("raadsleden") \
   X("aanwezige raadsleden") X("raadslid") X("leden van de raad") \
   X("statenleden") X("gedeputeerden") X("gedeputeerde") X("commissieleden") \
@@ -1599,7 +1600,15 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
         j++;
         continue;
       }
-      if (lx & (L_STOP | L_ORG | L_PART))
+      /* "Jun Wei Chen", "Mei Ling Tan" in a list: a given name that is
+       * also a month's name opens a name before two more */
+      bool month = (lx & L_STOP) && (lx & L_FN) && !(lx & (L_ORG | L_PART)) &&
+                   !n_first && mode != M_BODY && IN_NAME(j + 1) &&
+                   IN_NAME(j + 2) && (v[j + 1].f & F_CAP) &&
+                   (v[j + 2].f & F_CAP) &&
+                   (lexbits(s, &v[j + 1]) & L_FN) &&
+                   !(lexbits(s, &v[j + 1]) & (L_STOP | L_ORG | L_PART));
+      if ((lx & (L_STOP | L_ORG | L_PART)) && !month)
         break;
       if (!(lx & L_FN)) {
         /* A word in no lexicon right before a known surname is taken as

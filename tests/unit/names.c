@@ -301,6 +301,12 @@ static const name_case cases[] = {
      true},
     {"Gisteren kwam Hylke Soerjadi.", {"Hylke Soerjadi"}, true},
     {"In Nijmegen Hylke zag het.", {"Hylke"}, true},
+    /* a given name that is also a month's name, in a list */
+    {"Aanwezig: Saskia Verbeek, Jun Wei Chen, Ayse Kaya\n",
+     {"Saskia Verbeek", "Jun Wei Chen", "Ayse Kaya"}, true},
+    {"Testers: Joris Lamberts (lead), Mei Ling Tan\n",
+     {"Joris Lamberts", "Mei Ling Tan"}, true},
+    {"Op 3 Mei Ling Tan zag het.", {"Ling Tan"}, true},
 };
 
 #define N_CASES (sizeof cases / sizeof cases[0])
