@@ -3035,9 +3035,30 @@ static bool line_may_mention(const char *s, size_t a, size_t b,
   return false;
 }
 
+/* Whether word i, a surname that is also a town, is the town here: after
+ * a kind of place ("gemeente Hoogeveen") or a word of place or direction
+ * ("in Hoogeveen", "naar", "uit", "te", "bij", "regio"), or before a
+ * street or a further capitalised word ("Hoogeveen Centrum"). */
+static bool town_mention(const char *s, const toks *tk, size_t i) {
+  static const lit before[] = {LIT("in"), LIT("te"), LIT("naar"), LIT("uit"),
+                               LIT("bij"), LIT("rond"), LIT("nabij"),
+                               LIT("omgeving"), LIT("regio"), LIT("richting")};
+  if (i > 0 && word_tok(&tk->v[i - 1])) {
+    const tok *p = &tk->v[i - 1];
+    if (place_word(s, p))
+      return true;
+    for (size_t k = 0; k < sizeof before / sizeof before[0]; k++)
+      if (word_is_lit(s, p, &before[k]))
+        return true;
+  }
+  return i + 1 < tk->n && word_tok(&tk->v[i + 1]) &&
+         (tk->v[i + 1].f & F_CAP) && !(tk->v[i + 1].f & F_GAP);
+}
+
 int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
   int rc = 0;
   keyset names = {NULL, 0, 0}, firsts = {NULL, 0, 0};
+  keyset placey = {NULL, 0, 0}; /* surnames that are also places */
   toks tk = {NULL, 0, 0, NULL, 0};
   woo__spanset have = WOO__SPANSET_INIT;
   const char *s = ctx->text;
@@ -3065,12 +3086,17 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
           t->e - t->s < 3)
         continue;
       unsigned lx = lexbits_common(s, t);
-      if (lx & (L_PART | L_STOP | L_ORG | L_TITLE | L_OFF))
-        continue;
       bool last = true;
       for (size_t k = i + 1; k < tk.n; k++)
         if (word_tok(&tk.v[k]))
           last = false;
+      /* "Linda Hoogeveen": a surname that is also a town travels from a
+       * sure name, but not to where it is the town */
+      bool town = (lx & L_ORG) && (lx & L_SN) && last &&
+                  x->confidence >= 0.9 &&
+                  !(lx & (L_PART | L_STOP | L_TITLE | L_OFF));
+      if ((lx & (L_PART | L_STOP | L_ORG | L_TITLE | L_OFF)) && !town)
+        continue;
       if (!last && (lx & L_COMMON))
         continue; /* given names that are words ("Roos") stay put */
       /* a surname that is also a word travels only from a sure name */
@@ -3078,7 +3104,8 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
         continue;
       woo__lexkey key;
       woo__lexkey_set(&key, s + t->s, t->e - t->s);
-      if ((rc = keyset_add(&names, &key)))
+      if ((rc = keyset_add(&names, &key)) ||
+          (town && (rc = keyset_add(&placey, &key))))
         goto done;
     }
   }
@@ -3142,6 +3169,9 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
       size_t ps = tk.v[st0].s, pe = t->e;
       if (woo__spanset_overlaps(&have, ps, pe))
         continue;
+      if (placey.n && st0 == i && keyset_has(&placey, &key) &&
+          town_mention(s, &tk, i))
+        continue;
       if (allowed(ctx, ps, pe))
         continue;
       /* Mentions are found in text order and never overlap each other,
@@ -3156,6 +3186,7 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
 done:
   free(names.v);
   free(firsts.v);
+  free(placey.v);
   free(tk.v);
   woo__spanset_free(&have);
   return rc;

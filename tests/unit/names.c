@@ -494,6 +494,34 @@ TEST(propagation) {
   woo__hits_free(&hits);
 }
 
+/* A surname that is also a town travels from a sure name to the person's
+ * other mentions, not to the town's. */
+TEST(town_surname_propagates) {
+  const char *text = "Verslag: Linda Hoogeveen\n\n"
+                     "Afgesproken wordt dat Hoogeveen het doet (Hoogeveen, "
+                     "Jonker). De gemeente Hoogeveen betaalt, in Hoogeveen "
+                     "Centrum.\n";
+  woo__scan_ctx ctx = {text, strlen(text), NULL, NULL, NULL, NULL, NULL};
+  woo__hits hits = {NULL, 0, 0};
+  CHECK_INT(woo__find_persons(&ctx, &hits), 0);
+  CHECK_INT(woo__names_propagate(&ctx, &hits), 0);
+  /* mentions 1-3 are the person, 4 and 5 the town */
+  static const bool person[] = {true, true, true, false, false};
+  size_t k = 0;
+  for (const char *p = strstr(text, "Hoogeveen"); p;
+       p = strstr(p + 1, "Hoogeveen"), k++) {
+    size_t off = (size_t)(p - text);
+    bool covered = false;
+    for (size_t h = 0; h < hits.n; h++)
+      if (hits.v[h].confidence >= THRESHOLD && hits.v[h].start <= off &&
+          hits.v[h].end >= off + 9)
+        covered = true;
+    CHECK(k < 5 && covered == person[k]);
+  }
+  CHECK_INT(k, 5);
+  woo__hits_free(&hits);
+}
+
 /* A function in apposition makes a name with a common-word surname sure
  * enough to propagate; without it the surname stays put. */
 TEST(apposition_propagates) {
@@ -566,6 +594,7 @@ int main(void) {
   RUN(span_excludes_title_and_possessive);
   RUN(policy_allow_and_officials);
   RUN(propagation);
+  RUN(town_surname_propagates);
   RUN(apposition_propagates);
   RUN(functions);
   RUN(robust_input);
