@@ -270,8 +270,9 @@ static size_t skip_filler(const char *t, size_t len, size_t p, size_t max) {
   size_t limit = p + max < len ? p + max : len;
   while (p < limit) {
     unsigned char c = (unsigned char)t[p];
+    /* "Nederlands rijbewijs, nummer 5129384716": a comma as well */
     if (c == ' ' || c == '\t' || c == ':' || c == '.' || c == '(' ||
-        c == '=' || c == '\r' || c == '\n' || c == '-') {
+        c == '=' || c == '\r' || c == '\n' || c == '-' || c == ',') {
       if (c == '\n' && p + 1 < len && t[p + 1] == '\n')
         return p;
       p++;

@@ -237,6 +237,7 @@ static const tcase cases[] = {
     {R_ID, "ID-kaart: IX12345R7 verlopen", "IX12345R7"},
     {R_ID, "documentnummer is SPECI2014 volgens", "SPECI2014"},
     {R_ID, "rijbewijsnummer 5012345678", "5012345678"},
+    {R_ID, "Nederlands rijbewijs, nummer 5012345678", "5012345678"},
     {R_ID, "paspoort NO1234567", NULL},
     {R_ID, "paspoort aangevraagd op 12 maart", NULL},
     {R_ID, "nummer NW1K2L3M4 zonder context", NULL},
@@ -310,6 +311,14 @@ static const tcase cases[] = {
     {R_SECRET, "pincode vergeten", NULL},
     {R_SECRET, "wachtwoord: zie bijlage", NULL},
     {R_SECRET, "Spinnen 1234", NULL},
+    /* codes that open or switch off something */
+    {R_SECRET, "een codeslot met code 2580; de code is oud", "2580"},
+    {R_SECRET, "Code sleutelkluis: 7319.", "7319"},
+    {R_SECRET, "de uitschakelcode is 4052 gevolgd door #", "4052"},
+    {R_SECRET, "Vergadercode voor het overleg: 552 918 304, daarna", "552 918 304"},
+    {R_SECRET, "postcode 1234 AB", NULL},
+    {R_SECRET, "code 2023 van de zaak", NULL},
+    {R_SECRET, "de toegangscode 4821 werkt", "4821"},
 };
 
 /* Run one recognizer over an exact-length copy of text. */
