@@ -209,7 +209,8 @@ static const char *const host_prefix[] = {
     "node", "fs", "ws", "pc", "lt", "nb", "prd", "prod", "tst", "acc", "dev",
     "ora", "exch", "mail", "smtp", "proxy", "fw", "rtr", "sw", "esx", "esxi",
     "nas", "san", "dns", "ldap", "ctx", "citrix", "rds", "vdi", "k8s",
-    "kube", "mgmt", "bkp", "backup", "log", "mon", "jump", "bastion", NULL};
+    "kube", "mgmt", "bkp", "backup", "log", "mon", "jump", "bastion", "prn",
+    "mfp", "print", NULL};
 
 static int find_internal_domains(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
@@ -307,6 +308,17 @@ static int find_machine_names(const woo__scan_ctx *ctx, woo__hits *out) {
       fl++;
     bool prefix = fl < e && (t[fl] == '-' || su_digit((unsigned char)t[fl])) &&
                   su_in_list(t + s, fl - s, host_prefix);
+    /* "PRK-SRV01": a later part may name the kind of machine, with its
+     * number right after */
+    for (size_t p = fl; !prefix && p < e; p++) {
+      if (t[p] != '-')
+        continue;
+      size_t q = p + 1, r = q;
+      while (r < e && su_alpha((unsigned char)t[r]))
+        r++;
+      prefix = r < e && r > q && su_digit((unsigned char)t[r]) &&
+               su_in_list(t + q, r - q, host_prefix);
+    }
     /* The network words are looked for only where they decide. */
     if (!prefix && !(hyphens >= 2 && fl - s >= 3))
       continue;
