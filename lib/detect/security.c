@@ -266,6 +266,18 @@ static int find_internal_domains(const woo__scan_ctx *ctx, woo__hits *out) {
   return 0;
 }
 
+/* Whether a part of the hyphenated t[s..e) between two hyphens is a year
+ * (1900-2099). */
+static bool year_part(const char *t, size_t s, size_t e) {
+  for (size_t p = s; p + 5 < e; p++)
+    if (t[p] == '-' && t[p + 5] == '-' &&
+        ((t[p + 1] == '1' && t[p + 2] == '9') ||
+         (t[p + 1] == '2' && t[p + 2] == '0')) &&
+        su_digit((unsigned char)t[p + 3]) && su_digit((unsigned char)t[p + 4]))
+      return true;
+  return false;
+}
+
 static int find_machine_names(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
   size_t len = ctx->len, pos = 0;
@@ -319,8 +331,9 @@ static int find_machine_names(const woo__scan_ctx *ctx, woo__hits *out) {
       prefix = r < e && r > q && su_digit((unsigned char)t[r]) &&
                su_in_list(t + q, r - q, host_prefix);
     }
-    /* The network words are looked for only where they decide. */
-    if (!prefix && !(hyphens >= 2 && fl - s >= 3))
+    /* The network words are looked for only where they decide; a part
+     * that is a year makes a file or case number ("SEC-2023-019"). */
+    if (!prefix && !(hyphens >= 2 && fl - s >= 3 && !year_part(t, s, e)))
       continue;
     bool net = su_context_before(t, s, 64, net_context);
     double conf;

@@ -280,6 +280,7 @@ static const tcase cases[] = {
     {R_HOST, "De server PRK-SRV01 draait nog", "PRK-SRV01"},
     {R_HOST, "printers (onder andere prn-mfp-bg01) zijn oud", "prn-mfp-bg01"},
     {R_HOST, "COVID-19 en fase-2", NULL},
+    {R_HOST, "het netwerk: rapport SEC-2023-019 van de server", NULL},
     {R_HOST, "op server01.intern.local staat", "server01.intern.local"},
     {R_HOST, "fs1.corp draait", "fs1.corp"},
     {R_HOST, "dc01.ministerie.internal.", "dc01.ministerie.internal"},
