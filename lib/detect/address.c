@@ -242,6 +242,24 @@ static bool month_before(const char *t, size_t i) {
   return n && su_in_list(t + w, n, months);
 }
 
+/* Whether a street's house number ends right before i, after which a
+ * comma and a space or a line break: "Kerklaan 12, ", "Dorpsweg 3a\n". */
+static bool after_house_number(const char *t, size_t i) {
+  size_t k = i;
+  if (k >= 2 && t[k - 1] == ' ' && t[k - 2] == ',')
+    k -= 2;
+  else if (k >= 1 && t[k - 1] == '\n')
+    k -= 1;
+  else
+    return false;
+  if (k > 0 && su_lower((unsigned char)t[k - 1]))
+    k--; /* "3a" */
+  size_t d = k;
+  while (d > 0 && k - d < 5 && su_digit((unsigned char)t[d - 1]))
+    d--;
+  return d < k && d >= 2 && t[d - 1] == ' ' && su_alpha((unsigned char)t[d - 2]);
+}
+
 /* A postcode at i (four digits, first not 0): returns the offset after
  * its letters, or 0. */
 static size_t postcode_at(const char *t, size_t len, size_t i) {
@@ -260,7 +278,11 @@ static size_t postcode_at(const char *t, size_t len, size_t i) {
     return 0;
   if (p + 2 < len && t[p + 2] == ':')
     return 0; /* "2019 RE: ..." in a subject line */
-  if (su_in_list(t + p, 2, postcode_not))
+  /* a unit or a legal form is a postcode after all right after a street
+   * and number, before a place: "Kerklaan 12, 1065 KM Amsterdam" */
+  if (su_in_list(t + p, 2, postcode_not) &&
+      !(after_house_number(t, i) && p + 4 < len && t[p + 2] == ' ' &&
+        su_upper((unsigned char)t[p + 3]) && su_lower((unsigned char)t[p + 4])))
     return 0;
   return p + 2;
 }
@@ -306,11 +328,14 @@ static int find_postcodes_at(const woo__scan_ctx *ctx, woo__hits *out,
 static const char *const street_suffix[] = {
     "straat", "weg", "laan", "plein", "gracht", "kade", "singel", "dijk",
     "pad", "hof", "park", "steeg", "dreef", "markt", "plantsoen", "wal",
-    "haven", "vaart", "allee", "boulevard", "straatweg", "erf", NULL};
+    "haven", "vaart", "allee", "boulevard", "straatweg", "erf", "erven",
+    /* Frisian: wei, leane, strjitte, dyk, paad */
+    "wei", "leane", "strjitte", "dyk", "paad", NULL};
 /* Their lengths, in the same order (asked for every number after a
  * word). */
 static const unsigned char street_suffix_len[] = {
-    6, 3, 4, 5, 6, 4, 6, 4, 3, 3, 4, 5, 5, 5, 9, 3, 5, 5, 5, 9, 9, 3};
+    6, 3, 4, 5, 6, 4, 6, 4, 3, 3, 4, 5, 5, 5, 9, 3, 5, 5, 5, 9, 9, 3, 5,
+    3, 5, 8, 3, 4};
 _Static_assert(sizeof street_suffix_len ==
                    sizeof street_suffix / sizeof *street_suffix - 1,
                "a length for every street suffix");
@@ -444,7 +469,10 @@ static int find_street_at(const woo__scan_ctx *ctx, woo__hits *out, size_t i,
       break;
     if (!cap && !part)
       break;
-    if (cap && !part && !su_in_list(t + ps, pe - ps, street_prefix))
+    /* a given name opens a street named after a person ("Pieter
+     * Callandlaan", "Jan van Galenstraat") */
+    if (cap && !part && !su_in_list(t + ps, pe - ps, street_prefix) &&
+        !woo__lex_has(WOO__LEX_FIRST_NAMES, t + ps, pe - ps))
       break;
     start = ps;
     capital |= cap;

@@ -1681,6 +1681,14 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
     *pi = k;
     return 0;
   }
+  /* "Pieter Callandlaan 12", "Jan van Galenstraat": a street named
+   * after a person */
+  if ((n_first || n_part) && !title && !n_init && IN_NAME(j) &&
+      (v[j].f & F_CAP) && (lexbits(s, &v[j]) & L_STREET) &&
+      !(n_part && weak_particle(s, &v[pstart]))) {
+    *pi = j + 1;
+    return 0;
+  }
   /* surname */
   size_t sur = n;
   /* "in Zwolle", "In de Kamerbrief", "Voor de Expohal": particles that

@@ -307,6 +307,9 @@ static const name_case cases[] = {
     {"Testers: Joris Lamberts (lead), Mei Ling Tan\n",
      {"Joris Lamberts", "Mei Ling Tan"}, true},
     {"Op 3 Mei Ling Tan zag het.", {"Ling Tan"}, true},
+    /* a street named after a person is no person */
+    {"Zijn adres was Pieter Callandlaan 12 in Amsterdam.", {NULL}, true},
+    {"Gisteren belde Pieter over de Kerkstraat.", {"Pieter"}, true},
 };
 
 #define N_CASES (sizeof cases / sizeof cases[0])

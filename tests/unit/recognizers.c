@@ -188,6 +188,16 @@ static const tcase cases[] = {
                 "Bewoner van Dorpsweg 24 klaagt",
      "Dorpsweg 24"},
     {R_ADDRESS, "de locatie is onbekend.\n\n\nKerkstraat 12", "Kerkstraat 12"},
+    /* Streets named after a person, Frisian streets, a unit-like postcode
+     * right after a street and number. */
+    {R_ADDRESS, "was Pieter Callandlaan 12, 1065 KM Amsterdam, een",
+     "Pieter Callandlaan 12, 1065 KM Amsterdam"},
+    {R_ADDRESS, "Hij woont Jan van Galenstraat 4 in Amsterdam.",
+     "Jan van Galenstraat 4"},
+    {R_ADDRESS, "Adres: Dijksterwei 8, 9104 HG Damw\xc3\xa2ld",
+     "Dijksterwei 8, 9104 HG Damw\xc3\xa2ld"},
+    {R_ADDRESS, "op Hoge Erven 7 staat", "Hoge Erven 7"},
+    {R_ADDRESS, "De centrale levert 1000 MW Vermogen.", NULL},
     /* A theatre, a park named more often without a number than with. */
     {R_ADDRESS, "Bezoek aan theater de Meervaart.\nDe nieuwe Meervaart opent.\n"
                 "Bij de voordracht De Meervaart 2 kwam.",
