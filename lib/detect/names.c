@@ -568,6 +568,166 @@ static bool links_in(linkpos *lp, const char *s, size_t len, size_t a,
   return lp->at < b || (lp->css < b && b - lp->css >= 3);
 }
 
+/* The token at s[i..) that is not plain ASCII word or punctuation, or
+ * that the fast path of tokenize turned away: words with multi-byte
+ * characters, inner hyphens, apostrophes or dots, e-mail addresses and
+ * URLs, 't and 's, other punctuation.  Fills *t and returns where the
+ * next token may start; t->kind 0 (no token) for a no-break or thin
+ * space.  Out of line: the main loop keeps its state in registers
+ * without the variables of this rarer path. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static size_t tok_general(const char *s, size_t i, size_t b, bool links,
+                          unsigned gap, tok *t) {
+  size_t cl;
+  uint32_t cp = cp_at(s, i, b, &cl);
+  if (cp == 0xA0 || cp == 0x2009 || cp == 0x202F) {
+    t->kind = 0;
+    return i + cl;
+  }
+  *t = (tok){i, i, 0, 0, 0, (uint16_t)gap, K_WORD, 0};
+  if (letter_cp(cp) || (cp >= '0' && cp <= '9')) {
+    /* Look ahead over the non-space run for '@' or "://". */
+    size_t r = i;
+    bool other = false;
+    bool www = i + 4 <= b && (s[i] == 'w' || s[i] == 'W') &&
+               (memcmp(s + i, "www.", 4) == 0 ||
+                memcmp(s + i, "WWW.", 4) == 0);
+    while ((links || www) && r < b &&
+           !(tok_class[(unsigned char)s[r]] & T_DELIM)) {
+      if (s[r] == '@' || (s[r] == ':' && r + 2 < b && s[r + 1] == '/' &&
+                          s[r + 2] == '/'))
+        other = true;
+      r++;
+    }
+    if (www)
+      other = true;
+    if (other) {
+      t->kind = K_OTHER;
+      t->e = r;
+      return r;
+    }
+    size_t j = i;
+    size_t skip_to = 0;
+    unsigned f = t->f;
+    unsigned letters = 0, uppers = 0;
+    for (;;) {
+      while (j < b) {
+        unsigned char ch = (unsigned char)s[j];
+        if (ch < 0x80) {
+          /* ASCII runs are the bulk of every word: count them in
+           * locals through the class table. */
+          size_t j0 = j;
+          unsigned up = 0, cls = 0;
+          unsigned char k;
+          while (j < b && (k = ascii_class[(unsigned char)s[j]]) != 0) {
+            up += k == C_UP;
+            cls |= k;
+            j++;
+          }
+          if (cls & C_DIG)
+            f |= F_DIGIT;
+          uppers += up;
+          letters += (unsigned)(j - j0) - count_digits(s, j0, j, cls);
+          if (j < b && (unsigned char)s[j] >= 0x80)
+            continue;
+          break;
+        }
+        size_t n;
+        uint32_t x = cp_at(s, j, b, &n);
+        if (woo__is_letter(x)) {
+          letters++;
+          if (woo__is_upper(x))
+            uppers++;
+        } else if (woo__is_digit(x)) {
+          f |= F_DIGIT;
+        } else {
+          break;
+        }
+        j += n;
+      }
+      size_t ap = apos_at(s, j, b);
+      if (ap) {
+        /* A possessive 's ends the word outside the name. */
+        if ((j + ap < b && (s[j + ap] == 's')) &&
+            !is_alnum_at(s, j + ap + 1, b)) {
+          skip_to = j + ap + 1;
+          break;
+        }
+        if (is_letter_at(s, j + ap, b)) {
+          j += ap;
+          continue;
+        }
+        break;
+      }
+      if (j < b && s[j] == '-' && is_letter_at(s, j + 1, b)) {
+        f |= F_HYPH;
+        j++;
+        continue;
+      }
+      if (j < b && s[j] == '.' && is_letter_at(s, j + 1, b) &&
+          j + 1 < b && !(j + 2 < b && is_letter_at(s, j + 2, b) &&
+                         letters > 3)) {
+        /* "v.d.", "J.P.", "m.b.t." — but not "einde.Volgende". */
+        f |= F_ABBR;
+        j++;
+        continue;
+      }
+      break;
+    }
+    t->e = j;
+    if (upper_cp(cp))
+      f |= F_CAP;
+    else if (letter_cp(cp))
+      f |= F_LOWER;
+    if (letters >= 2 && uppers == letters)
+      f |= F_ALLCAPS;
+    if (j < b && s[j] == '.' && !skip_to) {
+      /* A trailing dot belongs to initials and abbreviations. */
+      if (initials_shape(s, i, j + 1)) {
+        t->e = j + 1;
+        f |= F_INIT;
+      } else if (f & F_ABBR) {
+        t->e = j + 1;
+      } else if (j - i <= 5 && (f & F_LOWER || letters <= 4)) {
+        woo__lexkey k;
+        woo__lexkey_set(&k, s + i, j + 1 - i);
+        if (woo__lexkey_bits(&k) & (L_TITLE | L_PART))
+          t->e = j + 1;
+      }
+    } else if ((f & F_ABBR) && initials_shape(s, i, j)) {
+      f |= F_INIT;
+    }
+    t->f = (uint16_t)f;
+    return skip_to ? skip_to : t->e;
+  }
+  /* 't and 's (in 't Veld, van 's-Gravesande) are particle words. */
+  size_t ap = apos_at(s, i, b);
+  if (ap && i + ap < b && (s[i + ap] == 't' || s[i + ap] == 's') &&
+      !is_alnum_at(s, i + ap + 1, b)) {
+    t->e = i + ap + 1;
+    t->f |= F_LOWER;
+    return t->e;
+  }
+  /* Punctuation: one code point. */
+  t->kind = K_PUNCT;
+  t->e = i + cl;
+  if (cp < 0x80)
+    t->c = (char)cp;
+  else if (cp == 0x2013 || cp == 0x2014 || cp == 0x2010 || cp == 0x2011)
+    t->c = '-';
+  else if (cp == 0x2022 || cp == 0x25CF || cp == 0x25AA || cp == 0xB7)
+    t->c = '*';
+  else if (cp == 0x2018 || cp == 0x2019)
+    t->c = '\'';
+  else if (cp == 0x201C || cp == 0x201D || cp == 0xAB || cp == 0xBB)
+    t->c = '"';
+  else
+    t->c = '?';
+  return t->e;
+}
+
 /* Tokenize s[a..b) (one line).  Words take inner hyphens, apostrophes and
  * dots; a trailing dot joins initials and abbreviations; e-mail addresses
  * and URLs become one K_OTHER token.  `links_known` is
@@ -607,23 +767,14 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
       toks_add(out, &run, t);
       continue;
     }
-    size_t cl;
-    uint32_t cp = cp_at(s, i, b, &cl);
-    if (cp == 0xA0 || cp == 0x2009 || cp == 0x202F) {
-      i += cl;
-      continue;
-    }
-    *t = (tok){i, i, 0, 0, 0, (uint16_t)gap, K_WORD, 0};
-    out->gaps += gap != 0;
-    blank = 0;
-    unsigned char c0 = ascii_class[c];
     if (tc & T_WORD) {
+      unsigned char c0 = ascii_class[c];
       /* The common word: ASCII letters and digits up to a byte that
        * joins nothing (no apostrophe, hyphen or multi-byte character,
        * no dot before a letter).  On a line with links the byte must
-       * also end the run of bytes looked through for '@' and "://"
-       * below.  The loop below would find the same token with more tests
-       * per byte. */
+       * also end the run of bytes tok_general looks through for '@'
+       * and "://".  tok_general would find the same token with more
+       * tests per byte. */
       unsigned digits;
       bool lower;
       size_t j = ascii_word_end(s, i, b, &lower, &digits);
@@ -635,7 +786,10 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
                                   (T_LETTER | T_HIGH)));
       if ((!(tok_class[x] & T_JOIN) || dot) &&
           (!links || j == b || (tok_class[x] & T_DELIM))) {
-        unsigned f = t->f;
+        *t = (tok){i, i, 0, 0, 0, (uint16_t)gap, K_WORD, 0};
+        out->gaps += gap != 0;
+        blank = 0;
+        unsigned f = gap;
         unsigned letters = (unsigned)(j - i) - digits;
         if (digits)
           f |= F_DIGIT;
@@ -668,154 +822,15 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
         continue;
       }
     }
-    if (letter_cp(cp) || (cp >= '0' && cp <= '9')) {
-      /* Look ahead over the non-space run for '@' or "://". */
-      size_t r = i;
-      bool other = false;
-      bool www = i + 4 <= b && (s[i] == 'w' || s[i] == 'W') &&
-                 (memcmp(s + i, "www.", 4) == 0 ||
-                  memcmp(s + i, "WWW.", 4) == 0);
-      while ((links || www) && r < b &&
-             !(tok_class[(unsigned char)s[r]] & T_DELIM)) {
-        if (s[r] == '@' || (s[r] == ':' && r + 2 < b && s[r + 1] == '/' &&
-                            s[r + 2] == '/'))
-          other = true;
-        r++;
-      }
-      if (www)
-        other = true;
-      if (other) {
-        t->kind = K_OTHER;
-        t->e = r;
-        i = r;
-        toks_add(out, &run, t);
-        continue;
-      }
-      size_t j = i;
-      size_t skip_to = 0;
-      unsigned f = t->f;
-      unsigned letters = 0, uppers = 0;
-      for (;;) {
-        while (j < b) {
-          unsigned char ch = (unsigned char)s[j];
-          if (ch < 0x80) {
-            /* ASCII runs are the bulk of every word: count them in
-             * locals through the class table. */
-            size_t j0 = j;
-            unsigned up = 0, cls = 0;
-            unsigned char k;
-            while (j < b && (k = ascii_class[(unsigned char)s[j]]) != 0) {
-              up += k == C_UP;
-              cls |= k;
-              j++;
-            }
-            if (cls & C_DIG)
-              f |= F_DIGIT;
-            uppers += up;
-            letters += (unsigned)(j - j0) - count_digits(s, j0, j, cls);
-            if (j < b && (unsigned char)s[j] >= 0x80)
-              continue;
-            break;
-          }
-          size_t n;
-          uint32_t x = cp_at(s, j, b, &n);
-          if (woo__is_letter(x)) {
-            letters++;
-            if (woo__is_upper(x))
-              uppers++;
-          } else if (woo__is_digit(x)) {
-            f |= F_DIGIT;
-          } else {
-            break;
-          }
-          j += n;
-        }
-        size_t ap = apos_at(s, j, b);
-        if (ap) {
-          /* A possessive 's ends the word outside the name. */
-          if ((j + ap < b && (s[j + ap] == 's')) &&
-              !is_alnum_at(s, j + ap + 1, b)) {
-            skip_to = j + ap + 1;
-            break;
-          }
-          if (is_letter_at(s, j + ap, b)) {
-            j += ap;
-            continue;
-          }
-          break;
-        }
-        if (j < b && s[j] == '-' && is_letter_at(s, j + 1, b)) {
-          f |= F_HYPH;
-          j++;
-          continue;
-        }
-        if (j < b && s[j] == '.' && is_letter_at(s, j + 1, b) &&
-            j + 1 < b && !(j + 2 < b && is_letter_at(s, j + 2, b) &&
-                           letters > 3)) {
-          /* "v.d.", "J.P.", "m.b.t." — but not "einde.Volgende". */
-          f |= F_ABBR;
-          j++;
-          continue;
-        }
-        break;
-      }
-      t->e = j;
-      if (upper_cp(cp))
-        f |= F_CAP;
-      else if (letter_cp(cp))
-        f |= F_LOWER;
-      if (letters >= 2 && uppers == letters)
-        f |= F_ALLCAPS;
-      if (j < b && s[j] == '.' && !skip_to) {
-        /* A trailing dot belongs to initials and abbreviations. */
-        if (initials_shape(s, i, j + 1)) {
-          t->e = j + 1;
-          f |= F_INIT;
-        } else if (f & F_ABBR) {
-          t->e = j + 1;
-        } else if (j - i <= 5 && (f & F_LOWER || letters <= 4)) {
-          woo__lexkey k;
-          woo__lexkey_set(&k, s + i, j + 1 - i);
-          if (woo__lexkey_bits(&k) & (L_TITLE | L_PART))
-            t->e = j + 1;
-        }
-      } else if ((f & F_ABBR) && initials_shape(s, i, j)) {
-        f |= F_INIT;
-      }
-      t->f = (uint16_t)f;
-      if (out->lc && (f & F_CAP))
+    size_t next = tok_general(s, i, b, links, gap, t);
+    if (t->kind) {
+      out->gaps += gap != 0;
+      blank = 0;
+      if (out->lc && (t->f & F_CAP))
         lex_cached(out->lc, s, t);
-      i = skip_to ? skip_to : t->e;
       toks_add(out, &run, t);
-      continue;
     }
-    /* 't and 's (in 't Veld, van 's-Gravesande) are particle words. */
-    size_t ap = apos_at(s, i, b);
-    if (ap && i + ap < b && (s[i + ap] == 't' || s[i + ap] == 's') &&
-        !is_alnum_at(s, i + ap + 1, b)) {
-      t->e = i + ap + 1;
-      t->f |= F_LOWER;
-      i = t->e;
-      toks_add(out, &run, t);
-      continue;
-    }
-    /* Punctuation: one code point. */
-    t->kind = K_PUNCT;
-    t->e = i + cl;
-    if (cp < 0x80)
-      t->c = (char)cp;
-    else if (cp == 0x2013 || cp == 0x2014 || cp == 0x2010 || cp == 0x2011)
-      t->c = '-';
-    else if (cp == 0x2022 || cp == 0x25CF || cp == 0x25AA || cp == 0xB7)
-      t->c = '*';
-    else if (cp == 0x2018 || cp == 0x2019)
-      t->c = '\'';
-    else if (cp == 0x201C || cp == 0x201D || cp == 0xAB || cp == 0xBB)
-      t->c = '"';
-    else
-      t->c = '?';
-    i = t->e;
-    toks_add(out, &run, t);
+    i = next;
   }
   /* Sentence starts and where the next capitalised word is (a lower-case
    * word can only open a name, as a title, office or particle, a few
