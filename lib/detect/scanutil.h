@@ -178,6 +178,15 @@ static inline size_t su_next_of3(const char *t, size_t len, size_t i,
   return i;
 }
 
+/* A 32-bit word loaded from memory, as a little-endian number. */
+static inline uint32_t su_le32(uint32_t x) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  return __builtin_bswap32(x);
+#else
+  return x;
+#endif
+}
+
 /* Called for each occurrence of a stem: t[kw..) is where it starts,
  * `stem` its index in the list.  Returns 0 or a negative error. */
 typedef int (*su_stem_fn)(void *arg, size_t kw, size_t stem);
@@ -230,7 +239,17 @@ static inline int su_find_stems(const char *t, size_t len,
         (uint32_t)1 << k;
   size_t pos = m - 1, far = m - 2;
   while (pos < len) {
-    unsigned h = SU_HASH(t[pos - 2], t[pos - 1], t[pos]);
+    /* The block's three bytes in one load of four (the fourth masked
+     * off), where a byte after the block is still inside the text. */
+    unsigned h;
+    if (pos + 1 < len) {
+      uint32_t x;
+      memcpy(&x, t + pos - 2, 4);
+      x = su_le32(x) & 0xFFFFFFu;
+      h = ((x | 0x202020u) * 0x9E3779B1u) >> (32 - HBITS);
+    } else {
+      h = SU_HASH(t[pos - 2], t[pos - 1], t[pos]);
+    }
     /* Most blocks are in no stem: the full step is taken as a branch,
      * which the processor predicts, so that the next block is read
      * before this one's shift is known. */
