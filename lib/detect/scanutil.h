@@ -239,7 +239,7 @@ static inline int su_find_stems(const char *t, size_t len,
     if (lens[ns] < m)
       m = lens[ns];
   }
-  if (ns == 0 || m < 3 || m > 255)
+  if (ns == 0 || m < 4 || m > 255)
     return 0;
   /* three letters tell more than two: in Dutch prose the window moves
    * on by more, and the shortest stems have seven letters */
@@ -265,17 +265,12 @@ static inline int su_find_stems(const char *t, size_t len,
         (uint32_t)1 << k;
   size_t pos = m - 1, far = m - 2;
   while (pos < len) {
-    /* The block's three bytes in one load of four (the fourth masked
-     * off), where a byte after the block is still inside the text. */
-    unsigned h;
-    if (pos + 1 < len) {
-      uint32_t x;
-      memcpy(&x, t + pos - 2, 4);
-      x = su_le32(x) & 0xFFFFFFu;
-      h = ((x | 0x202020u) * 0x9E3779B1u) >> (32 - HBITS);
-    } else {
-      h = SU_HASH(t[pos - 2], t[pos - 1], t[pos]);
-    }
+    /* The block's three bytes in one load of four, with the byte before
+     * them (pos >= m - 1 >= 3) shifted out. */
+    uint32_t x;
+    memcpy(&x, t + pos - 3, 4);
+    unsigned h = (((su_le32(x) >> 8) | 0x202020u) * 0x9E3779B1u) >>
+                 (32 - HBITS);
     /* Most blocks are in no stem: the full step is taken as a branch,
      * which the processor predicts, so that the next block is read
      * before this one's shift is known. */
