@@ -516,7 +516,22 @@ static unsigned lexbits_lookup(const char *s, tok *t, const uint64_t *w);
 /* Fill a word's lexicon bits from the cache, or look them up and keep
  * them there.  The bits depend on the word's bytes and on the flags
  * compared here only, so a cached answer is the lookup's. */
-static void lex_cached(lexcache *lc, const char *s, tok *t) {
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void lex_miss(lexcache_entry *e, const char *s, tok *t,
+                     const uint64_t *w, uint16_t f) {
+  size_t n = t->e - t->s;
+  lexbits_lookup(s, t, w);
+  *e = (lexcache_entry){w[0], w[1], t->hash, t->lx, f, (unsigned char)n};
+}
+
+/* Inline: the tokenizer calls it for every capitalised word, and most
+ * are found. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline void lex_cached(lexcache *lc, const char *s, tok *t) {
   size_t n = t->e - t->s;
   if (n == 0 || n > 16 || t->kind != K_WORD) {
     lexbits_lookup(s, t, NULL);
@@ -534,8 +549,7 @@ static void lex_cached(lexcache *lc, const char *s, tok *t) {
     t->f |= F_LEX;
     return;
   }
-  lexbits_lookup(s, t, w);
-  *e = (lexcache_entry){w[0], w[1], t->hash, t->lx, f, (unsigned char)n};
+  lex_miss(e, s, t, w, f);
 }
 
 /* Where the next '@' and "://" are, for lines tokenized in text order:
