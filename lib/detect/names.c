@@ -1519,8 +1519,10 @@ static inline bool no_name_at(const toks *tk, size_t i) {
  * over it: the word is no title, particle, office or opener of an office
  * phrase, does not name a kind of place before a capitalised word and is
  * not the "de" of "de heer".  Lower-case words within reach of a capital
- * are mostly such words; the caller passes them without the call. */
-static bool idle_lower(const char *s, toks *tk, size_t i) {
+ * are mostly such words; the caller passes them without the call.
+ * Inline: the caller asks about most lower-case words of a line, and
+ * the answer is mostly in the token's flags and bits already. */
+static inline bool idle_lower(const char *s, toks *tk, size_t i) {
   tok *t = &tk->v[i];
   if (!(t->f & F_LOWER) ||
       (lexbits(s, t) & (L_OFF | L_OPEN_OFF | L_TITLE | L_PART)))
