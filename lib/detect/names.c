@@ -418,20 +418,22 @@ static inline unsigned count_digits(const char *s, size_t a, size_t b,
  * step, and the step ends without the mispredicted branch that ends a
  * byte loop. */
 #if defined(__SSE2__)
+/* Bytes of x in [lo, hi]: moved so that lo is -128, they are the ones
+ * a signed comparison finds below -128 + (hi - lo) + 1. */
+static inline __m128i bytes_in(__m128i x, unsigned char lo, unsigned char hi) {
+  __m128i t = _mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - lo)));
+  return _mm_cmplt_epi8(t, _mm_set1_epi8((char)(0x80 + (hi - lo) + 1)));
+}
+
 /* A bit per byte of the sixteen at p: ASCII letters and digits in
- * *alnum, lower-case letters in *low, digits in *dig.  Bytes >= 0x80
- * are negative to the signed comparisons and in no class. */
+ * *alnum, lower-case letters in *low, digits in *dig. */
 static inline void ascii_classes16(const char *p, unsigned *alnum,
                                    unsigned *low, unsigned *dig) {
   __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
-  __m128i y = _mm_or_si128(x, _mm_set1_epi8(0x20)); /* capitals lowered */
-  __m128i l = _mm_and_si128(_mm_cmpgt_epi8(y, _mm_set1_epi8('a' - 1)),
-                            _mm_cmplt_epi8(y, _mm_set1_epi8('z' + 1)));
-  __m128i lo = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('a' - 1)),
-                             _mm_cmplt_epi8(x, _mm_set1_epi8('z' + 1)));
-  __m128i d = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
-                            _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
-  *low = (unsigned)_mm_movemask_epi8(lo);
+  /* capitals lowered; bytes >= 0x80 stay out of every range */
+  __m128i l = bytes_in(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 'z');
+  __m128i d = bytes_in(x, '0', '9');
+  *low = (unsigned)_mm_movemask_epi8(bytes_in(x, 'a', 'z'));
   *dig = (unsigned)_mm_movemask_epi8(d);
   *alnum = (unsigned)_mm_movemask_epi8(_mm_or_si128(l, d));
 }
