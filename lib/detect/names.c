@@ -401,16 +401,6 @@ static const unsigned char tok_class[256] = {
 #undef H
 #undef D
 
-/* Digits in s[a..b), counted only when the class mask saw any. */
-static inline unsigned count_digits(const char *s, size_t a, size_t b,
-                                    unsigned cls) {
-  unsigned d = 0;
-  if (cls & C_DIG)
-    for (size_t i = a; i < b; i++)
-      d += ascii_class[(unsigned char)s[i]] == C_DIG;
-  return d;
-}
-
 /* End of the run of ASCII letters and digits at s[i..b), with whether
  * it has a lower-case letter and the number of digits in it (the
  * tokenizer needs no more: a word without lower case is all capitals).
@@ -439,6 +429,9 @@ static inline void ascii_classes16(const char *p, unsigned *alnum,
 }
 #endif
 
+#if defined(__GNUC__)
+__attribute__((always_inline)) /* in both loops of the tokenizer */
+#endif
 static inline size_t ascii_word_end(const char *s, size_t i, size_t b,
                                     bool *lower, unsigned *digits) {
   bool lw = false;
@@ -627,25 +620,22 @@ static size_t tok_general(const char *s, size_t i, size_t b, bool links,
     size_t j = i;
     size_t skip_to = 0;
     unsigned f = t->f;
-    unsigned letters = 0, uppers = 0;
+    unsigned letters = 0;
+    bool small = false; /* a letter that is no capital: not all capitals */
     for (;;) {
       while (j < b) {
         unsigned char ch = (unsigned char)s[j];
         if (ch < 0x80) {
-          /* ASCII runs are the bulk of every word: count them in
-           * locals through the class table. */
+          /* ASCII runs are the bulk of every word: read by the word
+           * scan of the fast path. */
           size_t j0 = j;
-          unsigned up = 0, cls = 0;
-          unsigned char k;
-          while (j < b && (k = ascii_class[(unsigned char)s[j]]) != 0) {
-            up += k == C_UP;
-            cls |= k;
-            j++;
-          }
-          if (cls & C_DIG)
+          unsigned digits;
+          bool lower;
+          j = ascii_word_end(s, j, b, &lower, &digits);
+          if (digits)
             f |= F_DIGIT;
-          uppers += up;
-          letters += (unsigned)(j - j0) - count_digits(s, j0, j, cls);
+          small |= lower;
+          letters += (unsigned)(j - j0) - digits;
           if (j < b && (unsigned char)s[j] >= 0x80)
             continue;
           break;
@@ -654,8 +644,8 @@ static size_t tok_general(const char *s, size_t i, size_t b, bool links,
         uint32_t x = cp_at(s, j, b, &n);
         if (woo__is_letter(x)) {
           letters++;
-          if (woo__is_upper(x))
-            uppers++;
+          if (!woo__is_upper(x))
+            small = true;
         } else if (woo__is_digit(x)) {
           f |= F_DIGIT;
         } else {
@@ -697,7 +687,7 @@ static size_t tok_general(const char *s, size_t i, size_t b, bool links,
       f |= F_CAP;
     else if (letter_cp(cp))
       f |= F_LOWER;
-    if (letters >= 2 && uppers == letters)
+    if (letters >= 2 && !small)
       f |= F_ALLCAPS;
     if (j < b && s[j] == '.' && !skip_to) {
       /* A trailing dot belongs to initials and abbreviations. */
