@@ -577,6 +577,12 @@ static bool links_in(linkpos *lp, const char *s, size_t len, size_t a,
   return lp->at < b || (lp->css < b && b - lp->css >= 3);
 }
 
+/* Whether a web address without a scheme starts at s[i]. */
+static inline bool www_at(const char *s, size_t i, size_t b) {
+  return i + 4 <= b && (s[i] == 'w' || s[i] == 'W') &&
+         (memcmp(s + i, "www.", 4) == 0 || memcmp(s + i, "WWW.", 4) == 0);
+}
+
 /* The token at s[i..) that is not plain ASCII word or punctuation, or
  * that the fast path of tokenize turned away: words with multi-byte
  * characters, inner hyphens, apostrophes or dots, e-mail addresses and
@@ -600,9 +606,7 @@ static size_t tok_general(const char *s, size_t i, size_t b, bool links,
     /* Look ahead over the non-space run for '@' or "://". */
     size_t r = i;
     bool other = false;
-    bool www = i + 4 <= b && (s[i] == 'w' || s[i] == 'W') &&
-               (memcmp(s + i, "www.", 4) == 0 ||
-                memcmp(s + i, "WWW.", 4) == 0);
+    bool www = www_at(s, i, b);
     while ((links || www) && r < b &&
            !(tok_class[(unsigned char)s[r]] & T_DELIM)) {
       if (s[r] == '@' || (s[r] == ':' && r + 2 < b && s[r + 1] == '/' &&
@@ -773,7 +777,9 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
       toks_add(out, &run, t);
       continue;
     }
-    if (tc & T_WORD) {
+    /* words starting with w ("wordt", "wij") are words here too, but
+     * for "www." */
+    if ((tc & T_WORD) || ((c | 32) == 'w' && !www_at(s, i, b))) {
       unsigned char c0 = ascii_class[c];
       /* The common word: ASCII letters and digits up to a byte that
        * joins nothing (no apostrophe, hyphen or multi-byte character,
