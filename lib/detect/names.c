@@ -751,7 +751,10 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
   /* Only a line with '@' or "://" can hold an address or URL that does
    * not start with "www.": the others skip the look-ahead. */
   bool links = links_known < 0 ? line_has_links(s, a, b) : links_known > 0;
-  size_t blank = 0; /* white space since the last token: 3+ is a column */
+  /* White space since the last token: 3+ is a column.  Before the
+   * first token it makes none: blank starts far below, so that the
+   * test needs no token count. */
+  ptrdiff_t blank = PTRDIFF_MIN / 2;
   while (i < b) {
     unsigned char c = (unsigned char)s[i];
     unsigned tc = tok_class[c];
@@ -766,7 +769,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
     if (out->n == out->cap && toks_grow(out))
       return WOO_ENOMEM;
     tok *t = &out->v[out->n];
-    unsigned gap = blank >= 3 && out->n ? F_GAP : 0;
+    unsigned gap = blank >= 3 ? F_GAP : 0;
     if (tc & T_PUNCT) {
       out->gaps += gap != 0;
       /* ASCII punctuation: one byte, what the code point path below
