@@ -801,7 +801,6 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
                                   (T_LETTER | T_HIGH)));
       if ((!(tok_class[x] & T_JOIN) || dot) &&
           (!links || j == b || (tok_class[x] & T_DELIM))) {
-        *t = (tok){i, i, 0, 0, 0, (uint16_t)gap, K_WORD, 0};
         out->gaps += gap != 0;
         blank = 0;
         unsigned f = gap;
@@ -814,22 +813,23 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
           f |= F_LOWER;
         if (letters >= 2 && !lower)
           f |= F_ALLCAPS;
-        t->e = j;
+        size_t e = j;
         if (dot) {
           /* The trailing dot, as below: initials of one piece ("J.",
            * "Th.") start with a capital and have at most three bytes;
            * short titles and particles ("mr.", "dhr.") are looked up. */
           if (c0 == C_UP && j - i <= 3 && initials_shape(s, i, j + 1)) {
-            t->e = j + 1;
+            e = j + 1;
             f |= F_INIT;
           } else if (j - i <= 5 && (f & F_LOWER || letters <= 4)) {
             woo__lexkey lk;
             woo__lexkey_set(&lk, s + i, j + 1 - i);
             if (woo__lexkey_bits(&lk) & (L_TITLE | L_PART))
-              t->e = j + 1;
+              e = j + 1;
           }
         }
-        t->f = (uint16_t)f;
+        /* stored once, whole, when all is known */
+        *t = (tok){i, e, 0, 0, 0, (uint16_t)f, K_WORD, 0};
         if (out->lc && (f & F_CAP))
           lex_cached(out->lc, s, t);
         i = t->e;
