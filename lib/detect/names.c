@@ -454,8 +454,9 @@ static inline size_t ascii_word_end(const char *s, size_t i, size_t b,
     } else {
       break; /* a text shorter than sixteen bytes: the byte loop */
     }
-    unsigned n = stop ? (unsigned)__builtin_ctz(stop) : 16;
-    unsigned in = n == 16 ? 0xFFFFu : (1u << n) - 1;
+    /* the bytes before the first stop; all sixteen without one */
+    unsigned n = (unsigned)__builtin_ctz(stop | 0x10000u);
+    unsigned in = (stop & (0u - stop)) - 1;
     lw |= (low & in) != 0;
     /* digits are rare in words: count them bit by bit */
     for (unsigned m = dig & in; m; m &= m - 1)
