@@ -833,7 +833,12 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
         *t = (tok){i, e, 0, 0, 0, (uint16_t)f, K_WORD, 0};
         if (out->lc && (f & F_CAP))
           lex_cached(out->lc, s, t);
-        i = t->e;
+        i = e;
+        /* the space after the word, as the loop would take it */
+        if (e == j && x == ' ') {
+          blank = 1;
+          i++;
+        }
         toks_add(out, &run, t);
         continue;
       }
