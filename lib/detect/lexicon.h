@@ -29,31 +29,43 @@ typedef struct woo__lexshort {
   uint64_t hash; /* as woo__lexkey's */
 } woo__lexshort;
 
-/* The bytes p[0..n) (1 <= n <= 16) in w[0], w[1] in memory order, zero
- * after them; reads no byte outside p[0..n). */
-static inline void woo__lex_load16(const char *p, size_t n, uint64_t w[2]) {
-  unsigned char b[16] = {0};
-  /* two fixed-size copies that overlap where n is not 8 or 16, cheaper
-   * than one of variable size */
-  if (n >= 8) {
-    memcpy(b, p, 8);
-    memcpy(b + n - 8, p + n - 8, 8);
-  } else if (n >= 4) {
-    memcpy(b, p, 4);
-    memcpy(b + n - 4, p + n - 4, 4);
-  } else {
-    b[0] = (unsigned char)p[0];
-    b[n / 2] = (unsigned char)p[n / 2];
-    b[n - 1] = (unsigned char)p[n - 1];
-  }
-  memcpy(w, b, 16);
-}
-
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 #define WOO__LEX_LE 1
 #else
 #define WOO__LEX_LE 0
 #endif
+
+/* The bytes p[0..n) (1 <= n <= 16) in w[0], w[1] in memory order, zero
+ * after them; reads no byte outside p[0..n). */
+static inline void woo__lex_load16(const char *p, size_t n, uint64_t w[2]) {
+#if WOO__LEX_LE
+  /* Two loads that overlap where n is not 4, 8 or 16, put together in
+   * registers: bytes stored one by one and read back eight at a time
+   * would stall the load until the stores are done. */
+  if (n >= 8) {
+    uint64_t lo, hi;
+    memcpy(&lo, p, 8);
+    memcpy(&hi, p + n - 8, 8);
+    w[0] = lo;
+    w[1] = n > 8 ? hi >> (8 * (16 - n)) : 0;
+  } else if (n >= 4) {
+    uint32_t lo, hi;
+    memcpy(&lo, p, 4);
+    memcpy(&hi, p + n - 4, 4);
+    w[0] = (uint64_t)lo | (uint64_t)hi << (8 * (n - 4));
+    w[1] = 0;
+  } else {
+    w[0] = (uint64_t)(unsigned char)p[0] |
+           (uint64_t)(unsigned char)p[n / 2] << (8 * (n / 2)) |
+           (uint64_t)(unsigned char)p[n - 1] << (8 * (n - 1));
+    w[1] = 0;
+  }
+#else
+  unsigned char b[16] = {0};
+  memcpy(b, p, n);
+  memcpy(w, b, 16);
+#endif
+}
 
 /* Fold and hash a word of 1..16 bytes whose bytes woo__lex_load16 put
  * in w, when it is plain ASCII; false otherwise (fold it with

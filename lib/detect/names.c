@@ -25,6 +25,9 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "../doc/internal.h"
 #include "internal.h"
@@ -398,24 +401,74 @@ static const unsigned char tok_class[256] = {
 #undef H
 #undef D
 
-/* Digits in s[a..b), counted only when the class mask saw any. */
-static inline unsigned count_digits(const char *s, size_t a, size_t b,
-                                    unsigned cls) {
-  unsigned d = 0;
-  if (cls & C_DIG)
-    for (size_t i = a; i < b; i++)
-      d += ascii_class[(unsigned char)s[i]] == C_DIG;
-  return d;
+/* End of the run of ASCII letters and digits at s[i..b), with whether
+ * it has a lower-case letter and the number of digits in it (the
+ * tokenizer needs no more: a word without lower case is all capitals).
+ * Sixteen bytes a step with SSE2, eight without: most words fit in one
+ * step, and the step ends without the mispredicted branch that ends a
+ * byte loop. */
+#if defined(__SSE2__)
+/* Bytes of x in [lo, hi]: moved so that lo is -128, they are the ones
+ * a signed comparison finds below -128 + (hi - lo) + 1. */
+static inline __m128i bytes_in(__m128i x, unsigned char lo, unsigned char hi) {
+  __m128i t = _mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - lo)));
+  return _mm_cmplt_epi8(t, _mm_set1_epi8((char)(0x80 + (hi - lo) + 1)));
 }
 
-/* End of the run of ASCII letters and digits at s[i..b), with the
- * number of capitals and of digits in it.  Eight bytes a step where the
- * byte order allows: most words fit in one, and the step ends without
- * the mispredicted branch that ends a byte loop. */
+/* A bit per byte of the sixteen at p: ASCII letters and digits in
+ * *alnum, lower-case letters in *low, digits in *dig. */
+static inline void ascii_classes16(const char *p, unsigned *alnum,
+                                   unsigned *low, unsigned *dig) {
+  __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+  /* capitals lowered; bytes >= 0x80 stay out of every range */
+  __m128i l = bytes_in(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 'z');
+  __m128i d = bytes_in(x, '0', '9');
+  *low = (unsigned)_mm_movemask_epi8(bytes_in(x, 'a', 'z'));
+  *dig = (unsigned)_mm_movemask_epi8(d);
+  *alnum = (unsigned)_mm_movemask_epi8(_mm_or_si128(l, d));
+}
+#endif
+
+#if defined(__GNUC__)
+__attribute__((always_inline)) /* in both loops of the tokenizer */
+#endif
 static inline size_t ascii_word_end(const char *s, size_t i, size_t b,
-                                    unsigned *up, unsigned *digits) {
-  unsigned u = 0, d = 0;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+                                    bool *lower, unsigned *digits) {
+  bool lw = false;
+  unsigned d = 0;
+#if defined(__SSE2__)
+  for (;;) {
+    unsigned alnum, low, dig, stop;
+    if (i + 16 <= b) {
+      ascii_classes16(s + i, &alnum, &low, &dig);
+      stop = ~alnum & 0xFFFFu;
+    } else if (b >= 16) {
+      /* The line's last bytes: the sixteen that end at b (all inside
+       * the text), shifted so that bit 0 is s[i], with a stop at b. */
+      unsigned sh = (unsigned)(i - (b - 16));
+      ascii_classes16(s + b - 16, &alnum, &low, &dig);
+      alnum >>= sh;
+      low >>= sh;
+      dig >>= sh;
+      stop = (~alnum & (0xFFFFu >> sh)) | 1u << (16 - sh);
+    } else {
+      break; /* a text shorter than sixteen bytes: the byte loop */
+    }
+    /* the bytes before the first stop; all sixteen without one */
+    unsigned n = (unsigned)__builtin_ctz(stop | 0x10000u);
+    unsigned in = (stop & (0u - stop)) - 1;
+    lw |= (low & in) != 0;
+    /* digits are rare in words: count them bit by bit */
+    for (unsigned m = dig & in; m; m &= m - 1)
+      d++;
+    i += n;
+    if (n < 16) {
+      *lower = lw;
+      *digits = d;
+      return i;
+    }
+  }
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   const uint64_t hb = 0x8080808080808080ull, ones = 0x0101010101010101ull;
   while (i + 8 <= b) {
     uint64_t x;
@@ -431,12 +484,12 @@ static inline size_t ascii_word_end(const char *s, size_t i, size_t b,
     uint64_t stop = ~(cu | cl | cd) & hb;
     /* bytes before the first stop: every bit below its high bit */
     uint64_t before = stop ? (stop & (0 - stop)) - 1 : ~(uint64_t)0;
+    lw |= (cl & before) != 0;
     /* a high bit per byte counted, summed in the top byte */
-    u += (unsigned)((((cu & before) >> 7) * ones) >> 56);
     d += (unsigned)((((cd & before) >> 7) * ones) >> 56);
     if (stop) {
       i += (size_t)((((before & hb) >> 7) * ones) >> 56);
-      *up = u;
+      *lower = lw;
       *digits = d;
       return i;
     }
@@ -445,11 +498,11 @@ static inline size_t ascii_word_end(const char *s, size_t i, size_t b,
 #endif
   unsigned char k;
   while (i < b && (k = ascii_class[(unsigned char)s[i]]) != 0) {
-    u += k == C_UP;
+    lw |= k == C_LOW;
     d += k == C_DIG;
     i++;
   }
-  *up = u;
+  *lower = lw;
   *digits = d;
   return i;
 }
@@ -459,7 +512,22 @@ static unsigned lexbits_lookup(const char *s, tok *t, const uint64_t *w);
 /* Fill a word's lexicon bits from the cache, or look them up and keep
  * them there.  The bits depend on the word's bytes and on the flags
  * compared here only, so a cached answer is the lookup's. */
-static void lex_cached(lexcache *lc, const char *s, tok *t) {
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void lex_miss(lexcache_entry *e, const char *s, tok *t,
+                     const uint64_t *w, uint16_t f) {
+  size_t n = t->e - t->s;
+  lexbits_lookup(s, t, w);
+  *e = (lexcache_entry){w[0], w[1], t->hash, t->lx, f, (unsigned char)n};
+}
+
+/* Inline: the tokenizer calls it for every capitalised word, and most
+ * are found. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline void lex_cached(lexcache *lc, const char *s, tok *t) {
   size_t n = t->e - t->s;
   if (n == 0 || n > 16 || t->kind != K_WORD) {
     lexbits_lookup(s, t, NULL);
@@ -477,8 +545,7 @@ static void lex_cached(lexcache *lc, const char *s, tok *t) {
     t->f |= F_LEX;
     return;
   }
-  lexbits_lookup(s, t, w);
-  *e = (lexcache_entry){w[0], w[1], t->hash, t->lx, f, (unsigned char)n};
+  lex_miss(e, s, t, w, f);
 }
 
 /* Where the next '@' and "://" are, for lines tokenized in text order:
@@ -511,6 +578,167 @@ static bool links_in(linkpos *lp, const char *s, size_t len, size_t a,
   return lp->at < b || (lp->css < b && b - lp->css >= 3);
 }
 
+/* Whether a web address without a scheme starts at s[i]. */
+static inline bool www_at(const char *s, size_t i, size_t b) {
+  return i + 4 <= b && (s[i] == 'w' || s[i] == 'W') &&
+         (memcmp(s + i, "www.", 4) == 0 || memcmp(s + i, "WWW.", 4) == 0);
+}
+
+/* The token at s[i..) that is not plain ASCII word or punctuation, or
+ * that the fast path of tokenize turned away: words with multi-byte
+ * characters, inner hyphens, apostrophes or dots, e-mail addresses and
+ * URLs, 't and 's, other punctuation.  Fills *t and returns where the
+ * next token may start; t->kind 0 (no token) for a no-break or thin
+ * space.  Out of line: the main loop keeps its state in registers
+ * without the variables of this rarer path. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static size_t tok_general(const char *s, size_t i, size_t b, bool links,
+                          unsigned gap, tok *t) {
+  size_t cl;
+  uint32_t cp = cp_at(s, i, b, &cl);
+  if (cp == 0xA0 || cp == 0x2009 || cp == 0x202F) {
+    t->kind = 0;
+    return i + cl;
+  }
+  *t = (tok){i, i, 0, 0, 0, (uint16_t)gap, K_WORD, 0};
+  if (letter_cp(cp) || (cp >= '0' && cp <= '9')) {
+    /* Look ahead over the non-space run for '@' or "://". */
+    size_t r = i;
+    bool other = false;
+    bool www = www_at(s, i, b);
+    while ((links || www) && r < b &&
+           !(tok_class[(unsigned char)s[r]] & T_DELIM)) {
+      if (s[r] == '@' || (s[r] == ':' && r + 2 < b && s[r + 1] == '/' &&
+                          s[r + 2] == '/'))
+        other = true;
+      r++;
+    }
+    if (www)
+      other = true;
+    if (other) {
+      t->kind = K_OTHER;
+      t->e = r;
+      return r;
+    }
+    size_t j = i;
+    size_t skip_to = 0;
+    unsigned f = t->f;
+    unsigned letters = 0;
+    bool small = false; /* a letter that is no capital: not all capitals */
+    for (;;) {
+      while (j < b) {
+        unsigned char ch = (unsigned char)s[j];
+        if (ch < 0x80) {
+          /* ASCII runs are the bulk of every word: read by the word
+           * scan of the fast path. */
+          size_t j0 = j;
+          unsigned digits;
+          bool lower;
+          j = ascii_word_end(s, j, b, &lower, &digits);
+          if (digits)
+            f |= F_DIGIT;
+          small |= lower;
+          letters += (unsigned)(j - j0) - digits;
+          if (j < b && (unsigned char)s[j] >= 0x80)
+            continue;
+          break;
+        }
+        size_t n;
+        uint32_t x = cp_at(s, j, b, &n);
+        if (woo__is_letter(x)) {
+          letters++;
+          if (!woo__is_upper(x))
+            small = true;
+        } else if (woo__is_digit(x)) {
+          f |= F_DIGIT;
+        } else {
+          break;
+        }
+        j += n;
+      }
+      size_t ap = apos_at(s, j, b);
+      if (ap) {
+        /* A possessive 's ends the word outside the name. */
+        if ((j + ap < b && (s[j + ap] == 's')) &&
+            !is_alnum_at(s, j + ap + 1, b)) {
+          skip_to = j + ap + 1;
+          break;
+        }
+        if (is_letter_at(s, j + ap, b)) {
+          j += ap;
+          continue;
+        }
+        break;
+      }
+      if (j < b && s[j] == '-' && is_letter_at(s, j + 1, b)) {
+        f |= F_HYPH;
+        j++;
+        continue;
+      }
+      if (j < b && s[j] == '.' && is_letter_at(s, j + 1, b) &&
+          j + 1 < b && !(j + 2 < b && is_letter_at(s, j + 2, b) &&
+                         letters > 3)) {
+        /* "v.d.", "J.P.", "m.b.t." — but not "einde.Volgende". */
+        f |= F_ABBR;
+        j++;
+        continue;
+      }
+      break;
+    }
+    t->e = j;
+    if (upper_cp(cp))
+      f |= F_CAP;
+    else if (letter_cp(cp))
+      f |= F_LOWER;
+    if (letters >= 2 && !small)
+      f |= F_ALLCAPS;
+    if (j < b && s[j] == '.' && !skip_to) {
+      /* A trailing dot belongs to initials and abbreviations. */
+      if (initials_shape(s, i, j + 1)) {
+        t->e = j + 1;
+        f |= F_INIT;
+      } else if (f & F_ABBR) {
+        t->e = j + 1;
+      } else if (j - i <= 5 && (f & F_LOWER || letters <= 4)) {
+        woo__lexkey k;
+        woo__lexkey_set(&k, s + i, j + 1 - i);
+        if (woo__lexkey_bits(&k) & (L_TITLE | L_PART))
+          t->e = j + 1;
+      }
+    } else if ((f & F_ABBR) && initials_shape(s, i, j)) {
+      f |= F_INIT;
+    }
+    t->f = (uint16_t)f;
+    return skip_to ? skip_to : t->e;
+  }
+  /* 't and 's (in 't Veld, van 's-Gravesande) are particle words. */
+  size_t ap = apos_at(s, i, b);
+  if (ap && i + ap < b && (s[i + ap] == 't' || s[i + ap] == 's') &&
+      !is_alnum_at(s, i + ap + 1, b)) {
+    t->e = i + ap + 1;
+    t->f |= F_LOWER;
+    return t->e;
+  }
+  /* Punctuation: one code point. */
+  t->kind = K_PUNCT;
+  t->e = i + cl;
+  if (cp < 0x80)
+    t->c = (char)cp;
+  else if (cp == 0x2013 || cp == 0x2014 || cp == 0x2010 || cp == 0x2011)
+    t->c = '-';
+  else if (cp == 0x2022 || cp == 0x25CF || cp == 0x25AA || cp == 0xB7)
+    t->c = '*';
+  else if (cp == 0x2018 || cp == 0x2019)
+    t->c = '\'';
+  else if (cp == 0x201C || cp == 0x201D || cp == 0xAB || cp == 0xBB)
+    t->c = '"';
+  else
+    t->c = '?';
+  return t->e;
+}
+
 /* Tokenize s[a..b) (one line).  Words take inner hyphens, apostrophes and
  * dots; a trailing dot joins initials and abbreviations; e-mail addresses
  * and URLs become one K_OTHER token.  `links_known` is
@@ -524,7 +752,10 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
   /* Only a line with '@' or "://" can hold an address or URL that does
    * not start with "www.": the others skip the look-ahead. */
   bool links = links_known < 0 ? line_has_links(s, a, b) : links_known > 0;
-  size_t blank = 0; /* white space since the last token: 3+ is a column */
+  /* White space since the last token: 3+ is a column.  Before the
+   * first token it makes none: blank starts far below, so that the
+   * test needs no token count. */
+  ptrdiff_t blank = PTRDIFF_MIN / 2;
   while (i < b) {
     unsigned char c = (unsigned char)s[i];
     unsigned tc = tok_class[c];
@@ -539,7 +770,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
     if (out->n == out->cap && toks_grow(out))
       return WOO_ENOMEM;
     tok *t = &out->v[out->n];
-    unsigned gap = blank >= 3 && out->n ? F_GAP : 0;
+    unsigned gap = blank >= 3 ? F_GAP : 0;
     if (tc & T_PUNCT) {
       out->gaps += gap != 0;
       /* ASCII punctuation: one byte, what the code point path below
@@ -550,25 +781,19 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
       toks_add(out, &run, t);
       continue;
     }
-    size_t cl;
-    uint32_t cp = cp_at(s, i, b, &cl);
-    if (cp == 0xA0 || cp == 0x2009 || cp == 0x202F) {
-      i += cl;
-      continue;
-    }
-    *t = (tok){i, i, 0, 0, 0, (uint16_t)gap, K_WORD, 0};
-    out->gaps += gap != 0;
-    blank = 0;
-    unsigned char c0 = ascii_class[c];
-    if (tc & T_WORD) {
+    /* words starting with w ("wordt", "wij") are words here too, but
+     * for "www." */
+    if ((tc & T_WORD) || ((c | 32) == 'w' && !www_at(s, i, b))) {
+      unsigned char c0 = ascii_class[c];
       /* The common word: ASCII letters and digits up to a byte that
        * joins nothing (no apostrophe, hyphen or multi-byte character,
        * no dot before a letter).  On a line with links the byte must
-       * also end the run of bytes looked through for '@' and "://"
-       * below.  The loop below would find the same token with more tests
-       * per byte. */
-      unsigned up, digits;
-      size_t j = ascii_word_end(s, i, b, &up, &digits);
+       * also end the run of bytes tok_general looks through for '@'
+       * and "://".  tok_general would find the same token with more
+       * tests per byte. */
+      unsigned digits;
+      bool lower;
+      size_t j = ascii_word_end(s, i, b, &lower, &digits);
       unsigned char x = j < b ? (unsigned char)s[j] : 0;
       /* a dot before anything but a letter ends the word, as in the
        * loop below */
@@ -577,7 +802,9 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
                                   (T_LETTER | T_HIGH)));
       if ((!(tok_class[x] & T_JOIN) || dot) &&
           (!links || j == b || (tok_class[x] & T_DELIM))) {
-        unsigned f = t->f;
+        out->gaps += gap != 0;
+        blank = 0;
+        unsigned f = gap;
         unsigned letters = (unsigned)(j - i) - digits;
         if (digits)
           f |= F_DIGIT;
@@ -585,179 +812,46 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
           f |= F_CAP;
         else if (c0 == C_LOW)
           f |= F_LOWER;
-        if (letters >= 2 && up == letters)
+        if (letters >= 2 && !lower)
           f |= F_ALLCAPS;
-        t->e = j;
+        size_t e = j;
         if (dot) {
           /* The trailing dot, as below: initials of one piece ("J.",
            * "Th.") start with a capital and have at most three bytes;
            * short titles and particles ("mr.", "dhr.") are looked up. */
           if (c0 == C_UP && j - i <= 3 && initials_shape(s, i, j + 1)) {
-            t->e = j + 1;
+            e = j + 1;
             f |= F_INIT;
           } else if (j - i <= 5 && (f & F_LOWER || letters <= 4)) {
             woo__lexkey lk;
             woo__lexkey_set(&lk, s + i, j + 1 - i);
             if (woo__lexkey_bits(&lk) & (L_TITLE | L_PART))
-              t->e = j + 1;
+              e = j + 1;
           }
         }
-        t->f = (uint16_t)f;
+        /* stored once, whole, when all is known */
+        *t = (tok){i, e, 0, 0, 0, (uint16_t)f, K_WORD, 0};
         if (out->lc && (f & F_CAP))
           lex_cached(out->lc, s, t);
-        i = t->e;
+        i = e;
+        /* the space after the word, as the loop would take it */
+        if (e == j && x == ' ') {
+          blank = 1;
+          i++;
+        }
         toks_add(out, &run, t);
         continue;
       }
     }
-    if (letter_cp(cp) || (cp >= '0' && cp <= '9')) {
-      /* Look ahead over the non-space run for '@' or "://". */
-      size_t r = i;
-      bool other = false;
-      bool www = i + 4 <= b && (s[i] == 'w' || s[i] == 'W') &&
-                 (memcmp(s + i, "www.", 4) == 0 ||
-                  memcmp(s + i, "WWW.", 4) == 0);
-      while ((links || www) && r < b &&
-             !(tok_class[(unsigned char)s[r]] & T_DELIM)) {
-        if (s[r] == '@' || (s[r] == ':' && r + 2 < b && s[r + 1] == '/' &&
-                            s[r + 2] == '/'))
-          other = true;
-        r++;
-      }
-      if (www)
-        other = true;
-      if (other) {
-        t->kind = K_OTHER;
-        t->e = r;
-        i = r;
-        toks_add(out, &run, t);
-        continue;
-      }
-      size_t j = i;
-      size_t skip_to = 0;
-      unsigned f = t->f;
-      unsigned letters = 0, uppers = 0;
-      for (;;) {
-        while (j < b) {
-          unsigned char ch = (unsigned char)s[j];
-          if (ch < 0x80) {
-            /* ASCII runs are the bulk of every word: count them in
-             * locals through the class table. */
-            size_t j0 = j;
-            unsigned up = 0, cls = 0;
-            unsigned char k;
-            while (j < b && (k = ascii_class[(unsigned char)s[j]]) != 0) {
-              up += k == C_UP;
-              cls |= k;
-              j++;
-            }
-            if (cls & C_DIG)
-              f |= F_DIGIT;
-            uppers += up;
-            letters += (unsigned)(j - j0) - count_digits(s, j0, j, cls);
-            if (j < b && (unsigned char)s[j] >= 0x80)
-              continue;
-            break;
-          }
-          size_t n;
-          uint32_t x = cp_at(s, j, b, &n);
-          if (woo__is_letter(x)) {
-            letters++;
-            if (woo__is_upper(x))
-              uppers++;
-          } else if (woo__is_digit(x)) {
-            f |= F_DIGIT;
-          } else {
-            break;
-          }
-          j += n;
-        }
-        size_t ap = apos_at(s, j, b);
-        if (ap) {
-          /* A possessive 's ends the word outside the name. */
-          if ((j + ap < b && (s[j + ap] == 's')) &&
-              !is_alnum_at(s, j + ap + 1, b)) {
-            skip_to = j + ap + 1;
-            break;
-          }
-          if (is_letter_at(s, j + ap, b)) {
-            j += ap;
-            continue;
-          }
-          break;
-        }
-        if (j < b && s[j] == '-' && is_letter_at(s, j + 1, b)) {
-          f |= F_HYPH;
-          j++;
-          continue;
-        }
-        if (j < b && s[j] == '.' && is_letter_at(s, j + 1, b) &&
-            j + 1 < b && !(j + 2 < b && is_letter_at(s, j + 2, b) &&
-                           letters > 3)) {
-          /* "v.d.", "J.P.", "m.b.t." — but not "einde.Volgende". */
-          f |= F_ABBR;
-          j++;
-          continue;
-        }
-        break;
-      }
-      t->e = j;
-      if (upper_cp(cp))
-        f |= F_CAP;
-      else if (letter_cp(cp))
-        f |= F_LOWER;
-      if (letters >= 2 && uppers == letters)
-        f |= F_ALLCAPS;
-      if (j < b && s[j] == '.' && !skip_to) {
-        /* A trailing dot belongs to initials and abbreviations. */
-        if (initials_shape(s, i, j + 1)) {
-          t->e = j + 1;
-          f |= F_INIT;
-        } else if (f & F_ABBR) {
-          t->e = j + 1;
-        } else if (j - i <= 5 && (f & F_LOWER || letters <= 4)) {
-          woo__lexkey k;
-          woo__lexkey_set(&k, s + i, j + 1 - i);
-          if (woo__lexkey_bits(&k) & (L_TITLE | L_PART))
-            t->e = j + 1;
-        }
-      } else if ((f & F_ABBR) && initials_shape(s, i, j)) {
-        f |= F_INIT;
-      }
-      t->f = (uint16_t)f;
-      if (out->lc && (f & F_CAP))
+    size_t next = tok_general(s, i, b, links, gap, t);
+    if (t->kind) {
+      out->gaps += gap != 0;
+      blank = 0;
+      if (out->lc && (t->f & F_CAP))
         lex_cached(out->lc, s, t);
-      i = skip_to ? skip_to : t->e;
       toks_add(out, &run, t);
-      continue;
     }
-    /* 't and 's (in 't Veld, van 's-Gravesande) are particle words. */
-    size_t ap = apos_at(s, i, b);
-    if (ap && i + ap < b && (s[i + ap] == 't' || s[i + ap] == 's') &&
-        !is_alnum_at(s, i + ap + 1, b)) {
-      t->e = i + ap + 1;
-      t->f |= F_LOWER;
-      i = t->e;
-      toks_add(out, &run, t);
-      continue;
-    }
-    /* Punctuation: one code point. */
-    t->kind = K_PUNCT;
-    t->e = i + cl;
-    if (cp < 0x80)
-      t->c = (char)cp;
-    else if (cp == 0x2013 || cp == 0x2014 || cp == 0x2010 || cp == 0x2011)
-      t->c = '-';
-    else if (cp == 0x2022 || cp == 0x25CF || cp == 0x25AA || cp == 0xB7)
-      t->c = '*';
-    else if (cp == 0x2018 || cp == 0x2019)
-      t->c = '\'';
-    else if (cp == 0x201C || cp == 0x201D || cp == 0xAB || cp == 0xBB)
-      t->c = '"';
-    else
-      t->c = '?';
-    i = t->e;
-    toks_add(out, &run, t);
+    i = next;
   }
   /* Sentence starts and where the next capitalised word is (a lower-case
    * word can only open a name, as a title, office or particle, a few
@@ -1471,8 +1565,10 @@ static inline bool no_name_at(const toks *tk, size_t i) {
  * over it: the word is no title, particle, office or opener of an office
  * phrase, does not name a kind of place before a capitalised word and is
  * not the "de" of "de heer".  Lower-case words within reach of a capital
- * are mostly such words; the caller passes them without the call. */
-static bool idle_lower(const char *s, toks *tk, size_t i) {
+ * are mostly such words; the caller passes them without the call.
+ * Inline: the caller asks about most lower-case words of a line, and
+ * the answer is mostly in the token's flags and bits already. */
+static inline bool idle_lower(const char *s, toks *tk, size_t i) {
   tok *t = &tk->v[i];
   if (!(t->f & F_LOWER) ||
       (lexbits(s, t) & (L_OFF | L_OPEN_OFF | L_TITLE | L_PART)))

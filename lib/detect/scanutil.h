@@ -57,17 +57,42 @@ static inline bool su_in_list(const char *s, size_t n,
 }
 
 /* Whether a lowercased copy of t[a..b) (at most 640 bytes of it)
- * contains one of `words` (lowercase, NULL-terminated).  The windows are
- * short, so a memchr per word beats memmem's set-up. */
+ * contains one of `words` (lowercase, NULL-terminated).
+ *
+ * Most windows hold none of the words, and the lists are long: a bit per
+ * pair of adjacent bytes in the window (by their low five bits, which
+ * are the same for both cases of a letter) turns most words away
+ * unsearched, as a word can only be there when the pairs of its first
+ * four bytes are.  The rest are searched in the lowercased copy, made
+ * once when the first word gets that far; the windows are short, so a
+ * memchr per word beats memmem's set-up. */
 static inline bool su_has_word(const char *t, size_t a, size_t b,
                                const char *const *words) {
   char buf[640];
   if (b - a > sizeof buf)
     b = a + sizeof buf;
   size_t n = b - a;
-  for (size_t i = 0; i < n; i++)
-    buf[i] = (char)su_lowerc((unsigned char)t[a + i]);
+  uint64_t pairs[16] = {0};
+#define SU_PAIR(x, y) (((unsigned)(x) & 31u) << 5 | ((unsigned)(y) & 31u))
+  for (size_t i = 0; i + 1 < n; i++) {
+    unsigned h = SU_PAIR((unsigned char)t[a + i], (unsigned char)t[a + i + 1]);
+    pairs[h >> 6] |= (uint64_t)1 << (h & 63);
+  }
+  bool copied = false;
   for (size_t k = 0; words[k]; k++) {
+    const unsigned char *w = (const unsigned char *)words[k];
+    bool maybe = true;
+    for (size_t j = 0; j < 3 && maybe && w[j] && w[j + 1]; j++) {
+      unsigned h = SU_PAIR(w[j], w[j + 1]);
+      maybe = pairs[h >> 6] >> (h & 63) & 1;
+    }
+    if (!maybe)
+      continue;
+    if (!copied) {
+      for (size_t i = 0; i < n; i++)
+        buf[i] = (char)su_lowerc((unsigned char)t[a + i]);
+      copied = true;
+    }
     size_t wl = strlen(words[k]), p = 0;
     while (wl && p + wl <= n) {
       const char *f = memchr(buf + p, words[k][0], n - wl + 1 - p);
@@ -78,6 +103,7 @@ static inline bool su_has_word(const char *t, size_t a, size_t b,
       p = (size_t)(f - buf) + 1;
     }
   }
+#undef SU_PAIR
   return false;
 }
 
@@ -178,6 +204,15 @@ static inline size_t su_next_of3(const char *t, size_t len, size_t i,
   return i;
 }
 
+/* A 32-bit word loaded from memory, as a little-endian number. */
+static inline uint32_t su_le32(uint32_t x) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  return __builtin_bswap32(x);
+#else
+  return x;
+#endif
+}
+
 /* Called for each occurrence of a stem: t[kw..) is where it starts,
  * `stem` its index in the list.  Returns 0 or a negative error. */
 typedef int (*su_stem_fn)(void *arg, size_t kw, size_t stem);
@@ -204,7 +239,7 @@ static inline int su_find_stems(const char *t, size_t len,
     if (lens[ns] < m)
       m = lens[ns];
   }
-  if (ns == 0 || m < 3 || m > 255)
+  if (ns == 0 || m < 4 || m > 255)
     return 0;
   /* three letters tell more than two: in Dutch prose the window moves
    * on by more, and the shortest stems have seven letters */
@@ -230,7 +265,12 @@ static inline int su_find_stems(const char *t, size_t len,
         (uint32_t)1 << k;
   size_t pos = m - 1, far = m - 2;
   while (pos < len) {
-    unsigned h = SU_HASH(t[pos - 2], t[pos - 1], t[pos]);
+    /* The block's three bytes in one load of four, with the byte before
+     * them (pos >= m - 1 >= 3) shifted out. */
+    uint32_t x;
+    memcpy(&x, t + pos - 3, 4);
+    unsigned h = (((su_le32(x) >> 8) | 0x202020u) * 0x9E3779B1u) >>
+                 (32 - HBITS);
     /* Most blocks are in no stem: the full step is taken as a branch,
      * which the processor predicts, so that the next block is read
      * before this one's shift is known. */
