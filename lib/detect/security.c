@@ -483,51 +483,27 @@ static int secret_value(const woo__scan_ctx *ctx, woo__hits *out,
   return woo__hits_add(out, s, e, WOO_ENTITY_SECRET, "secret", conf);
 }
 
-/* Labels of secrets; those from "pincode" on ask for digits.  The last,
- * "code", is a label only as secret_code says. */
+/* Labels of secrets; those from "pincode" on ask for digits: PINs and
+ * the codes that open or switch off something.  The shortest label sets
+ * how far the one search for all labels (ids.c) may jump: none is
+ * shorter than eight bytes but "pincode" and its kin. */
 const char *const woo__secret_stems[] = {
     "wachtwoord", "password", "toegangscode", "inlogcode", "accesscode",
-    "activatiecode", "pincode", "pin-code", "pukcode", "puk-code", "code",
-    NULL};
+    "activatiecode", "pincode", "pin-code", "pukcode", "puk-code",
+    "alarmcode", "uitschakelcode", "deurcode", "kluiscode", "vergadercode",
+    "inbelcode", "beveiligingscode", "sleutelkluis", "codeslot", NULL};
 #define SECRET_PIN_FROM 6
-#define SECRET_CODE 10
+#define SECRET_CODESLOT 18
 
-/* What a code opens or switches off when it is a secret: "alarmcode",
- * "uitschakelcode", "code sleutelkluis: 7319", "codeslot met code 2580". */
-static const char *const code_heads[] = {
-    "alarm", "uitschakel", "inschakel", "deur", "kluis", "sleutelkluis",
-    "vergader", "inbel", "beveiligings", "poort", "hek", "slot", NULL};
-static const char *const code_objects[] = {
-    "sleutelkluis", "kluis", "alarm", "alarmsysteem", "deur", "poort", "hek",
-    "inbraakalarm", "codeslot", NULL};
-
-/* Where the value of the word "code" ending at `after` (starting at ws)
- * would start, or 0 when this "code" is no secret's label. */
-static size_t secret_code(const char *t, size_t len, size_t ws, size_t kw,
-                          size_t after) {
-  if (kw > ws) /* a compound: its first part says what the code is for */
-    return su_in_list(t + ws, kw - ws, code_heads) ? after : 0;
-  /* "Code sleutelkluis: 7319": the object right after */
-  size_t p = after;
-  while (p < len && t[p] == ' ')
-    p++;
-  size_t w = p;
-  while (w < len && su_alpha((unsigned char)t[w]))
-    w++;
-  if (w > p && su_in_list(t + p, w - p, code_objects))
-    return w;
-  /* "een codeslot met code 2580": the object earlier in the sentence */
-  for (size_t b = kw; b > 0 && kw - b < 60 && t[b - 1] != '\n' &&
-                      t[b - 1] != '.';) {
-    b--;
-    if ((b == 0 || !su_alpha((unsigned char)t[b - 1])) &&
-        su_alpha((unsigned char)t[b])) {
-      size_t e = b;
-      while (e < kw && su_alpha((unsigned char)t[e]))
-        e++;
-      if (su_in_list(t + b, e - b, code_objects))
-        return after;
-    }
+/* "een codeslot met code 2580": where the value after the word "code"
+ * later in the sentence starts, or 0. */
+static size_t codeslot_value(const char *t, size_t len, size_t after) {
+  for (size_t p = after; p + 5 < len && p - after < 40; p++) {
+    if (t[p] == '.' || t[p] == ';' || t[p] == '\n')
+      return 0;
+    if (t[p] == ' ' && su_eq_fold(t + p + 1, 4, "code") &&
+        (p + 5 == len || !su_wordc((unsigned char)t[p + 5])))
+      return p + 5;
   }
   return 0;
 }
@@ -545,14 +521,9 @@ static int secret_found(void *arg, size_t kw, size_t stem) {
    * in front are fine ("beheerderswachtwoord"). */
   if (after < a->ctx->len && su_wordc((unsigned char)t[after]))
     return 0;
-  if (stem == SECRET_CODE) {
-    size_t ws = kw;
-    while (ws > 0 && su_alpha((unsigned char)t[ws - 1]))
-      ws--;
-    after = secret_code(t, a->ctx->len, ws, kw, after);
-    if (!after)
-      return 0;
-  }
+  if (stem == SECRET_CODESLOT &&
+      !(after = codeslot_value(t, a->ctx->len, after)))
+    return 0;
   return secret_value(a->ctx, a->out, after, stem >= SECRET_PIN_FROM);
 }
 
