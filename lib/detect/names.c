@@ -1444,6 +1444,23 @@ static bool idle_lower(const char *s, toks *tk, size_t i) {
   return !word_is(s, t, "de");
 }
 
+/* Whether the driver may step over word token i without parse_name:
+ * no_name_at, or idle_lower.  The tokenizer looks up capitalised words
+ * only; the lower-case words idle_lower asks about ("van", "het",
+ * "besluit") repeat as much, so their bits are taken from the thread's
+ * cache too instead of being folded and probed again at every
+ * occurrence. */
+static inline bool passed(const char *s, toks *tk, size_t i) {
+  if (no_name_at(tk, i))
+    return true;
+  tok *t = &tk->v[i];
+  if (!(t->f & F_LOWER))
+    return false; /* idle_lower's first test */
+  if (!(t->f & F_LEX) && tk->lc)
+    lex_cached(tk->lc, s, t);
+  return idle_lower(s, tk, i);
+}
+
 /* Parse a name starting at token *pi; emit it; advance *pi. */
 static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
   tok *v = st->tk->v;
@@ -2718,12 +2735,11 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
         }
       }
       entry = false;
-      if (no_name_at(&tk, i) || idle_lower(s, &tk, i)) {
+      if (passed(s, &tk, i)) {
         /* a run of them is passed without the calls */
         do
           i++;
-        while (i < tk.n && tk.v[i].kind == K_WORD &&
-               (no_name_at(&tk, i) || idle_lower(s, &tk, i)));
+        while (i < tk.n && tk.v[i].kind == K_WORD && passed(s, &tk, i));
         if (st.mode == M_SALUT && i < tk.n && tk.v[i].kind == K_PUNCT &&
             (tk.v[i].c == ',' || tk.v[i].c == '!'))
           st.mode = M_BODY;
