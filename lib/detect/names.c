@@ -2891,18 +2891,25 @@ static inline bool pair_may(const pairbits *pb, const char *s, size_t i,
 /* Offset of the first byte in s[i..b) that is an ASCII capital or at
  * least 0xC3, or b.  Eight bytes at a time: most of a line is neither. */
 static inline size_t next_capital(const char *s, size_t i, size_t b) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   const uint64_t hb = 0x8080808080808080ull, ones = 0x0101010101010101ull;
   while (i + 8 <= b) {
     uint64_t x;
     memcpy(&x, s + i, 8);
     /* per byte without carries (y <= 0x7f): y + (0x80 - lo) has its high
-     * bit set exactly when y >= lo; any byte >= 0x80 stops the step */
+     * bit set exactly when y >= lo; capitals are 0x41..0x5a, and a byte
+     * with the high bit is >= 0xC3 when its low bits are >= 0x43 */
     uint64_t y = x & ~hb;
     uint64_t upper = (y + ones * 0x3f) & ~(y + ones * 0x25) & ~x & hb;
-    if (upper | (x & hb))
-      break;
+    uint64_t high = (y + ones * 0x3d) & x & hb;
+    uint64_t stop = upper | high;
+    /* the first such byte is the lowest marked one: no byte loop to
+     * find it again */
+    if (stop)
+      return i + (size_t)(__builtin_ctzll(stop) >> 3);
     i += 8;
   }
+#endif
   while (i < b) {
     unsigned char c = (unsigned char)s[i];
     if ((c >= 'A' && c <= 'Z') || c >= 0xC3)
@@ -2927,6 +2934,15 @@ static bool line_may_mention(const char *s, size_t a, size_t b,
         i++;
         continue;
       }
+    }
+    /* Most capitals open a word whose first two letters no key starts
+     * with: turned away before the word is measured.  What the step
+     * leaves of the word is lower case, or glued to a letter before it,
+     * or (after a non-ASCII sign) taken as a word of its own, which only
+     * costs a look-up. */
+    if (i + 1 < b && !pair_may(fpairs, s, i, 2)) {
+      i += 2;
+      continue;
     }
     size_t e = i;
     while (e < b) {
