@@ -2295,13 +2295,90 @@ static int eponym_at(void *arg, size_t kw, size_t stem) {
   return 0;
 }
 
+/* Whether one of the nouns starts at s[kw, …) and ends its word there,
+ * as eponym_at asks of the occurrences su_find_stems reports. */
+static bool eponym_noun_at(const char *s, size_t len, size_t kw) {
+  for (size_t k = 0; eponym_nouns[k]; k++) {
+    const char *w = eponym_nouns[k];
+    size_t j = 0;
+    while (w[j] && kw + j < len && su_lowerc((unsigned char)s[kw + j]) ==
+                                       (unsigned char)w[j])
+      j++;
+    if (w[j])
+      continue;
+    size_t e = kw + j;
+    if (e >= len || !su_alpha((unsigned char)s[e]) || s[e] == '-')
+      return true;
+  }
+  return false;
+}
+
+/* Whether one of the nouns ends at p as a word of its own: it starts
+ * the text or follows a byte that is no letter. */
+static bool eponym_noun_before(const char *s, size_t p) {
+  for (size_t k = 0; eponym_nouns[k]; k++) {
+    size_t n = strlen(eponym_nouns[k]);
+    if (n > p)
+      continue;
+    size_t kw = p - n, j = 0;
+    while (j < n && su_lowerc((unsigned char)s[kw + j]) ==
+                        (unsigned char)eponym_nouns[k][j])
+      j++;
+    if (j == n && (kw == 0 || !letter_byte((unsigned char)s[kw - 1])))
+      return true;
+  }
+  return false;
+}
+
+/* What the set eponym_at fills says of the surname s[a, e), found for
+ * this surname alone: its occurrences (found by their first byte, a
+ * capital, which is rare in prose) with a noun glued after or joined
+ * before.  The conditions are eponym_at's, read from the surname's side:
+ * a word of three to forty letters, starting with a capital, that the
+ * noun's word begins or ends. */
+static bool eponym_of(const char *s, size_t len, size_t a, size_t e) {
+  size_t n = e - a;
+  if (n < 3 || n > 40 || !su_upper((unsigned char)s[a]))
+    return false;
+  for (size_t i = a; i < e; i++)
+    if (!letter_byte((unsigned char)s[i]))
+      return false;
+  for (const char *q = memchr(s, s[a], len); q;
+       q = (size_t)(q + 1 - s) < len
+               ? memchr(q + 1, s[a], len - (size_t)(q + 1 - s))
+               : NULL) {
+    size_t p = (size_t)(q - s), pe = p + n;
+    if (pe > len || memcmp(s + p, s + a, n) != 0)
+      continue;
+    /* "Vermeulenadvies", "Vermeulen-advies" */
+    if ((p == 0 || !su_wordc((unsigned char)s[p - 1])) && pe < len) {
+      size_t kw = s[pe] == '-' ? pe + 1 : pe;
+      if (kw < len && su_lower((unsigned char)s[kw]) &&
+          eponym_noun_at(s, len, kw))
+        return true;
+    }
+    /* "commissie-Vermeulen" */
+    if (p > 0 && s[p - 1] == '-' &&
+        (pe == len || !su_wordc((unsigned char)s[pe])) &&
+        eponym_noun_before(s, p - 1))
+      return true;
+  }
+  return false;
+}
+
+/* Surnames looked for one at a time before the whole text is searched
+ * for the nouns once: a text names few bare surnames, and a search for
+ * one is a memchr for its capital; a text with many gets the one pass,
+ * which keeps the time linear. */
+#define EPONYM_ONE_BY_ONE 4
+
 /* Names that stand for a firm or for a public figure's role rather than
  * for a private person: a surname alone (no given name, no initials, no
  * title) that is part of a firm's name in this text, or whose bearer has
  * an advice, a committee or a motion named after them -- unless the text
  * also names its bearer in full, with a given name, initials or a title.
- * Linear in the text and the hits: one pass for the nouns, sets of words
- * for the rest. */
+ * Linear in the text and the hits: a search for each of the first few
+ * surnames or one pass for the nouns, sets of words for the rest. */
 typedef struct surname_at {
   size_t hit, s, e; /* the hit; the surname's bytes */
 } surname_at;
@@ -2375,6 +2452,7 @@ static int not_persons(const woo__scan_ctx *ctx, woo__hits *out, size_t n0,
       goto done;
     }
   bool looked = false; /* for the nouns, once */
+  size_t alone = 0;     /* surnames looked for one at a time */
   for (size_t i = 0; i < nb; i++) {
     surname_at *b = &v[i];
     woo__hit *x = &out->v[b->hit];
@@ -2395,7 +2473,10 @@ static int not_persons(const woo__scan_ctx *ctx, woo__hits *out, size_t n0,
     if (mark)
       continue;
     bool eponym = false;
-    if (x->confidence < 0.9) {
+    if (x->confidence < 0.9 && !looked && alone < EPONYM_ONE_BY_ONE) {
+      alone++;
+      eponym = eponym_of(s, len, b->s, b->e);
+    } else if (x->confidence < 0.9) {
       if (!looked) {
         eponym_scan es = {s, len, &eponyms};
         if ((rc = su_find_stems(s, len, eponym_nouns, eponym_at, &es)) < 0)
