@@ -986,33 +986,37 @@ static int line_key(const char *s, size_t a, size_t b, size_t *body) {
   while (e > i && (s[e - 1] == ' ' || s[e - 1] == '*'))
     e--;
   *body = k + 1;
-  if (!len_in(header_lens | list_lens | official_lens, e - i))
-    return M_BODY;
-  for (size_t n = 0; n < sizeof header / sizeof header[0]; n++)
-    if (lit_eq(s, i, e, &header[n]))
-      return M_HEADER;
-  for (size_t n = 0; n < sizeof list / sizeof list[0]; n++)
-    if (lit_eq(s, i, e, &list[n]))
-      return M_LIST;
-  for (size_t n = 0; n < sizeof official / sizeof official[0]; n++)
-    if (lit_eq(s, i, e, &official[n]))
-      return M_OFFICIAL;
+  /* each list is only run through when it has a key of the length */
+  size_t kn = e - i;
+  if (len_in(header_lens, kn))
+    for (size_t n = 0; n < sizeof header / sizeof header[0]; n++)
+      if (lit_eq(s, i, e, &header[n]))
+        return M_HEADER;
+  if (len_in(list_lens, kn))
+    for (size_t n = 0; n < sizeof list / sizeof list[0]; n++)
+      if (lit_eq(s, i, e, &list[n]))
+        return M_LIST;
+  if (len_in(official_lens, kn))
+    for (size_t n = 0; n < sizeof official / sizeof official[0]; n++)
+      if (lit_eq(s, i, e, &official[n]))
+        return M_OFFICIAL;
   return M_BODY;
 }
 
 /* Whether the trimmed line (without trailing punctuation) is a closing
  * formula; *tail gets where a name on the same line would start. */
+#define CLOSINGS(X) X("met vriendelijke groet") X("met vriendelijke groeten") \
+  X("vriendelijke groet") X("vriendelijke groeten") X("groet") X("groeten") \
+  X("hartelijke groet") X("hartelijke groeten") X("met hartelijke groet") \
+  X("groetjes") X("mvg") X("m.v.g.") X("met groet") \
+  X("met collegiale groet") X("collegiale groet") X("hoogachtend") \
+  X("kind regards") X("regards") X("best regards") X("with kind regards") \
+  X("dank en groet") X("met vriendelijke groet en dank") X("vr.gr.") \
+  X("vr. gr.") X("gr.") X("gr")
+
 static bool closing_line(const char *s, size_t a, size_t b, size_t *tail) {
-  static const lit closings[] = {
-      LIT("met vriendelijke groet"), LIT("met vriendelijke groeten"),
-      LIT("vriendelijke groet"), LIT("vriendelijke groeten"), LIT("groet"),
-      LIT("groeten"), LIT("hartelijke groet"), LIT("hartelijke groeten"),
-      LIT("met hartelijke groet"), LIT("groetjes"), LIT("mvg"), LIT("m.v.g."),
-      LIT("met groet"), LIT("met collegiale groet"), LIT("collegiale groet"),
-      LIT("hoogachtend"), LIT("kind regards"), LIT("regards"),
-      LIT("best regards"), LIT("with kind regards"), LIT("dank en groet"),
-      LIT("met vriendelijke groet en dank"), LIT("vr.gr."), LIT("vr. gr."),
-      LIT("gr."), LIT("gr")};
+  static const lit closings[] = {CLOSINGS(LIT_OF)};
+  static const uint64_t closing_lens = CLOSINGS(LEN_OF) 0;
   size_t i = a;
   while (i < b && (s[i] == ' ' || s[i] == '\t' || s[i] == '>'))
     i++;
@@ -1048,7 +1052,8 @@ static bool closing_line(const char *s, size_t a, size_t b, size_t *tail) {
   size_t t = e;
   while (t > i && (s[t - 1] == ' ' || s[t - 1] == '.' || s[t - 1] == '!'))
     t--;
-  if (t - i > 40)
+  /* most lines that get here are no closing of any length */
+  if (t - i > 40 || !len_in(closing_lens, t - i))
     return false;
   for (size_t n = 0; n < sizeof closings / sizeof closings[0]; n++)
     if (lit_eq(s, i, t, &closings[n])) {
