@@ -2533,6 +2533,16 @@ static bool contact_label_opens(const char *s, const tok *t) {
   return false;
 }
 
+/* The first letters of the labels, a bit each at (letter & 31): the
+ * first word of nearly every line starts with none of them and is turned
+ * away by one test before contact_label_opens runs through the list. */
+static uint32_t contact_label_firsts(void) {
+  uint32_t m = 0;
+  for (size_t k = 0; k < N_CONTACT_LABELS; k++)
+    m |= (uint32_t)1 << (contact_labels[k].s[0] & 31);
+  return m;
+}
+
 /* Whether s[a..b), without a trailing colon, is a label. */
 static bool contact_label(const char *s, size_t a, size_t b) {
   while (b > a && (s[b - 1] == ':' || s[b - 1] == ' '))
@@ -2607,6 +2617,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
   toks tk2 = {NULL, 0, 0, NULL, 0}; /* a letterhead segment */
   size_t contact_col = 0;   /* column of a "Behandeld door" label … */
   bool contact = false;     /* … with its name on the next line */
+  uint32_t label_firsts = contact_label_firsts();
   linkpos lp = {false, 0, 0};
   /* The cache lives as long as the thread: the bits depend on the
    * word's bytes only, and most documents are short, so a cache of their
@@ -2674,7 +2685,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
       const tok *t = &tk.v[k];
       if (!word_tok(t) || (k > 0 && !(t->f & F_GAP)))
         continue;
-      if (!contact_label_opens(s, t))
+      if (!(label_firsts >> (s[t->s] & 31) & 1) || !contact_label_opens(s, t))
         continue;
       size_t e = left_end(s, t->s, b);
       if (e - t->s <= 24 && contact_label(s, t->s, e)) {
