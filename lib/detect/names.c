@@ -2961,14 +2961,13 @@ static inline unsigned pair_slot(unsigned char x, unsigned char y) {
   return ((unsigned)x * 131u + y) & 4095u;
 }
 
-static void pairbits_of(pairbits *pb, const keyset *k) {
-  memset(pb, 0, sizeof *pb);
-  for (size_t i = 0; i < k->cap; i++)
-    if (k->v[i].n >= 2) {
-      unsigned h = pair_slot((unsigned char)k->v[i].s[0],
-                             (unsigned char)k->v[i].s[1]);
-      pb->v[h / 64] |= 1ull << (h % 64);
-    }
+/* Add the key's pair: set as the keys are added to their set, so that
+ * no pass over the set's slots is needed. */
+static void pairbits_add(pairbits *pb, const woo__lexkey *k) {
+  if (k->n >= 2) {
+    unsigned h = pair_slot((unsigned char)k->s[0], (unsigned char)k->s[1]);
+    pb->v[h / 64] |= 1ull << (h % 64);
+  }
 }
 
 /* Whether the word s[i..i+n) may fold to a key of the set: false only
@@ -3126,10 +3125,14 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
 
   /* The first part of each name (up to a hyphen or apostrophe), so that
    * a line is only tokenized when a word in it may be one of them. */
+  pairbits fpairs, npairs;
+  memset(&fpairs, 0, sizeof fpairs);
+  memset(&npairs, 0, sizeof npairs);
   for (size_t i = 0; i < names.cap; i++) {
     const woo__lexkey *k = &names.v[i];
     if (!k->n)
       continue;
+    pairbits_add(&npairs, k);
     size_t m = 0;
     while (m < k->n && k->s[m] != '-' && k->s[m] != '\'')
       m++;
@@ -3137,15 +3140,13 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
     woo__lexkey_set(&f, k->s, m);
     if ((rc = keyset_add(&firsts, &f)))
       goto done;
+    pairbits_add(&fpairs, &f);
   }
 
   /* Other mentions: capitalised words in the set, with initials or
    * particles right before them. */
   size_t a = 0, cur = 0;
   linkpos lp = {false, 0, 0};
-  pairbits fpairs, npairs;
-  pairbits_of(&fpairs, &firsts);
-  pairbits_of(&npairs, &names);
   woo__spanset_normalize(&have);
   linewalk lw = linewalk_of(ctx);
   while (a < len) {
