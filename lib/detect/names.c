@@ -2815,6 +2815,12 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
     bool entry = true; /* at the start of an entry of an address header */
     while (i < tk.n) {
       tok *t = &tk.v[i];
+      /* No capitalised word from here on: parse_name would not be called
+       * again (a lower-case word only opens a name a few tokens before
+       * one), and what the loop keeps besides (salutation mode, header
+       * entries) ends with the line. */
+      if (t->ncap == NO_CAP)
+        break;
       if (!word_tok(t)) {
         if (st.mode == M_SALUT && t->kind == K_PUNCT &&
             (t->c == ',' || t->c == '!' || t->c == ':'))
