@@ -2821,6 +2821,13 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
        * entries) ends with the line. */
       if (t->ncap == NO_CAP)
         break;
+      /* Up to six tokens before the next capitalised word nothing is read
+       * either; the tokens are only walked for the modes that watch the
+       * punctuation between words. */
+      if (t->ncap > i + 6 && st.mode != M_SALUT && st.mode != M_HEADER) {
+        i = t->ncap - 6;
+        continue;
+      }
       if (!word_tok(t)) {
         if (st.mode == M_SALUT && t->kind == K_PUNCT &&
             (t->c == ',' || t->c == '!' || t->c == ':'))
