@@ -1046,9 +1046,13 @@ static bool closing_line(const char *s, size_t a, size_t b, size_t *tail) {
   }
   if (!pair)
     return false;
-  size_t e = i;
-  while (e < b && e - i <= 48 && s[e] != ',' && s[e] != '\r')
-    e++;
+  /* the formula runs to a comma or CR, or 49 bytes */
+  size_t lim = b - i < 49 ? b - i : 49;
+  const char *comma = memchr(s + i, ',', lim);
+  if (comma)
+    lim = (size_t)(comma - (s + i));
+  const char *cr = memchr(s + i, '\r', lim);
+  size_t e = cr ? (size_t)(cr - s) : i + lim;
   size_t t = e;
   while (t > i && (s[t - 1] == ' ' || s[t - 1] == '.' || s[t - 1] == '!'))
     t--;
