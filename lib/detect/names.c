@@ -138,6 +138,59 @@ static int toks_grow(toks *t) {
   return woo__grow(&t->v, &t->cap, sizeof *t->v, 64);
 }
 
+/* One token array per thread, kept from one text to the next: the
+ * person recognizer and the propagation each take it for a text and
+ * give it back, instead of growing one of their own from nothing for
+ * every document.  Arrays that grew past TOKBUF_KEEP are not kept. */
+#define TOKBUF_KEEP 4096
+typedef struct tokbuf {
+  tok *v;
+  size_t cap;
+} tokbuf;
+static pthread_once_t tokbuf_once = PTHREAD_ONCE_INIT;
+static pthread_key_t tokbuf_key;
+static bool tokbuf_keyed;
+
+static void tokbuf_free(void *p) {
+  tokbuf *b = p;
+  free(b->v);
+  free(b);
+}
+
+static void tokbuf_start(void) {
+  tokbuf_keyed = pthread_key_create(&tokbuf_key, tokbuf_free) == 0;
+}
+
+/* Give t the thread's array when it has one that is not taken. */
+static void toks_take(toks *t) {
+  pthread_once(&tokbuf_once, tokbuf_start);
+  tokbuf *b = tokbuf_keyed ? pthread_getspecific(tokbuf_key) : NULL;
+  if (b && b->v) {
+    t->v = b->v;
+    t->cap = b->cap;
+    b->v = NULL;
+  }
+}
+
+/* Keep t's array for the thread's next text, or free it. */
+static void toks_give(toks *t) {
+  if (tokbuf_keyed && t->v && t->cap <= TOKBUF_KEEP) {
+    tokbuf *b = pthread_getspecific(tokbuf_key);
+    if (!b && (b = woo__calloc(1, sizeof *b)) &&
+        pthread_setspecific(tokbuf_key, b)) {
+      free(b);
+      b = NULL;
+    }
+    if (b && !b->v) {
+      b->v = t->v;
+      b->cap = t->cap;
+      t->v = NULL;
+    }
+  }
+  free(t->v);
+  t->v = NULL;
+}
+
 /* What the tokenizer learns about a line as tokens come, instead of in
  * passes over them afterwards. */
 typedef struct tokrun {
@@ -2635,6 +2688,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
   }
   tk.lc = &lc;
   tk2.lc = &lc;
+  toks_take(&tk);
 
   linewalk lw = linewalk_of(ctx);
   while (a < len) {
@@ -2875,7 +2929,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
 done:
   free(officials.v);
   free(places.v);
-  free(tk.v);
+  toks_give(&tk);
   free(tk2.v);
   free(own);
   return rc;
@@ -3103,6 +3157,7 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
    * by the recognizer a moment ago: the cache has them. */
   lexcache lc = {lexcache_slots(), LEXCACHE_SLOTS - 1};
   tk.lc = lc.v ? &lc : NULL;
+  toks_take(&tk);
   for (size_t h = 0; h < n0; h++) {
     const woo__hit *x = &hits->v[h];
     if (x->entity != WOO_ENTITY_PERSON || x->confidence < 0.8 ||
@@ -3212,7 +3267,7 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
 done:
   free(names.v);
   free(firsts.v);
-  free(tk.v);
+  toks_give(&tk);
   woo__spanset_free(&have);
   return rc;
 }
