@@ -1056,8 +1056,6 @@ static int line_key(const char *s, size_t a, size_t b, size_t *body) {
   return M_BODY;
 }
 
-/* Whether the trimmed line (without trailing punctuation) is a closing
- * formula; *tail gets where a name on the same line would start. */
 #define CLOSINGS(X) X("met vriendelijke groet") X("met vriendelijke groeten") \
   X("vriendelijke groet") X("vriendelijke groeten") X("groet") X("groeten") \
   X("hartelijke groet") X("hartelijke groeten") X("met hartelijke groet") \
@@ -1067,6 +1065,8 @@ static int line_key(const char *s, size_t a, size_t b, size_t *body) {
   X("dank en groet") X("met vriendelijke groet en dank") X("vr.gr.") \
   X("vr. gr.") X("gr.") X("gr")
 
+/* Whether the trimmed line (without trailing punctuation) is a closing
+ * formula; *tail gets where a name on the same line would start. */
 static bool closing_line(const char *s, size_t a, size_t b, size_t *tail) {
   static const lit closings[] = {CLOSINGS(LIT_OF)};
   static const uint64_t closing_lens = CLOSINGS(LEN_OF) 0;
@@ -2879,8 +2879,8 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
        * entries) ends with the line. */
       if (t->ncap == NO_CAP)
         break;
-      /* Up to six tokens before the next capitalised word nothing is read
-       * either; the tokens are only walked for the modes that watch the
+      /* Nor more than six tokens before the next one (no_name_at): the
+       * tokens there are only walked for the modes that watch the
        * punctuation between words. */
       if (t->ncap > i + 6 && st.mode != M_SALUT && st.mode != M_HEADER) {
         i = t->ncap - 6;
