@@ -2432,7 +2432,7 @@ static bool eponym_of(const char *s, size_t len, size_t a, size_t e) {
  * for the nouns once: a text names few bare surnames, and a search for
  * one is a memchr for its capital; a text with many gets the one pass,
  * which keeps the time linear. */
-#define EPONYM_ONE_BY_ONE 4
+#define EPONYM_ONE_BY_ONE 8
 
 /* Names that stand for a firm or for a public figure's role rather than
  * for a private person: a surname alone (no given name, no initials, no
