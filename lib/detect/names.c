@@ -141,6 +141,59 @@ static int toks_grow(toks *t) {
   return woo__grow(&t->v, &t->cap, sizeof *t->v, 64);
 }
 
+/* One token array per thread, kept from one text to the next: the
+ * person recognizer and the propagation each take it for a text and
+ * give it back, instead of growing one of their own from nothing for
+ * every document.  Arrays that grew past TOKBUF_KEEP are not kept. */
+#define TOKBUF_KEEP 4096
+typedef struct tokbuf {
+  tok *v;
+  size_t cap;
+} tokbuf;
+static pthread_once_t tokbuf_once = PTHREAD_ONCE_INIT;
+static pthread_key_t tokbuf_key;
+static bool tokbuf_keyed;
+
+static void tokbuf_free(void *p) {
+  tokbuf *b = p;
+  free(b->v);
+  free(b);
+}
+
+static void tokbuf_start(void) {
+  tokbuf_keyed = pthread_key_create(&tokbuf_key, tokbuf_free) == 0;
+}
+
+/* Give t the thread's array when it has one that is not taken. */
+static void toks_take(toks *t) {
+  pthread_once(&tokbuf_once, tokbuf_start);
+  tokbuf *b = tokbuf_keyed ? pthread_getspecific(tokbuf_key) : NULL;
+  if (b && b->v) {
+    t->v = b->v;
+    t->cap = b->cap;
+    b->v = NULL;
+  }
+}
+
+/* Keep t's array for the thread's next text, or free it. */
+static void toks_give(toks *t) {
+  if (tokbuf_keyed && t->v && t->cap <= TOKBUF_KEEP) {
+    tokbuf *b = pthread_getspecific(tokbuf_key);
+    if (!b && (b = woo__calloc(1, sizeof *b)) &&
+        pthread_setspecific(tokbuf_key, b)) {
+      free(b);
+      b = NULL;
+    }
+    if (b && !b->v) {
+      b->v = t->v;
+      b->cap = t->cap;
+      t->v = NULL;
+    }
+  }
+  free(t->v);
+  t->v = NULL;
+}
+
 /* What the tokenizer learns about a line as tokens come, instead of in
  * passes over them afterwards. */
 typedef struct tokrun {
@@ -1119,33 +1172,37 @@ static int line_key(const char *s, size_t a, size_t b, size_t *body) {
   while (e > i && (s[e - 1] == ' ' || s[e - 1] == '*'))
     e--;
   *body = k + 1;
-  if (!len_in(header_lens | list_lens | official_lens, e - i))
-    return e - i <= 24 && stamp_value(s, k + 1, b) ? M_STAMP : M_BODY;
-  for (size_t n = 0; n < sizeof header / sizeof header[0]; n++)
-    if (lit_eq(s, i, e, &header[n]))
-      return M_HEADER;
-  for (size_t n = 0; n < sizeof list / sizeof list[0]; n++)
-    if (lit_eq(s, i, e, &list[n]))
-      return M_LIST;
-  for (size_t n = 0; n < sizeof official / sizeof official[0]; n++)
-    if (lit_eq(s, i, e, &official[n]))
-      return M_OFFICIAL;
-  return e - i <= 24 && stamp_value(s, k + 1, b) ? M_STAMP : M_BODY;
+  /* each list is only run through when it has a key of the length */
+  size_t kn = e - i;
+  if (len_in(header_lens, kn))
+    for (size_t n = 0; n < sizeof header / sizeof header[0]; n++)
+      if (lit_eq(s, i, e, &header[n]))
+        return M_HEADER;
+  if (len_in(list_lens, kn))
+    for (size_t n = 0; n < sizeof list / sizeof list[0]; n++)
+      if (lit_eq(s, i, e, &list[n]))
+        return M_LIST;
+  if (len_in(official_lens, kn))
+    for (size_t n = 0; n < sizeof official / sizeof official[0]; n++)
+      if (lit_eq(s, i, e, &official[n]))
+        return M_OFFICIAL;
+  return kn <= 24 && stamp_value(s, k + 1, b) ? M_STAMP : M_BODY;
 }
+
+#define CLOSINGS(X) X("met vriendelijke groet") X("met vriendelijke groeten") \
+  X("vriendelijke groet") X("vriendelijke groeten") X("groet") X("groeten") \
+  X("hartelijke groet") X("hartelijke groeten") X("met hartelijke groet") \
+  X("groetjes") X("mvg") X("m.v.g.") X("met groet") \
+  X("met collegiale groet") X("collegiale groet") X("hoogachtend") \
+  X("kind regards") X("regards") X("best regards") X("with kind regards") \
+  X("dank en groet") X("met vriendelijke groet en dank") X("vr.gr.") \
+  X("vr. gr.") X("gr.") X("gr")
 
 /* Whether the trimmed line (without trailing punctuation) is a closing
  * formula; *tail gets where a name on the same line would start. */
 static bool closing_line(const char *s, size_t a, size_t b, size_t *tail) {
-  static const lit closings[] = {
-      LIT("met vriendelijke groet"), LIT("met vriendelijke groeten"),
-      LIT("vriendelijke groet"), LIT("vriendelijke groeten"), LIT("groet"),
-      LIT("groeten"), LIT("hartelijke groet"), LIT("hartelijke groeten"),
-      LIT("met hartelijke groet"), LIT("groetjes"), LIT("mvg"), LIT("m.v.g."),
-      LIT("met groet"), LIT("met collegiale groet"), LIT("collegiale groet"),
-      LIT("hoogachtend"), LIT("kind regards"), LIT("regards"),
-      LIT("best regards"), LIT("with kind regards"), LIT("dank en groet"),
-      LIT("met vriendelijke groet en dank"), LIT("vr.gr."), LIT("vr. gr."),
-      LIT("gr."), LIT("gr")};
+  static const lit closings[] = {CLOSINGS(LIT_OF)};
+  static const uint64_t closing_lens = CLOSINGS(LEN_OF) 0;
   size_t i = a;
   while (i < b && (s[i] == ' ' || s[i] == '\t' || s[i] == '>'))
     i++;
@@ -1175,13 +1232,18 @@ static bool closing_line(const char *s, size_t a, size_t b, size_t *tail) {
   }
   if (!pair)
     return false;
-  size_t e = i;
-  while (e < b && e - i <= 48 && s[e] != ',' && s[e] != '\r')
-    e++;
+  /* the formula runs to a comma or CR, or 49 bytes */
+  size_t lim = b - i < 49 ? b - i : 49;
+  const char *comma = memchr(s + i, ',', lim);
+  if (comma)
+    lim = (size_t)(comma - (s + i));
+  const char *cr = memchr(s + i, '\r', lim);
+  size_t e = cr ? (size_t)(cr - s) : i + lim;
   size_t t = e;
   while (t > i && (s[t - 1] == ' ' || s[t - 1] == '.' || s[t - 1] == '!'))
     t--;
-  if (t - i > 40)
+  /* most lines that get here are no closing of any length */
+  if (t - i > 40 || !len_in(closing_lens, t - i))
     return false;
   for (size_t n = 0; n < sizeof closings / sizeof closings[0]; n++)
     if (lit_eq(s, i, t, &closings[n])) {
@@ -1577,6 +1639,23 @@ static inline bool idle_lower(const char *s, toks *tk, size_t i) {
       !(tk->v[i + 1].f & F_GAP) && place_word(s, t))
     return false;
   return !word_is(s, t, "de");
+}
+
+/* Whether the driver may step over word token i without parse_name:
+ * no_name_at, or idle_lower.  The tokenizer looks up capitalised words
+ * only; the lower-case words idle_lower asks about ("van", "het",
+ * "besluit") repeat as much, so their bits are taken from the thread's
+ * cache too instead of being folded and probed again at every
+ * occurrence. */
+static inline bool passed(const char *s, toks *tk, size_t i) {
+  if (no_name_at(tk, i))
+    return true;
+  tok *t = &tk->v[i];
+  if (!(t->f & F_LOWER))
+    return false; /* idle_lower's first test */
+  if (!(t->f & F_LEX) && tk->lc)
+    lex_cached(tk->lc, s, t);
+  return idle_lower(s, tk, i);
 }
 
 /* Parse a name starting at token *pi; emit it; advance *pi. */
@@ -2469,13 +2548,90 @@ static int eponym_at(void *arg, size_t kw, size_t stem) {
   return 0;
 }
 
+/* Whether one of the nouns starts at s[kw, …) and ends its word there,
+ * as eponym_at asks of the occurrences su_find_stems reports. */
+static bool eponym_noun_at(const char *s, size_t len, size_t kw) {
+  for (size_t k = 0; eponym_nouns[k]; k++) {
+    const char *w = eponym_nouns[k];
+    size_t j = 0;
+    while (w[j] && kw + j < len && su_lowerc((unsigned char)s[kw + j]) ==
+                                       (unsigned char)w[j])
+      j++;
+    if (w[j])
+      continue;
+    size_t e = kw + j;
+    if (e >= len || !su_alpha((unsigned char)s[e]) || s[e] == '-')
+      return true;
+  }
+  return false;
+}
+
+/* Whether one of the nouns ends at p as a word of its own: it starts
+ * the text or follows a byte that is no letter. */
+static bool eponym_noun_before(const char *s, size_t p) {
+  for (size_t k = 0; eponym_nouns[k]; k++) {
+    size_t n = strlen(eponym_nouns[k]);
+    if (n > p)
+      continue;
+    size_t kw = p - n, j = 0;
+    while (j < n && su_lowerc((unsigned char)s[kw + j]) ==
+                        (unsigned char)eponym_nouns[k][j])
+      j++;
+    if (j == n && (kw == 0 || !letter_byte((unsigned char)s[kw - 1])))
+      return true;
+  }
+  return false;
+}
+
+/* What the set eponym_at fills says of the surname s[a, e), found for
+ * this surname alone: its occurrences (found by their first byte, a
+ * capital, which is rare in prose) with a noun glued after or joined
+ * before.  The conditions are eponym_at's, read from the surname's side:
+ * a word of three to forty letters, starting with a capital, that the
+ * noun's word begins or ends. */
+static bool eponym_of(const char *s, size_t len, size_t a, size_t e) {
+  size_t n = e - a;
+  if (n < 3 || n > 40 || !su_upper((unsigned char)s[a]))
+    return false;
+  for (size_t i = a; i < e; i++)
+    if (!letter_byte((unsigned char)s[i]))
+      return false;
+  for (const char *q = memchr(s, s[a], len); q;
+       q = (size_t)(q + 1 - s) < len
+               ? memchr(q + 1, s[a], len - (size_t)(q + 1 - s))
+               : NULL) {
+    size_t p = (size_t)(q - s), pe = p + n;
+    if (pe > len || memcmp(s + p, s + a, n) != 0)
+      continue;
+    /* "Vermeulenadvies", "Vermeulen-advies" */
+    if ((p == 0 || !su_wordc((unsigned char)s[p - 1])) && pe < len) {
+      size_t kw = s[pe] == '-' ? pe + 1 : pe;
+      if (kw < len && su_lower((unsigned char)s[kw]) &&
+          eponym_noun_at(s, len, kw))
+        return true;
+    }
+    /* "commissie-Vermeulen" */
+    if (p > 0 && s[p - 1] == '-' &&
+        (pe == len || !su_wordc((unsigned char)s[pe])) &&
+        eponym_noun_before(s, p - 1))
+      return true;
+  }
+  return false;
+}
+
+/* Surnames looked for one at a time before the whole text is searched
+ * for the nouns once: a text names few bare surnames, and a search for
+ * one is a memchr for its capital; a text with many gets the one pass,
+ * which keeps the time linear. */
+#define EPONYM_ONE_BY_ONE 8
+
 /* Names that stand for a firm or for a public figure's role rather than
  * for a private person: a surname alone (no given name, no initials, no
  * title) that is part of a firm's name in this text, or whose bearer has
  * an advice, a committee or a motion named after them -- unless the text
  * also names its bearer in full, with a given name, initials or a title.
- * Linear in the text and the hits: one pass for the nouns, sets of words
- * for the rest. */
+ * Linear in the text and the hits: a search for each of the first few
+ * surnames or one pass for the nouns, sets of words for the rest. */
 typedef struct surname_at {
   size_t hit, s, e; /* the hit; the surname's bytes */
 } surname_at;
@@ -2549,6 +2705,7 @@ static int not_persons(const woo__scan_ctx *ctx, woo__hits *out, size_t n0,
       goto done;
     }
   bool looked = false; /* for the nouns, once */
+  size_t alone = 0;     /* surnames looked for one at a time */
   for (size_t i = 0; i < nb; i++) {
     surname_at *b = &v[i];
     woo__hit *x = &out->v[b->hit];
@@ -2569,7 +2726,10 @@ static int not_persons(const woo__scan_ctx *ctx, woo__hits *out, size_t n0,
     if (mark)
       continue;
     bool eponym = false;
-    if (x->confidence < 0.9) {
+    if (x->confidence < 0.9 && !looked && alone < EPONYM_ONE_BY_ONE) {
+      alone++;
+      eponym = eponym_of(s, len, b->s, b->e);
+    } else if (x->confidence < 0.9) {
       if (!looked) {
         eponym_scan es = {s, len, &eponyms};
         if ((rc = su_find_stems(s, len, eponym_nouns, eponym_at, &es)) < 0)
@@ -2619,6 +2779,16 @@ static bool contact_label_opens(const char *s, const tok *t) {
       return true;
   }
   return false;
+}
+
+/* The first letters of the labels, a bit each at (letter & 31): the
+ * first word of nearly every line starts with none of them and is turned
+ * away by one test before contact_label_opens runs through the list. */
+static uint32_t contact_label_firsts(void) {
+  uint32_t m = 0;
+  for (size_t k = 0; k < N_CONTACT_LABELS; k++)
+    m |= (uint32_t)1 << (contact_labels[k].s[0] & 31);
+  return m;
 }
 
 /* Whether s[a..b), without a trailing colon, is a label. */
@@ -2695,6 +2865,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
   toks tk2 = {NULL, 0, 0, NULL, 0}; /* a letterhead segment */
   size_t contact_col = 0;   /* column of a "Behandeld door" label … */
   bool contact = false;     /* … with its name on the next line */
+  uint32_t label_firsts = contact_label_firsts();
   linkpos lp = {false, 0, 0};
   /* The cache lives as long as the thread: the bits depend on the
    * word's bytes only, and most documents are short, so a cache of their
@@ -2708,6 +2879,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
   }
   tk.lc = &lc;
   tk2.lc = &lc;
+  toks_take(&tk);
 
   linewalk lw = linewalk_of(ctx);
   while (a < len) {
@@ -2766,7 +2938,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
       const tok *t = &tk.v[k];
       if (!word_tok(t) || (k > 0 && !(t->f & F_GAP)))
         continue;
-      if (!contact_label_opens(s, t))
+      if (!(label_firsts >> (s[t->s] & 31) & 1) || !contact_label_opens(s, t))
         continue;
       size_t e = left_end(s, t->s, b);
       if (e - t->s <= 24 && contact_label(s, t->s, e)) {
@@ -2896,6 +3068,19 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
     bool entry = true; /* at the start of an entry of an address header */
     while (i < tk.n) {
       tok *t = &tk.v[i];
+      /* No capitalised word from here on: parse_name would not be called
+       * again (a lower-case word only opens a name a few tokens before
+       * one), and what the loop keeps besides (salutation mode, header
+       * entries) ends with the line. */
+      if (t->ncap == NO_CAP)
+        break;
+      /* Nor more than six tokens before the next one (no_name_at): the
+       * tokens there are only walked for the modes that watch the
+       * punctuation between words. */
+      if (t->ncap > i + 6 && st.mode != M_SALUT && st.mode != M_HEADER) {
+        i = t->ncap - 6;
+        continue;
+      }
       if (!word_tok(t)) {
         if (st.mode == M_SALUT && t->kind == K_PUNCT &&
             (t->c == ',' || t->c == '!' || t->c == ':'))
@@ -2913,12 +3098,11 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
         }
       }
       entry = false;
-      if (no_name_at(&tk, i) || idle_lower(s, &tk, i)) {
+      if (passed(s, &tk, i)) {
         /* a run of them is passed without the calls */
         do
           i++;
-        while (i < tk.n && tk.v[i].kind == K_WORD &&
-               (no_name_at(&tk, i) || idle_lower(s, &tk, i)));
+        while (i < tk.n && tk.v[i].kind == K_WORD && passed(s, &tk, i));
         if (st.mode == M_SALUT && i < tk.n && tk.v[i].kind == K_PUNCT &&
             (tk.v[i].c == ',' || tk.v[i].c == '!'))
           st.mode = M_BODY;
@@ -2940,7 +3124,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
 done:
   free(officials.v);
   free(places.v);
-  free(tk.v);
+  toks_give(&tk);
   free(tk2.v);
   free(own);
   return rc;
@@ -3043,14 +3227,13 @@ static inline unsigned pair_slot(unsigned char x, unsigned char y) {
   return ((unsigned)x * 131u + y) & 4095u;
 }
 
-static void pairbits_of(pairbits *pb, const keyset *k) {
-  memset(pb, 0, sizeof *pb);
-  for (size_t i = 0; i < k->cap; i++)
-    if (k->v[i].n >= 2) {
-      unsigned h = pair_slot((unsigned char)k->v[i].s[0],
-                             (unsigned char)k->v[i].s[1]);
-      pb->v[h / 64] |= 1ull << (h % 64);
-    }
+/* Add the key's pair: set as the keys are added to their set, so that
+ * no pass over the set's slots is needed. */
+static void pairbits_add(pairbits *pb, const woo__lexkey *k) {
+  if (k->n >= 2) {
+    unsigned h = pair_slot((unsigned char)k->s[0], (unsigned char)k->s[1]);
+    pb->v[h / 64] |= 1ull << (h % 64);
+  }
 }
 
 /* Whether the word s[i..i+n) may fold to a key of the set: false only
@@ -3070,18 +3253,25 @@ static inline bool pair_may(const pairbits *pb, const char *s, size_t i,
 /* Offset of the first byte in s[i..b) that is an ASCII capital or at
  * least 0xC3, or b.  Eight bytes at a time: most of a line is neither. */
 static inline size_t next_capital(const char *s, size_t i, size_t b) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   const uint64_t hb = 0x8080808080808080ull, ones = 0x0101010101010101ull;
   while (i + 8 <= b) {
     uint64_t x;
     memcpy(&x, s + i, 8);
     /* per byte without carries (y <= 0x7f): y + (0x80 - lo) has its high
-     * bit set exactly when y >= lo; any byte >= 0x80 stops the step */
+     * bit set exactly when y >= lo; capitals are 0x41..0x5a, and a byte
+     * with the high bit is >= 0xC3 when its low bits are >= 0x43 */
     uint64_t y = x & ~hb;
     uint64_t upper = (y + ones * 0x3f) & ~(y + ones * 0x25) & ~x & hb;
-    if (upper | (x & hb))
-      break;
+    uint64_t high = (y + ones * 0x3d) & x & hb;
+    uint64_t stop = upper | high;
+    /* the first such byte is the lowest marked one: no byte loop to
+     * find it again */
+    if (stop)
+      return i + (size_t)(__builtin_ctzll(stop) >> 3);
     i += 8;
   }
+#endif
   while (i < b) {
     unsigned char c = (unsigned char)s[i];
     if ((c >= 'A' && c <= 'Z') || c >= 0xC3)
@@ -3106,6 +3296,15 @@ static bool line_may_mention(const char *s, size_t a, size_t b,
         i++;
         continue;
       }
+    }
+    /* Most capitals open a word whose first two letters no key starts
+     * with: turned away before the word is measured.  What the step
+     * leaves of the word is lower case, or glued to a letter before it,
+     * or (after a non-ASCII sign) taken as a word of its own, which only
+     * costs a look-up. */
+    if (i + 1 < b && !pair_may(fpairs, s, i, 2)) {
+      i += 2;
+      continue;
     }
     size_t e = i;
     while (e < b) {
@@ -3174,6 +3373,7 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
    * by the recognizer a moment ago: the cache has them. */
   lexcache lc = {lexcache_slots(), LEXCACHE_SLOTS - 1};
   tk.lc = lc.v ? &lc : NULL;
+  toks_take(&tk);
   for (size_t h = 0; h < n0; h++) {
     const woo__hit *x = &hits->v[h];
     if (x->entity != WOO_ENTITY_PERSON || x->confidence < 0.8 ||
@@ -3219,10 +3419,14 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
 
   /* The first part of each name (up to a hyphen or apostrophe), so that
    * a line is only tokenized when a word in it may be one of them. */
+  pairbits fpairs, npairs;
+  memset(&fpairs, 0, sizeof fpairs);
+  memset(&npairs, 0, sizeof npairs);
   for (size_t i = 0; i < names.cap; i++) {
     const woo__lexkey *k = &names.v[i];
     if (!k->n)
       continue;
+    pairbits_add(&npairs, k);
     size_t m = 0;
     while (m < k->n && k->s[m] != '-' && k->s[m] != '\'')
       m++;
@@ -3230,15 +3434,13 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
     woo__lexkey_set(&f, k->s, m);
     if ((rc = keyset_add(&firsts, &f)))
       goto done;
+    pairbits_add(&fpairs, &f);
   }
 
   /* Other mentions: capitalised words in the set, with initials or
    * particles right before them. */
   size_t a = 0, cur = 0;
   linkpos lp = {false, 0, 0};
-  pairbits fpairs, npairs;
-  pairbits_of(&fpairs, &firsts);
-  pairbits_of(&npairs, &names);
   woo__spanset_normalize(&have);
   linewalk lw = linewalk_of(ctx);
   while (a < len) {
@@ -3291,7 +3493,7 @@ done:
   free(names.v);
   free(firsts.v);
   free(placey.v);
-  free(tk.v);
+  toks_give(&tk);
   woo__spanset_free(&have);
   return rc;
 }
