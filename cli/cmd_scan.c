@@ -1,6 +1,7 @@
 /* woo scan: find what must be withheld, with its ground. */
 #include <getopt.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -140,6 +141,25 @@ static const char *conf_text(double v, size_t *len) {
   return conf_s[ci];
 }
 
+/* The code points in t[a..b): the bytes that are not UTF-8 continuation
+ * bytes (10xxxxxx), eight at a time.  Columns are counted from the start
+ * of the line, and marks deep into long lines made the byte-by-byte count
+ * a noticeable part of the summary. */
+static size_t count_points(const char *t, size_t a, size_t b) {
+  size_t n = 0;
+  for (; a + 8 <= b; a += 8) {
+    uint64_t x;
+    memcpy(&x, t + a, 8);
+    /* 1 in each byte whose top bit is set and next bit clear; their sum
+     * ends up in the top byte of the product */
+    uint64_t c = (x & ~(x << 1) & 0x8080808080808080ull) >> 7;
+    n += 8 - (size_t)((c * 0x0101010101010101ull) >> 56);
+  }
+  for (; a < b; a++)
+    n += ((unsigned char)t[a] & 0xC0) != 0x80;
+  return n;
+}
+
 /* A plain summary: counts per ground and where each mark is.  The
  * withheld text itself is not printed here; --json carries it for those
  * who review. */
@@ -220,8 +240,8 @@ static char *summary(const woo_doc *doc, const woo_marks *m) {
       col_at = line_start;
       col = 1;
     }
-    for (; col_at < off; col_at++)
-      col += ((unsigned char)t[col_at] & 0xC0) != 0x80;
+    col += count_points(t, col_at, off);
+    col_at = off;
     size_t cn;
     const char *cs = conf_text(k->confidence, &cn);
     if (k->ground != lg) {
