@@ -166,18 +166,26 @@ static size_t count_points(const char *t, size_t a, size_t b) {
 static char *summary(const woo_doc *doc, const woo_marks *m) {
   sbuf b = {NULL, 0, 0, false};
   size_t n = woo_marks_count(m);
-  sb_str(&b, woo_doc_path(doc));
+  /* Room for all of it at once: a mark's line takes some 60 bytes, and
+   * growing the buffer line by line cost more than writing them. */
+  const char *path = woo_doc_path(doc);
+  sb_room(&b, strlen(path) + 64 + n * 96);
+  sb_str(&b, path);
   sb_str(&b, ": ");
   sb_num(&b, n);
   sb_str(&b, n == 1 ? " mark" : " marks");
   /* Counts per ground, in registry order: one pass over the marks, the
    * ground's index looked up only when it changes. */
   size_t ng = woo_ground_count();
-  size_t *count = calloc(ng ? ng : 1, sizeof *count);
+  /* the registry is small: the counts fit on the stack */
+  size_t count_stack[64];
+  size_t *count = ng <= 64 ? count_stack : calloc(ng, sizeof *count);
   if (!count) {
     free(b.p);
     return NULL;
   }
+  if (count == count_stack)
+    memset(count, 0, ng * sizeof *count);
   const woo_ground *last = NULL;
   size_t last_g = ng;
   for (size_t i = 0; i < n; i++) {
@@ -203,7 +211,8 @@ static char *summary(const woo_doc *doc, const woo_marks *m) {
       sb_num(&b, count[g]);
       sep = ", ";
     }
-  free(count);
+  if (count != count_stack)
+    free(count);
   sb_str(&b, n ? ")\n" : "\n");
   /* Lines and columns (as woo_doc_line_col counts them: lines from 1,
    * columns in code points from 1) by one walk over the text, since the
