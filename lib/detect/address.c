@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "markers.h"
 #include "scanutil.h"
 
 
@@ -93,60 +94,19 @@ static bool column_segment(const char *t, size_t ls, size_t le, size_t col,
   return true;
 }
 
-/* A marker list made ready for one pass over a window (markers_in): each
- * byte of the window is looked up among the markers' first letters.
- * su_has_word searches the window once per marker, which for the 28
- * block markers was most of the cost of an address. */
-typedef struct marker_set {
-  const char *const *words;
-  unsigned char len[32];
-  uint32_t first[256]; /* bit k: words[k] starts with this byte */
-} marker_set;
-
+/* The office markers as sets for one pass over a window (markers.h). */
 #define N_WORDS(list) (sizeof list / sizeof *list - 1)
-_Static_assert(N_WORDS(strong_markers) <= 32 && N_WORDS(block_markers) <= 32,
+_Static_assert(N_WORDS(strong_markers) <= 64 && N_WORDS(block_markers) <= 64,
                "a bit per marker");
 
 static const char *const postal[] = {"postbus", "antwoordnummer", NULL};
-static marker_set strong_set, postal_set, block_set;
+static woo__markers strong_set, postal_set, block_set;
 static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
 
-static void marker_set_init(marker_set *m, const char *const *words) {
-  m->words = words;
-  for (size_t k = 0; words[k]; k++) {
-    m->len[k] = (unsigned char)strlen(words[k]);
-    m->first[(unsigned char)words[k][0]] |= 1u << k;
-  }
-}
-
 static void sets_init(void) {
-  marker_set_init(&strong_set, strong_markers);
-  marker_set_init(&postal_set, postal);
-  marker_set_init(&block_set, block_markers);
-}
-
-/* What su_has_word(t, a, b, m->words) answers: whether a marker (all
- * lowercase) occurs in t[a..b), ASCII case folded, within its first 640
- * bytes. */
-static bool markers_in(const marker_set *m, const char *t, size_t a,
-                       size_t b) {
-  if (b - a > 640)
-    b = a + 640;
-  for (size_t p = a; p < b; p++) {
-    for (uint32_t c = m->first[su_lowerc((unsigned char)t[p])]; c;
-         c &= c - 1) {
-      int k = __builtin_ctz(c);
-      size_t wl = m->len[k], j = 1;
-      if (wl > b - p)
-        continue;
-      while (j < wl && su_lowerc((unsigned char)t[p + j]) ==
-                           (unsigned char)m->words[k][j])
-        j++;
-      if (j == wl)
-        return true;
-    }
-  }
-  return false;
+  woo__markers_init(&strong_set, strong_markers);
+  woo__markers_init(&postal_set, postal);
+  woo__markers_init(&block_set, block_markers);
 }
 
 bool woo__office_context(const char *t, size_t len, size_t pos) {
@@ -159,10 +119,10 @@ bool woo__office_context(const char *t, size_t len, size_t pos) {
            t[ss - 3] == ' '))
     ss--;
   size_t from = pos > ss + 80 ? pos - 80 : ss;
-  if (markers_in(&strong_set, t, from, pos))
+  if (woo__markers_in(&strong_set, t, from, pos))
     return true;
   /* "Stadhuisplein 1 | Postbus 600": the postal address follows. */
-  if (markers_in(&postal_set, t, pos, pos + 80 < le ? pos + 80 : le))
+  if (woo__markers_in(&postal_set, t, pos, pos + 80 < le ? pos + 80 : le))
     return true;
   /* A long run of prose before it: not in an address block. */
   if (pos - ss > 2 * BLOCK_LINE_MAX)
@@ -186,7 +146,7 @@ bool woo__office_context(const char *t, size_t len, size_t pos) {
           (!su_alpha((unsigned char)t[a + n]) || t[a + n] == 's'))
         return false;
     }
-    if (markers_in(&block_set, t, a, b))
+    if (woo__markers_in(&block_set, t, a, b))
       return true;
   }
   /* Up to three lines below. */
@@ -200,7 +160,7 @@ bool woo__office_context(const char *t, size_t len, size_t pos) {
       continue;
     if (b - a > BLOCK_LINE_MAX)
       break;
-    if (markers_in(&block_set, t, a, b))
+    if (woo__markers_in(&block_set, t, a, b))
       return true;
   }
   return false;

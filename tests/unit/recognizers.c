@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "lib/detect/internal.h"
+#include "lib/detect/markers.h"
 #include "lib/detect/policy.h"
 #include "test.h"
 
@@ -614,6 +615,37 @@ TEST(throughput) {
   free(buf);
 }
 
+/* A marker set answers as su_has_word does with its list, over windows
+ * of text made of marker words (in either case), their beginnings and
+ * other words, up to beyond the 640 bytes su_has_word looks at. */
+TEST(markers) {
+  static const char *const words[] = {"postbus", "raad van state", "www.",
+                                      "ip ", "§", "gemeente", "ge", NULL};
+  static const char *const pieces[] = {
+      "Postbus ", "RAAD VAN STATE", "raad van ", "WWW.", "ip", "IP ", "§",
+      "gemeent", "Gemeente", "g", "e ", "\xc3\xa9", "x", " ", "\n"};
+  woo__markers m;
+  woo__markers_init(&m, words);
+  char buf[1200];
+  unsigned seed = 7;
+  for (int round = 0; round < 400; round++) {
+    size_t n = 0;
+    while (n < sizeof buf - 20) {
+      seed = seed * 1103515245u + 12345u;
+      const char *p = pieces[(seed >> 16) % (sizeof pieces / sizeof *pieces)];
+      memcpy(buf + n, p, strlen(p));
+      n += strlen(p);
+    }
+    seed = seed * 1103515245u + 12345u;
+    size_t a = (seed >> 8) % n;
+    seed = seed * 1103515245u + 12345u;
+    size_t b = a + (seed >> 8) % (n - a + 1);
+    CHECK(woo__markers_in(&m, buf, a, b) == su_has_word(buf, a, b, words));
+    CHECK(woo__markers_in(&m, buf, a, a + (b - a) % 24) ==
+          su_has_word(buf, a, a + (b - a) % 24, words));
+  }
+}
+
 int main(void) {
   RUN(table);
   RUN(validators);
@@ -622,6 +654,7 @@ int main(void) {
   RUN(hostile);
   RUN(shared_triggers);
   RUN(text_map);
+  RUN(markers);
   RUN(throughput);
   TEST_END();
 }
