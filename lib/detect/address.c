@@ -64,7 +64,7 @@ static size_t line_end(const char *t, size_t len, size_t pos) {
 }
 
 /* Whether t[p..p+3) is a column gap: three spaces or a tab. */
-static bool gap_at(const char *t, size_t p, size_t end) {
+static inline bool gap_at(const char *t, size_t p, size_t end) {
   if (p < end && t[p] == '\t')
     return true;
   return p + 3 <= end && t[p] == ' ' && t[p + 1] == ' ' && t[p + 2] == ' ';
