@@ -1,4 +1,7 @@
-/* Marker words looked for in short windows of text, as su_has_word does,
+/* Word lists for the recognizers, made ready once per process
+ * (pthread_once in the recognizer) for the questions asked of them most.
+ *
+ * Marker words looked for in short windows of text, as su_has_word does,
  * in one pass over the window: each byte is looked up among the markers'
  * first letters.  su_has_word searches the window once per marker, which
  * for the long lists (28 office markers around every address, 36 network
@@ -58,6 +61,56 @@ static inline bool woo__markers_in(const woo__markers *m, const char *t,
 static inline bool woo__markers_before(const woo__markers *m, const char *t,
                                        size_t pos, size_t window) {
   return woo__markers_in(m, t, pos > window ? pos - window : 0, pos);
+}
+
+/* A word list looked up as su_in_list does (whole words, the text ASCII
+ * case folded), with the words grouped by their first byte: su_in_list
+ * walks the whole list for every word of the text it is asked about,
+ * which for the 88 functional mailbox names and the street words was
+ * most of their cost.  At most 255 words. */
+typedef struct woo__wordset {
+  const char *const *words;
+  size_t len[255];
+  unsigned char order[255]; /* word indices by first byte */
+  unsigned char from[257];  /* byte c: order[from[c] .. from[c + 1]) */
+  bool has_empty;
+} woo__wordset;
+
+static inline void woo__wordset_init(woo__wordset *w,
+                                     const char *const *words) {
+  memset(w, 0, sizeof *w);
+  w->words = words;
+  size_t n = 0, count[256] = {0};
+  for (; words[n] && n < 255; n++) {
+    w->len[n] = strlen(words[n]);
+    w->has_empty |= w->len[n] == 0;
+    count[(unsigned char)words[n][0]]++;
+  }
+  size_t at = 0;
+  for (unsigned c = 0; c < 256; c++) {
+    w->from[c] = (unsigned char)at;
+    at += count[c];
+  }
+  w->from[256] = (unsigned char)at;
+  size_t next[256];
+  for (unsigned c = 0; c < 256; c++)
+    next[c] = w->from[c];
+  for (size_t k = 0; k < n; k++)
+    w->order[next[(unsigned char)words[k][0]]++] = (unsigned char)k;
+}
+
+/* What su_in_list(s, n, w->words) answers. */
+static inline bool woo__wordset_has(const woo__wordset *w, const char *s,
+                                    size_t n) {
+  if (n == 0)
+    return w->has_empty;
+  unsigned c0 = su_lowerc((unsigned char)s[0]);
+  for (unsigned i = w->from[c0]; i < w->from[c0 + 1]; i++) {
+    unsigned k = w->order[i];
+    if (w->len[k] == n && su_eq_fold(s + 1, n - 1, w->words[k] + 1))
+      return true;
+  }
+  return false;
 }
 
 #endif

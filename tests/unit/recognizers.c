@@ -646,6 +646,31 @@ TEST(markers) {
   }
 }
 
+/* A word set answers as su_in_list does with its list: every word of
+ * the list and its case variants, its beginnings and extensions, the
+ * empty word, a NUL byte. */
+TEST(wordset) {
+  static const char *const words[] = {"van", "de", "der", "'t", "v.o.f.",
+                                      "caf\xc3\xa9", "straat", "d", NULL};
+  static const char *const with_empty[] = {"a", "", NULL};
+  woo__wordset w, e;
+  woo__wordset_init(&w, words);
+  woo__wordset_init(&e, with_empty);
+  static const char *const probes[] = {
+      "van", "VAN", "Van", "va", "vans", "de", "De", "DER", "dr", "d", "D",
+      "'t", "'T", "v.o.f.", "V.O.F.", "v.o.f", "caf\xc3\xa9",
+      "CAF\xc3\xa9", "caf", "straat", "Straat", "straatweg", "x", "a", ""};
+  for (size_t i = 0; i < sizeof probes / sizeof *probes; i++) {
+    size_t n = strlen(probes[i]);
+    CHECK(woo__wordset_has(&w, probes[i], n) == su_in_list(probes[i], n, words));
+    CHECK(woo__wordset_has(&e, probes[i], n) ==
+          su_in_list(probes[i], n, with_empty));
+  }
+  CHECK(woo__wordset_has(&w, "\0an", 3) == su_in_list("\0an", 3, words));
+  CHECK(woo__wordset_has(&w, "van", 3) && !woo__wordset_has(&w, "", 0) &&
+        woo__wordset_has(&e, "", 0));
+}
+
 int main(void) {
   RUN(table);
   RUN(validators);
@@ -655,6 +680,7 @@ int main(void) {
   RUN(shared_triggers);
   RUN(text_map);
   RUN(markers);
+  RUN(wordset);
   RUN(throughput);
   TEST_END();
 }
