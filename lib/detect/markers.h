@@ -6,9 +6,8 @@
  * first letters.  su_has_word searches the window once per marker, which
  * for the long lists (28 office markers around every address, 36 network
  * words before every IP address and host name) was most of their cost.
- *
- * A set is made once per process (pthread_once in the recognizer) from a
- * NULL-terminated list of at most 64 lowercase words. */
+ * A marker set is made from a NULL-terminated list of at most 64
+ * lowercase words. */
 #ifndef WOO_DETECT_MARKERS_H
 #define WOO_DETECT_MARKERS_H
 
