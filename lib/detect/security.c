@@ -40,11 +40,7 @@ _Static_assert(sizeof net_context / sizeof *net_context - 1 <= 64 &&
                "a bit per word");
 static woo__markers net_set, not_ip_set;
 static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
-
-static void sets_init(void) {
-  woo__markers_init(&net_set, net_context);
-  woo__markers_init(&not_ip_set, not_ip_context);
-}
+static void sets_init(void);
 
 /* ---- IPv4 and IPv6 ------------------------------------------------------------ */
 
@@ -226,6 +222,10 @@ static const char *const host_prefix[] = {
     "nas", "san", "dns", "ldap", "ctx", "citrix", "rds", "vdi", "k8s",
     "kube", "mgmt", "bkp", "backup", "log", "mon", "jump", "bastion", NULL};
 
+/* The domains grouped by first letter (markers.h); set up with the
+ * network words. */
+static woo__wordset tld_set;
+
 static int find_internal_domains(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
   size_t len = ctx->len, pos = 0;
@@ -238,14 +238,11 @@ static int find_internal_domains(const woo__scan_ctx *ctx, woo__hits *out) {
     /* Most dots end a sentence: the first letter after them lets nearly
      * all go before the label is measured. */
     unsigned char c0 = le < len ? su_lowerc((unsigned char)t[le]) : 0;
-    bool may = false;
-    for (size_t k = 0; internal_tld[k] && !may; k++)
-      may = (unsigned char)internal_tld[k][0] == c0;
-    if (!may)
+    if (tld_set.from[c0] == tld_set.from[c0 + 1])
       continue;
     while (le < len && (su_alnum((unsigned char)t[le]) || t[le] == '-'))
       le++;
-    if (le == dot + 1 || !su_in_list(t + dot + 1, le - dot - 1, internal_tld))
+    if (le == dot + 1 || !woo__wordset_has(&tld_set, t + dot + 1, le - dot - 1))
       continue;
     if (le < len && (su_wordc((unsigned char)t[le]) ||
                      (t[le] == '.' && le + 1 < len &&
@@ -337,6 +334,12 @@ static int find_machine_names(const woo__scan_ctx *ctx, woo__hits *out) {
       return WOO_ENOMEM;
   }
   return 0;
+}
+
+static void sets_init(void) {
+  woo__markers_init(&net_set, net_context);
+  woo__markers_init(&not_ip_set, not_ip_context);
+  woo__wordset_init(&tld_set, internal_tld);
 }
 
 int woo__find_hostname(const woo__scan_ctx *ctx, woo__hits *out) {
