@@ -408,7 +408,10 @@ int cmd_scan(int argc, char **argv) {
     goto done;
   scan_job job = {paths, scanner, NULL, false, json, jsonl, false, true, 0,
                   NULL, 0, PTHREAD_MUTEX_INITIALIZER};
-  if (n > 1 && batch_names) {
+  /* A policy without persons learns no names: the pass would only read
+   * every document for the marking pass. */
+  bool persons = !policy || woo_policy_entity_enabled(policy, WOO_ENTITY_PERSON);
+  if (n > 1 && batch_names && persons) {
     /* Two passes make the result independent of thread timing: first
      * every document teaches the batch its names, then all are scanned
      * knowing all of them. */
