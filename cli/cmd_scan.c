@@ -1,6 +1,7 @@
 /* woo scan: find what must be withheld, with its ground. */
 #include <getopt.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -140,24 +141,51 @@ static const char *conf_text(double v, size_t *len) {
   return conf_s[ci];
 }
 
+/* The code points in t[a..b): the bytes that are not UTF-8 continuation
+ * bytes (10xxxxxx), eight at a time.  Columns are counted from the start
+ * of the line, and marks deep into long lines made the byte-by-byte count
+ * a noticeable part of the summary. */
+static size_t count_points(const char *t, size_t a, size_t b) {
+  size_t n = 0;
+  for (; a + 8 <= b; a += 8) {
+    uint64_t x;
+    memcpy(&x, t + a, 8);
+    /* 1 in each byte whose top bit is set and next bit clear; their sum
+     * ends up in the top byte of the product */
+    uint64_t c = (x & ~(x << 1) & 0x8080808080808080ull) >> 7;
+    n += 8 - (size_t)((c * 0x0101010101010101ull) >> 56);
+  }
+  for (; a < b; a++)
+    n += ((unsigned char)t[a] & 0xC0) != 0x80;
+  return n;
+}
+
 /* A plain summary: counts per ground and where each mark is.  The
  * withheld text itself is not printed here; --json carries it for those
  * who review. */
 static char *summary(const woo_doc *doc, const woo_marks *m) {
   sbuf b = {NULL, 0, 0, false};
   size_t n = woo_marks_count(m);
-  sb_str(&b, woo_doc_path(doc));
+  /* Room for all of it at once: a mark's line takes some 60 bytes, and
+   * growing the buffer line by line cost more than writing them. */
+  const char *path = woo_doc_path(doc);
+  sb_room(&b, strlen(path) + 64 + n * 96);
+  sb_str(&b, path);
   sb_str(&b, ": ");
   sb_num(&b, n);
   sb_str(&b, n == 1 ? " mark" : " marks");
   /* Counts per ground, in registry order: one pass over the marks, the
    * ground's index looked up only when it changes. */
   size_t ng = woo_ground_count();
-  size_t *count = calloc(ng ? ng : 1, sizeof *count);
+  /* the registry is small: the counts fit on the stack */
+  size_t count_stack[64];
+  size_t *count = ng <= 64 ? count_stack : calloc(ng, sizeof *count);
   if (!count) {
     free(b.p);
     return NULL;
   }
+  if (count == count_stack)
+    memset(count, 0, ng * sizeof *count);
   const woo_ground *last = NULL;
   size_t last_g = ng;
   for (size_t i = 0; i < n; i++) {
@@ -183,7 +211,8 @@ static char *summary(const woo_doc *doc, const woo_marks *m) {
       sb_num(&b, count[g]);
       sep = ", ";
     }
-  free(count);
+  if (count != count_stack)
+    free(count);
   sb_str(&b, n ? ")\n" : "\n");
   /* Lines and columns (as woo_doc_line_col counts them: lines from 1,
    * columns in code points from 1) by one walk over the text, since the
@@ -220,8 +249,8 @@ static char *summary(const woo_doc *doc, const woo_marks *m) {
       col_at = line_start;
       col = 1;
     }
-    for (; col_at < off; col_at++)
-      col += ((unsigned char)t[col_at] & 0xC0) != 0x80;
+    col += count_points(t, col_at, off);
+    col_at = off;
     size_t cn;
     const char *cs = conf_text(k->confidence, &cn);
     if (k->ground != lg) {
@@ -379,7 +408,10 @@ int cmd_scan(int argc, char **argv) {
     goto done;
   scan_job job = {paths, scanner, NULL, false, json, jsonl, false, true, 0,
                   NULL, 0, PTHREAD_MUTEX_INITIALIZER};
-  if (n > 1 && batch_names) {
+  /* A policy without persons learns no names: the pass would only read
+   * every document for the marking pass. */
+  bool persons = !policy || woo_policy_entity_enabled(policy, WOO_ENTITY_PERSON);
+  if (n > 1 && batch_names && persons) {
     /* Two passes make the result independent of thread timing: first
      * every document teaches the batch its names, then all are scanned
      * knowing all of them. */

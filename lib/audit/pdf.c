@@ -33,6 +33,7 @@
 #include <string.h>
 #include <zlib.h>
 
+#include "../doc/lazy_pdf.h"
 #include "internal.h"
 #include "woo/codes.h"
 #include "woo/scan.h"
@@ -1089,13 +1090,16 @@ int woo__audit_pdf(woo__findings *out, const woo_doc *doc) {
     return woo__error(WOO_EINVAL, "invalid arguments to the PDF audit");
   if (woo_doc_format(doc) != WOO_FORMAT_PDF)
     return 0;
+  int rc = woo__need_pdf(woo_doc_path(doc));
+  if (rc)
+    return rc;
   ctx c = {out, doc, woo_doc_path(doc), NULL, 0};
   c.text = woo_doc_text(doc, &c.len);
   char *data = NULL;
   size_t len = 0;
   PopplerDocument *pd = NULL;
   GBytes *bytes = NULL;
-  int rc = check_metadata(&c);
+  rc = check_metadata(&c);
   if (rc == 0)
     rc = check_attachments(&c);
   if (rc)

@@ -13,9 +13,11 @@
  * are, and the search upwards stops at a line that starts an addressee
  * ("Dhr.", "Mevr.", "De heer", "Aan"), so a citizen's address right under
  * a letterhead is still found. */
+#include <pthread.h>
 #include <string.h>
 
 #include "internal.h"
+#include "markers.h"
 #include "scanutil.h"
 
 
@@ -62,7 +64,7 @@ static size_t line_end(const char *t, size_t len, size_t pos) {
 }
 
 /* Whether t[p..p+3) is a column gap: three spaces or a tab. */
-static bool gap_at(const char *t, size_t p, size_t end) {
+static inline bool gap_at(const char *t, size_t p, size_t end) {
   if (p < end && t[p] == '\t')
     return true;
   return p + 3 <= end && t[p] == ' ' && t[p + 1] == ' ' && t[p + 2] == ' ';
@@ -92,7 +94,18 @@ static bool column_segment(const char *t, size_t ls, size_t le, size_t col,
   return true;
 }
 
+/* The office markers as sets for one pass over a window (markers.h). */
+#define N_WORDS(list) (sizeof list / sizeof *list - 1)
+_Static_assert(N_WORDS(strong_markers) <= 64 && N_WORDS(block_markers) <= 64,
+               "a bit per marker");
+
+static const char *const postal[] = {"postbus", "antwoordnummer", NULL};
+static woo__markers strong_set, postal_set, block_set;
+static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
+static void sets_init(void);
+
 bool woo__office_context(const char *t, size_t len, size_t pos) {
+  pthread_once(&sets_once, sets_init);
   size_t ls = line_start(t, pos), le = line_end(t, len, pos);
   /* The segment of this line that holds pos. */
   size_t ss = pos;
@@ -101,11 +114,10 @@ bool woo__office_context(const char *t, size_t len, size_t pos) {
            t[ss - 3] == ' '))
     ss--;
   size_t from = pos > ss + 80 ? pos - 80 : ss;
-  if (su_has_word(t, from, pos, strong_markers))
+  if (woo__markers_in(&strong_set, t, from, pos))
     return true;
   /* "Stadhuisplein 1 | Postbus 600": the postal address follows. */
-  static const char *const postal[] = {"postbus", "antwoordnummer", NULL};
-  if (su_has_word(t, pos, pos + 80 < le ? pos + 80 : le, postal))
+  if (woo__markers_in(&postal_set, t, pos, pos + 80 < le ? pos + 80 : le))
     return true;
   /* A long run of prose before it: not in an address block. */
   if (pos - ss > 2 * BLOCK_LINE_MAX)
@@ -129,7 +141,7 @@ bool woo__office_context(const char *t, size_t len, size_t pos) {
           (!su_alpha((unsigned char)t[a + n]) || t[a + n] == 's'))
         return false;
     }
-    if (su_has_word(t, a, b, block_markers))
+    if (woo__markers_in(&block_set, t, a, b))
       return true;
   }
   /* Up to three lines below. */
@@ -143,7 +155,7 @@ bool woo__office_context(const char *t, size_t len, size_t pos) {
       continue;
     if (b - a > BLOCK_LINE_MAX)
       break;
-    if (su_has_word(t, a, b, block_markers))
+    if (woo__markers_in(&block_set, t, a, b))
       return true;
   }
   return false;
@@ -362,6 +374,10 @@ static const char *const street_prefix[] = {
     "westelijke", "noordelijke", "zuidelijke", "stille", "droge", "brede",
     "smalle", "dokter", "professor", "graaf", "hertog", "generaal", NULL};
 
+/* The street words as sets grouped by first letter (markers.h). */
+static woo__wordset street_suffix_set, street_stop_set, particles_set,
+    street_prefix_set, business_set;
+
 static bool ends_with_suffix(const char *w, size_t n) {
   if (n < 2)
     return false;
@@ -448,9 +464,9 @@ static int find_street_at(const woo__scan_ctx *ctx, woo__hits *out, size_t i,
     /* A bare "Gracht" or "Weg" is a street only after a prefix word:
      * Oude Gracht, Korte Weg. */
     size_t ps = ws > 1 && t[ws - 1] == ' ' ? word_back(t, ws - 1, 24) : ws;
-    if (!su_in_list(t + ws, we - ws, street_suffix) || ps == ws ||
+    if (!woo__wordset_has(&street_suffix_set, t + ws, we - ws) || ps == ws ||
         !su_upper((unsigned char)t[ps]) ||
-        !su_in_list(t + ps, ws - 1 - ps, street_prefix))
+        !woo__wordset_has(&street_prefix_set, t + ps, ws - 1 - ps))
       return 0;
   }
   if (number_is_quantity(t, len, run))
@@ -464,14 +480,15 @@ static int find_street_at(const woo__scan_ctx *ctx, woo__hits *out, size_t i,
     if (ps == pe || (ps > 0 && su_wordc((unsigned char)t[ps - 1])))
       break;
     bool cap = su_upper((unsigned char)t[ps]);
-    bool part = su_in_list(t + ps, pe - ps, particles);
-    if (su_in_list(t + ps, pe - ps, street_stop) && !(part && !cap))
+    bool part = woo__wordset_has(&particles_set, t + ps, pe - ps);
+    if (woo__wordset_has(&street_stop_set, t + ps, pe - ps) && !(part && !cap))
       break;
     if (!cap && !part)
       break;
     /* a given name opens a street named after a person ("Pieter
      * Callandlaan", "Jan van Galenstraat") */
-    if (cap && !part && !su_in_list(t + ps, pe - ps, street_prefix) &&
+    if (cap && !part &&
+        !woo__wordset_has(&street_prefix_set, t + ps, pe - ps) &&
         !woo__lex_has(WOO__LEX_FIRST_NAMES, t + ps, pe - ps))
       break;
     start = ps;
@@ -510,7 +527,7 @@ static size_t place_after(const char *t, size_t len, size_t e) {
       w++;
     if (w == p)
       break;
-    bool part = su_in_list(t + p, w - p, particles);
+    bool part = woo__wordset_has(&particles_set, t + p, w - p);
     if (!su_upper((unsigned char)t[p]) && !(part && k > 0))
       break;
     end = w;
@@ -586,7 +603,7 @@ static bool business_cell(const char *t, size_t len, size_t a, size_t b) {
                       (unsigned char)t[i] >= 0x80))
       i++;
     if (i > w && (w >= b || i <= a) &&
-        su_in_list(t + w, i - w, business_words))
+        woo__wordset_has(&business_set, t + w, i - w))
       return true;
     if (i == w)
       i++;
@@ -667,7 +684,19 @@ static void drop_business(const woo__scan_ctx *ctx, woo__hits *out,
   out->n = w;
 }
 
+static void sets_init(void) {
+  woo__markers_init(&strong_set, strong_markers);
+  woo__markers_init(&postal_set, postal);
+  woo__markers_init(&block_set, block_markers);
+  woo__wordset_init(&street_suffix_set, street_suffix);
+  woo__wordset_init(&street_stop_set, street_stop);
+  woo__wordset_init(&particles_set, particles);
+  woo__wordset_init(&street_prefix_set, street_prefix);
+  woo__wordset_init(&business_set, business_words);
+}
+
 int woo__find_address(const woo__scan_ctx *ctx, woo__hits *out) {
+  pthread_once(&sets_once, sets_init);
   const char *t = ctx->text;
   size_t len = ctx->len, i = 0, first = out->n;
   while ((i = su_next_digit_in(ctx, i)) < len) {

@@ -4,10 +4,12 @@
  * Each recognizer jumps to its trigger ('@', a digit or '+', ".com/")
  * and reads a bounded window around it, so the work stays linear in the
  * text and no byte past ctx->len is read. */
+#include <pthread.h>
 #include <string.h>
 
 #include "policy.h"
 #include "internal.h"
+#include "markers.h"
 #include "scanutil.h"
 
 /* Defined in address.c: whether `pos` sits in a letterhead or office
@@ -42,6 +44,16 @@ static const char *const functional_prefix[] = {
     "meldpunt", "noreply", "klantcontact", "bezwaar", "woo-", "wob-",
     "woo_", "wob_", "info", NULL};
 
+/* The functional names grouped by first letter (markers.h). */
+_Static_assert(sizeof functional / sizeof *functional - 1 <= 255,
+               "an index per name");
+static woo__wordset functional_set;
+static pthread_once_t functional_once = PTHREAD_ONCE_INIT;
+
+static void functional_init(void) {
+  woo__wordset_init(&functional_set, functional);
+}
+
 static bool local_functional(const woo__scan_ctx *ctx, const char *s,
                              size_t n) {
   const struct woo_policy *pol = ctx->policy;
@@ -49,7 +61,7 @@ static bool local_functional(const woo__scan_ctx *ctx, const char *s,
     for (size_t k = 0; k < pol->n_mailboxes; k++)
       if (su_eq_fold(s, n, pol->mailboxes[k]))
         return true;
-  if (su_in_list(s, n, functional))
+  if (woo__wordset_has(&functional_set, s, n))
     return true;
   for (size_t k = 0; functional_prefix[k]; k++) {
     size_t pl = strlen(functional_prefix[k]);
@@ -62,7 +74,7 @@ static bool local_functional(const woo__scan_ctx *ctx, const char *s,
     while (b < n && s[b] != '.' && s[b] != '_' && s[b] != '-' && s[b] != '+')
       b++;
     if (b < n || a > 0) {
-      if (su_in_list(s + a, b - a, functional))
+      if (woo__wordset_has(&functional_set, s + a, b - a))
         return true;
       if (pol)
         for (size_t k = 0; k < pol->n_mailboxes; k++)
@@ -111,6 +123,7 @@ static bool looks_like_code(const char *s, size_t n) {
 }
 
 int woo__find_email(const woo__scan_ctx *ctx, woo__hits *out) {
+  pthread_once(&functional_once, functional_init);
   const char *t = ctx->text;
   size_t len = ctx->len, pos = 0;
   while (pos < len) {

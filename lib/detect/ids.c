@@ -42,12 +42,18 @@ static const char *const bsn_other[] = {
 /* Read a BSN-shaped number at `i`: nine digits, plain or grouped as
  * 123.456.782, 123 456 782, 1234.56.782 or 1234 56 782; eight digits
  * when the leading zero was dropped (only taken with context).  Returns
- * the end offset or 0; the digits go to d[] and their count to *nd. */
-static size_t read_bsn(const char *t, size_t len, size_t i, char d[9],
-                       size_t *nd) {
+ * the end offset or 0; the digits go to d[] and their count to *nd.
+ * `run` is the length of the run of digits at i: only the shape whose
+ * first group is that long can be read there (a longer group runs out of
+ * digits, a shorter one meets a digit where its separator or end must
+ * be), so the others are not tried. */
+static size_t read_bsn(const char *t, size_t len, size_t i, size_t run,
+                       char d[9], size_t *nd) {
   static const unsigned char shapes[][4] = {
       {9, 0, 0, 0}, {8, 0, 0, 0}, {3, 3, 3, 0}, {4, 2, 3, 0}};
   for (size_t s = 0; s < sizeof shapes / sizeof shapes[0]; s++) {
+    if (shapes[s][0] != run)
+      continue;
     size_t p = i, k = 0;
     char sep = 0;
     bool ok = true;
@@ -105,7 +111,7 @@ int woo__find_bsn(const woo__scan_ctx *ctx, woo__hits *out) {
       continue;
     }
     char d[9];
-    size_t nd = 0, end = read_bsn(t, len, i, d, &nd);
+    size_t nd = 0, end = read_bsn(t, len, i, rl, d, &nd);
     if (!end) {
       i = run;
       continue;

@@ -14,7 +14,7 @@ struct woo_marks {
   /* Sources are a handful of distinct strings ("lexicon", "policy:terms"):
    * each is stored once and shared by the marks that name it. */
   char **sources;
-  size_t n_sources;
+  size_t n_sources, cap_sources;
 };
 
 int woo_marks_new(woo_marks **out) {
@@ -50,17 +50,17 @@ int woo_marks_add(woo_marks *m, const woo_mark *mark) {
     return WOO_ENOMEM;
   const char *want = mark->source ? mark->source : "";
   const char *src = NULL;
+  /* the first byte turns most other sources away without a call */
   for (size_t i = m->n_sources; i-- > 0 && !src;)
-    if (strcmp(m->sources[i], want) == 0)
+    if (m->sources[i][0] == want[0] && strcmp(m->sources[i], want) == 0)
       src = m->sources[i];
   if (!src) {
-    char **ns = woo__reallocarray(m->sources, m->n_sources + 1, sizeof *ns);
-    if (!ns)
+    if (m->n_sources == m->cap_sources &&
+        woo__grow(&m->sources, &m->cap_sources, sizeof *m->sources, 8))
       return WOO_ENOMEM;
-    m->sources = ns;
-    if (!(ns[m->n_sources] = woo__strdup(want)))
+    if (!(m->sources[m->n_sources] = woo__strdup(want)))
       return WOO_ENOMEM;
-    src = ns[m->n_sources++];
+    src = m->sources[m->n_sources++];
   }
   /* Marks mostly arrive in order; insertion keeps the list sorted
    * without a separate sort step. */
@@ -92,7 +92,11 @@ const char *woo_marks_document_sha256(const woo_marks *m) {
 }
 
 void woo__marks_set_sha256(woo_marks *m, const char *sha) {
-  snprintf(m->sha256, sizeof m->sha256, "%s", sha ? sha : "");
+  /* what snprintf's "%s" gave, without its formatting machinery: the
+   * list of every document of a batch is given one */
+  size_t n = sha ? strnlen(sha, sizeof m->sha256 - 1) : 0;
+  memcpy(m->sha256, sha ? sha : "", n);
+  m->sha256[n] = '\0';
 }
 
 /* ---- JSON out --------------------------------------------------------- */

@@ -9,9 +9,11 @@
  * .lan, .corp, .internal, .intern, .intranet) or look like a machine name
  * (srv-app-01, DC-02, vm-prd-web3).  Passwords and codes only after their
  * label, and only the value is marked. */
+#include <pthread.h>
 #include <string.h>
 
 #include "internal.h"
+#include "markers.h"
 #include "scanutil.h"
 
 static bool is_hex(unsigned char c) {
@@ -31,6 +33,14 @@ static const char *const not_ip_context[] = {
     "versie", "version", "release", "build", "artikel", "art.", "paragraaf",
     "hoofdstuk", "§", "lid ", "bijlage", "sectie", "onderdeel", "punt ",
     "nr.", "figuur", "tabel", "wob", "woo", NULL};
+
+/* The two lists as sets for one pass over a window (markers.h). */
+_Static_assert(sizeof net_context / sizeof *net_context - 1 <= 64 &&
+                   sizeof not_ip_context / sizeof *not_ip_context - 1 <= 64,
+               "a bit per word");
+static woo__markers net_set, not_ip_set;
+static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
+static void sets_init(void);
 
 /* ---- IPv4 and IPv6 ------------------------------------------------------------ */
 
@@ -107,9 +117,9 @@ static int find_ipv4(const woo__scan_ctx *ctx, woo__hits *out) {
     }
     size_t start = i;
     i = e;
-    if (su_context_before(t, start, 24, not_ip_context))
+    if (woo__markers_before(&not_ip_set, t, start, 24))
       continue;
-    bool net = su_context_before(t, start, 64, net_context);
+    bool net = woo__markers_before(&net_set, t, start, 64);
     bool small = o[0] < 32 && o[1] < 32 && o[2] < 32 && o[3] < 32;
     if (small && !net)
       continue;
@@ -180,7 +190,7 @@ static int find_ipv6(const woo__scan_ctx *ctx, woo__hits *out) {
         q++;
       e = q;
     }
-    double conf = su_context_before(t, s, 64, net_context) ? 0.95 : 0.85;
+    double conf = woo__markers_before(&net_set, t, s, 64) ? 0.95 : 0.85;
     if (woo__hits_add(out, s, e, WOO_ENTITY_IP, "ip", conf) < 0)
       return WOO_ENOMEM;
   }
@@ -188,6 +198,7 @@ static int find_ipv6(const woo__scan_ctx *ctx, woo__hits *out) {
 }
 
 int woo__find_ip(const woo__scan_ctx *ctx, woo__hits *out) {
+  pthread_once(&sets_once, sets_init);
   int rc = find_ipv4(ctx, out);
   return rc < 0 ? rc : find_ipv6(ctx, out);
 }
@@ -212,6 +223,10 @@ static const char *const host_prefix[] = {
     "kube", "mgmt", "bkp", "backup", "log", "mon", "jump", "bastion", "prn",
     "mfp", "print", NULL};
 
+/* The domains grouped by first letter (markers.h); set up with the
+ * network words. */
+static woo__wordset tld_set;
+
 static int find_internal_domains(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
   size_t len = ctx->len, pos = 0;
@@ -224,14 +239,11 @@ static int find_internal_domains(const woo__scan_ctx *ctx, woo__hits *out) {
     /* Most dots end a sentence: the first letter after them lets nearly
      * all go before the label is measured. */
     unsigned char c0 = le < len ? su_lowerc((unsigned char)t[le]) : 0;
-    bool may = false;
-    for (size_t k = 0; internal_tld[k] && !may; k++)
-      may = (unsigned char)internal_tld[k][0] == c0;
-    if (!may)
+    if (tld_set.from[c0] == tld_set.from[c0 + 1])
       continue;
     while (le < len && (su_alnum((unsigned char)t[le]) || t[le] == '-'))
       le++;
-    if (le == dot + 1 || !su_in_list(t + dot + 1, le - dot - 1, internal_tld))
+    if (le == dot + 1 || !woo__wordset_has(&tld_set, t + dot + 1, le - dot - 1))
       continue;
     if (le < len && (su_wordc((unsigned char)t[le]) ||
                      (t[le] == '.' && le + 1 < len &&
@@ -335,7 +347,7 @@ static int find_machine_names(const woo__scan_ctx *ctx, woo__hits *out) {
      * that is a year makes a file or case number ("SEC-2023-019"). */
     if (!prefix && !(hyphens >= 2 && fl - s >= 3 && !year_part(t, s, e)))
       continue;
-    bool net = su_context_before(t, s, 64, net_context);
+    bool net = woo__markers_before(&net_set, t, s, 64);
     double conf;
     if (prefix)
       conf = net ? 0.9 : 0.75;
@@ -349,7 +361,14 @@ static int find_machine_names(const woo__scan_ctx *ctx, woo__hits *out) {
   return 0;
 }
 
+static void sets_init(void) {
+  woo__markers_init(&net_set, net_context);
+  woo__markers_init(&not_ip_set, not_ip_context);
+  woo__wordset_init(&tld_set, internal_tld);
+}
+
 int woo__find_hostname(const woo__scan_ctx *ctx, woo__hits *out) {
+  pthread_once(&sets_once, sets_init);
   int rc = find_internal_domains(ctx, out);
   return rc < 0 ? rc : find_machine_names(ctx, out);
 }

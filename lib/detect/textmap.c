@@ -56,10 +56,16 @@ int woo__textmap_build(woo__textmap *m, const char *text, size_t len) {
   const __m128i dot = _mm_set1_epi8('.'), hyphen = _mm_set1_epi8('-');
   const __m128i colon = _mm_set1_epi8(':'), zero = _mm_set1_epi8('0');
   const __m128i plus = _mm_set1_epi8('+'), paren = _mm_set1_epi8('(');
+  /* Every byte of every class lies in '(' .. ':' (0x28 .. 0x3a): sixteen
+   * bytes with none there, most of prose, leave their bits zero. */
+  const __m128i below = _mm_set1_epi8('(' - 1), above = _mm_set1_epi8(':' + 1);
   for (; i + 64 <= len; i += 64) {
     uint64_t d = 0, p = 0, h = 0, c = 0, f = 0;
     for (int k = 0; k < 4; k++) {
       __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(text + i + 16 * k));
+      if (!_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(x, below),
+                                           _mm_cmplt_epi8(x, above))))
+        continue;
       /* signed compares: bytes from 0x80 up are negative, never digits */
       __m128i dg = _mm_and_si128(_mm_cmpgt_epi8(x, lo), _mm_cmplt_epi8(x, hi));
       __m128i ph = _mm_or_si128(_mm_cmpeq_epi8(x, zero),

@@ -6,6 +6,7 @@
 
 #include "internal.h"
 #include "lazy.h"
+#include "lazy_pdf.h"
 #include "woo_config.h"
 
 #define DEFAULT_MAX_BYTES ((size_t)2 << 30)
@@ -307,6 +308,9 @@ int woo__doc_finish(woo_doc *d) {
 static int need_libs(const woo_doc *d, woo_format f) {
   int rc = 0;
   switch (f) {
+#if WOO_WITH_PDF
+  case WOO_FORMAT_PDF: rc = woo__need_pdf(d->path); break;
+#endif
 #if WOO_WITH_DOCX
   case WOO_FORMAT_DOCX:
   case WOO_FORMAT_ODT:

@@ -1,6 +1,7 @@
 /* Opening the libraries of lazy.h: once per process, on first need. */
 #define WOO__LAZY_TABLES
 #include "lazy.h"
+#include "lazy_pdf.h"
 
 #include <dlfcn.h>
 #include <pthread.h>
@@ -11,6 +12,10 @@
 woo__xml_api woo__xmllib;
 woo__zip_api woo__ziplib;
 woo__gmime_api woo__gmimelib;
+#if WOO__LAZY_PDF
+woo__poppler_api woo__popplerlib;
+woo__cairo_api woo__cairolib;
+#endif
 
 typedef struct lazy_lib {
   const char *what;   /* for messages: "libxml2" */
@@ -27,6 +32,11 @@ typedef struct lazy_lib {
 static const char *const xml_names[] = {WOO__XML_SYMBOLS(WOO__LAZY_NAME)};
 static const char *const zip_names[] = {WOO__ZIP_SYMBOLS(WOO__LAZY_NAME)};
 static const char *const gmime_names[] = {WOO__GMIME_SYMBOLS(WOO__LAZY_NAME)};
+#if WOO__LAZY_PDF
+static const char *const poppler_names[] = {
+    WOO__POPPLER_SYMBOLS(WOO__LAZY_NAME)};
+static const char *const cairo_names[] = {WOO__CAIRO_SYMBOLS(WOO__LAZY_NAME)};
+#endif
 
 /* The tables are arrays of pointers in all but name: every member is a
  * pointer to a function or to a variable, all of one size. */
@@ -39,6 +49,11 @@ static const char *const gmime_names[] = {WOO__GMIME_SYMBOLS(WOO__LAZY_NAME)};
 _Static_assert(sizeof woo__xmllib == sizeof xml_names, "one slot per name");
 _Static_assert(sizeof woo__ziplib == sizeof zip_names, "one slot per name");
 _Static_assert(sizeof woo__gmimelib == sizeof gmime_names, "one slot per name");
+#if WOO__LAZY_PDF
+_Static_assert(sizeof woo__popplerlib == sizeof poppler_names,
+               "one slot per name");
+_Static_assert(sizeof woo__cairolib == sizeof cairo_names, "one slot per name");
+#endif
 
 static lazy_lib xml_lib =
     LIB("libxml2", WOO_SONAME_XML, woo__xmllib, xml_names);
@@ -46,6 +61,12 @@ static lazy_lib zip_lib =
     LIB("minizip", WOO_SONAME_MINIZIP, woo__ziplib, zip_names);
 static lazy_lib gmime_lib =
     LIB("GMime", WOO_SONAME_GMIME, woo__gmimelib, gmime_names);
+#if WOO__LAZY_PDF
+static lazy_lib poppler_lib =
+    LIB("poppler-glib", WOO_SONAME_POPPLER, woo__popplerlib, poppler_names);
+static lazy_lib cairo_lib =
+    LIB("cairo", WOO_SONAME_CAIRO, woo__cairolib, cairo_names);
+#endif
 
 static void open_lib(lazy_lib *L) {
   /* RTLD_NOW: a missing symbol is found here, not in the middle of a
@@ -81,6 +102,14 @@ static void open_zip(void) {
 static void open_gmime(void) {
   open_lib(&gmime_lib);
 }
+#if WOO__LAZY_PDF
+static void open_poppler(void) {
+  open_lib(&poppler_lib);
+}
+static void open_cairo(void) {
+  open_lib(&cairo_lib);
+}
+#endif
 
 static int need(lazy_lib *L, void (*open)(void), const char *path) {
   pthread_once(&L->once, open);
@@ -101,3 +130,9 @@ int woo__need_zip(const char *path) {
 int woo__need_gmime(const char *path) {
   return need(&gmime_lib, open_gmime, path);
 }
+#if WOO__LAZY_PDF
+int woo__need_pdf(const char *path) {
+  int rc = need(&poppler_lib, open_poppler, path);
+  return rc ? rc : need(&cairo_lib, open_cairo, path);
+}
+#endif

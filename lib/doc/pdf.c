@@ -40,6 +40,7 @@
 #include <unistd.h>
 
 #include "internal.h"
+#include "lazy_pdf.h"
 #include "xmlsafe.h"
 
 /* Two characters that the selection text joins stand apart when the gap

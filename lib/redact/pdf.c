@@ -43,6 +43,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "../doc/lazy_pdf.h"
 #include "pdf_verify.h"
 #include "woo/marks.h"
 
@@ -1079,6 +1080,9 @@ static int read_input(const woo_doc *doc, char **data, size_t *len) {
 
 int woo__redact_pdf(const char *path, const woo_doc *doc,
                     const woo_marks *marks, const woo_redact_options *o) {
+  int need = woo__need_pdf(path);
+  if (need)
+    return need;
   job j = {0};
   j.path = path;
   j.doc = doc;

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <zlib.h>
 
+#include "../doc/lazy_pdf.h"
 #include "pdf_verify.h"
 
 /* A decompressed stream larger than this cannot be one the writer made
@@ -360,6 +361,9 @@ static int check_bytes(const char *path, const woo__needles *nd,
 
 int woo__pdf_verify(const char *path, int fd, const woo__needles *nd,
                     int n_pages, bool forced) {
+  int need = woo__need_pdf(path);
+  if (need)
+    return need;
   struct stat st;
   if (fstat(fd, &st) != 0 || st.st_size <= 0)
     return woo__error(WOO_EIO, "%s: cannot read the output back: %s", path,

@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "lib/detect/internal.h"
+#include "lib/detect/markers.h"
 #include "lib/detect/policy.h"
 #include "test.h"
 
@@ -646,6 +647,62 @@ TEST(throughput) {
   free(buf);
 }
 
+/* A marker set answers as su_has_word does with its list, over windows
+ * of text made of marker words (in either case), their beginnings and
+ * other words, up to beyond the 640 bytes su_has_word looks at. */
+TEST(markers) {
+  static const char *const words[] = {"postbus", "raad van state", "www.",
+                                      "ip ", "§", "gemeente", "ge", NULL};
+  static const char *const pieces[] = {
+      "Postbus ", "RAAD VAN STATE", "raad van ", "WWW.", "ip", "IP ", "§",
+      "gemeent", "Gemeente", "g", "e ", "\xc3\xa9", "x", " ", "\n"};
+  woo__markers m;
+  woo__markers_init(&m, words);
+  char buf[1200];
+  unsigned seed = 7;
+  for (int round = 0; round < 400; round++) {
+    size_t n = 0;
+    while (n < sizeof buf - 20) {
+      seed = seed * 1103515245u + 12345u;
+      const char *p = pieces[(seed >> 16) % (sizeof pieces / sizeof *pieces)];
+      memcpy(buf + n, p, strlen(p));
+      n += strlen(p);
+    }
+    seed = seed * 1103515245u + 12345u;
+    size_t a = (seed >> 8) % n;
+    seed = seed * 1103515245u + 12345u;
+    size_t b = a + (seed >> 8) % (n - a + 1);
+    CHECK(woo__markers_in(&m, buf, a, b) == su_has_word(buf, a, b, words));
+    CHECK(woo__markers_in(&m, buf, a, a + (b - a) % 24) ==
+          su_has_word(buf, a, a + (b - a) % 24, words));
+  }
+}
+
+/* A word set answers as su_in_list does with its list: every word of
+ * the list and its case variants, its beginnings and extensions, the
+ * empty word, a NUL byte. */
+TEST(wordset) {
+  static const char *const words[] = {"van", "de", "der", "'t", "v.o.f.",
+                                      "caf\xc3\xa9", "straat", "d", NULL};
+  static const char *const with_empty[] = {"a", "", NULL};
+  woo__wordset w, e;
+  woo__wordset_init(&w, words);
+  woo__wordset_init(&e, with_empty);
+  static const char *const probes[] = {
+      "van", "VAN", "Van", "va", "vans", "de", "De", "DER", "dr", "d", "D",
+      "'t", "'T", "v.o.f.", "V.O.F.", "v.o.f", "caf\xc3\xa9",
+      "CAF\xc3\xa9", "caf", "straat", "Straat", "straatweg", "x", "a", ""};
+  for (size_t i = 0; i < sizeof probes / sizeof *probes; i++) {
+    size_t n = strlen(probes[i]);
+    CHECK(woo__wordset_has(&w, probes[i], n) == su_in_list(probes[i], n, words));
+    CHECK(woo__wordset_has(&e, probes[i], n) ==
+          su_in_list(probes[i], n, with_empty));
+  }
+  CHECK(woo__wordset_has(&w, "\0an", 3) == su_in_list("\0an", 3, words));
+  CHECK(woo__wordset_has(&w, "van", 3) && !woo__wordset_has(&w, "", 0) &&
+        woo__wordset_has(&e, "", 0));
+}
+
 int main(void) {
   RUN(table);
   RUN(validators);
@@ -654,6 +711,8 @@ int main(void) {
   RUN(hostile);
   RUN(shared_triggers);
   RUN(text_map);
+  RUN(markers);
+  RUN(wordset);
   RUN(throughput);
   TEST_END();
 }
