@@ -1,7 +1,7 @@
 #!/bin/bash
-# The shared library opens libxml2, minizip and GMime only when a
-# document needs them.  Without them (dlopen made to fail by a preloaded
-# stand-in), a PDF or a text file still reads, and a document that needs
+# The shared library opens libxml2, minizip, GMime, poppler-glib and cairo
+# only when a document needs them.  Without them (dlopen made to fail by a
+# preloaded stand-in), a text file still reads, and a document that needs
 # one is refused with one line naming the file and the library.  Plain
 # `woo text` (which reads no metadata or annotations) prints the same text
 # as --json.
@@ -48,4 +48,14 @@ check "… one line naming the file and libxml2" \
 check "scan of an e-mail without GMime: refused" \
   without gmime run 1 "$WOO" scan "$eml"
 check "… one line" eval 'one_line_error "metadata-leak.eml"'
+check "text file without poppler-glib and cairo" \
+  without poppler,cairo run 0 "$WOO" scan "$txt"
+check "PDF without poppler-glib: refused" without poppler run 1 "$WOO" text "$pdf"
+check "… one line naming the file and poppler-glib" \
+  eval 'one_line_error "${pdf##*/}" && grep -q poppler-glib "$T/err"'
+check "PDF without cairo: refused" without cairo run 1 "$WOO" text "$pdf"
+check "… one line naming the file and cairo" \
+  eval 'one_line_error "${pdf##*/}" && grep -q cairo "$T/err"'
+check "audit of a PDF without poppler-glib: refused" \
+  without poppler run 1 "$WOO" audit "$pdf"
 finish
