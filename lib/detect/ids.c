@@ -5,6 +5,7 @@
  * hyphens, context stems found with memmem) and looks at a bounded window
  * around each trigger, so the cost is linear in the text however dense
  * the triggers are. */
+#include <pthread.h>
 #include <string.h>
 
 #include "internal.h"
@@ -518,26 +519,44 @@ static int trig_found(void *arg, size_t pos, size_t k) {
   return 0;
 }
 
-int woo__find_triggers(const char *text, size_t len, woo__triggers *out) {
+/* The merged list of all groups' labels and its search table, built once:
+ * the lists are static, and building the table costs about as much as
+ * searching a short text. */
+static struct {
+  const char *all[SU_STEM_MAX + 1];
+  unsigned char group[SU_STEM_MAX], stem[SU_STEM_MAX];
+  bool too_many;
+  su_stemtab tab;
+} trig;
+static pthread_once_t trig_once = PTHREAD_ONCE_INIT;
+
+static void trig_build(void) {
   /* The merged list keeps each group's order, so a group sees its labels
    * in the order its own search would report them. */
   const char *const *lists[] = {id_stems, birth_stems, woo__secret_stems};
-  const char *all[33];
-  unsigned char group[32], stem[32];
   size_t n = 0;
   for (size_t g = 0; g < sizeof lists / sizeof *lists; g++)
     for (size_t k = 0; lists[g][k]; k++) {
-      if (n == 32)
-        return woo__error(WOO_EINVAL, "too many labels for one search");
-      all[n] = lists[g][k];
-      group[n] = (unsigned char)g;
-      stem[n] = (unsigned char)k;
+      if (n == SU_STEM_MAX) {
+        trig.too_many = true;
+        return;
+      }
+      trig.all[n] = lists[g][k];
+      trig.group[n] = (unsigned char)g;
+      trig.stem[n] = (unsigned char)k;
       n++;
     }
-  all[n] = NULL;
+  trig.all[n] = NULL;
+  su_stems_build(&trig.tab, trig.all);
+}
+
+int woo__find_triggers(const char *text, size_t len, woo__triggers *out) {
+  pthread_once(&trig_once, trig_build);
+  if (trig.too_many)
+    return woo__error(WOO_EINVAL, "too many labels for one search");
   out->n = 0;
-  trig_arg a = {out, group, stem};
-  return su_find_stems(text, len, all, trig_found, &a);
+  trig_arg a = {out, trig.group, trig.stem};
+  return su_stems_find(&trig.tab, text, len, trig_found, &a);
 }
 
 int woo__each_trigger(const woo__scan_ctx *ctx, int group,

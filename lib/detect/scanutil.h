@@ -217,60 +217,85 @@ static inline uint32_t su_le32(uint32_t x) {
  * `stem` its index in the list.  Returns 0 or a negative error. */
 typedef int (*su_stem_fn)(void *arg, size_t kw, size_t stem);
 
-/* Find every occurrence of the stems (lowercase ASCII, at least 4 bytes,
- * NULL-terminated list, at most 32 of them) in t[0..len), ignoring ASCII
+/* The search tables of one list of stems (lowercase ASCII, at least 4
+ * bytes, NULL-terminated, at most 32 of them).  About 21 kB: the lists
+ * are static, so callers that search often build a table once and keep
+ * it rather than rebuild it for every text. */
+enum { SU_STEM_HBITS = 12, SU_STEM_HSIZE = 1 << SU_STEM_HBITS,
+       SU_STEM_MAX = 32 };
+typedef struct su_stemtab {
+  const char *const *stems;
+  size_t ns, m; /* number of stems (0: nothing to find); shortest length */
+  size_t lens[SU_STEM_MAX]; /* measured once: candidates are checked often */
+  unsigned char shift[SU_STEM_HSIZE];
+  /* which stems end their first m bytes with the block; read only where
+   * shift is 0, which are the slots set by su_stems_build */
+  uint32_t which[SU_STEM_HSIZE];
+} su_stemtab;
+
+/* Setting bit 5 of each byte lowers ASCII capitals, as the comparison
+ * does, and leaves the spaces, hyphens and digits of stems as they are;
+ * it also makes some other bytes alike, which only costs a comparison. */
+static inline unsigned su_stem_hash(uint32_t block) {
+  return ((block | 0x202020u) * 0x9E3779B1u) >> (32 - SU_STEM_HBITS);
+}
+static inline unsigned su_stem_hash3(const char *p) {
+  return su_stem_hash((uint32_t)(unsigned char)p[0] |
+                      (uint32_t)(unsigned char)p[1] << 8 |
+                      (uint32_t)(unsigned char)p[2] << 16);
+}
+
+/* Fill tab for `stems`, which must outlive it. */
+static inline void su_stems_build(su_stemtab *tab, const char *const *stems) {
+  size_t m = (size_t)-1, ns = 0;
+  tab->stems = stems;
+  for (; stems[ns] && ns < SU_STEM_MAX; ns++) {
+    tab->lens[ns] = strlen(stems[ns]);
+    if (tab->lens[ns] < m)
+      m = tab->lens[ns];
+  }
+  tab->ns = ns == 0 || m < 4 || m > 255 ? 0 : ns;
+  tab->m = m;
+  if (!tab->ns)
+    return;
+  /* three letters tell more than two: in Dutch prose the window moves
+   * on by more, and the shortest stems have seven letters */
+  memset(tab->shift, (int)(m - 2), sizeof tab->shift);
+  for (size_t k = 0; k < ns; k++)
+    for (size_t j = 2; j < m; j++) {
+      unsigned h = su_stem_hash3(stems[k] + j - 2);
+      if (tab->shift[h] > m - 1 - j)
+        tab->shift[h] = (unsigned char)(m - 1 - j);
+    }
+  for (size_t k = 0; k < ns; k++)
+    tab->which[su_stem_hash3(stems[k] + m - 3)] = 0;
+  for (size_t k = 0; k < ns; k++)
+    tab->which[su_stem_hash3(stems[k] + m - 3)] |= (uint32_t)1 << k;
+}
+
+/* Called for each occurrence of a stem: t[kw..) is where it starts,
+ * `stem` its index in the list.  Returns 0 or a negative error. */
+typedef int (*su_stem_fn)(void *arg, size_t kw, size_t stem);
+
+/* Find every occurrence of tab's stems in t[0..len), ignoring ASCII
  * case, in one pass.  Wu-Manber over three-byte blocks: the window jumps
  * by the distance to the nearest block that ends a stem prefix, so prose
  * is crossed several bytes at a time.  Where the window's last block
  * ends a stem prefix of the shortest length, only the stems whose
  * prefix it is are compared. */
-static inline int su_find_stems(const char *t, size_t len,
-                                const char *const *stems, su_stem_fn fn,
-                                void *arg) {
-  enum { HBITS = 12, HSIZE = 1 << HBITS, MAXSTEMS = 32 };
-  unsigned char shift[HSIZE];
-  /* which stems end their first m bytes with the block; read only where
-   * shift is 0, which are the slots set below */
-  uint32_t which[HSIZE];
-  size_t lens[MAXSTEMS]; /* measured once: candidates are checked often */
-  size_t m = (size_t)-1, ns = 0;
-  for (; stems[ns] && ns < MAXSTEMS; ns++) {
-    lens[ns] = strlen(stems[ns]);
-    if (lens[ns] < m)
-      m = lens[ns];
-  }
-  if (ns == 0 || m < 4 || m > 255)
+static inline int su_stems_find(const su_stemtab *tab, const char *t,
+                                size_t len, su_stem_fn fn, void *arg) {
+  if (!tab->ns)
     return 0;
-  /* three letters tell more than two: in Dutch prose the window moves
-   * on by more, and the shortest stems have seven letters */
-  memset(shift, (int)(m - 2), sizeof shift);
-  /* Setting bit 5 of each byte lowers ASCII capitals, as the comparison
-   * does, and leaves the spaces, hyphens and digits of stems as they
-   * are; it also makes some other bytes alike, which only costs a
-   * comparison. */
-#define SU_HASH(a, b, c)                                                       \
-  (((((uint32_t)(unsigned char)(a) | (uint32_t)(unsigned char)(b) << 8 |     \
-      (uint32_t)(unsigned char)(c) << 16) | 0x202020u) * 0x9E3779B1u) >>    \
-   (32 - HBITS))
-  for (size_t k = 0; k < ns; k++)
-    for (size_t j = 2; j < m; j++) {
-      unsigned h = SU_HASH(stems[k][j - 2], stems[k][j - 1], stems[k][j]);
-      if (shift[h] > m - 1 - j)
-        shift[h] = (unsigned char)(m - 1 - j);
-    }
-  for (size_t k = 0; k < ns; k++)
-    which[SU_HASH(stems[k][m - 3], stems[k][m - 2], stems[k][m - 1])] = 0;
-  for (size_t k = 0; k < ns; k++)
-    which[SU_HASH(stems[k][m - 3], stems[k][m - 2], stems[k][m - 1])] |=
-        (uint32_t)1 << k;
-  size_t pos = m - 1, far = m - 2;
+  const char *const *stems = tab->stems;
+  const unsigned char *shift = tab->shift;
+  size_t m = tab->m, pos = m - 1, far = m - 2;
   while (pos < len) {
     /* The block's three bytes in one load of four, with the byte before
      * them (pos >= m - 1 >= 3) shifted out. */
     uint32_t x;
     memcpy(&x, t + pos - 3, 4);
-    unsigned h = (((su_le32(x) >> 8) | 0x202020u) * 0x9E3779B1u) >>
-                 (32 - HBITS);
+    unsigned h = su_stem_hash(su_le32(x) >> 8);
     /* Most blocks are in no stem: the full step is taken as a branch,
      * which the processor predicts, so that the next block is read
      * before this one's shift is known. */
@@ -285,11 +310,11 @@ static inline int su_find_stems(const char *t, size_t len,
     size_t start = pos + 1 - m;
     unsigned char first = su_lowerc((unsigned char)t[start]);
     /* in list order, as the callers expect */
-    for (uint32_t w = which[h]; w; w &= w - 1) {
+    for (uint32_t w = tab->which[h]; w; w &= w - 1) {
       size_t k = 0;
       while (!(w >> k & 1))
         k++;
-      size_t sl = lens[k], j = 1;
+      size_t sl = tab->lens[k], j = 1;
       if ((unsigned char)stems[k][0] != first || start + sl > len)
         continue;
       while (j < sl && su_lowerc((unsigned char)t[start + j]) ==
@@ -303,8 +328,16 @@ static inline int su_find_stems(const char *t, size_t len,
     }
     pos++;
   }
-#undef SU_HASH
   return 0;
+}
+
+/* su_stems_find with a table built for this one search. */
+static inline int su_find_stems(const char *t, size_t len,
+                                const char *const *stems, su_stem_fn fn,
+                                void *arg) {
+  su_stemtab tab;
+  su_stems_build(&tab, stems);
+  return su_stems_find(&tab, t, len, fn, arg);
 }
 
 #endif
