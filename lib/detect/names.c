@@ -321,9 +321,11 @@ typedef struct lit {
 /* A word list is written once as an X-macro and gives both the literals
  * and the set of their lengths, so that a word of any other length is
  * turned away with one test: LIT_OF(x) for the literals, LEN_OF(x) for a
- * mask with a bit per length (all lengths are below 64). */
+ * mask with a bit per length (all lengths are below 64), WORD_OF(x) for
+ * the bare strings. */
 #define LIT_OF(x) LIT(x),
 #define LEN_OF(x) ((uint64_t)1 << (sizeof(x) - 1)) |
+#define WORD_OF(x) x,
 static inline bool len_in(uint64_t lens, size_t n) {
   return n < 64 && (lens >> n & 1);
 }
@@ -1475,13 +1477,41 @@ static double maxd(double a, double b) { return a > b ? a : b; }
 
 /* Particles that are also everyday prepositions ("in Zwolle", "op Texel")
  * only join a name with support from a given name, initials or a title. */
+static const char *const weak_words[] = {WEAK_PARTICLES(WORD_OF)};
+#define N_WEAK (sizeof weak_words / sizeof weak_words[0])
+
+/* s[0..n) (1 <= n <= 7) with ASCII capitals lowered, in one number with
+ * its length in the top byte, so that words of up to seven bytes are
+ * compared in one step. */
+static inline uint64_t packed_word(const char *s, size_t n) {
+  const uint64_t hb = 0x8080808080808080ull, ones = 0x0101010101010101ull;
+  uint64_t w[2];
+  woo__lex_load16(s, n, w);
+  uint64_t x = w[0], y = x & ~hb;
+  /* per byte without carries (y <= 0x7f), as in lexicon.h */
+  x |= ((y + ones * (0x80 - 'A')) & ~(y + ones * (0x7f - 'Z')) & ~x & hb) >> 2;
+  return x | (uint64_t)n << 56;
+}
+
+/* The weak particles packed, made once: the parser asks about most
+ * particles it meets ("de", "van"), and a list of two- and three-letter
+ * words turns few of them away by length. */
+static uint64_t weak_packed[N_WEAK];
+static pthread_once_t weak_once = PTHREAD_ONCE_INIT;
+
+static void weak_start(void) {
+  for (size_t k = 0; k < N_WEAK; k++)
+    weak_packed[k] = packed_word(weak_words[k], strlen(weak_words[k]));
+}
+
 static bool weak_particle(const char *s, const tok *t) {
-  static const lit w[] = {WEAK_PARTICLES(LIT_OF)};
-  static const uint64_t w_lens = WEAK_PARTICLES(LEN_OF) 0;
-  if (!len_in(w_lens, t->e - t->s))
+  size_t n = t->e - t->s;
+  if (n == 0 || n > 7)
     return false;
-  for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
-    if (word_is_lit(s, t, &w[k]))
+  pthread_once(&weak_once, weak_start);
+  uint64_t x = packed_word(s + t->s, n);
+  for (size_t k = 0; k < N_WEAK; k++)
+    if (weak_packed[k] == x)
       return true;
   return false;
 }
