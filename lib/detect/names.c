@@ -1133,17 +1133,20 @@ static bool stamp_value(const char *s, size_t i, size_t b) {
       LIT("wed"), LIT("thu"), LIT("fri"), LIT("sat"), LIT("sun")};
   while (i < b && (s[i] == ' ' || s[i] == '\t'))
     i++;
-  size_t e = i;
-  while (e < b && ((s[e] | 32) >= 'a' && (s[e] | 32) <= 'z'))
-    e++;
-  bool day = false;
-  for (size_t n = 0; n < sizeof days / sizeof days[0] && !day; n++)
-    day = lit_eq(s, i, e, &days[n]);
-  if (!day)
-    return false;
+  size_t w = i;
+  while (w < b && ((s[w] | 32) >= 'a' && (s[w] | 32) <= 'z'))
+    w++;
+  size_t e = w;
   while (e < b && (s[e] == ' ' || s[e] == ',' || s[e] == '.'))
     e++;
-  if (e >= b || s[e] < '0' || s[e] > '9')
+  /* a word and a number after it first: that turns most values away
+   * without the run through the days */
+  if (w == i || e >= b || s[e] < '0' || s[e] > '9')
+    return false;
+  bool day = false;
+  for (size_t n = 0; n < sizeof days / sizeof days[0] && !day; n++)
+    day = lit_eq(s, i, w, &days[n]);
+  if (!day)
     return false;
   for (size_t k = e + 1; k + 2 < b && k - e < 40; k++)
     if (s[k] == ':' && s[k - 1] >= '0' && s[k - 1] <= '9' &&
