@@ -794,16 +794,26 @@ static int known_names(const woo__scan_ctx *ctx, woo_names *known,
       i = q;
       continue;
     }
-    /* An ASCII word that ends at an ASCII byte other than an apostrophe
-     * or hyphen is measured here; the rest ask woo__word_len. */
+    /* An ASCII word that ends at an ASCII byte is measured here; one
+     * that goes on in a byte from 0x80 up, or in an apostrophe or hyphen
+     * before a letter that may join the next word to it, asks
+     * woo__word_len. */
     size_t j = i;
     while (j < len && ascii_alnum((unsigned char)t[j]))
       j++;
     size_t w = j - i;
-    if (j < len && ((unsigned char)t[j] >= 0x80 || t[j] == '\'' || t[j] == '-'))
+    if (j < len && ((unsigned char)t[j] >= 0x80 ||
+                    ((t[j] == '\'' || t[j] == '-') && j + 1 < len &&
+                     ((unsigned char)t[j + 1] >= 0x80 ||
+                      (unsigned)(((unsigned char)t[j + 1] | 0x20) - 'a') < 26u))))
       w = woo__word_len(t + i, len - i);
     if (w == 0) {
+      /* No word at a byte from 0x80 up: none at its continuation bytes
+       * either (they do not decode), so the character is passed whole
+       * (dashes, quotes, the euro sign). */
       i++;
+      while (i < len && ((unsigned char)t[i] & 0xC0) == 0x80)
+        i++;
       continue;
     }
     if (!first_byte[(unsigned char)t[i]]) {
