@@ -915,13 +915,13 @@ static int learn_names(const woo__scan_ctx *ctx, woo_names *known,
 
 /* ---- learned documents ------------------------------------------------------ */
 
-/* A hash of the text's length and of up to 512 bytes from its start and
+/* A hash of the text's length and of up to 256 bytes from its start and
  * end: it only places a document in the table, where all its bytes are
  * compared, so it need not read them all. */
 static uint64_t text_hash(const char *t, size_t len) {
   uint64_t h = 0x9e3779b97f4a7c15ull ^ len;
-  size_t head = len < 256 ? len : 256;
-  size_t tail = len - head < 256 ? len - head : 256;
+  size_t head = len < 128 ? len : 128;
+  size_t tail = len - head < 128 ? len - head : 128;
   /* eight bytes a step, the last partial step zero-padded */
   for (size_t r = 0; r < 2; r++) {
     const char *p = r ? t + len - tail : t;
