@@ -378,15 +378,20 @@ static const char *const street_prefix[] = {
 static woo__wordset street_suffix_set, street_stop_set, particles_set,
     street_prefix_set, business_set;
 
+/* Bit k: street_suffix[k] ends in this byte (set up with the sets). */
+static uint32_t suffix_by_last[256];
+_Static_assert(sizeof street_suffix_len <= 32, "a bit per street suffix");
+
 static bool ends_with_suffix(const char *w, size_t n) {
   if (n < 2)
     return false;
-  /* every suffix ends in a letter: the last one turns most words away */
+  /* every suffix ends in a letter: the last one turns most suffixes
+   * away, and only those ending in it are compared */
   unsigned char last = su_lowerc((unsigned char)w[n - 1]);
-  for (size_t k = 0; street_suffix[k]; k++) {
+  for (uint32_t c = suffix_by_last[last]; c; c &= c - 1) {
+    int k = __builtin_ctz(c);
     size_t sl = street_suffix_len[k];
-    if (n > sl && (unsigned char)street_suffix[k][sl - 1] == last &&
-        su_eq_fold(w + n - sl, sl, street_suffix[k]))
+    if (n > sl && su_eq_fold(w + n - sl, sl, street_suffix[k]))
       return true;
   }
   return false;
@@ -689,6 +694,9 @@ static void sets_init(void) {
   woo__markers_init(&postal_set, postal);
   woo__markers_init(&block_set, block_markers);
   woo__wordset_init(&street_suffix_set, street_suffix);
+  for (size_t k = 0; street_suffix[k]; k++)
+    suffix_by_last[(unsigned char)street_suffix[k][street_suffix_len[k] - 1]] |=
+        (uint32_t)1 << k;
   woo__wordset_init(&street_stop_set, street_stop);
   woo__wordset_init(&particles_set, particles);
   woo__wordset_init(&street_prefix_set, street_prefix);
