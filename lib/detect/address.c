@@ -85,10 +85,18 @@ static bool column_segment(const char *t, size_t ls, size_t le, size_t col,
     p++;
   if (p >= le || p > ls + col + 4)
     return false;
-  /* Only short segments matter; stop counting past the limit. */
+  /* Only short segments matter; stop counting past the limit.  Bytes
+   * above the space, most of them, start no gap and are passed without
+   * the test. */
+  size_t lim = le - p > BLOCK_LINE_MAX ? p + BLOCK_LINE_MAX + 1 : le;
   size_t q = p;
-  while (q < le && q - p <= BLOCK_LINE_MAX && !gap_at(t, q, le))
+  for (;;) {
+    while (q < lim && (unsigned char)t[q] > ' ')
+      q++;
+    if (q >= lim || gap_at(t, q, le))
+      break;
     q++;
+  }
   *a = p;
   *b = q;
   return true;
@@ -109,10 +117,17 @@ bool woo__office_context(const char *t, size_t len, size_t pos) {
   size_t ls = line_start(t, pos), le = line_end(t, len, pos);
   /* The segment of this line that holds pos. */
   size_t ss = pos;
-  while (ss > ls && pos - ss <= 2 * BLOCK_LINE_MAX && t[ss - 1] != '\t' &&
-         !(ss - ls >= 3 && t[ss - 1] == ' ' && t[ss - 2] == ' ' &&
-           t[ss - 3] == ' '))
+  for (;;) {
+    /* bytes above the space end no gap: passed without the test */
+    while (ss > ls && pos - ss <= 2 * BLOCK_LINE_MAX &&
+           (unsigned char)t[ss - 1] > ' ')
+      ss--;
+    if (!(ss > ls && pos - ss <= 2 * BLOCK_LINE_MAX && t[ss - 1] != '\t' &&
+          !(ss - ls >= 3 && t[ss - 1] == ' ' && t[ss - 2] == ' ' &&
+            t[ss - 3] == ' ')))
+      break;
     ss--;
+  }
   size_t from = pos > ss + 80 ? pos - 80 : ss;
   if (woo__markers_in(&strong_set, t, from, pos))
     return true;
