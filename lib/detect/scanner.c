@@ -799,18 +799,31 @@ static int known_names(const woo__scan_ctx *ctx, woo_names *known,
       i = q;
       continue;
     }
-    /* An ASCII word that ends at an ASCII byte is measured here; one
-     * that goes on in a byte from 0x80 up, or in an apostrophe or hyphen
-     * before a letter that may join the next word to it, asks
-     * woo__word_len. */
+    /* An ASCII word is measured here as woo__word_len would: letters and
+     * digits, and an inner apostrophe or hyphen before a letter.  One
+     * that goes on in a byte from 0x80 up asks woo__word_len, unless
+     * that byte starts a character of U+2000..U+2FFF (dashes, quotes,
+     * the euro sign), none of them a letter or digit, other than the
+     * apostrophe U+2019 (E2 80 99) which may join words. */
     size_t j = i;
-    while (j < len && ascii_alnum((unsigned char)t[j]))
-      j++;
+    for (;;) {
+      while (j < len && ascii_alnum((unsigned char)t[j]))
+        j++;
+      if (j + 1 < len && (t[j] == '\'' || t[j] == '-') &&
+          (unsigned)(((unsigned char)t[j + 1] | 0x20) - 'a') < 26u) {
+        j++;
+        continue;
+      }
+      break;
+    }
     size_t w = j - i;
-    if (j < len && ((unsigned char)t[j] >= 0x80 ||
-                    ((t[j] == '\'' || t[j] == '-') && j + 1 < len &&
-                     ((unsigned char)t[j + 1] >= 0x80 ||
-                      (unsigned)(((unsigned char)t[j + 1] | 0x20) - 'a') < 26u))))
+    if (j < len &&
+        (((unsigned char)t[j] >= 0x80 &&
+          !((unsigned char)t[j] == 0xE2 &&
+            (j + 2 >= len || (unsigned char)t[j + 1] != 0x80 ||
+             (unsigned char)t[j + 2] != 0x99))) ||
+         ((t[j] == '\'' || t[j] == '-') && j + 1 < len &&
+          (unsigned char)t[j + 1] >= 0x80)))
       w = woo__word_len(t + i, len - i);
     if (w == 0) {
       /* No word at a byte from 0x80 up: none at its continuation bytes
