@@ -62,6 +62,15 @@ uint64_t woo__fold_hash(const char *s, size_t len) {
       i++;
       continue;
     }
+    if (c == ' ' && (i + 1 == len || ((unsigned char)s[i + 1] > ' ' &&
+                                      (unsigned char)s[i + 1] < 0x80))) {
+      /* one space between words, most of every name: what the run of
+       * spaces below gives, without the calls */
+      h ^= ' ';
+      h *= 1099511628211ull;
+      i++;
+      continue;
+    }
     size_t n;
     uint32_t cp = woo__utf8_decode((const unsigned char *)s + i, len - i, &n);
     /* Runs of spaces count as one, so "van  der" matches "van der".
