@@ -91,16 +91,19 @@ static void sb_put(sbuf *b, const char *s, size_t n) {
 
 static void sb_str(sbuf *b, const char *s) { sb_put(b, s, strlen(s)); }
 
-/* v in decimal at o; returns the end. */
+/* v in decimal at o; returns the end.  The digits are counted first and
+ * written in place from the last: a copy from a scratch buffer was a
+ * call for every number of the summary. */
 static char *put_num(char *o, size_t v) {
-  char d[24];
-  size_t k = sizeof d;
+  size_t n = 1;
+  for (size_t x = v; x >= 10; x /= 10)
+    n++;
+  char *e = o + n;
   do {
-    d[--k] = (char)('0' + v % 10);
+    *--e = (char)('0' + v % 10);
     v /= 10;
   } while (v);
-  memcpy(o, d + k, sizeof d - k);
-  return o + (sizeof d - k);
+  return o + n;
 }
 
 static void sb_num(sbuf *b, size_t v) {

@@ -4,6 +4,10 @@
 
 #include "internal.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 uint32_t woo__utf8_decode(const unsigned char *s, size_t len, size_t *n) {
   unsigned c = s[0];
   *n = 1;
@@ -38,7 +42,22 @@ size_t woo__utf8_invalid(const char *str, size_t len) {
   const unsigned char *s = (const unsigned char *)str;
   size_t i = 0;
   while (i < len) {
-    /* Fast path over ASCII, eight bytes at a time. */
+    /* Fast path over ASCII, thirty-two bytes at a time (two words of
+     * sixteen with SSE2, four of eight elsewhere), then eight. */
+    while (i + 32 <= len) {
+#if defined(__SSE2__)
+      __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+      __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 16));
+      if (_mm_movemask_epi8(_mm_or_si128(a, b)))
+        break;
+#else
+      uint64_t w[4];
+      memcpy(w, s + i, 32);
+      if ((w[0] | w[1] | w[2] | w[3]) & 0x8080808080808080ull)
+        break;
+#endif
+      i += 32;
+    }
     while (i + 8 <= len) {
       uint64_t w;
       memcpy(&w, s + i, 8);

@@ -85,10 +85,18 @@ static bool column_segment(const char *t, size_t ls, size_t le, size_t col,
     p++;
   if (p >= le || p > ls + col + 4)
     return false;
-  /* Only short segments matter; stop counting past the limit. */
+  /* Only short segments matter; stop counting past the limit.  Bytes
+   * above the space, most of them, start no gap and are passed without
+   * the test. */
+  size_t lim = le - p > BLOCK_LINE_MAX ? p + BLOCK_LINE_MAX + 1 : le;
   size_t q = p;
-  while (q < le && q - p <= BLOCK_LINE_MAX && !gap_at(t, q, le))
+  for (;;) {
+    while (q < lim && (unsigned char)t[q] > ' ')
+      q++;
+    if (q >= lim || gap_at(t, q, le))
+      break;
     q++;
+  }
   *a = p;
   *b = q;
   return true;
@@ -109,10 +117,17 @@ bool woo__office_context(const char *t, size_t len, size_t pos) {
   size_t ls = line_start(t, pos), le = line_end(t, len, pos);
   /* The segment of this line that holds pos. */
   size_t ss = pos;
-  while (ss > ls && pos - ss <= 2 * BLOCK_LINE_MAX && t[ss - 1] != '\t' &&
-         !(ss - ls >= 3 && t[ss - 1] == ' ' && t[ss - 2] == ' ' &&
-           t[ss - 3] == ' '))
+  for (;;) {
+    /* bytes above the space end no gap: passed without the test */
+    while (ss > ls && pos - ss <= 2 * BLOCK_LINE_MAX &&
+           (unsigned char)t[ss - 1] > ' ')
+      ss--;
+    if (!(ss > ls && pos - ss <= 2 * BLOCK_LINE_MAX && t[ss - 1] != '\t' &&
+          !(ss - ls >= 3 && t[ss - 1] == ' ' && t[ss - 2] == ' ' &&
+            t[ss - 3] == ' ')))
+      break;
     ss--;
+  }
   size_t from = pos > ss + 80 ? pos - 80 : ss;
   if (woo__markers_in(&strong_set, t, from, pos))
     return true;
@@ -378,15 +393,20 @@ static const char *const street_prefix[] = {
 static woo__wordset street_suffix_set, street_stop_set, particles_set,
     street_prefix_set, business_set;
 
+/* Bit k: street_suffix[k] ends in this byte (set up with the sets). */
+static uint32_t suffix_by_last[256];
+_Static_assert(sizeof street_suffix_len <= 32, "a bit per street suffix");
+
 static bool ends_with_suffix(const char *w, size_t n) {
   if (n < 2)
     return false;
-  /* every suffix ends in a letter: the last one turns most words away */
+  /* every suffix ends in a letter: the last one turns most suffixes
+   * away, and only those ending in it are compared */
   unsigned char last = su_lowerc((unsigned char)w[n - 1]);
-  for (size_t k = 0; street_suffix[k]; k++) {
+  for (uint32_t c = suffix_by_last[last]; c; c &= c - 1) {
+    int k = __builtin_ctz(c);
     size_t sl = street_suffix_len[k];
-    if (n > sl && (unsigned char)street_suffix[k][sl - 1] == last &&
-        su_eq_fold(w + n - sl, sl, street_suffix[k]))
+    if (n > sl && su_eq_fold(w + n - sl, sl, street_suffix[k]))
       return true;
   }
   return false;
@@ -689,6 +709,9 @@ static void sets_init(void) {
   woo__markers_init(&postal_set, postal);
   woo__markers_init(&block_set, block_markers);
   woo__wordset_init(&street_suffix_set, street_suffix);
+  for (size_t k = 0; street_suffix[k]; k++)
+    suffix_by_last[(unsigned char)street_suffix[k][street_suffix_len[k] - 1]] |=
+        (uint32_t)1 << k;
   woo__wordset_init(&street_stop_set, street_stop);
   woo__wordset_init(&particles_set, particles);
   woo__wordset_init(&street_prefix_set, street_prefix);

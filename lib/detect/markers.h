@@ -21,6 +21,10 @@ typedef struct woo__markers {
   const char *const *words;
   unsigned char len[64];
   uint64_t first[256]; /* bit k: words[k] starts with this byte */
+  /* bit k: words[k] has this second byte, or has one byte only (in all
+   * 256); most bytes that start a marker are turned away by the next */
+  uint64_t second[256];
+  uint64_t one_byte; /* bit k: words[k] has one byte */
 } woo__markers;
 
 static inline void woo__markers_init(woo__markers *m,
@@ -28,9 +32,16 @@ static inline void woo__markers_init(woo__markers *m,
   memset(m, 0, sizeof *m);
   m->words = words;
   for (size_t k = 0; words[k] && k < 64; k++) {
+    uint64_t bit = (uint64_t)1 << k;
     m->len[k] = (unsigned char)strlen(words[k]);
-    m->first[(unsigned char)words[k][0]] |= (uint64_t)1 << k;
+    m->first[(unsigned char)words[k][0]] |= bit;
+    if (m->len[k] > 1)
+      m->second[(unsigned char)words[k][1]] |= bit;
+    else
+      m->one_byte |= bit;
   }
+  for (unsigned c = 0; c < 256; c++)
+    m->second[c] |= m->one_byte;
 }
 
 /* What su_has_word(t, a, b, m->words) answers: whether a marker occurs
@@ -40,8 +51,11 @@ static inline bool woo__markers_in(const woo__markers *m, const char *t,
   if (b - a > 640)
     b = a + 640;
   for (size_t p = a; p < b; p++) {
-    for (uint64_t c = m->first[su_lowerc((unsigned char)t[p])]; c;
-         c &= c - 1) {
+    uint64_t c = m->first[su_lowerc((unsigned char)t[p])];
+    if (c)
+      c &= p + 1 < b ? m->second[su_lowerc((unsigned char)t[p + 1])]
+                     : m->one_byte;
+    for (; c; c &= c - 1) {
       int k = __builtin_ctzll(c);
       size_t wl = m->len[k], j = 1;
       if (wl > b - p)

@@ -62,6 +62,15 @@ uint64_t woo__fold_hash(const char *s, size_t len) {
       i++;
       continue;
     }
+    if (c == ' ' && (i + 1 == len || ((unsigned char)s[i + 1] > ' ' &&
+                                      (unsigned char)s[i + 1] < 0x80))) {
+      /* one space between words, most of every name: what the run of
+       * spaces below gives, without the calls */
+      h ^= ' ';
+      h *= 1099511628211ull;
+      i++;
+      continue;
+    }
     size_t n;
     uint32_t cp = woo__utf8_decode((const unsigned char *)s + i, len - i, &n);
     /* Runs of spaces count as one, so "van  der" matches "van der".
@@ -642,33 +651,49 @@ static int cmp_name_key(const void *a, const void *b) {
 
 enum { NAME_FBITS = 1 << 13 };
 
+/* The bit of the heads filter for the n (1 to 4) bytes at s: the first
+ * bytes of a name's first word and, for short words, the space after
+ * it, so that "Jan " and "Jans" are told apart without measuring the
+ * word.  Four bytes, the usual case, in one load: a copy of n bytes is
+ * a call. */
+static inline unsigned head_hash(const char *s, size_t n) {
+  uint32_t x = 0;
+  if (n == 4)
+    memcpy(&x, s, 4);
+  else
+    for (size_t k = 0; k < n; k++)
+      x |= (uint32_t)(unsigned char)s[k] << 8 * k;
+  return (x * 0x9e3779b1u) >> 16;
+}
+
 /* Bring the lookup index up to date; the caller holds the write lock. */
 static int index_names(woo_names *k) {
   woo__name_key *ix = woo__reallocarray(k->index, k->n ? k->n : 1, sizeof *ix);
   if (!ix)
     return WOO_ENOMEM;
   k->index = ix;
+  k->head_n = 4;
   for (size_t i = 0; i < k->n; i++) {
     size_t len = strlen(k->names[i]);
     size_t w = woo__word_len(k->names[i], len);
     ix[i] = (woo__name_key){woo__fnv1a(k->names[i], w ? w : len), k->names[i], len};
+    if (len < k->head_n)
+      k->head_n = len;
   }
   qsort(ix, k->n, sizeof *ix, cmp_name_key);
   k->index_n = k->n;
   memset(k->filter, 0, sizeof k->filter);
   memset(k->first_byte, 0, sizeof k->first_byte);
-  memset(k->pairs, 0, sizeof k->pairs);
-  k->pairs_ok = true;
+  memset(k->heads, 0, sizeof k->heads);
   for (size_t i = 0; i < k->n; i++) {
     uint64_t h = ix[i].hash;
     const unsigned char *nm = (const unsigned char *)ix[i].name;
     k->filter[(h % NAME_FBITS) / 64] |= 1ull << (h % 64);
     k->first_byte[nm[0]] = true;
-    if (ix[i].len < 2)
-      k->pairs_ok = false;
-    else
-      k->pairs[((unsigned)nm[0] << 8 | nm[1]) / 64] |=
-          1ull << (((unsigned)nm[0] << 8 | nm[1]) % 64);
+    if (k->head_n) {
+      unsigned hh = head_hash(ix[i].name, k->head_n);
+      k->heads[hh / 64] |= 1ull << (hh % 64);
+    }
   }
   k->stop_lo = 0x7f;
   k->stop_hi = 0;
@@ -683,18 +708,24 @@ static int index_names(woo_names *k) {
   return 0;
 }
 
+/* Whether no name can start at byte b by its first head_n bytes: a name
+ * there has all its bytes at b, its head among them. */
+static inline bool no_head(const woo_names *k, const char *t, size_t len,
+                           size_t b) {
+  if (len - b < k->head_n)
+    return true;
+  unsigned hh = head_hash(t + b, k->head_n);
+  return !(k->heads[hh / 64] >> (hh % 64) & 1);
+}
+
 /* Whether the stop at byte b can be passed: an ASCII letter or digit
- * whose pair with the next byte opens no name.  The walk would only skip
- * the word there (at its start) or go back to the word's start (inside
- * it), which the stop before it or the next stop in the word leads to
- * as well. */
+ * that starts no name's head.  The walk would only skip the word there
+ * (at its start) or go back to the word's start (inside it), which the
+ * stop before it or the next stop in the word leads to as well. */
 static inline bool pass_stop(const woo_names *k, const char *t, size_t len,
                              size_t b) {
   unsigned char c = (unsigned char)t[b];
-  if (!k->pairs_ok || !ascii_alnum(c))
-    return false;
-  unsigned pr = (unsigned)c << 8 | (b + 1 < len ? (unsigned char)t[b + 1] : 0u);
-  return !(k->pairs[pr / 64] >> (pr % 64) & 1);
+  return k->head_n && ascii_alnum(c) && no_head(k, t, len, b);
 }
 
 /* The first byte at or after q where the walk over a text's words must
@@ -751,10 +782,9 @@ static int known_names(const woo__scan_ctx *ctx, woo_names *known,
   int rc = 0;
   /* A bit per first-word hash: most words of a text are no name's first
    * word and are turned away without a binary search; names start with
-   * few letters, and fewer pairs of them. */
-  const uint64_t *filter = known->filter, *pairs = known->pairs;
+   * few letters, and fewer heads (their first bytes). */
+  const uint64_t *filter = known->filter;
   const bool *first_byte = known->first_byte;
-  bool pairs_ok = known->pairs_ok;
   const char *t = ctx->text;
   size_t len = ctx->len;
   /* The walk below passes plain ASCII words up to the next stop
@@ -778,30 +808,48 @@ static int known_names(const woo__scan_ctx *ctx, woo_names *known,
       i = q;
       continue;
     }
-    /* An ASCII word that ends at an ASCII byte other than an apostrophe
-     * or hyphen is measured here; the rest ask woo__word_len. */
+    /* An ASCII word is measured here as woo__word_len would: letters and
+     * digits, and an inner apostrophe or hyphen before a letter.  One
+     * that goes on in a byte from 0x80 up asks woo__word_len, unless
+     * that byte starts a character of U+2000..U+2FFF (dashes, quotes,
+     * the euro sign), none of them a letter or digit, other than the
+     * apostrophe U+2019 (E2 80 99) which may join words. */
     size_t j = i;
-    while (j < len && ascii_alnum((unsigned char)t[j]))
-      j++;
+    for (;;) {
+      while (j < len && ascii_alnum((unsigned char)t[j]))
+        j++;
+      if (j + 1 < len && (t[j] == '\'' || t[j] == '-') &&
+          (unsigned)(((unsigned char)t[j + 1] | 0x20) - 'a') < 26u) {
+        j++;
+        continue;
+      }
+      break;
+    }
     size_t w = j - i;
-    if (j < len && ((unsigned char)t[j] >= 0x80 || t[j] == '\'' || t[j] == '-'))
+    if (j < len &&
+        (((unsigned char)t[j] >= 0x80 &&
+          !((unsigned char)t[j] == 0xE2 &&
+            (j + 2 >= len || (unsigned char)t[j + 1] != 0x80 ||
+             (unsigned char)t[j + 2] != 0x99))) ||
+         ((t[j] == '\'' || t[j] == '-') && j + 1 < len &&
+          (unsigned char)t[j + 1] >= 0x80)))
       w = woo__word_len(t + i, len - i);
     if (w == 0) {
+      /* No word at a byte from 0x80 up: none at its continuation bytes
+       * either (they do not decode), so the character is passed whole
+       * (dashes, quotes, the euro sign). */
       i++;
+      while (i < len && ((unsigned char)t[i] & 0xC0) == 0x80)
+        i++;
       continue;
     }
     if (!first_byte[(unsigned char)t[i]]) {
       i += w;
       continue;
     }
-    if (pairs_ok) {
-      /* a match has the name's bytes at i, its first two among them */
-      unsigned pr = (unsigned)(unsigned char)t[i] << 8 |
-                    (i + 1 < len ? (unsigned char)t[i + 1] : 0u);
-      if (!(pairs[pr / 64] >> (pr % 64) & 1)) {
-        i += w;
-        continue;
-      }
+    if (known->head_n && no_head(known, t, len, i)) {
+      i += w;
+      continue;
     }
     /* Whether a word character ends right before i; an ASCII byte
      * there answers without decoding. */
@@ -889,13 +937,13 @@ static int learn_names(const woo__scan_ctx *ctx, woo_names *known,
 
 /* ---- learned documents ------------------------------------------------------ */
 
-/* A hash of the text's length and of up to 512 bytes from its start and
+/* A hash of the text's length and of up to 256 bytes from its start and
  * end: it only places a document in the table, where all its bytes are
  * compared, so it need not read them all. */
 static uint64_t text_hash(const char *t, size_t len) {
   uint64_t h = 0x9e3779b97f4a7c15ull ^ len;
-  size_t head = len < 256 ? len : 256;
-  size_t tail = len - head < 256 ? len - head : 256;
+  size_t head = len < 128 ? len : 128;
+  size_t tail = len - head < 128 ? len - head : 128;
   /* eight bytes a step, the last partial step zero-padded */
   for (size_t r = 0; r < 2; r++) {
     const char *p = r ? t + len - tail : t;

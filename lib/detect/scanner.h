@@ -74,7 +74,8 @@ struct woo_names {
   size_t index_n;       /* number of names the index covers */
   /* Built with the index, so that a scan turns most words away without
    * hashing them: a bit per first-word hash, the bytes names start with,
-   * and a bit per pair of first two bytes (when every name has two). */
+   * and a bit per hash of the names' first head_n bytes (heads; up to
+   * four, as many as the shortest name has; 0: no such filter). */
   uint64_t filter[(1 << 13) / 64];
   bool first_byte[256];
   /* first_byte, apostrophe, hyphen and bytes >= 0x80: where a scan's
@@ -84,8 +85,8 @@ struct woo_names {
    * [stop_lo, stop_hi] (empty when stop_lo > stop_hi), so that the walk
    * can look for them sixteen bytes at a time. */
   unsigned char stop_lo, stop_hi;
-  uint64_t pairs[(1 << 16) / 64];
-  bool pairs_ok;
+  uint64_t heads[(1 << 16) / 64];
+  size_t head_n;
   /* Learned documents: open addressing on the text hash, NULL = empty
    * slot.  Bounded by WOO__LEARNED_BYTES; documents beyond it are
    * scanned again in the marking pass. */

@@ -93,8 +93,12 @@ static bool looks_like_mail(const char *s, size_t len) {
       for (const char *p = s + i; p < colon; p++)
         if (*p == ' ' || (unsigned char)*p < 33 || (unsigned char)*p > 126)
           return false;
+      /* the first letter, case folded, turns most names away without
+       * the call: every header name starts with a letter */
+      unsigned char c0 = (unsigned char)s[i] | 0x20;
       for (size_t h = 0; h < sizeof heads / sizeof *heads; h++)
-        if (strncasecmp(s + i, heads[h], strlen(heads[h])) == 0)
+        if (((unsigned char)heads[h][0] | 0x20) == c0 &&
+            strncasecmp(s + i, heads[h], strlen(heads[h])) == 0)
           known++;
     }
     lines++;
