@@ -172,7 +172,32 @@ TEST(no_break_space_in_a_learned_name) {
   woo_scanner_free(s);
 }
 
+/* A full date in brackets right after a name is a date of birth; other
+ * brackets after a name are not. */
+TEST(date_in_brackets_after_a_name) {
+  static const char text[] =
+      "Het slachtoffer, de heer Marek Dabrowski (03-02-1986), is gewond.\n"
+      "Het verslag van Jan Jansen (bijlage 3) volgt; Piet Bakker (31-13-1990).\n";
+  woo_scanner *s = NULL;
+  woo_marks *m = NULL;
+  CHECK_INT(woo_scanner_new(&s, NULL), 0);
+  CHECK_INT(woo_scan_text(&m, s, text, strlen(text), NULL), 0);
+  size_t births = 0;
+  for (size_t i = 0; m && i < woo_marks_count(m); i++) {
+    const woo_mark *k = woo_marks_at(m, i);
+    if (k->entity == WOO_ENTITY_BIRTHDATE) {
+      births++;
+      CHECK(k->end - k->start == 10 &&
+            memcmp(text + k->start, "03-02-1986", 10) == 0);
+    }
+  }
+  CHECK_INT(births, 1);
+  woo_marks_free(m);
+  woo_scanner_free(s);
+}
+
 int main(void) {
+  RUN(date_in_brackets_after_a_name);
   RUN(reused_hits_mark_the_same);
   RUN(changed_text_is_not_taken_for_learned);
   RUN(no_break_space_in_a_learned_name);
