@@ -472,6 +472,7 @@ static int secret_value(const woo__scan_ctx *ctx, woo__hits *out,
   if (masked)
     return 0;
   double conf;
+  bool grouped = false;
   if (pin && digits && n == 3) {
     /* a code in groups of three: "552 918 304" */
     size_t g = e;
@@ -480,13 +481,11 @@ static int secret_value(const woo__scan_ctx *ctx, woo__hits *out,
            su_digit((unsigned char)t[g + 3]) &&
            (g + 4 == len || !su_wordc((unsigned char)t[g + 4])) && g - s < 12)
       g += 4;
-    if (g > e) {
-      e = g;
-      n = 4;
-    }
+    grouped = g > e;
+    e = g;
   }
   if (pin) {
-    if (!digits || n < 4 || n > 8)
+    if (!digits || ((n < 4 || n > 8) && !grouped))
       return 0;
     conf = sep ? 0.95 : 0.85;
   } else if (sep) {
