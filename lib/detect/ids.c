@@ -450,6 +450,33 @@ static int birth_value(const woo__scan_ctx *ctx, woo__hits *out,
   return woo__hits_add(out, p, e, WOO_ENTITY_BIRTHDATE, "birthdate", 0.9);
 }
 
+/* "de heer Marek Dabrowski (03-02-1986)": a full date (day, month and a
+ * year from 1900 on) in brackets right after a person's name is the
+ * person's date of birth.  The names come from any person recognizer. */
+int woo__birthdates_after_names(const woo__scan_ctx *ctx, woo__hits *out) {
+  const char *t = ctx->text;
+  size_t len = ctx->len, n = out->n;
+  for (size_t i = 0; i < n; i++) {
+    const woo__hit *h = &out->v[i];
+    size_t p = h->end + 2; /* after " (" */
+    if (h->entity != WOO_ENTITY_PERSON || p + 11 > len || t[p - 2] != ' ' ||
+        t[p - 1] != '(' || read_date(t, len, p) != p + 10 ||
+        t[p + 10] != ')' || su_digit((unsigned char)t[p + 2]))
+      continue;
+    const char *d = t + p; /* dd-mm-yyyy, or with dots or slashes */
+    int day = (d[0] - '0') * 10 + (d[1] - '0');
+    int month = (d[3] - '0') * 10 + (d[4] - '0');
+    if (day < 1 || day > 31 || month < 1 || month > 12 || d[6] < '1' ||
+        (d[6] == '1' && d[7] < '9'))
+      continue;
+    int rc = woo__hits_add(out, p, p + 10, WOO_ENTITY_BIRTHDATE, "birthdate",
+                           0.8);
+    if (rc)
+      return rc;
+  }
+  return 0;
+}
+
 static const char *const birth_stems[] = {"geboren", "geboorte",
                                           "date of birth", "born on", NULL};
 

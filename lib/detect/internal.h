@@ -110,6 +110,9 @@ int woo__find_iban(const woo__scan_ctx *ctx, woo__hits *out);
 int woo__find_address(const woo__scan_ctx *ctx, woo__hits *out);
 int woo__find_plate(const woo__scan_ctx *ctx, woo__hits *out);
 int woo__find_birthdate(const woo__scan_ctx *ctx, woo__hits *out);
+/* Dates of birth in brackets right after the person hits among out's
+ * ("Marek Dabrowski (03-02-1986)"), added to out. */
+int woo__birthdates_after_names(const woo__scan_ctx *ctx, woo__hits *out);
 int woo__find_idnumber(const woo__scan_ctx *ctx, woo__hits *out);
 int woo__find_url(const woo__scan_ctx *ctx, woo__hits *out);
 int woo__find_ip(const woo__scan_ctx *ctx, woo__hits *out);

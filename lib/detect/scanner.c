@@ -441,39 +441,6 @@ static void bits_set(unsigned char *map, size_t a, size_t e) {
 /* Up to this length a scan makes a text map (five bits per byte). */
 #define TEXTMAP_MAX ((size_t)256 << 20)
 
-/* "de heer Marek Dabrowski (03-02-1986)": a full date in brackets right
- * after a person's name is the person's date of birth.  The name comes
- * from any person recognizer; the date must be a valid day from 1900 on. */
-static int dates_after_names(const woo__scan_ctx *ctx, woo__hits *hits) {
-  const char *t = ctx->text;
-  size_t len = ctx->len, n = hits->n;
-  for (size_t i = 0; i < n; i++) {
-    const woo__hit *h = &hits->v[i];
-    size_t p = h->end;
-    if (h->entity != WOO_ENTITY_PERSON || p + 13 > len || t[p] != ' ' ||
-        t[p + 1] != '(' || t[p + 12] != ')')
-      continue;
-    const char *d = t + p + 2; /* dd-mm-yyyy */
-    bool shape = d[2] == d[5] && (d[2] == '-' || d[2] == '.' || d[2] == '/');
-    for (int k = 0; k < 10 && shape; k++)
-      if (k != 2 && k != 5)
-        shape = d[k] >= '0' && d[k] <= '9';
-    if (!shape)
-      continue;
-    int day = (d[0] - '0') * 10 + (d[1] - '0');
-    int month = (d[3] - '0') * 10 + (d[4] - '0');
-    int year = (d[6] - '0') * 1000 + (d[7] - '0') * 100 + (d[8] - '0') * 10 +
-               (d[9] - '0');
-    if (day < 1 || day > 31 || month < 1 || month > 12 || year < 1900)
-      continue;
-    int rc = woo__hits_add(hits, p + 2, p + 12, WOO_ENTITY_BIRTHDATE,
-                           "birthdate", 0.8);
-    if (rc)
-      return rc;
-  }
-  return 0;
-}
-
 static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
                 const char *text, size_t len, const woo_scan_options *opts) {
   if (!out || !s)
@@ -557,7 +524,7 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
       p->entity[WOO_ENTITY_PERSON].enabled)
     rc = known_names(&ctx, opts->known, &hits);
   if (rc == 0 && !learn && p->entity[WOO_ENTITY_BIRTHDATE].enabled)
-    rc = dates_after_names(&ctx, &hits);
+    rc = woo__birthdates_after_names(&ctx, &hits);
   if (rc)
     goto done;
 
