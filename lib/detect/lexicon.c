@@ -103,7 +103,56 @@ static inline bool fold_ascii(char *out, const char *word, size_t len) {
   return true;
 }
 
+#if WOO__LEX_LE
+/* fold_ascii and key_hash in one pass, eight bytes a step, for the words
+ * fold_ascii folds by lower case alone: printable ASCII but '`', with at
+ * most single spaces between other characters ("de heer", "college van
+ * B en W").  False, with key->s partly written, for anything else. */
+static inline bool fold_hash_ascii(woo__lexkey *key, const char *word,
+                                   size_t len) {
+  const uint64_t ones = 0x0101010101010101u, hb = 0x8080808080808080u;
+  const uint64_t m7 = ~hb, sp = ones * 0x20;
+  uint64_t h = WOO__LEXHASH_START;
+  bool space_before = false; /* the byte before the chunk is a space */
+  /* per byte without carries (y <= 0x7f), as in fold_ascii */
+#define GE(lo) (y + ones * (0x80 - (lo)))
+#define GT(hi) (y + ones * (0x7f - (hi)))
+  for (size_t i = 0; i < len; i += 8) {
+    size_t m = len - i < 8 ? len - i : 8;
+    uint64_t x = load_upto8(word + i, m);
+    uint64_t valid = m == 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * m)) - 1;
+    uint64_t y = x & ~hb;
+    uint64_t bad = (x | ~GE(0x21) | GT(0x7e) | (GE(0x60) & ~GT(0x60))) & hb &
+                   valid;
+    bool space_last = false;
+    if (bad) {
+      /* the spaces: the high bit of each byte that is one, exactly */
+      uint64_t t = x ^ sp;
+      uint64_t s = ~(((t & m7) + m7) | t | m7) & valid;
+      space_last = (s >> (8 * (m - 1)) & 0x80) != 0;
+      if ((bad & ~s) || (s & s >> 8) || ((s & 0x80) && (i == 0 || space_before)) ||
+          (space_last && i + m == len))
+        return false;
+    }
+    space_before = space_last;
+    x = (x | ((GE('A') & ~GT('Z') & hb) >> 2)) & valid;
+    memcpy(key->s + i, &x, 8); /* i + 8 <= WOO__LEXKEY_MAX */
+    h = woo__lexhash_step(h, x);
+  }
+#undef GE
+#undef GT
+  key->n = len;
+  key->hash = woo__lexhash_end(h, len);
+  return true;
+}
+#endif
+
 void woo__lexkey_set(woo__lexkey *key, const char *word, size_t len) {
+#if WOO__LEX_LE
+  if (word && len > 0 && len < WOO__LEXKEY_MAX &&
+      fold_hash_ascii(key, word, len))
+    return;
+#endif
   /* Words of printable ASCII, the common case, are only lower-cased;
    * anything else goes through the full folding. */
   if (word && len > 0 && len < WOO__LEXKEY_MAX &&

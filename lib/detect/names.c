@@ -194,46 +194,7 @@ static void toks_give(toks *t) {
   t->v = NULL;
 }
 
-/* What the tokenizer learns about a line as tokens come, instead of in
- * passes over them afterwards. */
-typedef struct tokrun {
-  bool start;  /* the next word starts a sentence */
-  size_t pend; /* first token whose next capitalised word is not known */
-} tokrun;
-
 #define NO_CAP UINT32_MAX
-
-/* Add the token built in place at out->v[out->n], setting F_SENT and
- * ncap: sentence starts are the first word of the line (after bullets
- * and numbering) and every word after . ! ? : ("1." "a)" "2.3" are
- * numbering, not sentence material); ncap is the index of the first
- * capitalised word from the token on. */
-static inline void toks_add(toks *out, tokrun *r, tok *t) {
-  if (t->kind == K_PUNCT) {
-    if (t->c == '.' || t->c == '!' || t->c == '?' || t->c == ':')
-      r->start = true;
-  } else if (t->kind == K_WORD) {
-    /* A table cell starts like a sentence: "Kort communicatieplan". */
-    if (t->f & F_GAP)
-      r->start = true;
-    if (r->start && !((t->f & F_DIGIT) && !(t->f & (F_CAP | F_LOWER)))) {
-      t->f |= F_SENT;
-      r->start = false;
-    }
-  } else {
-    r->start = false;
-  }
-  t->ncap = NO_CAP;
-  if (t->kind == K_WORD && (t->f & F_CAP)) {
-    size_t k = out->n;
-    uint32_t c = k < NO_CAP ? (uint32_t)k : NO_CAP - 1;
-    for (size_t j = r->pend; j < k; j++)
-      out->v[j].ncap = c;
-    t->ncap = c;
-    r->pend = k + 1;
-  }
-  out->n++;
-}
 
 static inline uint32_t cp_at(const char *s, size_t i, size_t end, size_t *n) {
   unsigned char c = (unsigned char)s[i];
@@ -420,7 +381,8 @@ enum {
   T_JOIN = 8,    /* may join a word to what follows: ' - . and >= 0x80 */
   T_LETTER = 16, /* ASCII letter */
   T_HIGH = 32,   /* >= 0x80 */
-  T_DELIM = 64   /* ends the run looked through for an address or URL */
+  T_DELIM = 64,  /* ends the run looked through for an address or URL */
+  T_STOP = 128   /* . ! ? : after which a sentence starts */
 };
 /* Byte classes, sixteen bytes a row. */
 #define S T_WS
@@ -430,11 +392,12 @@ enum {
 #define L T_LETTER
 #define H T_HIGH
 #define D T_DELIM
+#define E T_STOP
 static const unsigned char tok_class[256] = {
     P, P, P, P, P, P, P, P, P, S|D, P, S, S, S, P, P,
     P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P,
-    S|D, P, P|D, P, P, P, P, J, P|D, P|D, P, P, P|D, P|J, P|J, P,
-    W, W, W, W, W, W, W, W, W, W, P, P|D, P|D, P, P|D, P,
+    S|D, P|E, P|D, P, P, P, P, J, P|D, P|D, P, P, P|D, P|J, P|J|E, P,
+    W, W, W, W, W, W, W, W, W, W, P|E, P|D, P|D, P, P|D, P|E,
     P, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L,
     W|L, W|L, W|L, W|L, W|L, W|L, W|L, L, W|L, W|L, W|L, P|D, P, P|D, P, P,
     P, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L,
@@ -455,6 +418,7 @@ static const unsigned char tok_class[256] = {
 #undef L
 #undef H
 #undef D
+#undef E
 
 /* End of the run of ASCII letters and digits at s[i..b), with whether
  * it has a lower-case letter and the number of digits in it (the
@@ -794,19 +758,73 @@ static size_t tok_general(const char *s, size_t i, size_t b, bool links,
   return t->e;
 }
 
+/* Sentence starts and ncap for the token just built at v[k], as the
+ * words and punctuation before it left them: sentence starts are the
+ * first word of the line (after bullets and numbering) and every word
+ * after . ! ? : or a column gap ("1." "a)" "2.3" are numbering, not
+ * sentence material); ncap is the index of the first capitalised word
+ * from a token on, filled in for the tokens before it when one comes. */
+static inline void tok_mark(tok *v, size_t k, bool *start, size_t *pend) {
+  tok *t = &v[k];
+  t->ncap = NO_CAP;
+  if (t->kind == K_PUNCT) {
+    if (t->c == '.' || t->c == '!' || t->c == '?' || t->c == ':')
+      *start = true;
+    return;
+  }
+  if (t->kind != K_WORD) {
+    *start = false;
+    return;
+  }
+  /* A table cell starts like a sentence: "Kort communicatieplan". */
+  if (t->f & F_GAP)
+    *start = true;
+  if (*start && !((t->f & F_DIGIT) && !(t->f & (F_CAP | F_LOWER)))) {
+    t->f |= F_SENT;
+    *start = false;
+  }
+  if (t->f & F_CAP) {
+    uint32_t c = k < NO_CAP ? (uint32_t)k : NO_CAP - 1;
+    for (size_t j = *pend; j < k; j++)
+      v[j].ncap = c;
+    t->ncap = c;
+    *pend = k + 1;
+  }
+}
+
+/* Whether the folded word s[i..i+n) (n <= 16, plain ASCII without white
+ * space) is a title or a particle: the short words with a dot after them
+ * ("mr.", "dhr.", "v.") that keep it. */
+static inline bool dotted_keeps(const char *s, size_t i, size_t n) {
+  uint64_t w[2];
+  woo__lexshort ks;
+  woo__lex_load16(s + i, n, w);
+  if (woo__lexshort_word(&ks, w, n))
+    return woo__lexshort_bits(&ks) & (L_TITLE | L_PART);
+  woo__lexkey lk;
+  woo__lexkey_set(&lk, s + i, n);
+  return woo__lexkey_bits(&lk) & (L_TITLE | L_PART);
+}
+
 /* Tokenize s[a..b) (one line).  Words take inner hyphens, apostrophes and
  * dots; a trailing dot joins initials and abbreviations; e-mail addresses
  * and URLs become one K_OTHER token.  `links_known` is
- * line_has_links(s, a, b), or -1 to have it found here. */
+ * line_has_links(s, a, b), or -1 to have it found here.  The loop keeps
+ * the array, its length and what it knows of the line in locals, and
+ * stores each token once, whole. */
 static int tokenize(const char *s, size_t a, size_t b, toks *out,
                     int links_known) {
   size_t i = a;
   out->n = 0;
   out->gaps = 0;
-  tokrun run = {true, 0};
   /* Only a line with '@' or "://" can hold an address or URL that does
    * not start with "www.": the others skip the look-ahead. */
   bool links = links_known < 0 ? line_has_links(s, a, b) : links_known > 0;
+  tok *v = out->v;
+  size_t n = 0, cap = out->cap, gaps = 0;
+  lexcache *lc = out->lc;
+  bool start = true; /* the next word starts a sentence */
+  size_t pend = 0;   /* first token whose next capitalised word is unknown */
   /* White space since the last token: 3+ is a column.  Before the
    * first token it makes none: blank starts far below, so that the
    * test needs no token count. */
@@ -819,21 +837,24 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
       i++;
       continue;
     }
-    /* Built where it is kept: a token made on the stack and copied
-     * would be read back right after its fields were stored one by
-     * one. */
-    if (out->n == out->cap && toks_grow(out))
-      return WOO_ENOMEM;
-    tok *t = &out->v[out->n];
+    if (n == cap) {
+      out->n = n;
+      if (toks_grow(out))
+        return WOO_ENOMEM;
+      v = out->v;
+      cap = out->cap;
+    }
+    tok *t = &v[n];
     unsigned gap = blank >= 3 ? F_GAP : 0;
     if (tc & T_PUNCT) {
-      out->gaps += gap != 0;
+      gaps += gap != 0;
       /* ASCII punctuation: one byte, what the code point path below
        * makes of it */
-      *t = (tok){i, i + 1, 0, 0, 0, (uint16_t)gap, K_PUNCT, (char)c};
+      *t = (tok){i, i + 1, 0, 0, NO_CAP, (uint16_t)gap, K_PUNCT, (char)c};
+      start |= (tc & T_STOP) != 0;
       blank = 0;
       i++;
-      toks_add(out, &run, t);
+      n++;
       continue;
     }
     /* words starting with w ("wordt", "wij") are words here too, but
@@ -857,7 +878,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
                                   (T_LETTER | T_HIGH)));
       if ((!(tok_class[x] & T_JOIN) || dot) &&
           (!links || j == b || (tok_class[x] & T_DELIM))) {
-        out->gaps += gap != 0;
+        gaps += gap != 0;
         blank = 0;
         unsigned f = gap;
         unsigned letters = (unsigned)(j - i) - digits;
@@ -877,40 +898,52 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
           if (c0 == C_UP && j - i <= 3 && initials_shape(s, i, j + 1)) {
             e = j + 1;
             f |= F_INIT;
-          } else if (j - i <= 5 && (f & F_LOWER || letters <= 4)) {
-            woo__lexkey lk;
-            woo__lexkey_set(&lk, s + i, j + 1 - i);
-            if (woo__lexkey_bits(&lk) & (L_TITLE | L_PART))
-              e = j + 1;
+          } else if (j - i <= 5 && (f & F_LOWER || letters <= 4) &&
+                     dotted_keeps(s, i, j + 1 - i)) {
+            e = j + 1;
           }
         }
+        /* a column gap starts a sentence too; a number does not take
+         * the start (tok_mark's rules) */
+        start |= gap != 0;
+        if (start && (!(f & F_DIGIT) || (f & (F_CAP | F_LOWER)))) {
+          f |= F_SENT;
+          start = false;
+        }
+        uint32_t nc = NO_CAP;
+        if (f & F_CAP) {
+          nc = n < NO_CAP ? (uint32_t)n : NO_CAP - 1;
+          for (size_t k = pend; k < n; k++)
+            v[k].ncap = nc;
+          pend = n + 1;
+        }
         /* stored once, whole, when all is known */
-        *t = (tok){i, e, 0, 0, 0, (uint16_t)f, K_WORD, 0};
-        if (out->lc && (f & F_CAP))
-          lex_cached(out->lc, s, t);
+        *t = (tok){i, e, 0, 0, nc, (uint16_t)f, K_WORD, 0};
+        if (lc && (f & F_CAP))
+          lex_cached(lc, s, t);
         i = e;
+        n++;
         /* the space after the word, as the loop would take it */
         if (e == j && x == ' ') {
           blank = 1;
           i++;
         }
-        toks_add(out, &run, t);
         continue;
       }
     }
     size_t next = tok_general(s, i, b, links, gap, t);
     if (t->kind) {
-      out->gaps += gap != 0;
+      gaps += gap != 0;
       blank = 0;
-      if (out->lc && (t->f & F_CAP))
-        lex_cached(out->lc, s, t);
-      toks_add(out, &run, t);
+      if (lc && (t->f & F_CAP))
+        lex_cached(lc, s, t);
+      tok_mark(v, n, &start, &pend);
+      n++;
     }
     i = next;
   }
-  /* Sentence starts and where the next capitalised word is (a lower-case
-   * word can only open a name, as a title, office or particle, a few
-   * words before one) were set by toks_add. */
+  out->n = n;
+  out->gaps = gaps;
   return 0;
 }
 
@@ -1021,12 +1054,29 @@ static unsigned lexbits_lookup(const char *s, tok *t, const uint64_t *w) {
   return lx;
 }
 
+/* The first look-up of a token's bits outside the tokenizer (lower-case
+ * words, mostly): through the thread's cache when it has one, as the
+ * tokenizer does for capitalised words. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static unsigned lexbits_first(const char *s, tok *t) {
+  pthread_once(&lexcache_once, lexcache_start);
+  lexcache_entry *v =
+      lexcache_keyed ? pthread_getspecific(lexcache_key) : NULL;
+  if (!v)
+    return lexbits_lookup(s, t, NULL);
+  lexcache lc = {v, LEXCACHE_SLOTS - 1};
+  lex_cached(&lc, s, t);
+  return t->lx;
+}
+
 /* A word's lexicon bits, looked up once per token: the parser asks
  * several times per word, so the answer it has is given inline. */
 static inline unsigned lexbits(const char *s, tok *t) {
   if (t->f & F_LEX)
     return t->lx;
-  return lexbits_lookup(s, t, NULL);
+  return lexbits_first(s, t);
 }
 
 /* Whether the word may have L_OFF: lexbits_lookup gives it to
