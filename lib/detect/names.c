@@ -758,44 +758,10 @@ static size_t tok_general(const char *s, size_t i, size_t b, bool links,
   return t->e;
 }
 
-/* Sentence starts and ncap for the token just built at v[k], as the
- * words and punctuation before it left them: sentence starts are the
- * first word of the line (after bullets and numbering) and every word
- * after . ! ? : or a column gap ("1." "a)" "2.3" are numbering, not
- * sentence material); ncap is the index of the first capitalised word
- * from a token on, filled in for the tokens before it when one comes. */
-static inline void tok_mark(tok *v, size_t k, bool *start, size_t *pend) {
-  tok *t = &v[k];
-  t->ncap = NO_CAP;
-  if (t->kind == K_PUNCT) {
-    if (t->c == '.' || t->c == '!' || t->c == '?' || t->c == ':')
-      *start = true;
-    return;
-  }
-  if (t->kind != K_WORD) {
-    *start = false;
-    return;
-  }
-  /* A table cell starts like a sentence: "Kort communicatieplan". */
-  if (t->f & F_GAP)
-    *start = true;
-  if (*start && !((t->f & F_DIGIT) && !(t->f & (F_CAP | F_LOWER)))) {
-    t->f |= F_SENT;
-    *start = false;
-  }
-  if (t->f & F_CAP) {
-    uint32_t c = k < NO_CAP ? (uint32_t)k : NO_CAP - 1;
-    for (size_t j = *pend; j < k; j++)
-      v[j].ncap = c;
-    t->ncap = c;
-    *pend = k + 1;
-  }
-}
-
-/* Whether the folded word s[i..i+n) (n <= 16, plain ASCII without white
- * space) is a title or a particle: the short words with a dot after them
- * ("mr.", "dhr.", "v.") that keep it. */
-static inline bool dotted_keeps(const char *s, size_t i, size_t n) {
+/* Whether the dotted word s[i..i+n) (n <= 16) is a title or a particle:
+ * the short words with a dot after them ("mr.", "dhr.", "v.") that keep
+ * it. */
+static bool dotted_keeps(const char *s, size_t i, size_t n) {
   uint64_t w[2];
   woo__lexshort ks;
   woo__lex_load16(s + i, n, w);
@@ -806,12 +772,24 @@ static inline bool dotted_keeps(const char *s, size_t i, size_t n) {
   return woo__lexkey_bits(&lk) & (L_TITLE | L_PART);
 }
 
+#if defined(__GNUC__)
+#define WOO_RARE(x) __builtin_expect(!!(x), 0)
+#else
+#define WOO_RARE(x) (x)
+#endif
+
 /* Tokenize s[a..b) (one line).  Words take inner hyphens, apostrophes and
  * dots; a trailing dot joins initials and abbreviations; e-mail addresses
  * and URLs become one K_OTHER token.  `links_known` is
- * line_has_links(s, a, b), or -1 to have it found here.  The loop keeps
- * the array, its length and what it knows of the line in locals, and
- * stores each token once, whole. */
+ * line_has_links(s, a, b), or -1 to have it found here.
+ *
+ * Sentence starts are the first word of the line (after bullets and
+ * numbering) and every word after . ! ? : or a column gap ("1." "a)"
+ * "2.3" are numbering, not sentence material).  Where the next
+ * capitalised word is (ncap: a lower-case word can only open a name, as
+ * a title, office or particle, a few words before one) and the lexicon
+ * bits of capitalised words are filled in by a pass back over the line's
+ * tokens: the loop that finds them keeps less in hand. */
 static int tokenize(const char *s, size_t a, size_t b, toks *out,
                     int links_known) {
   size_t i = a;
@@ -821,10 +799,9 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
    * not start with "www.": the others skip the look-ahead. */
   bool links = links_known < 0 ? line_has_links(s, a, b) : links_known > 0;
   tok *v = out->v;
-  size_t n = 0, cap = out->cap, gaps = 0;
-  lexcache *lc = out->lc;
+  size_t n = 0, cap = out->cap;
+  unsigned gaps = 0;
   bool start = true; /* the next word starts a sentence */
-  size_t pend = 0;   /* first token whose next capitalised word is unknown */
   /* White space since the last token: 3+ is a column.  Before the
    * first token it makes none: blank starts far below, so that the
    * test needs no token count. */
@@ -837,7 +814,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
       i++;
       continue;
     }
-    if (n == cap) {
+    if (WOO_RARE(n == cap)) {
       out->n = n;
       if (toks_grow(out))
         return WOO_ENOMEM;
@@ -847,12 +824,12 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
     tok *t = &v[n];
     unsigned gap = blank >= 3 ? F_GAP : 0;
     if (tc & T_PUNCT) {
-      gaps += gap != 0;
+      gaps |= gap;
+      blank = 0;
       /* ASCII punctuation: one byte, what the code point path below
        * makes of it */
       *t = (tok){i, i + 1, 0, 0, NO_CAP, (uint16_t)gap, K_PUNCT, (char)c};
       start |= (tc & T_STOP) != 0;
-      blank = 0;
       i++;
       n++;
       continue;
@@ -860,7 +837,6 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
     /* words starting with w ("wordt", "wij") are words here too, but
      * for "www." */
     if ((tc & T_WORD) || ((c | 32) == 'w' && !www_at(s, i, b))) {
-      unsigned char c0 = ascii_class[c];
       /* The common word: ASCII letters and digits up to a byte that
        * joins nothing (no apostrophe, hyphen or multi-byte character,
        * no dot before a letter).  On a line with links the byte must
@@ -878,20 +854,21 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
                                   (T_LETTER | T_HIGH)));
       if ((!(tok_class[x] & T_JOIN) || dot) &&
           (!links || j == b || (tok_class[x] & T_DELIM))) {
-        gaps += gap != 0;
+        gaps |= gap;
         blank = 0;
+        unsigned char c0 = ascii_class[c];
         unsigned f = gap;
-        unsigned letters = (unsigned)(j - i) - digits;
         if (digits)
           f |= F_DIGIT;
         if (c0 == C_UP)
           f |= F_CAP;
         else if (c0 == C_LOW)
           f |= F_LOWER;
+        unsigned letters = (unsigned)(j - i) - digits;
         if (letters >= 2 && !lower)
           f |= F_ALLCAPS;
         size_t e = j;
-        if (dot) {
+        if (WOO_RARE(dot)) {
           /* The trailing dot, as below: initials of one piece ("J.",
            * "Th.") start with a capital and have at most three bytes;
            * short titles and particles ("mr.", "dhr.") are looked up. */
@@ -904,23 +881,14 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
           }
         }
         /* a column gap starts a sentence too; a number does not take
-         * the start (tok_mark's rules) */
+         * the start */
         start |= gap != 0;
         if (start && (!(f & F_DIGIT) || (f & (F_CAP | F_LOWER)))) {
           f |= F_SENT;
           start = false;
         }
-        uint32_t nc = NO_CAP;
-        if (f & F_CAP) {
-          nc = n < NO_CAP ? (uint32_t)n : NO_CAP - 1;
-          for (size_t k = pend; k < n; k++)
-            v[k].ncap = nc;
-          pend = n + 1;
-        }
         /* stored once, whole, when all is known */
-        *t = (tok){i, e, 0, 0, nc, (uint16_t)f, K_WORD, 0};
-        if (lc && (f & F_CAP))
-          lex_cached(lc, s, t);
+        *t = (tok){i, e, 0, 0, NO_CAP, (uint16_t)f, K_WORD, 0};
         i = e;
         n++;
         /* the space after the word, as the loop would take it */
@@ -933,17 +901,40 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
     }
     size_t next = tok_general(s, i, b, links, gap, t);
     if (t->kind) {
-      gaps += gap != 0;
+      gaps |= gap;
       blank = 0;
-      if (lc && (t->f & F_CAP))
-        lex_cached(lc, s, t);
-      tok_mark(v, n, &start, &pend);
+      t->ncap = NO_CAP;
+      if (t->kind == K_PUNCT) {
+        if (t->c == '.' || t->c == '!' || t->c == '?' || t->c == ':')
+          start = true;
+      } else if (t->kind == K_WORD) {
+        start |= gap != 0;
+        if (start && !((t->f & F_DIGIT) && !(t->f & (F_CAP | F_LOWER)))) {
+          t->f |= F_SENT;
+          start = false;
+        }
+      } else {
+        start = false;
+      }
       n++;
     }
     i = next;
   }
   out->n = n;
-  out->gaps = gaps;
+  out->gaps = gaps != 0;
+  /* Back over the tokens: where the next capitalised word is, and the
+   * lexicon bits of the capitalised words. */
+  lexcache *lc = out->lc;
+  uint32_t next = NO_CAP;
+  for (size_t k = n; k-- > 0;) {
+    tok *t = &v[k];
+    if ((t->f & F_CAP) && t->kind == K_WORD) {
+      next = k < NO_CAP ? (uint32_t)k : NO_CAP - 1;
+      if (lc)
+        lex_cached(lc, s, t);
+    }
+    t->ncap = next;
+  }
   return 0;
 }
 
