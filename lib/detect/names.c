@@ -1715,6 +1715,25 @@ static inline bool idle_lower(const char *s, toks *tk, size_t i) {
   return !word_is(s, t, "de");
 }
 
+/* Whether parse_name would take word token i for a kind of place or
+ * public body before a capitalised word ("gemeente Weidebroek"). */
+static inline bool place_before_cap(const char *s, toks *tk, size_t i) {
+  tok *v = tk->v;
+  return i + 1 < tk->n && word_tok(&v[i + 1]) && (v[i + 1].f & F_CAP) &&
+         !(v[i + 1].f & F_GAP) && place_word(s, &v[i]);
+}
+
+/* Whether parse_name at the capitalised word token i would only step
+ * over it: an organisation or stopword and no name, title or office
+ * word, that opens no organisation's name and names no kind of place
+ * before a capitalised word. */
+static inline bool idle_cap(const char *s, toks *tk, size_t i) {
+  unsigned lx = lexbits(s, &tk->v[i]);
+  return !(lx & L_OPEN_ORG) && (lx & (L_ORG | L_STOP)) &&
+         !(lx & (L_FN | L_SN | L_PART | L_TITLE | L_OFF)) &&
+         !place_before_cap(s, tk, i);
+}
+
 /* Whether the driver may step over word token i without parse_name:
  * no_name_at, or idle_lower.  The tokenizer looks up capitalised words
  * only; the lower-case words idle_lower asks about ("van", "het",
@@ -1726,10 +1745,38 @@ static inline bool passed(const char *s, toks *tk, size_t i) {
     return true;
   tok *t = &tk->v[i];
   if (!(t->f & F_LOWER))
-    return false; /* idle_lower's first test */
+    return idle_cap(s, tk, i);
   if (!(t->f & F_LEX) && tk->lc)
     lex_cached(tk->lc, s, t);
   return idle_lower(s, tk, i);
+}
+
+/* Where parse_name at the lower-case word token i of a body line would
+ * go on without a name: a particle that no title, office or given name
+ * supports ("aan de Brink", "het verslag van Jansen") is stepped over
+ * with the lower-case particles after it.  0 when parse_name must look. */
+static size_t sentence_particles(const char *s, toks *tk, size_t i) {
+  tok *v = tk->v;
+  size_t n = tk->n;
+  tok *t = &v[i];
+  if (!(t->f & F_LOWER) || (t->f & F_INIT))
+    return 0;
+  unsigned lx = lexbits(s, t);
+  if (!(lx & L_PART) || (lx & (L_TITLE | L_OFF | L_OPEN_OFF)) ||
+      place_before_cap(s, tk, i) ||
+      (word_is(s, t, "de") && i + 1 < n && word_is(s, &v[i + 1], "heer")))
+    return 0;
+  /* the particles of parse_name's loop, the first one among them */
+  size_t j = i, parts = 0;
+  while (j < n && word_tok(&v[j]) && (j == i || !(v[j].f & F_GAP)) &&
+         (lexbits(s, &v[j]) & L_PART) && parts < 3 && !(v[j].f & F_INIT)) {
+    parts++;
+    j++;
+  }
+  size_t k = i;
+  while (k < j && (v[k].f & F_LOWER))
+    k++;
+  return k;
 }
 
 /* Parse a name starting at token *pi; emit it; advance *pi. */
@@ -3181,6 +3228,13 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
             (tk.v[i].c == ',' || tk.v[i].c == '!'))
           st.mode = M_BODY;
         continue;
+      }
+      if (st.mode == M_BODY) {
+        size_t k = sentence_particles(s, &tk, i);
+        if (k) {
+          i = k;
+          continue;
+        }
       }
       size_t before = i;
       rc = parse_name(&st, out, &i);
