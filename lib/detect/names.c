@@ -802,6 +802,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
   size_t n = 0, cap = out->cap;
   unsigned gaps = 0;
   bool start = true; /* the next word starts a sentence */
+  size_t caps_end = 0; /* one past the last capitalised word */
   /* White space since the last token: 3+ is a column.  Before the
    * first token it makes none: blank starts far below, so that the
    * test needs no token count. */
@@ -860,10 +861,12 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
         unsigned f = gap;
         if (digits)
           f |= F_DIGIT;
-        if (c0 == C_UP)
+        if (c0 == C_UP) {
           f |= F_CAP;
-        else if (c0 == C_LOW)
+          caps_end = n + 1;
+        } else if (c0 == C_LOW) {
           f |= F_LOWER;
+        }
         unsigned letters = (unsigned)(j - i) - digits;
         if (letters >= 2 && !lower)
           f |= F_ALLCAPS;
@@ -908,6 +911,8 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
         if (t->c == '.' || t->c == '!' || t->c == '?' || t->c == ':')
           start = true;
       } else if (t->kind == K_WORD) {
+        if (t->f & F_CAP)
+          caps_end = n + 1;
         start |= gap != 0;
         if (start && !((t->f & F_DIGIT) && !(t->f & (F_CAP | F_LOWER)))) {
           t->f |= F_SENT;
@@ -923,10 +928,11 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
   out->n = n;
   out->gaps = gaps != 0;
   /* Back over the tokens: where the next capitalised word is, and the
-   * lexicon bits of the capitalised words. */
+   * lexicon bits of the capitalised words (the tokens after the last one
+   * keep NO_CAP). */
   lexcache *lc = out->lc;
   uint32_t next = NO_CAP;
-  for (size_t k = n; k-- > 0;) {
+  for (size_t k = caps_end; k-- > 0;) {
     tok *t = &v[k];
     if ((t->f & F_CAP) && t->kind == K_WORD) {
       next = k < NO_CAP ? (uint32_t)k : NO_CAP - 1;
