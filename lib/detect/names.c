@@ -1741,11 +1741,15 @@ static inline bool idle_cap(const char *s, toks *tk, size_t i) {
 }
 
 /* Whether the driver may step over word token i without parse_name:
- * no_name_at, or idle_lower.  The tokenizer looks up capitalised words
- * only; the lower-case words idle_lower asks about ("van", "het",
- * "besluit") repeat as much, so their bits are taken from the thread's
- * cache too instead of being folded and probed again at every
- * occurrence. */
+ * no_name_at, idle_cap or idle_lower.  The tokenizer looks up
+ * capitalised words only; the lower-case words idle_lower asks about
+ * ("van", "het", "besluit") repeat as much, so their bits are taken from
+ * the thread's cache too instead of being folded and probed again at
+ * every occurrence.  Inline in the driver's loop: it is asked about
+ * nearly every word within reach of a capital. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
 static inline bool passed(const char *s, toks *tk, size_t i) {
   if (no_name_at(tk, i))
     return true;
@@ -2426,6 +2430,10 @@ static int office_formula(const char *s, toks *tk, size_t a, size_t b) {
   else if (word_is(s, &tk->v[w], "gedeputeerde") && w + 1 < tk->n &&
            word_is(s, &tk->v[w + 1], "staten"))
     kind = 2;
+  /* an office formula ends with a comma: a line without one needs no
+   * look-up of its first words */
+  else if (!memchr(s + a, ',', b - a))
+    return 0;
   for (size_t k = w; !kind && k < tk->n && k < w + 3; k++) {
     tok *t = &tk->v[k];
     if (word_tok(t) &&
@@ -3235,7 +3243,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
           st.mode = M_BODY;
         continue;
       }
-      if (st.mode == M_BODY) {
+      if (st.mode == M_BODY && (t->f & F_LOWER)) {
         size_t k = sentence_particles(s, &tk, i);
         if (k) {
           i = k;
