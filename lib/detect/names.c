@@ -1203,15 +1203,81 @@ static bool stamp_value(const char *s, size_t i, size_t b) {
   return false;
 }
 
+/* The keys of the three kinds of keyed lines in one small table, by
+ * their bytes: a line's key is looked up once instead of being compared
+ * with every key of its length.  A key in more than one list keeps the
+ * first kind, header before list before office, as the lists are asked
+ * in that order. */
+typedef struct keyslot {
+  const char *s; /* NULL: empty */
+  unsigned char n, mode;
+} keyslot;
+#define KEY_SLOTS 256
+static keyslot key_slots[KEY_SLOTS];
+static size_t key_longest;
+static pthread_once_t key_once = PTHREAD_ONCE_INIT;
+
+static unsigned key_slot_of(const char *k, size_t n) {
+  uint32_t h = 2166136261u;
+  for (size_t q = 0; q < n; q++)
+    h = (h ^ (unsigned char)k[q]) * 16777619u;
+  return (h ^ h >> 15) & (KEY_SLOTS - 1);
+}
+
+static void key_add(const lit *l, int mode) {
+  unsigned h = key_slot_of(l->s, l->n);
+  for (;; h = (h + 1) & (KEY_SLOTS - 1)) {
+    keyslot *x = &key_slots[h];
+    if (!x->s) {
+      *x = (keyslot){l->s, (unsigned char)l->n, (unsigned char)mode};
+      break;
+    }
+    if (x->n == l->n && memcmp(x->s, l->s, l->n) == 0)
+      break;
+  }
+  if (l->n > key_longest)
+    key_longest = l->n;
+}
+
+static void key_start(void) {
+  static const lit header[] = {HEADER_KEYS(LIT_OF)};
+  static const lit list[] = {LIST_KEYS(LIT_OF)};
+  static const lit official[] = {OFFICIAL_KEYS(LIT_OF)};
+  _Static_assert(sizeof header / sizeof *header + sizeof list / sizeof *list +
+                         sizeof official / sizeof *official <=
+                     KEY_SLOTS / 2,
+                 "the key table stays at most half full");
+  for (size_t n = 0; n < sizeof header / sizeof header[0]; n++)
+    key_add(&header[n], M_HEADER);
+  for (size_t n = 0; n < sizeof list / sizeof list[0]; n++)
+    key_add(&list[n], M_LIST);
+  for (size_t n = 0; n < sizeof official / sizeof official[0]; n++)
+    key_add(&official[n], M_OFFICIAL);
+}
+
+/* The kind of the key s[i..e), compared as lit_eq compares (ASCII
+ * capitals lowered), or M_BODY. */
+static int key_mode(const char *s, size_t i, size_t e) {
+  size_t n = e - i;
+  if (n == 0 || n > key_longest)
+    return M_BODY;
+  char k[64];
+  for (size_t q = 0; q < n; q++) {
+    char c = s[i + q];
+    k[q] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+  }
+  for (unsigned h = key_slot_of(k, n);; h = (h + 1) & (KEY_SLOTS - 1)) {
+    const keyslot *x = &key_slots[h];
+    if (!x->s)
+      return M_BODY;
+    if (x->n == n && memcmp(x->s, k, n) == 0)
+      return x->mode;
+  }
+}
+
 /* The key before a ':' near the start of a line, trimmed; returns the
  * mode it sets, and in *body the offset where the values start. */
 static int line_key(const char *s, size_t a, size_t b, size_t *body) {
-  static const lit header[] = {HEADER_KEYS(LIT_OF)};
-  static const uint64_t header_lens = HEADER_KEYS(LEN_OF) 0;
-  static const lit list[] = {LIST_KEYS(LIT_OF)};
-  static const uint64_t list_lens = LIST_KEYS(LEN_OF) 0;
-  static const lit official[] = {OFFICIAL_KEYS(LIT_OF)};
-  static const uint64_t official_lens = OFFICIAL_KEYS(LEN_OF) 0;
   size_t i = a;
   while (i < b && (s[i] == ' ' || s[i] == '\t' || s[i] == '>' || s[i] == '*'))
     i++;
@@ -1224,21 +1290,11 @@ static int line_key(const char *s, size_t a, size_t b, size_t *body) {
   while (e > i && (s[e - 1] == ' ' || s[e - 1] == '*'))
     e--;
   *body = k + 1;
-  /* each list is only run through when it has a key of the length */
-  size_t kn = e - i;
-  if (len_in(header_lens, kn))
-    for (size_t n = 0; n < sizeof header / sizeof header[0]; n++)
-      if (lit_eq(s, i, e, &header[n]))
-        return M_HEADER;
-  if (len_in(list_lens, kn))
-    for (size_t n = 0; n < sizeof list / sizeof list[0]; n++)
-      if (lit_eq(s, i, e, &list[n]))
-        return M_LIST;
-  if (len_in(official_lens, kn))
-    for (size_t n = 0; n < sizeof official / sizeof official[0]; n++)
-      if (lit_eq(s, i, e, &official[n]))
-        return M_OFFICIAL;
-  return kn <= 24 && stamp_value(s, k + 1, b) ? M_STAMP : M_BODY;
+  pthread_once(&key_once, key_start);
+  int mode = key_mode(s, i, e);
+  if (mode != M_BODY)
+    return mode;
+  return e - i <= 24 && stamp_value(s, k + 1, b) ? M_STAMP : M_BODY;
 }
 
 #define CLOSINGS(X) X("met vriendelijke groet") X("met vriendelijke groeten") \
