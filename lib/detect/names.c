@@ -1361,6 +1361,40 @@ static bool closing_line(const char *s, size_t a, size_t b, size_t *tail) {
   return false;
 }
 
+/* The first letters of a word list's words by their length: a word of
+ * a length and first letter that no word of the list has is turned away
+ * before the list is run through.  (Bit c & 31 of entry n for a word of
+ * n bytes starting with c; the lists are lower case, and a capital
+ * gives the bit of its small letter.) */
+enum { FIRSTS_LENS = 32 };
+typedef uint32_t firsts_by_len[FIRSTS_LENS];
+
+static void firsts_fill(firsts_by_len f, const lit *v, size_t n) {
+  for (size_t k = 0; k < n; k++)
+    if (v[k].n < FIRSTS_LENS)
+      f[v[k].n] |= 1u << ((unsigned char)v[k].s[0] & 31);
+}
+
+/* Whether the word may be in the list whose firsts are f. */
+static inline bool firsts_may(const firsts_by_len f, const char *s,
+                              const tok *t) {
+  size_t n = t->e - t->s;
+  return n >= FIRSTS_LENS || (n > 0 && (f[n] >> ((unsigned char)s[t->s] & 31) & 1));
+}
+
+typedef struct word_firsts {
+  firsts_by_len salutations, places;
+} word_firsts;
+static word_firsts the_firsts;
+static pthread_once_t firsts_once = PTHREAD_ONCE_INIT;
+
+static void firsts_start(void);
+
+static inline const word_firsts *firsts_of(void) {
+  pthread_once(&firsts_once, firsts_start);
+  return &the_firsts;
+}
+
 #define SALUTATIONS(X) X("beste") X("geachte") X("hoi") X("hallo") \
   X("lieve") X("hi") X("hey") X("dear") X("goedemorgen") X("goedemiddag") \
   X("dag") X("goedenavond") X("hello") X("beiste")
@@ -1368,8 +1402,7 @@ static bool closing_line(const char *s, size_t a, size_t b, size_t *tail) {
 /* Whether the word opens a salutation. */
 static bool salutation_word(const char *s, const tok *t) {
   static const lit w[] = {SALUTATIONS(LIT_OF)};
-  static const uint64_t w_lens = SALUTATIONS(LEN_OF) 0;
-  if (!len_in(w_lens, t->e - t->s))
+  if (!firsts_may(firsts_of()->salutations, s, t))
     return false;
   for (size_t n = 0; n < sizeof w / sizeof w[0]; n++)
     if (word_is_lit(s, t, &w[n]))
@@ -1726,11 +1759,18 @@ static bool unit_word(const char *s, const tok *t) {
   X("wijk") X("gemeentehuis") X("stadhuis") X("hoogheemraadschap") \
   X("district") X("eenheid")
 
+static void firsts_start(void) {
+  static const lit salutations[] = {SALUTATIONS(LIT_OF)};
+  static const lit places[] = {PLACE_WORDS(LIT_OF)};
+  firsts_fill(the_firsts.salutations, salutations,
+              sizeof salutations / sizeof *salutations);
+  firsts_fill(the_firsts.places, places, sizeof places / sizeof *places);
+}
+
 /* Words after which a capitalised word names a place or a body. */
 static bool place_word(const char *s, const tok *t) {
   static const lit w[] = {PLACE_WORDS(LIT_OF)};
-  static const uint64_t w_lens = PLACE_WORDS(LEN_OF) 0;
-  if (!len_in(w_lens, t->e - t->s))
+  if (!firsts_may(firsts_of()->places, s, t))
     return false;
   for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
     if (word_is_lit(s, t, &w[k]))
