@@ -1325,18 +1325,26 @@ static bool closing_line(const char *s, size_t a, size_t b, size_t *tail) {
   char c1 = s[i + 1];
   if (c1 >= 'A' && c1 <= 'Z')
     c1 = (char)(c1 + 32);
+  /* … and their third letter ("Het", "Van", "Dat", "Beleid" stop
+   * here); only "gr" has two */
+  char c2 = i + 2 < b ? s[i + 2] : 0;
+  if (c2 >= 'A' && c2 <= 'Z')
+    c2 = (char)(c2 + 32);
   bool pair;
   switch (c0) {
-  case 'm': pair = c1 == 'e' || c1 == 'v' || c1 == '.'; break;
-  case 'v': pair = c1 == 'r'; break;
-  case 'g': pair = c1 == 'r'; break;
-  case 'h': pair = c1 == 'a' || c1 == 'o'; break;
-  case 'k': pair = c1 == 'i'; break;
-  case 'r': pair = c1 == 'e'; break;
-  case 'b': pair = c1 == 'e'; break;
-  case 'w': pair = c1 == 'i'; break;
-  case 'd': pair = c1 == 'a'; break;
-  default: pair = c1 == 'o'; break; /* 'c' */
+  case 'm':
+    pair = (c1 == 'e' && c2 == 't') || (c1 == 'v' && c2 == 'g') ||
+           (c1 == '.' && c2 == 'v');
+    break;
+  case 'v': pair = c1 == 'r' && (c2 == 'i' || c2 == '.'); break;
+  case 'g': pair = c1 == 'r' && (c2 == 'o' || !(c2 >= 'a' && c2 <= 'z')); break;
+  case 'h': pair = (c1 == 'a' && c2 == 'r') || (c1 == 'o' && c2 == 'o'); break;
+  case 'k': pair = c1 == 'i' && c2 == 'n'; break;
+  case 'r': pair = c1 == 'e' && c2 == 'g'; break;
+  case 'b': pair = c1 == 'e' && c2 == 's'; break;
+  case 'w': pair = c1 == 'i' && c2 == 't'; break;
+  case 'd': pair = c1 == 'a' && c2 == 'n'; break;
+  default: pair = c1 == 'o' && c2 == 'l'; break; /* 'c' */
   }
   if (!pair)
     return false;
@@ -1383,7 +1391,7 @@ static inline bool firsts_may(const firsts_by_len f, const char *s,
 }
 
 typedef struct word_firsts {
-  firsts_by_len salutations, places;
+  firsts_by_len salutations, places, weak;
 } word_firsts;
 static word_firsts the_firsts;
 static pthread_once_t firsts_once = PTHREAD_ONCE_INIT;
@@ -1645,7 +1653,7 @@ static void weak_start(void) {
 
 static bool weak_particle(const char *s, const tok *t) {
   size_t n = t->e - t->s;
-  if (n == 0 || n > 7)
+  if (n == 0 || n > 7 || !firsts_may(firsts_of()->weak, s, t))
     return false;
   pthread_once(&weak_once, weak_start);
   uint64_t x = packed_word(s + t->s, n);
@@ -1765,6 +1773,8 @@ static void firsts_start(void) {
   firsts_fill(the_firsts.salutations, salutations,
               sizeof salutations / sizeof *salutations);
   firsts_fill(the_firsts.places, places, sizeof places / sizeof *places);
+  static const lit weak[] = {WEAK_PARTICLES(LIT_OF)};
+  firsts_fill(the_firsts.weak, weak, sizeof weak / sizeof *weak);
 }
 
 /* Words after which a capitalised word names a place or a body. */
