@@ -267,8 +267,14 @@ static inline bool key_eq(const char *s, size_t a, size_t b,
   return lit[i] == '\0';
 }
 
+/* Inline everywhere, so that the literal's length is known where it is
+ * called and most words are turned away by theirs. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
 static inline bool word_is(const char *s, const tok *t, const char *lit) {
-  return t->e > t->s && key_eq(s, t->s, t->e, lit);
+  return t->e > t->s && t->e - t->s == strlen(lit) &&
+         key_eq(s, t->s, t->e, lit);
 }
 
 /* A literal of a word list with its length, so that a list is run
@@ -3025,11 +3031,18 @@ static bool contact_label_opens(const char *s, const tok *t) {
 /* The first letters of the labels, a bit each at (letter & 31): the
  * first word of nearly every line starts with none of them and is turned
  * away by one test before contact_label_opens runs through the list. */
-static uint32_t contact_label_firsts(void) {
-  uint32_t m = 0;
-  for (size_t k = 0; k < N_CONTACT_LABELS; k++)
-    m |= (uint32_t)1 << (contact_labels[k].s[0] & 31);
-  return m;
+/* contact_label_opens turns away a word of a length and first letter
+ * that no label's first words have: for each length below 32, the
+ * first letters (& 31) of the labels that have words up to a space or
+ * their end at that length. */
+static void contact_label_firsts(firsts_by_len f) {
+  memset(f, 0, sizeof(firsts_by_len));
+  for (size_t k = 0; k < N_CONTACT_LABELS; k++) {
+    const lit *l = &contact_labels[k];
+    for (size_t n = 1; n <= l->n && n < FIRSTS_LENS; n++)
+      if (n == l->n || l->s[n] == ' ')
+        f[n] |= (uint32_t)1 << ((unsigned char)l->s[0] & 31);
+  }
 }
 
 /* Whether s[a..b), without a trailing colon, is a label. */
@@ -3106,7 +3119,8 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
   toks tk2 = {NULL, 0, 0, NULL, 0}; /* a letterhead segment */
   size_t contact_col = 0;   /* column of a "Behandeld door" label … */
   bool contact = false;     /* … with its name on the next line */
-  uint32_t label_firsts = contact_label_firsts();
+  firsts_by_len label_firsts;
+  contact_label_firsts(label_firsts);
   linkpos lp = {false, 0, 0};
   /* The cache lives as long as the thread: the bits depend on the
    * word's bytes only, and most documents are short, so a cache of their
@@ -3179,7 +3193,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
       const tok *t = &tk.v[k];
       if (!word_tok(t) || (k > 0 && !(t->f & F_GAP)))
         continue;
-      if (!(label_firsts >> (s[t->s] & 31) & 1) || !contact_label_opens(s, t))
+      if (!firsts_may(label_firsts, s, t) || !contact_label_opens(s, t))
         continue;
       size_t e = left_end(s, t->s, b);
       if (e - t->s <= 24 && contact_label(s, t->s, e)) {
