@@ -122,15 +122,16 @@ static inline bool fold_hash_ascii(woo__lexkey *key, const char *word,
     uint64_t x = load_upto8(word + i, m);
     uint64_t valid = m == 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * m)) - 1;
     uint64_t y = x & ~hb;
-    uint64_t bad = (x | ~GE(0x21) | GT(0x7e) | (GE(0x60) & ~GT(0x60))) & hb &
-                   valid;
+    uint64_t bad =
+        (x | ~GE(0x21) | GT(0x7e) | (GE(0x60) & ~GT(0x60))) & hb & valid;
     bool space_last = false;
     if (bad) {
       /* the spaces: the high bit of each byte that is one, exactly */
       uint64_t t = x ^ sp;
       uint64_t s = ~(((t & m7) + m7) | t | m7) & valid;
       space_last = (s >> (8 * (m - 1)) & 0x80) != 0;
-      if ((bad & ~s) || (s & s >> 8) || ((s & 0x80) && (i == 0 || space_before)) ||
+      if ((bad & ~s) || (s & s >> 8) ||
+          ((s & 0x80) && (i == 0 || space_before)) ||
           (space_last && i + m == len))
         return false;
     }

@@ -778,6 +778,7 @@ static bool dotted_keeps(const char *s, size_t i, size_t n) {
   return woo__lexkey_bits(&lk) & (L_TITLE | L_PART);
 }
 
+/* A branch the tokenizer's loop seldom takes. */
 #if defined(__GNUC__)
 #define WOO_RARE(x) __builtin_expect(!!(x), 0)
 #else
@@ -807,7 +808,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
   tok *v = out->v;
   size_t n = 0, cap = out->cap;
   unsigned gaps = 0;
-  bool start = true; /* the next word starts a sentence */
+  bool start = true;   /* the next word starts a sentence */
   size_t caps_end = 0; /* one past the last capitalised word */
   /* White space since the last token: 3+ is a column.  Before the
    * first token it makes none: blank starts far below, so that the
@@ -1065,8 +1066,7 @@ __attribute__((noinline))
 #endif
 static unsigned lexbits_first(const char *s, tok *t) {
   pthread_once(&lexcache_once, lexcache_start);
-  lexcache_entry *v =
-      lexcache_keyed ? pthread_getspecific(lexcache_key) : NULL;
+  lexcache_entry *v = lexcache_keyed ? pthread_getspecific(lexcache_key) : NULL;
   if (!v)
     return lexbits_lookup(s, t, NULL);
   lexcache lc = {v, LEXCACHE_SLOTS - 1};
@@ -1265,9 +1265,9 @@ static void key_start(void) {
  * capitals lowered), or M_BODY. */
 static int key_mode(const char *s, size_t i, size_t e) {
   size_t n = e - i;
-  if (n == 0 || n > key_longest)
-    return M_BODY;
   char k[64];
+  if (n == 0 || n > key_longest || n > sizeof k)
+    return M_BODY;
   for (size_t q = 0; q < n; q++) {
     char c = s[i + q];
     k[q] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
@@ -1393,7 +1393,8 @@ static void firsts_fill(firsts_by_len f, const lit *v, size_t n) {
 static inline bool firsts_may(const firsts_by_len f, const char *s,
                               const tok *t) {
   size_t n = t->e - t->s;
-  return n >= FIRSTS_LENS || (n > 0 && (f[n] >> ((unsigned char)s[t->s] & 31) & 1));
+  return n >= FIRSTS_LENS ||
+         (n > 0 && (f[n] >> ((unsigned char)s[t->s] & 31) & 1));
 }
 
 typedef struct word_firsts {
