@@ -3421,6 +3421,30 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
   lexcache lc = {lexcache_slots(), LEXCACHE_SLOTS - 1};
   tk.lc = lc.v ? &lc : NULL;
   toks_take(&tk);
+  /* What a hit adds depends on its bytes and on whether it is sure
+   * (0.9) only: a name the text repeats is weighed once.  The table
+   * holds hit indexes plus one; at most half of it is used. */
+  uint32_t seen_stack[256];
+  uint32_t *seen = seen_stack;
+  size_t seen_mask = 255;
+  if (n0 > 128) {
+    size_t cap = 256;
+    while (cap < 2 * n0)
+      cap *= 2;
+    if (cap > UINT32_MAX || !(seen = woo__calloc(cap, sizeof *seen))) {
+      rc = WOO_ENOMEM;
+      goto done;
+    }
+    seen_mask = cap - 1;
+  } else {
+    memset(seen_stack, 0, sizeof seen_stack);
+  }
+  /* The first part of each name (up to a hyphen or apostrophe), so that
+   * a line is only tokenized when a word in it may be one of them; and
+   * the first two bytes of the names and of their first parts. */
+  pairbits fpairs, npairs;
+  memset(&fpairs, 0, sizeof fpairs);
+  memset(&npairs, 0, sizeof npairs);
   for (size_t h = 0; h < n0; h++) {
     const woo__hit *x = &hits->v[h];
     if (x->entity != WOO_ENTITY_PERSON || x->confidence < 0.8 ||
@@ -3428,6 +3452,21 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
       continue;
     if ((rc = woo__spanset_add(&have, x->start, x->end)))
       goto done;
+    bool sure = x->confidence >= 0.9;
+    size_t xn = x->end - x->start;
+    size_t j = (size_t)(woo__fnv1a(s + x->start, xn) ^ sure) & seen_mask;
+    bool again = false;
+    for (; seen[j]; j = (j + 1) & seen_mask) {
+      const woo__hit *y = &hits->v[seen[j] - 1];
+      if (y->end - y->start == xn && (y->confidence >= 0.9) == sure &&
+          memcmp(s + y->start, s + x->start, xn) == 0) {
+        again = true;
+        break;
+      }
+    }
+    if (again)
+      continue;
+    seen[j] = (uint32_t)h + 1;
     rc = tokenize(s, x->start, x->end, &tk, -1);
     if (rc)
       goto done;
@@ -3443,46 +3482,44 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
           last = false;
       /* "Linda Hoogeveen": a surname that is also a town travels from a
        * sure name, but not to where it is the town */
-      bool town = (lx & L_ORG) && (lx & L_SN) && last &&
-                  x->confidence >= 0.9 &&
+      bool town = (lx & L_ORG) && (lx & L_SN) && last && sure &&
                   !(lx & (L_PART | L_STOP | L_TITLE | L_OFF));
       if ((lx & (L_PART | L_STOP | L_ORG | L_TITLE | L_OFF)) && !town)
         continue;
       if (!last && (lx & L_COMMON))
         continue; /* given names that are words ("Roos") stay put */
       /* a surname that is also a word travels only from a sure name */
-      if (last && (lx & L_COMMON) && !(lx & L_SN) && x->confidence < 0.9)
+      if (last && (lx & L_COMMON) && !(lx & L_SN) && !sure)
         continue;
       woo__lexkey key;
       woo__lexkey_set(&key, s + t->s, t->e - t->s);
+      size_t had = names.n;
       if ((rc = keyset_add(&names, &key)) ||
           (town && (rc = keyset_add(&placey, &key))))
+        goto done;
+      if (names.n == had)
+        continue;
+      /* a new name: its first part too */
+      pairbits_add(&npairs, &key);
+      size_t m = 0;
+      while (m < key.n && key.s[m] != '-' && key.s[m] != '\'')
+        m++;
+      if (m == key.n) {
+        rc = keyset_add(&firsts, &key);
+        pairbits_add(&fpairs, &key);
+      } else {
+        woo__lexkey f;
+        woo__lexkey_set(&f, key.s, m);
+        rc = keyset_add(&firsts, &f);
+        pairbits_add(&fpairs, &f);
+      }
+      if (rc)
         goto done;
     }
   }
   tk.lc = NULL;
   if (names.n == 0)
     goto done;
-
-  /* The first part of each name (up to a hyphen or apostrophe), so that
-   * a line is only tokenized when a word in it may be one of them. */
-  pairbits fpairs, npairs;
-  memset(&fpairs, 0, sizeof fpairs);
-  memset(&npairs, 0, sizeof npairs);
-  for (size_t i = 0; i < names.cap; i++) {
-    const woo__lexkey *k = &names.v[i];
-    if (!k->n)
-      continue;
-    pairbits_add(&npairs, k);
-    size_t m = 0;
-    while (m < k->n && k->s[m] != '-' && k->s[m] != '\'')
-      m++;
-    woo__lexkey f;
-    woo__lexkey_set(&f, k->s, m);
-    if ((rc = keyset_add(&firsts, &f)))
-      goto done;
-    pairbits_add(&fpairs, &f);
-  }
 
   /* Other mentions: capitalised words in the set, with initials or
    * particles right before them. */
@@ -3537,6 +3574,8 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
     a = b + 1;
   }
 done:
+  if (seen != seen_stack)
+    free(seen);
   free(names.v);
   free(firsts.v);
   free(placey.v);
