@@ -3328,6 +3328,78 @@ static inline size_t next_capital(const char *s, size_t i, size_t b) {
   return i;
 }
 
+/* The end of the word of a possible mention that goes on at s[i]:
+ * ASCII letters and bytes from 0x80 up other than those that start
+ * general punctuation (E2) or the signs of Latin-1 (C2), from i on (i
+ * itself when it is none of them).  Sixteen bytes
+ * a step with SSE2: the bytes of a word are rarely fewer. */
+static inline size_t mention_word_end(const char *s, size_t i, size_t b) {
+#if defined(__SSE2__)
+  const __m128i e2 = _mm_set1_epi8((char)0xE2), c2 = _mm_set1_epi8((char)0xC2);
+  while (i + 16 <= b) {
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+    __m128i letter = bytes_in(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 'z');
+    __m128i high = _mm_andnot_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(x, e2), _mm_cmpeq_epi8(x, c2)),
+        _mm_cmplt_epi8(x, _mm_setzero_si128()));
+    unsigned stop =
+        ~(unsigned)_mm_movemask_epi8(_mm_or_si128(letter, high)) & 0xFFFFu;
+    if (stop)
+      return i + (size_t)__builtin_ctz(stop);
+    i += 16;
+  }
+#endif
+  while (i < b) {
+    unsigned char d = (unsigned char)s[i];
+    if ((unsigned)((d | 32) - 'a') < 26u ||
+        (d >= 0x80 && d != 0xE2 && d != 0xC2)) {
+      i++;
+      continue;
+    }
+    break;
+  }
+  return i;
+}
+
+/* keyset_has for a short key of plain ASCII: the set's keys compared
+ * in two chunks of eight bytes, without a copy. */
+static inline bool keyset_has_short(const keyset *k, const woo__lexshort *ks) {
+  if (!k->cap)
+    return false;
+  size_t n = ks->n;
+  uint64_t m0 = n >= 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * n)) - 1;
+  uint64_t m1 = n <= 8    ? 0
+                : n >= 16 ? ~(uint64_t)0
+                          : ((uint64_t)1 << (8 * (n - 8))) - 1;
+  for (size_t j = ks->hash & (k->cap - 1); k->v[j].n;
+       j = (j + 1) & (k->cap - 1)) {
+    if (k->v[j].n != n)
+      continue;
+    uint64_t x[2];
+    memcpy(x, k->v[j].s, 16);
+    if ((x[0] & m0) == ks->c[0] && (x[1] & m1) == ks->c[1])
+      return true;
+  }
+  return false;
+}
+
+/* Whether the word s[a..a+n) (no white space, control character or '`'
+ * in it) folds to a key of the set.  Short words of plain ASCII, most of
+ * them, are folded and hashed in registers. */
+static bool keyset_has_word(const keyset *k, const char *s, size_t a,
+                            size_t n) {
+  if (n >= 1 && n <= 16) {
+    uint64_t w[2];
+    woo__lexshort ks;
+    woo__lex_load16(s + a, n, w);
+    if (woo__lexshort_word(&ks, w, n))
+      return keyset_has_short(k, &ks);
+  }
+  woo__lexkey key;
+  woo__lexkey_set(&key, s + a, n);
+  return keyset_has(k, &key);
+}
+
 static bool line_may_mention(const char *s, size_t a, size_t b,
                              const keyset *firsts, const pairbits *fpairs,
                              const woo__spanset *have, size_t *cur) {
@@ -3353,19 +3425,7 @@ static bool line_may_mention(const char *s, size_t a, size_t b,
       i += 2;
       continue;
     }
-    size_t e = i;
-    while (e < b) {
-      unsigned char d = (unsigned char)s[e];
-      if ((d | 32) >= 'a' && (d | 32) <= 'z') {
-        e++;
-        continue;
-      }
-      if (d >= 0x80 && d != 0xE2 && d != 0xC2) {
-        e++;
-        continue;
-      }
-      break;
-    }
+    size_t e = mention_word_end(s, i, b);
     /* A word inside a name already found cannot start a new mention:
      * the token that holds it overlaps that name too.  In a document
      * that repeats its names, most lines are settled here. */
@@ -3375,9 +3435,7 @@ static bool line_may_mention(const char *s, size_t a, size_t b,
       (*cur)++;
     if (e - i >= 2 && !(*cur < have->n && have->v[*cur].start < e) &&
         pair_may(fpairs, s, i, e - i)) {
-      woo__lexkey k;
-      woo__lexkey_set(&k, s + i, e - i);
-      if (keyset_has(firsts, &k))
+      if (keyset_has_word(firsts, s, i, e - i))
         return true;
     }
     i = e > i ? e : i + 1;
@@ -3541,9 +3599,7 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
       if (!word_tok(t) || !(t->f & F_CAP) || (t->f & F_INIT) ||
           !pair_may(&npairs, s, t->s, t->e - t->s))
         continue;
-      woo__lexkey key;
-      woo__lexkey_set(&key, s + t->s, t->e - t->s);
-      if (!keyset_has(&names, &key))
+      if (!keyset_has_word(&names, s, t->s, t->e - t->s))
         continue;
       size_t st0 = i;
       while (st0 > 0 && word_tok(&tk.v[st0 - 1]) &&
@@ -3559,7 +3615,8 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
       size_t ps = tk.v[st0].s, pe = t->e;
       if (woo__spanset_overlaps(&have, ps, pe))
         continue;
-      if (placey.n && st0 == i && keyset_has(&placey, &key) &&
+      if (placey.n && st0 == i &&
+          keyset_has_word(&placey, s, t->s, t->e - t->s) &&
           town_mention(s, &tk, i))
         continue;
       if (allowed(ctx, ps, pe))
