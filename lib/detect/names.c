@@ -3245,6 +3245,23 @@ done:
 
 /* ---- propagation ---------------------------------------------------------- */
 
+/* woo__lexkey_set, with short words of plain ASCII folded and hashed in
+ * registers (the word holds no white space, control character or '`'). */
+static inline void key_of_word(woo__lexkey *key, const char *w, size_t n) {
+  if (n >= 1 && n <= 16) {
+    uint64_t b[2];
+    woo__lexshort ks;
+    woo__lex_load16(w, n, b);
+    if (woo__lexshort_word(&ks, b, n)) {
+      memcpy(key->s, ks.c, 16);
+      key->n = n;
+      key->hash = ks.hash;
+      return;
+    }
+  }
+  woo__lexkey_set(key, w, n);
+}
+
 /* Whether a word of s[a..b) that starts with a capital (or any
  * non-ASCII letter) has its letters up to the first ASCII non-letter or
  * general punctuation in `firsts`.  Cheaper than tokenizing, and never
@@ -3283,22 +3300,33 @@ static inline bool pair_may(const pairbits *pb, const char *s, size_t i,
   return pb->v[h / 64] >> (h % 64) & 1;
 }
 
+#if defined(__SSE2__)
+/* A bit per byte of the sixteen at p: capitals, and bytes 0xC3..0xFF,
+ * which are -61..-1 as signed bytes. */
+static inline unsigned capitals16(const char *p) {
+  __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+  __m128i high = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(-62)),
+                               _mm_cmplt_epi8(x, _mm_setzero_si128()));
+  return (unsigned)_mm_movemask_epi8(_mm_or_si128(bytes_in(x, 'A', 'Z'), high));
+}
+#endif
+
 /* Offset of the first byte in s[i..b) that is an ASCII capital or at
  * least 0xC3, or b.  Sixteen bytes at a time with SSE2, eight without:
  * most of a line is neither. */
 static inline size_t next_capital(const char *s, size_t i, size_t b) {
 #if defined(__SSE2__)
-  /* sixteen bytes a step: capitals, and bytes 0xC3..0xFF, which are
-   * -61..-1 as signed bytes */
   while (i + 16 <= b) {
-    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-    __m128i high = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(-62)),
-                                 _mm_cmplt_epi8(x, _mm_setzero_si128()));
-    unsigned stop = (unsigned)_mm_movemask_epi8(
-        _mm_or_si128(bytes_in(x, 'A', 'Z'), high));
+    unsigned stop = capitals16(s + i);
     if (stop)
       return i + (size_t)__builtin_ctz(stop);
     i += 16;
+  }
+  if (i < b && b >= 16) {
+    /* the line's last bytes: the sixteen that end at b (all inside the
+     * text), shifted so that bit 0 is s[i] */
+    unsigned stop = capitals16(s + b - 16) >> (i - (b - 16));
+    return stop ? i + (size_t)__builtin_ctz(stop) : b;
   }
 #elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   const uint64_t hb = 0x8080808080808080ull, ones = 0x0101010101010101ull;
@@ -3333,20 +3361,33 @@ static inline size_t next_capital(const char *s, size_t i, size_t b) {
  * general punctuation (E2) or the signs of Latin-1 (C2), from i on (i
  * itself when it is none of them).  Sixteen bytes
  * a step with SSE2: the bytes of a word are rarely fewer. */
+#if defined(__SSE2__)
+/* A bit per byte of the sixteen at p that is no byte of such a word. */
+static inline unsigned word_stops16(const char *p) {
+  __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+  __m128i letter = bytes_in(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 'z');
+  __m128i high = _mm_andnot_si128(
+      _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xE2)),
+                   _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC2))),
+      _mm_cmplt_epi8(x, _mm_setzero_si128()));
+  return ~(unsigned)_mm_movemask_epi8(_mm_or_si128(letter, high)) & 0xFFFFu;
+}
+#endif
+
 static inline size_t mention_word_end(const char *s, size_t i, size_t b) {
 #if defined(__SSE2__)
-  const __m128i e2 = _mm_set1_epi8((char)0xE2), c2 = _mm_set1_epi8((char)0xC2);
   while (i + 16 <= b) {
-    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-    __m128i letter = bytes_in(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 'z');
-    __m128i high = _mm_andnot_si128(
-        _mm_or_si128(_mm_cmpeq_epi8(x, e2), _mm_cmpeq_epi8(x, c2)),
-        _mm_cmplt_epi8(x, _mm_setzero_si128()));
-    unsigned stop =
-        ~(unsigned)_mm_movemask_epi8(_mm_or_si128(letter, high)) & 0xFFFFu;
+    unsigned stop = word_stops16(s + i);
     if (stop)
       return i + (size_t)__builtin_ctz(stop);
     i += 16;
+  }
+  if (i < b && b >= 16) {
+    /* the sixteen bytes that end at b, shifted so that bit 0 is s[i],
+     * with a stop at b */
+    unsigned sh = (unsigned)(i - (b - 16));
+    unsigned stop = (word_stops16(s + b - 16) >> sh) | 1u << (16 - sh);
+    return i + (size_t)__builtin_ctz(stop);
   }
 #endif
   while (i < b) {
@@ -3550,7 +3591,7 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
       if (last && (lx & L_COMMON) && !(lx & L_SN) && !sure)
         continue;
       woo__lexkey key;
-      woo__lexkey_set(&key, s + t->s, t->e - t->s);
+      key_of_word(&key, s + t->s, t->e - t->s);
       size_t had = names.n;
       if ((rc = keyset_add(&names, &key)) ||
           (town && (rc = keyset_add(&placey, &key))))
@@ -3567,7 +3608,7 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
         pairbits_add(&fpairs, &key);
       } else {
         woo__lexkey f;
-        woo__lexkey_set(&f, key.s, m);
+        key_of_word(&f, key.s, m);
         rc = keyset_add(&firsts, &f);
         pairbits_add(&fpairs, &f);
       }

@@ -763,6 +763,15 @@ static size_t next_stop(const woo_names *k, const char *t, size_t len,
   return q;
 }
 
+/* Whether no word starts at s (woo__word_len gives 0): an ASCII byte
+ * that is no letter or digit answers without decoding. */
+static inline bool word_ends(const char *s, size_t len) {
+  unsigned char c = (unsigned char)s[0];
+  if (c < 0x80)
+    return !ascii_alnum(c);
+  return !woo__word_len(s, len);
+}
+
 /* Mark mentions of names another document of the batch withheld: the full
  * name wherever it occurs as whole words.  One pass over the text's words,
  * each looked up among the names' first words, so the cost does not grow
@@ -873,7 +882,7 @@ static int known_names(const woo__scan_ctx *ctx, woo_names *known,
       for (; k && k < ix + n && k->hash == probe.hash; k++)
         if (k->len > best && i + k->len <= len &&
             memcmp(t + i, k->name, k->len) == 0 &&
-            (i + k->len == len || !woo__word_len(t + i + k->len, len - i - k->len)))
+            (i + k->len == len || word_ends(t + i + k->len, len - i - k->len)))
           best = k->len;
       if (best) {
         rc = woo__hits_add(hits, i, i + best, WOO_ENTITY_PERSON, "batch", 0.9);
