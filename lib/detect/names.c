@@ -3504,6 +3504,155 @@ static bool town_mention(const char *s, const toks *tk, size_t i) {
          (tk->v[i + 1].f & F_CAP) && !(tk->v[i + 1].f & F_GAP);
 }
 
+/* What the walk over a text's lines weighs its words against. */
+typedef struct mention_set {
+  const woo__scan_ctx *ctx;
+  const keyset *names, *placey;
+  const pairbits *npairs;
+  woo__spanset *have; /* normalized */
+  woo__hits *hits;
+} mention_set;
+
+/* Add token i as a mention when it is a name of the set, with initials
+ * or particles right before it. */
+static int mention_at(const mention_set *m, toks *tk, size_t i) {
+  const char *s = m->ctx->text;
+  tok *t = &tk->v[i];
+  if (!word_tok(t) || !(t->f & F_CAP) || (t->f & F_INIT) ||
+      !pair_may(m->npairs, s, t->s, t->e - t->s))
+    return 0;
+  if (!keyset_has_word(m->names, s, t->s, t->e - t->s))
+    return 0;
+  size_t st0 = i;
+  while (st0 > 0 && word_tok(&tk->v[st0 - 1]) &&
+         ((tk->v[st0 - 1].f & F_INIT) ||
+          (lexbits(s, &tk->v[st0 - 1]) & L_PART)) &&
+         i - st0 < 4)
+    st0--;
+  /* Lower-case particles open a name only after initials ("J. van
+   * Dijk"); otherwise they belong to the sentence ("het verslag van
+   * Akkermans"), as in the recognizer. */
+  while (st0 < i && !(tk->v[st0].f & F_INIT) && (tk->v[st0].f & F_LOWER))
+    st0++;
+  size_t ps = tk->v[st0].s, pe = t->e;
+  if (woo__spanset_overlaps(m->have, ps, pe))
+    return 0;
+  if (m->placey->n && st0 == i &&
+      keyset_has_word(m->placey, s, t->s, t->e - t->s) &&
+      town_mention(s, tk, i))
+    return 0;
+  if (allowed(m->ctx, ps, pe))
+    return 0;
+  /* Mentions are found in text order and never overlap each other, so
+   * only the recognizers' own hits need checking: adding these to the
+   * set would have it sorted again at every mention. */
+  return woo__hits_add(m->hits, ps, pe, WOO_ENTITY_PERSON, "propagation",
+                       0.85);
+}
+
+/* Where a line's tokens may be taken apart: tokens never hold a space
+ * or a tab, and tokenizing from right after one gives the tokens the
+ * whole line has from there on. */
+static inline bool chunk_gap(char c) { return c == ' ' || c == '\t'; }
+
+/* A run between spaces and tabs that starts with printable ASCII holds
+ * at least one token. */
+static inline bool chunk_counts(char c) {
+  return (unsigned char)c > ' ' && (unsigned char)c < 0x7F;
+}
+
+/* Where to start tokenizing so that a token at q has the tokens before
+ * it that mention_at looks back over (four): the start of the fourth
+ * run before q's that holds a token, or the line's start a. */
+static size_t window_start(const char *s, size_t a, size_t q) {
+  size_t r = q;
+  while (r > a && !chunk_gap(s[r - 1]))
+    r--;
+  for (int n = 0; n < 4 && r > a;) {
+    while (r > a && chunk_gap(s[r - 1]))
+      r--;
+    while (r > a && !chunk_gap(s[r - 1]))
+      r--;
+    if (chunk_counts(s[r]))
+      n++;
+  }
+  return r;
+}
+
+/* Where to stop tokenizing so that a token at q has the token after it
+ * (town_mention): the end of the first run after q's that holds a
+ * token, or the line's end b. */
+static size_t window_end(const char *s, size_t q, size_t b) {
+  size_t r = q;
+  while (r < b && !chunk_gap(s[r]))
+    r++;
+  for (;;) {
+    while (r < b && chunk_gap(s[r]))
+      r++;
+    if (r == b)
+      return b;
+    bool counts = chunk_counts(s[r]);
+    while (r < b && !chunk_gap(s[r]))
+      r++;
+    if (counts)
+      return r;
+  }
+}
+
+/* At most this many places a line's mentions may start at are kept;
+ * a line with more is tokenized whole. */
+#define MENTION_STARTS 32
+
+/* The places in s[a..b) where a token that is a name of the set may
+ * start, in cand (MENTION_STARTS + 1 when there are more).  A name
+ * token starts with a capital or a byte of a multi-byte letter, outside
+ * the names already found (`have`, from its entry cur on) and not
+ * right after an ASCII letter or digit (a token holding that byte goes
+ * on over it).  A start that is two ASCII letters no name starts with
+ * is none; nor is a run of ASCII letters that ends where every token
+ * ends (the line's end, or ASCII that is no letter, digit, apostrophe,
+ * hyphen or dot) and is no name. */
+static size_t mention_starts(const char *s, size_t a, size_t b,
+                             const pairbits *npairs, const keyset *names,
+                             const woo__spanset *have, size_t cur,
+                             size_t *cand) {
+  size_t n = 0, p = a;
+  while ((p = next_capital(s, p, b)) < b) {
+    size_t q = p++;
+    while (cur < have->n && have->v[cur].end <= q)
+      cur++;
+    if (cur < have->n && have->v[cur].start <= q) {
+      p = have->v[cur].end;
+      continue;
+    }
+    unsigned char x = (unsigned char)s[q];
+    if (x < 0x80) {
+      if (q > a) {
+        unsigned char y = (unsigned char)s[q - 1];
+        if ((unsigned)((y | 32) - 'a') < 26u || (unsigned)(y - '0') < 10u)
+          continue;
+      }
+      if (q + 1 < b && !pair_may(npairs, s, q, 2))
+        continue;
+      size_t e = q + 1;
+      while (e < b && (unsigned)(((unsigned char)s[e] | 32) - 'a') < 26u)
+        e++;
+      unsigned char z = e < b ? (unsigned char)s[e] : 0;
+      if ((e == b || (z < 0x80 && (unsigned)(z - '0') >= 10u &&
+                      z != '\'' && z != '-' && z != '.')) &&
+          (!pair_may(npairs, s, q, e - q) ||
+           !keyset_has_word(names, s, q, e - q))) {
+        p = e;
+        continue;
+      }
+    }
+    if (n == MENTION_STARTS)
+      return n + 1;
+    cand[n++] = q;
+  }
+  return n;
+}
+
 int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
   int rc = 0;
   keyset names = {NULL, 0, 0}, firsts = {NULL, 0, 0};
@@ -3621,53 +3770,48 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
     goto done;
 
   /* Other mentions: capitalised words in the set, with initials or
-   * particles right before them. */
+   * particles right before them.  In a line that may hold one, only
+   * the words around the places where one may start are tokenized. */
   size_t a = 0, cur = 0;
   linkpos lp = {false, 0, 0};
   woo__spanset_normalize(&have);
   linewalk lw = linewalk_of(ctx);
+  mention_set ms = {ctx, &names, &placey, &npairs, &have, hits};
   while (a < len) {
     size_t b = linewalk_end(&lw, s, a, len);
+    size_t cur0 = cur;
     if (!line_may_mention(s, a, b, &firsts, &fpairs, &have, &cur)) {
       a = b + 1;
       continue;
     }
-    rc = tokenize(s, a, b, &tk, links_in(&lp, s, len, a, b));
-    if (rc)
-      goto done;
-    for (size_t i = 0; i < tk.n; i++) {
-      tok *t = &tk.v[i];
-      if (!word_tok(t) || !(t->f & F_CAP) || (t->f & F_INIT) ||
-          !pair_may(&npairs, s, t->s, t->e - t->s))
-        continue;
-      if (!keyset_has_word(&names, s, t->s, t->e - t->s))
-        continue;
-      size_t st0 = i;
-      while (st0 > 0 && word_tok(&tk.v[st0 - 1]) &&
-             ((tk.v[st0 - 1].f & F_INIT) ||
-              (lexbits(s, &tk.v[st0 - 1]) & L_PART)) &&
-             i - st0 < 4)
-        st0--;
-      /* Lower-case particles open a name only after initials ("J. van
-       * Dijk"); otherwise they belong to the sentence ("het verslag van
-       * Akkermans"), as in the recognizer. */
-      while (st0 < i && !(tk.v[st0].f & F_INIT) && (tk.v[st0].f & F_LOWER))
-        st0++;
-      size_t ps = tk.v[st0].s, pe = t->e;
-      if (woo__spanset_overlaps(&have, ps, pe))
-        continue;
-      if (placey.n && st0 == i &&
-          keyset_has_word(&placey, s, t->s, t->e - t->s) &&
-          town_mention(s, &tk, i))
-        continue;
-      if (allowed(ctx, ps, pe))
-        continue;
-      /* Mentions are found in text order and never overlap each other,
-       * so only the recognizers' own hits need checking: adding these to
-       * the set would have it sorted again at every mention. */
-      if ((rc = woo__hits_add(hits, ps, pe, WOO_ENTITY_PERSON, "propagation",
-                              0.85)))
+    int links = links_in(&lp, s, len, a, b);
+    size_t cand[MENTION_STARTS];
+    size_t nc = mention_starts(s, a, b, &npairs, &names, &have, cur0, cand);
+    if (nc > MENTION_STARTS) {
+      /* many places: the whole line */
+      rc = tokenize(s, a, b, &tk, links);
+      for (size_t i = 0; i < tk.n && rc == 0; i++)
+        rc = mention_at(&ms, &tk, i);
+      if (rc)
         goto done;
+      a = b + 1;
+      continue;
+    }
+    for (size_t k = 0; k < nc;) {
+      /* windows that overlap are tokenized as one */
+      size_t w0 = window_start(s, a, cand[k]), we = window_end(s, cand[k], b);
+      size_t k1 = k + 1;
+      while (k1 < nc && window_start(s, a, cand[k1]) < we)
+        we = window_end(s, cand[k1++], b);
+      if ((rc = tokenize(s, w0, we, &tk, links)))
+        goto done;
+      for (size_t i = 0; i < tk.n && k < k1; i++) {
+        while (k < k1 && cand[k] < tk.v[i].s)
+          k++;
+        if (k < k1 && cand[k] == tk.v[i].s && (rc = mention_at(&ms, &tk, i)))
+          goto done;
+      }
+      k = k1;
     }
     a = b + 1;
   }
