@@ -3474,11 +3474,10 @@ static bool line_may_mention(const char *s, size_t a, size_t b,
      * walks it once per document. */
     while (*cur < have->n && have->v[*cur].end <= i)
       (*cur)++;
+    /* (the word's first two bytes passed pair_may above) */
     if (e - i >= 2 && !(*cur < have->n && have->v[*cur].start < e) &&
-        pair_may(fpairs, s, i, e - i)) {
-      if (keyset_has_word(firsts, s, i, e - i))
-        return true;
-    }
+        keyset_has_word(firsts, s, i, e - i))
+      return true;
     i = e > i ? e : i + 1;
   }
   return false;
@@ -3564,15 +3563,42 @@ static inline bool chunk_counts(char c) {
 /* Where to start tokenizing so that a token at q has the tokens before
  * it that mention_at looks back over (four): the start of the fourth
  * run before q's that holds a token, or the line's start a. */
-static size_t window_start(const char *s, size_t a, size_t q) {
-  size_t r = q;
-  while (r > a && !chunk_gap(s[r - 1]))
+#if defined(__SSE2__)
+/* A bit per byte of the sixteen at p that is a space or a tab. */
+static inline unsigned gaps16(const char *p) {
+  __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+  return (unsigned)_mm_movemask_epi8(
+      _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')),
+                   _mm_cmpeq_epi8(x, _mm_set1_epi8('\t'))));
+}
+#endif
+
+/* The last byte before r, not before a, that is a gap (gap true) or no
+ * gap (gap false); a - 1 (wrapping when a is 0) when there is none. */
+static inline size_t last_gap(const char *s, size_t a, size_t r, bool gap) {
+#if defined(__SSE2__)
+  while (r >= a + 16) {
+    unsigned m = gaps16(s + r - 16);
+    if (!gap)
+      m = ~m & 0xFFFFu;
+    if (m)
+      return r - 16 + (size_t)(31 - __builtin_clz(m));
+    r -= 16;
+  }
+#endif
+  while (r > a && chunk_gap(s[r - 1]) != gap)
     r--;
+  return r - 1;
+}
+
+static size_t window_start(const char *s, size_t a, size_t q) {
+  /* the start of q's run */
+  size_t r = last_gap(s, a, q, true) + 1;
   for (int n = 0; n < 4 && r > a;) {
-    while (r > a && chunk_gap(s[r - 1]))
-      r--;
-    while (r > a && !chunk_gap(s[r - 1]))
-      r--;
+    size_t e = last_gap(s, a, r, false); /* the last byte of the run before */
+    if (e == a - 1)
+      return a;
+    r = last_gap(s, a, e, true) + 1;
     if (chunk_counts(s[r]))
       n++;
   }
@@ -3640,8 +3666,7 @@ static size_t mention_starts(const char *s, size_t a, size_t b,
       unsigned char z = e < b ? (unsigned char)s[e] : 0;
       if ((e == b || (z < 0x80 && (unsigned)(z - '0') >= 10u &&
                       z != '\'' && z != '-' && z != '.')) &&
-          (!pair_may(npairs, s, q, e - q) ||
-           !keyset_has_word(names, s, q, e - q))) {
+          !keyset_has_word(names, s, q, e - q)) {
         p = e;
         continue;
       }
@@ -3797,11 +3822,12 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
       a = b + 1;
       continue;
     }
+    size_t next0 = nc ? window_start(s, a, cand[0]) : 0;
     for (size_t k = 0; k < nc;) {
       /* windows that overlap are tokenized as one */
-      size_t w0 = window_start(s, a, cand[k]), we = window_end(s, cand[k], b);
+      size_t w0 = next0, we = window_end(s, cand[k], b);
       size_t k1 = k + 1;
-      while (k1 < nc && window_start(s, a, cand[k1]) < we)
+      while (k1 < nc && (next0 = window_start(s, a, cand[k1])) < we)
         we = window_end(s, cand[k1++], b);
       if ((rc = tokenize(s, w0, we, &tk, links)))
         goto done;
