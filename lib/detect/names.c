@@ -3268,10 +3268,19 @@ static inline void key_of_word(woo__lexkey *key, const char *w, size_t n) {
  * false where a token of the line is a name in the set. */
 /* The first two bytes of a set's keys, hashed into 4096 bits: a word
  * that starts with two ASCII letters is only folded and looked up when
- * its pair is among them. */
+ * its pair is among them.  And the first three, where they are ASCII
+ * letters, in 16384 bits: a word that starts with three ASCII letters
+ * (which begin its key as they are, in lower case, whatever follows) is
+ * only looked up when they begin a key. */
 typedef struct pairbits {
   uint64_t v[64];
+  bool tri_on; /* tri is filled (for large sets only: it costs a pass) */
+  uint64_t tri[256];
 } pairbits;
+
+static inline unsigned tri_slot(unsigned x, unsigned y, unsigned z) {
+  return (((x << 16) | (y << 8) | z) * 2654435761u) >> 18;
+}
 
 static inline unsigned pair_slot(unsigned char x, unsigned char y) {
   return ((unsigned)x * 131u + y) & 4095u;
@@ -3284,6 +3293,39 @@ static void pairbits_add(pairbits *pb, const woo__lexkey *k) {
     unsigned h = pair_slot((unsigned char)k->s[0], (unsigned char)k->s[1]);
     pb->v[h / 64] |= 1ull << (h % 64);
   }
+}
+
+/* Fill the triples of a large set's keys. */
+static void pairbits_tri(pairbits *pb, const keyset *ks) {
+  memset(pb->tri, 0, sizeof pb->tri);
+  pb->tri_on = true;
+  for (size_t i = 0; i < ks->cap; i++) {
+    const woo__lexkey *k = &ks->v[i];
+    if (k->n < 3)
+      continue;
+    unsigned char x = (unsigned char)k->s[0], y = (unsigned char)k->s[1],
+                  z = (unsigned char)k->s[2];
+    if ((unsigned)(x - 'a') < 26u && (unsigned)(y - 'a') < 26u &&
+        (unsigned)(z - 'a') < 26u) {
+      unsigned h = tri_slot(x, y, z);
+      pb->tri[h / 64] |= 1ull << (h % 64);
+    }
+  }
+}
+
+/* Whether the word s[i..i+n) may fold to a key of the set by its first
+ * three bytes: false only when they are ASCII letters that begin no
+ * key. */
+static inline bool tri_may(const pairbits *pb, const char *s, size_t i,
+                           size_t n) {
+  if (!pb->tri_on || n < 3)
+    return true;
+  unsigned x = (unsigned char)s[i] | 32u, y = (unsigned char)s[i + 1] | 32u,
+           z = (unsigned char)s[i + 2] | 32u;
+  if (x - 'a' >= 26u || y - 'a' >= 26u || z - 'a' >= 26u)
+    return true;
+  unsigned h = tri_slot(x, y, z);
+  return pb->tri[h / 64] >> (h % 64) & 1;
 }
 
 /* Whether the word s[i..i+n) may fold to a key of the set: false only
@@ -3476,7 +3518,7 @@ static bool line_may_mention(const char *s, size_t a, size_t b,
       (*cur)++;
     /* (the word's first two bytes passed pair_may above) */
     if (e - i >= 2 && !(*cur < have->n && have->v[*cur].start < e) &&
-        keyset_has_word(firsts, s, i, e - i))
+        tri_may(fpairs, s, i, e - i) && keyset_has_word(firsts, s, i, e - i))
       return true;
     i = e > i ? e : i + 1;
   }
@@ -3518,7 +3560,8 @@ static int mention_at(const mention_set *m, toks *tk, size_t i) {
   const char *s = m->ctx->text;
   tok *t = &tk->v[i];
   if (!word_tok(t) || !(t->f & F_CAP) || (t->f & F_INIT) ||
-      !pair_may(m->npairs, s, t->s, t->e - t->s))
+      !pair_may(m->npairs, s, t->s, t->e - t->s) ||
+      !tri_may(m->npairs, s, t->s, t->e - t->s))
     return 0;
   if (!keyset_has_word(m->names, s, t->s, t->e - t->s))
     return 0;
@@ -3666,7 +3709,8 @@ static size_t mention_starts(const char *s, size_t a, size_t b,
       unsigned char z = e < b ? (unsigned char)s[e] : 0;
       if ((e == b || (z < 0x80 && (unsigned)(z - '0') >= 10u &&
                       z != '\'' && z != '-' && z != '.')) &&
-          !keyset_has_word(names, s, q, e - q)) {
+          (!tri_may(npairs, s, q, e - q) ||
+           !keyset_has_word(names, s, q, e - q))) {
         p = e;
         continue;
       }
@@ -3716,8 +3760,9 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
    * a line is only tokenized when a word in it may be one of them; and
    * the first two bytes of the names and of their first parts. */
   pairbits fpairs, npairs;
-  memset(&fpairs, 0, sizeof fpairs);
-  memset(&npairs, 0, sizeof npairs);
+  memset(fpairs.v, 0, sizeof fpairs.v);
+  memset(npairs.v, 0, sizeof npairs.v);
+  fpairs.tri_on = npairs.tri_on = false;
   for (size_t h = 0; h < n0; h++) {
     const woo__hit *x = &hits->v[h];
     if (x->entity != WOO_ENTITY_PERSON || x->confidence < 0.8 ||
@@ -3793,6 +3838,12 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
   tk.lc = NULL;
   if (names.n == 0)
     goto done;
+  /* Among many names, the pairs of two letters let most capitalised
+   * words through: their first three letters are asked as well. */
+  if (names.n >= 128) {
+    pairbits_tri(&npairs, &names);
+    pairbits_tri(&fpairs, &firsts);
+  }
 
   /* Other mentions: capitalised words in the set, with initials or
    * particles right before them.  In a line that may hold one, only
