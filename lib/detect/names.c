@@ -3722,6 +3722,20 @@ static size_t mention_starts(const char *s, size_t a, size_t b,
   return n;
 }
 
+/* woo__spanset_add for the names found, which mostly come in text
+ * order: one that overlaps or touches the last span of a normalized set
+ * and does not start before it widens that span, so that the set stays
+ * normalized where it would have to be sorted again. */
+static int have_add(woo__spanset *h, size_t start, size_t end) {
+  if (h->n && h->merged == h->n && end >= start &&
+      start >= h->v[h->n - 1].start && start <= h->v[h->n - 1].end) {
+    if (end > h->v[h->n - 1].end)
+      h->v[h->n - 1].end = end;
+    return 0;
+  }
+  return woo__spanset_add(h, start, end);
+}
+
 int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
   int rc = 0;
   keyset names = {NULL, 0, 0}, firsts = {NULL, 0, 0};
@@ -3768,7 +3782,7 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
     if (x->entity != WOO_ENTITY_PERSON || x->confidence < 0.8 ||
         x->end > len)
       continue;
-    if ((rc = woo__spanset_add(&have, x->start, x->end)))
+    if ((rc = have_add(&have, x->start, x->end)))
       goto done;
     bool sure = x->confidence >= 0.9;
     size_t xn = x->end - x->start;
