@@ -3296,22 +3296,17 @@ static void pairbits_add(pairbits *pb, const woo__lexkey *k) {
 }
 
 /* Fill the triples of a large set's keys. */
-static void pairbits_tri(pairbits *pb, const keyset *ks) {
-  memset(pb->tri, 0, sizeof pb->tri);
-  pb->tri_on = true;
-  for (size_t i = 0; i < ks->cap; i++) {
-    const woo__lexkey *k = &ks->v[i];
-    if (k->n < 3)
-      continue;
-    unsigned char x = (unsigned char)k->s[0], y = (unsigned char)k->s[1],
-                  z = (unsigned char)k->s[2];
-    if ((unsigned)(x - 'a') < 26u && (unsigned)(y - 'a') < 26u &&
-        (unsigned)(z - 'a') < 26u) {
-      unsigned h = tri_slot(x, y, z);
-      pb->tri[h / 64] |= 1ull << (h % 64);
-    }
+static inline void tri_add(pairbits *pb, unsigned char x, unsigned char y,
+                           unsigned char z) {
+  if ((unsigned)(x - 'a') < 26u && (unsigned)(y - 'a') < 26u &&
+      (unsigned)(z - 'a') < 26u) {
+    unsigned h = tri_slot(x, y, z);
+    pb->tri[h / 64] |= 1ull << (h % 64);
   }
 }
+
+struct nameset;
+static void pairbits_tri(pairbits *pb, const struct nameset *ns);
 
 /* Whether the word s[i..i+n) may fold to a key of the set by its first
  * three bytes: false only when they are ASCII letters that begin no
@@ -3483,8 +3478,134 @@ static bool keyset_has_word(const keyset *k, const char *s, size_t a,
   return keyset_has(k, &key);
 }
 
+/* A set of names for the propagation: keys of plain ASCII of up to
+ * sixteen bytes (nearly all) in slots of their own, compared in two
+ * chunks; the others in a keyset. */
+typedef struct nameslot {
+  uint64_t c[2]; /* the key's bytes, zero-padded */
+  uint64_t hash; /* as woo__lexkey's */
+  size_t n;      /* 0: empty */
+} nameslot;
+
+#define NAMESET_FIRST 64
+typedef struct nameset {
+  nameslot *v; /* first, or on the heap when the set grew */
+  size_t cap, n; /* n counts the keys of both parts */
+  keyset other;
+  nameslot first[NAMESET_FIRST]; /* most texts name fewer people */
+} nameset;
+
+static void nameset_init(nameset *ns) {
+  ns->v = ns->first;
+  ns->cap = NAMESET_FIRST;
+  ns->n = 0;
+  ns->other = (keyset){NULL, 0, 0};
+  for (size_t i = 0; i < NAMESET_FIRST; i++)
+    ns->first[i].n = 0;
+}
+
+/* The key's bytes in c when it is plain ASCII of 1..16 bytes. */
+static inline bool nameset_short(const woo__lexkey *key, uint64_t c[2]) {
+  if (key->n == 0 || key->n > 16)
+    return false;
+  woo__lex_load16(key->s, key->n, c);
+  return !((c[0] | c[1]) & 0x8080808080808080ull);
+}
+
+static bool nameset_probe(const nameset *ns, const uint64_t c[2],
+                          uint64_t hash, size_t n) {
+  for (size_t j = hash & (ns->cap - 1); ns->v[j].n; j = (j + 1) & (ns->cap - 1))
+    if (ns->v[j].n == n && ns->v[j].c[0] == c[0] && ns->v[j].c[1] == c[1])
+      return true;
+  return false;
+}
+
+/* Add the key; *added tells whether it was not there yet. */
+static int nameset_add(nameset *ns, const woo__lexkey *key, bool *added) {
+  *added = false;
+  uint64_t c[2];
+  if (!nameset_short(key, c)) {
+    size_t had = ns->other.n;
+    int rc = keyset_add(&ns->other, key);
+    if (ns->other.n != had) {
+      ns->n++;
+      *added = true;
+    }
+    return rc;
+  }
+  size_t shorts = ns->n - ns->other.n;
+  if ((shorts + 1) * 2 > ns->cap) {
+    size_t cap = ns->cap * 2;
+    nameslot *v = woo__reallocarray(NULL, cap, sizeof *v);
+    if (!v)
+      return WOO_ENOMEM;
+    for (size_t i = 0; i < cap; i++)
+      v[i].n = 0;
+    for (size_t i = 0; i < ns->cap; i++) {
+      if (!ns->v[i].n)
+        continue;
+      size_t j = ns->v[i].hash & (cap - 1);
+      while (v[j].n)
+        j = (j + 1) & (cap - 1);
+      v[j] = ns->v[i];
+    }
+    if (ns->v != ns->first)
+      free(ns->v);
+    ns->v = v;
+    ns->cap = cap;
+  }
+  size_t j = key->hash & (ns->cap - 1);
+  for (; ns->v[j].n; j = (j + 1) & (ns->cap - 1))
+    if (ns->v[j].n == key->n && ns->v[j].c[0] == c[0] && ns->v[j].c[1] == c[1])
+      return 0;
+  ns->v[j] = (nameslot){{c[0], c[1]}, key->hash, key->n};
+  ns->n++;
+  *added = true;
+  return 0;
+}
+
+/* Whether the word s[a..a+n) (no white space, control character or '`'
+ * in it) folds to a key of the set. */
+static bool nameset_has_word(const nameset *ns, const char *s, size_t a,
+                             size_t n) {
+  if (n >= 1 && n <= 16) {
+    uint64_t w[2];
+    woo__lexshort ks;
+    woo__lex_load16(s + a, n, w);
+    if (woo__lexshort_word(&ks, w, n))
+      return nameset_probe(ns, ks.c, ks.hash, n);
+  }
+  woo__lexkey key;
+  woo__lexkey_set(&key, s + a, n);
+  uint64_t c[2];
+  if (nameset_short(&key, c))
+    return nameset_probe(ns, c, key.hash, key.n);
+  return keyset_has(&ns->other, &key);
+}
+
+static void pairbits_tri(pairbits *pb, const nameset *ns) {
+  memset(pb->tri, 0, sizeof pb->tri);
+  pb->tri_on = true;
+  for (size_t i = 0; i < ns->cap; i++)
+    if (ns->v[i].n >= 3)
+      tri_add(pb, (unsigned char)ns->v[i].c[0], (unsigned char)(ns->v[i].c[0] >> 8),
+              (unsigned char)(ns->v[i].c[0] >> 16));
+  for (size_t i = 0; i < ns->other.cap; i++) {
+    const woo__lexkey *k = &ns->other.v[i];
+    if (k->n >= 3)
+      tri_add(pb, (unsigned char)k->s[0], (unsigned char)k->s[1],
+              (unsigned char)k->s[2]);
+  }
+}
+
+static void nameset_free(nameset *ns) {
+  if (ns->v != ns->first)
+    free(ns->v);
+  free(ns->other.v);
+}
+
 static bool line_may_mention(const char *s, size_t a, size_t b,
-                             const keyset *firsts, const pairbits *fpairs,
+                             const nameset *firsts, const pairbits *fpairs,
                              const woo__spanset *have, size_t *cur) {
   size_t i = a;
   while ((i = next_capital(s, i, b)) < b) {
@@ -3518,7 +3639,7 @@ static bool line_may_mention(const char *s, size_t a, size_t b,
       (*cur)++;
     /* (the word's first two bytes passed pair_may above) */
     if (e - i >= 2 && !(*cur < have->n && have->v[*cur].start < e) &&
-        tri_may(fpairs, s, i, e - i) && keyset_has_word(firsts, s, i, e - i))
+        tri_may(fpairs, s, i, e - i) && nameset_has_word(firsts, s, i, e - i))
       return true;
     i = e > i ? e : i + 1;
   }
@@ -3548,7 +3669,8 @@ static bool town_mention(const char *s, const toks *tk, size_t i) {
 /* What the walk over a text's lines weighs its words against. */
 typedef struct mention_set {
   const woo__scan_ctx *ctx;
-  const keyset *names, *placey;
+  const nameset *names;
+  const keyset *placey;
   const pairbits *npairs;
   woo__spanset *have; /* normalized */
   woo__hits *hits;
@@ -3563,7 +3685,7 @@ static int mention_at(const mention_set *m, toks *tk, size_t i) {
       !pair_may(m->npairs, s, t->s, t->e - t->s) ||
       !tri_may(m->npairs, s, t->s, t->e - t->s))
     return 0;
-  if (!keyset_has_word(m->names, s, t->s, t->e - t->s))
+  if (!nameset_has_word(m->names, s, t->s, t->e - t->s))
     return 0;
   size_t st0 = i;
   while (st0 > 0 && word_tok(&tk->v[st0 - 1]) &&
@@ -3682,7 +3804,7 @@ static size_t window_end(const char *s, size_t q, size_t b) {
  * ends (the line's end, or ASCII that is no letter, digit, apostrophe,
  * hyphen or dot) and is no name. */
 static size_t mention_starts(const char *s, size_t a, size_t b,
-                             const pairbits *npairs, const keyset *names,
+                             const pairbits *npairs, const nameset *names,
                              const woo__spanset *have, size_t cur,
                              size_t *cand) {
   size_t n = 0, p = a;
@@ -3710,7 +3832,7 @@ static size_t mention_starts(const char *s, size_t a, size_t b,
       if ((e == b || (z < 0x80 && (unsigned)(z - '0') >= 10u &&
                       z != '\'' && z != '-' && z != '.')) &&
           (!tri_may(npairs, s, q, e - q) ||
-           !keyset_has_word(names, s, q, e - q))) {
+           !nameset_has_word(names, s, q, e - q))) {
         p = e;
         continue;
       }
@@ -3738,7 +3860,9 @@ static int have_add(woo__spanset *h, size_t start, size_t end) {
 
 int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
   int rc = 0;
-  keyset names = {NULL, 0, 0}, firsts = {NULL, 0, 0};
+  nameset names, firsts;
+  nameset_init(&names);
+  nameset_init(&firsts);
   keyset placey = {NULL, 0, 0}; /* surnames that are also places */
   toks tk = {NULL, 0, 0, NULL, 0};
   woo__spanset have = WOO__SPANSET_INIT;
@@ -3825,11 +3949,11 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
         continue;
       woo__lexkey key;
       key_of_word(&key, s + t->s, t->e - t->s);
-      size_t had = names.n;
-      if ((rc = keyset_add(&names, &key)) ||
+      bool added, fadded;
+      if ((rc = nameset_add(&names, &key, &added)) ||
           (town && (rc = keyset_add(&placey, &key))))
         goto done;
-      if (names.n == had)
+      if (!added)
         continue;
       /* a new name: its first part too */
       pairbits_add(&npairs, &key);
@@ -3837,12 +3961,12 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
       while (m < key.n && key.s[m] != '-' && key.s[m] != '\'')
         m++;
       if (m == key.n) {
-        rc = keyset_add(&firsts, &key);
+        rc = nameset_add(&firsts, &key, &fadded);
         pairbits_add(&fpairs, &key);
       } else {
         woo__lexkey f;
         key_of_word(&f, key.s, m);
-        rc = keyset_add(&firsts, &f);
+        rc = nameset_add(&firsts, &f, &fadded);
         pairbits_add(&fpairs, &f);
       }
       if (rc)
@@ -3909,8 +4033,8 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
 done:
   if (seen != seen_stack)
     free(seen);
-  free(names.v);
-  free(firsts.v);
+  nameset_free(&names);
+  nameset_free(&firsts);
   free(placey.v);
   toks_give(&tk);
   woo__spanset_free(&have);
