@@ -3726,8 +3726,10 @@ static inline bool chunk_counts(char c) {
 }
 
 /* Where to start tokenizing so that a token at q has the tokens before
- * it that mention_at looks back over (four): the start of the fourth
- * run before q's that holds a token, or the line's start a. */
+ * it that mention_at looks back over (four, up to one that is no word):
+ * the start of the fourth run before q's that holds a token, or the
+ * line's start a, or the start of a run after one that ends in a token
+ * that is no word. */
 #if defined(__SSE2__)
 /* A bit per byte of the sixteen at p that is a space or a tab. */
 static inline unsigned gaps16(const char *p) {
@@ -3763,6 +3765,13 @@ static size_t window_start(const char *s, size_t a, size_t q) {
     size_t e = last_gap(s, a, r, false); /* the last byte of the run before */
     if (e == a - 1)
       return a;
+    /* A run that ends in one of these ends in a token that is no word
+     * (punctuation, or an address or URL): the look back stops there as
+     * it stops at the window's start. */
+    char c = s[e];
+    if (c == ',' || c == ';' || c == ':' || c == ')' || c == '!' ||
+        c == '?' || c == '"')
+      return r;
     r = last_gap(s, a, e, true) + 1;
     if (chunk_counts(s[r]))
       n++;
