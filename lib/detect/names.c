@@ -3609,6 +3609,18 @@ static bool line_may_mention(const char *s, size_t a, size_t b,
                              const woo__spanset *have, size_t *cur) {
   size_t i = a;
   while ((i = next_capital(s, i, b)) < b) {
+    /* A word inside a name already found cannot start a new mention:
+     * the token that holds it overlaps that name too, and so does every
+     * word that starts before the name's end.  In a document that
+     * repeats its names, most lines are settled here.  `have` is
+     * normalized and the words come in text order: a cursor walks it
+     * once per document. */
+    while (*cur < have->n && have->v[*cur].end <= i)
+      (*cur)++;
+    if (*cur < have->n && have->v[*cur].start <= i) {
+      i = have->v[*cur].end;
+      continue;
+    }
     if (i > a) {
       /* after an ASCII byte the question needs no decoding */
       unsigned char p = (unsigned char)s[i - 1];
@@ -3630,14 +3642,8 @@ static bool line_may_mention(const char *s, size_t a, size_t b,
       continue;
     }
     size_t e = mention_word_end(s, i, b);
-    /* A word inside a name already found cannot start a new mention:
-     * the token that holds it overlaps that name too.  In a document
-     * that repeats its names, most lines are settled here. */
-    /* `have` is normalized and the words come in text order: a cursor
-     * walks it once per document. */
-    while (*cur < have->n && have->v[*cur].end <= i)
-      (*cur)++;
-    /* (the word's first two bytes passed pair_may above) */
+    /* nor one that runs into a name found; (the word's first two bytes
+     * passed pair_may above) */
     if (e - i >= 2 && !(*cur < have->n && have->v[*cur].start < e) &&
         tri_may(fpairs, s, i, e - i) && nameset_has_word(firsts, s, i, e - i))
       return true;
