@@ -772,6 +772,20 @@ static inline bool word_ends(const char *s, size_t len) {
   return !woo__word_len(s, len);
 }
 
+/* memcmp(a, b, n) == 0, with the first eight bytes compared in a
+ * register: names that share a first word mostly differ there. */
+static inline bool same_bytes(const char *a, const char *b, size_t n) {
+  if (n >= 8) {
+    uint64_t x, y;
+    memcpy(&x, a, 8);
+    memcpy(&y, b, 8);
+    if (x != y)
+      return false;
+    return memcmp(a + 8, b + 8, n - 8) == 0;
+  }
+  return memcmp(a, b, n) == 0;
+}
+
 /* One step of the walk over a text's words (the caller holds the read
  * lock): from byte i, where the walk is, to where it goes on.  *best is
  * the length of the name found at i, 0 for none; the walk goes on after
@@ -862,7 +876,7 @@ static size_t walk_step(const woo_names *known, const char *t, size_t len,
     size_t found = 0;
     for (const woo__name_key *k = ix + lo; k < ix + n && k->hash == hw; k++)
       if (k->len > found && i + k->len <= len &&
-          memcmp(t + i, k->name, k->len) == 0 &&
+          same_bytes(t + i, k->name, k->len) &&
           (i + k->len == len || word_ends(t + i + k->len, len - i - k->len)))
         found = k->len;
     if (found) {
