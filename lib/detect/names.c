@@ -3262,10 +3262,6 @@ static inline void key_of_word(woo__lexkey *key, const char *w, size_t n) {
   woo__lexkey_set(key, w, n);
 }
 
-/* Whether a word of s[a..b) that starts with a capital (or any
- * non-ASCII letter) has its letters up to the first ASCII non-letter or
- * general punctuation in `firsts`.  Cheaper than tokenizing, and never
- * false where a token of the line is a name in the set. */
 /* The first two bytes of a set's keys, hashed into 4096 bits: a word
  * that starts with two ASCII letters is only folded and looked up when
  * its pair is among them.  And the first three, where they are ASCII
@@ -3295,7 +3291,7 @@ static void pairbits_add(pairbits *pb, const woo__lexkey *k) {
   }
 }
 
-/* Fill the triples of a large set's keys. */
+/* Set the bit of a key's first three bytes when they are letters. */
 static inline void tri_add(pairbits *pb, unsigned char x, unsigned char y,
                            unsigned char z) {
   if ((unsigned)(x - 'a') < 26u && (unsigned)(y - 'a') < 26u &&
@@ -3393,11 +3389,6 @@ static inline size_t next_capital(const char *s, size_t i, size_t b) {
   return i;
 }
 
-/* The end of the word of a possible mention that goes on at s[i]:
- * ASCII letters and bytes from 0x80 up other than those that start
- * general punctuation (E2) or the signs of Latin-1 (C2), from i on (i
- * itself when it is none of them).  Sixteen bytes
- * a step with SSE2: the bytes of a word are rarely fewer. */
 #if defined(__SSE2__)
 /* A bit per byte of the sixteen at p that is no byte of such a word. */
 static inline unsigned word_stops16(const char *p) {
@@ -3411,6 +3402,11 @@ static inline unsigned word_stops16(const char *p) {
 }
 #endif
 
+/* The end of the word of a possible mention that goes on at s[i]:
+ * ASCII letters and bytes from 0x80 up other than those that start
+ * general punctuation (E2) or the signs of Latin-1 (C2), from i on (i
+ * itself when it is none of them).  Sixteen bytes a step with SSE2: the
+ * bytes of a word are rarely fewer. */
 static inline size_t mention_word_end(const char *s, size_t i, size_t b) {
 #if defined(__SSE2__)
   while (i + 16 <= b) {
@@ -3583,6 +3579,7 @@ static bool nameset_has_word(const nameset *ns, const char *s, size_t a,
   return keyset_has(&ns->other, &key);
 }
 
+/* Fill the triples of a large set's keys. */
 static void pairbits_tri(pairbits *pb, const nameset *ns) {
   memset(pb->tri, 0, sizeof pb->tri);
   pb->tri_on = true;
@@ -3604,6 +3601,10 @@ static void nameset_free(nameset *ns) {
   free(ns->other.v);
 }
 
+/* Whether a word of s[a..b) that starts with a capital (or any
+ * non-ASCII letter) has its letters up to the first ASCII non-letter or
+ * general punctuation in `firsts`.  Cheaper than tokenizing, and never
+ * false where a token of the line is a name in the set. */
 static bool line_may_mention(const char *s, size_t a, size_t b,
                              const nameset *firsts, const pairbits *fpairs,
                              const woo__spanset *have, size_t *cur) {
