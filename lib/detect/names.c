@@ -3475,16 +3475,38 @@ done:
 
 /* ---- propagation ---------------------------------------------------------- */
 
-/* Whether a word of s[a..b) that starts with a capital (or any
- * non-ASCII letter) has its letters up to the first ASCII non-letter or
- * general punctuation in `firsts`.  Cheaper than tokenizing, and never
- * false where a token of the line is a name in the set. */
+/* woo__lexkey_set, with short words of plain ASCII folded and hashed in
+ * registers (the word holds no white space, control character or '`'). */
+static inline void key_of_word(woo__lexkey *key, const char *w, size_t n) {
+  if (n >= 1 && n <= 16) {
+    uint64_t b[2];
+    woo__lexshort ks;
+    woo__lex_load16(w, n, b);
+    if (woo__lexshort_word(&ks, b, n)) {
+      memcpy(key->s, ks.c, 16);
+      key->n = n;
+      key->hash = ks.hash;
+      return;
+    }
+  }
+  woo__lexkey_set(key, w, n);
+}
+
 /* The first two bytes of a set's keys, hashed into 4096 bits: a word
  * that starts with two ASCII letters is only folded and looked up when
- * its pair is among them. */
+ * its pair is among them.  And the first three, where they are ASCII
+ * letters, in 16384 bits: a word that starts with three ASCII letters
+ * (which begin its key as they are, in lower case, whatever follows) is
+ * only looked up when they begin a key. */
 typedef struct pairbits {
   uint64_t v[64];
+  bool tri_on; /* tri is filled (for large sets only: it costs a pass) */
+  uint64_t tri[256];
 } pairbits;
+
+static inline unsigned tri_slot(unsigned x, unsigned y, unsigned z) {
+  return (((x << 16) | (y << 8) | z) * 2654435761u) >> 18;
+}
 
 static inline unsigned pair_slot(unsigned char x, unsigned char y) {
   return ((unsigned)x * 131u + y) & 4095u;
@@ -3497,6 +3519,34 @@ static void pairbits_add(pairbits *pb, const woo__lexkey *k) {
     unsigned h = pair_slot((unsigned char)k->s[0], (unsigned char)k->s[1]);
     pb->v[h / 64] |= 1ull << (h % 64);
   }
+}
+
+/* Set the bit of a key's first three bytes when they are letters. */
+static inline void tri_add(pairbits *pb, unsigned char x, unsigned char y,
+                           unsigned char z) {
+  if ((unsigned)(x - 'a') < 26u && (unsigned)(y - 'a') < 26u &&
+      (unsigned)(z - 'a') < 26u) {
+    unsigned h = tri_slot(x, y, z);
+    pb->tri[h / 64] |= 1ull << (h % 64);
+  }
+}
+
+struct nameset;
+static void pairbits_tri(pairbits *pb, const struct nameset *ns);
+
+/* Whether the word s[i..i+n) may fold to a key of the set by its first
+ * three bytes: false only when they are ASCII letters that begin no
+ * key. */
+static inline bool tri_may(const pairbits *pb, const char *s, size_t i,
+                           size_t n) {
+  if (!pb->tri_on || n < 3)
+    return true;
+  unsigned x = (unsigned char)s[i] | 32u, y = (unsigned char)s[i + 1] | 32u,
+           z = (unsigned char)s[i + 2] | 32u;
+  if (x - 'a' >= 26u || y - 'a' >= 26u || z - 'a' >= 26u)
+    return true;
+  unsigned h = tri_slot(x, y, z);
+  return pb->tri[h / 64] >> (h % 64) & 1;
 }
 
 /* Whether the word s[i..i+n) may fold to a key of the set: false only
@@ -3513,22 +3563,33 @@ static inline bool pair_may(const pairbits *pb, const char *s, size_t i,
   return pb->v[h / 64] >> (h % 64) & 1;
 }
 
+#if defined(__SSE2__)
+/* A bit per byte of the sixteen at p: capitals, and bytes 0xC3..0xFF,
+ * which are -61..-1 as signed bytes. */
+static inline unsigned capitals16(const char *p) {
+  __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+  __m128i high = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(-62)),
+                               _mm_cmplt_epi8(x, _mm_setzero_si128()));
+  return (unsigned)_mm_movemask_epi8(_mm_or_si128(bytes_in(x, 'A', 'Z'), high));
+}
+#endif
+
 /* Offset of the first byte in s[i..b) that is an ASCII capital or at
  * least 0xC3, or b.  Sixteen bytes at a time with SSE2, eight without:
  * most of a line is neither. */
 static inline size_t next_capital(const char *s, size_t i, size_t b) {
 #if defined(__SSE2__)
-  /* sixteen bytes a step: capitals, and bytes 0xC3..0xFF, which are
-   * -61..-1 as signed bytes */
   while (i + 16 <= b) {
-    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-    __m128i high = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(-62)),
-                                 _mm_cmplt_epi8(x, _mm_setzero_si128()));
-    unsigned stop = (unsigned)_mm_movemask_epi8(
-        _mm_or_si128(bytes_in(x, 'A', 'Z'), high));
+    unsigned stop = capitals16(s + i);
     if (stop)
       return i + (size_t)__builtin_ctz(stop);
     i += 16;
+  }
+  if (i < b && b >= 16) {
+    /* the line's last bytes: the sixteen that end at b (all inside the
+     * text), shifted so that bit 0 is s[i] */
+    unsigned stop = capitals16(s + b - 16) >> (i - (b - 16));
+    return stop ? i + (size_t)__builtin_ctz(stop) : b;
   }
 #elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   const uint64_t hb = 0x8080808080808080ull, ones = 0x0101010101010101ull;
@@ -3558,11 +3619,239 @@ static inline size_t next_capital(const char *s, size_t i, size_t b) {
   return i;
 }
 
+#if defined(__SSE2__)
+/* A bit per byte of the sixteen at p that is no byte of such a word. */
+static inline unsigned word_stops16(const char *p) {
+  __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+  __m128i letter = bytes_in(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 'z');
+  __m128i high = _mm_andnot_si128(
+      _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xE2)),
+                   _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC2))),
+      _mm_cmplt_epi8(x, _mm_setzero_si128()));
+  return ~(unsigned)_mm_movemask_epi8(_mm_or_si128(letter, high)) & 0xFFFFu;
+}
+#endif
+
+/* The end of the word of a possible mention that goes on at s[i]:
+ * ASCII letters and bytes from 0x80 up other than those that start
+ * general punctuation (E2) or the signs of Latin-1 (C2), from i on (i
+ * itself when it is none of them).  Sixteen bytes a step with SSE2: the
+ * bytes of a word are rarely fewer. */
+static inline size_t mention_word_end(const char *s, size_t i, size_t b) {
+#if defined(__SSE2__)
+  while (i + 16 <= b) {
+    unsigned stop = word_stops16(s + i);
+    if (stop)
+      return i + (size_t)__builtin_ctz(stop);
+    i += 16;
+  }
+  if (i < b && b >= 16) {
+    /* the sixteen bytes that end at b, shifted so that bit 0 is s[i],
+     * with a stop at b */
+    unsigned sh = (unsigned)(i - (b - 16));
+    unsigned stop = (word_stops16(s + b - 16) >> sh) | 1u << (16 - sh);
+    return i + (size_t)__builtin_ctz(stop);
+  }
+#endif
+  while (i < b) {
+    unsigned char d = (unsigned char)s[i];
+    if ((unsigned)((d | 32) - 'a') < 26u ||
+        (d >= 0x80 && d != 0xE2 && d != 0xC2)) {
+      i++;
+      continue;
+    }
+    break;
+  }
+  return i;
+}
+
+/* keyset_has for a short key of plain ASCII: the set's keys compared
+ * in two chunks of eight bytes, without a copy. */
+static inline bool keyset_has_short(const keyset *k, const woo__lexshort *ks) {
+  if (!k->cap)
+    return false;
+  size_t n = ks->n;
+  uint64_t m0 = n >= 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * n)) - 1;
+  uint64_t m1 = n <= 8    ? 0
+                : n >= 16 ? ~(uint64_t)0
+                          : ((uint64_t)1 << (8 * (n - 8))) - 1;
+  for (size_t j = ks->hash & (k->cap - 1); k->v[j].n;
+       j = (j + 1) & (k->cap - 1)) {
+    if (k->v[j].n != n)
+      continue;
+    uint64_t x[2];
+    memcpy(x, k->v[j].s, 16);
+    if ((x[0] & m0) == ks->c[0] && (x[1] & m1) == ks->c[1])
+      return true;
+  }
+  return false;
+}
+
+/* Whether the word s[a..a+n) (no white space, control character or '`'
+ * in it) folds to a key of the set.  Short words of plain ASCII, most of
+ * them, are folded and hashed in registers. */
+static bool keyset_has_word(const keyset *k, const char *s, size_t a,
+                            size_t n) {
+  if (n >= 1 && n <= 16) {
+    uint64_t w[2];
+    woo__lexshort ks;
+    woo__lex_load16(s + a, n, w);
+    if (woo__lexshort_word(&ks, w, n))
+      return keyset_has_short(k, &ks);
+  }
+  woo__lexkey key;
+  woo__lexkey_set(&key, s + a, n);
+  return keyset_has(k, &key);
+}
+
+/* A set of names for the propagation: keys of plain ASCII of up to
+ * sixteen bytes (nearly all) in slots of their own, compared in two
+ * chunks; the others in a keyset. */
+typedef struct nameslot {
+  uint64_t c[2]; /* the key's bytes, zero-padded */
+  uint64_t hash; /* as woo__lexkey's */
+  size_t n;      /* 0: empty */
+} nameslot;
+
+#define NAMESET_FIRST 64
+typedef struct nameset {
+  nameslot *v; /* first, or on the heap when the set grew */
+  size_t cap, n; /* n counts the keys of both parts */
+  keyset other;
+  nameslot first[NAMESET_FIRST]; /* most texts name fewer people */
+} nameset;
+
+static void nameset_init(nameset *ns) {
+  ns->v = ns->first;
+  ns->cap = NAMESET_FIRST;
+  ns->n = 0;
+  ns->other = (keyset){NULL, 0, 0};
+  for (size_t i = 0; i < NAMESET_FIRST; i++)
+    ns->first[i].n = 0;
+}
+
+/* The key's bytes in c when it is plain ASCII of 1..16 bytes. */
+static inline bool nameset_short(const woo__lexkey *key, uint64_t c[2]) {
+  if (key->n == 0 || key->n > 16)
+    return false;
+  woo__lex_load16(key->s, key->n, c);
+  return !((c[0] | c[1]) & 0x8080808080808080ull);
+}
+
+static bool nameset_probe(const nameset *ns, const uint64_t c[2],
+                          uint64_t hash, size_t n) {
+  for (size_t j = hash & (ns->cap - 1); ns->v[j].n; j = (j + 1) & (ns->cap - 1))
+    if (ns->v[j].n == n && ns->v[j].c[0] == c[0] && ns->v[j].c[1] == c[1])
+      return true;
+  return false;
+}
+
+/* Add the key; *added tells whether it was not there yet. */
+static int nameset_add(nameset *ns, const woo__lexkey *key, bool *added) {
+  *added = false;
+  uint64_t c[2];
+  if (!nameset_short(key, c)) {
+    size_t had = ns->other.n;
+    int rc = keyset_add(&ns->other, key);
+    if (ns->other.n != had) {
+      ns->n++;
+      *added = true;
+    }
+    return rc;
+  }
+  size_t shorts = ns->n - ns->other.n;
+  if ((shorts + 1) * 2 > ns->cap) {
+    size_t cap = ns->cap * 2;
+    nameslot *v = woo__reallocarray(NULL, cap, sizeof *v);
+    if (!v)
+      return WOO_ENOMEM;
+    for (size_t i = 0; i < cap; i++)
+      v[i].n = 0;
+    for (size_t i = 0; i < ns->cap; i++) {
+      if (!ns->v[i].n)
+        continue;
+      size_t j = ns->v[i].hash & (cap - 1);
+      while (v[j].n)
+        j = (j + 1) & (cap - 1);
+      v[j] = ns->v[i];
+    }
+    if (ns->v != ns->first)
+      free(ns->v);
+    ns->v = v;
+    ns->cap = cap;
+  }
+  size_t j = key->hash & (ns->cap - 1);
+  for (; ns->v[j].n; j = (j + 1) & (ns->cap - 1))
+    if (ns->v[j].n == key->n && ns->v[j].c[0] == c[0] && ns->v[j].c[1] == c[1])
+      return 0;
+  ns->v[j] = (nameslot){{c[0], c[1]}, key->hash, key->n};
+  ns->n++;
+  *added = true;
+  return 0;
+}
+
+/* Whether the word s[a..a+n) (no white space, control character or '`'
+ * in it) folds to a key of the set. */
+static bool nameset_has_word(const nameset *ns, const char *s, size_t a,
+                             size_t n) {
+  if (n >= 1 && n <= 16) {
+    uint64_t w[2];
+    woo__lexshort ks;
+    woo__lex_load16(s + a, n, w);
+    if (woo__lexshort_word(&ks, w, n))
+      return nameset_probe(ns, ks.c, ks.hash, n);
+  }
+  woo__lexkey key;
+  woo__lexkey_set(&key, s + a, n);
+  uint64_t c[2];
+  if (nameset_short(&key, c))
+    return nameset_probe(ns, c, key.hash, key.n);
+  return keyset_has(&ns->other, &key);
+}
+
+/* Fill the triples of a large set's keys. */
+static void pairbits_tri(pairbits *pb, const nameset *ns) {
+  memset(pb->tri, 0, sizeof pb->tri);
+  pb->tri_on = true;
+  for (size_t i = 0; i < ns->cap; i++)
+    if (ns->v[i].n >= 3)
+      tri_add(pb, (unsigned char)ns->v[i].c[0], (unsigned char)(ns->v[i].c[0] >> 8),
+              (unsigned char)(ns->v[i].c[0] >> 16));
+  for (size_t i = 0; i < ns->other.cap; i++) {
+    const woo__lexkey *k = &ns->other.v[i];
+    if (k->n >= 3)
+      tri_add(pb, (unsigned char)k->s[0], (unsigned char)k->s[1],
+              (unsigned char)k->s[2]);
+  }
+}
+
+static void nameset_free(nameset *ns) {
+  if (ns->v != ns->first)
+    free(ns->v);
+  free(ns->other.v);
+}
+
+/* Whether a word of s[a..b) that starts with a capital (or any
+ * non-ASCII letter) has its letters up to the first ASCII non-letter or
+ * general punctuation in `firsts`.  Cheaper than tokenizing, and never
+ * false where a token of the line is a name in the set. */
 static bool line_may_mention(const char *s, size_t a, size_t b,
-                             const keyset *firsts, const pairbits *fpairs,
+                             const nameset *firsts, const pairbits *fpairs,
                              const woo__spanset *have, size_t *cur) {
   size_t i = a;
   while ((i = next_capital(s, i, b)) < b) {
+    /* A word inside a name already found cannot start a new mention:
+     * the token that holds it overlaps that name too, and so does every
+     * word that starts before the name's end.  In a document that
+     * repeats its names, most lines are settled here.  `have` is
+     * normalized and the words come in text order: a cursor walks it
+     * once per document. */
+    while (*cur < have->n && have->v[*cur].end <= i)
+      (*cur)++;
+    if (*cur < have->n && have->v[*cur].start <= i) {
+      i = have->v[*cur].end;
+      continue;
+    }
     if (i > a) {
       /* after an ASCII byte the question needs no decoding */
       unsigned char p = (unsigned char)s[i - 1];
@@ -3583,33 +3872,12 @@ static bool line_may_mention(const char *s, size_t a, size_t b,
       i += 2;
       continue;
     }
-    size_t e = i;
-    while (e < b) {
-      unsigned char d = (unsigned char)s[e];
-      if ((d | 32) >= 'a' && (d | 32) <= 'z') {
-        e++;
-        continue;
-      }
-      if (d >= 0x80 && d != 0xE2 && d != 0xC2) {
-        e++;
-        continue;
-      }
-      break;
-    }
-    /* A word inside a name already found cannot start a new mention:
-     * the token that holds it overlaps that name too.  In a document
-     * that repeats its names, most lines are settled here. */
-    /* `have` is normalized and the words come in text order: a cursor
-     * walks it once per document. */
-    while (*cur < have->n && have->v[*cur].end <= i)
-      (*cur)++;
+    size_t e = mention_word_end(s, i, b);
+    /* nor one that runs into a name found; (the word's first two bytes
+     * passed pair_may above) */
     if (e - i >= 2 && !(*cur < have->n && have->v[*cur].start < e) &&
-        pair_may(fpairs, s, i, e - i)) {
-      woo__lexkey k;
-      woo__lexkey_set(&k, s + i, e - i);
-      if (keyset_has(firsts, &k))
-        return true;
-    }
+        tri_may(fpairs, s, i, e - i) && nameset_has_word(firsts, s, i, e - i))
+      return true;
     i = e > i ? e : i + 1;
   }
   return false;
@@ -3635,9 +3903,212 @@ static bool town_mention(const char *s, const toks *tk, size_t i) {
          (tk->v[i + 1].f & F_CAP) && !(tk->v[i + 1].f & F_GAP);
 }
 
+/* What the walk over a text's lines weighs its words against. */
+typedef struct mention_set {
+  const woo__scan_ctx *ctx;
+  const nameset *names;
+  const keyset *placey;
+  const pairbits *npairs;
+  woo__spanset *have; /* normalized */
+  woo__hits *hits;
+} mention_set;
+
+/* Add token i as a mention when it is a name of the set, with initials
+ * or particles right before it. */
+static int mention_at(const mention_set *m, toks *tk, size_t i) {
+  const char *s = m->ctx->text;
+  tok *t = &tk->v[i];
+  if (!word_tok(t) || !(t->f & F_CAP) || (t->f & F_INIT) ||
+      !pair_may(m->npairs, s, t->s, t->e - t->s) ||
+      !tri_may(m->npairs, s, t->s, t->e - t->s))
+    return 0;
+  if (!nameset_has_word(m->names, s, t->s, t->e - t->s))
+    return 0;
+  size_t st0 = i;
+  while (st0 > 0 && word_tok(&tk->v[st0 - 1]) &&
+         ((tk->v[st0 - 1].f & F_INIT) ||
+          (lexbits(s, &tk->v[st0 - 1]) & L_PART)) &&
+         i - st0 < 4)
+    st0--;
+  /* Lower-case particles open a name only after initials ("J. van
+   * Dijk"); otherwise they belong to the sentence ("het verslag van
+   * Akkermans"), as in the recognizer. */
+  while (st0 < i && !(tk->v[st0].f & F_INIT) && (tk->v[st0].f & F_LOWER))
+    st0++;
+  size_t ps = tk->v[st0].s, pe = t->e;
+  if (woo__spanset_overlaps(m->have, ps, pe))
+    return 0;
+  if (m->placey->n && st0 == i &&
+      keyset_has_word(m->placey, s, t->s, t->e - t->s) &&
+      town_mention(s, tk, i))
+    return 0;
+  if (allowed(m->ctx, ps, pe))
+    return 0;
+  /* Mentions are found in text order and never overlap each other, so
+   * only the recognizers' own hits need checking: adding these to the
+   * set would have it sorted again at every mention. */
+  return woo__hits_add(m->hits, ps, pe, WOO_ENTITY_PERSON, "propagation",
+                       0.85);
+}
+
+/* Where a line's tokens may be taken apart: tokens never hold a space
+ * or a tab, and tokenizing from right after one gives the tokens the
+ * whole line has from there on. */
+static inline bool chunk_gap(char c) { return c == ' ' || c == '\t'; }
+
+/* A run between spaces and tabs that starts with printable ASCII holds
+ * at least one token. */
+static inline bool chunk_counts(char c) {
+  return (unsigned char)c > ' ' && (unsigned char)c < 0x7F;
+}
+
+/* Where to start tokenizing so that a token at q has the tokens before
+ * it that mention_at looks back over (four, up to one that is no word):
+ * the start of the fourth run before q's that holds a token, or the
+ * line's start a, or the start of a run after one that ends in a token
+ * that is no word. */
+#if defined(__SSE2__)
+/* A bit per byte of the sixteen at p that is a space or a tab. */
+static inline unsigned gaps16(const char *p) {
+  __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+  return (unsigned)_mm_movemask_epi8(
+      _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')),
+                   _mm_cmpeq_epi8(x, _mm_set1_epi8('\t'))));
+}
+#endif
+
+/* The last byte before r, not before a, that is a gap (gap true) or no
+ * gap (gap false); a - 1 (wrapping when a is 0) when there is none. */
+static inline size_t last_gap(const char *s, size_t a, size_t r, bool gap) {
+#if defined(__SSE2__)
+  while (r >= a + 16) {
+    unsigned m = gaps16(s + r - 16);
+    if (!gap)
+      m = ~m & 0xFFFFu;
+    if (m)
+      return r - 16 + (size_t)(31 - __builtin_clz(m));
+    r -= 16;
+  }
+#endif
+  while (r > a && chunk_gap(s[r - 1]) != gap)
+    r--;
+  return r - 1;
+}
+
+static size_t window_start(const char *s, size_t a, size_t q) {
+  /* the start of q's run */
+  size_t r = last_gap(s, a, q, true) + 1;
+  for (int n = 0; n < 4 && r > a;) {
+    size_t e = last_gap(s, a, r, false); /* the last byte of the run before */
+    if (e == a - 1)
+      return a;
+    /* A run that ends in one of these ends in a token that is no word
+     * (punctuation, or an address or URL): the look back stops there as
+     * it stops at the window's start. */
+    char c = s[e];
+    if (c == ',' || c == ';' || c == ':' || c == ')' || c == '!' ||
+        c == '?' || c == '"')
+      return r;
+    r = last_gap(s, a, e, true) + 1;
+    if (chunk_counts(s[r]))
+      n++;
+  }
+  return r;
+}
+
+/* Where to stop tokenizing so that a token at q has the token after it
+ * (town_mention): the end of the first run after q's that holds a
+ * token, or the line's end b. */
+static size_t window_end(const char *s, size_t q, size_t b) {
+  size_t r = q;
+  while (r < b && !chunk_gap(s[r]))
+    r++;
+  for (;;) {
+    while (r < b && chunk_gap(s[r]))
+      r++;
+    if (r == b)
+      return b;
+    bool counts = chunk_counts(s[r]);
+    while (r < b && !chunk_gap(s[r]))
+      r++;
+    if (counts)
+      return r;
+  }
+}
+
+/* At most this many places a line's mentions may start at are kept;
+ * a line with more is tokenized whole. */
+#define MENTION_STARTS 32
+
+/* The places in s[a..b) where a token that is a name of the set may
+ * start, in cand (MENTION_STARTS + 1 when there are more).  A name
+ * token starts with a capital or a byte of a multi-byte letter, outside
+ * the names already found (`have`, from its entry cur on) and not
+ * right after an ASCII letter or digit (a token holding that byte goes
+ * on over it).  A start that is two ASCII letters no name starts with
+ * is none; nor is a run of ASCII letters that ends where every token
+ * ends (the line's end, or ASCII that is no letter, digit, apostrophe,
+ * hyphen or dot) and is no name. */
+static size_t mention_starts(const char *s, size_t a, size_t b,
+                             const pairbits *npairs, const nameset *names,
+                             const woo__spanset *have, size_t cur,
+                             size_t *cand) {
+  size_t n = 0, p = a;
+  while ((p = next_capital(s, p, b)) < b) {
+    size_t q = p++;
+    while (cur < have->n && have->v[cur].end <= q)
+      cur++;
+    if (cur < have->n && have->v[cur].start <= q) {
+      p = have->v[cur].end;
+      continue;
+    }
+    unsigned char x = (unsigned char)s[q];
+    if (x < 0x80) {
+      if (q > a) {
+        unsigned char y = (unsigned char)s[q - 1];
+        if ((unsigned)((y | 32) - 'a') < 26u || (unsigned)(y - '0') < 10u)
+          continue;
+      }
+      if (q + 1 < b && !pair_may(npairs, s, q, 2))
+        continue;
+      size_t e = q + 1;
+      while (e < b && (unsigned)(((unsigned char)s[e] | 32) - 'a') < 26u)
+        e++;
+      unsigned char z = e < b ? (unsigned char)s[e] : 0;
+      if ((e == b || (z < 0x80 && (unsigned)(z - '0') >= 10u &&
+                      z != '\'' && z != '-' && z != '.')) &&
+          (!tri_may(npairs, s, q, e - q) ||
+           !nameset_has_word(names, s, q, e - q))) {
+        p = e;
+        continue;
+      }
+    }
+    if (n == MENTION_STARTS)
+      return n + 1;
+    cand[n++] = q;
+  }
+  return n;
+}
+
+/* woo__spanset_add for the names found, which mostly come in text
+ * order: one that overlaps or touches the last span of a normalized set
+ * and does not start before it widens that span, so that the set stays
+ * normalized where it would have to be sorted again. */
+static int have_add(woo__spanset *h, size_t start, size_t end) {
+  if (h->n && h->merged == h->n && end >= start &&
+      start >= h->v[h->n - 1].start && start <= h->v[h->n - 1].end) {
+    if (end > h->v[h->n - 1].end)
+      h->v[h->n - 1].end = end;
+    return 0;
+  }
+  return woo__spanset_add(h, start, end);
+}
+
 int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
   int rc = 0;
-  keyset names = {NULL, 0, 0}, firsts = {NULL, 0, 0};
+  nameset names, firsts;
+  nameset_init(&names);
+  nameset_init(&firsts);
   keyset placey = {NULL, 0, 0}; /* surnames that are also places */
   toks tk = {NULL, 0, 0, NULL, 0};
   woo__spanset have = WOO__SPANSET_INIT;
@@ -3651,13 +4122,53 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
   lexcache lc = {lexcache_slots(), LEXCACHE_SLOTS - 1};
   tk.lc = lc.v ? &lc : NULL;
   toks_take(&tk);
+  /* What a hit adds depends on its bytes and on whether it is sure
+   * (0.9) only: a name the text repeats is weighed once.  The table
+   * holds hit indexes plus one; at most half of it is used. */
+  uint32_t seen_stack[256];
+  uint32_t *seen = seen_stack;
+  size_t seen_mask = 255;
+  if (n0 > 128) {
+    size_t cap = 256;
+    while (cap < 2 * n0)
+      cap *= 2;
+    if (cap > UINT32_MAX || !(seen = woo__calloc(cap, sizeof *seen))) {
+      rc = WOO_ENOMEM;
+      goto done;
+    }
+    seen_mask = cap - 1;
+  } else {
+    memset(seen_stack, 0, sizeof seen_stack);
+  }
+  /* The first part of each name (up to a hyphen or apostrophe), so that
+   * a line is only tokenized when a word in it may be one of them; and
+   * the first two bytes of the names and of their first parts. */
+  pairbits fpairs, npairs;
+  memset(fpairs.v, 0, sizeof fpairs.v);
+  memset(npairs.v, 0, sizeof npairs.v);
+  fpairs.tri_on = npairs.tri_on = false;
   for (size_t h = 0; h < n0; h++) {
     const woo__hit *x = &hits->v[h];
     if (x->entity != WOO_ENTITY_PERSON || x->confidence < 0.8 ||
         x->end > len)
       continue;
-    if ((rc = woo__spanset_add(&have, x->start, x->end)))
+    if ((rc = have_add(&have, x->start, x->end)))
       goto done;
+    bool sure = x->confidence >= 0.9;
+    size_t xn = x->end - x->start;
+    size_t j = (size_t)(woo__fnv1a(s + x->start, xn) ^ sure) & seen_mask;
+    bool again = false;
+    for (; seen[j]; j = (j + 1) & seen_mask) {
+      const woo__hit *y = &hits->v[seen[j] - 1];
+      if (y->end - y->start == xn && (y->confidence >= 0.9) == sure &&
+          memcmp(s + y->start, s + x->start, xn) == 0) {
+        again = true;
+        break;
+      }
+    }
+    if (again)
+      continue;
+    seen[j] = (uint32_t)h + 1;
     rc = tokenize(s, x->start, x->end, &tk, -1);
     if (rc)
       goto done;
@@ -3673,102 +4184,103 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
           last = false;
       /* "Linda Hoogeveen": a surname that is also a town travels from a
        * sure name, but not to where it is the town */
-      bool town = (lx & L_ORG) && (lx & L_SN) && last &&
-                  x->confidence >= 0.9 &&
+      bool town = (lx & L_ORG) && (lx & L_SN) && last && sure &&
                   !(lx & (L_PART | L_STOP | L_TITLE | L_OFF));
       if ((lx & (L_PART | L_STOP | L_ORG | L_TITLE | L_OFF)) && !town)
         continue;
       if (!last && (lx & L_COMMON))
         continue; /* given names that are words ("Roos") stay put */
       /* a surname that is also a word travels only from a sure name */
-      if (last && (lx & L_COMMON) && !(lx & L_SN) && x->confidence < 0.9)
+      if (last && (lx & L_COMMON) && !(lx & L_SN) && !sure)
         continue;
       woo__lexkey key;
-      woo__lexkey_set(&key, s + t->s, t->e - t->s);
-      if ((rc = keyset_add(&names, &key)) ||
+      key_of_word(&key, s + t->s, t->e - t->s);
+      bool added, fadded;
+      if ((rc = nameset_add(&names, &key, &added)) ||
           (town && (rc = keyset_add(&placey, &key))))
+        goto done;
+      if (!added)
+        continue;
+      /* a new name: its first part too */
+      pairbits_add(&npairs, &key);
+      size_t m = 0;
+      while (m < key.n && key.s[m] != '-' && key.s[m] != '\'')
+        m++;
+      if (m == key.n) {
+        rc = nameset_add(&firsts, &key, &fadded);
+        pairbits_add(&fpairs, &key);
+      } else {
+        woo__lexkey f;
+        key_of_word(&f, key.s, m);
+        rc = nameset_add(&firsts, &f, &fadded);
+        pairbits_add(&fpairs, &f);
+      }
+      if (rc)
         goto done;
     }
   }
   tk.lc = NULL;
   if (names.n == 0)
     goto done;
-
-  /* The first part of each name (up to a hyphen or apostrophe), so that
-   * a line is only tokenized when a word in it may be one of them. */
-  pairbits fpairs, npairs;
-  memset(&fpairs, 0, sizeof fpairs);
-  memset(&npairs, 0, sizeof npairs);
-  for (size_t i = 0; i < names.cap; i++) {
-    const woo__lexkey *k = &names.v[i];
-    if (!k->n)
-      continue;
-    pairbits_add(&npairs, k);
-    size_t m = 0;
-    while (m < k->n && k->s[m] != '-' && k->s[m] != '\'')
-      m++;
-    woo__lexkey f;
-    woo__lexkey_set(&f, k->s, m);
-    if ((rc = keyset_add(&firsts, &f)))
-      goto done;
-    pairbits_add(&fpairs, &f);
+  /* Among many names, the pairs of two letters let most capitalised
+   * words through: their first three letters are asked as well. */
+  if (names.n >= 128) {
+    pairbits_tri(&npairs, &names);
+    pairbits_tri(&fpairs, &firsts);
   }
 
   /* Other mentions: capitalised words in the set, with initials or
-   * particles right before them. */
+   * particles right before them.  In a line that may hold one, only
+   * the words around the places where one may start are tokenized. */
   size_t a = 0, cur = 0;
   linkpos lp = {false, 0, 0};
   woo__spanset_normalize(&have);
   linewalk lw = linewalk_of(ctx);
+  mention_set ms = {ctx, &names, &placey, &npairs, &have, hits};
   while (a < len) {
     size_t b = linewalk_end(&lw, s, a, len);
+    size_t cur0 = cur;
     if (!line_may_mention(s, a, b, &firsts, &fpairs, &have, &cur)) {
       a = b + 1;
       continue;
     }
-    rc = tokenize(s, a, b, &tk, links_in(&lp, s, len, a, b));
-    if (rc)
-      goto done;
-    for (size_t i = 0; i < tk.n; i++) {
-      tok *t = &tk.v[i];
-      if (!word_tok(t) || !(t->f & F_CAP) || (t->f & F_INIT) ||
-          !pair_may(&npairs, s, t->s, t->e - t->s))
-        continue;
-      woo__lexkey key;
-      woo__lexkey_set(&key, s + t->s, t->e - t->s);
-      if (!keyset_has(&names, &key))
-        continue;
-      size_t st0 = i;
-      while (st0 > 0 && word_tok(&tk.v[st0 - 1]) &&
-             ((tk.v[st0 - 1].f & F_INIT) ||
-              (lexbits(s, &tk.v[st0 - 1]) & L_PART)) &&
-             i - st0 < 4)
-        st0--;
-      /* Lower-case particles open a name only after initials ("J. van
-       * Dijk"); otherwise they belong to the sentence ("het verslag van
-       * Akkermans"), as in the recognizer. */
-      while (st0 < i && !(tk.v[st0].f & F_INIT) && (tk.v[st0].f & F_LOWER))
-        st0++;
-      size_t ps = tk.v[st0].s, pe = t->e;
-      if (woo__spanset_overlaps(&have, ps, pe))
-        continue;
-      if (placey.n && st0 == i && keyset_has(&placey, &key) &&
-          town_mention(s, &tk, i))
-        continue;
-      if (allowed(ctx, ps, pe))
-        continue;
-      /* Mentions are found in text order and never overlap each other,
-       * so only the recognizers' own hits need checking: adding these to
-       * the set would have it sorted again at every mention. */
-      if ((rc = woo__hits_add(hits, ps, pe, WOO_ENTITY_PERSON, "propagation",
-                              0.85)))
+    int links = links_in(&lp, s, len, a, b);
+    size_t cand[MENTION_STARTS];
+    size_t nc = mention_starts(s, a, b, &npairs, &names, &have, cur0, cand);
+    if (nc > MENTION_STARTS) {
+      /* many places: the whole line */
+      rc = tokenize(s, a, b, &tk, links);
+      for (size_t i = 0; i < tk.n && rc == 0; i++)
+        rc = mention_at(&ms, &tk, i);
+      if (rc)
         goto done;
+      a = b + 1;
+      continue;
+    }
+    size_t next0 = nc ? window_start(s, a, cand[0]) : 0;
+    for (size_t k = 0; k < nc;) {
+      /* windows that overlap are tokenized as one */
+      size_t w0 = next0, we = window_end(s, cand[k], b);
+      size_t k1 = k + 1;
+      while (k1 < nc && (next0 = window_start(s, a, cand[k1])) < we)
+        we = window_end(s, cand[k1++], b);
+      if ((rc = tokenize(s, w0, we, &tk, links)))
+        goto done;
+      for (size_t i = 0; i < tk.n && k < k1; i++) {
+        while (k < k1 && cand[k] < tk.v[i].s)
+          k++;
+        if (k < k1 && cand[k] == tk.v[i].s && (rc = mention_at(&ms, &tk, i)))
+          goto done;
+      }
+      k = k1;
     }
     a = b + 1;
   }
 done:
-  free(names.v);
-  free(firsts.v);
+  if (seen != seen_stack)
+    free(seen);
+  nameset_free(&names);
+  nameset_free(&firsts);
   free(placey.v);
   toks_give(&tk);
   woo__spanset_free(&have);

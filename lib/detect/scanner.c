@@ -763,10 +763,171 @@ static size_t next_stop(const woo_names *k, const char *t, size_t len,
   return q;
 }
 
+/* Whether no word starts at s (woo__word_len gives 0): an ASCII byte
+ * that is no letter or digit answers without decoding. */
+static inline bool word_ends(const char *s, size_t len) {
+  unsigned char c = (unsigned char)s[0];
+  if (c < 0x80)
+    return !ascii_alnum(c);
+  return !woo__word_len(s, len);
+}
+
+/* memcmp(a, b, n) == 0, with the first eight bytes compared in a
+ * register: names that share a first word mostly differ there. */
+static inline bool same_bytes(const char *a, const char *b, size_t n) {
+  if (n >= 8) {
+    uint64_t x, y;
+    memcpy(&x, a, 8);
+    memcpy(&y, b, 8);
+    if (x != y)
+      return false;
+    return memcmp(a + 8, b + 8, n - 8) == 0;
+  }
+  return memcmp(a, b, n) == 0;
+}
+
+/* One step of the walk over a text's words (the caller holds the read
+ * lock): from byte i, where the walk is, to where it goes on.  *best is
+ * the length of the name found at i, 0 for none; the walk goes on after
+ * a name found. */
+static size_t walk_step(const woo_names *known, const char *t, size_t len,
+                        size_t i, size_t *best) {
+  *best = 0;
+  /* Spaces and ASCII punctuation start no word: skipped without the
+   * call, which would decode them. */
+  if ((unsigned char)t[i] < 0x80 && !ascii_alnum((unsigned char)t[i])) {
+    /* Up to the next stop the text is plain ASCII words that start
+     * with no name's letter, each passed whole, and the space between
+     * them: go there at once.  Within a word, go back to its start,
+     * where the walk would have measured it. */
+    size_t q = next_stop(known, t, len, i + 1);
+    if (q < len && ascii_alnum((unsigned char)t[q - 1])) {
+      size_t r = q - 1;
+      while (r > i + 1 && ascii_alnum((unsigned char)t[r - 1]))
+        r--;
+      q = r;
+    }
+    return q;
+  }
+  /* An ASCII word is measured here as woo__word_len would: letters and
+   * digits, and an inner apostrophe or hyphen before a letter.  One
+   * that goes on in a byte from 0x80 up asks woo__word_len, unless
+   * that byte starts a character of U+2000..U+2FFF (dashes, quotes,
+   * the euro sign), none of them a letter or digit, other than the
+   * apostrophe U+2019 (E2 80 99) which may join words. */
+  size_t j = i;
+  for (;;) {
+    while (j < len && ascii_alnum((unsigned char)t[j]))
+      j++;
+    if (j + 1 < len && (t[j] == '\'' || t[j] == '-') &&
+        (unsigned)(((unsigned char)t[j + 1] | 0x20) - 'a') < 26u) {
+      j++;
+      continue;
+    }
+    break;
+  }
+  size_t w = j - i;
+  if (j < len &&
+      (((unsigned char)t[j] >= 0x80 &&
+        !((unsigned char)t[j] == 0xE2 &&
+          (j + 2 >= len || (unsigned char)t[j + 1] != 0x80 ||
+           (unsigned char)t[j + 2] != 0x99))) ||
+       ((t[j] == '\'' || t[j] == '-') && j + 1 < len &&
+        (unsigned char)t[j + 1] >= 0x80)))
+    w = woo__word_len(t + i, len - i);
+  if (w == 0) {
+    /* No word at a byte from 0x80 up: none at its continuation bytes
+     * either (they do not decode), so the character is passed whole
+     * (dashes, quotes, the euro sign). */
+    i++;
+    while (i < len && ((unsigned char)t[i] & 0xC0) == 0x80)
+      i++;
+    return i;
+  }
+  if (!known->first_byte[(unsigned char)t[i]])
+    return i + w;
+  if (known->head_n && no_head(known, t, len, i))
+    return i + w;
+  /* Whether a word character ends right before i; an ASCII byte
+   * there answers without decoding. */
+  bool left;
+  if (i == 0)
+    left = true;
+  else if ((unsigned char)t[i - 1] < 0x80)
+    left = !ascii_alnum((unsigned char)t[i - 1]);
+  else
+    left = !woo__word_len(t + woo__utf8_back(t, i - 1),
+                          i - woo__utf8_back(t, i - 1));
+  uint64_t hw = left ? woo__fnv1a(t + i, w) : 0;
+  /* A bit per first-word hash: most words of a text are no name's
+   * first word and are turned away without a binary search. */
+  if (left && (known->filter[(hw % NAME_FBITS) / 64] >> (hw % 64) & 1)) {
+    const woo__name_key *ix = known->index;
+    size_t n = known->index_n;
+    /* the first key of that hash: a binary search without calls */
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (ix[mid].hash < hw)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    size_t found = 0;
+    for (const woo__name_key *k = ix + lo; k < ix + n && k->hash == hw; k++)
+      if (k->len > found && i + k->len <= len &&
+          same_bytes(t + i, k->name, k->len) &&
+          (i + k->len == len || word_ends(t + i + k->len, len - i - k->len)))
+        found = k->len;
+    if (found) {
+      *best = found;
+      return i + found;
+    }
+  }
+  return i + w;
+}
+
+/* The first byte at or after c where a name may start by its bytes: one
+ * of the names' first bytes that starts one of their heads; or len.
+ * Sixteen bytes a step where SSE2 is there: names start with few
+ * letters, mostly capitals. */
+static size_t next_head(const woo_names *k, const char *t, size_t len,
+                        size_t c, bool high) {
+#if defined(__SSE2__)
+  if (k->stop_lo <= k->stop_hi || high) {
+    const __m128i lo = _mm_set1_epi8((char)(k->stop_lo - 1));
+    const __m128i hi = _mm_set1_epi8((char)k->stop_hi);
+    const __m128i hb = high ? _mm_set1_epi8((char)0x80) : _mm_setzero_si128();
+    for (; c + 16 <= len; c += 16) {
+      __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + c));
+      /* signed compares, as in next_stop: bytes from 0x80 up are below
+       * the range, and are taken by their high bit when names start
+       * with one */
+      __m128i in = _mm_andnot_si128(_mm_cmpgt_epi8(x, hi), _mm_cmpgt_epi8(x, lo));
+      unsigned m = (unsigned)_mm_movemask_epi8(
+          _mm_or_si128(in, _mm_and_si128(x, hb)));
+      for (; m; m &= m - 1) {
+        size_t b = c + (size_t)__builtin_ctz(m);
+        if (k->first_byte[(unsigned char)t[b]] &&
+            !(k->head_n && no_head(k, t, len, b)))
+          return b;
+      }
+    }
+  }
+#endif
+  for (; c < len; c++)
+    if (k->first_byte[(unsigned char)t[c]] &&
+        !(k->head_n && no_head(k, t, len, c)))
+      return c;
+  return len;
+}
+
 /* Mark mentions of names another document of the batch withheld: the full
- * name wherever it occurs as whole words.  One pass over the text's words,
- * each looked up among the names' first words, so the cost does not grow
- * with the number of names. */
+ * name wherever it occurs as whole words.  The walk over the text's words
+ * (walk_step), each looked up among the names' first words, so that the
+ * cost does not grow with the number of names, only where it matters: at
+ * the bytes a name may start at (next_head), and whether the walk comes
+ * there as the start of a word. */
 static int known_names(const woo__scan_ctx *ctx, woo_names *known,
                        woo__hits *hits) {
   pthread_rwlock_rdlock(&known->lock);
@@ -779,109 +940,62 @@ static int known_names(const woo__scan_ctx *ctx, woo_names *known,
       return rc;
     pthread_rwlock_rdlock(&known->lock);
   }
-  const woo__name_key *ix = known->index;
-  size_t n = known->index_n;
   int rc = 0;
-  /* A bit per first-word hash: most words of a text are no name's first
-   * word and are turned away without a binary search; names start with
-   * few letters, and fewer heads (their first bytes). */
-  const uint64_t *filter = known->filter;
-  const bool *first_byte = known->first_byte;
   const char *t = ctx->text;
   size_t len = ctx->len;
-  /* The walk below passes plain ASCII words up to the next stop
-   * (next_stop): letters names start with, apostrophes and hyphens
-   * (which may join words) and bytes of multi-byte characters. */
-  for (size_t i = 0; i < len && n && rc == 0;) {
-    /* Spaces and ASCII punctuation start no word: skipped without the
-     * call, which would decode them. */
-    if ((unsigned char)t[i] < 0x80 && !ascii_alnum((unsigned char)t[i])) {
-      /* Up to the next stop the text is plain ASCII words that start
-       * with no name's letter, each passed whole, and the space between
-       * them: go there at once.  Within a word, go back to its start,
-       * where the walk would have measured it. */
-      size_t q = next_stop(known, t, len, i + 1);
-      if (q < len && ascii_alnum((unsigned char)t[q - 1])) {
-        size_t r = q - 1;
-        while (r > i + 1 && ascii_alnum((unsigned char)t[r - 1]))
-          r--;
-        q = r;
+  /* whether a name starts with a byte from 0x80 up: eight flags a load */
+  uint64_t any = 0;
+  for (unsigned b = 0x80; b < 256; b += 8) {
+    uint64_t x;
+    memcpy(&x, known->first_byte + b, 8);
+    any |= x;
+  }
+  bool high = any != 0;
+  /* The walk goes on from `from` as from its start: the end of the last
+   * name found, or 0. */
+  size_t from = 0;
+  for (size_t c = 0; known->index_n && rc == 0 &&
+                     (c = next_head(known, t, len, c, high)) < len;) {
+    /* Whether the walk comes to c as the start of a word.  After an
+     * ASCII letter or digit it does not: the word there goes on over c
+     * (a name found ends before a word character).  After other ASCII
+     * but an apostrophe or hyphen it does: no word goes on over that
+     * byte, and no step of the walk passes over c. */
+    bool start;
+    unsigned char p = c > from ? (unsigned char)t[c - 1] : 0;
+    if (c == from || (p < 0x80 && p != '\'' && p != '-' && !ascii_alnum(p))) {
+      start = true;
+    } else if (p < 0x80 && ascii_alnum(p)) {
+      start = false;
+    } else {
+      /* An apostrophe, hyphen or multi-byte character before c: walk
+       * from the last byte before it where the walk's words never go
+       * on (ASCII other than a letter, digit, apostrophe or hyphen),
+       * where it goes on as from its start. */
+      size_t z = c - 1;
+      while (z > from) {
+        unsigned char y = (unsigned char)t[z];
+        if (y < 0x80 && y != '\'' && y != '-' && !ascii_alnum(y))
+          break;
+        z--;
       }
-      i = q;
+      size_t i = z, best;
+      while (i < c)
+        i = walk_step(known, t, len, i, &best);
+      start = i == c;
+    }
+    if (!start) {
+      c++;
       continue;
     }
-    /* An ASCII word is measured here as woo__word_len would: letters and
-     * digits, and an inner apostrophe or hyphen before a letter.  One
-     * that goes on in a byte from 0x80 up asks woo__word_len, unless
-     * that byte starts a character of U+2000..U+2FFF (dashes, quotes,
-     * the euro sign), none of them a letter or digit, other than the
-     * apostrophe U+2019 (E2 80 99) which may join words. */
-    size_t j = i;
-    for (;;) {
-      while (j < len && ascii_alnum((unsigned char)t[j]))
-        j++;
-      if (j + 1 < len && (t[j] == '\'' || t[j] == '-') &&
-          (unsigned)(((unsigned char)t[j + 1] | 0x20) - 'a') < 26u) {
-        j++;
-        continue;
-      }
-      break;
-    }
-    size_t w = j - i;
-    if (j < len &&
-        (((unsigned char)t[j] >= 0x80 &&
-          !((unsigned char)t[j] == 0xE2 &&
-            (j + 2 >= len || (unsigned char)t[j + 1] != 0x80 ||
-             (unsigned char)t[j + 2] != 0x99))) ||
-         ((t[j] == '\'' || t[j] == '-') && j + 1 < len &&
-          (unsigned char)t[j + 1] >= 0x80)))
-      w = woo__word_len(t + i, len - i);
-    if (w == 0) {
-      /* No word at a byte from 0x80 up: none at its continuation bytes
-       * either (they do not decode), so the character is passed whole
-       * (dashes, quotes, the euro sign). */
-      i++;
-      while (i < len && ((unsigned char)t[i] & 0xC0) == 0x80)
-        i++;
+    size_t best;
+    size_t next = walk_step(known, t, len, c, &best);
+    if (best) {
+      rc = woo__hits_add(hits, c, c + best, WOO_ENTITY_PERSON, "batch", 0.9);
+      from = c = next;
       continue;
     }
-    if (!first_byte[(unsigned char)t[i]]) {
-      i += w;
-      continue;
-    }
-    if (known->head_n && no_head(known, t, len, i)) {
-      i += w;
-      continue;
-    }
-    /* Whether a word character ends right before i; an ASCII byte
-     * there answers without decoding. */
-    bool left;
-    if (i == 0)
-      left = true;
-    else if ((unsigned char)t[i - 1] < 0x80)
-      left = !ascii_alnum((unsigned char)t[i - 1]);
-    else
-      left = !woo__word_len(t + woo__utf8_back(t, i - 1),
-                            i - woo__utf8_back(t, i - 1));
-    uint64_t hw = left ? woo__fnv1a(t + i, w) : 0;
-    if (left && (filter[(hw % NAME_FBITS) / 64] >> (hw % 64) & 1)) {
-      woo__name_key probe = {hw, NULL, 0};
-      const woo__name_key *k = bsearch(&probe, ix, n, sizeof *ix, cmp_name_key);
-      while (k && k > ix && k[-1].hash == probe.hash)
-        k--;
-      size_t best = 0;
-      for (; k && k < ix + n && k->hash == probe.hash; k++)
-        if (k->len > best && i + k->len <= len &&
-            memcmp(t + i, k->name, k->len) == 0 &&
-            (i + k->len == len || !woo__word_len(t + i + k->len, len - i - k->len)))
-          best = k->len;
-      if (best) {
-        rc = woo__hits_add(hits, i, i + best, WOO_ENTITY_PERSON, "batch", 0.9);
-        i += best;
-        continue;
-      }
-    }
-    i += w;
+    c++;
   }
   pthread_rwlock_unlock(&known->lock);
   return rc;
