@@ -1,5 +1,6 @@
 /* Candidate hits gathered by the recognizers. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "internal.h"
 
@@ -23,6 +24,23 @@ int woo__hits_add_ground(woo__hits *h, size_t start, size_t end,
 int woo__hits_add(woo__hits *h, size_t start, size_t end, woo_entity entity,
                   const char *source, double confidence) {
   return woo__hits_add_ground(h, start, end, entity, source, confidence, NULL);
+}
+
+int woo__hits_append(woo__hits *h, const woo__hit *v, size_t n) {
+  if (n > h->cap - h->n) {
+    size_t cap = h->cap ? h->cap : 32;
+    while (cap - h->n < n)
+      cap *= 2;
+    woo__hit *p = woo__reallocarray(h->v, cap, sizeof *p);
+    if (!p)
+      return WOO_ENOMEM;
+    h->v = p;
+    h->cap = cap;
+  }
+  if (n)
+    memcpy(h->v + h->n, v, n * sizeof *v);
+  h->n += n;
+  return 0;
 }
 
 void woo__hits_free(woo__hits *h) {

@@ -33,10 +33,19 @@ int woo__hits_add(woo__hits *h, size_t start, size_t end, woo_entity entity,
 int woo__hits_add_ground(woo__hits *h, size_t start, size_t end,
                          woo_entity entity, const char *source,
                          double confidence, const woo_ground *ground);
+/* Append n hits that were made by the functions above (so already
+ * checked) in one copy. */
+int woo__hits_append(woo__hits *h, const woo__hit *v, size_t n);
 void woo__hits_free(woo__hits *h);
 
 /* Record the hash of the document a mark list belongs to (marks.c). */
 void woo__marks_set_sha256(woo_marks *m, const char *sha);
+/* Room for n more marks, so that adding them does not grow the list. */
+int woo__marks_reserve(woo_marks *m, size_t n);
+/* Add a mark that sorts at or after every mark in the list, with a
+ * ground, start <= end, and a source of static storage (a hit's), which
+ * the list points to instead of keeping a copy. */
+int woo__marks_push_static(woo_marks *m, const woo_mark *mark);
 
 /* A deep copy of a policy, so a scanner owns what it reads. */
 int woo__policy_copy(woo_policy **out, const woo_policy *src);

@@ -330,11 +330,12 @@ static inline int cmp_position(const void *a, const void *b) {
 }
 
 /* A stable merge sort of hits: the comparisons inline, and ties keep the
- * order the recognizers gave, as the C library's merge sort does.
- * Returns 0 or WOO_ENOMEM. */
+ * order the recognizers gave, as the C library's merge sort does.  tmp
+ * has room for n hits (unused for up to RUN of them). */
+enum { RUN = 16 }; /* the sorts' insertion-sorted runs */
+
 #define DEFINE_SORT_HITS(name, cmp)                                             \
-static int name(woo__hit *v, size_t n) {                                      \
-  enum { RUN = 16 };                                                          \
+static void name(woo__hit *v, size_t n, woo__hit *tmp) {                      \
   /* insertion sort of short runs, then merges of doubling width */          \
   for (size_t a = 0; a < n; a += RUN) {                                       \
     size_t b = a + RUN < n ? a + RUN : n;                                     \
@@ -349,10 +350,7 @@ static int name(woo__hit *v, size_t n) {                                      \
     }                                                                         \
   }                                                                           \
   if (n <= RUN)                                                               \
-    return 0;                                                                 \
-  woo__hit *tmp = woo__reallocarray(NULL, n, sizeof *tmp);                    \
-  if (!tmp)                                                                   \
-    return WOO_ENOMEM;                                                        \
+    return;                                                                   \
   woo__hit *src = v, *dst = tmp;                                              \
   for (size_t w = RUN; w < n; w *= 2) {                                       \
     for (size_t a = 0; a < n; a += 2 * w) {                                   \
@@ -376,8 +374,6 @@ static int name(woo__hit *v, size_t n) {                                      \
   }                                                                           \
   if (src != v)                                                               \
     memcpy(v, src, n * sizeof *v);                                            \
-  free(tmp);                                                                  \
-  return 0;                                                                   \
 }
 
 DEFINE_SORT_HITS(sort_by_priority, cmp_priority)
@@ -458,7 +454,9 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
    * priority order, not text order, so a sorted span set would be sorted
    * again after every mark; a bitmap keeps resolution linear. */
   unsigned char *taken = NULL;
-  woo__hit *won = NULL;
+  /* Most texts are short: their map fits on the stack. */
+  unsigned char taken_stack[512];
+  woo__hit *sort_tmp = NULL;
   woo_marks *marks = NULL;
   int rc = 0;
 
@@ -498,11 +496,7 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
     if (!p->entity[e].enabled || (learn && e != WOO_ENTITY_PERSON))
       continue;
     if (e == WOO_ENTITY_PERSON && cached) {
-      for (size_t k = 0; k < cached->n_hits && rc == 0; k++) {
-        const woo__hit *h = &cached->hits[k];
-        rc = woo__hits_add_ground(&hits, h->start, h->end, h->entity,
-                                  h->source, h->confidence, h->ground);
-      }
+      rc = woo__hits_append(&hits, cached->hits, cached->n_hits);
       continue;
     }
     size_t n0 = hits.n;
@@ -541,8 +535,13 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
     hits.v[w++] = *h;
   }
   hits.n = w;
-  if ((rc = sort_by_priority(hits.v, hits.n)))
+  /* One buffer for both sorts: the winners are no more than the hits. */
+  if (hits.n > RUN &&
+      !(sort_tmp = woo__reallocarray(NULL, hits.n, sizeof *sort_tmp))) {
+    rc = WOO_ENOMEM;
     goto done;
+  }
+  sort_by_priority(hits.v, hits.n, sort_tmp);
   if ((rc = woo_marks_new(&marks)))
     goto done;
   woo__marks_set_sha256(marks, doc ? woo_doc_sha256(doc) : "");
@@ -552,11 +551,17 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
       rc = learn_names(&ctx, opts->known, &hits);
     goto done;
   }
-  if (hits.n && (!(taken = woo__calloc(len / 8 + 1, 1)) ||
-                 !(won = woo__calloc(hits.n, sizeof *won)))) {
-    rc = WOO_ENOMEM;
-    goto done;
+  if (hits.n) {
+    if (len / 8 + 1 <= sizeof taken_stack) {
+      taken = taken_stack;
+      memset(taken, 0, len / 8 + 1);
+    } else if (!(taken = woo__calloc(len / 8 + 1, 1))) {
+      rc = WOO_ENOMEM;
+      goto done;
+    }
   }
+  /* The winners are gathered at the front of the hits, in priority
+   * order: each is moved no later than it was. */
   size_t n_won = 0;
   for (size_t i = 0; i < hits.n; i++) {
     woo__hit *h = &hits.v[i];
@@ -564,24 +569,25 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
         !(h->ground ? h->ground : p->entity[h->entity].ground))
       continue;
     bits_set(taken, h->start, h->end);
-    won[n_won++] = *h;
+    hits.v[n_won++] = *h;
   }
   /* Added in text order, so that the mark list needs no reordering. */
-  if ((rc = sort_by_position(won, n_won)))
-    goto done;
+  sort_by_position(hits.v, n_won, sort_tmp);
+  rc = woo__marks_reserve(marks, n_won);
   for (size_t i = 0; i < n_won && rc == 0; i++) {
-    woo__hit *h = &won[i];
+    woo__hit *h = &hits.v[i];
     woo_mark m = {h->start, h->end,
                   h->ground ? h->ground : p->entity[h->entity].ground,
                   h->entity, h->source, h->confidence, WOO_MARK_PROPOSED};
-    rc = woo_marks_add(marks, &m);
+    rc = woo__marks_push_static(marks, &m);
   }
 done:
   woo__hits_free(&hits);
   free(triggers.v);
   woo__textmap_free(&map);
-  free(taken);
-  free(won);
+  if (taken != taken_stack)
+    free(taken);
+  free(sort_tmp);
   if (rc)
     woo_marks_free(marks);
   else
@@ -622,11 +628,7 @@ void woo_names_free(woo_names *n) {
   if (!n)
     return;
   for (size_t i = 0; i < n->doc_slots; i++)
-    if (n->docs[i]) {
-      free(n->docs[i]->text);
-      free(n->docs[i]->hits);
-      free(n->docs[i]);
-    }
+    free(n->docs[i]);
   free(n->docs);
   for (size_t i = 0; i < n->n; i++)
     free(n->names[i]);
@@ -896,7 +898,8 @@ static int learn_names(const woo__scan_ctx *ctx, woo_names *known,
     /* Only full names found with confidence travel to other documents:
      * a lone surname or a guess would spread mistakes across the batch. */
     if (h->entity != WOO_ENTITY_PERSON || h->confidence < 0.9 ||
-        strcmp(h->source, "batch") == 0 || strcmp(h->source, "propagation") == 0 ||
+        (h->source[0] == 'b' && strcmp(h->source, "batch") == 0) ||
+        (h->source[0] == 'p' && strcmp(h->source, "propagation") == 0) ||
         !memchr(ctx->text + h->start, ' ', h->end - h->start) ||
         h->end - h->start > 64)
       continue;
@@ -1015,20 +1018,17 @@ static void learned_add(woo_names *known, const woo_scanner *s,
     known->docs = v;
     known->doc_slots = cap;
   }
-  woo__learned *d = calloc(1, sizeof *d);
+  /* The entry, its hits and its text in one block: freed as one. */
+  _Static_assert(sizeof(woo__learned) % _Alignof(woo__hit) == 0,
+                 "hits right after the entry are aligned");
+  woo__learned *d = malloc(sizeof *d + n * sizeof *hits + len);
   if (!d)
     goto done;
-  d->text = malloc(len ? len : 1);
-  d->hits = malloc(n ? n * sizeof *hits : 1);
-  if (!d->text || !d->hits) {
-    free(d->text);
-    free(d->hits);
-    free(d);
-    goto done;
-  }
-  memcpy(d->text, text, len);
+  d->hits = (woo__hit *)(d + 1);
+  d->text = (char *)(d->hits + n);
   if (n)
     memcpy(d->hits, hits, n * sizeof *hits);
+  memcpy(d->text, text, len);
   d->hash = hash;
   d->scanner = s;
   d->len = len;
