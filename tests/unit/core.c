@@ -118,6 +118,37 @@ TEST(t_linemap) {
   woo__linemap_free(&m);
 }
 
+/* More lines than the stack holds, lines of every length up to past a
+ * step, and a newline right at the end: every start where a byte after a
+ * newline is. */
+TEST(t_linemap_long) {
+  enum { LEN = 40000 };
+  char *t = malloc(LEN);
+  CHECK(t != NULL);
+  if (!t)
+    return;
+  size_t want = 1, run = 0, len = 0;
+  for (size_t i = 0; i < LEN - 1; i++) {
+    bool nl = run >= i % 37;
+    t[len++] = nl ? '\n' : 'x';
+    run = nl ? 0 : run + 1;
+    want += nl;
+  }
+  t[len++] = '\n';
+  want++;
+  woo__linemap m;
+  CHECK_INT(woo__linemap_build(&m, t, len), 0);
+  CHECK(m.n == want);
+  size_t k = 1;
+  bool ok = m.starts[0] == 0;
+  for (size_t i = 0; i < len; i++)
+    if (t[i] == '\n')
+      ok = ok && k < m.n && m.starts[k++] == i + 1;
+  CHECK(ok && k == m.n);
+  woo__linemap_free(&m);
+  free(t);
+}
+
 static void sha_hex(const unsigned char raw[32], char hex[65]) {
   for (int i = 0; i < 32; i++)
     snprintf(hex + 2 * i, 3, "%02x", raw[i]);
@@ -191,6 +222,7 @@ int main(void) {
   RUN(t_classes);
   RUN(t_spanset);
   RUN(t_linemap);
+  RUN(t_linemap_long);
   RUN(t_sha256);
   RUN(t_file_read);
   TEST_END();
