@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../core/internal.h"
+#include "../doc/internal.h"
 #include "internal.h"
 #include "policy.h"
 #include "scanner.h"
@@ -392,11 +393,12 @@ static int learn_names(const woo__scan_ctx *ctx, woo_names *known,
                        const woo__hits *hits);
 static uint64_t text_hash(const char *t, size_t len);
 static const woo__learned *learned_find(woo_names *known,
-                                        const woo_scanner *s, const char *text,
+                                        const woo_scanner *s,
+                                        const woo_doc *doc, const char *text,
                                         size_t len, uint64_t hash);
 static void learned_add(woo_names *known, const woo_scanner *s,
-                        const char *text, size_t len, uint64_t hash,
-                        const woo__hit *hits, size_t n);
+                        const woo_doc *doc, const char *text, size_t len,
+                        uint64_t hash, const woo__hit *hits, size_t n);
 
 /* The bit for byte b of the text is bit b % 8 of map[b / 8].  Whether
  * one of bits [a, e) is set, and setting them: whole bytes at a time
@@ -489,7 +491,7 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
   if (opts && opts->known && p->entity[WOO_ENTITY_PERSON].enabled) {
     th = text_hash(text, len);
     if (!learn)
-      cached = learned_find(opts->known, s, text, len, th);
+      cached = learned_find(opts->known, s, doc, text, len, th);
   }
   for (size_t i = 0; i < sizeof recognizers / sizeof *recognizers && rc == 0; i++) {
     woo_entity e = recognizers[i].entity;
@@ -502,7 +504,8 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
     size_t n0 = hits.n;
     rc = recognizers[i].fn(&ctx, &hits);
     if (rc == 0 && learn && e == WOO_ENTITY_PERSON)
-      learned_add(opts->known, s, text, len, th, hits.v + n0, hits.n - n0);
+      learned_add(opts->known, s, doc, text, len, th, hits.v + n0,
+                  hits.n - n0);
   }
   if (rc == 0)
     rc = woo__find_terms(&ctx, &hits);
@@ -628,7 +631,10 @@ void woo_names_free(woo_names *n) {
   if (!n)
     return;
   for (size_t i = 0; i < n->doc_slots; i++)
-    free(n->docs[i]);
+    if (n->docs[i]) {
+      woo_doc_free(n->docs[i]->doc);
+      free(n->docs[i]);
+    }
   free(n->docs);
   for (size_t i = 0; i < n->n; i++)
     free(n->names[i]);
@@ -970,7 +976,8 @@ static uint64_t text_hash(const char *t, size_t len) {
 }
 
 static const woo__learned *learned_find(woo_names *known,
-                                        const woo_scanner *s, const char *text,
+                                        const woo_scanner *s,
+                                        const woo_doc *doc, const char *text,
                                         size_t len, uint64_t hash) {
   const woo__learned *found = NULL;
   pthread_rwlock_rdlock(&known->lock);
@@ -978,8 +985,10 @@ static const woo__learned *learned_find(woo_names *known,
     for (size_t j = hash & (known->doc_slots - 1); known->docs[j];
          j = (j + 1) & (known->doc_slots - 1)) {
       const woo__learned *d = known->docs[j];
+      /* A held document is alive and unchanged: the same one given
+       * again has the same text. */
       if (d->hash == hash && d->len == len && d->scanner == s &&
-          memcmp(d->text, text, len) == 0) {
+          ((d->doc && d->doc == doc) || memcmp(d->text, text, len) == 0)) {
         found = d;
         break;
       }
@@ -994,9 +1003,17 @@ static const woo__learned *learned_find(woo_names *known,
  * when memory is short or the bound is reached, nothing is kept and the
  * marking pass finds the names again, so failure is not an error. */
 static void learned_add(woo_names *known, const woo_scanner *s,
-                        const char *text, size_t len, uint64_t hash,
-                        const woo__hit *hits, size_t n) {
-  size_t bytes = len + n * sizeof *hits + sizeof(woo__learned);
+                        const woo_doc *doc, const char *text, size_t len,
+                        uint64_t hash, const woo__hit *hits, size_t n) {
+  /* A plain text document is held for its text rather than copied: it
+   * has little beside its text (no character boxes, no source map), and
+   * a batch that keeps its documents for the marking pass has it
+   * anyway. */
+  bool hold = doc && doc->format == WOO_FORMAT_TEXT &&
+              doc->text.data == text && doc->text.len == len;
+  size_t bytes = len + n * sizeof *hits + sizeof(woo__learned) +
+                 (hold ? sizeof *doc + doc->lines.n * sizeof *doc->lines.starts
+                       : 0);
   pthread_rwlock_wrlock(&known->lock);
   if (known->doc_bytes + bytes > WOO__LEARNED_BYTES)
     goto done;
@@ -1018,17 +1035,25 @@ static void learned_add(woo_names *known, const woo_scanner *s,
     known->docs = v;
     known->doc_slots = cap;
   }
-  /* The entry, its hits and its text in one block: freed as one. */
+  /* The entry, its hits and a copy of its text in one block: freed as
+   * one. */
   _Static_assert(sizeof(woo__learned) % _Alignof(woo__hit) == 0,
                  "hits right after the entry are aligned");
-  woo__learned *d = malloc(sizeof *d + n * sizeof *hits + len);
+  woo__learned *d = malloc(sizeof *d + n * sizeof *hits + (hold ? 0 : len));
   if (!d)
     goto done;
   d->hits = (woo__hit *)(d + 1);
-  d->text = (char *)(d->hits + n);
   if (n)
     memcpy(d->hits, hits, n * sizeof *hits);
-  memcpy(d->text, text, len);
+  if (hold) {
+    d->doc = woo__doc_hold(doc);
+    d->text = doc->text.data;
+  } else {
+    char *copy = (char *)(d->hits + n);
+    memcpy(copy, text, len);
+    d->doc = NULL;
+    d->text = copy;
+  }
   d->hash = hash;
   d->scanner = s;
   d->len = len;

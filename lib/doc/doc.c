@@ -53,13 +53,22 @@ woo_doc *woo__doc_new(const char *path) {
     free(d);
     return NULL;
   }
+  atomic_init(&d->owners, 1);
   d->encoding = "utf-8";
   d->revisions = 1;
   return d;
 }
 
+woo_doc *woo__doc_hold(const woo_doc *d) {
+  /* only the count changes, and documents are never made const */
+  woo_doc *w = (woo_doc *)d;
+  atomic_fetch_add_explicit(&w->owners, 1, memory_order_relaxed);
+  return w;
+}
+
 void woo_doc_free(woo_doc *d) {
-  if (!d)
+  if (!d ||
+      atomic_fetch_sub_explicit(&d->owners, 1, memory_order_acq_rel) != 1)
     return;
   free(d->path);
   woo__buf_free(&d->text);
