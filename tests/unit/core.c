@@ -59,6 +59,48 @@ TEST(t_utf8) {
   CHECK_INT(woo__utf8_len(0x20AC), 3);
 }
 
+/* The first invalid byte and whether there is a NUL, a byte at a time:
+ * what the stepping walks must give. */
+static size_t slow_invalid(const unsigned char *s, size_t len, bool *nul) {
+  *nul = memchr(s, 0, len) != NULL;
+  for (size_t i = 0, n; i < len; i += n)
+    if (woo__utf8_decode(s + i, len - i, &n) == WOO__BAD_CP)
+      return i;
+  return WOO_UNSET;
+}
+
+/* Texts of every length up to past two steps of sixty-four, with ASCII,
+ * two-, three- and four-byte characters, NULs and broken sequences
+ * placed over step boundaries. */
+TEST(t_utf8_walk) {
+  static const char *const pieces[] = {"a",        "\xC3\xAB", "\xE2\x82\xAC",
+                                       "\xF0\x9F\x98\x80", "\0",  "\xC3",
+                                       "\xE9",     "\xED\xA0\x80", "\x80"};
+  unsigned seed = 1;
+  bool ok = true;
+  for (int round = 0; round < 3000 && ok; round++) {
+    unsigned char t[200];
+    size_t len = 0, want = (size_t)(round % 160);
+    while (len < want) {
+      seed = seed * 1103515245u + 12345u;
+      unsigned r = seed >> 16;
+      /* mostly ASCII, so that the long steps are taken */
+      const char *p = r % 16 < 12 ? "x" : pieces[(r / 16) % 9];
+      size_t pl = p[0] ? strlen(p) : 1;
+      if (len + pl > sizeof t)
+        break;
+      memcpy(t + len, p, pl);
+      len += pl;
+    }
+    bool nul_slow, nul_fast;
+    size_t slow = slow_invalid(t, len, &nul_slow);
+    size_t fast = woo__utf8_invalid_nul((const char *)t, len, &nul_fast);
+    ok = nul_fast == nul_slow && (nul_slow || fast == slow) &&
+         woo__utf8_invalid((const char *)t, len) == slow;
+  }
+  CHECK(ok);
+}
+
 TEST(t_cp1252) {
   woo__buf b = WOO__BUF_INIT;
   const unsigned char in[] = {'C', 'a', 'f', 0xE9, ' ', 0x80, ' ', 0x93, 'x', 0x94, 0x81};
@@ -218,6 +260,7 @@ int main(void) {
   RUN(t_error_last);
   RUN(t_buf);
   RUN(t_utf8);
+  RUN(t_utf8_walk);
   RUN(t_cp1252);
   RUN(t_classes);
   RUN(t_spanset);
