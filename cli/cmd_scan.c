@@ -180,46 +180,60 @@ static inline unsigned bit_count(uint32_t x) {
   return n;
 }
 
+#if defined(__SSE2__)
+/* The walk over `step` bytes (up to 32) whose newlines and continuation
+ * bytes are the bits of lines and cont. */
+static inline void lc_step(linecol *w, uint32_t lines, uint32_t cont,
+                           unsigned step) {
+  unsigned from = 0;
+  if (lines) {
+    /* the column starts again after the step's last newline */
+    unsigned last = 31u - (unsigned)__builtin_clz(lines);
+    w->line += lines & (lines - 1) ? bit_count(lines) : 1;
+    w->col = 1;
+    from = last + 1;
+    cont = from < 32 ? cont >> from : 0;
+  }
+  w->col += step - from - (cont ? bit_count(cont) : 0);
+}
+#endif
+
 /* Walk on to byte off (pos <= off <= len). */
 static void lc_walk(linecol *w, const char *t, size_t len, size_t off) {
   size_t a = w->pos;
 #if defined(__SSE2__)
-  /* Thirty-two bytes a step: where the step has no newline and no UTF-8
+  /* Thirty-two bytes a step: where a step has no newline and no UTF-8
    * continuation byte (10xxxxxx), which is most steps between newlines,
-   * the column moves by its length.  The last step may read past off but
-   * not past the text: the bytes beyond are masked off. */
+   * the column moves by its length. */
   const __m128i nl = _mm_set1_epi8('\n');
   /* as signed bytes, continuation bytes are -128..-65 */
   const __m128i lead_min = _mm_set1_epi8(-64);
-  while (a < off && a + 32 <= len) {
-    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + a));
-    __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(t + a + 16));
-    uint32_t lines = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(x, nl)) |
-                     (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(y, nl)) << 16;
-    uint32_t cont = (uint32_t)_mm_movemask_epi8(_mm_cmpgt_epi8(lead_min, x)) |
-                    (uint32_t)_mm_movemask_epi8(_mm_cmpgt_epi8(lead_min, y)) << 16;
-    size_t step = off - a < 32 ? off - a : 32;
-    if (step < 32) {
-      uint32_t keep = (1u << step) - 1;
-      lines &= keep;
-      cont &= keep;
-    }
-    unsigned from = 0;
-    if (lines) {
-      /* the column starts again after the step's last newline */
-      unsigned last = 31u - (unsigned)__builtin_clz(lines);
-      w->line += bit_count(lines);
-      w->col = 1;
-      from = last + 1;
-      cont = from < 32 ? cont >> from : 0;
-    }
-    w->col += step - from - (cont ? bit_count(cont) : 0);
-    a += step;
+  uint32_t lines, cont;
+#define LC_MASKS(p)                                                            \
+  do {                                                                         \
+    __m128i x_ = _mm_loadu_si128((const __m128i *)(const void *)(p));         \
+    __m128i y_ = _mm_loadu_si128((const __m128i *)(const void *)((p) + 16));  \
+    lines = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(x_, nl)) |             \
+            (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(y_, nl)) << 16;        \
+    cont = (uint32_t)_mm_movemask_epi8(_mm_cmpgt_epi8(lead_min, x_)) |        \
+           (uint32_t)_mm_movemask_epi8(_mm_cmpgt_epi8(lead_min, y_)) << 16;   \
+  } while (0)
+  for (; a + 32 <= off; a += 32) {
+    LC_MASKS(t + a);
+    if (!(lines | cont))
+      w->col += 32;
+    else
+      lc_step(w, lines, cont, 32);
   }
-  if (a >= off) {
-    w->pos = off;
-    return;
+  /* The last bytes in one step more, which reads past off but not past
+   * the text: the bytes beyond are masked off. */
+  if (a < off && a + 32 <= len) {
+    LC_MASKS(t + a);
+    uint32_t keep = (1u << (off - a)) - 1;
+    lc_step(w, lines & keep, cont & keep, (unsigned)(off - a));
+    a = off;
   }
+#undef LC_MASKS
 #endif
   for (; a < off; a++) {
     unsigned char c = (unsigned char)t[a];
