@@ -310,71 +310,83 @@ static inline int rank(woo_entity e) {
   }
 }
 
-static inline int cmp_priority(const void *a, const void *b) {
-  const woo__hit *x = a, *y = b;
-  int rx = rank(x->entity), ry = rank(y->entity);
-  if (rx != ry)
-    return ry - rx;
-  size_t lx = x->end - x->start, ly = y->end - y->start;
-  if (lx != ly)
-    return lx > ly ? -1 : 1;
+/* Rank and length of a hit in one word, higher first in priority:
+ * compared before anything else. */
+static inline uint64_t priority_key(const woo__hit *h) {
+  uint64_t len = h->end - h->start;
+  if (len >= (uint64_t)1 << 58)
+    len = ((uint64_t)1 << 58) - 1; /* never so long: the text is in memory */
+  return (uint64_t)rank(h->entity) << 58 | len;
+}
+
+/* Hits a and b of v by priority (key[i]: priority_key(&v[i])): rank,
+ * then length, then confidence, higher first, then position. */
+static inline int cmp_priority(const woo__hit *v, const uint64_t *key,
+                               size_t a, size_t b) {
+  if (key[a] != key[b])
+    return key[a] > key[b] ? -1 : 1;
+  const woo__hit *x = &v[a], *y = &v[b];
   if (x->confidence != y->confidence)
     return x->confidence > y->confidence ? -1 : 1;
   return x->start < y->start ? -1 : x->start > y->start;
 }
 
-static inline int cmp_position(const void *a, const void *b) {
-  const woo__hit *x = a, *y = b;
+static inline int cmp_position(const woo__hit *v, const uint64_t *key,
+                               size_t a, size_t b) {
+  (void)key;
+  const woo__hit *x = &v[a], *y = &v[b];
   if (x->start != y->start)
     return x->start < y->start ? -1 : 1;
   return x->end < y->end ? -1 : x->end > y->end;
 }
 
-/* A stable merge sort of hits: the comparisons inline, and ties keep the
- * order the recognizers gave, as the C library's merge sort does.  tmp
- * has room for n hits (unused for up to RUN of them). */
-enum { RUN = 16 }; /* the sorts' insertion-sorted runs */
+/* Hits are sorted as indices into their array: an index moves for a
+ * hit, a word for a record of six.  The order is that of a stable sort:
+ * ties keep the order the recognizers gave, as the C library's merge
+ * sort does.  Insertion sort of short runs, then merges of doubling
+ * width; tmp has room for n indices (unused for up to RUN of them). */
+enum { RUN = 16 };
 
 #define DEFINE_SORT_HITS(name, cmp)                                             \
-static void name(woo__hit *v, size_t n, woo__hit *tmp) {                      \
-  /* insertion sort of short runs, then merges of doubling width */          \
+static void name(const woo__hit *v, const uint64_t *key, size_t *ix,          \
+                 size_t n, size_t *tmp) {                                     \
   for (size_t a = 0; a < n; a += RUN) {                                       \
     size_t b = a + RUN < n ? a + RUN : n;                                     \
     for (size_t i = a + 1; i < b; i++) {                                      \
-      woo__hit x = v[i];                                                      \
+      size_t x = ix[i];                                                       \
       size_t j = i;                                                           \
-      while (j > a && cmp(&v[j - 1], &x) > 0) {                               \
-        v[j] = v[j - 1];                                                      \
+      while (j > a && cmp(v, key, ix[j - 1], x) > 0) {                        \
+        ix[j] = ix[j - 1];                                                    \
         j--;                                                                  \
       }                                                                       \
-      v[j] = x;                                                               \
+      ix[j] = x;                                                              \
     }                                                                         \
   }                                                                           \
   if (n <= RUN)                                                               \
     return;                                                                   \
-  woo__hit *src = v, *dst = tmp;                                              \
+  size_t *src = ix, *dst = tmp;                                               \
   for (size_t w = RUN; w < n; w *= 2) {                                       \
     for (size_t a = 0; a < n; a += 2 * w) {                                   \
       size_t m = a + w < n ? a + w : n, b = a + 2 * w < n ? a + 2 * w : n;    \
       size_t i = a, j = m, o = a;                                             \
-      if (m < b && cmp(&src[m - 1], &src[m]) <= 0) {                          \
+      if (m < b && cmp(v, key, src[m - 1], src[m]) <= 0) {                    \
         /* in order already */                                                \
         memcpy(dst + a, src + a, (b - a) * sizeof *src);                      \
         continue;                                                             \
       }                                                                       \
       while (i < m && j < b)                                                  \
-        dst[o++] = cmp(&src[i], &src[j]) <= 0 ? src[i++] : src[j++];          \
+        dst[o++] = cmp(v, key, src[i], src[j]) <= 0 ? src[i++] : src[j++];    \
       while (i < m)                                                           \
         dst[o++] = src[i++];                                                  \
       while (j < b)                                                           \
         dst[o++] = src[j++];                                                  \
     }                                                                         \
-    woo__hit *x = src;                                                        \
+    size_t *x = src;                                                          \
     src = dst;                                                                \
     dst = x;                                                                  \
   }                                                                           \
-  if (src != v)                                                               \
-    memcpy(v, src, n * sizeof *v);                                            \
+  if (src != ix)                                                              \
+    memcpy(ix, src, n * sizeof *ix);                                          \
 }
 
 DEFINE_SORT_HITS(sort_by_priority, cmp_priority)
@@ -390,7 +402,7 @@ static bool allowed(const woo_scanner *s, const char *text, const woo__hit *h) {
 static int known_names(const woo__scan_ctx *ctx, woo_names *known,
                        woo__hits *hits);
 static int learn_names(const woo__scan_ctx *ctx, woo_names *known,
-                       const woo__hits *hits);
+                       const woo__hits *hits, const size_t *order);
 static uint64_t text_hash(const char *t, size_t len);
 static const woo__learned *learned_find(woo_names *known,
                                         const woo_scanner *s,
@@ -458,7 +470,13 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
   unsigned char *taken = NULL;
   /* Most texts are short: their map fits on the stack. */
   unsigned char taken_stack[512];
-  woo__hit *sort_tmp = NULL;
+  /* The hits' order as indices (sorting below), room for the sorts, and
+   * the hits' priority keys: on the stack for the hits of most texts. */
+  enum { ORDER_STACK = 128 };
+  size_t order_stack[2 * ORDER_STACK];
+  uint64_t key_stack[ORDER_STACK];
+  size_t *order = order_stack;
+  uint64_t *key = key_stack;
   woo_marks *marks = NULL;
   int rc = 0;
 
@@ -538,20 +556,27 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
     hits.v[w++] = *h;
   }
   hits.n = w;
-  /* One buffer for both sorts: the winners are no more than the hits. */
-  if (hits.n > RUN &&
-      !(sort_tmp = woo__reallocarray(NULL, hits.n, sizeof *sort_tmp))) {
+  /* The order and, after it, room for the sorts: the winners are no
+   * more than the hits. */
+  if (hits.n > ORDER_STACK &&
+      (!(order = woo__reallocarray(NULL, hits.n, 2 * sizeof *order)) ||
+       !(key = woo__reallocarray(NULL, hits.n, sizeof *key)))) {
     rc = WOO_ENOMEM;
     goto done;
   }
-  sort_by_priority(hits.v, hits.n, sort_tmp);
+  size_t *sort_tmp = order + hits.n;
+  for (size_t i = 0; i < hits.n; i++) {
+    order[i] = i;
+    key[i] = priority_key(&hits.v[i]);
+  }
+  sort_by_priority(hits.v, key, order, hits.n, sort_tmp);
   if ((rc = woo_marks_new(&marks)))
     goto done;
   woo__marks_set_sha256(marks, doc ? woo_doc_sha256(doc) : "");
   if (learn) {
     /* only names are learned: the mark list stays empty */
     if (p->entity[WOO_ENTITY_PERSON].enabled)
-      rc = learn_names(&ctx, opts->known, &hits);
+      rc = learn_names(&ctx, opts->known, &hits, order);
     goto done;
   }
   if (hits.n) {
@@ -563,22 +588,22 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
       goto done;
     }
   }
-  /* The winners are gathered at the front of the hits, in priority
-   * order: each is moved no later than it was. */
+  /* The winners are gathered at the front of the order, in priority
+   * order. */
   size_t n_won = 0;
   for (size_t i = 0; i < hits.n; i++) {
-    woo__hit *h = &hits.v[i];
+    woo__hit *h = &hits.v[order[i]];
     if (bits_any(taken, h->start, h->end) ||
         !(h->ground ? h->ground : p->entity[h->entity].ground))
       continue;
     bits_set(taken, h->start, h->end);
-    hits.v[n_won++] = *h;
+    order[n_won++] = order[i];
   }
   /* Added in text order, so that the mark list needs no reordering. */
-  sort_by_position(hits.v, n_won, sort_tmp);
+  sort_by_position(hits.v, NULL, order, n_won, sort_tmp);
   rc = woo__marks_reserve(marks, n_won);
   for (size_t i = 0; i < n_won && rc == 0; i++) {
-    woo__hit *h = &hits.v[i];
+    woo__hit *h = &hits.v[order[i]];
     woo_mark m = {h->start, h->end,
                   h->ground ? h->ground : p->entity[h->entity].ground,
                   h->entity, h->source, h->confidence, WOO_MARK_PROPOSED};
@@ -590,7 +615,10 @@ done:
   woo__textmap_free(&map);
   if (taken != taken_stack)
     free(taken);
-  free(sort_tmp);
+  if (order != order_stack)
+    free(order);
+  if (key != key_stack)
+    free(key);
   if (rc)
     woo_marks_free(marks);
   else
@@ -895,12 +923,13 @@ static int known_names(const woo__scan_ctx *ctx, woo_names *known,
   return rc;
 }
 
+/* Learn from the hits in priority order: hits->v[order[i]]. */
 static int learn_names(const woo__scan_ctx *ctx, woo_names *known,
-                       const woo__hits *hits) {
+                       const woo__hits *hits, const size_t *order) {
   int rc = 0;
   pthread_rwlock_wrlock(&known->lock);
   for (size_t i = 0; i < hits->n && rc == 0; i++) {
-    const woo__hit *h = &hits->v[i];
+    const woo__hit *h = &hits->v[order[i]];
     /* Only full names found with confidence travel to other documents:
      * a lone surname or a guess would spread mistakes across the batch. */
     if (h->entity != WOO_ENTITY_PERSON || h->confidence < 0.9 ||
