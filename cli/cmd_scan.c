@@ -69,7 +69,7 @@ typedef struct sbuf {
 
 /* Room for n more bytes (and the terminating NUL) at b->p + b->n; NULL
  * when memory is short, which marks the buffer failed. */
-static char *sb_room(sbuf *b, size_t n) {
+static inline char *sb_room(sbuf *b, size_t n) {
   if (b->failed)
     return NULL;
   if (b->n + n + 1 > b->cap) {
@@ -101,7 +101,7 @@ static void sb_str(sbuf *b, const char *s) { sb_put(b, s, strlen(s)); }
 /* v in decimal at o; returns the end.  The digits are counted first and
  * written in place from the last: a copy from a scratch buffer was a
  * call for every number of the summary. */
-static char *put_num(char *o, size_t v) {
+static inline char *put_num(char *o, size_t v) {
   /* lines, columns and lengths are mostly below a thousand */
   if (v < 10) {
     *o = (char)('0' + v);
@@ -266,8 +266,8 @@ enum { NFIELDS = 8 };
 /* The fields of mark k, or NULL when they are too long to keep. */
 static const fields *fields_of(fields *f, size_t *next, const woo_mark *k) {
   for (size_t i = 0; i < NFIELDS; i++)
-    if (f[i].ground == k->ground && f[i].entity == k->entity &&
-        f[i].source == k->source)
+    if (f[i].source == k->source && f[i].ground == k->ground &&
+        f[i].entity == k->entity)
       return &f[i];
   const char *code = k->ground->code, *ent = woo_entity_name(k->entity);
   size_t cl = strlen(code), el = strlen(ent), sl = strlen(k->source);
