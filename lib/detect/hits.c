@@ -4,26 +4,8 @@
 
 #include "internal.h"
 
-int woo__hits_add_ground(woo__hits *h, size_t start, size_t end,
-                         woo_entity entity, const char *source,
-                         double confidence, const woo_ground *ground) {
-  if (end <= start)
-    return 0; /* empty hits carry nothing to withhold */
-  if (h->n == h->cap && woo__grow(&h->v, &h->cap, sizeof *h->v, 32))
-    return WOO_ENOMEM;
-  woo__hit *x = &h->v[h->n++];
-  x->start = start;
-  x->end = end;
-  x->entity = entity;
-  x->source = source;
-  x->confidence = confidence < 0 ? 0 : confidence > 1 ? 1 : confidence;
-  x->ground = ground;
-  return 0;
-}
-
-int woo__hits_add(woo__hits *h, size_t start, size_t end, woo_entity entity,
-                  const char *source, double confidence) {
-  return woo__hits_add_ground(h, start, end, entity, source, confidence, NULL);
+int woo__hits_grow(woo__hits *h) {
+  return woo__grow(&h->v, &h->cap, sizeof *h->v, 32);
 }
 
 int woo__hits_append(woo__hits *h, const woo__hit *v, size_t n) {
