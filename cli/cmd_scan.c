@@ -87,7 +87,7 @@ static inline char *sb_room(sbuf *b, size_t n) {
   return b->p + b->n;
 }
 
-static void sb_put(sbuf *b, const char *s, size_t n) {
+static inline void sb_put(sbuf *b, const char *s, size_t n) {
   char *o = sb_room(b, n);
   if (!o)
     return;
@@ -96,7 +96,7 @@ static void sb_put(sbuf *b, const char *s, size_t n) {
   b->p[b->n] = '\0';
 }
 
-static void sb_str(sbuf *b, const char *s) { sb_put(b, s, strlen(s)); }
+static inline void sb_str(sbuf *b, const char *s) { sb_put(b, s, strlen(s)); }
 
 /* v in decimal at o; returns the end.  The digits are counted first and
  * written in place from the last: a copy from a scratch buffer was a
@@ -129,7 +129,7 @@ static inline char *put_num(char *o, size_t v) {
   return o + n;
 }
 
-static void sb_num(sbuf *b, size_t v) {
+static inline void sb_num(sbuf *b, size_t v) {
   char *o = sb_room(b, 24);
   if (!o)
     return;
