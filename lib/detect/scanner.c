@@ -485,7 +485,17 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
    * recognizers and propagation add nothing it keeps, and each hit is
    * judged on its own, so leaving them out changes nothing learned. */
   bool learn = opts && opts->known && opts->learn;
-  if (!learn && (p->entity[WOO_ENTITY_IDNUMBER].enabled ||
+  /* Room for the hits of most documents at once, roughly one per 40
+   * bytes of text, rather than grown from a few as they come. */
+  {
+    size_t guess = len / 40 < 64 ? 64 : len / 40 > 4096 ? 4096 : len / 40;
+    hits.v = woo__reallocarray(NULL, guess, sizeof *hits.v);
+    if (!hits.v)
+      rc = WOO_ENOMEM;
+    else
+      hits.cap = guess;
+  }
+  if (rc == 0 && !learn && (p->entity[WOO_ENTITY_IDNUMBER].enabled ||
                  p->entity[WOO_ENTITY_BIRTHDATE].enabled ||
                  p->entity[WOO_ENTITY_SECRET].enabled)) {
     /* One search for the labels of all three instead of one each. */
