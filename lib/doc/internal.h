@@ -37,7 +37,7 @@ struct woo_doc {
    * woo_doc_free (woo__doc_hold); freed when the last lets go. */
   atomic_uint owners;
   woo_format format;
-  char *path;
+  char *path; /* in the document's own block (woo__doc_new) */
   size_t input_size;
   char sha256[65];
   const char *encoding; /* static string */
