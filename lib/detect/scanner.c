@@ -340,8 +340,8 @@ static inline int cmp_position(const woo__hit *v, const uint64_t *key,
   return x->end < y->end ? -1 : x->end > y->end;
 }
 
-/* Hits are sorted as indices into their array: an index moves for a
- * hit, a word for a record of six.  The order is that of a stable sort:
+/* Hits are sorted as indices into their array, so that a move is of one
+ * word rather than of a whole hit.  The order is that of a stable sort:
  * ties keep the order the recognizers gave, as the C library's merge
  * sort does.  Insertion sort of short runs, then merges of doubling
  * width; tmp has room for n indices (unused for up to RUN of them). */
