@@ -997,13 +997,16 @@ static uint64_t text_hash(const char *t, size_t len) {
   /* eight bytes a step, the last partial step zero-padded */
   for (size_t r = 0; r < 2; r++) {
     const char *p = r ? t + len - tail : t;
-    size_t n = r ? tail : head;
-    for (size_t i = 0; i < n; i += 8) {
+    size_t n = r ? tail : head, i = 0;
+    for (; i + 8 <= n; i += 8) {
+      uint64_t x;
+      memcpy(&x, p + i, 8); /* one load, not a call */
+      h = (h ^ x) * 0xff51afd7ed558ccdull;
+      h ^= h >> 29;
+    }
+    if (i < n) {
       uint64_t x = 0;
-      if (n - i >= 8)
-        memcpy(&x, p + i, 8); /* one load, not a call */
-      else
-        memcpy(&x, p + i, n - i);
+      memcpy(&x, p + i, n - i);
       h = (h ^ x) * 0xff51afd7ed558ccdull;
       h ^= h >> 29;
     }
