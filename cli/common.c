@@ -66,28 +66,40 @@ typedef struct paths {
   int n, cap;
 } paths;
 
-static int paths_add(paths *p, const char *s) {
+/* Add s, which the list takes over (freed here when it cannot). */
+static int paths_take(paths *p, char *s) {
   if (p->n == p->cap) {
     int cap = p->cap ? p->cap * 2 : 16;
     char **v = realloc(p->v, (size_t)cap * sizeof *v);
-    if (!v)
+    if (!v) {
+      free(s);
       return -1;
+    }
     p->v = v;
     p->cap = cap;
   }
-  p->v[p->n] = strdup(s);
-  return p->v[p->n] ? (p->n++, 0) : -1;
+  p->v[p->n++] = s;
+  return 0;
+}
+
+static int paths_add(paths *p, const char *s) {
+  char *d = strdup(s);
+  return d ? paths_take(p, d) : -1;
 }
 
 /* A folder entry and its type as the folder listing gives it (DT_UNKNOWN
- * when the file system does not say, or for a link, which is followed). */
+ * when the file system does not say, or for a link, which is followed).
+ * name points into path, after the folder's part. */
 typedef struct entry {
   char *path;
+  const char *name;
   unsigned char type;
 } entry;
 
+/* The entries of one folder share the folder's part of their paths:
+ * their names alone give the order of the whole paths. */
 static int cmp_entry(const void *a, const void *b) {
-  return strcmp(((const entry *)a)->path, ((const entry *)b)->path);
+  return strcmp(((const entry *)a)->name, ((const entry *)b)->name);
 }
 
 static int walk(paths *p, const char *dir, int depth) {
@@ -102,7 +114,7 @@ static int walk(paths *p, const char *dir, int depth) {
   }
   entry *here = NULL;
   size_t n_here = 0, cap = 0, dlen = strlen(dir);
-  const char *sep = dir[dlen - 1] == '/' ? "" : "/";
+  size_t slen = dir[dlen - 1] == '/' ? 0 : 1; /* a '/' between */
   struct dirent *e;
   int rc = 0;
   while (rc == 0 && (e = readdir(d))) {
@@ -117,17 +129,21 @@ static int walk(paths *p, const char *dir, int depth) {
       }
       here = v;
     }
-    size_t n = dlen + strlen(e->d_name) + 2;
-    char *full = malloc(n);
+    size_t nlen = strlen(e->d_name);
+    char *full = malloc(dlen + slen + nlen + 1);
     if (!full) {
       rc = -1;
       break;
     }
-    snprintf(full, n, "%s%s%s", dir, sep, e->d_name);
+    memcpy(full, dir, dlen);
+    if (slen)
+      full[dlen] = '/';
+    memcpy(full + dlen + slen, e->d_name, nlen + 1);
     /* The listing's type saves a stat per file in a large folder. */
-    here[n_here++] = (entry){full, e->d_type == DT_DIR || e->d_type == DT_REG
-                                       ? e->d_type
-                                       : DT_UNKNOWN};
+    here[n_here++] = (entry){full, full + dlen + slen,
+                             e->d_type == DT_DIR || e->d_type == DT_REG
+                                 ? e->d_type
+                                 : DT_UNKNOWN};
   }
   closedir(d);
   if (n_here > 1)
@@ -138,10 +154,13 @@ static int walk(paths *p, const char *dir, int depth) {
     if (type == DT_UNKNOWN && stat(here[i].path, &st) == 0)
       type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG
                                                                 : DT_UNKNOWN;
-    if (type == DT_DIR)
+    if (type == DT_DIR) {
       rc = walk(p, here[i].path, depth + 1);
-    else if (type == DT_REG)
-      rc = paths_add(p, here[i].path);
+    } else if (type == DT_REG) {
+      /* the list takes the path over */
+      rc = paths_take(p, here[i].path);
+      here[i].path = NULL;
+    }
   }
   for (size_t i = 0; i < n_here; i++)
     free(here[i].path);

@@ -63,7 +63,8 @@ typedef struct woo_mark {
   woo_entity entity;
   const char *source;       /**< which recognizer or rule: "lexicon",
                                  "header", "propagation", "policy:terms" …;
-                                 owned by the list */
+                                 valid as long as the list (a copy the list
+                                 owns, or a static string) */
   double confidence;        /**< 0..1 */
   woo_mark_status status;
 } woo_mark;

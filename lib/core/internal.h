@@ -85,6 +85,9 @@ void woo__buf_free(woo__buf *b);
 uint32_t woo__utf8_decode(const unsigned char *s, size_t len, size_t *n);
 /* Offset of the first invalid byte, or WOO_UNSET when all valid. */
 size_t woo__utf8_invalid(const char *s, size_t len);
+/* The same, and in one pass whether s has a NUL byte anywhere (*nul);
+ * when it has, the offset returned means nothing. */
+size_t woo__utf8_invalid_nul(const char *s, size_t len, bool *nul);
 /* Length of the UTF-8 sequence for cp (1..4). */
 size_t woo__utf8_len(uint32_t cp);
 /* Start of the code point containing byte `off`. */

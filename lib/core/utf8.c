@@ -38,45 +38,89 @@ uint32_t woo__utf8_decode(const unsigned char *s, size_t len, size_t *n) {
   return cp;
 }
 
-size_t woo__utf8_invalid(const char *str, size_t len) {
-  const unsigned char *s = (const unsigned char *)str;
+/* The walk of woo__utf8_invalid and woo__utf8_invalid_nul: with `nul`,
+ * a NUL byte stops it too (*nul is set).  Inlined into each, so that the
+ * test for NUL costs nothing where it is not asked. */
+static inline size_t utf8_walk(const unsigned char *s, size_t len,
+                               bool *nul) {
   size_t i = 0;
-  while (i < len) {
-    /* Fast path over ASCII, thirty-two bytes at a time (two words of
-     * sixteen with SSE2, four of eight elsewhere), then eight. */
-    while (i + 32 <= len) {
+  for (;;) {
 #if defined(__SSE2__)
+    /* Plain ASCII (and no NUL, where asked) sixty-four bytes a step: a
+     * byte from 0x80 up has its top bit set, and a NUL is the least of
+     * the bytes.  Then on to the first byte that needs a look, sixteen
+     * bytes a step. */
+    const __m128i zero = _mm_setzero_si128();
+    for (; i + 64 <= len; i += 64) {
       __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
       __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 16));
-      if (_mm_movemask_epi8(_mm_or_si128(a, b)))
+      __m128i c = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 32));
+      __m128i d = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 48));
+      __m128i x = _mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d));
+      if (nul)
+        x = _mm_or_si128(x, _mm_cmpeq_epi8(_mm_min_epu8(_mm_min_epu8(a, b),
+                                                        _mm_min_epu8(c, d)),
+                                           zero));
+      if (_mm_movemask_epi8(x))
         break;
-#else
-      uint64_t w[4];
-      memcpy(w, s + i, 32);
-      if ((w[0] | w[1] | w[2] | w[3]) & 0x8080808080808080ull)
-        break;
-#endif
-      i += 32;
     }
-    while (i + 8 <= len) {
+    for (; i + 16 <= len; i += 16) {
+      __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+      if (nul)
+        a = _mm_or_si128(a, _mm_cmpeq_epi8(a, zero));
+      unsigned m = (unsigned)_mm_movemask_epi8(a);
+      if (m) {
+        i += (size_t)__builtin_ctz(m);
+        break;
+      }
+    }
+    /* the byte found, or the last bytes */
+    size_t stop = i + 16 <= len ? i + 1 : len;
+#else
+    /* Eight bytes a step; a word with a NUL has a byte that borrows. */
+    for (; i + 8 <= len; i += 8) {
       uint64_t w;
       memcpy(&w, s + i, 8);
-      if (w & 0x8080808080808080ull)
+      if ((w | (nul ? (w - 0x0101010101010101ull) & ~w : 0)) &
+          0x8080808080808080ull)
         break;
-      i += 8;
+    }
+    /* the word found, or the last bytes */
+    size_t stop = i + 8 <= len ? i + 8 : len;
+#endif
+    /* Byte by byte there, then steps again. */
+    for (; i < stop; i++) {
+      unsigned c = s[i];
+      if (c >= 0x80) {
+        /* two bytes (accented Latin letters), the most common, here */
+        if (c >= 0xC2 && c <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+          i++;
+          continue;
+        }
+        size_t n;
+        if (woo__utf8_decode(s + i, len - i, &n) == WOO__BAD_CP) {
+          if (nul)
+            *nul = memchr(s + i, 0, len - i) != NULL;
+          return i;
+        }
+        i += n - 1;
+      } else if (nul && c == 0) {
+        *nul = true;
+        return i;
+      }
     }
     if (i >= len)
-      break;
-    if (s[i] < 0x80) {
-      i++;
-      continue;
-    }
-    size_t n;
-    if (woo__utf8_decode(s + i, len - i, &n) == WOO__BAD_CP)
-      return i;
-    i += n;
+      return WOO_UNSET;
   }
-  return WOO_UNSET;
+}
+
+size_t woo__utf8_invalid(const char *str, size_t len) {
+  return utf8_walk((const unsigned char *)str, len, NULL);
+}
+
+size_t woo__utf8_invalid_nul(const char *str, size_t len, bool *nul) {
+  *nul = false;
+  return utf8_walk((const unsigned char *)str, len, nul);
 }
 
 size_t woo__utf8_len(uint32_t cp) {

@@ -27,16 +27,48 @@ typedef struct woo__hits {
   size_t n, cap;
 } woo__hits;
 
-int woo__hits_add(woo__hits *h, size_t start, size_t end, woo_entity entity,
-                  const char *source, double confidence);
-/* Same, with an explicit ground (policy terms, patterns, sections). */
-int woo__hits_add_ground(woo__hits *h, size_t start, size_t end,
-                         woo_entity entity, const char *source,
-                         double confidence, const woo_ground *ground);
+/* Room for one more hit (hits.c); 0 or WOO_ENOMEM. */
+int woo__hits_grow(woo__hits *h);
+
+/* Add a hit with an explicit ground (policy terms, patterns, sections).
+ * Inline: the recognizers add tens of thousands of hits to a batch. */
+static inline int woo__hits_add_ground(woo__hits *h, size_t start, size_t end,
+                                       woo_entity entity, const char *source,
+                                       double confidence,
+                                       const woo_ground *ground) {
+  if (end <= start)
+    return 0; /* empty hits carry nothing to withhold */
+  if (h->n == h->cap && woo__hits_grow(h))
+    return WOO_ENOMEM;
+  woo__hit *x = &h->v[h->n++];
+  x->start = start;
+  x->end = end;
+  x->entity = entity;
+  x->source = source;
+  x->confidence = confidence < 0 ? 0 : confidence > 1 ? 1 : confidence;
+  x->ground = ground;
+  return 0;
+}
+
+/* The same with the policy's ground for the entity. */
+static inline int woo__hits_add(woo__hits *h, size_t start, size_t end,
+                                woo_entity entity, const char *source,
+                                double confidence) {
+  return woo__hits_add_ground(h, start, end, entity, source, confidence, NULL);
+}
+/* Append n hits that were made by the functions above (so already
+ * checked) in one copy. */
+int woo__hits_append(woo__hits *h, const woo__hit *v, size_t n);
 void woo__hits_free(woo__hits *h);
 
 /* Record the hash of the document a mark list belongs to (marks.c). */
 void woo__marks_set_sha256(woo_marks *m, const char *sha);
+/* Room for n more marks, so that adding them does not grow the list. */
+int woo__marks_reserve(woo_marks *m, size_t n);
+/* Add a mark that sorts at or after every mark in the list, with a
+ * ground, start <= end, and a source of static storage (a hit's), which
+ * the list points to instead of keeping a copy. */
+int woo__marks_push_static(woo_marks *m, const woo_mark *mark);
 
 /* A deep copy of a policy, so a scanner owns what it reads. */
 int woo__policy_copy(woo_policy **out, const woo_policy *src);

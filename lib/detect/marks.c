@@ -12,7 +12,8 @@ struct woo_marks {
   size_t n, cap;
   char sha256[65];
   /* Sources are a handful of distinct strings ("lexicon", "policy:terms"):
-   * each is stored once and shared by the marks that name it. */
+   * each is stored once and shared by the marks that name it.  Marks a
+   * scan makes point to the hits' static strings instead, none kept. */
   char **sources;
   size_t n_sources, cap_sources;
 };
@@ -70,6 +71,27 @@ int woo_marks_add(woo_marks *m, const woo_mark *mark) {
   memmove(&m->v[at + 1], &m->v[at], (m->n - at) * sizeof *m->v);
   m->v[at] = *mark;
   m->v[at].source = src;
+  m->n++;
+  return 0;
+}
+
+int woo__marks_reserve(woo_marks *m, size_t n) {
+  if (n <= m->cap - m->n)
+    return 0;
+  woo_mark *v = woo__reallocarray(m->v, m->n + n, sizeof *v);
+  if (!v)
+    return WOO_ENOMEM;
+  m->v = v;
+  m->cap = m->n + n;
+  return 0;
+}
+
+int woo__marks_push_static(woo_marks *m, const woo_mark *mark) {
+  if (m->n == m->cap && woo__grow(&m->v, &m->cap, sizeof *m->v, 32))
+    return WOO_ENOMEM;
+  m->v[m->n] = *mark;
+  if (!mark->source)
+    m->v[m->n].source = "";
   m->n++;
   return 0;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../core/internal.h"
+#include "../doc/internal.h"
 #include "internal.h"
 #include "policy.h"
 #include "scanner.h"
@@ -309,75 +310,83 @@ static inline int rank(woo_entity e) {
   }
 }
 
-static inline int cmp_priority(const void *a, const void *b) {
-  const woo__hit *x = a, *y = b;
-  int rx = rank(x->entity), ry = rank(y->entity);
-  if (rx != ry)
-    return ry - rx;
-  size_t lx = x->end - x->start, ly = y->end - y->start;
-  if (lx != ly)
-    return lx > ly ? -1 : 1;
+/* Rank and length of a hit in one word, higher first in priority:
+ * compared before anything else. */
+static inline uint64_t priority_key(const woo__hit *h) {
+  uint64_t len = h->end - h->start;
+  if (len >= (uint64_t)1 << 58)
+    len = ((uint64_t)1 << 58) - 1; /* never so long: the text is in memory */
+  return (uint64_t)rank(h->entity) << 58 | len;
+}
+
+/* Hits a and b of v by priority (key[i]: priority_key(&v[i])): rank,
+ * then length, then confidence, higher first, then position. */
+static inline int cmp_priority(const woo__hit *v, const uint64_t *key,
+                               size_t a, size_t b) {
+  if (key[a] != key[b])
+    return key[a] > key[b] ? -1 : 1;
+  const woo__hit *x = &v[a], *y = &v[b];
   if (x->confidence != y->confidence)
     return x->confidence > y->confidence ? -1 : 1;
   return x->start < y->start ? -1 : x->start > y->start;
 }
 
-static inline int cmp_position(const void *a, const void *b) {
-  const woo__hit *x = a, *y = b;
+static inline int cmp_position(const woo__hit *v, const uint64_t *key,
+                               size_t a, size_t b) {
+  (void)key;
+  const woo__hit *x = &v[a], *y = &v[b];
   if (x->start != y->start)
     return x->start < y->start ? -1 : 1;
   return x->end < y->end ? -1 : x->end > y->end;
 }
 
-/* A stable merge sort of hits: the comparisons inline, and ties keep the
- * order the recognizers gave, as the C library's merge sort does.
- * Returns 0 or WOO_ENOMEM. */
+/* Hits are sorted as indices into their array, so that a move is of one
+ * word rather than of a whole hit.  The order is that of a stable sort:
+ * ties keep the order the recognizers gave, as the C library's merge
+ * sort does.  Insertion sort of short runs, then merges of doubling
+ * width; tmp has room for n indices (unused for up to RUN of them). */
+enum { RUN = 16 };
+
 #define DEFINE_SORT_HITS(name, cmp)                                             \
-static int name(woo__hit *v, size_t n) {                                      \
-  enum { RUN = 16 };                                                          \
-  /* insertion sort of short runs, then merges of doubling width */          \
+static void name(const woo__hit *v, const uint64_t *key, size_t *ix,          \
+                 size_t n, size_t *tmp) {                                     \
   for (size_t a = 0; a < n; a += RUN) {                                       \
     size_t b = a + RUN < n ? a + RUN : n;                                     \
     for (size_t i = a + 1; i < b; i++) {                                      \
-      woo__hit x = v[i];                                                      \
+      size_t x = ix[i];                                                       \
       size_t j = i;                                                           \
-      while (j > a && cmp(&v[j - 1], &x) > 0) {                               \
-        v[j] = v[j - 1];                                                      \
+      while (j > a && cmp(v, key, ix[j - 1], x) > 0) {                        \
+        ix[j] = ix[j - 1];                                                    \
         j--;                                                                  \
       }                                                                       \
-      v[j] = x;                                                               \
+      ix[j] = x;                                                              \
     }                                                                         \
   }                                                                           \
   if (n <= RUN)                                                               \
-    return 0;                                                                 \
-  woo__hit *tmp = woo__reallocarray(NULL, n, sizeof *tmp);                    \
-  if (!tmp)                                                                   \
-    return WOO_ENOMEM;                                                        \
-  woo__hit *src = v, *dst = tmp;                                              \
+    return;                                                                   \
+  size_t *src = ix, *dst = tmp;                                               \
   for (size_t w = RUN; w < n; w *= 2) {                                       \
     for (size_t a = 0; a < n; a += 2 * w) {                                   \
       size_t m = a + w < n ? a + w : n, b = a + 2 * w < n ? a + 2 * w : n;    \
       size_t i = a, j = m, o = a;                                             \
-      if (m < b && cmp(&src[m - 1], &src[m]) <= 0) {                          \
+      if (m < b && cmp(v, key, src[m - 1], src[m]) <= 0) {                    \
         /* in order already */                                                \
         memcpy(dst + a, src + a, (b - a) * sizeof *src);                      \
         continue;                                                             \
       }                                                                       \
       while (i < m && j < b)                                                  \
-        dst[o++] = cmp(&src[i], &src[j]) <= 0 ? src[i++] : src[j++];          \
+        dst[o++] = cmp(v, key, src[i], src[j]) <= 0 ? src[i++] : src[j++];    \
       while (i < m)                                                           \
         dst[o++] = src[i++];                                                  \
       while (j < b)                                                           \
         dst[o++] = src[j++];                                                  \
     }                                                                         \
-    woo__hit *x = src;                                                        \
+    size_t *x = src;                                                          \
     src = dst;                                                                \
     dst = x;                                                                  \
   }                                                                           \
-  if (src != v)                                                               \
-    memcpy(v, src, n * sizeof *v);                                            \
-  free(tmp);                                                                  \
-  return 0;                                                                   \
+  if (src != ix)                                                              \
+    memcpy(ix, src, n * sizeof *ix);                                          \
 }
 
 DEFINE_SORT_HITS(sort_by_priority, cmp_priority)
@@ -393,14 +402,15 @@ static bool allowed(const woo_scanner *s, const char *text, const woo__hit *h) {
 static int known_names(const woo__scan_ctx *ctx, woo_names *known,
                        woo__hits *hits);
 static int learn_names(const woo__scan_ctx *ctx, woo_names *known,
-                       const woo__hits *hits);
+                       const woo__hits *hits, const size_t *order);
 static uint64_t text_hash(const char *t, size_t len);
 static const woo__learned *learned_find(woo_names *known,
-                                        const woo_scanner *s, const char *text,
+                                        const woo_scanner *s,
+                                        const woo_doc *doc, const char *text,
                                         size_t len, uint64_t hash);
 static void learned_add(woo_names *known, const woo_scanner *s,
-                        const char *text, size_t len, uint64_t hash,
-                        const woo__hit *hits, size_t n);
+                        const woo_doc *doc, const char *text, size_t len,
+                        uint64_t hash, const woo__hit *hits, size_t n);
 
 /* The bit for byte b of the text is bit b % 8 of map[b / 8].  Whether
  * one of bits [a, e) is set, and setting them: whole bytes at a time
@@ -458,7 +468,15 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
    * priority order, not text order, so a sorted span set would be sorted
    * again after every mark; a bitmap keeps resolution linear. */
   unsigned char *taken = NULL;
-  woo__hit *won = NULL;
+  /* Most texts are short: their map fits on the stack. */
+  unsigned char taken_stack[512];
+  /* The hits' order as indices (sorting below), room for the sorts, and
+   * the hits' priority keys: on the stack for the hits of most texts. */
+  enum { ORDER_STACK = 128 };
+  size_t order_stack[2 * ORDER_STACK];
+  uint64_t key_stack[ORDER_STACK];
+  size_t *order = order_stack;
+  uint64_t *key = key_stack;
   woo_marks *marks = NULL;
   int rc = 0;
 
@@ -467,7 +485,17 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
    * recognizers and propagation add nothing it keeps, and each hit is
    * judged on its own, so leaving them out changes nothing learned. */
   bool learn = opts && opts->known && opts->learn;
-  if (!learn && (p->entity[WOO_ENTITY_IDNUMBER].enabled ||
+  /* Room for the hits of most documents at once, roughly one per 40
+   * bytes of text, rather than grown from a few as they come. */
+  {
+    size_t guess = len / 40 < 64 ? 64 : len / 40 > 4096 ? 4096 : len / 40;
+    hits.v = woo__reallocarray(NULL, guess, sizeof *hits.v);
+    if (!hits.v)
+      rc = WOO_ENOMEM;
+    else
+      hits.cap = guess;
+  }
+  if (rc == 0 && !learn && (p->entity[WOO_ENTITY_IDNUMBER].enabled ||
                  p->entity[WOO_ENTITY_BIRTHDATE].enabled ||
                  p->entity[WOO_ENTITY_SECRET].enabled)) {
     /* One search for the labels of all three instead of one each. */
@@ -491,24 +519,21 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
   if (opts && opts->known && p->entity[WOO_ENTITY_PERSON].enabled) {
     th = text_hash(text, len);
     if (!learn)
-      cached = learned_find(opts->known, s, text, len, th);
+      cached = learned_find(opts->known, s, doc, text, len, th);
   }
   for (size_t i = 0; i < sizeof recognizers / sizeof *recognizers && rc == 0; i++) {
     woo_entity e = recognizers[i].entity;
     if (!p->entity[e].enabled || (learn && e != WOO_ENTITY_PERSON))
       continue;
     if (e == WOO_ENTITY_PERSON && cached) {
-      for (size_t k = 0; k < cached->n_hits && rc == 0; k++) {
-        const woo__hit *h = &cached->hits[k];
-        rc = woo__hits_add_ground(&hits, h->start, h->end, h->entity,
-                                  h->source, h->confidence, h->ground);
-      }
+      rc = woo__hits_append(&hits, cached->hits, cached->n_hits);
       continue;
     }
     size_t n0 = hits.n;
     rc = recognizers[i].fn(&ctx, &hits);
     if (rc == 0 && learn && e == WOO_ENTITY_PERSON)
-      learned_add(opts->known, s, text, len, th, hits.v + n0, hits.n - n0);
+      learned_add(opts->known, s, doc, text, len, th, hits.v + n0,
+                  hits.n - n0);
   }
   if (rc == 0)
     rc = woo__find_terms(&ctx, &hits);
@@ -541,47 +566,69 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
     hits.v[w++] = *h;
   }
   hits.n = w;
-  if ((rc = sort_by_priority(hits.v, hits.n)))
+  /* The order and, after it, room for the sorts: the winners are no
+   * more than the hits. */
+  if (hits.n > ORDER_STACK &&
+      (!(order = woo__reallocarray(NULL, hits.n, 2 * sizeof *order)) ||
+       !(key = woo__reallocarray(NULL, hits.n, sizeof *key)))) {
+    rc = WOO_ENOMEM;
     goto done;
+  }
+  size_t *sort_tmp = order + hits.n;
+  for (size_t i = 0; i < hits.n; i++) {
+    order[i] = i;
+    key[i] = priority_key(&hits.v[i]);
+  }
+  sort_by_priority(hits.v, key, order, hits.n, sort_tmp);
   if ((rc = woo_marks_new(&marks)))
     goto done;
   woo__marks_set_sha256(marks, doc ? woo_doc_sha256(doc) : "");
   if (learn) {
     /* only names are learned: the mark list stays empty */
     if (p->entity[WOO_ENTITY_PERSON].enabled)
-      rc = learn_names(&ctx, opts->known, &hits);
+      rc = learn_names(&ctx, opts->known, &hits, order);
     goto done;
   }
-  if (hits.n && (!(taken = woo__calloc(len / 8 + 1, 1)) ||
-                 !(won = woo__calloc(hits.n, sizeof *won)))) {
-    rc = WOO_ENOMEM;
-    goto done;
+  if (hits.n) {
+    if (len / 8 + 1 <= sizeof taken_stack) {
+      taken = taken_stack;
+      memset(taken, 0, len / 8 + 1);
+    } else if (!(taken = woo__calloc(len / 8 + 1, 1))) {
+      rc = WOO_ENOMEM;
+      goto done;
+    }
   }
+  /* The winners are gathered at the front of the order, in priority
+   * order. */
   size_t n_won = 0;
   for (size_t i = 0; i < hits.n; i++) {
-    woo__hit *h = &hits.v[i];
+    woo__hit *h = &hits.v[order[i]];
     if (bits_any(taken, h->start, h->end) ||
         !(h->ground ? h->ground : p->entity[h->entity].ground))
       continue;
     bits_set(taken, h->start, h->end);
-    won[n_won++] = *h;
+    order[n_won++] = order[i];
   }
   /* Added in text order, so that the mark list needs no reordering. */
-  if ((rc = sort_by_position(won, n_won)))
-    goto done;
+  sort_by_position(hits.v, NULL, order, n_won, sort_tmp);
+  rc = woo__marks_reserve(marks, n_won);
   for (size_t i = 0; i < n_won && rc == 0; i++) {
-    woo__hit *h = &won[i];
+    woo__hit *h = &hits.v[order[i]];
     woo_mark m = {h->start, h->end,
                   h->ground ? h->ground : p->entity[h->entity].ground,
                   h->entity, h->source, h->confidence, WOO_MARK_PROPOSED};
-    rc = woo_marks_add(marks, &m);
+    rc = woo__marks_push_static(marks, &m);
   }
 done:
   woo__hits_free(&hits);
   free(triggers.v);
   woo__textmap_free(&map);
-  free(taken);
-  free(won);
+  if (taken != taken_stack)
+    free(taken);
+  if (order != order_stack)
+    free(order);
+  if (key != key_stack)
+    free(key);
   if (rc)
     woo_marks_free(marks);
   else
@@ -623,8 +670,7 @@ void woo_names_free(woo_names *n) {
     return;
   for (size_t i = 0; i < n->doc_slots; i++)
     if (n->docs[i]) {
-      free(n->docs[i]->text);
-      free(n->docs[i]->hits);
+      woo_doc_free(n->docs[i]->doc);
       free(n->docs[i]);
     }
   free(n->docs);
@@ -1001,16 +1047,18 @@ static int known_names(const woo__scan_ctx *ctx, woo_names *known,
   return rc;
 }
 
+/* Learn from the hits in priority order: hits->v[order[i]]. */
 static int learn_names(const woo__scan_ctx *ctx, woo_names *known,
-                       const woo__hits *hits) {
+                       const woo__hits *hits, const size_t *order) {
   int rc = 0;
   pthread_rwlock_wrlock(&known->lock);
   for (size_t i = 0; i < hits->n && rc == 0; i++) {
-    const woo__hit *h = &hits->v[i];
+    const woo__hit *h = &hits->v[order[i]];
     /* Only full names found with confidence travel to other documents:
      * a lone surname or a guess would spread mistakes across the batch. */
     if (h->entity != WOO_ENTITY_PERSON || h->confidence < 0.9 ||
-        strcmp(h->source, "batch") == 0 || strcmp(h->source, "propagation") == 0 ||
+        (h->source[0] == 'b' && strcmp(h->source, "batch") == 0) ||
+        (h->source[0] == 'p' && strcmp(h->source, "propagation") == 0) ||
         !memchr(ctx->text + h->start, ' ', h->end - h->start) ||
         h->end - h->start > 64)
       continue;
@@ -1063,13 +1111,16 @@ static uint64_t text_hash(const char *t, size_t len) {
   /* eight bytes a step, the last partial step zero-padded */
   for (size_t r = 0; r < 2; r++) {
     const char *p = r ? t + len - tail : t;
-    size_t n = r ? tail : head;
-    for (size_t i = 0; i < n; i += 8) {
+    size_t n = r ? tail : head, i = 0;
+    for (; i + 8 <= n; i += 8) {
+      uint64_t x;
+      memcpy(&x, p + i, 8); /* one load, not a call */
+      h = (h ^ x) * 0xff51afd7ed558ccdull;
+      h ^= h >> 29;
+    }
+    if (i < n) {
       uint64_t x = 0;
-      if (n - i >= 8)
-        memcpy(&x, p + i, 8); /* one load, not a call */
-      else
-        memcpy(&x, p + i, n - i);
+      memcpy(&x, p + i, n - i);
       h = (h ^ x) * 0xff51afd7ed558ccdull;
       h ^= h >> 29;
     }
@@ -1081,7 +1132,8 @@ static uint64_t text_hash(const char *t, size_t len) {
 }
 
 static const woo__learned *learned_find(woo_names *known,
-                                        const woo_scanner *s, const char *text,
+                                        const woo_scanner *s,
+                                        const woo_doc *doc, const char *text,
                                         size_t len, uint64_t hash) {
   const woo__learned *found = NULL;
   pthread_rwlock_rdlock(&known->lock);
@@ -1089,8 +1141,10 @@ static const woo__learned *learned_find(woo_names *known,
     for (size_t j = hash & (known->doc_slots - 1); known->docs[j];
          j = (j + 1) & (known->doc_slots - 1)) {
       const woo__learned *d = known->docs[j];
+      /* A held document is alive and unchanged: the same one given
+       * again has the same text. */
       if (d->hash == hash && d->len == len && d->scanner == s &&
-          memcmp(d->text, text, len) == 0) {
+          ((d->doc && d->doc == doc) || memcmp(d->text, text, len) == 0)) {
         found = d;
         break;
       }
@@ -1105,9 +1159,17 @@ static const woo__learned *learned_find(woo_names *known,
  * when memory is short or the bound is reached, nothing is kept and the
  * marking pass finds the names again, so failure is not an error. */
 static void learned_add(woo_names *known, const woo_scanner *s,
-                        const char *text, size_t len, uint64_t hash,
-                        const woo__hit *hits, size_t n) {
-  size_t bytes = len + n * sizeof *hits + sizeof(woo__learned);
+                        const woo_doc *doc, const char *text, size_t len,
+                        uint64_t hash, const woo__hit *hits, size_t n) {
+  /* A plain text document is held for its text rather than copied: it
+   * has little beside its text (no character boxes, no source map), and
+   * a batch that keeps its documents for the marking pass has it
+   * anyway. */
+  bool hold = doc && doc->format == WOO_FORMAT_TEXT &&
+              doc->text.data == text && doc->text.len == len;
+  size_t bytes = len + n * sizeof *hits + sizeof(woo__learned) +
+                 (hold ? sizeof *doc + doc->lines.n * sizeof *doc->lines.starts
+                       : 0);
   pthread_rwlock_wrlock(&known->lock);
   if (known->doc_bytes + bytes > WOO__LEARNED_BYTES)
     goto done;
@@ -1129,20 +1191,25 @@ static void learned_add(woo_names *known, const woo_scanner *s,
     known->docs = v;
     known->doc_slots = cap;
   }
-  woo__learned *d = calloc(1, sizeof *d);
+  /* The entry, its hits and a copy of its text in one block: freed as
+   * one. */
+  _Static_assert(sizeof(woo__learned) % _Alignof(woo__hit) == 0,
+                 "hits right after the entry are aligned");
+  woo__learned *d = malloc(sizeof *d + n * sizeof *hits + (hold ? 0 : len));
   if (!d)
     goto done;
-  d->text = malloc(len ? len : 1);
-  d->hits = malloc(n ? n * sizeof *hits : 1);
-  if (!d->text || !d->hits) {
-    free(d->text);
-    free(d->hits);
-    free(d);
-    goto done;
-  }
-  memcpy(d->text, text, len);
+  d->hits = (woo__hit *)(d + 1);
   if (n)
     memcpy(d->hits, hits, n * sizeof *hits);
+  if (hold) {
+    d->doc = woo__doc_hold(doc);
+    d->text = doc->text.data;
+  } else {
+    char *copy = (char *)(d->hits + n);
+    memcpy(copy, text, len);
+    d->doc = NULL;
+    d->text = copy;
+  }
   d->hash = hash;
   d->scanner = s;
   d->len = len;

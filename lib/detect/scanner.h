@@ -52,11 +52,15 @@ typedef struct woo__name_key {
  * the marking pass over the same text need not find them again: name
  * finding is most of a scan, and a batch reads every document twice.
  * The text is kept as well, so that a document is recognised by all of
- * its bytes, not by a hash that two texts could share. */
+ * its bytes, not by a hash that two texts could share: a plain
+ * document's own, held with it (a batch that keeps its documents for the
+ * marking pass then keeps each text once, and the same document given
+ * again needs no comparing), or else a copy. */
 typedef struct woo__learned {
   uint64_t hash; /* of the text: where the entry sits in the table */
   const woo_scanner *scanner; /* the hits hold for this scanner only */
-  char *text;
+  woo_doc *doc; /* held (woo__doc_hold) for its text, or NULL: a copy */
+  const char *text;
   size_t len;
   woo__hit *hits;
   size_t n_hits;

@@ -45,23 +45,31 @@ const char *woo_part_kind_name(woo_part_kind k) {
 }
 
 woo_doc *woo__doc_new(const char *path) {
-  woo_doc *d = woo__calloc(1, sizeof *d);
+  /* The path right after the document, in the same block. */
+  if (!path)
+    path = "";
+  size_t pl = strlen(path);
+  woo_doc *d = woo__calloc(1, sizeof *d + pl + 1);
   if (!d)
     return NULL;
-  d->path = woo__strdup(path ? path : "");
-  if (!d->path) {
-    free(d);
-    return NULL;
-  }
+  d->path = memcpy((char *)(d + 1), path, pl + 1);
+  atomic_init(&d->owners, 1);
   d->encoding = "utf-8";
   d->revisions = 1;
   return d;
 }
 
+woo_doc *woo__doc_hold(const woo_doc *d) {
+  /* only the count changes, and documents are never made const */
+  woo_doc *w = (woo_doc *)d;
+  atomic_fetch_add_explicit(&w->owners, 1, memory_order_relaxed);
+  return w;
+}
+
 void woo_doc_free(woo_doc *d) {
-  if (!d)
+  if (!d ||
+      atomic_fetch_sub_explicit(&d->owners, 1, memory_order_acq_rel) != 1)
     return;
-  free(d->path);
   woo__buf_free(&d->text);
   for (size_t i = 0; i < d->n_warnings; i++)
     free(d->warnings[i]);

@@ -2,6 +2,8 @@
 #ifndef WOO_DOC_INTERNAL_H
 #define WOO_DOC_INTERNAL_H
 
+#include <stdatomic.h>
+
 #include "../core/internal.h"
 #include "woo/doc.h"
 
@@ -31,8 +33,11 @@ typedef struct woo__charbox {
 } woo__charbox;
 
 struct woo_doc {
+  /* Owners: the caller, and what holds the document past the caller's
+   * woo_doc_free (woo__doc_hold); freed when the last lets go. */
+  atomic_uint owners;
   woo_format format;
-  char *path;
+  char *path; /* in the document's own block (woo__doc_new) */
   size_t input_size;
   char sha256[65];
   const char *encoding; /* static string */
@@ -80,6 +85,10 @@ typedef struct woo__limits {
 } woo__limits;
 
 void woo__doc_limits(const woo_doc_options *opts, woo__limits *lim);
+
+/* Another owner for d: it lives on, unchanged, until each owner has
+ * called woo_doc_free.  Returns d. */
+woo_doc *woo__doc_hold(const woo_doc *d);
 
 /* Builders used by the loaders.  Each returns 0 or a WOO_E* code. */
 woo_doc *woo__doc_new(const char *path);

@@ -155,8 +155,9 @@ woo_format woo_format_sniff(const void *data, size_t len, const char *name) {
     return WOO_FORMAT_XML;
   }
   /* A mail saved as .txt is a text export of it: the name breaks the tie
-   * in favour of the text as it stands. */
-  if (looks_like_mail(s + skip, len - skip) && strcasecmp(ext(name), "txt") != 0)
+   * in favour of the text as it stands (and is asked first, being the
+   * cheaper question). */
+  if (strcasecmp(ext(name), "txt") != 0 && looks_like_mail(s + skip, len - skip))
     return WOO_FORMAT_EML;
   return WOO_FORMAT_TEXT;
 }

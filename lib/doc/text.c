@@ -5,20 +5,19 @@
 
 #include "internal.h"
 
-/* Whether bytes that fail UTF-8 look like a single-byte Western encoding:
- * high bytes standing alone between ASCII letters.  UTF-16 and binary
- * data have NULs; we refuse those rather than produce garbage. */
-static bool has_nul(const char *s, size_t len) { return memchr(s, 0, len); }
-
+/* Bytes that fail UTF-8 are read as a single-byte Western encoding.
+ * UTF-16 and binary data have NULs; we refuse those rather than produce
+ * garbage.  One pass finds both. */
 int woo__load_text(woo_doc *doc, const char *data, size_t len, char **own) {
-  if (has_nul(data, len)) {
+  bool nul;
+  size_t bad = woo__utf8_invalid_nul(data, len, &nul);
+  if (nul) {
     if (len >= 2 && ((data[0] == '\xFF' && data[1] == '\xFE') ||
                      (data[0] == '\xFE' && data[1] == '\xFF')))
       return woo__error(WOO_EUNSUPPORTED, "%s: UTF-16 text is not supported; "
                         "convert it to UTF-8", doc->path);
     return woo__error(WOO_EFORMAT, "%s: binary data, not text", doc->path);
   }
-  size_t bad = woo__utf8_invalid(data, len);
   if (bad == WOO_UNSET) {
     doc->encoding = "utf-8";
     if (own && *own == data) {

@@ -59,6 +59,48 @@ TEST(t_utf8) {
   CHECK_INT(woo__utf8_len(0x20AC), 3);
 }
 
+/* The first invalid byte and whether there is a NUL, a byte at a time:
+ * what the stepping walks must give. */
+static size_t slow_invalid(const unsigned char *s, size_t len, bool *nul) {
+  *nul = memchr(s, 0, len) != NULL;
+  for (size_t i = 0, n; i < len; i += n)
+    if (woo__utf8_decode(s + i, len - i, &n) == WOO__BAD_CP)
+      return i;
+  return WOO_UNSET;
+}
+
+/* Texts of every length up to past two steps of sixty-four, with ASCII,
+ * two-, three- and four-byte characters, NULs and broken sequences
+ * placed over step boundaries. */
+TEST(t_utf8_walk) {
+  static const char *const pieces[] = {"a",        "\xC3\xAB", "\xE2\x82\xAC",
+                                       "\xF0\x9F\x98\x80", "\0",  "\xC3",
+                                       "\xE9",     "\xED\xA0\x80", "\x80"};
+  unsigned seed = 1;
+  bool ok = true;
+  for (int round = 0; round < 3000 && ok; round++) {
+    unsigned char t[200];
+    size_t len = 0, want = (size_t)(round % 160);
+    while (len < want) {
+      seed = seed * 1103515245u + 12345u;
+      unsigned r = seed >> 16;
+      /* mostly ASCII, so that the long steps are taken */
+      const char *p = r % 16 < 12 ? "x" : pieces[(r / 16) % 9];
+      size_t pl = p[0] ? strlen(p) : 1;
+      if (len + pl > sizeof t)
+        break;
+      memcpy(t + len, p, pl);
+      len += pl;
+    }
+    bool nul_slow, nul_fast;
+    size_t slow = slow_invalid(t, len, &nul_slow);
+    size_t fast = woo__utf8_invalid_nul((const char *)t, len, &nul_fast);
+    ok = nul_fast == nul_slow && (nul_slow || fast == slow) &&
+         woo__utf8_invalid((const char *)t, len) == slow;
+  }
+  CHECK(ok);
+}
+
 TEST(t_cp1252) {
   woo__buf b = WOO__BUF_INIT;
   const unsigned char in[] = {'C', 'a', 'f', 0xE9, ' ', 0x80, ' ', 0x93, 'x', 0x94, 0x81};
@@ -116,6 +158,37 @@ TEST(t_linemap) {
   woo__linemap_find(&m, t, strlen(t), strlen(t), &line, &col);
   CHECK(line == 4 && col == 5);
   woo__linemap_free(&m);
+}
+
+/* More lines than the stack holds, lines of every length up to past a
+ * step, and a newline right at the end: every start where a byte after a
+ * newline is. */
+TEST(t_linemap_long) {
+  enum { LEN = 40000 };
+  char *t = malloc(LEN);
+  CHECK(t != NULL);
+  if (!t)
+    return;
+  size_t want = 1, run = 0, len = 0;
+  for (size_t i = 0; i < LEN - 1; i++) {
+    bool nl = run >= i % 37;
+    t[len++] = nl ? '\n' : 'x';
+    run = nl ? 0 : run + 1;
+    want += nl;
+  }
+  t[len++] = '\n';
+  want++;
+  woo__linemap m;
+  CHECK_INT(woo__linemap_build(&m, t, len), 0);
+  CHECK(m.n == want);
+  size_t k = 1;
+  bool ok = m.starts[0] == 0;
+  for (size_t i = 0; i < len; i++)
+    if (t[i] == '\n')
+      ok = ok && k < m.n && m.starts[k++] == i + 1;
+  CHECK(ok && k == m.n);
+  woo__linemap_free(&m);
+  free(t);
 }
 
 static void sha_hex(const unsigned char raw[32], char hex[65]) {
@@ -187,10 +260,12 @@ int main(void) {
   RUN(t_error_last);
   RUN(t_buf);
   RUN(t_utf8);
+  RUN(t_utf8_walk);
   RUN(t_cp1252);
   RUN(t_classes);
   RUN(t_spanset);
   RUN(t_linemap);
+  RUN(t_linemap_long);
   RUN(t_sha256);
   RUN(t_file_read);
   TEST_END();

@@ -95,6 +95,53 @@ TEST(reused_hits_mark_the_same) {
   woo_scanner_free(s2);
 }
 
+/* Plain text documents are held by the set for their texts: one freed
+ * by its caller after the learning pass stays readable, the same
+ * document given again and a new one with the same text both take the
+ * learned hits, and the marks are those found without them. */
+TEST(held_documents_mark_the_same) {
+  woo_scanner *s = NULL, *s2 = NULL;
+  woo_names *known = NULL;
+  CHECK_INT(woo_scanner_new(&s, NULL), 0);
+  CHECK_INT(woo_scanner_new(&s2, NULL), 0);
+  CHECK_INT(woo_names_new(&known), 0);
+  woo_doc *docs[NTEXTS] = {NULL};
+  woo_scan_options o = WOO_SCAN_OPTIONS_INIT;
+  o.known = known;
+  o.learn = 1;
+  for (size_t k = 0; k < NTEXTS; k++) {
+    woo_marks *none = NULL;
+    CHECK_INT(woo_doc_from_memory(&docs[k], texts[k], strlen(texts[k]),
+                                  "t.txt", NULL),
+              0);
+    CHECK_INT(woo_scan(&none, s, docs[k], &o), 0);
+    woo_marks_free(none);
+  }
+  CHECK_INT(known->n_docs, NTEXTS);
+  for (size_t i = 0; i < known->doc_slots; i++)
+    CHECK(!known->docs[i] || known->docs[i]->doc != NULL);
+  /* the first is given up by its caller and read again as a new one */
+  woo_doc_free(docs[0]);
+  CHECK_INT(woo_doc_from_memory(&docs[0], texts[0], strlen(texts[0]),
+                                "t.txt", NULL),
+            0);
+  o.learn = 0;
+  for (size_t i = 0; i < NTEXTS; i++) {
+    woo_marks *m = NULL;
+    CHECK_INT(woo_scan(&m, s, docs[i], &o), 0);
+    woo_marks *ref = batch_marks(s, s2, i, NULL, NULL);
+    CHECK(m && ref && same_marks(m, ref));
+    woo_marks_free(m);
+    woo_marks_free(ref);
+  }
+  /* documents freed before the set, the set freed last */
+  for (size_t k = 0; k < NTEXTS; k++)
+    woo_doc_free(docs[k]);
+  woo_names_free(known);
+  woo_scanner_free(s);
+  woo_scanner_free(s2);
+}
+
 TEST(changed_text_is_not_taken_for_learned) {
   woo_scanner *s = NULL;
   CHECK_INT(woo_scanner_new(&s, NULL), 0);
@@ -199,6 +246,7 @@ TEST(date_in_brackets_after_a_name) {
 int main(void) {
   RUN(date_in_brackets_after_a_name);
   RUN(reused_hits_mark_the_same);
+  RUN(held_documents_mark_the_same);
   RUN(changed_text_is_not_taken_for_learned);
   RUN(no_break_space_in_a_learned_name);
   TEST_END();
