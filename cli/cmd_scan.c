@@ -1,8 +1,5 @@
 /* woo scan: find what must be withheld, with its ground. */
 #include <getopt.h>
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -512,17 +509,6 @@ int cmd_scan(int argc, char **argv) {
   }
   if ((n = cli_collect_paths(argv + optind, argc - optind, &paths)) < 0)
     goto done;
-#if defined(__GLIBC__)
-  /* A batch keeps its documents from the first pass to the second, and
-   * each scan allocates and frees around them: the heap grows in small
-   * steps and its top was given back and taken again some five hundred
-   * times on 16 MB of documents.  Larger steps, and memory given back
-   * only when much of it is free. */
-  if (n > 1) {
-    mallopt(M_TOP_PAD, 4 << 20);
-    mallopt(M_TRIM_THRESHOLD, 32 << 20);
-  }
-#endif
   scan_job job = {paths, scanner, NULL, false, json, jsonl, false, true, 0,
                   NULL, 0, PTHREAD_MUTEX_INITIALIZER};
   /* A policy without persons learns no names: the pass would only read
