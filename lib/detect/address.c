@@ -46,6 +46,10 @@ static const char *const addressee[] = {"dhr", "mevr", "de heer", "mevrouw",
                                         "aan", "aan:", "familie", "fam.",
                                         "de bewoner", "bewoner", NULL};
 
+static const unsigned char addressee_len[] = {3, 4, 7, 7, 3, 4, 7, 4, 10, 7};
+_Static_assert(sizeof addressee_len == sizeof addressee / sizeof *addressee - 1,
+               "a length for every addressee word");
+
 #define LINE_MAX_SCAN 400
 #define BLOCK_LINE_MAX 64
 
@@ -149,8 +153,11 @@ bool woo__office_context(const char *t, size_t len, size_t pos) {
       continue;
     if (b - a > BLOCK_LINE_MAX)
       break; /* prose: the block ended */
-    for (size_t j = 0; addressee[j]; j++) {
-      size_t n = strlen(addressee[j]);
+    /* each starts with one of these letters */
+    unsigned char c0 = su_lowerc((unsigned char)t[a]);
+    bool maybe = c0 == 'd' || c0 == 'm' || c0 == 'a' || c0 == 'f' || c0 == 'b';
+    for (size_t j = 0; maybe && addressee[j]; j++) {
+      size_t n = addressee_len[j];
       /* "De bewoners van" opens an addressee too. */
       if (b - a > n && su_eq_fold(t + a, n, addressee[j]) &&
           (!su_alpha((unsigned char)t[a + n]) || t[a + n] == 's'))
@@ -721,11 +728,8 @@ static void sets_init(void) {
 int woo__find_address(const woo__scan_ctx *ctx, woo__hits *out) {
   pthread_once(&sets_once, sets_init);
   const char *t = ctx->text;
-  size_t len = ctx->len, i = 0, first = out->n;
-  while ((i = su_next_digit_in(ctx, i)) < len) {
-    size_t run = i;
-    while (run < len && su_digit((unsigned char)t[run]))
-      run++;
+  size_t len = ctx->len, i = 0, first = out->n, k = 0, run;
+  while ((i = su_digit_run(ctx, &k, i, &run)) < len) {
     unsigned char b = i > 0 ? (unsigned char)t[i - 1] : ' ';
     if (su_wordc(b) || b == '.' || b == ',' || b == '-' || b == '/' ||
         b == '+' || b == '#' || b == ':' || b == '(') {

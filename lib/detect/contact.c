@@ -216,9 +216,23 @@ static bool service_number(const char *d) {
  * servants name their organisation too, and their direct lines are
  * personal, so only a postal address right above counts here (Postbus,
  * Bezoekadres, a web address), not the name of a body. */
+static const char *const postal[] = {"postbus", "bezoekadres", "postadres",
+                                     "retouradres", "www.", NULL};
+
+/* The three lists as sets for one pass over a window (markers.h). */
+_Static_assert(sizeof phone_context / sizeof *phone_context - 1 <= 64 &&
+                   sizeof phone_other / sizeof *phone_other - 1 <= 64,
+               "a bit per word");
+static woo__markers phone_context_set, phone_other_set, postal_set;
+static pthread_once_t phone_once = PTHREAD_ONCE_INIT;
+
+static void phone_init(void) {
+  woo__markers_init(&phone_context_set, phone_context);
+  woo__markers_init(&phone_other_set, phone_other);
+  woo__markers_init(&postal_set, postal);
+}
+
 static bool office_phone(const char *t, size_t len, size_t i) {
-  static const char *const postal[] = {"postbus", "bezoekadres", "postadres",
-                                       "retouradres", "www.", NULL};
   /* "T 070 379 8911 (algemeen)": said to be the general number. */
   size_t e = i;
   while (e < len && e - i < 24 && t[e] != '\n' && t[e] != '(')
@@ -233,7 +247,7 @@ static bool office_phone(const char *t, size_t len, size_t i) {
   while (p > 0 && i - p < 16 && su_alpha((unsigned char)t[p - 1]))
     p--;
   bool layout = p >= 6 && memcmp(t + p - 6, "      ", 6) == 0;
-  if (!su_context_before(t, i, layout ? 600 : 192, postal))
+  if (!woo__markers_before(&postal_set, t, i, layout ? 600 : 192))
     return false;
   return woo__office_context(t, len, i);
 }
@@ -322,6 +336,7 @@ static void phone_read(const char *t, size_t len, size_t i, phone_parse *pp) {
 }
 
 int woo__find_phone(const woo__scan_ctx *ctx, woo__hits *out) {
+  pthread_once(&phone_once, phone_init);
   const char *t = ctx->text;
   size_t len = ctx->len, i = 0;
   /* Every number starts with one of these three: the rest is passed
@@ -428,8 +443,9 @@ int woo__find_phone(const woo__scan_ctx *ctx, woo__hits *out) {
       i = skip_to;
       continue;
     }
-    bool labelled = phone_label(t, i) || su_context_before(t, i, 40, phone_context);
-    if (!labelled && su_context_before(t, i, 32, phone_other)) {
+    bool labelled = phone_label(t, i) ||
+                    woo__markers_before(&phone_context_set, t, i, 40);
+    if (!labelled && woo__markers_before(&phone_other_set, t, i, 32)) {
       i = skip_to;
       continue;
     }

@@ -168,6 +168,36 @@ static inline size_t su_next_digit_in(const woo__scan_ctx *ctx, size_t i) {
                   : su_next_digit(ctx->text, ctx->len, i);
 }
 
+/* A walk over the runs of digits of a text, for recognizers that start
+ * at every run: su_digit_run(ctx, &k, i, &end) is the first digit at or
+ * after i (or ctx->len) and sets `end` to the end of its run.  k keeps
+ * the walk's place in the text map's list of runs; start it at 0. */
+static inline size_t su_digit_run(const woo__scan_ctx *ctx, size_t *k,
+                                  size_t i, size_t *end) {
+  const uint64_t *runs = ctx->map ? ctx->map->bits[WOO__MAP_RUNS] : NULL;
+  if (runs) {
+    size_t j = *k;
+    /* a walk that steps back (none does) finds its run again */
+    while (j > 0 && runs[j - 1] >> 32 > i)
+      j--;
+    /* the last run never ends: the loop stops there */
+    while (runs[j] >> 32 <= i)
+      j++;
+    *k = j;
+    size_t s = (uint32_t)runs[j];
+    if (s >= ctx->len)
+      return *end = ctx->len;
+    *end = runs[j] >> 32;
+    return s > i ? s : i;
+  }
+  i = su_next_digit_in(ctx, i);
+  size_t e = i;
+  while (e < ctx->len && su_digit((unsigned char)ctx->text[e]))
+    e++;
+  *end = e;
+  return i;
+}
+
 /* The first byte c (of map class `cls`) at or after i, or ctx->len. */
 static inline size_t su_next_byte_in(const woo__scan_ctx *ctx, int cls,
                                      char c, size_t i) {

@@ -58,11 +58,8 @@ static size_t octet_at(const char *t, size_t len, size_t p, int *val) {
 
 static int find_ipv4(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
-  size_t len = ctx->len, i = 0;
-  while ((i = su_next_digit_in(ctx, i)) < len) {
-    size_t run = i;
-    while (run < len && su_digit((unsigned char)t[run]))
-      run++;
+  size_t len = ctx->len, i = 0, at = 0, run;
+  while ((i = su_digit_run(ctx, &at, i, &run)) < len) {
     unsigned char b = i > 0 ? (unsigned char)t[i - 1] : ' ';
     if (su_wordc(b) || b == '.' || b == '-' || b == ',' || b == '_') {
       i = run;
@@ -553,11 +550,13 @@ int woo__find_secret(const woo__scan_ctx *ctx, woo__hits *out) {
     return rc;
   /* "PIN 1234", "pin: 1234": the bare word, found from the digits. */
   const char *t = ctx->text;
-  size_t len = ctx->len, i = 0;
-  while ((i = su_next_digit_in(ctx, i)) < len) {
-    size_t run = i;
-    while (run < len && su_digit((unsigned char)t[run]))
-      run++;
+  size_t len = ctx->len, i = 0, k = 0, run;
+  while ((i = su_digit_run(ctx, &k, i, &run)) < len) {
+    /* most runs follow neither a space nor a colon */
+    if (i < 4 || (t[i - 1] != ' ' && t[i - 1] != ':')) {
+      i = run;
+      continue;
+    }
     size_t p = i;
     while (p > 0 && i - p < 4 && (t[p - 1] == ' ' || t[p - 1] == ':'))
       p--;

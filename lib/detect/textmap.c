@@ -40,10 +40,45 @@ static void map_bytes(woo__textmap *m, const char *text, size_t from,
   }
 }
 
+/* The list of digit runs into v (room for len / 8 + 34 runs), from the
+ * digit bits: a run starts at a digit after a non-digit and ends at a
+ * non-digit after a digit.  Positions from len on have no bits, so the
+ * last run ends by len at the latest, within the map's last word. */
+static void digit_runs(woo__textmap *m, uint64_t *v) {
+  const uint64_t *d = m->bits[WOO__MAP_DIGIT];
+  /* One run per eight bytes at most: the list stays smaller than the
+   * text it indexes. */
+  size_t most = m->len / 8 + 1, n = 0, ke = 0;
+  uint64_t carry = 0;
+  for (size_t w = 0; w < m->words; w++) {
+    uint64_t x = d[w], prev = x << 1 | carry;
+    carry = x >> 63;
+    if (!(x | prev))
+      continue;
+    if (n > most)
+      return;
+    /* a word starts at most 32 runs: there is room for them */
+    uint64_t base = (uint64_t)w << 6;
+    for (uint64_t s = x & ~prev; s; s &= s - 1)
+      v[n++] = base + (uint64_t)__builtin_ctzll(s);
+    for (uint64_t e = ~x & prev; e; e &= e - 1)
+      v[ke++] |= (base + (uint64_t)__builtin_ctzll(e)) << 32;
+  }
+  if (n > most)
+    return;
+  v[n] = (uint64_t)m->len | (uint64_t)UINT32_MAX << 32;
+  m->bits[WOO__MAP_RUNS] = v;
+}
+
 int woo__textmap_build(woo__textmap *m, const char *text, size_t len) {
   memset(m, 0, sizeof *m);
   size_t nw = len / 64 + 1;
-  uint64_t *all = woo__calloc(nw * WOO__MAP_COUNT, sizeof *all);
+  /* The runs' offsets take 32 bits. */
+  bool runs = len < UINT32_MAX - 64;
+  /* One allocation for the bits and the runs; the words are all written
+   * below, so none is cleared first. */
+  uint64_t *all = woo__reallocarray(
+      NULL, nw * WOO__MAP_COUNT + (runs ? len / 8 + 34 : 0), sizeof *all);
   if (!all)
     return WOO_ENOMEM;
   for (int k = 0; k < WOO__MAP_COUNT; k++)
@@ -86,11 +121,17 @@ int woo__textmap_build(woo__textmap *m, const char *text, size_t len) {
     m->bits[WOO__MAP_PHONE][w] = f;
   }
 #endif
+  /* the words of the rest, byte by byte */
+  for (int k = 0; k < WOO__MAP_COUNT; k++)
+    memset(m->bits[k] + (i >> 6), 0, (nw - (i >> 6)) * sizeof *all);
   map_bytes(m, text, i, len);
+  if (runs)
+    digit_runs(m, all + nw * WOO__MAP_COUNT);
   return 0;
 }
 
 void woo__textmap_free(woo__textmap *m) {
-  if (m)
+  if (m) {
     free(m->bits[0]);
+  }
 }
