@@ -484,6 +484,10 @@ static int find_street_at(const woo__scan_ctx *ctx, woo__hits *out, size_t i,
     if (year >= 1900 && year <= 2099)
       return 0;
   }
+  /* The word before ends as a street suffix does, or is one: its last
+   * letter turns most words away before the word is read. */
+  if (!suffix_by_last[su_lowerc((unsigned char)t[i - 2])])
+    return 0;
   size_t we = i - 1, ws = word_back(t, we, 48);
   if (ws == we || (ws > 0 && su_wordc((unsigned char)t[ws - 1])))
     return 0;
@@ -737,7 +741,12 @@ int woo__find_address(const woo__scan_ctx *ctx, woo__hits *out) {
       continue;
     }
     int rc = 0;
-    size_t pe = run - i == 4 ? postcode_at(t, len, i) : 0, before = out->n;
+    /* Four digits, not 0 first, then a capital or a space and a capital:
+     * what postcode_at asks first, without the call for most runs. */
+    bool maybe = run - i == 4 && i + 6 <= len && t[i] != '0' &&
+                 (t[run] == ' ' ? su_upper((unsigned char)t[run + 1])
+                                : su_upper((unsigned char)t[run]));
+    size_t pe = maybe ? postcode_at(t, len, i) : 0, before = out->n;
     if (pe) {
       rc = find_postcodes_at(ctx, out, i, pe);
       if (out->n == before)

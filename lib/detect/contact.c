@@ -43,6 +43,11 @@ static const char *const functional_prefix[] = {
     "team", "afdeling", "secretariaat", "helpdesk", "servicedesk",
     "meldpunt", "noreply", "klantcontact", "bezwaar", "woo-", "wob-",
     "woo_", "wob_", "info", NULL};
+static const unsigned char functional_prefix_len[] = {4, 8, 12, 8, 11, 8, 7,
+                                                      12, 7, 4, 4, 4, 4, 4};
+_Static_assert(sizeof functional_prefix_len ==
+                   sizeof functional_prefix / sizeof *functional_prefix - 1,
+               "a length for every prefix");
 
 /* The functional names grouped by first letter (markers.h). */
 _Static_assert(sizeof functional / sizeof *functional - 1 <= 255,
@@ -54,17 +59,27 @@ static void functional_init(void) {
   woo__wordset_init(&functional_set, functional);
 }
 
+/* Whether s[0..n) is one of the policy's mailboxes (case folded).  The
+ * first letter turns most away before they are compared. */
+static bool policy_mailbox(const struct woo_policy *pol, const char *s,
+                           size_t n) {
+  unsigned char c0 = n ? su_lowerc((unsigned char)s[0]) : 0;
+  for (size_t k = 0; k < pol->n_mailboxes; k++)
+    if ((unsigned char)pol->mailboxes[k][0] == c0 &&
+        su_eq_fold(s, n, pol->mailboxes[k]))
+      return true;
+  return false;
+}
+
 static bool local_functional(const woo__scan_ctx *ctx, const char *s,
                              size_t n) {
   const struct woo_policy *pol = ctx->policy;
-  if (pol)
-    for (size_t k = 0; k < pol->n_mailboxes; k++)
-      if (su_eq_fold(s, n, pol->mailboxes[k]))
-        return true;
+  if (pol && policy_mailbox(pol, s, n))
+    return true;
   if (woo__wordset_has(&functional_set, s, n))
     return true;
   for (size_t k = 0; functional_prefix[k]; k++) {
-    size_t pl = strlen(functional_prefix[k]);
+    size_t pl = functional_prefix_len[k];
     if (n > pl && su_eq_fold(s, pl, functional_prefix[k]))
       return true;
   }
@@ -76,10 +91,8 @@ static bool local_functional(const woo__scan_ctx *ctx, const char *s,
     if (b < n || a > 0) {
       if (woo__wordset_has(&functional_set, s + a, b - a))
         return true;
-      if (pol)
-        for (size_t k = 0; k < pol->n_mailboxes; k++)
-          if (su_eq_fold(s + a, b - a, pol->mailboxes[k]))
-            return true;
+      if (pol && policy_mailbox(pol, s + a, b - a))
+        return true;
     }
     a = b + 1;
   }

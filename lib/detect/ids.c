@@ -658,6 +658,17 @@ int woo__find_plate(const woo__scan_ctx *ctx, woo__hits *out) {
     size_t hy = su_next_byte_in(ctx, WOO__MAP_HYPHEN, '-', pos), s = hy, e = hy;
     if (hy >= len)
       break;
+    /* Every sidecode has two hyphens, at most six apart: a hyphen with no
+     * other near it (most of them) starts nothing, and has none after
+     * it that the walk would pass over. */
+    if (ctx->map) {
+      size_t lo = hy > 7 ? hy - 7 : 0;
+      uint64_t near = su_map_window(ctx->map, WOO__MAP_HYPHEN, lo, hy + 9 - lo);
+      if (!(near & ~((uint64_t)1 << (hy - lo)))) {
+        pos = hy + 1;
+        continue;
+      }
+    }
     while (s > 0 && (su_alnum((unsigned char)t[s - 1]) || t[s - 1] == '-') &&
            hy - s < 8)
       s--;

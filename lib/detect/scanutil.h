@@ -161,6 +161,20 @@ static inline size_t su_map_next(const woo__textmap *m, int cls, size_t i) {
   return p < m->len ? p : m->len;
 }
 
+/* The bits of class `cls` for the n bytes from `from` (n at most 64),
+ * the first in bit 0; bytes from the text's length on have none. */
+static inline uint64_t su_map_window(const woo__textmap *m, int cls,
+                                     size_t from, size_t n) {
+  size_t w = from >> 6, sh = from & 63;
+  if (w >= m->words)
+    return 0;
+  const uint64_t *bits = m->bits[cls];
+  uint64_t x = bits[w] >> sh;
+  if (sh && w + 1 < m->words)
+    x |= bits[w + 1] << (64 - sh);
+  return n < 64 ? x & (((uint64_t)1 << n) - 1) : x;
+}
+
 /* The first digit at or after i, or ctx->len: from the text map when
  * the scan made one. */
 static inline size_t su_next_digit_in(const woo__scan_ctx *ctx, size_t i) {
@@ -171,15 +185,13 @@ static inline size_t su_next_digit_in(const woo__scan_ctx *ctx, size_t i) {
 /* A walk over the runs of digits of a text, for recognizers that start
  * at every run: su_digit_run(ctx, &k, i, &end) is the first digit at or
  * after i (or ctx->len) and sets `end` to the end of its run.  k keeps
- * the walk's place in the text map's list of runs; start it at 0. */
+ * the walk's place in the text map's list of runs; start it at 0, and
+ * never ask for an i below one asked for before. */
 static inline size_t su_digit_run(const woo__scan_ctx *ctx, size_t *k,
                                   size_t i, size_t *end) {
   const uint64_t *runs = ctx->map ? ctx->map->bits[WOO__MAP_RUNS] : NULL;
   if (runs) {
     size_t j = *k;
-    /* a walk that steps back (none does) finds its run again */
-    while (j > 0 && runs[j - 1] >> 32 > i)
-      j--;
     /* the last run never ends: the loop stops there */
     while (runs[j] >> 32 <= i)
       j++;

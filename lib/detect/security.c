@@ -295,16 +295,20 @@ static int find_machine_names(const woo__scan_ctx *ctx, woo__hits *out) {
     if (hy >= len)
       break;
     size_t s = hy, e = hy;
-    while (s > 0 && hy - s < 32 &&
-           (su_alnum((unsigned char)t[s - 1]) || t[s - 1] == '-'))
-      s--;
     while (e < len && e - hy < 32 &&
            (su_alnum((unsigned char)t[e]) || t[e] == '-'))
       e++;
     pos = e > hy ? e : hy + 1;
     while (e > hy && t[e - 1] == '-')
       e--;
-    if (s == hy || e == hy + 1 || !su_alpha((unsigned char)t[s]))
+    /* Ends in a number (srv-app-01): most hyphens join words, and go
+     * here before the part before them is read. */
+    if (e <= hy + 1 || !su_digit((unsigned char)t[e - 1]))
+      continue;
+    while (s > 0 && hy - s < 32 &&
+           (su_alnum((unsigned char)t[s - 1]) || t[s - 1] == '-'))
+      s--;
+    if (s == hy || !su_alpha((unsigned char)t[s]))
       continue;
     if ((s > 0 && (su_wordc((unsigned char)t[s - 1]) || t[s - 1] == '.' ||
                    t[s - 1] == '@' || t[s - 1] == '/')) ||
@@ -312,9 +316,7 @@ static int find_machine_names(const woo__scan_ctx *ctx, woo__hits *out) {
                      (t[e] == '.' && e + 1 < len &&
                       su_alnum((unsigned char)t[e + 1])))))
       continue;
-    /* Ends in a number; one case throughout (srv-app-01, DC-02). */
-    if (!su_digit((unsigned char)t[e - 1]))
-      continue;
+    /* One case throughout (srv-app-01, DC-02). */
     bool up = false, low = false;
     size_t hyphens = 0;
     for (size_t p = s; p < e; p++) {
