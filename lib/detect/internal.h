@@ -83,7 +83,7 @@ enum {
 #define WOO__MAP_RUNS WOO__MAP_COUNT
 
 typedef struct woo__textmap {
-  /* `words` words each for the classes, one allocation */
+  /* `words` words each for the classes, an allocation each */
   uint64_t *bits[WOO__MAP_COUNT + 1];
   size_t len, words;
 } woo__textmap;
