@@ -352,9 +352,11 @@ int woo__find_phone(const woo__scan_ctx *ctx, woo__hits *out) {
   pthread_once(&phone_once, phone_init);
   const char *t = ctx->text;
   size_t len = ctx->len, i = 0;
+  su_walk walk;
+  su_walk_init(&walk, ctx, WOO__MAP_PHONE, '0');
   /* Every number starts with one of these three: the rest is passed
    * over eight bytes at a time. */
-  while ((i = ctx->map ? su_map_next(ctx->map, WOO__MAP_PHONE, i)
+  while ((i = ctx->map ? su_walk_next(&walk, i)
                         : su_next_of3(t, len, i, '0', '+', '(')) < len) {
     unsigned char c = (unsigned char)t[i];
     bool start = (c == '0') ||
@@ -516,14 +518,14 @@ static const char *const url_public[] = {
 
 /* The first ".com/" at or after pos, or len: from the text map's dots
  * when the scan made one. */
-static size_t next_com(const woo__scan_ctx *ctx, size_t pos) {
+static size_t next_com(const woo__scan_ctx *ctx, su_walk *k, size_t pos) {
   const char *t = ctx->text;
   size_t len = ctx->len;
   if (!ctx->map) {
     const char *f = pos < len ? memmem(t + pos, len - pos, ".com/", 5) : NULL;
     return f ? (size_t)(f - t) : len;
   }
-  for (size_t d = pos; (d = su_map_next(ctx->map, WOO__MAP_DOT, d)) < len; d++)
+  for (size_t d = pos; (d = su_walk_next(k, d)) < len; d++)
     if (len - d >= 5 && memcmp(t + d, ".com/", 5) == 0)
       return d;
   return len;
@@ -540,8 +542,10 @@ int woo__find_url(const woo__scan_ctx *ctx, woo__hits *out) {
                {"threads", "@"},   {"fb", ""}};
   const char *t = ctx->text;
   size_t len = ctx->len, pos = 0;
+  su_walk walk;
+  su_walk_init(&walk, ctx, WOO__MAP_DOT, '.');
   while (pos < len) {
-    size_t dot = next_com(ctx, pos), path = dot + 5;
+    size_t dot = next_com(ctx, &walk, pos), path = dot + 5;
     if (dot >= len)
       break;
     pos = path;

@@ -513,10 +513,11 @@ static int birth_found(void *arg, size_t kw, size_t stem) {
 
 /* The first "b." at or after pos, found from its dot: memchr crosses
  * prose faster than memmem does with a two-byte needle. */
-static const char *find_b_dot(const woo__scan_ctx *ctx, size_t pos) {
+static const char *find_b_dot(const woo__scan_ctx *ctx, su_walk *k,
+                              size_t pos) {
   const char *t = ctx->text;
   size_t q = pos + 1;
-  while ((q = su_next_byte_in(ctx, WOO__MAP_DOT, '.', q)) < ctx->len) {
+  while ((q = su_walk_next(k, q)) < ctx->len) {
     if (t[q - 1] == 'b')
       return t + q - 1;
     q++;
@@ -532,8 +533,10 @@ int woo__find_birthdate(const woo__scan_ctx *ctx, woo__hits *out) {
    * speed grows with the shortest stem. */
   const char *t = ctx->text;
   size_t len = ctx->len, pos = 1;
+  su_walk walk;
+  su_walk_init(&walk, ctx, WOO__MAP_DOT, '.');
   while (rc == 0 && pos < len) {
-    const char *f = find_b_dot(ctx, pos);
+    const char *f = find_b_dot(ctx, &walk, pos);
     if (!f)
       break;
     size_t kw = (size_t)(f - t) - 2;
@@ -654,8 +657,10 @@ int woo__find_plate(const woo__scan_ctx *ctx, woo__hits *out) {
       "LLL-DD-L", "L-DD-LLL", "D-LL-DDD", "DDD-LL-D", NULL};
   const char *t = ctx->text;
   size_t len = ctx->len, pos = 0;
+  su_walk walk;
+  su_walk_init(&walk, ctx, WOO__MAP_HYPHEN, '-');
   while (pos < len) {
-    size_t hy = su_next_byte_in(ctx, WOO__MAP_HYPHEN, '-', pos), s = hy, e = hy;
+    size_t hy = su_walk_next(&walk, pos), s = hy, e = hy;
     if (hy >= len)
       break;
     /* Every sidecode has two hyphens, at most six apart: a hyphen with no

@@ -221,6 +221,54 @@ static inline size_t su_next_byte_in(const woo__scan_ctx *ctx, int cls,
   return p ? (size_t)(p - ctx->text) : ctx->len;
 }
 
+/* A walk over the bytes of one class of the text map, bit by bit, for
+ * recognizers that start at each of them: cheaper than a search from
+ * each new offset.  Without a map, memchr finds byte c. */
+typedef struct su_walk {
+  const char *t;
+  size_t len;
+  const uint64_t *bits; /* NULL: no map */
+  size_t words, w;      /* the word the walk is in */
+  uint64_t x;           /* its bits not yet passed */
+  char c;
+} su_walk;
+
+static inline void su_walk_init(su_walk *k, const woo__scan_ctx *ctx, int cls,
+                                char c) {
+  k->t = ctx->text;
+  k->len = ctx->len;
+  k->c = c;
+  k->bits = ctx->map ? ctx->map->bits[cls] : NULL;
+  k->words = ctx->map ? ctx->map->words : 0;
+  k->w = 0;
+  k->x = k->bits ? k->bits[0] : 0;
+}
+
+/* The first byte of the walk's class at or after i, or len.  Each answer
+ * is passed over: the next i must be above it. */
+static inline size_t su_walk_next(su_walk *k, size_t i) {
+  if (!k->bits) {
+    if (i >= k->len)
+      return k->len;
+    const char *p = memchr(k->t + i, k->c, k->len - i);
+    return p ? (size_t)(p - k->t) : k->len;
+  }
+  for (;;) {
+    while (!k->x) {
+      if (++k->w >= k->words) {
+        k->w = k->words;
+        return k->len;
+      }
+      k->x = k->bits[k->w];
+    }
+    /* bytes from len on have no bits: p < len */
+    size_t p = (k->w << 6) + (size_t)__builtin_ctzll(k->x);
+    k->x &= k->x - 1;
+    if (p >= i)
+      return p;
+  }
+}
+
 /* Offset of the first byte in t[i..len) that is x, y or z, or len.
  * Eight bytes at a time, for recognizers that start at a rare
  * character. */

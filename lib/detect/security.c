@@ -132,8 +132,10 @@ static int find_ipv4(const woo__scan_ctx *ctx, woo__hits *out) {
 static int find_ipv6(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
   size_t len = ctx->len, pos = 0;
+  su_walk walk;
+  su_walk_init(&walk, ctx, WOO__MAP_COLON, ':');
   while (pos < len) {
-    size_t colon = su_next_byte_in(ctx, WOO__MAP_COLON, ':', pos);
+    size_t colon = su_walk_next(&walk, pos);
     if (colon >= len)
       break;
     size_t s = colon, e = colon;
@@ -227,8 +229,10 @@ static woo__wordset tld_set;
 static int find_internal_domains(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
   size_t len = ctx->len, pos = 0;
+  su_walk walk;
+  su_walk_init(&walk, ctx, WOO__MAP_DOT, '.');
   while (pos < len) {
-    size_t dot = su_next_byte_in(ctx, WOO__MAP_DOT, '.', pos);
+    size_t dot = su_walk_next(&walk, pos);
     if (dot >= len)
       break;
     size_t le = dot + 1;
@@ -290,8 +294,10 @@ static bool year_part(const char *t, size_t s, size_t e) {
 static int find_machine_names(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
   size_t len = ctx->len, pos = 0;
+  su_walk walk;
+  su_walk_init(&walk, ctx, WOO__MAP_HYPHEN, '-');
   while (pos < len) {
-    size_t hy = su_next_byte_in(ctx, WOO__MAP_HYPHEN, '-', pos);
+    size_t hy = su_walk_next(&walk, pos);
     if (hy >= len)
       break;
     size_t s = hy, e = hy;
