@@ -436,6 +436,22 @@ static size_t word_back(const char *t, size_t e, size_t max) {
 static const char *const place_suffix[] = {"vaart", "hof", "park", "haven",
                                            "markt", "erf", NULL};
 
+/* The first occurrence of name[0..n) (n >= 1) in [p, end), or NULL, as
+ * memmem finds it: from its first byte, mostly a capital, which memchr
+ * passes over prose to much faster than memmem's general search. */
+static const char *find_name(const char *p, const char *end, const char *name,
+                             size_t n) {
+  while ((size_t)(end - p) >= n) {
+    const char *f = memchr(p, name[0], (size_t)(end - p) - n + 1);
+    if (!f)
+      return NULL;
+    if (memcmp(f + 1, name + 1, n - 1) == 0)
+      return f;
+    p = f + 1;
+  }
+  return NULL;
+}
+
 /* Whether the name t[a..e) ends in one of place_suffix and stands in the
  * text around it (32 KB either side) at least twice more without a number
  * after it: then it names a place ("theater de Meervaart", "de nieuwe
@@ -460,7 +476,7 @@ static bool named_place(const char *t, size_t len, size_t a, size_t e) {
   size_t hi = len - e > 32768 ? e + 32768 : len;
   unsigned bare = 0;
   for (const char *p = t + lo, *end = t + hi;
-       bare < 2 && (p = memmem(p, (size_t)(end - p), t + a, n)); p += n) {
+       bare < 2 && (p = find_name(p, end, t + a, n)); p += n) {
     size_t at = (size_t)(p - t), q = at + n;
     if (at == a || (at > 0 && su_wordc((unsigned char)t[at - 1])) ||
         (q < len && su_wordc((unsigned char)t[q])))
