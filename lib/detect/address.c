@@ -748,8 +748,10 @@ static void sets_init(void) {
 int woo__find_address(const woo__scan_ctx *ctx, woo__hits *out) {
   pthread_once(&sets_once, sets_init);
   const char *t = ctx->text;
-  size_t len = ctx->len, i = 0, first = out->n, k = 0, run;
-  while ((i = su_digit_run(ctx, &k, i, &run)) < len) {
+  size_t len = ctx->len, i = 0, first = out->n, run;
+  su_digits digits;
+  su_digits_init(&digits, ctx);
+  while ((i = su_digits_next(&digits, i, &run)) < len) {
     unsigned char b = i > 0 ? (unsigned char)t[i - 1] : ' ';
     if (su_wordc(b) || b == '.' || b == ',' || b == '-' || b == '/' ||
         b == '+' || b == '#' || b == ':' || b == '(') {

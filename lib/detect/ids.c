@@ -101,8 +101,10 @@ static size_t read_bsn(const char *t, size_t len, size_t i, size_t run,
 int woo__find_bsn(const woo__scan_ctx *ctx, woo__hits *out) {
   pthread_once(&bsn_once, bsn_init);
   const char *t = ctx->text;
-  size_t len = ctx->len, i = 0, k = 0, run;
-  while ((i = su_digit_run(ctx, &k, i, &run)) < len) {
+  size_t len = ctx->len, i = 0, run;
+  su_digits digits;
+  su_digits_init(&digits, ctx);
+  while ((i = su_digits_next(&digits, i, &run)) < len) {
     /* Part of a longer token: a code, a decimal, an amount, a path. */
     if (i > 0) {
       unsigned char b = (unsigned char)t[i - 1];
@@ -226,7 +228,9 @@ int woo__find_iban(const woo__scan_ctx *ctx, woo__hits *out) {
   /* Only the first digit of a run of two or more can be the third
    * character: the rest follow a digit, not a capital.  d is the
    * first digit still to try. */
-  for (size_t d = 2, at = 0, run; (d = su_digit_run(ctx, &at, d, &run)) + 2 <= len;) {
+  su_digits digits;
+  su_digits_init(&digits, ctx);
+  for (size_t d = 2, run; (d = su_digits_next(&digits, d, &run)) + 2 <= len;) {
     size_t i = d - 2;
     if (run - d < 2 || !su_upper((unsigned char)t[i]) ||
         !su_upper((unsigned char)t[i + 1])) {

@@ -183,28 +183,40 @@ static inline size_t su_next_digit_in(const woo__scan_ctx *ctx, size_t i) {
 }
 
 /* A walk over the runs of digits of a text, for recognizers that start
- * at every run: su_digit_run(ctx, &k, i, &end) is the first digit at or
- * after i (or ctx->len) and sets `end` to the end of its run.  k keeps
- * the walk's place in the text map's list of runs; start it at 0, and
- * never ask for an i below one asked for before. */
-static inline size_t su_digit_run(const woo__scan_ctx *ctx, size_t *k,
-                                  size_t i, size_t *end) {
-  const uint64_t *runs = ctx->map ? ctx->map->bits[WOO__MAP_RUNS] : NULL;
-  if (runs) {
-    size_t j = *k;
+ * at every run: su_digits_next(&d, i, &end) is the first digit at or
+ * after i (or the text's length) and sets `end` to the end of its run.
+ * The walk keeps its place in the text map's list of runs: never ask for
+ * an i below one asked for before. */
+typedef struct su_digits {
+  const char *t;
+  size_t len;
+  const woo__scan_ctx *ctx;
+  const uint64_t *run; /* the list at the walk's place; NULL: no list */
+} su_digits;
+
+static inline void su_digits_init(su_digits *d, const woo__scan_ctx *ctx) {
+  d->t = ctx->text;
+  d->len = ctx->len;
+  d->ctx = ctx;
+  d->run = ctx->map ? ctx->map->bits[WOO__MAP_RUNS] : NULL;
+}
+
+static inline size_t su_digits_next(su_digits *d, size_t i, size_t *end) {
+  if (d->run) {
+    const uint64_t *r = d->run;
     /* the last run never ends: the loop stops there */
-    while (runs[j] >> 32 <= i)
-      j++;
-    *k = j;
-    size_t s = (uint32_t)runs[j];
-    if (s >= ctx->len)
-      return *end = ctx->len;
-    *end = runs[j] >> 32;
+    while (*r >> 32 <= i)
+      r++;
+    d->run = r;
+    size_t s = (uint32_t)*r;
+    if (s >= d->len)
+      return *end = d->len;
+    *end = *r >> 32;
     return s > i ? s : i;
   }
-  i = su_next_digit_in(ctx, i);
+  i = su_next_digit_in(d->ctx, i);
   size_t e = i;
-  while (e < ctx->len && su_digit((unsigned char)ctx->text[e]))
+  while (e < d->len && su_digit((unsigned char)d->t[e]))
     e++;
   *end = e;
   return i;

@@ -58,8 +58,10 @@ static size_t octet_at(const char *t, size_t len, size_t p, int *val) {
 
 static int find_ipv4(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
-  size_t len = ctx->len, i = 0, at = 0, run;
-  while ((i = su_digit_run(ctx, &at, i, &run)) < len) {
+  size_t len = ctx->len, i = 0, run;
+  su_digits digits;
+  su_digits_init(&digits, ctx);
+  while ((i = su_digits_next(&digits, i, &run)) < len) {
     unsigned char b = i > 0 ? (unsigned char)t[i - 1] : ' ';
     if (su_wordc(b) || b == '.' || b == '-' || b == ',' || b == '_') {
       i = run;
@@ -558,8 +560,10 @@ int woo__find_secret(const woo__scan_ctx *ctx, woo__hits *out) {
     return rc;
   /* "PIN 1234", "pin: 1234": the bare word, found from the digits. */
   const char *t = ctx->text;
-  size_t len = ctx->len, i = 0, k = 0, run;
-  while ((i = su_digit_run(ctx, &k, i, &run)) < len) {
+  size_t len = ctx->len, i = 0, run;
+  su_digits digits;
+  su_digits_init(&digits, ctx);
+  while ((i = su_digits_next(&digits, i, &run)) < len) {
     /* most runs follow neither a space nor a colon */
     if (i < 4 || (t[i - 1] != ' ' && t[i - 1] != ':')) {
       i = run;
@@ -569,7 +573,8 @@ int woo__find_secret(const woo__scan_ctx *ctx, woo__hits *out) {
     while (p > 0 && i - p < 4 && (t[p - 1] == ' ' || t[p - 1] == ':'))
       p--;
     /* "PIN 1234", "toegangspin 6137". */
-    if (p >= 3 && p < i && su_eq_fold(t + p - 3, 3, "pin")) {
+    if (p >= 3 && p < i && (t[p - 1] == 'n' || t[p - 1] == 'N') &&
+        su_eq_fold(t + p - 3, 3, "pin")) {
       rc = secret_value(ctx, out, p, true);
       if (rc < 0)
         return rc;
