@@ -59,22 +59,46 @@ static void functional_init(void) {
   woo__wordset_init(&functional_set, functional);
 }
 
-/* Whether s[0..n) is one of the policy's mailboxes (case folded).  The
- * first letter turns most away before they are compared. */
-static bool policy_mailbox(const struct woo_policy *pol, const char *s,
-                           size_t n) {
+/* The policy's mailboxes by first byte, made for a text when its first
+ * address is asked about: a list per byte instead of a walk over all
+ * of them for every part of every address. */
+enum { MAILBOX_NONE = 0xffff, MAILBOX_INDEXED = 256 };
+typedef struct mailbox_index {
+  const struct woo_policy *pol;
+  bool made;
+  uint16_t head[256]; /* first mailbox with this first byte */
+  uint16_t next[MAILBOX_INDEXED]; /* the next one with the same byte */
+} mailbox_index;
+
+/* Whether s[0..n) is one of the policy's mailboxes (case folded). */
+static bool policy_mailbox(mailbox_index *ix, const char *s, size_t n) {
+  const struct woo_policy *pol = ix->pol;
   unsigned char c0 = n ? su_lowerc((unsigned char)s[0]) : 0;
-  for (size_t k = 0; k < pol->n_mailboxes; k++)
-    if ((unsigned char)pol->mailboxes[k][0] == c0 &&
-        su_eq_fold(s, n, pol->mailboxes[k]))
+  if (pol->n_mailboxes > MAILBOX_INDEXED) {
+    for (size_t k = 0; k < pol->n_mailboxes; k++)
+      if ((unsigned char)pol->mailboxes[k][0] == c0 &&
+          su_eq_fold(s, n, pol->mailboxes[k]))
+        return true;
+    return false;
+  }
+  if (!ix->made) {
+    memset(ix->head, 0xff, sizeof ix->head);
+    for (size_t k = pol->n_mailboxes; k-- > 0;) {
+      unsigned char c = (unsigned char)pol->mailboxes[k][0];
+      ix->next[k] = ix->head[c];
+      ix->head[c] = (uint16_t)k;
+    }
+    ix->made = true;
+  }
+  for (unsigned k = ix->head[c0]; k != MAILBOX_NONE; k = ix->next[k])
+    if (su_eq_fold(s, n, pol->mailboxes[k]))
       return true;
   return false;
 }
 
-static bool local_functional(const woo__scan_ctx *ctx, const char *s,
-                             size_t n) {
-  const struct woo_policy *pol = ctx->policy;
-  if (pol && policy_mailbox(pol, s, n))
+static bool local_functional(mailbox_index *ix, const char *s, size_t n) {
+  const struct woo_policy *pol = ix->pol;
+  if (pol && policy_mailbox(ix, s, n))
     return true;
   if (woo__wordset_has(&functional_set, s, n))
     return true;
@@ -91,7 +115,7 @@ static bool local_functional(const woo__scan_ctx *ctx, const char *s,
     if (b < n || a > 0) {
       if (woo__wordset_has(&functional_set, s + a, b - a))
         return true;
-      if (pol && policy_mailbox(pol, s + a, b - a))
+      if (pol && policy_mailbox(ix, s + a, b - a))
         return true;
     }
     a = b + 1;
@@ -139,6 +163,9 @@ int woo__find_email(const woo__scan_ctx *ctx, woo__hits *out) {
   pthread_once(&functional_once, functional_init);
   const char *t = ctx->text;
   size_t len = ctx->len, pos = 0;
+  mailbox_index mailboxes;
+  mailboxes.pol = ctx->policy;
+  mailboxes.made = false;
   while (pos < len) {
     const char *at = memchr(t + pos, '@', len - pos);
     if (!at)
@@ -176,7 +203,7 @@ int woo__find_email(const woo__scan_ctx *ctx, woo__hits *out) {
     pos = e;
     const char *local = t + s;
     size_t ln = a - s;
-    if (looks_like_code(local, ln) || local_functional(ctx, local, ln))
+    if (looks_like_code(local, ln) || local_functional(&mailboxes, local, ln))
       continue;
     /* How much the local part looks like a person: jan.devries,
      * j.devries, jan-willem.de.vries; a known first name; or a single
