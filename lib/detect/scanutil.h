@@ -347,6 +347,14 @@ static inline unsigned su_stem_hash3(const char *p) {
                       (uint32_t)(unsigned char)p[2] << 16);
 }
 
+/* The hash of the block that ends at t[p]: its three bytes in one load
+ * of four, with the byte before them (p >= 3) shifted out. */
+static inline unsigned su_stem_block(const char *t, size_t p) {
+  uint32_t x;
+  memcpy(&x, t + p - 3, 4);
+  return su_stem_hash(su_le32(x) >> 8);
+}
+
 /* Fill tab for `stems`, which must outlive it. */
 static inline void su_stems_build(su_stemtab *tab, const char *const *stems) {
   size_t m = (size_t)-1, ns = 0;
@@ -393,17 +401,32 @@ static inline int su_stems_find(const su_stemtab *tab, const char *t,
   const unsigned char *shift = tab->shift;
   size_t m = tab->m, pos = m - 1, far = m - 2;
   while (pos < len) {
-    /* The block's three bytes in one load of four, with the byte before
-     * them (pos >= m - 1 >= 3) shifted out. */
-    uint32_t x;
-    memcpy(&x, t + pos - 3, 4);
-    unsigned h = su_stem_hash(su_le32(x) >> 8);
+    unsigned h;
     /* Most blocks are in no stem: the full step is taken as a branch,
      * which the processor predicts, so that the next block is read
-     * before this one's shift is known. */
-    if (shift[h] == far) {
+     * before this one's shift is known.  Four steps to one test of the
+     * end while they stay inside the text. */
+    for (;;) {
+      if (pos + 3 * far >= len) {
+        if (pos >= len)
+          return 0;
+        if (shift[h = su_stem_block(t, pos)] != far)
+          break;
+        pos += far;
+        continue;
+      }
+      if (shift[h = su_stem_block(t, pos)] != far)
+        break;
       pos += far;
-      continue;
+      if (shift[h = su_stem_block(t, pos)] != far)
+        break;
+      pos += far;
+      if (shift[h = su_stem_block(t, pos)] != far)
+        break;
+      pos += far;
+      if (shift[h = su_stem_block(t, pos)] != far)
+        break;
+      pos += far;
     }
     if (shift[h]) {
       pos += shift[h];
