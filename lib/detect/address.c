@@ -74,6 +74,26 @@ static inline bool gap_at(const char *t, size_t p, size_t end) {
   return p + 3 <= end && t[p] == ' ' && t[p + 1] == ' ' && t[p + 2] == ' ';
 }
 
+/* The first byte at or after q (before lim) that is a space or below,
+ * or lim.  Eight bytes at a time: most segments are words. */
+static inline size_t next_blank(const char *t, size_t q, size_t lim) {
+  const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+  while (q + 8 <= lim) {
+    uint64_t x;
+    memcpy(&x, t + q, 8);
+    x = su_le64(x);
+    /* the high bit of each byte below 0x21 (bytes from 0x80 up are
+     * cleared by ~x); a borrow can only mark bytes after the first */
+    uint64_t m = (x - ones * 0x21) & ~x & high;
+    if (m)
+      return q + (size_t)__builtin_ctzll(m) / 8;
+    q += 8;
+  }
+  while (q < lim && (unsigned char)t[q] > ' ')
+    q++;
+  return q;
+}
+
 /* The text of line [ls, le) in the column that starts at `col`: from the
  * first non-space at or after col - 4 to the next column gap.  Returns
  * false when the line has nothing there. */
@@ -95,8 +115,7 @@ static bool column_segment(const char *t, size_t ls, size_t le, size_t col,
   size_t lim = le - p > BLOCK_LINE_MAX ? p + BLOCK_LINE_MAX + 1 : le;
   size_t q = p;
   for (;;) {
-    while (q < lim && (unsigned char)t[q] > ' ')
-      q++;
+    q = next_blank(t, q, lim);
     if (q >= lim || gap_at(t, q, le))
       break;
     q++;

@@ -315,6 +315,15 @@ static inline uint32_t su_le32(uint32_t x) {
 #endif
 }
 
+/* A 64-bit word loaded from memory, as a little-endian number. */
+static inline uint64_t su_le64(uint64_t x) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  return __builtin_bswap64(x);
+#else
+  return x;
+#endif
+}
+
 /* Called for each occurrence of a stem: t[kw..) is where it starts,
  * `stem` its index in the list.  Returns 0 or a negative error. */
 typedef int (*su_stem_fn)(void *arg, size_t kw, size_t stem);
