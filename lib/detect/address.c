@@ -94,6 +94,26 @@ static inline size_t next_blank(const char *t, size_t q, size_t lim) {
   return q;
 }
 
+/* Going back from q to lo: the offset after the last byte before q that
+ * is a space or below, or lo.  Eight bytes at a time. */
+static inline size_t prev_blank(const char *t, size_t lo, size_t q) {
+  const uint64_t low7 = 0x7f7f7f7f7f7f7f7full, high = 0x8080808080808080ull;
+  while (q >= lo + 8) {
+    uint64_t x;
+    memcpy(&x, t + q - 8, 8);
+    x = su_le64(x);
+    /* the high bit of each byte below 0x21, with no carry between
+     * bytes: (b & 0x7f) + 0x5f reaches 0x80 from 0x21 on */
+    uint64_t m = ~((x & low7) + 0x5f5f5f5f5f5f5f5full) & ~x & high;
+    if (m)
+      return q - 8 + (size_t)(63 - __builtin_clzll(m)) / 8 + 1;
+    q -= 8;
+  }
+  while (q > lo && (unsigned char)t[q - 1] > ' ')
+    q--;
+  return q;
+}
+
 /* The text of line [ls, le) in the column that starts at `col`: from the
  * first non-space at or after col - 4 to the next column gap.  Returns
  * false when the line has nothing there. */
@@ -140,11 +160,13 @@ bool woo__office_context(const char *t, size_t len, size_t pos) {
   size_t ls = line_start(t, pos), le = line_end(t, len, pos);
   /* The segment of this line that holds pos. */
   size_t ss = pos;
+  /* how far back the segment is followed: 2 * BLOCK_LINE_MAX + 1 */
+  size_t back = pos > 2 * BLOCK_LINE_MAX + 1 ? pos - 2 * BLOCK_LINE_MAX - 1 : 0;
+  if (back < ls)
+    back = ls;
   for (;;) {
     /* bytes above the space end no gap: passed without the test */
-    while (ss > ls && pos - ss <= 2 * BLOCK_LINE_MAX &&
-           (unsigned char)t[ss - 1] > ' ')
-      ss--;
+    ss = prev_blank(t, back, ss);
     if (!(ss > ls && pos - ss <= 2 * BLOCK_LINE_MAX && t[ss - 1] != '\t' &&
           !(ss - ls >= 3 && t[ss - 1] == ' ' && t[ss - 2] == ' ' &&
             t[ss - 3] == ' ')))
