@@ -678,10 +678,21 @@ static const char *const business_words[] = {
  * 60 bytes either side) names a business. */
 static bool business_cell(const char *t, size_t len, size_t a, size_t b) {
   size_t ls = a, le = b;
-  while (ls > 0 && t[ls - 1] != '\n' && a - ls < 60 && !gap_at(t, ls - 1, a))
+  /* Only a blank (a space, a tab, a line break) can end the cell: the
+   * bytes between are passed eight at a time. */
+  size_t lo = a > 60 ? a - 60 : 0, hi = len - b > 60 ? b + 60 : len;
+  for (;;) {
+    ls = prev_blank(t, lo, ls);
+    if (ls == lo || t[ls - 1] == '\n' || gap_at(t, ls - 1, a))
+      break;
     ls--;
-  while (le < len && t[le] != '\n' && le - b < 60 && !gap_at(t, le, len))
+  }
+  for (;;) {
+    le = next_blank(t, le, hi);
+    if (le == hi || t[le] == '\n' || gap_at(t, le, len))
+      break;
     le++;
+  }
   for (size_t i = ls; i < le;) {
     while (i < le && !su_alpha((unsigned char)t[i]) &&
            (unsigned char)t[i] < 0x80)
