@@ -227,6 +227,8 @@ static const char *const host_prefix[] = {
 /* The domains grouped by first letter (markers.h); set up with the
  * network words. */
 static woo__wordset tld_set;
+/* Whether a domain starts with this byte, either case. */
+static bool tld_first[256];
 
 static int find_internal_domains(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
@@ -241,8 +243,7 @@ static int find_internal_domains(const woo__scan_ctx *ctx, woo__hits *out) {
     pos = dot + 1;
     /* Most dots end a sentence: the first letter after them lets nearly
      * all go before the label is measured. */
-    unsigned char c0 = le < len ? su_lowerc((unsigned char)t[le]) : 0;
-    if (tld_set.from[c0] == tld_set.from[c0 + 1])
+    if (le >= len || !tld_first[(unsigned char)t[le]])
       continue;
     while (le < len && (su_alnum((unsigned char)t[le]) || t[le] == '-'))
       le++;
@@ -372,6 +373,9 @@ static void sets_init(void) {
   woo__markers_init(&net_set, net_context);
   woo__markers_init(&not_ip_set, not_ip_context);
   woo__wordset_init(&tld_set, internal_tld);
+  for (unsigned c = 0; c < 256; c++)
+    tld_first[c] = tld_set.from[su_lowerc((unsigned char)c)] !=
+                   tld_set.from[su_lowerc((unsigned char)c) + 1];
 }
 
 int woo__find_hostname(const woo__scan_ctx *ctx, woo__hits *out) {
