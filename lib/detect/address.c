@@ -46,6 +46,10 @@ static const char *const addressee[] = {"dhr", "mevr", "de heer", "mevrouw",
                                         "aan", "aan:", "familie", "fam.",
                                         "de bewoner", "bewoner", NULL};
 
+static const unsigned char addressee_len[] = {3, 4, 7, 7, 3, 4, 7, 4, 10, 7};
+_Static_assert(sizeof addressee_len == sizeof addressee / sizeof *addressee - 1,
+               "a length for every addressee word");
+
 #define LINE_MAX_SCAN 400
 #define BLOCK_LINE_MAX 64
 
@@ -70,6 +74,46 @@ static inline bool gap_at(const char *t, size_t p, size_t end) {
   return p + 3 <= end && t[p] == ' ' && t[p + 1] == ' ' && t[p + 2] == ' ';
 }
 
+/* The first byte at or after q (before lim) that is a space or below,
+ * or lim.  Eight bytes at a time: most segments are words. */
+static inline size_t next_blank(const char *t, size_t q, size_t lim) {
+  const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+  while (q + 8 <= lim) {
+    uint64_t x;
+    memcpy(&x, t + q, 8);
+    x = su_le64(x);
+    /* the high bit of each byte below 0x21 (bytes from 0x80 up are
+     * cleared by ~x); a borrow can only mark bytes after the first */
+    uint64_t m = (x - ones * 0x21) & ~x & high;
+    if (m)
+      return q + (size_t)__builtin_ctzll(m) / 8;
+    q += 8;
+  }
+  while (q < lim && (unsigned char)t[q] > ' ')
+    q++;
+  return q;
+}
+
+/* Going back from q to lo: the offset after the last byte before q that
+ * is a space or below, or lo.  Eight bytes at a time. */
+static inline size_t prev_blank(const char *t, size_t lo, size_t q) {
+  const uint64_t low7 = 0x7f7f7f7f7f7f7f7full, high = 0x8080808080808080ull;
+  while (q >= lo + 8) {
+    uint64_t x;
+    memcpy(&x, t + q - 8, 8);
+    x = su_le64(x);
+    /* the high bit of each byte below 0x21, with no carry between
+     * bytes: (b & 0x7f) + 0x5f reaches 0x80 from 0x21 on */
+    uint64_t m = ~((x & low7) + 0x5f5f5f5f5f5f5f5full) & ~x & high;
+    if (m)
+      return q - 8 + (size_t)(63 - __builtin_clzll(m)) / 8 + 1;
+    q -= 8;
+  }
+  while (q > lo && (unsigned char)t[q - 1] > ' ')
+    q--;
+  return q;
+}
+
 /* The text of line [ls, le) in the column that starts at `col`: from the
  * first non-space at or after col - 4 to the next column gap.  Returns
  * false when the line has nothing there. */
@@ -91,8 +135,7 @@ static bool column_segment(const char *t, size_t ls, size_t le, size_t col,
   size_t lim = le - p > BLOCK_LINE_MAX ? p + BLOCK_LINE_MAX + 1 : le;
   size_t q = p;
   for (;;) {
-    while (q < lim && (unsigned char)t[q] > ' ')
-      q++;
+    q = next_blank(t, q, lim);
     if (q >= lim || gap_at(t, q, le))
       break;
     q++;
@@ -117,11 +160,13 @@ bool woo__office_context(const char *t, size_t len, size_t pos) {
   size_t ls = line_start(t, pos), le = line_end(t, len, pos);
   /* The segment of this line that holds pos. */
   size_t ss = pos;
+  /* how far back the segment is followed: 2 * BLOCK_LINE_MAX + 1 */
+  size_t back = pos > 2 * BLOCK_LINE_MAX + 1 ? pos - 2 * BLOCK_LINE_MAX - 1 : 0;
+  if (back < ls)
+    back = ls;
   for (;;) {
     /* bytes above the space end no gap: passed without the test */
-    while (ss > ls && pos - ss <= 2 * BLOCK_LINE_MAX &&
-           (unsigned char)t[ss - 1] > ' ')
-      ss--;
+    ss = prev_blank(t, back, ss);
     if (!(ss > ls && pos - ss <= 2 * BLOCK_LINE_MAX && t[ss - 1] != '\t' &&
           !(ss - ls >= 3 && t[ss - 1] == ' ' && t[ss - 2] == ' ' &&
             t[ss - 3] == ' ')))
@@ -149,8 +194,11 @@ bool woo__office_context(const char *t, size_t len, size_t pos) {
       continue;
     if (b - a > BLOCK_LINE_MAX)
       break; /* prose: the block ended */
-    for (size_t j = 0; addressee[j]; j++) {
-      size_t n = strlen(addressee[j]);
+    /* each starts with one of these letters */
+    unsigned char c0 = su_lowerc((unsigned char)t[a]);
+    bool maybe = c0 == 'd' || c0 == 'm' || c0 == 'a' || c0 == 'f' || c0 == 'b';
+    for (size_t j = 0; maybe && addressee[j]; j++) {
+      size_t n = addressee_len[j];
       /* "De bewoners van" opens an addressee too. */
       if (b - a > n && su_eq_fold(t + a, n, addressee[j]) &&
           (!su_alpha((unsigned char)t[a + n]) || t[a + n] == 's'))
@@ -429,6 +477,22 @@ static size_t word_back(const char *t, size_t e, size_t max) {
 static const char *const place_suffix[] = {"vaart", "hof", "park", "haven",
                                            "markt", "erf", NULL};
 
+/* The first occurrence of name[0..n) (n >= 1) in [p, end), or NULL, as
+ * memmem finds it: from its first byte, mostly a capital, which memchr
+ * passes over prose to much faster than memmem's general search. */
+static const char *find_name(const char *p, const char *end, const char *name,
+                             size_t n) {
+  while ((size_t)(end - p) >= n) {
+    const char *f = memchr(p, name[0], (size_t)(end - p) - n + 1);
+    if (!f)
+      return NULL;
+    if (memcmp(f + 1, name + 1, n - 1) == 0)
+      return f;
+    p = f + 1;
+  }
+  return NULL;
+}
+
 /* Whether the name t[a..e) ends in one of place_suffix and stands in the
  * text around it (32 KB either side) at least twice more without a number
  * after it: then it names a place ("theater de Meervaart", "de nieuwe
@@ -453,7 +517,7 @@ static bool named_place(const char *t, size_t len, size_t a, size_t e) {
   size_t hi = len - e > 32768 ? e + 32768 : len;
   unsigned bare = 0;
   for (const char *p = t + lo, *end = t + hi;
-       bare < 2 && (p = memmem(p, (size_t)(end - p), t + a, n)); p += n) {
+       bare < 2 && (p = find_name(p, end, t + a, n)); p += n) {
     size_t at = (size_t)(p - t), q = at + n;
     if (at == a || (at > 0 && su_wordc((unsigned char)t[at - 1])) ||
         (q < len && su_wordc((unsigned char)t[q])))
@@ -477,6 +541,10 @@ static int find_street_at(const woo__scan_ctx *ctx, woo__hits *out, size_t i,
     if (year >= 1900 && year <= 2099)
       return 0;
   }
+  /* The word before ends as a street suffix does, or is one: its last
+   * letter turns most words away before the word is read. */
+  if (!suffix_by_last[su_lowerc((unsigned char)t[i - 2])])
+    return 0;
   size_t we = i - 1, ws = word_back(t, we, 48);
   if (ws == we || (ws > 0 && su_wordc((unsigned char)t[ws - 1])))
     return 0;
@@ -610,10 +678,21 @@ static const char *const business_words[] = {
  * 60 bytes either side) names a business. */
 static bool business_cell(const char *t, size_t len, size_t a, size_t b) {
   size_t ls = a, le = b;
-  while (ls > 0 && t[ls - 1] != '\n' && a - ls < 60 && !gap_at(t, ls - 1, a))
+  /* Only a blank (a space, a tab, a line break) can end the cell: the
+   * bytes between are passed eight at a time. */
+  size_t lo = a > 60 ? a - 60 : 0, hi = len - b > 60 ? b + 60 : len;
+  for (;;) {
+    ls = prev_blank(t, lo, ls);
+    if (ls == lo || t[ls - 1] == '\n' || gap_at(t, ls - 1, a))
+      break;
     ls--;
-  while (le < len && t[le] != '\n' && le - b < 60 && !gap_at(t, le, len))
+  }
+  for (;;) {
+    le = next_blank(t, le, hi);
+    if (le == hi || t[le] == '\n' || gap_at(t, le, len))
+      break;
     le++;
+  }
   for (size_t i = ls; i < le;) {
     while (i < le && !su_alpha((unsigned char)t[i]) &&
            (unsigned char)t[i] < 0x80)
@@ -721,11 +800,10 @@ static void sets_init(void) {
 int woo__find_address(const woo__scan_ctx *ctx, woo__hits *out) {
   pthread_once(&sets_once, sets_init);
   const char *t = ctx->text;
-  size_t len = ctx->len, i = 0, first = out->n;
-  while ((i = su_next_digit_in(ctx, i)) < len) {
-    size_t run = i;
-    while (run < len && su_digit((unsigned char)t[run]))
-      run++;
+  size_t len = ctx->len, i = 0, first = out->n, run;
+  su_digits digits;
+  su_digits_init(&digits, ctx);
+  while ((i = su_digits_next(&digits, i, &run)) < len) {
     unsigned char b = i > 0 ? (unsigned char)t[i - 1] : ' ';
     if (su_wordc(b) || b == '.' || b == ',' || b == '-' || b == '/' ||
         b == '+' || b == '#' || b == ':' || b == '(') {
@@ -733,7 +811,12 @@ int woo__find_address(const woo__scan_ctx *ctx, woo__hits *out) {
       continue;
     }
     int rc = 0;
-    size_t pe = run - i == 4 ? postcode_at(t, len, i) : 0, before = out->n;
+    /* Four digits, not 0 first, then a capital or a space and a capital:
+     * what postcode_at asks first, without the call for most runs. */
+    bool maybe = run - i == 4 && i + 6 <= len && t[i] != '0' &&
+                 (t[run] == ' ' ? su_upper((unsigned char)t[run + 1])
+                                : su_upper((unsigned char)t[run]));
+    size_t pe = maybe ? postcode_at(t, len, i) : 0, before = out->n;
     if (pe) {
       rc = find_postcodes_at(ctx, out, i, pe);
       if (out->n == before)

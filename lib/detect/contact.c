@@ -43,6 +43,11 @@ static const char *const functional_prefix[] = {
     "team", "afdeling", "secretariaat", "helpdesk", "servicedesk",
     "meldpunt", "noreply", "klantcontact", "bezwaar", "woo-", "wob-",
     "woo_", "wob_", "info", NULL};
+static const unsigned char functional_prefix_len[] = {4, 8, 12, 8, 11, 8, 7,
+                                                      12, 7, 4, 4, 4, 4, 4};
+_Static_assert(sizeof functional_prefix_len ==
+                   sizeof functional_prefix / sizeof *functional_prefix - 1,
+               "a length for every prefix");
 
 /* The functional names grouped by first letter (markers.h). */
 _Static_assert(sizeof functional / sizeof *functional - 1 <= 255,
@@ -54,17 +59,51 @@ static void functional_init(void) {
   woo__wordset_init(&functional_set, functional);
 }
 
-static bool local_functional(const woo__scan_ctx *ctx, const char *s,
-                             size_t n) {
-  const struct woo_policy *pol = ctx->policy;
-  if (pol)
+/* The policy's mailboxes by first byte, made for a text when its first
+ * address is asked about: a list per byte instead of a walk over all
+ * of them for every part of every address. */
+enum { MAILBOX_NONE = 0xffff, MAILBOX_INDEXED = 256 };
+typedef struct mailbox_index {
+  const struct woo_policy *pol;
+  bool made;
+  uint16_t head[256]; /* first mailbox with this first byte */
+  uint16_t next[MAILBOX_INDEXED]; /* the next one with the same byte */
+} mailbox_index;
+
+/* Whether s[0..n) is one of the policy's mailboxes (case folded). */
+static bool policy_mailbox(mailbox_index *ix, const char *s, size_t n) {
+  const struct woo_policy *pol = ix->pol;
+  unsigned char c0 = n ? su_lowerc((unsigned char)s[0]) : 0;
+  if (pol->n_mailboxes > MAILBOX_INDEXED) {
     for (size_t k = 0; k < pol->n_mailboxes; k++)
-      if (su_eq_fold(s, n, pol->mailboxes[k]))
+      if ((unsigned char)pol->mailboxes[k][0] == c0 &&
+          su_eq_fold(s, n, pol->mailboxes[k]))
         return true;
+    return false;
+  }
+  if (!ix->made) {
+    memset(ix->head, 0xff, sizeof ix->head);
+    for (size_t k = pol->n_mailboxes; k-- > 0;) {
+      unsigned char c = (unsigned char)pol->mailboxes[k][0];
+      ix->next[k] = ix->head[c];
+      ix->head[c] = (uint16_t)k;
+    }
+    ix->made = true;
+  }
+  for (unsigned k = ix->head[c0]; k != MAILBOX_NONE; k = ix->next[k])
+    if (su_eq_fold(s, n, pol->mailboxes[k]))
+      return true;
+  return false;
+}
+
+static bool local_functional(mailbox_index *ix, const char *s, size_t n) {
+  const struct woo_policy *pol = ix->pol;
+  if (pol && policy_mailbox(ix, s, n))
+    return true;
   if (woo__wordset_has(&functional_set, s, n))
     return true;
   for (size_t k = 0; functional_prefix[k]; k++) {
-    size_t pl = strlen(functional_prefix[k]);
+    size_t pl = functional_prefix_len[k];
     if (n > pl && su_eq_fold(s, pl, functional_prefix[k]))
       return true;
   }
@@ -76,10 +115,8 @@ static bool local_functional(const woo__scan_ctx *ctx, const char *s,
     if (b < n || a > 0) {
       if (woo__wordset_has(&functional_set, s + a, b - a))
         return true;
-      if (pol)
-        for (size_t k = 0; k < pol->n_mailboxes; k++)
-          if (su_eq_fold(s + a, b - a, pol->mailboxes[k]))
-            return true;
+      if (pol && policy_mailbox(ix, s + a, b - a))
+        return true;
     }
     a = b + 1;
   }
@@ -126,6 +163,9 @@ int woo__find_email(const woo__scan_ctx *ctx, woo__hits *out) {
   pthread_once(&functional_once, functional_init);
   const char *t = ctx->text;
   size_t len = ctx->len, pos = 0;
+  mailbox_index mailboxes;
+  mailboxes.pol = ctx->policy;
+  mailboxes.made = false;
   while (pos < len) {
     const char *at = memchr(t + pos, '@', len - pos);
     if (!at)
@@ -163,7 +203,7 @@ int woo__find_email(const woo__scan_ctx *ctx, woo__hits *out) {
     pos = e;
     const char *local = t + s;
     size_t ln = a - s;
-    if (looks_like_code(local, ln) || local_functional(ctx, local, ln))
+    if (looks_like_code(local, ln) || local_functional(&mailboxes, local, ln))
       continue;
     /* How much the local part looks like a person: jan.devries,
      * j.devries, jan-willem.de.vries; a known first name; or a single
@@ -216,9 +256,23 @@ static bool service_number(const char *d) {
  * servants name their organisation too, and their direct lines are
  * personal, so only a postal address right above counts here (Postbus,
  * Bezoekadres, a web address), not the name of a body. */
+static const char *const postal[] = {"postbus", "bezoekadres", "postadres",
+                                     "retouradres", "www.", NULL};
+
+/* The three lists as sets for one pass over a window (markers.h). */
+_Static_assert(sizeof phone_context / sizeof *phone_context - 1 <= 64 &&
+                   sizeof phone_other / sizeof *phone_other - 1 <= 64,
+               "a bit per word");
+static woo__markers phone_context_set, phone_other_set, postal_set;
+static pthread_once_t phone_once = PTHREAD_ONCE_INIT;
+
+static void phone_init(void) {
+  woo__markers_init(&phone_context_set, phone_context);
+  woo__markers_init(&phone_other_set, phone_other);
+  woo__markers_init(&postal_set, postal);
+}
+
 static bool office_phone(const char *t, size_t len, size_t i) {
-  static const char *const postal[] = {"postbus", "bezoekadres", "postadres",
-                                       "retouradres", "www.", NULL};
   /* "T 070 379 8911 (algemeen)": said to be the general number. */
   size_t e = i;
   while (e < len && e - i < 24 && t[e] != '\n' && t[e] != '(')
@@ -233,7 +287,7 @@ static bool office_phone(const char *t, size_t len, size_t i) {
   while (p > 0 && i - p < 16 && su_alpha((unsigned char)t[p - 1]))
     p--;
   bool layout = p >= 6 && memcmp(t + p - 6, "      ", 6) == 0;
-  if (!su_context_before(t, i, layout ? 600 : 192, postal))
+  if (!woo__markers_before(&postal_set, t, i, layout ? 600 : 192))
     return false;
   return woo__office_context(t, len, i);
 }
@@ -322,11 +376,14 @@ static void phone_read(const char *t, size_t len, size_t i, phone_parse *pp) {
 }
 
 int woo__find_phone(const woo__scan_ctx *ctx, woo__hits *out) {
+  pthread_once(&phone_once, phone_init);
   const char *t = ctx->text;
   size_t len = ctx->len, i = 0;
+  su_walk walk;
+  su_walk_init(&walk, ctx, WOO__MAP_PHONE, '0');
   /* Every number starts with one of these three: the rest is passed
    * over eight bytes at a time. */
-  while ((i = ctx->map ? su_map_next(ctx->map, WOO__MAP_PHONE, i)
+  while ((i = ctx->map ? su_walk_next(&walk, i)
                         : su_next_of3(t, len, i, '0', '+', '(')) < len) {
     unsigned char c = (unsigned char)t[i];
     bool start = (c == '0') ||
@@ -428,8 +485,9 @@ int woo__find_phone(const woo__scan_ctx *ctx, woo__hits *out) {
       i = skip_to;
       continue;
     }
-    bool labelled = phone_label(t, i) || su_context_before(t, i, 40, phone_context);
-    if (!labelled && su_context_before(t, i, 32, phone_other)) {
+    bool labelled = phone_label(t, i) ||
+                    woo__markers_before(&phone_context_set, t, i, 40);
+    if (!labelled && woo__markers_before(&phone_other_set, t, i, 32)) {
       i = skip_to;
       continue;
     }
@@ -487,14 +545,14 @@ static const char *const url_public[] = {
 
 /* The first ".com/" at or after pos, or len: from the text map's dots
  * when the scan made one. */
-static size_t next_com(const woo__scan_ctx *ctx, size_t pos) {
+static size_t next_com(const woo__scan_ctx *ctx, su_walk *k, size_t pos) {
   const char *t = ctx->text;
   size_t len = ctx->len;
   if (!ctx->map) {
     const char *f = pos < len ? memmem(t + pos, len - pos, ".com/", 5) : NULL;
     return f ? (size_t)(f - t) : len;
   }
-  for (size_t d = pos; (d = su_map_next(ctx->map, WOO__MAP_DOT, d)) < len; d++)
+  for (size_t d = pos; (d = su_walk_next(k, d)) < len; d++)
     if (len - d >= 5 && memcmp(t + d, ".com/", 5) == 0)
       return d;
   return len;
@@ -511,8 +569,10 @@ int woo__find_url(const woo__scan_ctx *ctx, woo__hits *out) {
                {"threads", "@"},   {"fb", ""}};
   const char *t = ctx->text;
   size_t len = ctx->len, pos = 0;
+  su_walk walk;
+  su_walk_init(&walk, ctx, WOO__MAP_DOT, '.');
   while (pos < len) {
-    size_t dot = next_com(ctx, pos), path = dot + 5;
+    size_t dot = next_com(ctx, &walk, pos), path = dot + 5;
     if (dot >= len)
       break;
     pos = path;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "markers.h"
 #include "scanutil.h"
 
 /* ---- BSN ------------------------------------------------------------------- */
@@ -39,6 +40,15 @@ static const char *const bsn_other[] = {
     "kenmerk", "zaak", "dossier", "factuur", "order", "kvk", "btw",
     "referentie", "registratie", "telefoon", "tel", "nummer:", "projectnr",
     "€", "eur", "bedrag", "ecli", "isbn", NULL};
+
+/* The lists as sets for one pass over a window (markers.h). */
+static woo__markers bsn_context_set, bsn_other_set;
+static pthread_once_t bsn_once = PTHREAD_ONCE_INIT;
+
+static void bsn_init(void) {
+  woo__markers_init(&bsn_context_set, bsn_context);
+  woo__markers_init(&bsn_other_set, bsn_other);
+}
 
 /* Read a BSN-shaped number at `i`: nine digits, plain or grouped as
  * 123.456.782, 123 456 782, 1234.56.782 or 1234 56 782; eight digits
@@ -89,12 +99,12 @@ static size_t read_bsn(const char *t, size_t len, size_t i, size_t run,
 }
 
 int woo__find_bsn(const woo__scan_ctx *ctx, woo__hits *out) {
+  pthread_once(&bsn_once, bsn_init);
   const char *t = ctx->text;
-  size_t len = ctx->len, i = 0;
-  while ((i = su_next_digit_in(ctx, i)) < len) {
-    size_t run = i;
-    while (run < len && su_digit((unsigned char)t[run]))
-      run++;
+  size_t len = ctx->len, i = 0, run;
+  su_digits digits;
+  su_digits_init(&digits, ctx);
+  while ((i = su_digits_next(&digits, i, &run)) < len) {
     /* Part of a longer token: a code, a decimal, an amount, a path. */
     if (i > 0) {
       unsigned char b = (unsigned char)t[i - 1];
@@ -111,13 +121,20 @@ int woo__find_bsn(const woo__scan_ctx *ctx, woo__hits *out) {
       i = run;
       continue;
     }
+    /* Three or four digits (often a year) are a first group only with a
+     * separator and a digit after them. */
+    if (rl < 8 && (run + 1 >= len || (t[run] != '.' && t[run] != ' ') ||
+                   !su_digit((unsigned char)t[run + 1]))) {
+      i = run;
+      continue;
+    }
     char d[9];
     size_t nd = 0, end = read_bsn(t, len, i, rl, d, &nd);
     if (!end) {
       i = run;
       continue;
     }
-    bool ctxt = su_context_before(t, i, 48, bsn_context);
+    bool ctxt = woo__markers_before(&bsn_context_set, t, i, 48);
     if (nd == 8) {
       /* A dropped leading zero happens in spreadsheets; without the
        * word BSN nearby eight digits are anything at all. */
@@ -130,7 +147,7 @@ int woo__find_bsn(const woo__scan_ctx *ctx, woo__hits *out) {
       double conf = 0;
       if (ctxt)
         conf = 0.97;
-      else if (!su_context_before(t, i, 32, bsn_other))
+      else if (!woo__markers_before(&bsn_other_set, t, i, 32))
         /* Roughly one nine-digit number in eleven passes the test by
          * chance; grouped with dots it is more often an amount. */
         conf = (end - i == 9) ? 0.6 : 0.45;
@@ -208,16 +225,19 @@ int woo__find_iban(const woo__scan_ctx *ctx, woo__hits *out) {
   size_t len = ctx->len;
   /* An IBAN starts with two capitals and two digits: found from the first
    * of the digits, which the text has few of. */
-  for (size_t i = 0, d = 2; i + 4 <= len; i++) {
-    if (d < i + 2)
-      d = i + 2;
-    if ((d = su_next_digit_in(ctx, d)) >= len)
-      break;
-    i = d - 2;
-    d++;
-    if (!su_upper((unsigned char)t[i]) || !su_upper((unsigned char)t[i + 1]) ||
-        i + 4 > len || !su_digit((unsigned char)t[i + 3]))
+  /* Only the first digit of a run of two or more can be the third
+   * character: the rest follow a digit, not a capital.  d is the
+   * first digit still to try. */
+  su_digits digits;
+  su_digits_init(&digits, ctx);
+  for (size_t d = 2, run; (d = su_digits_next(&digits, d, &run)) + 2 <= len;) {
+    size_t i = d - 2;
+    if (run - d < 2 || !su_upper((unsigned char)t[i]) ||
+        !su_upper((unsigned char)t[i + 1])) {
+      d = run;
       continue;
+    }
+    d = run;
     if (i > 0 && su_wordc((unsigned char)t[i - 1]))
       continue;
     /* Collect up to 34 characters, letting single spaces separate the
@@ -244,7 +264,7 @@ int woo__find_iban(const woo__scan_ctx *ctx, woo__hits *out) {
     if (best) {
       if (woo__hits_add(out, i, best, WOO_ENTITY_IBAN, "iban", 0.98) < 0)
         return WOO_ENOMEM;
-      i = best - 1;
+      d = best + 2;
     }
   }
   return 0;
@@ -497,10 +517,11 @@ static int birth_found(void *arg, size_t kw, size_t stem) {
 
 /* The first "b." at or after pos, found from its dot: memchr crosses
  * prose faster than memmem does with a two-byte needle. */
-static const char *find_b_dot(const woo__scan_ctx *ctx, size_t pos) {
+static const char *find_b_dot(const woo__scan_ctx *ctx, su_walk *k,
+                              size_t pos) {
   const char *t = ctx->text;
   size_t q = pos + 1;
-  while ((q = su_next_byte_in(ctx, WOO__MAP_DOT, '.', q)) < ctx->len) {
+  while ((q = su_walk_next(k, q)) < ctx->len) {
     if (t[q - 1] == 'b')
       return t + q - 1;
     q++;
@@ -516,8 +537,10 @@ int woo__find_birthdate(const woo__scan_ctx *ctx, woo__hits *out) {
    * speed grows with the shortest stem. */
   const char *t = ctx->text;
   size_t len = ctx->len, pos = 1;
+  su_walk walk;
+  su_walk_init(&walk, ctx, WOO__MAP_DOT, '.');
   while (rc == 0 && pos < len) {
-    const char *f = find_b_dot(ctx, pos);
+    const char *f = find_b_dot(ctx, &walk, pos);
     if (!f)
       break;
     size_t kw = (size_t)(f - t) - 2;
@@ -620,21 +643,41 @@ static bool plate_banned(const char *g, size_t n) {
   return false;
 }
 
+static const char *const plate_context[] = {"kenteken", "auto", "voertuig",
+                                            "bestelbus", "wagen", "rdw", NULL};
+static woo__markers plate_context_set;
+static pthread_once_t plate_once = PTHREAD_ONCE_INIT;
+
+static void plate_init(void) {
+  woo__markers_init(&plate_context_set, plate_context);
+}
+
 int woo__find_plate(const woo__scan_ctx *ctx, woo__hits *out) {
+  pthread_once(&plate_once, plate_init);
   /* The fourteen sidecodes as shapes: L letter, D digit. */
   static const char *const sidecodes[] = {
       "LL-DD-DD", "DD-DD-LL", "DD-LL-DD", "LL-DD-LL", "LL-LL-DD",
       "DD-LL-LL", "DD-LLL-D", "D-LLL-DD", "LL-DDD-L", "L-DDD-LL",
       "LLL-DD-L", "L-DD-LLL", "D-LL-DDD", "DDD-LL-D", NULL};
-  static const char *const plate_context[] = {"kenteken", "auto", "voertuig",
-                                              "bestelbus", "wagen", "rdw",
-                                              NULL};
   const char *t = ctx->text;
   size_t len = ctx->len, pos = 0;
+  su_walk walk;
+  su_walk_init(&walk, ctx, WOO__MAP_HYPHEN, '-');
   while (pos < len) {
-    size_t hy = su_next_byte_in(ctx, WOO__MAP_HYPHEN, '-', pos), s = hy, e = hy;
+    size_t hy = su_walk_next(&walk, pos), s = hy, e = hy;
     if (hy >= len)
       break;
+    /* Every sidecode has two hyphens, at most six apart: a hyphen with no
+     * other near it (most of them) starts nothing, and has none after
+     * it that the walk would pass over. */
+    if (ctx->map) {
+      size_t lo = hy > 7 ? hy - 7 : 0;
+      uint64_t near = su_map_window(ctx->map, WOO__MAP_HYPHEN, lo, hy + 9 - lo);
+      if (!(near & ~((uint64_t)1 << (hy - lo)))) {
+        pos = hy + 1;
+        continue;
+      }
+    }
     while (s > 0 && (su_alnum((unsigned char)t[s - 1]) || t[s - 1] == '-') &&
            hy - s < 8)
       s--;
@@ -675,7 +718,7 @@ int woo__find_plate(const woo__scan_ctx *ctx, woo__hits *out) {
       }
       if (!ok)
         break;
-      double conf = su_context_before(t, s, 64, plate_context) ? 0.95 : 0.75;
+      double conf = woo__markers_before(&plate_context_set, t, s, 64) ? 0.95 : 0.75;
       if (woo__hits_add(out, s, e, WOO_ENTITY_PLATE, "plate", conf) < 0)
         return WOO_ENOMEM;
       break;

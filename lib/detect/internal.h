@@ -105,8 +105,18 @@ enum {
   WOO__MAP_COUNT
 };
 
+/* bits[WOO__MAP_RUNS] is no map of bits but the list of the runs of
+ * digits, in text order, one word each: the run's start in the low 32
+ * bits, its end in the high 32, and last a run that starts at the
+ * text's length and never ends (UINT32_MAX).  Five recognizers walk
+ * every run and measure it; the list does that once.  NULL when it was
+ * not made (a text too long for 32-bit offsets, or digits so dense that
+ * the list would outgrow the text): the digit bits are read instead. */
+#define WOO__MAP_RUNS WOO__MAP_COUNT
+
 typedef struct woo__textmap {
-  uint64_t *bits[WOO__MAP_COUNT]; /* `words` words each, one allocation */
+  /* `words` words each for the classes, an allocation each */
+  uint64_t *bits[WOO__MAP_COUNT + 1];
   size_t len, words;
 } woo__textmap;
 

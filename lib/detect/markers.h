@@ -20,7 +20,7 @@
 typedef struct woo__markers {
   const char *const *words;
   unsigned char len[64];
-  uint64_t first[256]; /* bit k: words[k] starts with this byte */
+  uint64_t first[256]; /* bit k: words[k] starts with this byte, case folded */
   /* bit k: words[k] has this second byte, or has one byte only (in all
    * 256); most bytes that start a marker are turned away by the next */
   uint64_t second[256];
@@ -42,32 +42,50 @@ static inline void woo__markers_init(woo__markers *m,
   }
   for (unsigned c = 0; c < 256; c++)
     m->second[c] |= m->one_byte;
+  /* Capitals look up what their small letters do: the text's bytes are
+   * looked up as they are, without folding each. */
+  for (unsigned c = 'A'; c <= 'Z'; c++) {
+    m->first[c] = m->first[c + 32];
+    m->second[c] = m->second[c + 32];
+  }
 }
 
 /* What su_has_word(t, a, b, m->words) answers: whether a marker occurs
  * in t[a..b), ASCII case folded, within its first 640 bytes. */
+/* Whether one of the markers in c (bits of m's words) that start at
+ * t[p] ends by b. */
+static inline bool woo__markers_at(const woo__markers *m, const char *t,
+                                   size_t p, size_t b, uint64_t c) {
+  for (; c; c &= c - 1) {
+    int k = __builtin_ctzll(c);
+    size_t wl = m->len[k], j = 1;
+    if (wl > b - p)
+      continue;
+    while (j < wl &&
+           su_lowerc((unsigned char)t[p + j]) == (unsigned char)m->words[k][j])
+      j++;
+    if (j == wl)
+      return true;
+  }
+  return false;
+}
+
 static inline bool woo__markers_in(const woo__markers *m, const char *t,
                                    size_t a, size_t b) {
   if (b - a > 640)
     b = a + 640;
-  for (size_t p = a; p < b; p++) {
-    uint64_t c = m->first[su_lowerc((unsigned char)t[p])];
-    if (c)
-      c &= p + 1 < b ? m->second[su_lowerc((unsigned char)t[p + 1])]
-                     : m->one_byte;
-    for (; c; c &= c - 1) {
-      int k = __builtin_ctzll(c);
-      size_t wl = m->len[k], j = 1;
-      if (wl > b - p)
-        continue;
-      while (j < wl && su_lowerc((unsigned char)t[p + j]) ==
-                           (unsigned char)m->words[k][j])
-        j++;
-      if (j == wl)
-        return true;
-    }
+  if (a >= b)
+    return false;
+  /* every byte but the last has one after it in the window */
+  size_t last = b - 1;
+  for (size_t p = a; p < last; p++) {
+    uint64_t c = m->first[(unsigned char)t[p]];
+    if (c && (c &= m->second[(unsigned char)t[p + 1]]) &&
+        woo__markers_at(m, t, p, b, c))
+      return true;
   }
-  return false;
+  uint64_t c = m->first[(unsigned char)t[last]] & m->one_byte;
+  return c && woo__markers_at(m, t, last, b, c);
 }
 
 /* What su_context_before(t, pos, window, m->words) answers. */

@@ -161,11 +161,65 @@ static inline size_t su_map_next(const woo__textmap *m, int cls, size_t i) {
   return p < m->len ? p : m->len;
 }
 
+/* The bits of class `cls` for the n bytes from `from` (n at most 64),
+ * the first in bit 0; bytes from the text's length on have none. */
+static inline uint64_t su_map_window(const woo__textmap *m, int cls,
+                                     size_t from, size_t n) {
+  size_t w = from >> 6, sh = from & 63;
+  if (w >= m->words)
+    return 0;
+  const uint64_t *bits = m->bits[cls];
+  uint64_t x = bits[w] >> sh;
+  if (sh && w + 1 < m->words)
+    x |= bits[w + 1] << (64 - sh);
+  return n < 64 ? x & (((uint64_t)1 << n) - 1) : x;
+}
+
 /* The first digit at or after i, or ctx->len: from the text map when
  * the scan made one. */
 static inline size_t su_next_digit_in(const woo__scan_ctx *ctx, size_t i) {
   return ctx->map ? su_map_next(ctx->map, WOO__MAP_DIGIT, i)
                   : su_next_digit(ctx->text, ctx->len, i);
+}
+
+/* A walk over the runs of digits of a text, for recognizers that start
+ * at every run: su_digits_next(&d, i, &end) is the first digit at or
+ * after i (or the text's length) and sets `end` to the end of its run.
+ * The walk keeps its place in the text map's list of runs: never ask for
+ * an i below one asked for before. */
+typedef struct su_digits {
+  const char *t;
+  size_t len;
+  const woo__scan_ctx *ctx;
+  const uint64_t *run; /* the list at the walk's place; NULL: no list */
+} su_digits;
+
+static inline void su_digits_init(su_digits *d, const woo__scan_ctx *ctx) {
+  d->t = ctx->text;
+  d->len = ctx->len;
+  d->ctx = ctx;
+  d->run = ctx->map ? ctx->map->bits[WOO__MAP_RUNS] : NULL;
+}
+
+static inline size_t su_digits_next(su_digits *d, size_t i, size_t *end) {
+  if (d->run) {
+    const uint64_t *r = d->run;
+    /* the last run never ends: the loop stops there */
+    while (*r >> 32 <= i)
+      r++;
+    d->run = r;
+    size_t s = (uint32_t)*r;
+    if (s >= d->len)
+      return *end = d->len;
+    *end = *r >> 32;
+    return s > i ? s : i;
+  }
+  i = su_next_digit_in(d->ctx, i);
+  size_t e = i;
+  while (e < d->len && su_digit((unsigned char)d->t[e]))
+    e++;
+  *end = e;
+  return i;
 }
 
 /* The first byte c (of map class `cls`) at or after i, or ctx->len. */
@@ -177,6 +231,54 @@ static inline size_t su_next_byte_in(const woo__scan_ctx *ctx, int cls,
     return ctx->len;
   const char *p = memchr(ctx->text + i, c, ctx->len - i);
   return p ? (size_t)(p - ctx->text) : ctx->len;
+}
+
+/* A walk over the bytes of one class of the text map, bit by bit, for
+ * recognizers that start at each of them: cheaper than a search from
+ * each new offset.  Without a map, memchr finds byte c. */
+typedef struct su_walk {
+  const char *t;
+  size_t len;
+  const uint64_t *bits; /* NULL: no map */
+  size_t words, w;      /* the word the walk is in */
+  uint64_t x;           /* its bits not yet passed */
+  char c;
+} su_walk;
+
+static inline void su_walk_init(su_walk *k, const woo__scan_ctx *ctx, int cls,
+                                char c) {
+  k->t = ctx->text;
+  k->len = ctx->len;
+  k->c = c;
+  k->bits = ctx->map ? ctx->map->bits[cls] : NULL;
+  k->words = ctx->map ? ctx->map->words : 0;
+  k->w = 0;
+  k->x = k->bits ? k->bits[0] : 0;
+}
+
+/* The first byte of the walk's class at or after i, or len.  Each answer
+ * is passed over: the next i must be above it. */
+static inline size_t su_walk_next(su_walk *k, size_t i) {
+  if (!k->bits) {
+    if (i >= k->len)
+      return k->len;
+    const char *p = memchr(k->t + i, k->c, k->len - i);
+    return p ? (size_t)(p - k->t) : k->len;
+  }
+  for (;;) {
+    while (!k->x) {
+      if (++k->w >= k->words) {
+        k->w = k->words;
+        return k->len;
+      }
+      k->x = k->bits[k->w];
+    }
+    /* bytes from len on have no bits: p < len */
+    size_t p = (k->w << 6) + (size_t)__builtin_ctzll(k->x);
+    k->x &= k->x - 1;
+    if (p >= i)
+      return p;
+  }
 }
 
 /* Offset of the first byte in t[i..len) that is x, y or z, or len.
@@ -213,6 +315,15 @@ static inline uint32_t su_le32(uint32_t x) {
 #endif
 }
 
+/* A 64-bit word loaded from memory, as a little-endian number. */
+static inline uint64_t su_le64(uint64_t x) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  return __builtin_bswap64(x);
+#else
+  return x;
+#endif
+}
+
 /* Called for each occurrence of a stem: t[kw..) is where it starts,
  * `stem` its index in the list.  Returns 0 or a negative error. */
 typedef int (*su_stem_fn)(void *arg, size_t kw, size_t stem);
@@ -243,6 +354,14 @@ static inline unsigned su_stem_hash3(const char *p) {
   return su_stem_hash((uint32_t)(unsigned char)p[0] |
                       (uint32_t)(unsigned char)p[1] << 8 |
                       (uint32_t)(unsigned char)p[2] << 16);
+}
+
+/* The hash of the block that ends at t[p]: its three bytes in one load
+ * of four, with the byte before them (p >= 3) shifted out. */
+static inline unsigned su_stem_block(const char *t, size_t p) {
+  uint32_t x;
+  memcpy(&x, t + p - 3, 4);
+  return su_stem_hash(su_le32(x) >> 8);
 }
 
 /* Fill tab for `stems`, which must outlive it. */
@@ -291,17 +410,32 @@ static inline int su_stems_find(const su_stemtab *tab, const char *t,
   const unsigned char *shift = tab->shift;
   size_t m = tab->m, pos = m - 1, far = m - 2;
   while (pos < len) {
-    /* The block's three bytes in one load of four, with the byte before
-     * them (pos >= m - 1 >= 3) shifted out. */
-    uint32_t x;
-    memcpy(&x, t + pos - 3, 4);
-    unsigned h = su_stem_hash(su_le32(x) >> 8);
+    unsigned h;
     /* Most blocks are in no stem: the full step is taken as a branch,
      * which the processor predicts, so that the next block is read
-     * before this one's shift is known. */
-    if (shift[h] == far) {
+     * before this one's shift is known.  Four steps to one test of the
+     * end while they stay inside the text. */
+    for (;;) {
+      if (pos + 3 * far >= len) {
+        if (pos >= len)
+          return 0;
+        if (shift[h = su_stem_block(t, pos)] != far)
+          break;
+        pos += far;
+        continue;
+      }
+      if (shift[h = su_stem_block(t, pos)] != far)
+        break;
       pos += far;
-      continue;
+      if (shift[h = su_stem_block(t, pos)] != far)
+        break;
+      pos += far;
+      if (shift[h = su_stem_block(t, pos)] != far)
+        break;
+      pos += far;
+      if (shift[h = su_stem_block(t, pos)] != far)
+        break;
+      pos += far;
     }
     if (shift[h]) {
       pos += shift[h];

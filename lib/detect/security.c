@@ -58,11 +58,10 @@ static size_t octet_at(const char *t, size_t len, size_t p, int *val) {
 
 static int find_ipv4(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
-  size_t len = ctx->len, i = 0;
-  while ((i = su_next_digit_in(ctx, i)) < len) {
-    size_t run = i;
-    while (run < len && su_digit((unsigned char)t[run]))
-      run++;
+  size_t len = ctx->len, i = 0, run;
+  su_digits digits;
+  su_digits_init(&digits, ctx);
+  while ((i = su_digits_next(&digits, i, &run)) < len) {
     unsigned char b = i > 0 ? (unsigned char)t[i - 1] : ' ';
     if (su_wordc(b) || b == '.' || b == '-' || b == ',' || b == '_') {
       i = run;
@@ -135,8 +134,10 @@ static int find_ipv4(const woo__scan_ctx *ctx, woo__hits *out) {
 static int find_ipv6(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
   size_t len = ctx->len, pos = 0;
+  su_walk walk;
+  su_walk_init(&walk, ctx, WOO__MAP_COLON, ':');
   while (pos < len) {
-    size_t colon = su_next_byte_in(ctx, WOO__MAP_COLON, ':', pos);
+    size_t colon = su_walk_next(&walk, pos);
     if (colon >= len)
       break;
     size_t s = colon, e = colon;
@@ -226,20 +227,23 @@ static const char *const host_prefix[] = {
 /* The domains grouped by first letter (markers.h); set up with the
  * network words. */
 static woo__wordset tld_set;
+/* Whether a domain starts with this byte, either case. */
+static bool tld_first[256];
 
 static int find_internal_domains(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
   size_t len = ctx->len, pos = 0;
+  su_walk walk;
+  su_walk_init(&walk, ctx, WOO__MAP_DOT, '.');
   while (pos < len) {
-    size_t dot = su_next_byte_in(ctx, WOO__MAP_DOT, '.', pos);
+    size_t dot = su_walk_next(&walk, pos);
     if (dot >= len)
       break;
     size_t le = dot + 1;
     pos = dot + 1;
     /* Most dots end a sentence: the first letter after them lets nearly
      * all go before the label is measured. */
-    unsigned char c0 = le < len ? su_lowerc((unsigned char)t[le]) : 0;
-    if (tld_set.from[c0] == tld_set.from[c0 + 1])
+    if (le >= len || !tld_first[(unsigned char)t[le]])
       continue;
     while (le < len && (su_alnum((unsigned char)t[le]) || t[le] == '-'))
       le++;
@@ -293,21 +297,27 @@ static bool year_part(const char *t, size_t s, size_t e) {
 static int find_machine_names(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
   size_t len = ctx->len, pos = 0;
+  su_walk walk;
+  su_walk_init(&walk, ctx, WOO__MAP_HYPHEN, '-');
   while (pos < len) {
-    size_t hy = su_next_byte_in(ctx, WOO__MAP_HYPHEN, '-', pos);
+    size_t hy = su_walk_next(&walk, pos);
     if (hy >= len)
       break;
     size_t s = hy, e = hy;
-    while (s > 0 && hy - s < 32 &&
-           (su_alnum((unsigned char)t[s - 1]) || t[s - 1] == '-'))
-      s--;
     while (e < len && e - hy < 32 &&
            (su_alnum((unsigned char)t[e]) || t[e] == '-'))
       e++;
     pos = e > hy ? e : hy + 1;
     while (e > hy && t[e - 1] == '-')
       e--;
-    if (s == hy || e == hy + 1 || !su_alpha((unsigned char)t[s]))
+    /* Ends in a number (srv-app-01): most hyphens join words, and go
+     * here before the part before them is read. */
+    if (e <= hy + 1 || !su_digit((unsigned char)t[e - 1]))
+      continue;
+    while (s > 0 && hy - s < 32 &&
+           (su_alnum((unsigned char)t[s - 1]) || t[s - 1] == '-'))
+      s--;
+    if (s == hy || !su_alpha((unsigned char)t[s]))
       continue;
     if ((s > 0 && (su_wordc((unsigned char)t[s - 1]) || t[s - 1] == '.' ||
                    t[s - 1] == '@' || t[s - 1] == '/')) ||
@@ -315,9 +325,7 @@ static int find_machine_names(const woo__scan_ctx *ctx, woo__hits *out) {
                      (t[e] == '.' && e + 1 < len &&
                       su_alnum((unsigned char)t[e + 1])))))
       continue;
-    /* Ends in a number; one case throughout (srv-app-01, DC-02). */
-    if (!su_digit((unsigned char)t[e - 1]))
-      continue;
+    /* One case throughout (srv-app-01, DC-02). */
     bool up = false, low = false;
     size_t hyphens = 0;
     for (size_t p = s; p < e; p++) {
@@ -365,6 +373,9 @@ static void sets_init(void) {
   woo__markers_init(&net_set, net_context);
   woo__markers_init(&not_ip_set, not_ip_context);
   woo__wordset_init(&tld_set, internal_tld);
+  for (unsigned c = 0; c < 256; c++)
+    tld_first[c] = tld_set.from[su_lowerc((unsigned char)c)] !=
+                   tld_set.from[su_lowerc((unsigned char)c) + 1];
 }
 
 int woo__find_hostname(const woo__scan_ctx *ctx, woo__hits *out) {
@@ -553,16 +564,21 @@ int woo__find_secret(const woo__scan_ctx *ctx, woo__hits *out) {
     return rc;
   /* "PIN 1234", "pin: 1234": the bare word, found from the digits. */
   const char *t = ctx->text;
-  size_t len = ctx->len, i = 0;
-  while ((i = su_next_digit_in(ctx, i)) < len) {
-    size_t run = i;
-    while (run < len && su_digit((unsigned char)t[run]))
-      run++;
+  size_t len = ctx->len, i = 0, run;
+  su_digits digits;
+  su_digits_init(&digits, ctx);
+  while ((i = su_digits_next(&digits, i, &run)) < len) {
+    /* most runs follow neither a space nor a colon */
+    if (i < 4 || (t[i - 1] != ' ' && t[i - 1] != ':')) {
+      i = run;
+      continue;
+    }
     size_t p = i;
     while (p > 0 && i - p < 4 && (t[p - 1] == ' ' || t[p - 1] == ':'))
       p--;
     /* "PIN 1234", "toegangspin 6137". */
-    if (p >= 3 && p < i && su_eq_fold(t + p - 3, 3, "pin")) {
+    if (p >= 3 && p < i && (t[p - 1] == 'n' || t[p - 1] == 'N') &&
+        su_eq_fold(t + p - 3, 3, "pin")) {
       rc = secret_value(ctx, out, p, true);
       if (rc < 0)
         return rc;

@@ -40,57 +40,121 @@ static void map_bytes(woo__textmap *m, const char *text, size_t from,
   }
 }
 
+#if defined(__SSE2__)
+/* The bits of the sixteen bytes at s, shifted by sh, into v (a word per
+ * class). */
+static inline void map_chunk(const char *s, unsigned sh,
+                             uint64_t v[WOO__MAP_COUNT]) {
+  __m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
+  /* Every byte of every class lies in '(' .. ':' (0x28 .. 0x3a): sixteen
+   * bytes with none there, most of prose, leave their bits zero. */
+  if (!_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('(' - 1)),
+                                       _mm_cmplt_epi8(x, _mm_set1_epi8(':' + 1)))))
+    return;
+  /* signed compares: bytes from 0x80 up are negative, never digits */
+  __m128i dg = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+                             _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+  __m128i ph = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('0')),
+                            _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('+')),
+                                         _mm_cmpeq_epi8(x, _mm_set1_epi8('('))));
+  v[WOO__MAP_DIGIT] |= (uint64_t)(unsigned)_mm_movemask_epi8(dg) << sh;
+  v[WOO__MAP_DOT] |=
+      (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('.'))) << sh;
+  v[WOO__MAP_HYPHEN] |=
+      (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('-'))) << sh;
+  v[WOO__MAP_COLON] |=
+      (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(':'))) << sh;
+  v[WOO__MAP_PHONE] |= (uint64_t)(unsigned)_mm_movemask_epi8(ph) << sh;
+}
+#endif
+
+/* The list of digit runs, from the digit bits: a run starts at a digit
+ * after a non-digit and ends at a non-digit after a digit.  Positions
+ * from len on have no bits, so the last run ends by len at the latest,
+ * within the map's last word.  Returns 0 or WOO_ENOMEM; a text whose
+ * digits are too dense goes without the list. */
+static int digit_runs(woo__textmap *m) {
+  if (m->len >= UINT32_MAX - 64)
+    return 0;
+  const uint64_t *d = m->bits[WOO__MAP_DIGIT];
+  /* One run per eight bytes at most: the list stays smaller than the
+   * text it indexes.  Room for a word's 32 runs and the last one is
+   * made before each word. */
+  size_t most = m->len / 8 + 1, cap = m->words + 40, n = 0, ke = 0;
+  uint64_t *v = woo__malloc(cap * sizeof *v);
+  if (!v)
+    return WOO_ENOMEM;
+  uint64_t carry = 0;
+  for (size_t w = 0; w < m->words; w++) {
+    uint64_t x = d[w], prev = x << 1 | carry;
+    carry = x >> 63;
+    if (!(x | prev))
+      continue;
+    if (n + 33 > cap) {
+      if (n > most) {
+        free(v);
+        return 0;
+      }
+      if (woo__grow(&v, &cap, sizeof *v, cap)) {
+        free(v);
+        return WOO_ENOMEM;
+      }
+    }
+    uint64_t base = (uint64_t)w << 6;
+    for (uint64_t s = x & ~prev; s; s &= s - 1)
+      v[n++] = base + (uint64_t)__builtin_ctzll(s);
+    for (uint64_t e = ~x & prev; e; e &= e - 1)
+      v[ke++] |= (base + (uint64_t)__builtin_ctzll(e)) << 32;
+  }
+  if (n > most) {
+    free(v);
+    return 0;
+  }
+  v[n] = (uint64_t)m->len | (uint64_t)UINT32_MAX << 32;
+  m->bits[WOO__MAP_RUNS] = v;
+  return 0;
+}
+
 int woo__textmap_build(woo__textmap *m, const char *text, size_t len) {
   memset(m, 0, sizeof *m);
   size_t nw = len / 64 + 1;
-  uint64_t *all = woo__calloc(nw * WOO__MAP_COUNT, sizeof *all);
-  if (!all)
-    return WOO_ENOMEM;
+  /* An allocation per class: each is small enough for the allocator's
+   * quick lists in most documents, one for all is not.  The words are
+   * all written below, so none is cleared first. */
   for (int k = 0; k < WOO__MAP_COUNT; k++)
-    m->bits[k] = all + (size_t)k * nw;
+    if (!(m->bits[k] = woo__reallocarray(NULL, nw, sizeof *m->bits[k])))
+      return WOO_ENOMEM;
   m->len = len;
   m->words = nw;
   size_t i = 0;
 #if defined(__SSE2__)
-  const __m128i lo = _mm_set1_epi8('0' - 1), hi = _mm_set1_epi8('9' + 1);
-  const __m128i dot = _mm_set1_epi8('.'), hyphen = _mm_set1_epi8('-');
-  const __m128i colon = _mm_set1_epi8(':'), zero = _mm_set1_epi8('0');
-  const __m128i plus = _mm_set1_epi8('+'), paren = _mm_set1_epi8('(');
-  /* Every byte of every class lies in '(' .. ':' (0x28 .. 0x3a): sixteen
-   * bytes with none there, most of prose, leave their bits zero. */
-  const __m128i below = _mm_set1_epi8('(' - 1), above = _mm_set1_epi8(':' + 1);
+  uint64_t *bd = m->bits[WOO__MAP_DIGIT], *bp = m->bits[WOO__MAP_DOT],
+           *bh = m->bits[WOO__MAP_HYPHEN], *bc = m->bits[WOO__MAP_COLON],
+           *bf = m->bits[WOO__MAP_PHONE];
   for (; i + 64 <= len; i += 64) {
-    uint64_t d = 0, p = 0, h = 0, c = 0, f = 0;
-    for (int k = 0; k < 4; k++) {
-      __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(text + i + 16 * k));
-      if (!_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(x, below),
-                                           _mm_cmplt_epi8(x, above))))
-        continue;
-      /* signed compares: bytes from 0x80 up are negative, never digits */
-      __m128i dg = _mm_and_si128(_mm_cmpgt_epi8(x, lo), _mm_cmplt_epi8(x, hi));
-      __m128i ph = _mm_or_si128(_mm_cmpeq_epi8(x, zero),
-                                _mm_or_si128(_mm_cmpeq_epi8(x, plus),
-                                             _mm_cmpeq_epi8(x, paren)));
-      unsigned sh = 16u * (unsigned)k;
-      d |= (uint64_t)(unsigned)_mm_movemask_epi8(dg) << sh;
-      p |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, dot)) << sh;
-      h |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, hyphen)) << sh;
-      c |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, colon)) << sh;
-      f |= (uint64_t)(unsigned)_mm_movemask_epi8(ph) << sh;
-    }
+    uint64_t v[WOO__MAP_COUNT] = {0};
+    /* four chunks, each shift a constant */
+    map_chunk(text + i, 0, v);
+    map_chunk(text + i + 16, 16, v);
+    map_chunk(text + i + 32, 32, v);
+    map_chunk(text + i + 48, 48, v);
     size_t w = i >> 6;
-    m->bits[WOO__MAP_DIGIT][w] = d;
-    m->bits[WOO__MAP_DOT][w] = p;
-    m->bits[WOO__MAP_HYPHEN][w] = h;
-    m->bits[WOO__MAP_COLON][w] = c;
-    m->bits[WOO__MAP_PHONE][w] = f;
+    bd[w] = v[WOO__MAP_DIGIT];
+    bp[w] = v[WOO__MAP_DOT];
+    bh[w] = v[WOO__MAP_HYPHEN];
+    bc[w] = v[WOO__MAP_COLON];
+    bf[w] = v[WOO__MAP_PHONE];
   }
 #endif
+  /* the words of the rest, byte by byte */
+  for (int k = 0; k < WOO__MAP_COUNT; k++)
+    memset(m->bits[k] + (i >> 6), 0, (nw - (i >> 6)) * sizeof *m->bits[k]);
   map_bytes(m, text, i, len);
-  return 0;
+  return digit_runs(m);
 }
 
 void woo__textmap_free(woo__textmap *m) {
   if (m)
-    free(m->bits[0]);
+    for (int k = 0; k <= WOO__MAP_RUNS; k++)
+      free(m->bits[k]);
 }

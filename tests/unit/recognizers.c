@@ -555,6 +555,27 @@ TEST(shared_triggers) {
 static void same_with_map(const char *text, size_t n) {
   woo__textmap map;
   CHECK_INT(woo__textmap_build(&map, text, n), 0);
+  /* The list of digit runs, where the map has one, is every run in order
+   * and then the run that starts at the end and never ends. */
+  const uint64_t *r = map.bits[WOO__MAP_RUNS];
+  if (r) {
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+      if (text[i] < '0' || text[i] > '9') {
+        i++;
+        continue;
+      }
+      size_t e = i;
+      while (e < n && text[e] >= '0' && text[e] <= '9')
+        e++;
+      CHECK_INT((uint32_t)r[k], i);
+      CHECK_INT(r[k] >> 32, e);
+      k++;
+      i = e;
+    }
+    CHECK_INT((uint32_t)r[k], n);
+    CHECK(r[k] >> 32 == UINT32_MAX);
+  }
   for (size_t k = 0; k < NRECS; k++) {
     woo__hits own = {0}, mapped = {0};
     woo__scan_ctx a = {text, n, NULL, NULL, NULL, NULL, NULL};
