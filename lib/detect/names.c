@@ -953,7 +953,54 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
 
 /* ---- lexicon bits ------------------------------------------------------ */
 
+/* The bytes of a suffix of up to eight letters as a little-endian
+ * number, as the word's last bytes are read below (folded at compile
+ * time: the argument is a literal). */
+static inline uint64_t suffix_bits(const char *z) {
+  uint64_t x = 0;
+  for (size_t i = 0; z[i]; i++)
+    x |= (uint64_t)(unsigned char)z[i] << (8 * i);
+  return x;
+}
+
+/* Whether the word s[a..b) is a street name: a street word ("straat",
+ * "weg", "laan" …) with at least three bytes before it, in any case. */
 static bool street_word(const char *s, size_t a, size_t b) {
+  size_t n = b - a;
+  if (n < 6)
+    return false;
+#if WOO__LEX_LE
+  /* The word's last eight bytes (or all six or seven of them) at the top
+   * of one number, each ORed with 0x20: that makes a byte equal to a
+   * lower-case letter exactly when it is that letter in either case, so
+   * one comparison tests a whole suffix. */
+  size_t m = n < 8 ? n : 8;
+  uint64_t w[2];
+  woo__lex_load16(s + b - m, m, w);
+  uint64_t lo = (w[0] << (8 * (8 - m))) | 0x2020202020202020u;
+#define ENDS(k, z) (n > (k) + 2 && lo >> (64 - 8 * (k)) == suffix_bits(z))
+  switch ((char)(lo >> 56)) {
+  case 't':
+    return ENDS(6, "straat") || ENDS(6, "gracht") || ENDS(5, "markt");
+  case 'g':
+    return ENDS(3, "weg") || ENDS(5, "steeg");
+  case 'n':
+    return ENDS(4, "laan") || ENDS(5, "plein") ||
+           (ENDS(8, "lantsoen") && n > 11 && (s[b - 9] | 32) == 'p');
+  case 'e':
+    return ENDS(4, "kade") || ENDS(5, "allee");
+  case 'l':
+    return ENDS(6, "singel") || ENDS(3, "wal");
+  case 'f':
+    return ENDS(5, "dreef");
+  case 'd':
+    return ENDS(3, "pad") ||
+           (ENDS(8, "oulevard") && n > 11 && (s[b - 9] | 32) == 'b');
+  default:
+    return false;
+  }
+#undef ENDS
+#else
   static const struct {
     const char *s;
     size_t n;
@@ -961,18 +1008,10 @@ static bool street_word(const char *s, size_t a, size_t b) {
              {"gracht", 6}, {"kade", 4},      {"singel", 6},   {"steeg", 5},
              {"dreef", 5},  {"markt", 5},     {"boulevard", 9}, {"allee", 5},
              {"plantsoen", 9}, {"wal", 3},    {"pad", 3}};
-  size_t n = b - a;
-  if (n < 6)
-    return false;
   char last = (char)(s[b - 1] | 32);
-  if (last != 't' && last != 'g' && last != 'n' && last != 'e' &&
-      last != 'l' && last != 'f' && last != 'd')
-    return false;
   for (size_t k = 0; k < sizeof suf / sizeof suf[0]; k++) {
     size_t m = suf[k].n;
-    if (suf[k].s[m - 1] != last)
-      continue;
-    if (n <= m + 2)
+    if (suf[k].s[m - 1] != last || n <= m + 2)
       continue;
     bool eq = true;
     for (size_t i = 0; i < m && eq; i++) {
@@ -985,6 +1024,7 @@ static bool street_word(const char *s, size_t a, size_t b) {
       return true;
   }
   return false;
+#endif
 }
 
 /* The lookup behind lexbits, for a word not looked up yet. */
