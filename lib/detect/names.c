@@ -307,17 +307,44 @@ static inline bool word_is_lit(const char *s, const tok *t, const lit *l) {
   return t->e > t->s && lit_eq(s, t->s, t->e, l);
 }
 
+/* Whether the two or three bytes at p are a listed piece of initials of
+ * more than one letter: Th, Ph, Chr, Joh, IJ, Ch, Fr, Ed, Jac, Wm. */
+static inline bool initials_multi(const char *p, size_t n) {
+  if (n == 2) {
+    switch (p[0]) {
+    case 'T':
+    case 'P':
+    case 'C':
+      return p[1] == 'h';
+    case 'I':
+      return p[1] == 'J';
+    case 'F':
+      return p[1] == 'r';
+    case 'E':
+      return p[1] == 'd';
+    case 'W':
+      return p[1] == 'm';
+    default:
+      return false;
+    }
+  }
+  if (n == 3)
+    return memcmp(p, "Chr", 3) == 0 || memcmp(p, "Joh", 3) == 0 ||
+           memcmp(p, "Jac", 3) == 0;
+  return false;
+}
+
 /* Initials: every dot-separated piece is one upper-case letter (or Th, Ph,
  * Chr, Joh, IJ), and the token ends with a dot. */
 static bool initials_shape(const char *s, size_t a, size_t b) {
   if (b <= a || s[b - 1] != '.')
     return false;
   /* B.V., N.V., C.V., V.O.F.: company forms */
-  static const lit forms[] = {
-      LIT("B.V."), LIT("N.V."), LIT("C.V."), LIT("V.O.F.")};
-  for (size_t k = 0; k < sizeof forms / sizeof forms[0]; k++)
-    if (forms[k].n == b - a && memcmp(forms[k].s, s + a, b - a) == 0)
-      return false;
+  if (b - a == 4 && s[a + 1] == '.' && s[a + 2] == 'V' &&
+      (s[a] == 'B' || s[a] == 'N' || s[a] == 'C'))
+    return false;
+  if (b - a == 6 && memcmp(s + a, "V.O.F.", 6) == 0)
+    return false;
   size_t i = a;
   while (i < b) {
     size_t j = i;
@@ -328,19 +355,10 @@ static bool initials_shape(const char *s, size_t a, size_t b) {
       return false;
     size_t cl;
     uint32_t c = cp_at(s, i, j, &cl);
-    if (!woo__is_upper(c))
+    if (!upper_cp(c))
       return false;
-    if (cl != n) {
-      static const lit multi[] = {
-          LIT("Th"), LIT("Ph"), LIT("Chr"), LIT("Joh"), LIT("IJ"), LIT("Ch"),
-          LIT("Fr"), LIT("Ed"), LIT("Jac"), LIT("Wm")};
-      bool ok = false;
-      for (size_t k = 0; k < sizeof multi / sizeof multi[0]; k++)
-        if (multi[k].n == n && memcmp(multi[k].s, s + i, n) == 0)
-          ok = true;
-      if (!ok)
-        return false;
-    }
+    if (cl != n && !initials_multi(s + i, n))
+      return false;
     i = j + 1;
   }
   return true;
