@@ -1588,6 +1588,20 @@ static bool keyset_has(const keyset *k, const woo__lexkey *key) {
   return false;
 }
 
+/* The tokens of the names found in one call, copied from the line as
+ * each name is reported: not_persons reads a name's tokens from here
+ * instead of tokenizing its bytes again.  A name's bytes run from its
+ * first token's start to its last token's end, and the tokenizer finds
+ * the same tokens there whether it reads the name alone or its whole
+ * line (it looks past a word's end only to join bytes that the name would
+ * then hold too). */
+typedef struct hit_toks {
+  tok *v;          /* the tokens of all names, one name after another */
+  size_t n, cap;
+  size_t *first;   /* name k's tokens are v[first[k]..first[k + 1]) */
+  size_t nh, hcap; /* names recorded; first holds nh + 1 entries */
+} hit_toks;
+
 typedef struct nstate {
   const woo__scan_ctx *ctx;
   const char *s;
@@ -1595,7 +1609,32 @@ typedef struct nstate {
   int mode;
   keyset *officials; /* surnames of office holders seen so far */
   keyset *places;    /* names of places seen so far ("gemeente X") */
+  hit_toks *ht;      /* where reported names keep their tokens, or NULL */
 } nstate;
+
+/* Report the name of tokens v[a..b) of the current line, keeping its
+ * tokens when it is reported. */
+static int emit_name(const nstate *st, woo__hits *out, size_t a, size_t b,
+                     double conf, const char *source) {
+  const tok *v = st->tk->v;
+  size_t before = out->n;
+  int rc = emit(st->ctx, out, v[a].s, v[b - 1].e, conf, source);
+  hit_toks *ht = st->ht;
+  if (rc || out->n == before || !ht)
+    return rc;
+  if (ht->nh + 2 > ht->hcap &&
+      woo__grow(&ht->first, &ht->hcap, sizeof *ht->first, 64))
+    return WOO_ENOMEM;
+  while (ht->n + (b - a) > ht->cap)
+    if (woo__grow(&ht->v, &ht->cap, sizeof *ht->v, 256))
+      return WOO_ENOMEM;
+  if (ht->nh == 0)
+    ht->first[0] = 0;
+  memcpy(ht->v + ht->n, v + a, (b - a) * sizeof *v);
+  ht->n += b - a;
+  ht->first[++ht->nh] = ht->n;
+  return 0;
+}
 
 /* Length in tokens of the longest phrase from lexicon `lex` starting at
  * token i (words joined by spaces, hyphens, commas or &), or 0. */
@@ -2218,8 +2257,7 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
   if (sur == n) {
     if (n_init && mode != M_BODY && mode != M_OFFICIAL) {
       /* initials alone in a header or list (an office holder's stay) */
-      size_t e = v[j - 1].e;
-      int rc = emit(st->ctx, out, v[start].s, e, 0.8, "names");
+      int rc = emit_name(st, out, start, j, 0.8, "names");
       *pi = j;
       return rc;
     }
@@ -2415,7 +2453,7 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
       return rc;
   }
   if (conf > 0)
-    rc = emit(st->ctx, out, v[start].s, v[end_tok - 1].e, conf, source);
+    rc = emit_name(st, out, start, end_tok, conf, source);
   *pi = end_tok;
   return rc;
 }
@@ -2629,7 +2667,7 @@ static int office_formula(const char *s, toks *tk, size_t a, size_t b) {
  * after "Afwezig: B. Hofste (GroenLinks)"): a name without given name
  * whose surname is an office holder's stays visible too.  For the person
  * hit x of confidence over 0.3, whose tokens are in tk (not_persons
- * tokenizes each hit once for both). */
+ * reads each hit's tokens once for both). */
 static void official_visible(const char *s, woo__hit *x,
                              const keyset *officials, const keyset *places,
                              toks *tk) {
@@ -2946,7 +2984,7 @@ enum { SN_FULL = 1, SN_KEEP, SN_DROP };
 
 static int not_persons(const woo__scan_ctx *ctx, woo__hits *out, size_t n0,
                        const keyset *officials, const keyset *places,
-                       toks *tk) {
+                       const hit_toks *ht) {
   const char *s = ctx->text;
   size_t len = ctx->len;
   /* bare surnames from the front, surnames of full names from the back */
@@ -2963,8 +3001,10 @@ static int not_persons(const woo__scan_ctx *ctx, woo__hits *out, size_t n0,
     woo__hit *x = &out->v[h];
     if (x->entity != WOO_ENTITY_PERSON || x->confidence <= 0.3)
       continue;
-    if ((rc = tokenize(s, x->start, x->end, tk, -1)))
-      goto done;
+    /* the name's tokens, as they were found in its line */
+    size_t k0 = ht->first[h - n0];
+    toks kept = {ht->v + k0, ht->first[h - n0 + 1] - k0, 0, NULL, 0};
+    toks *tk = &kept;
     if (officials->n || places->n) {
       official_visible(s, x, officials, places, tk);
       if (x->confidence <= 0.3)
@@ -3174,7 +3214,8 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
   size_t a = 0;
   size_t n0 = out->n;
   keyset officials = {NULL, 0, 0}, places = {NULL, 0, 0};
-  nstate st = {ctx, s, &tk, M_BODY, &officials, &places};
+  hit_toks ht = {NULL, 0, 0, NULL, 0, 0};
+  nstate st = {ctx, s, &tk, M_BODY, &officials, &places, &ht};
   toks tk2 = {NULL, 0, 0, NULL, 0}; /* a letterhead segment */
   size_t contact_col = 0;   /* column of a "Behandeld door" label … */
   bool contact = false;     /* … with its name on the next line */
@@ -3441,8 +3482,10 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
     }
     a = b + 1;
   }
-  rc = not_persons(ctx, out, n0, &officials, &places, &tk);
+  rc = not_persons(ctx, out, n0, &officials, &places, &ht);
 done:
+  free(ht.v);
+  free(ht.first);
   free(officials.v);
   free(places.v);
   toks_give(&tk);
@@ -3459,7 +3502,7 @@ int woo__find_functions(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *s = ctx->text;
   size_t len = ctx->len, a = 0;
   int sig_lines = 0; /* lines of a signature block still to come */
-  nstate st = {ctx, s, &tk, M_BODY, NULL, NULL};
+  nstate st = {ctx, s, &tk, M_BODY, NULL, NULL, NULL};
 
   linewalk lw = linewalk_of(ctx);
   while (a < len) {
