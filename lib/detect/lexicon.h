@@ -100,7 +100,11 @@ static inline bool woo__lexshort_word(woo__lexshort *key, const uint64_t w[2],
 #endif
 }
 
-/* woo__lexkey_bits for a short key. */
+/* woo__lexkey_bits for a short key.  Inline where it is called: the
+ * key's parts are in registers there, and the probe is short. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
 static inline uint32_t woo__lexshort_bits(const woo__lexshort *key) {
   const woo__lex_table *t = &woo__lex_all;
   size_t n = key->n;

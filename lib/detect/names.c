@@ -627,6 +627,28 @@ static inline bool www_at(const char *s, size_t i, size_t b) {
          (memcmp(s + i, "www.", 4) == 0 || memcmp(s + i, "WWW.", 4) == 0);
 }
 
+/* The combined table's bits for the word s[i..i+n): a short word of
+ * plain ASCII is folded and compared a chunk of eight bytes at a time,
+ * without a copy. */
+static uint32_t word_bits(const char *s, size_t i, size_t n) {
+  if (n - 1 < 16) {
+    uint64_t w[2];
+    woo__lexshort ks;
+    woo__lex_load16(s + i, n, w);
+    if (woo__lexshort_word(&ks, w, n))
+      return woo__lexshort_bits(&ks);
+  }
+  woo__lexkey k;
+  woo__lexkey_set(&k, s + i, n);
+  return woo__lexkey_bits(&k);
+}
+
+/* Whether the dotted word s[i..i+n) is a title or a particle: the short
+ * words with a dot after them ("mr.", "dhr.", "v.") that keep it. */
+static bool dotted_keeps(const char *s, size_t i, size_t n) {
+  return word_bits(s, i, n) & (L_TITLE | L_PART);
+}
+
 /* The token at s[i..) that is not plain ASCII word or punctuation, or
  * that the fast path of tokenize turned away: words with multi-byte
  * characters, inner hyphens, apostrophes or dots, e-mail addresses and
@@ -745,9 +767,7 @@ static size_t tok_general(const char *s, size_t i, size_t b, bool links,
       } else if (f & F_ABBR) {
         t->e = j + 1;
       } else if (j - i <= 5 && (f & F_LOWER || letters <= 4)) {
-        woo__lexkey k;
-        woo__lexkey_set(&k, s + i, j + 1 - i);
-        if (woo__lexkey_bits(&k) & (L_TITLE | L_PART))
+        if (dotted_keeps(s, i, j + 1 - i))
           t->e = j + 1;
       }
     } else if ((f & F_ABBR) && initials_shape(s, i, j)) {
@@ -780,20 +800,6 @@ static size_t tok_general(const char *s, size_t i, size_t b, bool links,
   else
     t->c = '?';
   return t->e;
-}
-
-/* Whether the dotted word s[i..i+n) (n <= 16) is a title or a particle:
- * the short words with a dot after them ("mr.", "dhr.", "v.") that keep
- * it. */
-static bool dotted_keeps(const char *s, size_t i, size_t n) {
-  uint64_t w[2];
-  woo__lexshort ks;
-  woo__lex_load16(s + i, n, w);
-  if (woo__lexshort_word(&ks, w, n))
-    return woo__lexshort_bits(&ks) & (L_TITLE | L_PART);
-  woo__lexkey lk;
-  woo__lexkey_set(&lk, s + i, n);
-  return woo__lexkey_bits(&lk) & (L_TITLE | L_PART);
 }
 
 /* A branch the tokenizer's loop seldom takes. */
@@ -1085,9 +1091,7 @@ static unsigned lexbits_lookup(const char *s, tok *t, const uint64_t *w) {
         size_t e = a;
         while (e < t->e && s[e] != '-')
           e++;
-        woo__lexkey p;
-        woo__lexkey_set(&p, s + a, e - a);
-        uint32_t pb = woo__lexkey_bits(&p);
+        uint32_t pb = word_bits(s, a, e - a);
         if (!(pb & L_FN))
           all_fn = false;
         if (pb & L_SN)
