@@ -1606,6 +1606,26 @@ typedef struct hit_toks {
   size_t nh, hcap; /* names recorded; first holds nh + 1 entries */
 } hit_toks;
 
+/* keyset_has for the folded word of a token.  A word looked up in the
+ * lexicons has its key's hash already: the set is searched by the hash
+ * first, and the word folded only when a key has the same one (the
+ * word's key, when it is in the set, has). */
+static bool keyset_has_tok(const keyset *k, const char *s, const tok *t) {
+  if (!k->cap)
+    return false;
+  if ((t->f & F_LEX) && t->hash) {
+    bool same = false;
+    for (size_t j = t->hash & (k->cap - 1); k->v[j].n && !same;
+         j = (j + 1) & (k->cap - 1))
+      same = k->v[j].hash == t->hash;
+    if (!same)
+      return false;
+  }
+  woo__lexkey key;
+  woo__lexkey_set(&key, s + t->s, t->e - t->s);
+  return keyset_has(k, &key);
+}
+
 typedef struct nstate {
   const woo__scan_ctx *ctx;
   const char *s;
@@ -2686,11 +2706,8 @@ static void official_visible(const char *s, woo__hit *x,
       given++;
     last = k;
     words++;
-    if (places->n) {
-      woo__lexkey key;
-      woo__lexkey_set(&key, s + t->s, t->e - t->s);
-      placed += keyset_has(places, &key);
-    }
+    if (places->n)
+      placed += keyset_has_tok(places, s, t);
   }
   /* "Cabo Delgado" where the text says "provincie Cabo Delgado" */
   if (words && placed == words && !inits) {
@@ -2699,12 +2716,11 @@ static void official_visible(const char *s, woo__hit *x,
   }
   if (last == tk->n || given)
     return;
-  woo__lexkey key;
-  woo__lexkey_set(&key, s + tk->v[last].s, tk->v[last].e - tk->v[last].s);
-  if (keyset_has(officials, &key))
+  const tok *t = &tk->v[last];
+  if (keyset_has_tok(officials, s, t))
     x->confidence = 0.3;
   /* a place named elsewhere as one ("gemeente Lindewaard") */
-  if (tk->n == 1 && keyset_has(places, &key))
+  if (tk->n == 1 && keyset_has_tok(places, s, t))
     x->confidence = 0;
 }
 
