@@ -551,6 +551,7 @@ static inline size_t ascii_word_end(const char *s, size_t i, size_t b,
 }
 
 static unsigned lexbits_lookup(const char *s, tok *t, const uint64_t *w);
+static unsigned lexbits_uncached(const char *s, tok *t);
 
 /* Fill a word's lexicon bits from the cache, or look them up and keep
  * them there.  The bits depend on the word's bytes and on the flags
@@ -573,7 +574,7 @@ __attribute__((always_inline))
 static inline void lex_cached(lexcache *lc, const char *s, tok *t) {
   size_t n = t->e - t->s;
   if (n == 0 || n > 16 || t->kind != K_WORD) {
-    lexbits_lookup(s, t, NULL);
+    lexbits_uncached(s, t);
     return;
   }
   uint64_t w[2];
@@ -1051,8 +1052,14 @@ static bool street_word(const char *s, size_t a, size_t b) {
 #endif
 }
 
-/* The lookup behind lexbits, for a word not looked up yet. */
-static unsigned lexbits_lookup(const char *s, tok *t, const uint64_t *w) {
+/* The lookup behind lexbits, for a word not looked up yet; w holds its
+ * bytes as woo__lex_load16 puts them, or is NULL.  Inline in lex_miss,
+ * which has the bytes in hand for most words looked up. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline unsigned lexbits_lookup(const char *s, tok *t,
+                                      const uint64_t *w) {
   t->f |= F_LEX;
   unsigned lx = 0;
   size_t n = t->e - t->s;
@@ -1120,6 +1127,15 @@ static unsigned lexbits_lookup(const char *s, tok *t, const uint64_t *w) {
   return lx;
 }
 
+/* lexbits_lookup for a word whose bytes are not loaded: long words, and
+ * words looked up without a cache. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static unsigned lexbits_uncached(const char *s, tok *t) {
+  return lexbits_lookup(s, t, NULL);
+}
+
 /* The first look-up of a token's bits outside the tokenizer (lower-case
  * words, mostly): through the thread's cache when it has one, as the
  * tokenizer does for capitalised words. */
@@ -1130,7 +1146,7 @@ static unsigned lexbits_first(const char *s, tok *t) {
   pthread_once(&lexcache_once, lexcache_start);
   lexcache_entry *v = lexcache_keyed ? pthread_getspecific(lexcache_key) : NULL;
   if (!v)
-    return lexbits_lookup(s, t, NULL);
+    return lexbits_uncached(s, t);
   lexcache lc = {v, LEXCACHE_SLOTS - 1};
   lex_cached(&lc, s, t);
   return t->lx;
