@@ -2846,28 +2846,52 @@ static struct wordslot *wordset_find(const wordset *ws, const char *s,
   }
 }
 
+/* The hash of the word s[a, e) in a wordset: a word of up to sixteen
+ * bytes (a name, nearly always) is mixed from two loads. */
+static inline uint64_t wordset_hash(const char *s, size_t a, size_t e) {
+  size_t n = e - a;
+  if (n - 1 >= 16)
+    return woo__fnv1a(s + a, n);
+  uint64_t w[2];
+  woo__lex_load16(s + a, n, w);
+  uint64_t h = (w[0] * 0x9e3779b97f4a7c15ull) ^ (w[1] * 0xc2b2ae3d27d4eb4full) ^ n;
+  h ^= h >> 29;
+  h *= 0xff51afd7ed558ccdull;
+  return h ^ (h >> 32);
+}
+
+/* Room for `more` words besides those in the set at a load of at most
+ * one half; false when out of memory. */
+static bool wordset_room(wordset *ws, size_t more) {
+  if ((ws->n + more) * 2 <= ws->cap)
+    return true;
+  size_t cap = ws->cap ? ws->cap * 2 : 16;
+  while ((ws->n + more) * 2 > cap)
+    cap *= 2;
+  struct wordslot *v = woo__calloc(cap, sizeof *v);
+  if (!v)
+    return false;
+  for (size_t i = 0; i < ws->cap; i++) {
+    if (!ws->v[i].e)
+      continue;
+    size_t j = ws->v[i].h & (cap - 1);
+    while (v[j].e)
+      j = (j + 1) & (cap - 1);
+    v[j] = ws->v[i];
+  }
+  free(ws->v);
+  ws->v = v;
+  ws->cap = cap;
+  return true;
+}
+
 /* Add the word s[a, e) with `mark` unless it is there; returns its slot's
  * mark (the earlier one when it was there) or -1 when out of memory. */
 static int wordset_add(wordset *ws, const char *s, size_t a, size_t e,
                        unsigned char mark) {
-  if ((ws->n + 1) * 2 > ws->cap) {
-    size_t cap = ws->cap ? ws->cap * 2 : 16;
-    struct wordslot *v = woo__calloc(cap, sizeof *v);
-    if (!v)
-      return -1;
-    for (size_t i = 0; i < ws->cap; i++) {
-      if (!ws->v[i].e)
-        continue;
-      size_t j = ws->v[i].h & (cap - 1);
-      while (v[j].e)
-        j = (j + 1) & (cap - 1);
-      v[j] = ws->v[i];
-    }
-    free(ws->v);
-    ws->v = v;
-    ws->cap = cap;
-  }
-  uint64_t h = woo__fnv1a(s + a, e - a);
+  if (!wordset_room(ws, 1))
+    return -1;
+  uint64_t h = wordset_hash(s, a, e);
   struct wordslot *x = wordset_find(ws, s, a, e, h);
   if (x->e)
     return x->mark;
@@ -2878,7 +2902,7 @@ static int wordset_add(wordset *ws, const char *s, size_t a, size_t e,
 
 /* The mark of s[a, e), or 0 when it is not in the set. */
 static int wordset_mark(const wordset *ws, const char *s, size_t a, size_t e) {
-  struct wordslot *x = wordset_find(ws, s, a, e, woo__fnv1a(s + a, e - a));
+  struct wordslot *x = wordset_find(ws, s, a, e, wordset_hash(s, a, e));
   return x && x->e ? x->mark : 0;
 }
 
@@ -3081,6 +3105,11 @@ static int not_persons(const woo__scan_ctx *ctx, woo__hits *out, size_t n0,
     goto done;
   if ((rc = firm_words(s, len, &firms)))
     goto done;
+  /* every surname goes in once at most: room for all at once */
+  if (!wordset_room(&seen, nf + nb)) {
+    rc = WOO_ENOMEM;
+    goto done;
+  }
   for (size_t k = cap - nf; k < cap; k++)
     if (wordset_add(&seen, s, v[k].s, v[k].e, SN_FULL) < 0) {
       rc = WOO_ENOMEM;
