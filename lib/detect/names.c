@@ -108,6 +108,9 @@ typedef struct lexcache {
 static pthread_once_t lexcache_once = PTHREAD_ONCE_INIT;
 static pthread_key_t lexcache_key;
 static bool lexcache_keyed;
+/* The calling thread's cache once lexcache_slots has made it (the key
+ * frees it): found without the calls for words looked up one by one. */
+static _Thread_local lexcache_entry *lexcache_mine;
 
 static void lexcache_start(void) {
   lexcache_keyed = pthread_key_create(&lexcache_key, free) == 0;
@@ -127,6 +130,7 @@ static lexcache_entry *lexcache_slots(void) {
       v = NULL;
     }
   }
+  lexcache_mine = v;
   return v;
 }
 
@@ -1143,8 +1147,11 @@ static unsigned lexbits_uncached(const char *s, tok *t) {
 __attribute__((noinline))
 #endif
 static unsigned lexbits_first(const char *s, tok *t) {
-  pthread_once(&lexcache_once, lexcache_start);
-  lexcache_entry *v = lexcache_keyed ? pthread_getspecific(lexcache_key) : NULL;
+  lexcache_entry *v = lexcache_mine;
+  if (!v) {
+    pthread_once(&lexcache_once, lexcache_start);
+    v = lexcache_keyed ? pthread_getspecific(lexcache_key) : NULL;
+  }
   if (!v)
     return lexbits_uncached(s, t);
   lexcache lc = {v, LEXCACHE_SLOTS - 1};
