@@ -200,17 +200,7 @@ uint32_t woo__lexkey_bits(const woo__lexkey *key) {
 }
 
 bool woo__lexkey_common(const woo__lexkey *key) {
-  const woo__lex_fingerprints *t = &woo__lex_common;
-  if (t->count == 0 || key->n == 0)
-    return false;
-  uint32_t f = (uint32_t)(key->hash >> 32) | 1u;
-  for (uint32_t i = (uint32_t)key->hash & t->mask;; i = (i + 1) & t->mask) {
-    uint32_t x = le32(t->slots + 4 * (size_t)i);
-    if (x == f)
-      return true;
-    if (x == 0)
-      return false;
-  }
+  return key->n != 0 && woo__lexhash_common(key->hash);
 }
 
 bool woo__lexkey_in(woo__lex lex, const woo__lexkey *key) {

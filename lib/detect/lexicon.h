@@ -140,6 +140,25 @@ static inline uint32_t woo__lexshort_bits(const woo__lexshort *key) {
   }
 }
 
+/* Whether the key of this hash is a common word (WOO__LEX_COMMON_WORDS):
+ * the fingerprint table needs the hash only.  Inline for the name
+ * recognizer, which keeps the hash of each word it looked up. */
+static inline bool woo__lexhash_common(uint64_t hash) {
+  const woo__lex_fingerprints *t = &woo__lex_common;
+  if (t->count == 0)
+    return false;
+  uint32_t f = (uint32_t)(hash >> 32) | 1u;
+  for (uint32_t i = (uint32_t)hash & t->mask;; i = (i + 1) & t->mask) {
+    const unsigned char *p = t->slots + 4 * (size_t)i;
+    uint32_t x = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+                 (uint32_t)p[3] << 24;
+    if (x == f)
+      return true;
+    if (x == 0)
+      return false;
+  }
+}
+
 /* Fold and hash word[0..len). */
 void woo__lexkey_set(woo__lexkey *key, const char *word, size_t len);
 /* The lexicons the key belongs to: bit i for lexicon i, bit

@@ -1183,10 +1183,7 @@ static unsigned lexbits_common(const char *s, tok *t) {
   t->f |= F_COMMON_DONE;
   if ((t->f & F_CAP) && t->hash) {
     /* the fingerprint table needs the hash only */
-    woo__lexkey k;
-    k.n = t->e - t->s;
-    k.hash = t->hash;
-    if (woo__lexkey_common(&k))
+    if (woo__lexhash_common(t->hash))
       t->lx = lx | L_COMMON;
   }
   return t->lx;
