@@ -678,12 +678,25 @@ static size_t tok_general(const char *s, size_t i, size_t b, bool links,
     size_t r = i;
     bool other = false;
     bool www = www_at(s, i, b);
-    while ((links || www) && r < b &&
-           !(tok_class[(unsigned char)s[r]] & T_DELIM)) {
-      if (s[r] == '@' || (s[r] == ':' && r + 2 < b && s[r + 1] == '/' &&
-                          s[r + 2] == '/'))
-        other = true;
-      r++;
+    if (links || www) {
+      /* one table look-up per byte: most bytes are none of these */
+      enum { R_DELIM = 1, R_AT = 2, R_COLON = 4 };
+      static const unsigned char run_class[256] = {
+          ['\t'] = R_DELIM, [' '] = R_DELIM, ['"'] = R_DELIM,
+          ['('] = R_DELIM,  [')'] = R_DELIM, [','] = R_DELIM,
+          [';'] = R_DELIM,  ['<'] = R_DELIM, ['>'] = R_DELIM,
+          ['['] = R_DELIM,  [']'] = R_DELIM, ['@'] = R_AT,
+          [':'] = R_COLON};
+      for (; r < b; r++) {
+        unsigned rc = run_class[(unsigned char)s[r]];
+        if (!rc)
+          continue;
+        if (rc & R_DELIM)
+          break;
+        if ((rc & R_AT) ||
+            (r + 2 < b && s[r + 1] == '/' && s[r + 2] == '/'))
+          other = true;
+      }
     }
     if (www)
       other = true;
