@@ -210,10 +210,12 @@ static void write_combined(FILE *out, const char *name, entry *e, size_t n) {
     blob_len += 4 + strlen(e[i].key) + 1;
   if (blob_len >= (1u << 24) - 1)
     die("lexicon too large for 24-bit offsets", "combined");
-  /* Load at most 0.7 keeps linear probing short; tags spare most key
+  /* Load at most 0.35: most words asked about are in no lexicon, and a
+   * look-up that finds nothing walks to an empty slot, which linear
+   * probing keeps near only while the table is sparse; tags spare most key
    * comparisons. */
   size_t cap = 1;
-  while (cap * 7 < n * 10 + 7)
+  while (cap * 7 < n * 20 + 7)
     cap *= 2;
   /* WOO__LEX_BLOB_PAD zero bytes after the last key, so that a key may be
    * read in whole chunks of eight (lexicon_data.h). */

@@ -148,21 +148,30 @@ static inline bool fold_hash_ascii(woo__lexkey *key, const char *word,
 }
 #endif
 
-void woo__lexkey_set(woo__lexkey *key, const char *word, size_t len) {
+/* Fold and hash a word of printable ASCII (but '`', with at most single
+ * spaces between other characters): lower case is all the folding it
+ * needs.  False for anything else. */
+static inline bool fold_quick(woo__lexkey *key, const char *word,
+                              size_t len) {
 #if WOO__LEX_LE
-  if (word && len > 0 && len < WOO__LEXKEY_MAX &&
-      fold_hash_ascii(key, word, len))
-    return;
+  return fold_hash_ascii(key, word, len);
+#else
+  if (!fold_ascii(key->s, word, len))
+    return false;
+  key->n = len;
+  key->hash = key_hash(key);
+  return true;
 #endif
+}
+
+void woo__lexkey_set(woo__lexkey *key, const char *word, size_t len) {
   /* Words of printable ASCII, the common case, are only lower-cased;
    * anything else goes through the full folding. */
   if (word && len > 0 && len < WOO__LEXKEY_MAX &&
-      fold_ascii(key->s, word, len)) {
-    key->n = len;
-  } else {
-    size_t n = word ? woo__lexfold(word, len, key->s) : (size_t)-1;
-    key->n = n == (size_t)-1 ? 0 : n;
-  }
+      fold_quick(key, word, len))
+    return;
+  size_t n = word ? woo__lexfold(word, len, key->s) : (size_t)-1;
+  key->n = n == (size_t)-1 ? 0 : n;
   key->hash = key_hash(key);
 }
 
@@ -191,17 +200,7 @@ uint32_t woo__lexkey_bits(const woo__lexkey *key) {
 }
 
 bool woo__lexkey_common(const woo__lexkey *key) {
-  const woo__lex_fingerprints *t = &woo__lex_common;
-  if (t->count == 0 || key->n == 0)
-    return false;
-  uint32_t f = (uint32_t)(key->hash >> 32) | 1u;
-  for (uint32_t i = (uint32_t)key->hash & t->mask;; i = (i + 1) & t->mask) {
-    uint32_t x = le32(t->slots + 4 * (size_t)i);
-    if (x == f)
-      return true;
-    if (x == 0)
-      return false;
-  }
+  return key->n != 0 && woo__lexhash_common(key->hash);
 }
 
 bool woo__lexkey_in(woo__lex lex, const woo__lexkey *key) {

@@ -100,7 +100,11 @@ static inline bool woo__lexshort_word(woo__lexshort *key, const uint64_t w[2],
 #endif
 }
 
-/* woo__lexkey_bits for a short key. */
+/* woo__lexkey_bits for a short key.  Inline where it is called: the
+ * key's parts are in registers there, and the probe is short. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
 static inline uint32_t woo__lexshort_bits(const woo__lexshort *key) {
   const woo__lex_table *t = &woo__lex_all;
   size_t n = key->n;
@@ -133,6 +137,25 @@ static inline uint32_t woo__lexshort_bits(const woo__lexshort *key) {
     const unsigned char *bits = (const unsigned char *)t->blob + off - 4;
     return (uint32_t)bits[0] | (uint32_t)bits[1] << 8 |
            (uint32_t)bits[2] << 16 | (uint32_t)bits[3] << 24;
+  }
+}
+
+/* Whether the key of this hash is a common word (WOO__LEX_COMMON_WORDS):
+ * the fingerprint table needs the hash only.  Inline for the name
+ * recognizer, which keeps the hash of each word it looked up. */
+static inline bool woo__lexhash_common(uint64_t hash) {
+  const woo__lex_fingerprints *t = &woo__lex_common;
+  if (t->count == 0)
+    return false;
+  uint32_t f = (uint32_t)(hash >> 32) | 1u;
+  for (uint32_t i = (uint32_t)hash & t->mask;; i = (i + 1) & t->mask) {
+    const unsigned char *p = t->slots + 4 * (size_t)i;
+    uint32_t x = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+                 (uint32_t)p[3] << 24;
+    if (x == f)
+      return true;
+    if (x == 0)
+      return false;
   }
 }
 

@@ -108,6 +108,9 @@ typedef struct lexcache {
 static pthread_once_t lexcache_once = PTHREAD_ONCE_INIT;
 static pthread_key_t lexcache_key;
 static bool lexcache_keyed;
+/* The calling thread's cache once lexcache_slots has made it (the key
+ * frees it): found without the calls for words looked up one by one. */
+static _Thread_local lexcache_entry *lexcache_mine;
 
 static void lexcache_start(void) {
   lexcache_keyed = pthread_key_create(&lexcache_key, free) == 0;
@@ -127,6 +130,7 @@ static lexcache_entry *lexcache_slots(void) {
       v = NULL;
     }
   }
+  lexcache_mine = v;
   return v;
 }
 
@@ -307,17 +311,44 @@ static inline bool word_is_lit(const char *s, const tok *t, const lit *l) {
   return t->e > t->s && lit_eq(s, t->s, t->e, l);
 }
 
+/* Whether the two or three bytes at p are a listed piece of initials of
+ * more than one letter: Th, Ph, Chr, Joh, IJ, Ch, Fr, Ed, Jac, Wm. */
+static inline bool initials_multi(const char *p, size_t n) {
+  if (n == 2) {
+    switch (p[0]) {
+    case 'T':
+    case 'P':
+    case 'C':
+      return p[1] == 'h';
+    case 'I':
+      return p[1] == 'J';
+    case 'F':
+      return p[1] == 'r';
+    case 'E':
+      return p[1] == 'd';
+    case 'W':
+      return p[1] == 'm';
+    default:
+      return false;
+    }
+  }
+  if (n == 3)
+    return memcmp(p, "Chr", 3) == 0 || memcmp(p, "Joh", 3) == 0 ||
+           memcmp(p, "Jac", 3) == 0;
+  return false;
+}
+
 /* Initials: every dot-separated piece is one upper-case letter (or Th, Ph,
  * Chr, Joh, IJ), and the token ends with a dot. */
 static bool initials_shape(const char *s, size_t a, size_t b) {
   if (b <= a || s[b - 1] != '.')
     return false;
   /* B.V., N.V., C.V., V.O.F.: company forms */
-  static const lit forms[] = {
-      LIT("B.V."), LIT("N.V."), LIT("C.V."), LIT("V.O.F.")};
-  for (size_t k = 0; k < sizeof forms / sizeof forms[0]; k++)
-    if (forms[k].n == b - a && memcmp(forms[k].s, s + a, b - a) == 0)
-      return false;
+  if (b - a == 4 && s[a + 1] == '.' && s[a + 2] == 'V' &&
+      (s[a] == 'B' || s[a] == 'N' || s[a] == 'C'))
+    return false;
+  if (b - a == 6 && memcmp(s + a, "V.O.F.", 6) == 0)
+    return false;
   size_t i = a;
   while (i < b) {
     size_t j = i;
@@ -328,19 +359,10 @@ static bool initials_shape(const char *s, size_t a, size_t b) {
       return false;
     size_t cl;
     uint32_t c = cp_at(s, i, j, &cl);
-    if (!woo__is_upper(c))
+    if (!upper_cp(c))
       return false;
-    if (cl != n) {
-      static const lit multi[] = {
-          LIT("Th"), LIT("Ph"), LIT("Chr"), LIT("Joh"), LIT("IJ"), LIT("Ch"),
-          LIT("Fr"), LIT("Ed"), LIT("Jac"), LIT("Wm")};
-      bool ok = false;
-      for (size_t k = 0; k < sizeof multi / sizeof multi[0]; k++)
-        if (multi[k].n == n && memcmp(multi[k].s, s + i, n) == 0)
-          ok = true;
-      if (!ok)
-        return false;
-    }
+    if (cl != n && !initials_multi(s + i, n))
+      return false;
     i = j + 1;
   }
   return true;
@@ -533,6 +555,7 @@ static inline size_t ascii_word_end(const char *s, size_t i, size_t b,
 }
 
 static unsigned lexbits_lookup(const char *s, tok *t, const uint64_t *w);
+static unsigned lexbits_uncached(const char *s, tok *t);
 
 /* Fill a word's lexicon bits from the cache, or look them up and keep
  * them there.  The bits depend on the word's bytes and on the flags
@@ -555,7 +578,7 @@ __attribute__((always_inline))
 static inline void lex_cached(lexcache *lc, const char *s, tok *t) {
   size_t n = t->e - t->s;
   if (n == 0 || n > 16 || t->kind != K_WORD) {
-    lexbits_lookup(s, t, NULL);
+    lexbits_uncached(s, t);
     return;
   }
   uint64_t w[2];
@@ -609,6 +632,28 @@ static inline bool www_at(const char *s, size_t i, size_t b) {
          (memcmp(s + i, "www.", 4) == 0 || memcmp(s + i, "WWW.", 4) == 0);
 }
 
+/* The combined table's bits for the word s[i..i+n): a short word of
+ * plain ASCII is folded and compared a chunk of eight bytes at a time,
+ * without a copy. */
+static uint32_t word_bits(const char *s, size_t i, size_t n) {
+  if (n - 1 < 16) {
+    uint64_t w[2];
+    woo__lexshort ks;
+    woo__lex_load16(s + i, n, w);
+    if (woo__lexshort_word(&ks, w, n))
+      return woo__lexshort_bits(&ks);
+  }
+  woo__lexkey k;
+  woo__lexkey_set(&k, s + i, n);
+  return woo__lexkey_bits(&k);
+}
+
+/* Whether the dotted word s[i..i+n) is a title or a particle: the short
+ * words with a dot after them ("mr.", "dhr.", "v.") that keep it. */
+static bool dotted_keeps(const char *s, size_t i, size_t n) {
+  return word_bits(s, i, n) & (L_TITLE | L_PART);
+}
+
 /* The token at s[i..) that is not plain ASCII word or punctuation, or
  * that the fast path of tokenize turned away: words with multi-byte
  * characters, inner hyphens, apostrophes or dots, e-mail addresses and
@@ -633,12 +678,25 @@ static size_t tok_general(const char *s, size_t i, size_t b, bool links,
     size_t r = i;
     bool other = false;
     bool www = www_at(s, i, b);
-    while ((links || www) && r < b &&
-           !(tok_class[(unsigned char)s[r]] & T_DELIM)) {
-      if (s[r] == '@' || (s[r] == ':' && r + 2 < b && s[r + 1] == '/' &&
-                          s[r + 2] == '/'))
-        other = true;
-      r++;
+    if (links || www) {
+      /* one table look-up per byte: most bytes are none of these */
+      enum { R_DELIM = 1, R_AT = 2, R_COLON = 4 };
+      static const unsigned char run_class[256] = {
+          ['\t'] = R_DELIM, [' '] = R_DELIM, ['"'] = R_DELIM,
+          ['('] = R_DELIM,  [')'] = R_DELIM, [','] = R_DELIM,
+          [';'] = R_DELIM,  ['<'] = R_DELIM, ['>'] = R_DELIM,
+          ['['] = R_DELIM,  [']'] = R_DELIM, ['@'] = R_AT,
+          [':'] = R_COLON};
+      for (; r < b; r++) {
+        unsigned rc = run_class[(unsigned char)s[r]];
+        if (!rc)
+          continue;
+        if (rc & R_DELIM)
+          break;
+        if ((rc & R_AT) ||
+            (r + 2 < b && s[r + 1] == '/' && s[r + 2] == '/'))
+          other = true;
+      }
     }
     if (www)
       other = true;
@@ -727,9 +785,7 @@ static size_t tok_general(const char *s, size_t i, size_t b, bool links,
       } else if (f & F_ABBR) {
         t->e = j + 1;
       } else if (j - i <= 5 && (f & F_LOWER || letters <= 4)) {
-        woo__lexkey k;
-        woo__lexkey_set(&k, s + i, j + 1 - i);
-        if (woo__lexkey_bits(&k) & (L_TITLE | L_PART))
+        if (dotted_keeps(s, i, j + 1 - i))
           t->e = j + 1;
       }
     } else if ((f & F_ABBR) && initials_shape(s, i, j)) {
@@ -762,20 +818,6 @@ static size_t tok_general(const char *s, size_t i, size_t b, bool links,
   else
     t->c = '?';
   return t->e;
-}
-
-/* Whether the dotted word s[i..i+n) (n <= 16) is a title or a particle:
- * the short words with a dot after them ("mr.", "dhr.", "v.") that keep
- * it. */
-static bool dotted_keeps(const char *s, size_t i, size_t n) {
-  uint64_t w[2];
-  woo__lexshort ks;
-  woo__lex_load16(s + i, n, w);
-  if (woo__lexshort_word(&ks, w, n))
-    return woo__lexshort_bits(&ks) & (L_TITLE | L_PART);
-  woo__lexkey lk;
-  woo__lexkey_set(&lk, s + i, n);
-  return woo__lexkey_bits(&lk) & (L_TITLE | L_PART);
 }
 
 /* A branch the tokenizer's loop seldom takes. */
@@ -953,7 +995,54 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
 
 /* ---- lexicon bits ------------------------------------------------------ */
 
+/* The bytes of a suffix of up to eight letters as a little-endian
+ * number, as the word's last bytes are read below (folded at compile
+ * time: the argument is a literal). */
+static inline uint64_t suffix_bits(const char *z) {
+  uint64_t x = 0;
+  for (size_t i = 0; z[i]; i++)
+    x |= (uint64_t)(unsigned char)z[i] << (8 * i);
+  return x;
+}
+
+/* Whether the word s[a..b) is a street name: a street word ("straat",
+ * "weg", "laan" …) with at least three bytes before it, in any case. */
 static bool street_word(const char *s, size_t a, size_t b) {
+  size_t n = b - a;
+  if (n < 6)
+    return false;
+#if WOO__LEX_LE
+  /* The word's last eight bytes (or all six or seven of them) at the top
+   * of one number, each ORed with 0x20: that makes a byte equal to a
+   * lower-case letter exactly when it is that letter in either case, so
+   * one comparison tests a whole suffix. */
+  size_t m = n < 8 ? n : 8;
+  uint64_t w[2];
+  woo__lex_load16(s + b - m, m, w);
+  uint64_t lo = (w[0] << (8 * (8 - m))) | 0x2020202020202020u;
+#define ENDS(k, z) (n > (k) + 2 && lo >> (64 - 8 * (k)) == suffix_bits(z))
+  switch ((char)(lo >> 56)) {
+  case 't':
+    return ENDS(6, "straat") || ENDS(6, "gracht") || ENDS(5, "markt");
+  case 'g':
+    return ENDS(3, "weg") || ENDS(5, "steeg");
+  case 'n':
+    return ENDS(4, "laan") || ENDS(5, "plein") ||
+           (ENDS(8, "lantsoen") && n > 11 && (s[b - 9] | 32) == 'p');
+  case 'e':
+    return ENDS(4, "kade") || ENDS(5, "allee");
+  case 'l':
+    return ENDS(6, "singel") || ENDS(3, "wal");
+  case 'f':
+    return ENDS(5, "dreef");
+  case 'd':
+    return ENDS(3, "pad") ||
+           (ENDS(8, "oulevard") && n > 11 && (s[b - 9] | 32) == 'b');
+  default:
+    return false;
+  }
+#undef ENDS
+#else
   static const struct {
     const char *s;
     size_t n;
@@ -961,18 +1050,10 @@ static bool street_word(const char *s, size_t a, size_t b) {
              {"gracht", 6}, {"kade", 4},      {"singel", 6},   {"steeg", 5},
              {"dreef", 5},  {"markt", 5},     {"boulevard", 9}, {"allee", 5},
              {"plantsoen", 9}, {"wal", 3},    {"pad", 3}};
-  size_t n = b - a;
-  if (n < 6)
-    return false;
   char last = (char)(s[b - 1] | 32);
-  if (last != 't' && last != 'g' && last != 'n' && last != 'e' &&
-      last != 'l' && last != 'f' && last != 'd')
-    return false;
   for (size_t k = 0; k < sizeof suf / sizeof suf[0]; k++) {
     size_t m = suf[k].n;
-    if (suf[k].s[m - 1] != last)
-      continue;
-    if (n <= m + 2)
+    if (suf[k].s[m - 1] != last || n <= m + 2)
       continue;
     bool eq = true;
     for (size_t i = 0; i < m && eq; i++) {
@@ -985,10 +1066,17 @@ static bool street_word(const char *s, size_t a, size_t b) {
       return true;
   }
   return false;
+#endif
 }
 
-/* The lookup behind lexbits, for a word not looked up yet. */
-static unsigned lexbits_lookup(const char *s, tok *t, const uint64_t *w) {
+/* The lookup behind lexbits, for a word not looked up yet; w holds its
+ * bytes as woo__lex_load16 puts them, or is NULL.  Inline in lex_miss,
+ * which has the bytes in hand for most words looked up. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline unsigned lexbits_lookup(const char *s, tok *t,
+                                      const uint64_t *w) {
   t->f |= F_LEX;
   unsigned lx = 0;
   size_t n = t->e - t->s;
@@ -1027,9 +1115,7 @@ static unsigned lexbits_lookup(const char *s, tok *t, const uint64_t *w) {
         size_t e = a;
         while (e < t->e && s[e] != '-')
           e++;
-        woo__lexkey p;
-        woo__lexkey_set(&p, s + a, e - a);
-        uint32_t pb = woo__lexkey_bits(&p);
+        uint32_t pb = word_bits(s, a, e - a);
         if (!(pb & L_FN))
           all_fn = false;
         if (pb & L_SN)
@@ -1058,6 +1144,15 @@ static unsigned lexbits_lookup(const char *s, tok *t, const uint64_t *w) {
   return lx;
 }
 
+/* lexbits_lookup for a word whose bytes are not loaded: long words, and
+ * words looked up without a cache. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static unsigned lexbits_uncached(const char *s, tok *t) {
+  return lexbits_lookup(s, t, NULL);
+}
+
 /* The first look-up of a token's bits outside the tokenizer (lower-case
  * words, mostly): through the thread's cache when it has one, as the
  * tokenizer does for capitalised words. */
@@ -1065,10 +1160,13 @@ static unsigned lexbits_lookup(const char *s, tok *t, const uint64_t *w) {
 __attribute__((noinline))
 #endif
 static unsigned lexbits_first(const char *s, tok *t) {
-  pthread_once(&lexcache_once, lexcache_start);
-  lexcache_entry *v = lexcache_keyed ? pthread_getspecific(lexcache_key) : NULL;
+  lexcache_entry *v = lexcache_mine;
+  if (!v) {
+    pthread_once(&lexcache_once, lexcache_start);
+    v = lexcache_keyed ? pthread_getspecific(lexcache_key) : NULL;
+  }
   if (!v)
-    return lexbits_lookup(s, t, NULL);
+    return lexbits_uncached(s, t);
   lexcache lc = {v, LEXCACHE_SLOTS - 1};
   lex_cached(&lc, s, t);
   return t->lx;
@@ -1098,10 +1196,7 @@ static unsigned lexbits_common(const char *s, tok *t) {
   t->f |= F_COMMON_DONE;
   if ((t->f & F_CAP) && t->hash) {
     /* the fingerprint table needs the hash only */
-    woo__lexkey k;
-    k.n = t->e - t->s;
-    k.hash = t->hash;
-    if (woo__lexkey_common(&k))
+    if (woo__lexhash_common(t->hash))
       t->lx = lx | L_COMMON;
   }
   return t->lx;
@@ -1530,6 +1625,40 @@ static bool keyset_has(const keyset *k, const woo__lexkey *key) {
   return false;
 }
 
+/* The tokens of the names found in one call, copied from the line as
+ * each name is reported: not_persons reads a name's tokens from here
+ * instead of tokenizing its bytes again.  A name's bytes run from its
+ * first token's start to its last token's end, and the tokenizer finds
+ * the same tokens there whether it reads the name alone or its whole
+ * line (it looks past a word's end only to join bytes that the name would
+ * then hold too). */
+typedef struct hit_toks {
+  tok *v;          /* the tokens of all names, one name after another */
+  size_t n, cap;
+  size_t *first;   /* name k's tokens are v[first[k]..first[k + 1]) */
+  size_t nh, hcap; /* names recorded; first holds nh + 1 entries */
+} hit_toks;
+
+/* keyset_has for the folded word of a token.  A word looked up in the
+ * lexicons has its key's hash already: the set is searched by the hash
+ * first, and the word folded only when a key has the same one (the
+ * word's key, when it is in the set, has). */
+static bool keyset_has_tok(const keyset *k, const char *s, const tok *t) {
+  if (!k->cap)
+    return false;
+  if ((t->f & F_LEX) && t->hash) {
+    bool same = false;
+    for (size_t j = t->hash & (k->cap - 1); k->v[j].n && !same;
+         j = (j + 1) & (k->cap - 1))
+      same = k->v[j].hash == t->hash;
+    if (!same)
+      return false;
+  }
+  woo__lexkey key;
+  woo__lexkey_set(&key, s + t->s, t->e - t->s);
+  return keyset_has(k, &key);
+}
+
 typedef struct nstate {
   const woo__scan_ctx *ctx;
   const char *s;
@@ -1537,7 +1666,32 @@ typedef struct nstate {
   int mode;
   keyset *officials; /* surnames of office holders seen so far */
   keyset *places;    /* names of places seen so far ("gemeente X") */
+  hit_toks *ht;      /* where reported names keep their tokens, or NULL */
 } nstate;
+
+/* Report the name of tokens v[a..b) of the current line, keeping its
+ * tokens when it is reported. */
+static int emit_name(const nstate *st, woo__hits *out, size_t a, size_t b,
+                     double conf, const char *source) {
+  const tok *v = st->tk->v;
+  size_t before = out->n;
+  int rc = emit(st->ctx, out, v[a].s, v[b - 1].e, conf, source);
+  hit_toks *ht = st->ht;
+  if (rc || out->n == before || !ht)
+    return rc;
+  if (ht->nh + 2 > ht->hcap &&
+      woo__grow(&ht->first, &ht->hcap, sizeof *ht->first, 64))
+    return WOO_ENOMEM;
+  while (ht->n + (b - a) > ht->cap)
+    if (woo__grow(&ht->v, &ht->cap, sizeof *ht->v, 256))
+      return WOO_ENOMEM;
+  if (ht->nh == 0)
+    ht->first[0] = 0;
+  memcpy(ht->v + ht->n, v + a, (b - a) * sizeof *v);
+  ht->n += b - a;
+  ht->first[++ht->nh] = ht->n;
+  return 0;
+}
 
 /* Length in tokens of the longest phrase from lexicon `lex` starting at
  * token i (words joined by spaces, hyphens, commas or &), or 0. */
@@ -2160,8 +2314,7 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
   if (sur == n) {
     if (n_init && mode != M_BODY && mode != M_OFFICIAL) {
       /* initials alone in a header or list (an office holder's stay) */
-      size_t e = v[j - 1].e;
-      int rc = emit(st->ctx, out, v[start].s, e, 0.8, "names");
+      int rc = emit_name(st, out, start, j, 0.8, "names");
       *pi = j;
       return rc;
     }
@@ -2357,7 +2510,7 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
       return rc;
   }
   if (conf > 0)
-    rc = emit(st->ctx, out, v[start].s, v[end_tok - 1].e, conf, source);
+    rc = emit_name(st, out, start, end_tok, conf, source);
   *pi = end_tok;
   return rc;
 }
@@ -2571,7 +2724,7 @@ static int office_formula(const char *s, toks *tk, size_t a, size_t b) {
  * after "Afwezig: B. Hofste (GroenLinks)"): a name without given name
  * whose surname is an office holder's stays visible too.  For the person
  * hit x of confidence over 0.3, whose tokens are in tk (not_persons
- * tokenizes each hit once for both). */
+ * reads each hit's tokens once for both). */
 static void official_visible(const char *s, woo__hit *x,
                              const keyset *officials, const keyset *places,
                              toks *tk) {
@@ -2586,11 +2739,8 @@ static void official_visible(const char *s, woo__hit *x,
       given++;
     last = k;
     words++;
-    if (places->n) {
-      woo__lexkey key;
-      woo__lexkey_set(&key, s + t->s, t->e - t->s);
-      placed += keyset_has(places, &key);
-    }
+    if (places->n)
+      placed += keyset_has_tok(places, s, t);
   }
   /* "Cabo Delgado" where the text says "provincie Cabo Delgado" */
   if (words && placed == words && !inits) {
@@ -2599,12 +2749,11 @@ static void official_visible(const char *s, woo__hit *x,
   }
   if (last == tk->n || given)
     return;
-  woo__lexkey key;
-  woo__lexkey_set(&key, s + tk->v[last].s, tk->v[last].e - tk->v[last].s);
-  if (keyset_has(officials, &key))
+  const tok *t = &tk->v[last];
+  if (keyset_has_tok(officials, s, t))
     x->confidence = 0.3;
   /* a place named elsewhere as one ("gemeente Lindewaard") */
-  if (tk->n == 1 && keyset_has(places, &key))
+  if (tk->n == 1 && keyset_has_tok(places, s, t))
     x->confidence = 0;
 }
 
@@ -2714,28 +2863,52 @@ static struct wordslot *wordset_find(const wordset *ws, const char *s,
   }
 }
 
+/* The hash of the word s[a, e) in a wordset: a word of up to sixteen
+ * bytes (a name, nearly always) is mixed from two loads. */
+static inline uint64_t wordset_hash(const char *s, size_t a, size_t e) {
+  size_t n = e - a;
+  if (n - 1 >= 16)
+    return woo__fnv1a(s + a, n);
+  uint64_t w[2];
+  woo__lex_load16(s + a, n, w);
+  uint64_t h = (w[0] * 0x9e3779b97f4a7c15ull) ^ (w[1] * 0xc2b2ae3d27d4eb4full) ^ n;
+  h ^= h >> 29;
+  h *= 0xff51afd7ed558ccdull;
+  return h ^ (h >> 32);
+}
+
+/* Room for `more` words besides those in the set at a load of at most
+ * one half; false when out of memory. */
+static bool wordset_room(wordset *ws, size_t more) {
+  if ((ws->n + more) * 2 <= ws->cap)
+    return true;
+  size_t cap = ws->cap ? ws->cap * 2 : 16;
+  while ((ws->n + more) * 2 > cap)
+    cap *= 2;
+  struct wordslot *v = woo__calloc(cap, sizeof *v);
+  if (!v)
+    return false;
+  for (size_t i = 0; i < ws->cap; i++) {
+    if (!ws->v[i].e)
+      continue;
+    size_t j = ws->v[i].h & (cap - 1);
+    while (v[j].e)
+      j = (j + 1) & (cap - 1);
+    v[j] = ws->v[i];
+  }
+  free(ws->v);
+  ws->v = v;
+  ws->cap = cap;
+  return true;
+}
+
 /* Add the word s[a, e) with `mark` unless it is there; returns its slot's
  * mark (the earlier one when it was there) or -1 when out of memory. */
 static int wordset_add(wordset *ws, const char *s, size_t a, size_t e,
                        unsigned char mark) {
-  if ((ws->n + 1) * 2 > ws->cap) {
-    size_t cap = ws->cap ? ws->cap * 2 : 16;
-    struct wordslot *v = woo__calloc(cap, sizeof *v);
-    if (!v)
-      return -1;
-    for (size_t i = 0; i < ws->cap; i++) {
-      if (!ws->v[i].e)
-        continue;
-      size_t j = ws->v[i].h & (cap - 1);
-      while (v[j].e)
-        j = (j + 1) & (cap - 1);
-      v[j] = ws->v[i];
-    }
-    free(ws->v);
-    ws->v = v;
-    ws->cap = cap;
-  }
-  uint64_t h = woo__fnv1a(s + a, e - a);
+  if (!wordset_room(ws, 1))
+    return -1;
+  uint64_t h = wordset_hash(s, a, e);
   struct wordslot *x = wordset_find(ws, s, a, e, h);
   if (x->e)
     return x->mark;
@@ -2746,7 +2919,7 @@ static int wordset_add(wordset *ws, const char *s, size_t a, size_t e,
 
 /* The mark of s[a, e), or 0 when it is not in the set. */
 static int wordset_mark(const wordset *ws, const char *s, size_t a, size_t e) {
-  struct wordslot *x = wordset_find(ws, s, a, e, woo__fnv1a(s + a, e - a));
+  struct wordslot *x = wordset_find(ws, s, a, e, wordset_hash(s, a, e));
   return x && x->e ? x->mark : 0;
 }
 
@@ -2888,7 +3061,7 @@ enum { SN_FULL = 1, SN_KEEP, SN_DROP };
 
 static int not_persons(const woo__scan_ctx *ctx, woo__hits *out, size_t n0,
                        const keyset *officials, const keyset *places,
-                       toks *tk) {
+                       const hit_toks *ht) {
   const char *s = ctx->text;
   size_t len = ctx->len;
   /* bare surnames from the front, surnames of full names from the back */
@@ -2905,8 +3078,10 @@ static int not_persons(const woo__scan_ctx *ctx, woo__hits *out, size_t n0,
     woo__hit *x = &out->v[h];
     if (x->entity != WOO_ENTITY_PERSON || x->confidence <= 0.3)
       continue;
-    if ((rc = tokenize(s, x->start, x->end, tk, -1)))
-      goto done;
+    /* the name's tokens, as they were found in its line */
+    size_t k0 = ht->first[h - n0];
+    toks kept = {ht->v + k0, ht->first[h - n0 + 1] - k0, 0, NULL, 0};
+    toks *tk = &kept;
     if (officials->n || places->n) {
       official_visible(s, x, officials, places, tk);
       if (x->confidence <= 0.3)
@@ -2947,6 +3122,11 @@ static int not_persons(const woo__scan_ctx *ctx, woo__hits *out, size_t n0,
     goto done;
   if ((rc = firm_words(s, len, &firms)))
     goto done;
+  /* every surname goes in once at most: room for all at once */
+  if (!wordset_room(&seen, nf + nb)) {
+    rc = WOO_ENOMEM;
+    goto done;
+  }
   for (size_t k = cap - nf; k < cap; k++)
     if (wordset_add(&seen, s, v[k].s, v[k].e, SN_FULL) < 0) {
       rc = WOO_ENOMEM;
@@ -3116,7 +3296,8 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
   size_t a = 0;
   size_t n0 = out->n;
   keyset officials = {NULL, 0, 0}, places = {NULL, 0, 0};
-  nstate st = {ctx, s, &tk, M_BODY, &officials, &places};
+  hit_toks ht = {NULL, 0, 0, NULL, 0, 0};
+  nstate st = {ctx, s, &tk, M_BODY, &officials, &places, &ht};
   toks tk2 = {NULL, 0, 0, NULL, 0}; /* a letterhead segment */
   size_t contact_col = 0;   /* column of a "Behandeld door" label … */
   bool contact = false;     /* … with its name on the next line */
@@ -3383,8 +3564,10 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
     }
     a = b + 1;
   }
-  rc = not_persons(ctx, out, n0, &officials, &places, &tk);
+  rc = not_persons(ctx, out, n0, &officials, &places, &ht);
 done:
+  free(ht.v);
+  free(ht.first);
   free(officials.v);
   free(places.v);
   toks_give(&tk);
@@ -3401,7 +3584,7 @@ int woo__find_functions(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *s = ctx->text;
   size_t len = ctx->len, a = 0;
   int sig_lines = 0; /* lines of a signature block still to come */
-  nstate st = {ctx, s, &tk, M_BODY, NULL, NULL};
+  nstate st = {ctx, s, &tk, M_BODY, NULL, NULL, NULL};
 
   linewalk lw = linewalk_of(ctx);
   while (a < len) {
