@@ -1062,7 +1062,11 @@ static int learn_names(const woo__scan_ctx *ctx, woo_names *known,
         !memchr(ctx->text + h->start, ' ', h->end - h->start) ||
         h->end - h->start > 64)
       continue;
-    uint64_t k = woo__fold_hash(ctx->text + h->start, h->end - h->start);
+    /* Kept by its exact bytes, as known_names looks for it: spellings
+     * that fold alike ("De Groot-Bos", "de Groot-Bos") are each kept, so
+     * the set does not depend on which document a thread learned from
+     * first. */
+    uint64_t k = woo__fnv1a(ctx->text + h->start, h->end - h->start);
     size_t lo = 0, hi = known->n;
     while (lo < hi) {
       size_t mid = (lo + hi) / 2;

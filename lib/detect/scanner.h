@@ -71,7 +71,7 @@ typedef struct woo__learned {
  * write lock, the first time a scan finds it older than the set. */
 struct woo_names {
   pthread_rwlock_t lock;
-  uint64_t *v; /* sorted hashes of folded names: membership */
+  uint64_t *v; /* sorted hashes of the names' bytes: membership */
   char **names;
   size_t n, cap;
   woo__name_key *index; /* sorted by hash */
