@@ -1667,6 +1667,9 @@ typedef struct nstate {
   keyset *officials; /* surnames of office holders seen so far */
   keyset *places;    /* names of places seen so far ("gemeente X") */
   hit_toks *ht;      /* where reported names keep their tokens, or NULL */
+  /* M_OFFICIAL only because a name signs under a formula with no
+   * function known: visible, but not said outright to be in office */
+  bool assumed;
 } nstate;
 
 /* Report the name of tokens v[a..b) of the current line, keeping its
@@ -2496,14 +2499,19 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
    * in a list of office holders, or with a party in brackets ("De heer
    * Kroeze (GroenLinks)").  Their surnames are remembered so that later
    * mentions stay visible too. */
-  bool official = office || mode == M_OFFICIAL || party_after(s, v, n, end_tok) ||
-                  (end_tok + 1 < n && v[end_tok].kind == K_PUNCT &&
-                   (v[end_tok].c == ',' || v[end_tok].c == '(') &&
-                   word_tok(&v[end_tok + 1]) && (v[end_tok + 1].f & F_LOWER) &&
-                   (lexbits(s, &v[end_tok + 1]) & L_OFF));
+  bool said = office || party_after(s, v, n, end_tok) ||
+              (end_tok + 1 < n && v[end_tok].kind == K_PUNCT &&
+               (v[end_tok].c == ',' || v[end_tok].c == '(') &&
+               word_tok(&v[end_tok + 1]) && (v[end_tok + 1].f & F_LOWER) &&
+               (lexbits(s, &v[end_tok + 1]) & L_OFF));
+  bool official = said || mode == M_OFFICIAL;
   int rc = 0;
   if (official && conf > 0) {
     conf = 0.3;
+    /* An office said outright: the name is not withheld here even where
+     * the text or the batch withholds it elsewhere (see scanner.c). */
+    if (said || !st->assumed)
+      source = "official";
     woo__lexkey key;
     woo__lexkey_set(&key, s + v[sur].s, v[sur].e - v[sur].s);
     if (st->officials && (rc = keyset_add(st->officials, &key)))
@@ -3297,7 +3305,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
   size_t n0 = out->n;
   keyset officials = {NULL, 0, 0}, places = {NULL, 0, 0};
   hit_toks ht = {NULL, 0, 0, NULL, 0, 0};
-  nstate st = {ctx, s, &tk, M_BODY, &officials, &places, &ht};
+  nstate st = {ctx, s, &tk, M_BODY, &officials, &places, &ht, false};
   toks tk2 = {NULL, 0, 0, NULL, 0}; /* a letterhead segment */
   size_t contact_col = 0;   /* column of a "Behandeld door" label … */
   bool contact = false;     /* … with its name on the next line */
@@ -3384,6 +3392,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
       }
     }
     st.mode = mode;
+    st.assumed = false;
     size_t i = 0;
     /* Decisions and letters signed on behalf of an office ("namens deze,",
      * "De minister van …,", "de burgemeester van …,"): the name under it
@@ -3461,6 +3470,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
           bool visible =
               function > 0 || below > 0 || (function == 0 && below == 0);
           mode = st.mode = visible ? M_OFFICIAL : M_SIG;
+          st.assumed = visible && function <= 0 && below <= 0;
           signatory = 0;
         }
         sig_wait = 0;
@@ -3584,7 +3594,7 @@ int woo__find_functions(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *s = ctx->text;
   size_t len = ctx->len, a = 0;
   int sig_lines = 0; /* lines of a signature block still to come */
-  nstate st = {ctx, s, &tk, M_BODY, NULL, NULL, NULL};
+  nstate st = {ctx, s, &tk, M_BODY, NULL, NULL, NULL, false};
 
   linewalk lw = linewalk_of(ctx);
   while (a < len) {

@@ -448,6 +448,63 @@ static void bits_set(unsigned char *map, size_t a, size_t e) {
   map[eb] |= bits_mask(0, (e - 1) % 8 + 1);
 }
 
+/* An office holder acting in office stays visible (the recognizer
+ * reports the name with source "official", below every default
+ * threshold): a name this text or another document of the batch withholds
+ * elsewhere is not marked there either, whole or in part.  Hits from
+ * n_found on are such echoes (propagation, batch names); the ones that
+ * touch an office holder's name are dropped. */
+static int cmp_span_start(const void *a, const void *b) {
+  const size_t *x = a, *y = b;
+  return x[0] < y[0] ? -1 : x[0] > y[0];
+}
+
+static int keep_office_holders(woo__hits *hits, size_t n_found) {
+  size_t n_off = 0;
+  for (size_t i = 0; i < n_found; i++)
+    n_off += hits->v[i].source[0] == 'o' && !strcmp(hits->v[i].source, "official");
+  if (!n_off)
+    return 0;
+  /* [start, end, greatest end so far] of each office holder's name, by
+   * start */
+  size_t *sp = woo__reallocarray(NULL, n_off, 3 * sizeof *sp);
+  if (!sp)
+    return WOO_ENOMEM;
+  size_t k = 0;
+  for (size_t i = 0; i < n_found; i++)
+    if (hits->v[i].source[0] == 'o' && !strcmp(hits->v[i].source, "official")) {
+      sp[3 * k] = hits->v[i].start;
+      sp[3 * k + 1] = hits->v[i].end;
+      k++;
+    }
+  qsort(sp, n_off, 3 * sizeof *sp, cmp_span_start);
+  size_t reach = 0;
+  for (k = 0; k < n_off; k++) {
+    if (sp[3 * k + 1] > reach)
+      reach = sp[3 * k + 1];
+    sp[3 * k + 2] = reach;
+  }
+  size_t w = n_found;
+  for (size_t i = n_found; i < hits->n; i++) {
+    const woo__hit *h = &hits->v[i];
+    /* the last name that starts before the hit ends */
+    size_t lo = 0, hi = n_off;
+    while (lo < hi) {
+      size_t mid = (lo + hi) / 2;
+      if (sp[3 * mid] < h->end)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    bool touches = lo > 0 && sp[3 * (lo - 1) + 2] > h->start;
+    if (!(h->entity == WOO_ENTITY_PERSON && touches))
+      hits->v[w++] = *h;
+  }
+  hits->n = w;
+  free(sp);
+  return 0;
+}
+
 /* Up to this length a scan makes a text map (five bits per byte). */
 #define TEXTMAP_MAX ((size_t)256 << 20)
 
@@ -541,6 +598,7 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
     rc = woo__find_patterns(&ctx, &hits);
   if (rc == 0)
     rc = woo__find_sections(&ctx, &hits);
+  size_t n_found = hits.n; /* what the text says itself, before echoes */
   if (rc == 0 && !learn && p->entity[WOO_ENTITY_PERSON].enabled)
     rc = woo__names_propagate(&ctx, &hits);
   /* A learning pass only collects names; looking them up is for the
@@ -548,6 +606,8 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
   if (rc == 0 && opts && opts->known && !opts->learn &&
       p->entity[WOO_ENTITY_PERSON].enabled)
     rc = known_names(&ctx, opts->known, &hits);
+  if (rc == 0 && !learn && n_found < hits.n)
+    rc = keep_office_holders(&hits, n_found);
   if (rc == 0 && !learn && p->entity[WOO_ENTITY_BIRTHDATE].enabled)
     rc = woo__birthdates_after_names(&ctx, &hits);
   if (rc)

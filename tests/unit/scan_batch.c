@@ -274,6 +274,64 @@ TEST(learned_names_do_not_depend_on_order) {
   CHECK_INT(learned_from(b, a), 3);
 }
 
+/* An office holder acting in office stays visible where another document
+ * of the batch, or the same text, withholds the name: "Wethouder Jan de
+ * Groot-Bos opent" is neither marked whole from the batch nor in part
+ * by propagation.  A name that signs under a formula with no function
+ * known is not taken as said to be in office, so the echo still marks it
+ * there. */
+static size_t marks_of(const char *const *docs, size_t n, size_t which,
+                       const char *surname) {
+  woo_scanner *s = NULL;
+  woo_names *known = NULL;
+  CHECK_INT(woo_scanner_new(&s, NULL), 0);
+  CHECK_INT(woo_names_new(&known), 0);
+  woo_scan_options o = WOO_SCAN_OPTIONS_INIT;
+  o.known = known;
+  o.learn = 1;
+  for (size_t k = 0; k < n; k++) {
+    woo_marks *none = NULL;
+    CHECK_INT(woo_scan_text(&none, s, docs[k], strlen(docs[k]), &o), 0);
+    woo_marks_free(none);
+  }
+  o.learn = 0;
+  woo_marks *m = NULL;
+  const char *t = docs[which];
+  CHECK_INT(woo_scan_text(&m, s, t, strlen(t), &o), 0);
+  /* marks that hold the surname */
+  size_t hits = 0, sn = strlen(surname);
+  for (size_t i = 0; m && i < woo_marks_count(m); i++) {
+    const woo_mark *k = woo_marks_at(m, i);
+    for (size_t j = k->start; j + sn <= k->end; j++)
+      if (!memcmp(t + j, surname, sn)) {
+        hits++;
+        break;
+      }
+  }
+  woo_marks_free(m);
+  woo_names_free(known);
+  woo_scanner_free(s);
+  return hits;
+}
+
+TEST(office_holders_stay_visible_in_a_batch) {
+  const char *docs[] = {
+      "Aanwezig: Jan de Groot-Bos, Karin Wolters\n\nDe vergadering begint.\n",
+      "Besluit\n\nWethouder Jan de Groot-Bos opent de vergadering.\n",
+      "Aanwezig: Jan de Groot-Bos, Karin Wolters\n\nDe vergadering begint.\n\n"
+      "Wethouder Jan de Groot-Bos opent de vergadering.\n",
+  };
+  CHECK_INT(marks_of(docs, 2, 1, "Groot-Bos"), 0); /* batch */
+  CHECK_INT(marks_of(docs + 2, 1, 0, "Groot-Bos"), 1); /* propagation */
+  const char *signed_[] = {
+      "Neem contact op met Tamara Wolff via 14 0599.\n\n"
+      "Met vriendelijke groet,\n"
+      "namens het college van burgemeester en wethouders van Lindewaard,\n\n"
+      "T. Wolff\nWoo-co\xc3\xb6rdinator\n",
+  };
+  CHECK_INT(marks_of(signed_, 1, 0, "Wolff"), 2);
+}
+
 int main(void) {
   RUN(date_in_brackets_after_a_name);
   RUN(reused_hits_mark_the_same);
@@ -281,5 +339,6 @@ int main(void) {
   RUN(changed_text_is_not_taken_for_learned);
   RUN(no_break_space_in_a_learned_name);
   RUN(learned_names_do_not_depend_on_order);
+  RUN(office_holders_stay_visible_in_a_batch);
   TEST_END();
 }
