@@ -448,17 +448,17 @@ static void bits_set(unsigned char *map, size_t a, size_t e) {
   map[eb] |= bits_mask(0, (e - 1) % 8 + 1);
 }
 
+static int cmp_span_start(const void *a, const void *b) {
+  const size_t *x = a, *y = b;
+  return x[0] < y[0] ? -1 : x[0] > y[0];
+}
+
 /* An office holder acting in office stays visible (the recognizer
  * reports the name with source "official", below every default
  * threshold): a name this text or another document of the batch withholds
  * elsewhere is not marked there either, whole or in part.  Hits from
  * n_found on are such echoes (propagation, batch names); the ones that
  * touch an office holder's name are dropped. */
-static int cmp_span_start(const void *a, const void *b) {
-  const size_t *x = a, *y = b;
-  return x[0] < y[0] ? -1 : x[0] > y[0];
-}
-
 static int keep_office_holders(woo__hits *hits, size_t n_found) {
   size_t n_off = 0;
   for (size_t i = 0; i < n_found; i++)
