@@ -401,8 +401,9 @@ static bool allowed(const woo_scanner *s, const char *text, const woo__hit *h) {
 
 static int known_names(const woo__scan_ctx *ctx, woo_names *known,
                        woo__hits *hits);
+static bool learnable(const char *text, const woo__hit *h);
 static int learn_names(const woo__scan_ctx *ctx, woo_names *known,
-                       const woo__hits *hits, const size_t *order);
+                       const woo__hits *hits, const size_t *order, size_t n);
 static uint64_t text_hash(const char *t, size_t len);
 static const woo__learned *learned_find(woo_names *known,
                                         const woo_scanner *s,
@@ -412,41 +413,59 @@ static void learned_add(woo_names *known, const woo_scanner *s,
                         const woo_doc *doc, const char *text, size_t len,
                         uint64_t hash, const woo__hit *hits, size_t n);
 
-/* The bit for byte b of the text is bit b % 8 of map[b / 8].  Whether
- * one of bits [a, e) is set, and setting them: whole bytes at a time
- * between the partial ones at the ends. */
-static inline unsigned char bits_mask(size_t from, size_t to) {
-  /* bits from..to-1 of one byte, 0 <= from < to <= 8 */
-  return (unsigned char)(((1u << (to - from)) - 1u) << from);
+/* The bit for byte b of the text is bit b % 64 of map[b / 64].  Whether
+ * one of bits [a, e) is set, and setting them: a hit mostly lies within
+ * one or two words. */
+static inline uint64_t bits_mask(size_t from, size_t to) {
+  /* bits from..to-1 of one word, 0 <= from < to <= 64 */
+  return (~(uint64_t)0 >> (64 - (to - from))) << from;
 }
 
-static bool bits_any(const unsigned char *map, size_t a, size_t e) {
+static bool bits_any(const uint64_t *map, size_t a, size_t e) {
   if (a >= e)
     return false;
-  size_t ab = a / 8, eb = (e - 1) / 8;
+  size_t ab = a / 64, eb = (e - 1) / 64;
   if (ab == eb)
-    return map[ab] & bits_mask(a % 8, (e - 1) % 8 + 1);
-  if (map[ab] & bits_mask(a % 8, 8))
+    return map[ab] & bits_mask(a % 64, (e - 1) % 64 + 1);
+  if (map[ab] & bits_mask(a % 64, 64))
     return true;
   for (size_t k = ab + 1; k < eb; k++)
     if (map[k])
       return true;
-  return map[eb] & bits_mask(0, (e - 1) % 8 + 1);
+  return map[eb] & bits_mask(0, (e - 1) % 64 + 1);
 }
 
-static void bits_set(unsigned char *map, size_t a, size_t e) {
+static void bits_set(uint64_t *map, size_t a, size_t e) {
   if (a >= e)
     return;
-  size_t ab = a / 8, eb = (e - 1) / 8;
+  size_t ab = a / 64, eb = (e - 1) / 64;
   if (ab == eb) {
-    map[ab] |= bits_mask(a % 8, (e - 1) % 8 + 1);
+    map[ab] |= bits_mask(a % 64, (e - 1) % 64 + 1);
     return;
   }
-  map[ab] |= bits_mask(a % 8, 8);
-  if (eb > ab + 1)
-    memset(map + ab + 1, 0xff, eb - ab - 1);
-  map[eb] |= bits_mask(0, (e - 1) % 8 + 1);
+  map[ab] |= bits_mask(a % 64, 64);
+  for (size_t k = ab + 1; k < eb; k++)
+    map[k] = ~(uint64_t)0;
+  map[eb] |= bits_mask(0, (e - 1) % 64 + 1);
 }
+
+/* For each byte of [a, e): its bit in shared is set where its bit in
+ * seen already was, and its bit in seen is set. */
+static void bits_cover(uint64_t *seen, uint64_t *shared, size_t a, size_t e) {
+  if (a >= e)
+    return;
+  size_t ab = a / 64, eb = (e - 1) / 64;
+  for (size_t k = ab; k <= eb; k++) {
+    uint64_t m = bits_mask(k == ab ? a % 64 : 0,
+                           k == eb ? (e - 1) % 64 + 1 : 64);
+    shared[k] |= seen[k] & m;
+    seen[k] |= m;
+  }
+}
+
+/* A winner's key after resolution: above every priority key (whose rank,
+ * in the top bits, is at most 6). */
+#define WON UINT64_MAX
 
 /* Up to this length a scan makes a text map (five bits per byte). */
 #define TEXTMAP_MAX ((size_t)256 << 20)
@@ -467,9 +486,12 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
   /* One bit per text byte already given to a mark.  Marks are taken in
    * priority order, not text order, so a sorted span set would be sorted
    * again after every mark; a bitmap keeps resolution linear. */
-  unsigned char *taken = NULL;
-  /* Most texts are short: their map fits on the stack. */
-  unsigned char taken_stack[512];
+  uint64_t *taken = NULL;
+  /* The bytes covered by more than one hit, in the same way; right
+   * after taken, in the same block. */
+  uint64_t *shared = NULL;
+  /* Most texts are short: their maps fit on the stack. */
+  uint64_t taken_stack[128];
   /* The hits' order as indices (sorting below), room for the sorts, and
    * the hits' priority keys: on the stack for the hits of most texts. */
   enum { ORDER_STACK = 128 };
@@ -575,41 +597,72 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
     goto done;
   }
   size_t *sort_tmp = order + hits.n;
-  for (size_t i = 0; i < hits.n; i++) {
-    order[i] = i;
-    key[i] = priority_key(&hits.v[i]);
-  }
-  sort_by_priority(hits.v, key, order, hits.n, sort_tmp);
   if ((rc = woo_marks_new(&marks)))
     goto done;
   woo__marks_set_sha256(marks, doc ? woo_doc_sha256(doc) : "");
   if (learn) {
-    /* only names are learned: the mark list stays empty */
+    /* only names are learned, in priority order: the mark list stays
+     * empty */
+    size_t n_learn = 0;
+    for (size_t i = 0; i < hits.n; i++)
+      if (learnable(text, &hits.v[i])) {
+        order[n_learn++] = i;
+        key[i] = priority_key(&hits.v[i]);
+      }
+    sort_by_priority(hits.v, key, order, n_learn, sort_tmp);
     if (p->entity[WOO_ENTITY_PERSON].enabled)
-      rc = learn_names(&ctx, opts->known, &hits, order);
+      rc = learn_names(&ctx, opts->known, &hits, order, n_learn);
     goto done;
   }
   if (hits.n) {
-    if (len / 8 + 1 <= sizeof taken_stack) {
+    size_t nb = len / 64 + 1;
+    if (2 * nb <= sizeof taken_stack / sizeof *taken_stack) {
       taken = taken_stack;
-      memset(taken, 0, len / 8 + 1);
-    } else if (!(taken = woo__calloc(len / 8 + 1, 1))) {
+      memset(taken, 0, 2 * nb * sizeof *taken);
+    } else if (!(taken = woo__calloc(2 * nb, sizeof *taken))) {
       rc = WOO_ENOMEM;
       goto done;
     }
+    shared = taken + nb;
   }
-  /* The winners are gathered at the front of the order, in priority
-   * order. */
-  size_t n_won = 0;
+  /* Greedy resolution by priority only matters where hits overlap: a
+   * hit that overlaps no other wins (given a ground) whatever the order.
+   * One pass marks the bytes covered more than once, and only the hits
+   * over those are sorted by priority and resolved.  key[i] then tells
+   * the winners (WON) from the rest. */
+  size_t n_over = 0;
+  for (size_t i = 0; i < hits.n; i++)
+    bits_cover(taken, shared, hits.v[i].start, hits.v[i].end);
   for (size_t i = 0; i < hits.n; i++) {
-    woo__hit *h = &hits.v[order[i]];
-    if (bits_any(taken, h->start, h->end) ||
-        !(h->ground ? h->ground : p->entity[h->entity].ground))
-      continue;
-    bits_set(taken, h->start, h->end);
-    order[n_won++] = order[i];
+    woo__hit *h = &hits.v[i];
+    if (bits_any(shared, h->start, h->end)) {
+      order[n_over++] = i;
+      key[i] = priority_key(h);
+    } else {
+      key[i] = h->ground || p->entity[h->entity].ground ? WON : 0;
+    }
   }
-  /* Added in text order, so that the mark list needs no reordering. */
+  if (n_over) {
+    memset(taken, 0, (len / 64 + 1) * sizeof *taken);
+    sort_by_priority(hits.v, key, order, n_over, sort_tmp);
+    for (size_t i = 0; i < n_over; i++) {
+      woo__hit *h = &hits.v[order[i]];
+      if (bits_any(taken, h->start, h->end) ||
+          !(h->ground ? h->ground : p->entity[h->entity].ground)) {
+        key[order[i]] = 0;
+        continue;
+      }
+      bits_set(taken, h->start, h->end);
+      key[order[i]] = WON;
+    }
+  }
+  /* The winners in text order, so that the mark list needs no
+   * reordering: they cover no byte twice, so no two tie.  Taken from the
+   * recognizers' order, which is mostly text order already. */
+  size_t n_won = 0;
+  for (size_t i = 0; i < hits.n; i++)
+    if (key[i] == WON)
+      order[n_won++] = i;
   sort_by_position(hits.v, NULL, order, n_won, sort_tmp);
   rc = woo__marks_reserve(marks, n_won);
   for (size_t i = 0; i < n_won && rc == 0; i++) {
@@ -1047,21 +1100,25 @@ static int known_names(const woo__scan_ctx *ctx, woo_names *known,
   return rc;
 }
 
-/* Learn from the hits in priority order: hits->v[order[i]]. */
+/* Whether a hit is one to learn from.  Only full names found with
+ * confidence travel to other documents: a lone surname or a guess would
+ * spread mistakes across the batch. */
+static bool learnable(const char *text, const woo__hit *h) {
+  return h->entity == WOO_ENTITY_PERSON && !(h->confidence < 0.9) &&
+         !(h->source[0] == 'b' && strcmp(h->source, "batch") == 0) &&
+         !(h->source[0] == 'p' && strcmp(h->source, "propagation") == 0) &&
+         h->end - h->start <= 64 &&
+         memchr(text + h->start, ' ', h->end - h->start);
+}
+
+/* Learn from the n learnable hits (learnable) in priority order:
+ * hits->v[order[i]]. */
 static int learn_names(const woo__scan_ctx *ctx, woo_names *known,
-                       const woo__hits *hits, const size_t *order) {
+                       const woo__hits *hits, const size_t *order, size_t n) {
   int rc = 0;
   pthread_rwlock_wrlock(&known->lock);
-  for (size_t i = 0; i < hits->n && rc == 0; i++) {
+  for (size_t i = 0; i < n && rc == 0; i++) {
     const woo__hit *h = &hits->v[order[i]];
-    /* Only full names found with confidence travel to other documents:
-     * a lone surname or a guess would spread mistakes across the batch. */
-    if (h->entity != WOO_ENTITY_PERSON || h->confidence < 0.9 ||
-        (h->source[0] == 'b' && strcmp(h->source, "batch") == 0) ||
-        (h->source[0] == 'p' && strcmp(h->source, "propagation") == 0) ||
-        !memchr(ctx->text + h->start, ' ', h->end - h->start) ||
-        h->end - h->start > 64)
-      continue;
     uint64_t k = woo__fold_hash(ctx->text + h->start, h->end - h->start);
     size_t lo = 0, hi = known->n;
     while (lo < hi) {
