@@ -482,7 +482,9 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
   woo__scan_ctx ctx = {text, len, doc, s, p, NULL, NULL};
   woo__hits hits = {0};
   woo__triggers triggers = {NULL, 0, 0};
-  woo__textmap map = {{NULL}, 0, 0};
+  woo__textmap map = {{NULL}, 0, 0, false};
+  /* The text map of a short text (up to 8 kB) on the stack. */
+  uint64_t map_room[WOO__MAP_COUNT * 128];
   /* One bit per text byte already given to a mark.  Marks are taken in
    * priority order, not text order, so a sorted span set would be sorted
    * again after every mark; a bitmap keeps resolution linear. */
@@ -528,7 +530,8 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
    * where their bytes are.  A text too long for the map's memory to be
    * small beside it goes without: each recognizer searches on its own. */
   if (rc == 0 && !learn && len <= TEXTMAP_MAX) {
-    rc = woo__textmap_build(&map, text, len);
+    rc = woo__textmap_build(&map, text, len, map_room,
+                            sizeof map_room / sizeof *map_room);
     if (rc == 0)
       ctx.map = &map;
   }

@@ -115,15 +115,23 @@ static int digit_runs(woo__textmap *m) {
   return 0;
 }
 
-int woo__textmap_build(woo__textmap *m, const char *text, size_t len) {
+int woo__textmap_build(woo__textmap *m, const char *text, size_t len,
+                       uint64_t *room, size_t room_words) {
   memset(m, 0, sizeof *m);
   size_t nw = len / 64 + 1;
-  /* An allocation per class: each is small enough for the allocator's
+  /* In the caller's room where the classes fit there; else an
+   * allocation per class: each is small enough for the allocator's
    * quick lists in most documents, one for all is not.  The words are
    * all written below, so none is cleared first. */
-  for (int k = 0; k < WOO__MAP_COUNT; k++)
-    if (!(m->bits[k] = woo__reallocarray(NULL, nw, sizeof *m->bits[k])))
-      return WOO_ENOMEM;
+  if (room && nw <= room_words / WOO__MAP_COUNT) {
+    for (int k = 0; k < WOO__MAP_COUNT; k++)
+      m->bits[k] = room + (size_t)k * nw;
+    m->borrowed = true;
+  } else {
+    for (int k = 0; k < WOO__MAP_COUNT; k++)
+      if (!(m->bits[k] = woo__reallocarray(NULL, nw, sizeof *m->bits[k])))
+        return WOO_ENOMEM;
+  }
   m->len = len;
   m->words = nw;
   size_t i = 0;
@@ -154,7 +162,8 @@ int woo__textmap_build(woo__textmap *m, const char *text, size_t len) {
 }
 
 void woo__textmap_free(woo__textmap *m) {
-  if (m)
-    for (int k = 0; k <= WOO__MAP_RUNS; k++)
-      free(m->bits[k]);
+  if (!m)
+    return;
+  for (int k = m->borrowed ? WOO__MAP_RUNS : 0; k <= WOO__MAP_RUNS; k++)
+    free(m->bits[k]);
 }
