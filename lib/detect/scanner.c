@@ -449,20 +449,6 @@ static void bits_set(uint64_t *map, size_t a, size_t e) {
   map[eb] |= bits_mask(0, (e - 1) % 64 + 1);
 }
 
-/* For each byte of [a, e): its bit in shared is set where its bit in
- * seen already was, and its bit in seen is set. */
-static void bits_cover(uint64_t *seen, uint64_t *shared, size_t a, size_t e) {
-  if (a >= e)
-    return;
-  size_t ab = a / 64, eb = (e - 1) / 64;
-  for (size_t k = ab; k <= eb; k++) {
-    uint64_t m = bits_mask(k == ab ? a % 64 : 0,
-                           k == eb ? (e - 1) % 64 + 1 : 64);
-    shared[k] |= seen[k] & m;
-    seen[k] |= m;
-  }
-}
-
 /* A winner's key after resolution: above every priority key (whose rank,
  * in the top bits, is at most 6). */
 #define WON UINT64_MAX
@@ -489,15 +475,12 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
    * priority order, not text order, so a sorted span set would be sorted
    * again after every mark; a bitmap keeps resolution linear. */
   uint64_t *taken = NULL;
-  /* The bytes covered by more than one hit, in the same way; right
-   * after taken, in the same block. */
-  uint64_t *shared = NULL;
-  /* Most texts are short: their maps fit on the stack. */
-  uint64_t taken_stack[128];
+  /* Most texts are short: their map fits on the stack. */
+  uint64_t taken_stack[64];
   /* The hits' order as indices (sorting below), room for the sorts, and
    * the hits' priority keys: on the stack for the hits of most texts. */
   enum { ORDER_STACK = 128 };
-  size_t order_stack[2 * ORDER_STACK];
+  size_t order_stack[3 * ORDER_STACK];
   uint64_t key_stack[ORDER_STACK];
   size_t *order = order_stack;
   uint64_t *key = key_stack;
@@ -591,10 +574,10 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
     hits.v[w++] = *h;
   }
   hits.n = w;
-  /* The order and, after it, room for the sorts: the winners are no
-   * more than the hits. */
+  /* The order, room for the sorts, and the list of overlapping hits:
+   * each no longer than the hits. */
   if (hits.n > ORDER_STACK &&
-      (!(order = woo__reallocarray(NULL, hits.n, 2 * sizeof *order)) ||
+      (!(order = woo__reallocarray(NULL, hits.n, 3 * sizeof *order)) ||
        !(key = woo__reallocarray(NULL, hits.n, sizeof *key)))) {
     rc = WOO_ENOMEM;
     goto done;
@@ -617,59 +600,65 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
       rc = learn_names(&ctx, opts->known, &hits, order, n_learn);
     goto done;
   }
-  if (hits.n) {
-    size_t nb = len / 64 + 1;
-    if (2 * nb <= sizeof taken_stack / sizeof *taken_stack) {
-      taken = taken_stack;
-      memset(taken, 0, 2 * nb * sizeof *taken);
-    } else if (!(taken = woo__calloc(2 * nb, sizeof *taken))) {
-      rc = WOO_ENOMEM;
-      goto done;
-    }
-    shared = taken + nb;
-  }
   /* Greedy resolution by priority only matters where hits overlap: a
    * hit that overlaps no other wins (given a ground) whatever the order.
-   * One pass marks the bytes covered more than once, and only the hits
-   * over those are sorted by priority and resolved.  key[i] then tells
-   * the winners (WON) from the rest. */
-  size_t n_over = 0;
+   * The hits in text order (from the recognizers' order, which mostly is
+   * already), then runs of overlapping hits found in one sweep; only
+   * their hits are sorted by priority and resolved.  Their text order
+   * keeps hits of the same span in the recognizers' order, as the
+   * priority sort needs for its ties.  key[i] then tells the winners
+   * (WON) from the rest. */
+  size_t *over = order + 2 * hits.n, n_over = 0;
   for (size_t i = 0; i < hits.n; i++)
-    bits_cover(taken, shared, hits.v[i].start, hits.v[i].end);
-  for (size_t i = 0; i < hits.n; i++) {
-    woo__hit *h = &hits.v[i];
-    if (bits_any(shared, h->start, h->end)) {
-      order[n_over++] = i;
-      key[i] = priority_key(h);
-    } else {
-      key[i] = h->ground || p->entity[h->entity].ground ? WON : 0;
+    order[i] = i;
+  sort_by_position(hits.v, NULL, order, hits.n, sort_tmp);
+  for (size_t a = 0, e = 0; a < hits.n; a = e) {
+    size_t end = hits.v[order[a]].end;
+    for (e = a + 1; e < hits.n && hits.v[order[e]].start < end; e++)
+      if (hits.v[order[e]].end > end)
+        end = hits.v[order[e]].end;
+    if (e - a == 1) {
+      woo__hit *h = &hits.v[order[a]];
+      key[order[a]] = h->ground || p->entity[h->entity].ground ? WON : 0;
+      continue;
+    }
+    for (size_t j = a; j < e; j++) {
+      over[n_over++] = order[j];
+      key[order[j]] = priority_key(&hits.v[order[j]]);
     }
   }
   if (n_over) {
-    memset(taken, 0, (len / 64 + 1) * sizeof *taken);
-    sort_by_priority(hits.v, key, order, n_over, sort_tmp);
+    size_t nb = len / 64 + 1;
+    if (nb <= sizeof taken_stack / sizeof *taken_stack) {
+      taken = taken_stack;
+      memset(taken, 0, nb * sizeof *taken);
+    } else if (!(taken = woo__calloc(nb, sizeof *taken))) {
+      rc = WOO_ENOMEM;
+      goto done;
+    }
+    sort_by_priority(hits.v, key, over, n_over, sort_tmp);
     for (size_t i = 0; i < n_over; i++) {
-      woo__hit *h = &hits.v[order[i]];
+      woo__hit *h = &hits.v[over[i]];
       if (bits_any(taken, h->start, h->end) ||
           !(h->ground ? h->ground : p->entity[h->entity].ground)) {
-        key[order[i]] = 0;
+        key[over[i]] = 0;
         continue;
       }
       bits_set(taken, h->start, h->end);
-      key[order[i]] = WON;
+      key[over[i]] = WON;
     }
   }
   /* The winners in text order, so that the mark list needs no
-   * reordering: they cover no byte twice, so no two tie.  Taken from the
-   * recognizers' order, which is mostly text order already. */
+   * reordering: they cover no byte twice, so no two tie. */
   size_t n_won = 0;
   for (size_t i = 0; i < hits.n; i++)
-    if (key[i] == WON)
-      order[n_won++] = i;
-  sort_by_position(hits.v, NULL, order, n_won, sort_tmp);
+    if (key[order[i]] == WON)
+      n_won++;
   rc = woo__marks_reserve(marks, n_won);
-  for (size_t i = 0; i < n_won && rc == 0; i++) {
+  for (size_t i = 0; i < hits.n && rc == 0; i++) {
     woo__hit *h = &hits.v[order[i]];
+    if (key[order[i]] != WON)
+      continue;
     woo_mark m = {h->start, h->end,
                   h->ground ? h->ground : p->entity[h->entity].ground,
                   h->entity, h->source, h->confidence, WOO_MARK_PROPOSED};
