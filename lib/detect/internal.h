@@ -115,13 +115,18 @@ enum {
 #define WOO__MAP_RUNS WOO__MAP_COUNT
 
 typedef struct woo__textmap {
-  /* `words` words each for the classes, an allocation each */
+  /* `words` words each for the classes, an allocation each or all in
+   * the caller's room (borrowed) */
   uint64_t *bits[WOO__MAP_COUNT + 1];
   size_t len, words;
+  bool borrowed;
 } woo__textmap;
 
-/* Returns 0 or WOO_ENOMEM; woo__textmap_free releases it. */
-int woo__textmap_build(woo__textmap *m, const char *text, size_t len);
+/* Returns 0 or WOO_ENOMEM; woo__textmap_free releases it.  room (NULL or
+ * room_words words) holds the classes' bits where they fit, which saves
+ * the allocations for short texts; it must outlive the map. */
+int woo__textmap_build(woo__textmap *m, const char *text, size_t len,
+                       uint64_t *room, size_t room_words);
 void woo__textmap_free(woo__textmap *m);
 
 /* What every recognizer sees.  All of it is read-only. */

@@ -401,8 +401,9 @@ static bool allowed(const woo_scanner *s, const char *text, const woo__hit *h) {
 
 static int known_names(const woo__scan_ctx *ctx, woo_names *known,
                        woo__hits *hits);
+static bool learnable(const char *text, const woo__hit *h);
 static int learn_names(const woo__scan_ctx *ctx, woo_names *known,
-                       const woo__hits *hits, const size_t *order);
+                       const woo__hits *hits, const size_t *order, size_t n);
 static uint64_t text_hash(const char *t, size_t len);
 static const woo__learned *learned_find(woo_names *known,
                                         const woo_scanner *s,
@@ -412,40 +413,40 @@ static void learned_add(woo_names *known, const woo_scanner *s,
                         const woo_doc *doc, const char *text, size_t len,
                         uint64_t hash, const woo__hit *hits, size_t n);
 
-/* The bit for byte b of the text is bit b % 8 of map[b / 8].  Whether
- * one of bits [a, e) is set, and setting them: whole bytes at a time
- * between the partial ones at the ends. */
-static inline unsigned char bits_mask(size_t from, size_t to) {
-  /* bits from..to-1 of one byte, 0 <= from < to <= 8 */
-  return (unsigned char)(((1u << (to - from)) - 1u) << from);
+/* The bit for byte b of the text is bit b % 64 of map[b / 64].  Whether
+ * one of bits [a, e) is set, and setting them: a hit mostly lies within
+ * one or two words. */
+static inline uint64_t bits_mask(size_t from, size_t to) {
+  /* bits from..to-1 of one word, 0 <= from < to <= 64 */
+  return (~(uint64_t)0 >> (64 - (to - from))) << from;
 }
 
-static bool bits_any(const unsigned char *map, size_t a, size_t e) {
+static bool bits_any(const uint64_t *map, size_t a, size_t e) {
   if (a >= e)
     return false;
-  size_t ab = a / 8, eb = (e - 1) / 8;
+  size_t ab = a / 64, eb = (e - 1) / 64;
   if (ab == eb)
-    return map[ab] & bits_mask(a % 8, (e - 1) % 8 + 1);
-  if (map[ab] & bits_mask(a % 8, 8))
+    return map[ab] & bits_mask(a % 64, (e - 1) % 64 + 1);
+  if (map[ab] & bits_mask(a % 64, 64))
     return true;
   for (size_t k = ab + 1; k < eb; k++)
     if (map[k])
       return true;
-  return map[eb] & bits_mask(0, (e - 1) % 8 + 1);
+  return map[eb] & bits_mask(0, (e - 1) % 64 + 1);
 }
 
-static void bits_set(unsigned char *map, size_t a, size_t e) {
+static void bits_set(uint64_t *map, size_t a, size_t e) {
   if (a >= e)
     return;
-  size_t ab = a / 8, eb = (e - 1) / 8;
+  size_t ab = a / 64, eb = (e - 1) / 64;
   if (ab == eb) {
-    map[ab] |= bits_mask(a % 8, (e - 1) % 8 + 1);
+    map[ab] |= bits_mask(a % 64, (e - 1) % 64 + 1);
     return;
   }
-  map[ab] |= bits_mask(a % 8, 8);
-  if (eb > ab + 1)
-    memset(map + ab + 1, 0xff, eb - ab - 1);
-  map[eb] |= bits_mask(0, (e - 1) % 8 + 1);
+  map[ab] |= bits_mask(a % 64, 64);
+  for (size_t k = ab + 1; k < eb; k++)
+    map[k] = ~(uint64_t)0;
+  map[eb] |= bits_mask(0, (e - 1) % 64 + 1);
 }
 
 static int cmp_span_start(const void *a, const void *b) {
@@ -505,6 +506,10 @@ static int keep_office_holders(woo__hits *hits, size_t n_found) {
   return 0;
 }
 
+/* A winner's key after resolution: above every priority key (whose rank,
+ * in the top bits, is at most 6). */
+#define WON UINT64_MAX
+
 /* Up to this length a scan makes a text map (five bits per byte). */
 #define TEXTMAP_MAX ((size_t)256 << 20)
 
@@ -520,17 +525,19 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
   woo__scan_ctx ctx = {text, len, doc, s, p, NULL, NULL};
   woo__hits hits = {0};
   woo__triggers triggers = {NULL, 0, 0};
-  woo__textmap map = {{NULL}, 0, 0};
+  woo__textmap map = {{NULL}, 0, 0, false};
+  /* The text map of a short text (up to 8 kB) on the stack. */
+  uint64_t map_room[WOO__MAP_COUNT * 128];
   /* One bit per text byte already given to a mark.  Marks are taken in
    * priority order, not text order, so a sorted span set would be sorted
    * again after every mark; a bitmap keeps resolution linear. */
-  unsigned char *taken = NULL;
+  uint64_t *taken = NULL;
   /* Most texts are short: their map fits on the stack. */
-  unsigned char taken_stack[512];
+  uint64_t taken_stack[64];
   /* The hits' order as indices (sorting below), room for the sorts, and
    * the hits' priority keys: on the stack for the hits of most texts. */
   enum { ORDER_STACK = 128 };
-  size_t order_stack[2 * ORDER_STACK];
+  size_t order_stack[3 * ORDER_STACK];
   uint64_t key_stack[ORDER_STACK];
   size_t *order = order_stack;
   uint64_t *key = key_stack;
@@ -563,7 +570,8 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
    * where their bytes are.  A text too long for the map's memory to be
    * small beside it goes without: each recognizer searches on its own. */
   if (rc == 0 && !learn && len <= TEXTMAP_MAX) {
-    rc = woo__textmap_build(&map, text, len);
+    rc = woo__textmap_build(&map, text, len, map_room,
+                            sizeof map_room / sizeof *map_room);
     if (rc == 0)
       ctx.map = &map;
   }
@@ -626,54 +634,91 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
     hits.v[w++] = *h;
   }
   hits.n = w;
-  /* The order and, after it, room for the sorts: the winners are no
-   * more than the hits. */
+  /* The order, room for the sorts, and the list of overlapping hits:
+   * each no longer than the hits. */
   if (hits.n > ORDER_STACK &&
-      (!(order = woo__reallocarray(NULL, hits.n, 2 * sizeof *order)) ||
+      (!(order = woo__reallocarray(NULL, hits.n, 3 * sizeof *order)) ||
        !(key = woo__reallocarray(NULL, hits.n, sizeof *key)))) {
     rc = WOO_ENOMEM;
     goto done;
   }
   size_t *sort_tmp = order + hits.n;
-  for (size_t i = 0; i < hits.n; i++) {
-    order[i] = i;
-    key[i] = priority_key(&hits.v[i]);
-  }
-  sort_by_priority(hits.v, key, order, hits.n, sort_tmp);
   if ((rc = woo_marks_new(&marks)))
     goto done;
   woo__marks_set_sha256(marks, doc ? woo_doc_sha256(doc) : "");
   if (learn) {
-    /* only names are learned: the mark list stays empty */
+    /* only names are learned, in priority order: the mark list stays
+     * empty */
+    size_t n_learn = 0;
+    for (size_t i = 0; i < hits.n; i++)
+      if (learnable(text, &hits.v[i])) {
+        order[n_learn++] = i;
+        key[i] = priority_key(&hits.v[i]);
+      }
+    sort_by_priority(hits.v, key, order, n_learn, sort_tmp);
     if (p->entity[WOO_ENTITY_PERSON].enabled)
-      rc = learn_names(&ctx, opts->known, &hits, order);
+      rc = learn_names(&ctx, opts->known, &hits, order, n_learn);
     goto done;
   }
-  if (hits.n) {
-    if (len / 8 + 1 <= sizeof taken_stack) {
+  /* Greedy resolution by priority only matters where hits overlap: a
+   * hit that overlaps no other wins (given a ground) whatever the order.
+   * The hits in text order (from the recognizers' order, which mostly is
+   * already), then runs of overlapping hits found in one sweep; only
+   * their hits are sorted by priority and resolved.  Their text order
+   * keeps hits of the same span in the recognizers' order, as the
+   * priority sort needs for its ties.  key[i] then tells the winners
+   * (WON) from the rest. */
+  size_t *over = order + 2 * hits.n, n_over = 0;
+  for (size_t i = 0; i < hits.n; i++)
+    order[i] = i;
+  sort_by_position(hits.v, NULL, order, hits.n, sort_tmp);
+  for (size_t a = 0, e = 0; a < hits.n; a = e) {
+    size_t end = hits.v[order[a]].end;
+    for (e = a + 1; e < hits.n && hits.v[order[e]].start < end; e++)
+      if (hits.v[order[e]].end > end)
+        end = hits.v[order[e]].end;
+    if (e - a == 1) {
+      woo__hit *h = &hits.v[order[a]];
+      key[order[a]] = h->ground || p->entity[h->entity].ground ? WON : 0;
+      continue;
+    }
+    for (size_t j = a; j < e; j++) {
+      over[n_over++] = order[j];
+      key[order[j]] = priority_key(&hits.v[order[j]]);
+    }
+  }
+  if (n_over) {
+    size_t nb = len / 64 + 1;
+    if (nb <= sizeof taken_stack / sizeof *taken_stack) {
       taken = taken_stack;
-      memset(taken, 0, len / 8 + 1);
-    } else if (!(taken = woo__calloc(len / 8 + 1, 1))) {
+      memset(taken, 0, nb * sizeof *taken);
+    } else if (!(taken = woo__calloc(nb, sizeof *taken))) {
       rc = WOO_ENOMEM;
       goto done;
     }
+    sort_by_priority(hits.v, key, over, n_over, sort_tmp);
+    for (size_t i = 0; i < n_over; i++) {
+      woo__hit *h = &hits.v[over[i]];
+      if (bits_any(taken, h->start, h->end) ||
+          !(h->ground ? h->ground : p->entity[h->entity].ground)) {
+        key[over[i]] = 0;
+        continue;
+      }
+      bits_set(taken, h->start, h->end);
+      key[over[i]] = WON;
+    }
   }
-  /* The winners are gathered at the front of the order, in priority
-   * order. */
+  /* The winners in text order, so that the mark list needs no
+   * reordering: they cover no byte twice, so no two tie. */
   size_t n_won = 0;
-  for (size_t i = 0; i < hits.n; i++) {
-    woo__hit *h = &hits.v[order[i]];
-    if (bits_any(taken, h->start, h->end) ||
-        !(h->ground ? h->ground : p->entity[h->entity].ground))
-      continue;
-    bits_set(taken, h->start, h->end);
-    order[n_won++] = order[i];
-  }
-  /* Added in text order, so that the mark list needs no reordering. */
-  sort_by_position(hits.v, NULL, order, n_won, sort_tmp);
+  for (size_t i = 0; i < hits.n; i++)
+    if (key[order[i]] == WON)
+      n_won++;
   rc = woo__marks_reserve(marks, n_won);
-  for (size_t i = 0; i < n_won && rc == 0; i++) {
+  for (size_t i = 0; i < hits.n && rc == 0; i++) {
     woo__hit *h = &hits.v[order[i]];
+    if (key[order[i]] != WON)
+      continue;
     woo_mark m = {h->start, h->end,
                   h->ground ? h->ground : p->entity[h->entity].ground,
                   h->entity, h->source, h->confidence, WOO_MARK_PROPOSED};
@@ -1107,21 +1152,25 @@ static int known_names(const woo__scan_ctx *ctx, woo_names *known,
   return rc;
 }
 
-/* Learn from the hits in priority order: hits->v[order[i]]. */
+/* Whether a hit is one to learn from.  Only full names found with
+ * confidence travel to other documents: a lone surname or a guess would
+ * spread mistakes across the batch. */
+static bool learnable(const char *text, const woo__hit *h) {
+  return h->entity == WOO_ENTITY_PERSON && !(h->confidence < 0.9) &&
+         !(h->source[0] == 'b' && strcmp(h->source, "batch") == 0) &&
+         !(h->source[0] == 'p' && strcmp(h->source, "propagation") == 0) &&
+         h->end - h->start <= 64 &&
+         memchr(text + h->start, ' ', h->end - h->start);
+}
+
+/* Learn from the n learnable hits (learnable) in priority order:
+ * hits->v[order[i]]. */
 static int learn_names(const woo__scan_ctx *ctx, woo_names *known,
-                       const woo__hits *hits, const size_t *order) {
+                       const woo__hits *hits, const size_t *order, size_t n) {
   int rc = 0;
   pthread_rwlock_wrlock(&known->lock);
-  for (size_t i = 0; i < hits->n && rc == 0; i++) {
+  for (size_t i = 0; i < n && rc == 0; i++) {
     const woo__hit *h = &hits->v[order[i]];
-    /* Only full names found with confidence travel to other documents:
-     * a lone surname or a guess would spread mistakes across the batch. */
-    if (h->entity != WOO_ENTITY_PERSON || h->confidence < 0.9 ||
-        (h->source[0] == 'b' && strcmp(h->source, "batch") == 0) ||
-        (h->source[0] == 'p' && strcmp(h->source, "propagation") == 0) ||
-        !memchr(ctx->text + h->start, ' ', h->end - h->start) ||
-        h->end - h->start > 64)
-      continue;
     /* Kept by its exact bytes, as known_names looks for it: spellings
      * that fold alike ("De Groot-Bos", "de Groot-Bos") are each kept, so
      * the set does not depend on which document a thread learned from

@@ -11,36 +11,7 @@
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
-#endif
 
-/* The classes of one byte, as a bit per WOO__MAP_* class. */
-static unsigned classes(unsigned char c) {
-  unsigned m = 0;
-  if (c >= '0' && c <= '9')
-    m |= 1u << WOO__MAP_DIGIT;
-  if (c == '.')
-    m |= 1u << WOO__MAP_DOT;
-  if (c == '-')
-    m |= 1u << WOO__MAP_HYPHEN;
-  if (c == ':')
-    m |= 1u << WOO__MAP_COLON;
-  if (c == '0' || c == '+' || c == '(')
-    m |= 1u << WOO__MAP_PHONE;
-  return m;
-}
-
-/* Bits for bytes [from, to) of one word, byte by byte. */
-static void map_bytes(woo__textmap *m, const char *text, size_t from,
-                      size_t to) {
-  for (size_t i = from; i < to; i++) {
-    unsigned c = classes((unsigned char)text[i]);
-    for (int k = 0; c; k++, c >>= 1)
-      if (c & 1)
-        m->bits[k][i >> 6] |= (uint64_t)1 << (i & 63);
-  }
-}
-
-#if defined(__SSE2__)
 /* The bits of the sixteen bytes at s, shifted by sh, into v (a word per
  * class). */
 static inline void map_chunk(const char *s, unsigned sh,
@@ -65,6 +36,54 @@ static inline void map_chunk(const char *s, unsigned sh,
   v[WOO__MAP_COLON] |=
       (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(':'))) << sh;
   v[WOO__MAP_PHONE] |= (uint64_t)(unsigned)_mm_movemask_epi8(ph) << sh;
+}
+
+/* The classes' words, apart from the map: a store to one changes no
+ * pointer to the others. */
+typedef struct map_words {
+  uint64_t *digit, *dot, *hyphen, *colon, *phone;
+} map_words;
+
+/* The bits of the 64 bytes at s into word w of the classes. */
+static inline void map_word(const char *s, size_t w, map_words b) {
+  uint64_t v[WOO__MAP_COUNT] = {0};
+  /* four chunks, each shift a constant */
+  map_chunk(s, 0, v);
+  map_chunk(s + 16, 16, v);
+  map_chunk(s + 32, 32, v);
+  map_chunk(s + 48, 48, v);
+  b.digit[w] = v[WOO__MAP_DIGIT];
+  b.dot[w] = v[WOO__MAP_DOT];
+  b.hyphen[w] = v[WOO__MAP_HYPHEN];
+  b.colon[w] = v[WOO__MAP_COLON];
+  b.phone[w] = v[WOO__MAP_PHONE];
+}
+#else
+/* The classes of one byte, as a bit per WOO__MAP_* class. */
+static unsigned classes(unsigned char c) {
+  unsigned m = 0;
+  if (c >= '0' && c <= '9')
+    m |= 1u << WOO__MAP_DIGIT;
+  if (c == '.')
+    m |= 1u << WOO__MAP_DOT;
+  if (c == '-')
+    m |= 1u << WOO__MAP_HYPHEN;
+  if (c == ':')
+    m |= 1u << WOO__MAP_COLON;
+  if (c == '0' || c == '+' || c == '(')
+    m |= 1u << WOO__MAP_PHONE;
+  return m;
+}
+
+/* Bits for bytes [from, to), byte by byte. */
+static void map_bytes(woo__textmap *m, const char *text, size_t from,
+                      size_t to) {
+  for (size_t i = from; i < to; i++) {
+    unsigned c = classes((unsigned char)text[i]);
+    for (int k = 0; c; k++, c >>= 1)
+      if (c & 1)
+        m->bits[k][i >> 6] |= (uint64_t)1 << (i & 63);
+  }
 }
 #endif
 
@@ -115,46 +134,49 @@ static int digit_runs(woo__textmap *m) {
   return 0;
 }
 
-int woo__textmap_build(woo__textmap *m, const char *text, size_t len) {
+int woo__textmap_build(woo__textmap *m, const char *text, size_t len,
+                       uint64_t *room, size_t room_words) {
   memset(m, 0, sizeof *m);
   size_t nw = len / 64 + 1;
-  /* An allocation per class: each is small enough for the allocator's
+  /* In the caller's room where the classes fit there; else an
+   * allocation per class: each is small enough for the allocator's
    * quick lists in most documents, one for all is not.  The words are
    * all written below, so none is cleared first. */
-  for (int k = 0; k < WOO__MAP_COUNT; k++)
-    if (!(m->bits[k] = woo__reallocarray(NULL, nw, sizeof *m->bits[k])))
-      return WOO_ENOMEM;
+  if (room && nw <= room_words / WOO__MAP_COUNT) {
+    for (int k = 0; k < WOO__MAP_COUNT; k++)
+      m->bits[k] = room + (size_t)k * nw;
+    m->borrowed = true;
+  } else {
+    for (int k = 0; k < WOO__MAP_COUNT; k++)
+      if (!(m->bits[k] = woo__reallocarray(NULL, nw, sizeof *m->bits[k])))
+        return WOO_ENOMEM;
+  }
   m->len = len;
   m->words = nw;
-  size_t i = 0;
 #if defined(__SSE2__)
-  uint64_t *bd = m->bits[WOO__MAP_DIGIT], *bp = m->bits[WOO__MAP_DOT],
-           *bh = m->bits[WOO__MAP_HYPHEN], *bc = m->bits[WOO__MAP_COLON],
-           *bf = m->bits[WOO__MAP_PHONE];
-  for (; i + 64 <= len; i += 64) {
-    uint64_t v[WOO__MAP_COUNT] = {0};
-    /* four chunks, each shift a constant */
-    map_chunk(text + i, 0, v);
-    map_chunk(text + i + 16, 16, v);
-    map_chunk(text + i + 32, 32, v);
-    map_chunk(text + i + 48, 48, v);
-    size_t w = i >> 6;
-    bd[w] = v[WOO__MAP_DIGIT];
-    bp[w] = v[WOO__MAP_DOT];
-    bh[w] = v[WOO__MAP_HYPHEN];
-    bc[w] = v[WOO__MAP_COLON];
-    bf[w] = v[WOO__MAP_PHONE];
-  }
-#endif
-  /* the words of the rest, byte by byte */
+  map_words b = {m->bits[WOO__MAP_DIGIT], m->bits[WOO__MAP_DOT],
+                 m->bits[WOO__MAP_HYPHEN], m->bits[WOO__MAP_COLON],
+                 m->bits[WOO__MAP_PHONE]};
+  size_t i = 0;
+  for (; i + 64 <= len; i += 64)
+    map_word(text + i, i >> 6, b);
+  /* The last word's bytes from a copy padded with NULs, which are in no
+   * class: the same steps as the others rather than byte by byte. */
+  char last[64] = {0};
+  memcpy(last, text + i, len - i);
+  map_word(last, i >> 6, b);
+#else
+  /* byte by byte */
   for (int k = 0; k < WOO__MAP_COUNT; k++)
-    memset(m->bits[k] + (i >> 6), 0, (nw - (i >> 6)) * sizeof *m->bits[k]);
-  map_bytes(m, text, i, len);
+    memset(m->bits[k], 0, nw * sizeof *m->bits[k]);
+  map_bytes(m, text, 0, len);
+#endif
   return digit_runs(m);
 }
 
 void woo__textmap_free(woo__textmap *m) {
-  if (m)
-    for (int k = 0; k <= WOO__MAP_RUNS; k++)
-      free(m->bits[k]);
+  if (!m)
+    return;
+  for (int k = m->borrowed ? WOO__MAP_RUNS : 0; k <= WOO__MAP_RUNS; k++)
+    free(m->bits[k]);
 }
