@@ -55,38 +55,16 @@ static inline uint64_t key_hash(const woo__lexkey *key) {
 #endif
 }
 
+#if !WOO__LEX_LE
 /* Fold word[0..len) (0 < len < WOO__LEXKEY_MAX) into key->s when it is
- * printable ASCII, with at most single spaces between such characters
- * (phrases of several words, "de heer", "college van B en W", need not
- * take the long way): lower case is all the folding it needs.  Returns
- * false, with key->s partly written, for anything else. */
+ * printable ASCII but '`', with at most single spaces between such
+ * characters (phrases of several words, "de heer", "college van B en W",
+ * need not take the long way): lower case is all the folding it needs.
+ * Returns false, with key->s partly written, for anything else.  (On
+ * little-endian machines fold_hash_ascii below does this and the hash
+ * together, eight bytes a step.) */
 static inline bool fold_ascii(char *out, const char *word, size_t len) {
-  size_t i = 0;
-#if WOO__LEX_LE
-  /* Eight bytes a step: per byte without carries (y <= 0x7f), y + (0x80 -
-   * lo) has its high bit set exactly when y >= lo, y + (0x7f - hi) when
-   * y > hi. */
-  const uint64_t ones = 0x0101010101010101u, hb = 0x8080808080808080u;
-#define GE(lo) (y + ones * (0x80 - (lo)))
-#define GT(hi) (y + ones * (0x7f - (hi)))
-  while (i < len) {
-    size_t m = len - i < 8 ? len - i : 8;
-    uint64_t x = load_upto8(word + i, m);
-    uint64_t valid = m == 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * m)) - 1;
-    uint64_t y = x & ~hb;
-    /* not ASCII, a control character or space, DEL, or '`' */
-    uint64_t bad = (x | ~GE(0x21) | GT(0x7e) | (GE(0x60) & ~GT(0x60))) & hb &
-                   valid;
-    if (bad)
-      break;
-    x |= (GE('A') & ~GT('Z') & hb) >> 2;
-    memcpy(out + i, &x, 8); /* i + 8 <= WOO__LEXKEY_MAX: i is a multiple of 8 */
-    i += m;
-  }
-#undef GE
-#undef GT
-#endif
-  for (; i < len; i++) {
+  for (size_t i = 0; i < len; i++) {
     unsigned char c = (unsigned char)word[i];
     if (c <= ' ' || c >= 0x7F || c == '`') {
       /* One space between two such characters stays one space, as the
@@ -102,10 +80,11 @@ static inline bool fold_ascii(char *out, const char *word, size_t len) {
   }
   return true;
 }
+#endif
 
 #if WOO__LEX_LE
-/* fold_ascii and key_hash in one pass, eight bytes a step, for the words
- * fold_ascii folds by lower case alone: printable ASCII but '`', with at
+/* Folding and key_hash in one pass, eight bytes a step, for the words
+ * that lower case alone folds: printable ASCII but '`', with at
  * most single spaces between other characters ("de heer", "college van
  * B en W").  False, with key->s partly written, for anything else. */
 static inline bool fold_hash_ascii(woo__lexkey *key, const char *word,
@@ -114,7 +93,8 @@ static inline bool fold_hash_ascii(woo__lexkey *key, const char *word,
   const uint64_t m7 = ~hb, sp = ones * 0x20;
   uint64_t h = WOO__LEXHASH_START;
   bool space_before = false; /* the byte before the chunk is a space */
-  /* per byte without carries (y <= 0x7f), as in fold_ascii */
+  /* per byte without carries (y <= 0x7f): y + (0x80 - lo) has its high
+   * bit set exactly when y >= lo, y + (0x7f - hi) when y > hi */
 #define GE(lo) (y + ones * (0x80 - (lo)))
 #define GT(hi) (y + ones * (0x7f - (hi)))
   for (size_t i = 0; i < len; i += 8) {

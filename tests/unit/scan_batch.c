@@ -318,16 +318,16 @@ TEST(office_holders_stay_visible_in_a_batch) {
   const char *docs[] = {
       "Aanwezig: Jan de Groot-Bos, Karin Wolters\n\nDe vergadering begint.\n",
       "Besluit\n\nWethouder Jan de Groot-Bos opent de vergadering.\n",
-      "Aanwezig: Jan de Groot-Bos, Karin Wolters\n\nDe vergadering begint.\n\n"
-      "Wethouder Jan de Groot-Bos opent de vergadering.\n",
+      ("Aanwezig: Jan de Groot-Bos, Karin Wolters\n\nDe vergadering begint.\n\n"
+       "Wethouder Jan de Groot-Bos opent de vergadering.\n"),
   };
   CHECK_INT(marks_of(docs, 2, 1, "Groot-Bos"), 0); /* batch */
   CHECK_INT(marks_of(docs + 2, 1, 0, "Groot-Bos"), 1); /* propagation */
   const char *signed_[] = {
-      "Neem contact op met Tamara Wolff via 14 0599.\n\n"
-      "Met vriendelijke groet,\n"
-      "namens het college van burgemeester en wethouders van Lindewaard,\n\n"
-      "T. Wolff\nWoo-co\xc3\xb6rdinator\n",
+      ("Neem contact op met Tamara Wolff via 14 0599.\n\n"
+       "Met vriendelijke groet,\n"
+       "namens het college van burgemeester en wethouders van Lindewaard,\n\n"
+       "T. Wolff\nWoo-co\xc3\xb6rdinator\n"),
   };
   CHECK_INT(marks_of(signed_, 1, 0, "Wolff"), 2);
 }
