@@ -455,7 +455,7 @@ static inline void ascii_classes16(const char *p, unsigned *alnum,
 #endif
 
 #if defined(__GNUC__)
-__attribute__((always_inline)) /* in both loops of the tokenizer */
+__attribute__((always_inline)) /* in tok_general's loop */
 #endif
 static inline size_t ascii_word_end(const char *s, size_t i, size_t b,
                                     bool *lower, unsigned *digits) {
@@ -530,6 +530,96 @@ static inline size_t ascii_word_end(const char *s, size_t i, size_t b,
   *lower = lw;
   *digits = d;
   return i;
+}
+
+/* The classes of a line's bytes, 64 at a time, for the word loop of
+ * the tokenizer: one classification for all the words among them
+ * instead of one for each word.  Bit k of each mask is about s[p + k]:
+ * ASCII letters and digits, lower-case letters, digits.  Bytes at or
+ * after the line's end are in no class, so that a word stops there. */
+typedef struct bytewin {
+  size_t p;
+  uint64_t alnum, low, dig;
+} bytewin;
+
+#if !defined(__SSE2__)
+/* A bit for each of the eight bytes of m whose high bit is set, bit k
+ * for byte k: the multiplication moves each high bit, alone, into the
+ * top byte. */
+static inline unsigned high_bits8(uint64_t m) {
+  return (unsigned)((((m >> 7) & 0x0101010101010101ull) *
+                     0x0102040810204080ull) >> 56);
+}
+
+static inline void ascii_classes16(const char *p, unsigned *alnum,
+                                   unsigned *low, unsigned *dig) {
+  const uint64_t hb = 0x8080808080808080ull, ones = 0x0101010101010101ull;
+  unsigned m[3] = {0, 0, 0};
+  for (unsigned h = 0; h < 2; h++) {
+    uint64_t x;
+    memcpy(&x, p + 8 * h, 8);
+    /* as in ascii_word_end below */
+    uint64_t y = x & ~hb, ascii = ~x & hb;
+#define RANGE(lo, hi)                                                          \
+  ((y + ones * (0x80 - (lo))) & ~(y + ones * (0x7f - (hi))) & ascii)
+    uint64_t cu = RANGE('A', 'Z'), cl = RANGE('a', 'z'), cd = RANGE('0', '9');
+#undef RANGE
+    m[0] |= high_bits8(cu | cl | cd) << 8 * h;
+    m[1] |= high_bits8(cl) << 8 * h;
+    m[2] |= high_bits8(cd) << 8 * h;
+  }
+  *alnum = m[0];
+  *low = m[1];
+  *dig = m[2];
+}
+#endif
+
+/* The classes of the 16 * k bytes at p, k from 1 to 4, into the window;
+ * then shifted down by sh bits. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline void bytewin_classes(bytewin *w, const char *p, unsigned k,
+                                   unsigned sh) {
+  unsigned a[4] = {0, 0, 0, 0}, l[4] = {0, 0, 0, 0}, d[4] = {0, 0, 0, 0};
+  ascii_classes16(p, &a[0], &l[0], &d[0]);
+  if (k > 1)
+    ascii_classes16(p + 16, &a[1], &l[1], &d[1]);
+  if (k > 2)
+    ascii_classes16(p + 32, &a[2], &l[2], &d[2]);
+  if (k > 3)
+    ascii_classes16(p + 48, &a[3], &l[3], &d[3]);
+#define JOIN(m)                                                                \
+  ((uint64_t)m[0] | (uint64_t)m[1] << 16 | (uint64_t)m[2] << 32 |              \
+   (uint64_t)m[3] << 48)
+  w->alnum = JOIN(a) >> sh;
+  w->low = JOIN(l) >> sh;
+  w->dig = JOIN(d) >> sh;
+#undef JOIN
+}
+
+/* The window of the bytes from s[p] to the line's end b, 64 at most.
+ * Short lines and the end of long ones are read as the 16, 32 or 64
+ * bytes that end at b (the line's own bytes: no read past it), shifted
+ * down to start at p. */
+static void bytewin_fill(bytewin *w, const char *s, size_t p, size_t b) {
+  size_t n = b - p;
+  w->p = p;
+  if (n >= 64)
+    bytewin_classes(w, s + p, 4, 0);
+  else if (n <= 16 && b >= 16)
+    bytewin_classes(w, s + b - 16, 1, (unsigned)(16 - n));
+  else if (n <= 32 && b >= 32)
+    bytewin_classes(w, s + b - 32, 2, (unsigned)(32 - n));
+  else if (b >= 64)
+    bytewin_classes(w, s + b - 64, 4, (unsigned)(64 - n));
+  else {
+    /* a text shorter than 64 bytes so far: a copy, padded with bytes of
+     * no class */
+    char buf[64] = {0};
+    memcpy(buf, s + p, n);
+    bytewin_classes(w, buf, 4, 0);
+  }
 }
 
 static unsigned lexbits_lookup(const char *s, tok *t, const uint64_t *w);
@@ -814,6 +904,9 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
    * first token it makes none: blank starts far below, so that the
    * test needs no token count. */
   ptrdiff_t blank = PTRDIFF_MIN / 2;
+  /* no window yet: as if all its bytes were a word, so that the first
+   * word fills one */
+  bytewin win = {i, ~(uint64_t)0, 0, 0};
   while (i < b) {
     unsigned char c = (unsigned char)s[i];
     unsigned tc = tok_class[c];
@@ -851,9 +944,27 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
        * also end the run of bytes tok_general looks through for '@'
        * and "://".  tok_general would find the same token with more
        * tests per byte. */
-      unsigned digits;
+      unsigned digits = 0;
       bool lower;
-      size_t j = ascii_word_end(s, i, b, &lower, &digits);
+      size_t j, o = i - win.p;
+      uint64_t stop = o < 64 ? ~win.alnum >> o : 0;
+      if (WOO_RARE(stop == 0)) {
+        /* past the window, or the word runs to its end */
+        bytewin_fill(&win, s, i, b);
+        o = 0;
+        stop = ~win.alnum;
+      }
+      if (WOO_RARE(stop == 0)) {
+        j = ascii_word_end(s, i, b, &lower, &digits); /* 64 bytes or more */
+      } else {
+        unsigned len = (unsigned)__builtin_ctzll(stop);
+        uint64_t in = ((uint64_t)1 << len) - 1;
+        j = i + len;
+        lower = (win.low >> o & in) != 0;
+        /* digits are rare in words: counted bit by bit */
+        for (uint64_t m = win.dig >> o & in; m; m &= m - 1)
+          digits++;
+      }
       unsigned char x = j < b ? (unsigned char)s[j] : 0;
       /* a dot before anything but a letter ends the word, as in the
        * loop below */
