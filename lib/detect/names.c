@@ -971,8 +971,9 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
       bool dot = x == '.' &&
                  (j + 1 >= b || !(tok_class[(unsigned char)s[j + 1]] &
                                   (T_LETTER | T_HIGH)));
-      if ((!(tok_class[x] & T_JOIN) || dot) &&
-          (!links || j == b || (tok_class[x] & T_DELIM))) {
+      /* (a space, after most words, joins nothing and ends every run) */
+      if (x == ' ' || ((!(tok_class[x] & T_JOIN) || dot) &&
+                       (!links || j == b || (tok_class[x] & T_DELIM)))) {
         gaps |= gap;
         blank = 0;
         unsigned char c0 = ascii_class[c];
