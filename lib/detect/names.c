@@ -349,6 +349,17 @@ static bool initials_shape(const char *s, size_t a, size_t b) {
 /* Whether s[a..b) has an '@' or "://".  ("www." is told at the word that
  * starts with it.) */
 static bool line_has_links(const char *s, size_t a, size_t b) {
+#if defined(__SSE2__)
+  if (a < b && b - a <= 16 && b >= 16) {
+    /* A short span (a name found, a word): the sixteen bytes that end at
+     * b hold it, and most have neither '@' nor ':'. */
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + b - 16));
+    __m128i m = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('@')),
+                             _mm_cmpeq_epi8(x, _mm_set1_epi8(':')));
+    if (!((unsigned)_mm_movemask_epi8(m) >> (16 - (b - a))))
+      return false;
+  }
+#endif
   if (b <= a || memchr(s + a, '@', b - a))
     return true;
   for (const char *p = s + a, *e = s + b;
