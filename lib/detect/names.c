@@ -1386,6 +1386,9 @@ static void key_start(void) {
 
 /* The kind of the key s[i..e), compared as lit_eq compares (ASCII
  * capitals lowered), or M_BODY. */
+#if defined(__GNUC__)
+__attribute__((noinline)) /* for lines with a colon only */
+#endif
 static int key_mode(const char *s, size_t i, size_t e) {
   size_t n = e - i;
   char k[64];
