@@ -3166,9 +3166,17 @@ static void contact_label_firsts(firsts_by_len f) {
   memset(f, 0, sizeof(firsts_by_len));
   for (size_t k = 0; k < N_CONTACT_LABELS; k++) {
     const lit *l = &contact_labels[k];
-    for (size_t n = 1; n <= l->n && n < FIRSTS_LENS; n++)
-      if (n == l->n || l->s[n] == ' ')
-        f[n] |= (uint32_t)1 << ((unsigned char)l->s[0] & 31);
+    uint32_t bit = (uint32_t)1 << ((unsigned char)l->s[0] & 31);
+    /* the lengths up to each space and the whole label's, a search for
+     * each instead of a test of every byte */
+    for (size_t n = 0;; n++) {
+      const char *sp = memchr(l->s + n, ' ', l->n - n);
+      n = sp ? (size_t)(sp - l->s) : l->n;
+      if (n < FIRSTS_LENS)
+        f[n] |= bit;
+      if (!sp)
+        break;
+    }
   }
 }
 
