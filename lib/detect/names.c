@@ -371,6 +371,17 @@ static bool initials_shape(const char *s, size_t a, size_t b) {
 /* Whether s[a..b) has an '@' or "://".  ("www." is told at the word that
  * starts with it.) */
 static bool line_has_links(const char *s, size_t a, size_t b) {
+#if defined(__SSE2__)
+  if (a < b && b - a <= 16 && b >= 16) {
+    /* A short span (a name found, a word): the sixteen bytes that end at
+     * b hold it, and most have neither '@' nor ':'. */
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + b - 16));
+    __m128i m = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('@')),
+                             _mm_cmpeq_epi8(x, _mm_set1_epi8(':')));
+    if (!((unsigned)_mm_movemask_epi8(m) >> (16 - (b - a))))
+      return false;
+  }
+#endif
   if (b <= a || memchr(s + a, '@', b - a))
     return true;
   for (const char *p = s + a, *e = s + b;
@@ -477,7 +488,7 @@ static inline void ascii_classes16(const char *p, unsigned *alnum,
 #endif
 
 #if defined(__GNUC__)
-__attribute__((always_inline)) /* in both loops of the tokenizer */
+__attribute__((always_inline)) /* in tok_general's loop */
 #endif
 static inline size_t ascii_word_end(const char *s, size_t i, size_t b,
                                     bool *lower, unsigned *digits) {
@@ -552,6 +563,96 @@ static inline size_t ascii_word_end(const char *s, size_t i, size_t b,
   *lower = lw;
   *digits = d;
   return i;
+}
+
+/* The classes of a line's bytes, 64 at a time, for the word loop of
+ * the tokenizer: one classification for all the words among them
+ * instead of one for each word.  Bit k of each mask is about s[p + k]:
+ * ASCII letters and digits, lower-case letters, digits.  Bytes at or
+ * after the line's end are in no class, so that a word stops there. */
+typedef struct bytewin {
+  size_t p;
+  uint64_t alnum, low, dig;
+} bytewin;
+
+#if !defined(__SSE2__)
+/* A bit for each of the eight bytes of m whose high bit is set, bit k
+ * for byte k: the multiplication moves each high bit, alone, into the
+ * top byte. */
+static inline unsigned high_bits8(uint64_t m) {
+  return (unsigned)((((m >> 7) & 0x0101010101010101ull) *
+                     0x0102040810204080ull) >> 56);
+}
+
+static inline void ascii_classes16(const char *p, unsigned *alnum,
+                                   unsigned *low, unsigned *dig) {
+  const uint64_t hb = 0x8080808080808080ull, ones = 0x0101010101010101ull;
+  unsigned m[3] = {0, 0, 0};
+  for (unsigned h = 0; h < 2; h++) {
+    uint64_t x;
+    memcpy(&x, p + 8 * h, 8);
+    /* as in ascii_word_end below */
+    uint64_t y = x & ~hb, ascii = ~x & hb;
+#define RANGE(lo, hi)                                                          \
+  ((y + ones * (0x80 - (lo))) & ~(y + ones * (0x7f - (hi))) & ascii)
+    uint64_t cu = RANGE('A', 'Z'), cl = RANGE('a', 'z'), cd = RANGE('0', '9');
+#undef RANGE
+    m[0] |= high_bits8(cu | cl | cd) << 8 * h;
+    m[1] |= high_bits8(cl) << 8 * h;
+    m[2] |= high_bits8(cd) << 8 * h;
+  }
+  *alnum = m[0];
+  *low = m[1];
+  *dig = m[2];
+}
+#endif
+
+/* The classes of the 16 * k bytes at p, k from 1 to 4, into the window;
+ * then shifted down by sh bits. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline void bytewin_classes(bytewin *w, const char *p, unsigned k,
+                                   unsigned sh) {
+  unsigned a[4] = {0, 0, 0, 0}, l[4] = {0, 0, 0, 0}, d[4] = {0, 0, 0, 0};
+  ascii_classes16(p, &a[0], &l[0], &d[0]);
+  if (k > 1)
+    ascii_classes16(p + 16, &a[1], &l[1], &d[1]);
+  if (k > 2)
+    ascii_classes16(p + 32, &a[2], &l[2], &d[2]);
+  if (k > 3)
+    ascii_classes16(p + 48, &a[3], &l[3], &d[3]);
+#define JOIN(m)                                                                \
+  ((uint64_t)m[0] | (uint64_t)m[1] << 16 | (uint64_t)m[2] << 32 |              \
+   (uint64_t)m[3] << 48)
+  w->alnum = JOIN(a) >> sh;
+  w->low = JOIN(l) >> sh;
+  w->dig = JOIN(d) >> sh;
+#undef JOIN
+}
+
+/* The window of the bytes from s[p] to the line's end b, 64 at most.
+ * Short lines and the end of long ones are read as the 16, 32 or 64
+ * bytes that end at b (the line's own bytes: no read past it), shifted
+ * down to start at p. */
+static void bytewin_fill(bytewin *w, const char *s, size_t p, size_t b) {
+  size_t n = b - p;
+  w->p = p;
+  if (n >= 64)
+    bytewin_classes(w, s + p, 4, 0);
+  else if (n <= 16 && b >= 16)
+    bytewin_classes(w, s + b - 16, 1, (unsigned)(16 - n));
+  else if (n <= 32 && b >= 32)
+    bytewin_classes(w, s + b - 32, 2, (unsigned)(32 - n));
+  else if (b >= 64)
+    bytewin_classes(w, s + b - 64, 4, (unsigned)(64 - n));
+  else {
+    /* a text shorter than 64 bytes so far: a copy, padded with bytes of
+     * no class */
+    char buf[64] = {0};
+    memcpy(buf, s + p, n);
+    bytewin_classes(w, buf, 4, 0);
+  }
 }
 
 static unsigned lexbits_lookup(const char *s, tok *t, const uint64_t *w);
@@ -856,6 +957,9 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
    * first token it makes none: blank starts far below, so that the
    * test needs no token count. */
   ptrdiff_t blank = PTRDIFF_MIN / 2;
+  /* no window yet: as if all its bytes were a word, so that the first
+   * word fills one */
+  bytewin win = {i, ~(uint64_t)0, 0, 0};
   while (i < b) {
     unsigned char c = (unsigned char)s[i];
     unsigned tc = tok_class[c];
@@ -893,17 +997,36 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
        * also end the run of bytes tok_general looks through for '@'
        * and "://".  tok_general would find the same token with more
        * tests per byte. */
-      unsigned digits;
+      unsigned digits = 0;
       bool lower;
-      size_t j = ascii_word_end(s, i, b, &lower, &digits);
+      size_t j, o = i - win.p;
+      uint64_t stop = o < 64 ? ~win.alnum >> o : 0;
+      if (WOO_RARE(stop == 0)) {
+        /* past the window, or the word runs to its end */
+        bytewin_fill(&win, s, i, b);
+        o = 0;
+        stop = ~win.alnum;
+      }
+      if (WOO_RARE(stop == 0)) {
+        j = ascii_word_end(s, i, b, &lower, &digits); /* 64 bytes or more */
+      } else {
+        unsigned len = (unsigned)__builtin_ctzll(stop);
+        uint64_t in = ((uint64_t)1 << len) - 1;
+        j = i + len;
+        lower = (win.low >> o & in) != 0;
+        /* digits are rare in words: counted bit by bit */
+        for (uint64_t m = win.dig >> o & in; m; m &= m - 1)
+          digits++;
+      }
       unsigned char x = j < b ? (unsigned char)s[j] : 0;
       /* a dot before anything but a letter ends the word, as in the
        * loop below */
       bool dot = x == '.' &&
                  (j + 1 >= b || !(tok_class[(unsigned char)s[j + 1]] &
                                   (T_LETTER | T_HIGH)));
-      if ((!(tok_class[x] & T_JOIN) || dot) &&
-          (!links || j == b || (tok_class[x] & T_DELIM))) {
+      /* (a space, after most words, joins nothing and ends every run) */
+      if (x == ' ' || ((!(tok_class[x] & T_JOIN) || dot) &&
+                       (!links || j == b || (tok_class[x] & T_DELIM)))) {
         gaps |= gap;
         blank = 0;
         unsigned char c0 = ascii_class[c];
@@ -1358,6 +1481,9 @@ static void key_start(void) {
 
 /* The kind of the key s[i..e), compared as lit_eq compares (ASCII
  * capitals lowered), or M_BODY. */
+#if defined(__GNUC__)
+__attribute__((noinline)) /* for lines with a colon only */
+#endif
 static int key_mode(const char *s, size_t i, size_t e) {
   size_t n = e - i;
   char k[64];
@@ -3228,9 +3354,17 @@ static void contact_label_firsts(firsts_by_len f) {
   memset(f, 0, sizeof(firsts_by_len));
   for (size_t k = 0; k < N_CONTACT_LABELS; k++) {
     const lit *l = &contact_labels[k];
-    for (size_t n = 1; n <= l->n && n < FIRSTS_LENS; n++)
-      if (n == l->n || l->s[n] == ' ')
-        f[n] |= (uint32_t)1 << ((unsigned char)l->s[0] & 31);
+    uint32_t bit = (uint32_t)1 << ((unsigned char)l->s[0] & 31);
+    /* the lengths up to each space and the whole label's, a search for
+     * each instead of a test of every byte */
+    for (size_t n = 0;; n++) {
+      const char *sp = memchr(l->s + n, ' ', l->n - n);
+      n = sp ? (size_t)(sp - l->s) : l->n;
+      if (n < FIRSTS_LENS)
+        f[n] |= bit;
+      if (!sp)
+        break;
+    }
   }
 }
 
