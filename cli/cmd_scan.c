@@ -348,7 +348,7 @@ static char *summary(const woo_doc *doc, const woo_marks *m) {
   fields f[NFIELDS];
   size_t f_next = 0;
   for (size_t i = 0; i < NFIELDS; i++)
-    f[i].ground = NULL;
+    f[i] = (fields){NULL, WOO_ENTITY_PERSON, NULL, 0, {0}};
   for (size_t i = 0; i < n && !b.failed; i++) {
     const woo_mark *k = woo_marks_at(m, i);
     size_t off = k->start < len ? k->start : len;
