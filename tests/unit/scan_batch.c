@@ -49,6 +49,19 @@ static bool same_marks(const woo_marks *a, const woo_marks *b) {
   return true;
 }
 
+/* The learning pass over texts t[0..n) with scanner s into known. */
+static void learn_texts(const woo_scanner *s, woo_names *known,
+                        const char *const *t, size_t n) {
+  woo_scan_options o = WOO_SCAN_OPTIONS_INIT;
+  o.known = known;
+  o.learn = 1;
+  for (size_t k = 0; k < n; k++) {
+    woo_marks *none = NULL;
+    CHECK_INT(woo_scan_text(&none, s, t[k], strlen(t[k]), &o), 0);
+    woo_marks_free(none);
+  }
+}
+
 /* Learn every text with `learner`, then mark text i (or `other`, when
  * given, in its place) with `marker`. */
 static woo_marks *batch_marks(const woo_scanner *learner,
@@ -58,17 +71,11 @@ static woo_marks *batch_marks(const woo_scanner *learner,
   woo_marks *m = NULL;
   if (woo_names_new(&known) != 0)
     return NULL;
-  woo_scan_options o = WOO_SCAN_OPTIONS_INIT;
-  o.known = known;
-  o.learn = 1;
-  for (size_t k = 0; k < NTEXTS; k++) {
-    woo_marks *none = NULL;
-    CHECK_INT(woo_scan_text(&none, learner, texts[k], strlen(texts[k]), &o), 0);
-    woo_marks_free(none);
-  }
+  learn_texts(learner, known, texts, NTEXTS);
   if (kept)
     *kept = known->n_docs;
-  o.learn = 0;
+  woo_scan_options o = WOO_SCAN_OPTIONS_INIT;
+  o.known = known;
   const char *t = other ? other : texts[i];
   CHECK_INT(woo_scan_text(&m, marker, t, strlen(t), &o), 0);
   woo_names_free(known);
@@ -252,15 +259,8 @@ static size_t learned_from(const char *first, const char *second) {
   woo_names *known = NULL;
   CHECK_INT(woo_scanner_new(&s, NULL), 0);
   CHECK_INT(woo_names_new(&known), 0);
-  woo_scan_options o = WOO_SCAN_OPTIONS_INIT;
-  o.known = known;
-  o.learn = 1;
   const char *t[2] = {first, second};
-  for (size_t k = 0; k < 2; k++) {
-    woo_marks *none = NULL;
-    CHECK_INT(woo_scan_text(&none, s, t[k], strlen(t[k]), &o), 0);
-    woo_marks_free(none);
-  }
+  learn_texts(s, known, t, 2);
   size_t n = woo_names_count(known);
   woo_names_free(known);
   woo_scanner_free(s);
@@ -286,15 +286,9 @@ static size_t marks_of(const char *const *docs, size_t n, size_t which,
   woo_names *known = NULL;
   CHECK_INT(woo_scanner_new(&s, NULL), 0);
   CHECK_INT(woo_names_new(&known), 0);
+  learn_texts(s, known, docs, n);
   woo_scan_options o = WOO_SCAN_OPTIONS_INIT;
   o.known = known;
-  o.learn = 1;
-  for (size_t k = 0; k < n; k++) {
-    woo_marks *none = NULL;
-    CHECK_INT(woo_scan_text(&none, s, docs[k], strlen(docs[k]), &o), 0);
-    woo_marks_free(none);
-  }
-  o.learn = 0;
   woo_marks *m = NULL;
   const char *t = docs[which];
   CHECK_INT(woo_scan_text(&m, s, t, strlen(t), &o), 0);
