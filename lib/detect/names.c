@@ -3901,23 +3901,40 @@ static inline unsigned capitals16(const char *p) {
 }
 #endif
 
-/* Offset of the first byte in s[i..b) that is an ASCII capital or at
- * least 0xC3, or b.  Sixteen bytes at a time with SSE2, eight without:
- * most of a line is neither. */
-static inline size_t next_capital(const char *s, size_t i, size_t b) {
 #if defined(__SSE2__)
+/* The first byte in s[i..b) whose bit stops16 sets (a bit per byte of
+ * the sixteen at its argument), or b; sixteen bytes a step.  The line's
+ * last bytes are read as the sixteen that end at b (all inside the text),
+ * shifted so that bit 0 is s[i].  Definite when b >= 16; a text shorter
+ * than sixteen bytes is left to the caller's byte loop. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline size_t first_stop16(const char *s, size_t i, size_t b,
+                                  unsigned (*stops16)(const char *)) {
   while (i + 16 <= b) {
-    unsigned stop = capitals16(s + i);
+    unsigned stop = stops16(s + i);
     if (stop)
       return i + (size_t)__builtin_ctz(stop);
     i += 16;
   }
   if (i < b && b >= 16) {
-    /* the line's last bytes: the sixteen that end at b (all inside the
-     * text), shifted so that bit 0 is s[i] */
-    unsigned stop = capitals16(s + b - 16) >> (i - (b - 16));
-    return stop ? i + (size_t)__builtin_ctz(stop) : b;
+    unsigned sh = (unsigned)(i - (b - 16));
+    unsigned stop = (stops16(s + b - 16) >> sh) | 1u << (16 - sh);
+    return i + (size_t)__builtin_ctz(stop);
   }
+  return i;
+}
+#endif
+
+/* Offset of the first byte in s[i..b) that is an ASCII capital or at
+ * least 0xC3, or b.  Sixteen bytes at a time with SSE2, eight without:
+ * most of a line is neither. */
+static inline size_t next_capital(const char *s, size_t i, size_t b) {
+#if defined(__SSE2__)
+  i = first_stop16(s, i, b, capitals16);
+  if (b >= 16)
+    return i;
 #elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   const uint64_t hb = 0x8080808080808080ull, ones = 0x0101010101010101ull;
   while (i + 8 <= b) {
@@ -3966,19 +3983,9 @@ static inline unsigned word_stops16(const char *p) {
  * bytes of a word are rarely fewer. */
 static inline size_t mention_word_end(const char *s, size_t i, size_t b) {
 #if defined(__SSE2__)
-  while (i + 16 <= b) {
-    unsigned stop = word_stops16(s + i);
-    if (stop)
-      return i + (size_t)__builtin_ctz(stop);
-    i += 16;
-  }
-  if (i < b && b >= 16) {
-    /* the sixteen bytes that end at b, shifted so that bit 0 is s[i],
-     * with a stop at b */
-    unsigned sh = (unsigned)(i - (b - 16));
-    unsigned stop = (word_stops16(s + b - 16) >> sh) | 1u << (16 - sh);
-    return i + (size_t)__builtin_ctz(stop);
-  }
+  i = first_stop16(s, i, b, word_stops16);
+  if (b >= 16)
+    return i;
 #endif
   while (i < b) {
     unsigned char d = (unsigned char)s[i];
