@@ -7,8 +7,9 @@
  * 10.2.e, in any notation the code parser reads), and every elision
  * ("[...]") that stands where a name was left out -- after a salutation or
  * a title, or opening one of the first lines of a letter, where the
- * addressee is -- is replaced by a made-up value of the kind the context
- * asks for: a person's name, an e-mail
+ * addressee is -- and every placeholder that says what it stands for
+ * ("[persoonsnaam]", "[telnr. opsteller]") is replaced by a made-up
+ * value of the kind the context asks for: a person's name, an e-mail
  * address when the code is glued to "@domain", a phone number after "T" or
  * "tel.", and so on.  OUT/<name>/input.txt is the document with those
  * values in place and gold.txt marks exactly the inserted values.  All
@@ -737,6 +738,7 @@ static bool blanks_only(const char *t, size_t a, size_t b) {
 /* A stretch of text that gets one inserted value. */
 typedef struct slot {
   size_t start, end;
+  int kind; /* the kind a named placeholder says; -1: from the context */
 } slot;
 
 static int cmp_slot(const void *a, const void *b) {
@@ -802,10 +804,74 @@ static slot *find_elisions(const char *t, size_t len, size_t *nout) {
         }
         v = nv;
       }
-      v[n++] = (slot){s, e};
+      v[n++] = (slot){s, e, -1};
     }
     line += text_line;
     a = b + 1;
+  }
+  *nout = n;
+  return v;
+}
+
+/* A placeholder that says what was withheld: "[persoonsnaam]",
+ * "[naam]", "[naam medewerker]", "[telnr. opsteller]", "[e-mailadres]".
+ * Its kind, or -1 when the brackets at t[s..e) hold something else
+ * ("[het kenmerk]", "[RIJK]").  Only the first word counts, folded to
+ * lower case; what follows it says whose it was. */
+static int placeholder_kind(const char *t, size_t s, size_t e) {
+  static const char *const person[] = {
+      "persoonsnaam", "naam", "voornaam", "achternaam", "namen",
+      "persoonsnamen", NULL};
+  static const char *const phone[] = {
+      "telnr", "telnr.", "tel.nr.", "telefoonnummer", "telefoonnr.",
+      "telefoonnr", "mobiel", "mobielnummer", "06-nummer", NULL};
+  static const char *const mail[] = {
+      "e-mailadres", "emailadres", "mailadres", "e-mail", NULL};
+  char w[32];
+  size_t n = 0;
+  for (size_t i = s + 1; i < e && t[i] != ' ' && t[i] != ']'; i++) {
+    if (n + 1 == sizeof w)
+      return -1;
+    char c = t[i];
+    w[n++] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+  }
+  w[n] = '\0';
+  if (in_list(w, person))
+    return K_PERSON;
+  if (in_list(w, phone))
+    return K_PHONE;
+  if (in_list(w, mail))
+    return K_EMAIL;
+  return -1;
+}
+
+/* Named placeholders on one line of at most 40 bytes between the
+ * brackets. */
+static slot *find_placeholders(const char *t, size_t len, size_t *nout) {
+  slot *v = NULL;
+  size_t n = 0, cap = 0;
+  *nout = 0;
+  for (const char *p = memchr(t, '[', len); p;
+       p = memchr(p + 1, '[', len - (size_t)(p + 1 - t))) {
+    size_t s = (size_t)(p - t), e = s + 1;
+    while (e < len && e - s <= 41 && t[e] != ']' && t[e] != '\n' && t[e] != '[')
+      e++;
+    if (e >= len || t[e] != ']')
+      continue;
+    e++;
+    int k = placeholder_kind(t, s, e);
+    if (k < 0)
+      continue;
+    if (n == cap) {
+      cap = cap ? cap * 2 : 8;
+      slot *nv = realloc(v, cap * sizeof *v);
+      if (!nv) {
+        free(v);
+        return NULL;
+      }
+      v = nv;
+    }
+    v[n++] = (slot){s, e, k};
   }
   *nout = n;
   return v;
@@ -849,7 +915,7 @@ static int find_slots(const char *text, size_t len, slot **out, size_t *nout,
     if (n > 0 && blanks_only(text, v[n - 1].end, s))
       v[n - 1].end = e;
     else
-      v[n++] = (slot){s, e};
+      v[n++] = (slot){s, e, -1};
     i = j;
   }
   woo_codes_free(codes);
@@ -868,6 +934,21 @@ static int find_slots(const char *text, size_t len, slot **out, size_t *nout,
     qsort(v, n, sizeof *v, cmp_slot);
   }
   free(el);
+  size_t np = 0;
+  slot *ph = find_placeholders(text, len, &np);
+  if (np) {
+    slot *w = realloc(v, (n + np + 1) * sizeof *v);
+    if (!w) {
+      free(v);
+      free(ph);
+      return WOO_ENOMEM;
+    }
+    v = w;
+    memcpy(v + n, ph, np * sizeof *ph);
+    n += np;
+    qsort(v, n, sizeof *v, cmp_slot);
+  }
+  free(ph);
   *out = v;
   *nout = n;
   return 0;
@@ -887,6 +968,12 @@ static int refill_text(refill *st, const char *text, size_t len, buf *input,
     if (s < at)
       continue;
     kind k = classify(text, len, s, &e, &dom);
+    /* A placeholder that names a kind of contact data is that kind; one
+     * that names a person is a name of the shape its context asks for. */
+    if (slots[i].kind >= 0 && slots[i].kind != K_PERSON)
+      k = (kind)slots[i].kind, e = slots[i].end;
+    else if (slots[i].kind == K_PERSON && k > K_GREETING)
+      k = K_PERSON, e = slots[i].end;
     bool after_name = st->last_end && s >= st->last_end && s - st->last_end <= 3 &&
                       !memchr(text + st->last_end, '\n', s - st->last_end);
     buf v = {0};
