@@ -1796,6 +1796,9 @@ typedef struct nstate {
   /* M_OFFICIAL only because a name signs under a formula with no
    * function known: visible, but not said outright to be in office */
   bool assumed;
+  /* the token of this line that a title ending the line above speaks of
+   * ("dhr." / "I. Doornbos"), or SIZE_MAX */
+  size_t title_at;
 } nstate;
 
 /* Report the name of tokens v[a..b) of the current line, keeping its
@@ -1949,6 +1952,68 @@ static bool weak_particle(const char *s, const tok *t) {
   uint64_t x = packed_word(s + t->s, n);
   for (size_t k = 0; k < N_WEAK; k++)
     if (weak_packed[k] == x)
+      return true;
+  return false;
+}
+
+/* Whether a word naming someone's part in a case comes right before
+ * token i, a number between them allowed: "getuige 1", "slachtoffer",
+ * "gemachtigde".  Token i must be a capitalised word or initials. */
+static bool role_before(const char *s, const tok *v, size_t i) {
+  static const lit roles[] = {
+      LIT("getuige"),     LIT("slachtoffer"),  LIT("gemachtigde"),
+      LIT("vertegenwoordiger"), LIT("melder"), LIT("klager"),
+      LIT("klaagster"),   LIT("verzoeker"),    LIT("verzoekster"),
+      LIT("aanvrager"),   LIT("aanvraagster"), LIT("bezwaarmaker"),
+      LIT("appellant"),   LIT("betrokkene"),   LIT("verdachte")};
+  if (i == 0 || !(v[i].f & (F_CAP | F_INIT)) || (v[i].f & F_GAP))
+    return false;
+  size_t k = i - 1;
+  if (v[k].kind == K_WORD && (v[k].f & F_DIGIT) &&
+      !(v[k].f & (F_CAP | F_LOWER))) {
+    if (k == 0 || (v[k].f & F_GAP))
+      return false;
+    k--;
+  }
+  const tok *t = &v[k];
+  if (t->kind != K_WORD || !(t->f & F_LOWER))
+    return false;
+  size_t n = t->e - t->s;
+  if (n < 6 || n > 17)
+    return false;
+  for (size_t r = 0; r < sizeof roles / sizeof roles[0]; r++)
+    if (roles[r].n == n && key_eq(s, t->s, t->e, roles[r].s))
+      return true;
+  return false;
+}
+
+/* Whether token k ends its line or its column and is a title that speaks
+ * of a name to come: "dhr.", "mevr.", "mw.", "de heer", "mevrouw". */
+static bool title_dangles(const char *s, const toks *tk, size_t k) {
+  static const lit titles[] = {LIT("dhr."), LIT("dhr"), LIT("mevr."),
+                               LIT("mevr"), LIT("mw."), LIT("heer"),
+                               LIT("mevrouw")};
+  const tok *t = &tk->v[k];
+  if (t->kind != K_WORD || (k + 1 < tk->n && !(tk->v[k + 1].f & F_GAP)))
+    return false;
+  size_t n = t->e - t->s;
+  if (n < 3 || n > 7)
+    return false;
+  for (size_t r = 0; r < sizeof titles / sizeof titles[0]; r++)
+    if (titles[r].n == n && key_eq(s, t->s, t->e, titles[r].s))
+      return true;
+  return false;
+}
+
+/* The weak particles that are no Dutch preposition: "da", "do", "du",
+ * "la", "le", "lo", "di". */
+static bool foreign_particle(const char *s, const tok *t) {
+  static const char *const words[] = {"da", "do", "du", "la", "le", "lo",
+                                      "di"};
+  if (t->e - t->s != 2)
+    return false;
+  for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+    if (word_is(s, t, words[k]))
       return true;
   return false;
 }
@@ -2267,6 +2332,11 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
     *pi = i;
     return 0;
   }
+  /* A title at the end of the line above, or a word naming someone's
+   * part in a case ("Verklaring van getuige 1 Nathaly Heerschop"), says
+   * what a title says. */
+  if (!title && !office && (i == st->title_at || role_before(s, v, i)))
+    title = true;
 
   size_t start = i, j = i;
   size_t n_init = 0, n_first = 0, n_part = 0;
@@ -2316,26 +2386,59 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
         /* A word in no lexicon right before a known surname is taken as
          * a given name the lexicon lacks ("Yorick Bouma"). */
         if (n_first || (lx & (L_SN | L_TITLE | L_OFF | L_STREET)) ||
-            !IN_NAME(j + 1) || !(v[j + 1].f & F_CAP) ||
-            (v[j + 1].f & F_ALLCAPS) || (v[j].f & F_HYPH))
+            !IN_NAME(j + 1) || (v[j + 1].f & F_ALLCAPS) || (v[j].f & F_HYPH))
+          break;
+        /* "Yohanes de Groot": a word in no lexicon before the particles
+         * of a known surname, not at the start of a sentence (where
+         * "Persvragen van Jorritsma" is a noun and the name after it) */
+        if (v[j + 1].f & F_LOWER) {
+          if (v[j].f & F_SENT)
+            break;
+          size_t k = j + 1;
+          while (k < j + 3 && IN_NAME(k) && (v[k].f & F_LOWER) &&
+                 (lexbits(s, &v[k]) & L_PART) && !weak_particle(s, &v[k]))
+            k++;
+          if (k == j + 1 || !IN_NAME(k) || !(v[k].f & F_CAP) ||
+              (v[k].f & (F_ALLCAPS | F_DIGIT)) ||
+              (lexbits_common(s, &v[j]) & L_COMMON) ||
+              !(lexbits_common(s, &v[k]) & L_SN) ||
+              (lexbits(s, &v[k]) & (L_ORG | L_STOP | L_TITLE | L_OFF |
+                                    L_STREET)))
+            break;
+          guessed = true;
+          n_first++;
+          j++;
+          break;
+        }
+        if (!(v[j + 1].f & F_CAP))
           break;
         unsigned nx = lexbits_common(s, &v[j + 1]);
         /* in a header, signature or list two unknown words will do
          * ("Latoya Doelwijt") */
         bool known = (nx & L_SN) ||
-                     (mode != M_BODY && !(nx & (L_FN | L_PART)) &&
+                     ((mode != M_BODY || title) && !(nx & (L_FN | L_PART)) &&
                       !(v[j + 1].f & F_HYPH) && !unit_word(s, &v[j + 1]));
         /* … or before a given name and a surname that is no other word
-         * ("Yohanes Hylke Soerjadi", "Dyonne Samira Sewnandan") */
-        if (!known && (nx & L_FN) && !(nx & (L_COMMON | L_PART)) &&
-            IN_NAME(j + 2) && (v[j + 2].f & F_CAP) &&
-            !(v[j + 2].f & (F_ALLCAPS | F_DIGIT)) && !unit_word(s, &v[j + 2]))
-          known = !(lexbits_common(s, &v[j + 2]) &
-                    (L_COMMON | L_ORG | L_STOP | L_FN | L_PART | L_TITLE |
-                     L_OFF | L_STREET));
+         * ("Yohanes Hylke Soerjadi", "Dyonne Samira Sewnandan"), or
+         * before a given name that is also a word and a known surname
+         * that is not ("Dimitris Wouter Benali") */
+        bool common_fn = false;
+        if (!known && (nx & L_FN) && !(nx & L_PART) && IN_NAME(j + 2) &&
+            (v[j + 2].f & F_CAP) && !(v[j + 2].f & (F_ALLCAPS | F_DIGIT)) &&
+            !unit_word(s, &v[j + 2])) {
+          unsigned nx2 = lexbits_common(s, &v[j + 2]);
+          if (!(nx & L_COMMON))
+            known = !(nx2 & (L_COMMON | L_ORG | L_STOP | L_FN | L_PART |
+                             L_TITLE | L_OFF | L_STREET));
+          else
+            known = common_fn = (nx2 & L_SN) &&
+                    !(nx2 & (L_COMMON | L_ORG | L_STOP | L_PART | L_TITLE |
+                             L_OFF | L_STREET));
+        }
         /* a surname that is also a common word ("Hofstede") will do where
-         * the line holds names anyway */
-        bool sn_ok = mode != M_BODY && (nx & L_SN);
+         * the line holds names anyway, or after a title ("dhr. Adilson
+         * Peters") */
+        bool sn_ok = (mode != M_BODY || title) && (nx & L_SN);
         /* and any capitalised word that closes the name where the line
          * holds names: "Geachte Adilson Wildschut,", "Van: Adilson
          * Wildschut <…>" */
@@ -2347,7 +2450,7 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
                               after->c == ';' || after->c == '('));
         }
         if (!known || (nx & (L_ORG | L_STOP)) ||
-            ((nx & L_COMMON) && !sn_ok) ||
+            ((nx & L_COMMON) && !sn_ok && !common_fn) ||
             (lexbits_common(s, &v[j]) & L_COMMON))
           break;
         guessed = true;
@@ -2401,6 +2504,19 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
    * of a surname, not the preposition before a place */
   if (weak && n_part == 1 && (n_first || n_init) && word_is(s, &v[pstart], "te") &&
       IN_NAME(j) && !(lexbits_common(s, &v[j]) & L_COMMON))
+    weak = false;
+  /* "dhr. Da Silva", "de heer Te Riele": after a title a capitalised
+   * particle opens the surname */
+  if (weak && title && (v[pstart].f & F_CAP) && IN_NAME(j) &&
+      (v[j].f & F_CAP))
+    weak = false;
+  /* "Rasha da Silva", "Aïcha le Roux": the particles of other languages
+   * that are no Dutch word are a surname's after a given name or
+   * initials, before a known surname or a word that is no other */
+  if (weak && n_part == 1 && (n_first || n_init) && IN_NAME(j) &&
+      (v[j].f & F_CAP) && foreign_particle(s, &v[pstart]) &&
+      ((lexbits_common(s, &v[j]) & L_SN) ||
+       !(lexbits_common(s, &v[j]) & L_COMMON)))
     weak = false;
   bool org_sur = false;
   bool stop_sur = n_part && IN_NAME(j) && (v[j].f & F_CAP) &&
@@ -3439,8 +3555,11 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
   size_t n0 = out->n;
   keyset officials = {NULL, 0, 0}, places = {NULL, 0, 0};
   hit_toks ht = {NULL, 0, 0, NULL, 0, 0};
-  nstate st = {ctx, s, &tk, M_BODY, &officials, &places, &ht, false};
+  nstate st = {ctx, s, &tk, M_BODY, &officials, &places, &ht, false, SIZE_MAX};
   toks tk2 = {NULL, 0, 0, NULL, 0}; /* a letterhead segment */
+  /* the column of a title that ends the line or its column: where its
+   * column starts and where the title ends */
+  size_t title_col = SIZE_MAX, title_end = 0;
   size_t contact_col = 0;   /* column of a "Behandeld door" label … */
   bool contact = false;     /* … with its name on the next line */
   firsts_by_len label_firsts;
@@ -3466,6 +3585,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
     size_t body = a;
     int mode = M_BODY;
     if (line_blank(s, a, b)) {
+      title_col = SIZE_MAX;
       a = b + 1;
       continue;
     }
@@ -3510,6 +3630,28 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
     rc = tokenize(s, body, b, &tk, links_in(&lp, s, len, body, b));
     if (rc)
       goto done;
+    /* The name a title ending the line above (or its column) speaks of
+     * opens the same column here. */
+    st.title_at = SIZE_MAX;
+    if (title_col != SIZE_MAX) {
+      /* the first word of the line or of a column that starts under the
+       * title's column, left of the title's end */
+      for (size_t k = 0; k < tk.n; k++) {
+        if (k > 0 && !(tk.v[k].f & F_GAP))
+          continue;
+        size_t col = tk.v[k].s - a;
+        if (col > title_end)
+          break;
+        if (col + 2 >= title_col) {
+          if (word_tok(&tk.v[k]))
+            st.title_at = k;
+          break;
+        }
+        if (!tk.gaps)
+          break;
+      }
+      title_col = SIZE_MAX;
+    }
     /* A letterhead label opens a column: the line's start or a word after
      * a column gap. */
     /* (only the first token when no token follows a gap) */
@@ -3706,6 +3848,19 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
           (tk.v[i].c == ',' || tk.v[i].c == '!'))
         st.mode = M_BODY;
     }
+    /* A title that ends the line or its column: the name is on the next
+     * line, in the same column ("'RE: Arbeidsongeval dhr." over
+     * "I. Doornbos'" in an inventory). */
+    /* (a line without column gaps has only its last token to ask) */
+    for (size_t k = tk.gaps || !tk.n ? 0 : tk.n - 1, cell = 0; k < tk.n; k++) {
+      if (tk.v[k].f & F_GAP)
+        cell = k;
+      if (title_dangles(s, &tk, k)) {
+        title_col = tk.v[cell].s - a;
+        title_end = tk.v[k].e - a;
+        break;
+      }
+    }
     a = b + 1;
   }
   rc = not_persons(ctx, out, n0, &officials, &places, &ht);
@@ -3728,7 +3883,7 @@ int woo__find_functions(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *s = ctx->text;
   size_t len = ctx->len, a = 0;
   int sig_lines = 0; /* lines of a signature block still to come */
-  nstate st = {ctx, s, &tk, M_BODY, NULL, NULL, NULL, false};
+  nstate st = {ctx, s, &tk, M_BODY, NULL, NULL, NULL, false, SIZE_MAX};
 
   linewalk lw = linewalk_of(ctx);
   while (a < len) {

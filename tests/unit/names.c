@@ -57,6 +57,28 @@ static const name_case cases[] = {
     {"We hebben Oussama Bakkali gesproken over zijn aanvraag.",
      {"Oussama Bakkali"}, true},
     {"namens Wiersma is een reactie gestuurd.", {"Wiersma"}, true},
+    /* a surname that is also a word after a title and an unknown given
+     * name; initials that look like a degree; particles of other
+     * languages; a given name the lexicon lacks before particles */
+    {"Mail over het ongeval van dhr. Adilson Peters.", {"Adilson Peters"},
+     true},
+    {"Volmacht M.A. Kılıç", {"M.A. Kılıç"}, true},
+    {"Gesproken met Rasha da Silva en dhr. Da Costa.",
+     {"Rasha da Silva", "Da Costa"}, true},
+    {"Onderzoek arbeidsongeval de heer Te Riele", {"Te Riele"}, true},
+    {"Volmacht Yohanes de Groot-García", {"Yohanes de Groot-García"}, true},
+    {"Notitie Dimitris Wouter Benali over de aanvraag",
+     {"Dimitris Wouter Benali"}, true},
+    /* someone's part in a case before the name */
+    {"Verklaring van getuige 1 Nathaly Heerschop", {"Nathaly Heerschop"},
+     true},
+    {"Verklaring van slachtoffer Omid Molenaar", {"Omid Molenaar"}, true},
+    /* a title ending a line (or its column) and the name under it */
+    {"   92  E-mail 'RE: Arbeidsongeval dhr.      Deels openbaar  10.2.e\n"
+     "       I. Doornbos en dhr. Esra Nagy'\n",
+     {"I. Doornbos", "Esra Nagy"}, true},
+    {"Wij spraken vandaag met de heer\nWagemakers over de melding.",
+     {"Wagemakers"}, true},
 
     /* e-mail headers */
     {"Van: Jansen, Piet <p.jansen@example.nl>\n"
@@ -219,6 +241,10 @@ static const name_case cases[] = {
      true},
 
     /* negatives added with the rules above */
+    {"Persvragen van Jorritsma zijn beantwoord.", {"Jorritsma"}, true},
+    {"Zij verhuist naar Castricum aan Zee.", {NULL}, true},
+    {"Het besluit van de heer\n\nDe raad besluit anders.", {NULL}, true},
+    {"De melder belde over Bergen op Zoom.", {NULL}, true},
     {"Het contract met Van Oord is getekend.", {NULL}, true},
     {"Het pand aan de Brink en de bouw van de Julianabrug lopen.", {NULL},
      true},
