@@ -1978,9 +1978,19 @@ static bool role_before(const char *s, const tok *v, size_t i) {
   const tok *t = &v[k];
   if (t->kind != K_WORD || !(t->f & F_LOWER))
     return false;
+  /* the lengths and first letters of the words above turn most words
+   * away before a comparison */
   size_t n = t->e - t->s;
-  if (n < 6 || n > 17)
+  const uint32_t lengths = 1u << 6 | 1u << 7 | 1u << 9 | 1u << 10 |
+                           1u << 11 | 1u << 12 | 1u << 17;
+  if (n > 17 || !(lengths >> n & 1))
     return false;
+  switch (s[t->s]) {
+  case 'a': case 'b': case 'g': case 'k': case 'm': case 's': case 'v':
+    break;
+  default:
+    return false;
+  }
   for (size_t r = 0; r < sizeof roles / sizeof roles[0]; r++)
     if (roles[r].n == n && key_eq(s, t->s, t->e, roles[r].s))
       return true;
@@ -1997,7 +2007,8 @@ static bool title_dangles(const char *s, const toks *tk, size_t k) {
   if (t->kind != K_WORD || (k + 1 < tk->n && !(tk->v[k + 1].f & F_GAP)))
     return false;
   size_t n = t->e - t->s;
-  if (n < 3 || n > 7)
+  unsigned c0 = (unsigned char)s[t->s] | 32;
+  if (n < 3 || n > 7 || (c0 != 'd' && c0 != 'm' && c0 != 'h'))
     return false;
   for (size_t r = 0; r < sizeof titles / sizeof titles[0]; r++)
     if (titles[r].n == n && key_eq(s, t->s, t->e, titles[r].s))
