@@ -2343,11 +2343,18 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
     *pi = i;
     return 0;
   }
-  /* A title at the end of the line above, or a word naming someone's
-   * part in a case ("Verklaring van getuige 1 Nathaly Heerschop"), says
-   * what a title says. */
-  if (!title && !office && (i == st->title_at || role_before(s, v, i)))
-    title = true;
+  /* A title at the end of the line above says what a title says.  A
+   * word naming someone's part in a case ("Verklaring van getuige 1
+   * Nathaly Heerschop") says less: a party may be an organisation
+   * ("appellant Greenpeace"), but two capitalised words after it are a
+   * name as they are in a list of names. */
+  bool role = false;
+  if (!title && !office) {
+    if (i == st->title_at)
+      title = true;
+    else
+      role = role_before(s, v, i);
+  }
 
   size_t start = i, j = i;
   size_t n_init = 0, n_first = 0, n_part = 0;
@@ -2427,7 +2434,8 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
         /* in a header, signature or list two unknown words will do
          * ("Latoya Doelwijt") */
         bool known = (nx & L_SN) ||
-                     ((mode != M_BODY || title) && !(nx & (L_FN | L_PART)) &&
+                     ((mode != M_BODY || title || role) &&
+                      !(nx & (L_FN | L_PART)) &&
                       !(v[j + 1].f & F_HYPH) && !unit_word(s, &v[j + 1]));
         /* … or before a given name and a surname that is no other word
          * ("Yohanes Hylke Soerjadi", "Dyonne Samira Sewnandan"), or
@@ -2449,7 +2457,7 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
         /* a surname that is also a common word ("Hofstede") will do where
          * the line holds names anyway, or after a title ("dhr. Adilson
          * Peters") */
-        bool sn_ok = (mode != M_BODY || title) && (nx & L_SN);
+        bool sn_ok = (mode != M_BODY || title || role) && (nx & L_SN);
         /* and any capitalised word that closes the name where the line
          * holds names: "Geachte Adilson Wildschut,", "Van: Adilson
          * Wildschut <…>" */

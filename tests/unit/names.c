@@ -242,6 +242,8 @@ static const name_case cases[] = {
 
     /* negatives added with the rules above */
     {"Persvragen van Jorritsma zijn beantwoord.", {"Jorritsma"}, true},
+    {"Het bezwaar van appellant Greenpeace Nederland is ongegrond.", {NULL},
+     true},
     {"Zij verhuist naar Castricum aan Zee.", {NULL}, true},
     {"Het besluit van de heer\n\nDe raad besluit anders.", {NULL}, true},
     {"De melder belde over Bergen op Zoom.", {NULL}, true},
