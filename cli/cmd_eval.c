@@ -237,8 +237,12 @@ static void row(const char *name, const counts *tok, const counts *ent) {
   putchar('\n');
 }
 
+/* Score the case in dir, or with learn set only teach `known` its names
+ * (the first pass of --batch).  Returns 0, or 1 on an error already
+ * reported; a folder that is no case is skipped. */
 static int eval_case(tally *t, const char *dir, const char *name,
-                     const woo_policy *base_policy, bool verbose, bool misses) {
+                     const woo_policy *base_policy, bool verbose, bool misses,
+                     woo_names *known, bool learn) {
   char path[4400], input[4400] = "";
   DIR *d = opendir(dir);
   if (!d)
@@ -293,8 +297,15 @@ static int eval_case(tally *t, const char *dir, const char *name,
     }
   }
   const woo_policy *use = policy ? policy : base_policy;
-  if (woo_scanner_new(&scanner, use) != 0 || woo_scan(&marks, scanner, doc, NULL) != 0) {
+  woo_scan_options o = WOO_SCAN_OPTIONS_INIT;
+  o.known = known;
+  o.learn = learn;
+  if (woo_scanner_new(&scanner, use) != 0 || woo_scan(&marks, scanner, doc, &o) != 0) {
     cli_error_last();
+    goto done;
+  }
+  if (learn) {
+    rc = 0;
     goto done;
   }
   if (misses)
@@ -361,7 +372,7 @@ static int check_requirement(const char *req, const tally *t) {
 
 int cmd_eval(int argc, char **argv) {
   const char *policy_path = NULL;
-  bool verbose = false, misses = false;
+  bool verbose = false, misses = false, batch = false;
   const char *reqs[32];
   int nreq = 0;
   static const struct option longopts[] = {
@@ -369,6 +380,7 @@ int cmd_eval(int argc, char **argv) {
       {"require", required_argument, NULL, 'r'},
       {"verbose", no_argument, NULL, 'v'},
       {"misses", no_argument, NULL, 'M'},
+      {"batch", no_argument, NULL, 'B'},
       {NULL, 0, NULL, 0}};
   int c;
   optind = 1;
@@ -377,6 +389,7 @@ int cmd_eval(int argc, char **argv) {
     case 'p': policy_path = optarg; break;
     case 'v': verbose = true; break;
     case 'M': misses = true; break;
+    case 'B': batch = true; break;
     case 'r':
       if (nreq == 32)
         return cli_usage("eval", "too many --require");
@@ -395,30 +408,61 @@ int cmd_eval(int argc, char **argv) {
   tally t;
   memset(&t, 0, sizeof t);
   int errors = 0;
-  for (int a = optind; a < argc; a++) {
-    /* A folder of cases, or one case folder. */
-    errors += eval_case(&t, argv[a], argv[a], policy, verbose, misses);
-    DIR *d = opendir(argv[a]);
-    if (!d)
-      continue;
-    char **names = NULL;
-    size_t n = 0;
-    struct dirent *e;
-    while ((e = readdir(d)))
-      if (e->d_name[0] != '.') {
-        names = realloc(names, (n + 1) * sizeof *names);
-        names[n++] = strdup(e->d_name);
-      }
-    closedir(d);
-    qsort(names, n, sizeof *names, cmp_str);
-    for (size_t i = 0; i < n; i++) {
-      char sub[4400];
-      snprintf(sub, sizeof sub, "%s/%s", argv[a], names[i]);
-      errors += eval_case(&t, sub, names[i], policy, verbose, misses);
-      free(names[i]);
-    }
-    free(names);
+  /* --batch: the cases are scanned as one batch, as `woo scan` scans
+   * several documents: a learning pass over all of them first, so that
+   * names found in one case are marked in the others. */
+  woo_names *known = NULL;
+  if (batch && woo_names_new(&known) != 0) {
+    cli_error_last();
+    woo_policy_free(policy);
+    return EXIT_ERROR;
   }
+  for (int pass = batch ? 0 : 1; pass < 2; pass++) {
+    bool learn = pass == 0;
+    for (int a = optind; a < argc; a++) {
+      /* A folder of cases, or one case folder. */
+      errors += eval_case(&t, argv[a], argv[a], policy, verbose, misses, known,
+                          learn);
+      DIR *d = opendir(argv[a]);
+      if (!d)
+        continue;
+      char **names = NULL;
+      size_t n = 0;
+      struct dirent *e;
+      while ((e = readdir(d)))
+        if (e->d_name[0] != '.') {
+          char **nn = realloc(names, (n + 1) * sizeof *names);
+          char *name = strdup(e->d_name);
+          if (nn)
+            names = nn;
+          if (!nn || !name) {
+            free(name);
+            for (size_t i = 0; i < n; i++)
+              free(names[i]);
+            free(names);
+            closedir(d);
+            woo_names_free(known);
+            woo_policy_free(policy);
+            cli_error("%s: out of memory", argv[a]);
+            return EXIT_ERROR;
+          }
+          names[n++] = name;
+        }
+      closedir(d);
+      qsort(names, n, sizeof *names, cmp_str);
+      for (size_t i = 0; i < n; i++) {
+        char sub[4400];
+        snprintf(sub, sizeof sub, "%s/%s", argv[a], names[i]);
+        errors += eval_case(&t, sub, names[i], policy, verbose, misses, known,
+                            learn);
+        free(names[i]);
+      }
+      free(names);
+    }
+    if (learn && errors)
+      break; /* reported once, in the learning pass */
+  }
+  woo_names_free(known);
   printf("%d documents\n", t.cases);
   printf("  %-18s %6s  %5s %5s %5s   %5s %5s %5s\n", "", "tokens", "P", "R",
          "F1", "eP", "eR", "eF1");

@@ -21,7 +21,7 @@ static const command commands[] = {
     {"audit", cmd_audit, "audit [--json] [--index INV] [--fail-on SEV] [-j N] FILE|DIR…\n"
                          "  woo audit --keys -o DIR FILE…  |  woo audit --merge KEYFILE…|DIR"},
     {"index", cmd_index, "index [--format csv|json|md|html|diwoo] [--marks DIR] [-j N] [-o OUT] FILE|DIR…"},
-    {"eval", cmd_eval, "eval [--policy P] [--require NAME-METRIC=V] GOLD_DIR…"},
+    {"eval", cmd_eval, "eval [--policy P] [--require NAME-METRIC=V] [--misses] [--batch] GOLD_DIR…"},
 };
 
 static void usage(FILE *f) {
