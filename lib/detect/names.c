@@ -412,6 +412,26 @@ static const unsigned char ascii_class[256] = {
     ['u'] = C_LOW, ['v'] = C_LOW, ['w'] = C_LOW, ['x'] = C_LOW,
     ['y'] = C_LOW, ['z'] = C_LOW};
 
+/* The flags of a word that the class of its first byte gives: those of
+ * a word whose other bytes are lower-case letters. */
+static const unsigned char first_flags[256] = {
+    ['0'] = F_DIGIT, ['1'] = F_DIGIT, ['2'] = F_DIGIT, ['3'] = F_DIGIT,
+    ['4'] = F_DIGIT, ['5'] = F_DIGIT, ['6'] = F_DIGIT, ['7'] = F_DIGIT,
+    ['8'] = F_DIGIT, ['9'] = F_DIGIT,
+    ['A'] = F_CAP, ['B'] = F_CAP, ['C'] = F_CAP, ['D'] = F_CAP, ['E'] = F_CAP,
+    ['F'] = F_CAP, ['G'] = F_CAP, ['H'] = F_CAP, ['I'] = F_CAP, ['J'] = F_CAP,
+    ['K'] = F_CAP, ['L'] = F_CAP, ['M'] = F_CAP, ['N'] = F_CAP, ['O'] = F_CAP,
+    ['P'] = F_CAP, ['Q'] = F_CAP, ['R'] = F_CAP, ['S'] = F_CAP, ['T'] = F_CAP,
+    ['U'] = F_CAP, ['V'] = F_CAP, ['W'] = F_CAP, ['X'] = F_CAP, ['Y'] = F_CAP,
+    ['Z'] = F_CAP,
+    ['a'] = F_LOWER, ['b'] = F_LOWER, ['c'] = F_LOWER, ['d'] = F_LOWER,
+    ['e'] = F_LOWER, ['f'] = F_LOWER, ['g'] = F_LOWER, ['h'] = F_LOWER,
+    ['i'] = F_LOWER, ['j'] = F_LOWER, ['k'] = F_LOWER, ['l'] = F_LOWER,
+    ['m'] = F_LOWER, ['n'] = F_LOWER, ['o'] = F_LOWER, ['p'] = F_LOWER,
+    ['q'] = F_LOWER, ['r'] = F_LOWER, ['s'] = F_LOWER, ['t'] = F_LOWER,
+    ['u'] = F_LOWER, ['v'] = F_LOWER, ['w'] = F_LOWER, ['x'] = F_LOWER,
+    ['y'] = F_LOWER, ['z'] = F_LOWER};
+
 /* What the tokenizer's main loop asks of a byte. */
 enum {
   T_WS = 1,      /* space, tab, CR, form feed, vertical tab */
@@ -568,11 +588,11 @@ static inline size_t ascii_word_end(const char *s, size_t i, size_t b,
 /* The classes of a line's bytes, 64 at a time, for the word loop of
  * the tokenizer: one classification for all the words among them
  * instead of one for each word.  Bit k of each mask is about s[p + k]:
- * ASCII letters and digits, lower-case letters, digits.  Bytes at or
- * after the line's end are in no class, so that a word stops there. */
+ * ASCII letters and digits, lower-case letters.  Bytes at or after the
+ * line's end are in no class, so that a word stops there. */
 typedef struct bytewin {
   size_t p;
-  uint64_t alnum, low, dig;
+  uint64_t alnum, low;
 } bytewin;
 
 #if !defined(__SSE2__)
@@ -607,6 +627,23 @@ static inline void ascii_classes16(const char *p, unsigned *alnum,
 }
 #endif
 
+/* A bit per byte of the sixteen at p: ASCII letters and digits in
+ * *alnum, lower-case letters in *low. */
+static inline void word_classes16(const char *p, unsigned *alnum,
+                                  unsigned *low) {
+#if defined(__SSE2__)
+  __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+  /* capitals lowered; bytes >= 0x80 stay out of every range */
+  __m128i l = bytes_in(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 'z');
+  __m128i d = bytes_in(x, '0', '9');
+  *low = (unsigned)_mm_movemask_epi8(bytes_in(x, 'a', 'z'));
+  *alnum = (unsigned)_mm_movemask_epi8(_mm_or_si128(l, d));
+#else
+  unsigned dig;
+  ascii_classes16(p, alnum, low, &dig);
+#endif
+}
+
 /* The classes of the 16 * k bytes at p, k from 1 to 4, into the window;
  * then shifted down by sh bits. */
 #if defined(__GNUC__)
@@ -614,20 +651,19 @@ __attribute__((always_inline))
 #endif
 static inline void bytewin_classes(bytewin *w, const char *p, unsigned k,
                                    unsigned sh) {
-  unsigned a[4] = {0, 0, 0, 0}, l[4] = {0, 0, 0, 0}, d[4] = {0, 0, 0, 0};
-  ascii_classes16(p, &a[0], &l[0], &d[0]);
+  unsigned a[4] = {0, 0, 0, 0}, l[4] = {0, 0, 0, 0};
+  word_classes16(p, &a[0], &l[0]);
   if (k > 1)
-    ascii_classes16(p + 16, &a[1], &l[1], &d[1]);
+    word_classes16(p + 16, &a[1], &l[1]);
   if (k > 2)
-    ascii_classes16(p + 32, &a[2], &l[2], &d[2]);
+    word_classes16(p + 32, &a[2], &l[2]);
   if (k > 3)
-    ascii_classes16(p + 48, &a[3], &l[3], &d[3]);
+    word_classes16(p + 48, &a[3], &l[3]);
 #define JOIN(m)                                                                \
   ((uint64_t)m[0] | (uint64_t)m[1] << 16 | (uint64_t)m[2] << 32 |              \
    (uint64_t)m[3] << 48)
   w->alnum = JOIN(a) >> sh;
   w->low = JOIN(l) >> sh;
-  w->dig = JOIN(d) >> sh;
 #undef JOIN
 }
 
@@ -653,6 +689,34 @@ static void bytewin_fill(bytewin *w, const char *s, size_t p, size_t b) {
     memcpy(buf, s + p, n);
     bytewin_classes(w, buf, 4, 0);
   }
+}
+
+/* The letters of a word of ASCII letters and digits s[i..j). */
+static unsigned word_letters(const char *s, size_t i, size_t j) {
+  unsigned n = 0;
+  for (size_t k = i; k < j; k++)
+    n += ascii_class[(unsigned char)s[k]] != C_DIG;
+  return n;
+}
+
+/* The flags of a word of ASCII letters and digits s[i..j) that the
+ * tokenizer's loop does not read off its first byte: one with a digit
+ * or a capital after the first byte. */
+static unsigned word_flags(const char *s, size_t i, size_t j) {
+  unsigned char c0 = ascii_class[(unsigned char)s[i]];
+  unsigned f = c0 == C_UP ? F_CAP : c0 == C_LOW ? F_LOWER : 0;
+  unsigned digits = 0;
+  bool lower = false;
+  for (size_t k = i; k < j; k++) {
+    unsigned char c = ascii_class[(unsigned char)s[k]];
+    digits += c == C_DIG;
+    lower |= c == C_LOW;
+  }
+  if (digits)
+    f |= F_DIGIT;
+  if ((unsigned)(j - i) - digits >= 2 && !lower)
+    f |= F_ALLCAPS;
+  return f;
 }
 
 static unsigned lexbits_lookup(const char *s, tok *t, const uint64_t *w);
@@ -937,9 +1001,11 @@ static size_t tok_general(const char *s, size_t i, size_t b, bool links,
  * numbering) and every word after . ! ? : or a column gap ("1." "a)"
  * "2.3" are numbering, not sentence material).  Where the next
  * capitalised word is (ncap: a lower-case word can only open a name, as
- * a title, office or particle, a few words before one) and the lexicon
- * bits of capitalised words are filled in by a pass back over the line's
- * tokens: the loop that finds them keeps less in hand. */
+ * a title, office or particle, a few words before one) is written when
+ * the capitalised word is found, into the tokens since the one before;
+ * the lexicon bits of capitalised words are filled in afterwards, the
+ * capitalised words found by following ncap.  A token's lexicon bits and
+ * hash are written when they are looked up (F_LEX). */
 static int tokenize(const char *s, size_t a, size_t b, toks *out,
                     int links_known) {
   size_t i = a;
@@ -949,174 +1015,203 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
    * not start with "www.": the others skip the look-ahead. */
   bool links = links_known < 0 ? line_has_links(s, a, b) : links_known > 0;
   tok *v = out->v;
-  size_t n = 0, cap = out->cap;
-  unsigned gaps = 0;
-  bool start = true;   /* the next word starts a sentence */
-  size_t caps_end = 0; /* one past the last capitalised word */
+  size_t n = 0;
+  size_t gaps = 0;   /* tokens with F_GAP */
+  bool start = true; /* the next word starts a sentence */
+  size_t capn = 0;   /* the tokens before this one have their ncap */
   /* White space since the last token: 3+ is a column.  Before the
    * first token it makes none: blank starts far below, so that the
    * test needs no token count. */
   ptrdiff_t blank = PTRDIFF_MIN / 2;
   /* no window yet: as if all its bytes were a word, so that the first
    * word fills one */
-  bytewin win = {i, ~(uint64_t)0, 0, 0};
-  while (i < b) {
-    unsigned char c = (unsigned char)s[i];
-    unsigned tc = tok_class[c];
-    if (tc & T_WS) {
-      blank += c == '\t' ? 3 : 1;
-      i++;
-      continue;
-    }
-    if (WOO_RARE(n == cap)) {
-      out->n = n;
-      if (toks_grow(out))
-        return WOO_ENOMEM;
-      v = out->v;
-      cap = out->cap;
-    }
-    tok *t = &v[n];
-    unsigned gap = blank >= 3 ? F_GAP : 0;
-    if (tc & T_PUNCT) {
-      gaps |= gap;
-      blank = 0;
-      /* ASCII punctuation: one byte, what the code point path below
-       * makes of it */
-      *t = (tok){i, i + 1, 0, 0, NO_CAP, (uint16_t)gap, K_PUNCT, (char)c};
-      start |= (tc & T_STOP) != 0;
-      i++;
-      n++;
-      continue;
-    }
-    /* words starting with w ("wordt", "wij") are words here too, but
-     * for "www." */
-    if ((tc & T_WORD) || ((c | 32) == 'w' && !www_at(s, i, b))) {
-      /* The common word: ASCII letters and digits up to a byte that
-       * joins nothing (no apostrophe, hyphen or multi-byte character,
-       * no dot before a letter).  On a line with links the byte must
-       * also end the run of bytes tok_general looks through for '@'
-       * and "://".  tok_general would find the same token with more
-       * tests per byte. */
-      unsigned digits = 0;
-      bool lower;
-      size_t j, o = i - win.p;
-      uint64_t stop = o < 64 ? ~win.alnum >> o : 0;
-      if (WOO_RARE(stop == 0)) {
-        /* past the window, or the word runs to its end */
-        bytewin_fill(&win, s, i, b);
-        o = 0;
-        stop = ~win.alnum;
+  bytewin win = {i, ~(uint64_t)0, 0};
+  for (;;) {
+    /* Every token takes at least one byte: the room left in the array
+     * holds every token that starts before lim, so the loop needs no
+     * test of its own for it. */
+    size_t room = out->cap - n;
+    size_t lim = b - i <= room ? b : i + room;
+    while (i < lim) {
+      unsigned char c = (unsigned char)s[i];
+      unsigned tc = tok_class[c];
+      if (tc & T_WS) {
+        blank += c == '\t' ? 3 : 1;
+        i++;
+        continue;
       }
-      if (WOO_RARE(stop == 0)) {
-        j = ascii_word_end(s, i, b, &lower, &digits); /* 64 bytes or more */
-      } else {
-        unsigned len = (unsigned)__builtin_ctzll(stop);
-        uint64_t in = ((uint64_t)1 << len) - 1;
-        j = i + len;
-        lower = (win.low >> o & in) != 0;
-        /* digits are rare in words: counted bit by bit */
-        for (uint64_t m = win.dig >> o & in; m; m &= m - 1)
-          digits++;
+      tok *t = &v[n];
+      unsigned gap = 0;
+      if (WOO_RARE(blank >= 3)) {
+        gap = F_GAP;
+        gaps++; /* taken back below where no token comes of it */
       }
-      unsigned char x = j < b ? (unsigned char)s[j] : 0;
-      /* a dot before anything but a letter ends the word, as in the
-       * loop below */
-      bool dot = x == '.' &&
-                 (j + 1 >= b || !(tok_class[(unsigned char)s[j + 1]] &
-                                  (T_LETTER | T_HIGH)));
-      /* (a space, after most words, joins nothing and ends every run) */
-      if (x == ' ' || ((!(tok_class[x] & T_JOIN) || dot) &&
-                       (!links || j == b || (tok_class[x] & T_DELIM)))) {
-        gaps |= gap;
+      if (tc & T_PUNCT) {
         blank = 0;
-        unsigned char c0 = ascii_class[c];
-        unsigned f = gap;
-        if (digits)
-          f |= F_DIGIT;
-        if (c0 == C_UP) {
-          f |= F_CAP;
-          caps_end = n + 1;
-        } else if (c0 == C_LOW) {
-          f |= F_LOWER;
+        /* ASCII punctuation: one byte, what the code point path below
+         * makes of it */
+        t->s = i;
+        t->e = i + 1;
+        t->f = (uint16_t)gap;
+        t->kind = K_PUNCT;
+        t->c = (char)c;
+        start |= (tc & T_STOP) != 0;
+        i++;
+        n++;
+        continue;
+      }
+      /* words starting with w ("wordt", "wij") are words here too, but
+       * for "www." */
+      if ((tc & T_WORD) || ((c | 32) == 'w' && !www_at(s, i, b))) {
+        /* The common word: ASCII letters and digits up to a byte that
+         * joins nothing (no apostrophe, hyphen or multi-byte character,
+         * no dot before a letter).  On a line with links the byte must
+         * also end the run of bytes tok_general looks through for '@'
+         * and "://".  tok_general would find the same token with more
+         * tests per byte. */
+        size_t i0 = i, j, e, o = i - win.p;
+        uint64_t stop = o < 64 ? ~win.alnum >> o : 0;
+        if (WOO_RARE(stop == 0)) {
+          /* past the window, or the word runs to its end */
+          bytewin_fill(&win, s, i, b);
+          o = 0;
+          stop = ~win.alnum;
         }
-        unsigned letters = (unsigned)(j - i) - digits;
-        if (letters >= 2 && !lower)
-          f |= F_ALLCAPS;
-        size_t e = j;
-        if (WOO_RARE(dot)) {
-          /* The trailing dot, as below: initials of one piece ("J.",
-           * "Th.") start with a capital and have at most three bytes;
-           * short titles and particles ("mr.", "dhr.") are looked up. */
-          if (c0 == C_UP && j - i <= 3 && initials_shape(s, i, j + 1)) {
-            e = j + 1;
-            f |= F_INIT;
-          } else if (j - i <= 5 && (f & F_LOWER || letters <= 4) &&
-                     dotted_keeps(s, i, j + 1 - i)) {
-            e = j + 1;
+        /* The flags of a word whose bytes after the first are all
+         * lower case are those of its first byte (a capital, a
+         * lower-case letter or a digit); the others are read whole. */
+        unsigned f = first_flags[c];
+        if (WOO_RARE(stop == 0)) {
+          /* 64 bytes or more */
+          unsigned digits;
+          bool lower;
+          j = ascii_word_end(s, i, b, &lower, &digits);
+          f = word_flags(s, i, j);
+        } else {
+          unsigned len = (unsigned)__builtin_ctzll(stop);
+          uint64_t in = ((uint64_t)1 << len) - 1;
+          j = i + len;
+          if (WOO_RARE((~(win.low >> o) & in) > 1))
+            f = word_flags(s, i, j);
+        }
+        unsigned char x = j < b ? (unsigned char)s[j] : 0;
+        if (x == ' ') {
+          /* (a space, after most words, joins nothing and ends every
+           * run; the loop would take it as white space) */
+          e = j;
+          blank = 1;
+          i = j + 1;
+        } else {
+          /* a dot before anything but a letter ends the word, as in the
+           * loop below */
+          bool dot = x == '.' &&
+                     (j + 1 >= b || !(tok_class[(unsigned char)s[j + 1]] &
+                                      (T_LETTER | T_HIGH)));
+          if (!((!(tok_class[x] & T_JOIN) || dot) &&
+                (!links || j == b || (tok_class[x] & T_DELIM))))
+            goto general;
+          e = j;
+          if (WOO_RARE(dot)) {
+            /* The trailing dot, as below: initials of one piece ("J.",
+             * "Th.") start with a capital and have at most three bytes;
+             * short titles and particles ("mr.", "dhr.") are looked up. */
+            if ((f & F_CAP) && j - i <= 3 && initials_shape(s, i, j + 1)) {
+              e = j + 1;
+              f |= F_INIT;
+            } else if (j - i <= 5 &&
+                       (f & F_LOWER || word_letters(s, i, j) <= 4) &&
+                       dotted_keeps(s, i, j + 1 - i)) {
+              e = j + 1;
+            }
           }
+          blank = 0;
+          i = e;
         }
         /* a column gap starts a sentence too; a number does not take
          * the start */
-        start |= gap != 0;
-        if (start && (!(f & F_DIGIT) || (f & (F_CAP | F_LOWER)))) {
+        if (WOO_RARE(gap)) {
+          f |= gap;
+          start = true;
+        }
+        if (start && (f & (F_CAP | F_LOWER | F_DIGIT)) != F_DIGIT) {
           f |= F_SENT;
           start = false;
         }
-        /* stored once, whole, when all is known */
-        *t = (tok){i, e, 0, 0, NO_CAP, (uint16_t)f, K_WORD, 0};
-        i = e;
-        n++;
-        /* the space after the word, as the loop would take it */
-        if (e == j && x == ' ') {
-          blank = 1;
-          i++;
+        t->s = i0;
+        t->e = e;
+        t->f = (uint16_t)f;
+        t->kind = K_WORD;
+        t->c = 0;
+        if (f & F_CAP) {
+          uint32_t k = n < NO_CAP ? (uint32_t)n : NO_CAP - 1;
+          for (; capn <= n; capn++)
+            v[capn].ncap = k;
         }
+        n++;
         continue;
       }
-    }
-    size_t next = tok_general(s, i, b, links, gap, t);
-    if (t->kind) {
-      gaps |= gap;
-      blank = 0;
-      t->ncap = NO_CAP;
-      if (t->kind == K_PUNCT) {
-        if (t->c == '.' || t->c == '!' || t->c == '?' || t->c == ':')
-          start = true;
-      } else if (t->kind == K_WORD) {
-        if (t->f & F_CAP)
-          caps_end = n + 1;
-        start |= gap != 0;
-        if (start && !((t->f & F_DIGIT) && !(t->f & (F_CAP | F_LOWER)))) {
-          t->f |= F_SENT;
+    general:;
+      size_t next = tok_general(s, i, b, links, gap, t);
+      if (t->kind) {
+        blank = 0;
+        if (t->kind == K_PUNCT) {
+          if (t->c == '.' || t->c == '!' || t->c == '?' || t->c == ':')
+            start = true;
+        } else if (t->kind == K_WORD) {
+          start |= gap != 0;
+          if (start && !((t->f & F_DIGIT) && !(t->f & (F_CAP | F_LOWER)))) {
+            t->f |= F_SENT;
+            start = false;
+          }
+          if (t->f & F_CAP) {
+            uint32_t k = n < NO_CAP ? (uint32_t)n : NO_CAP - 1;
+            for (; capn <= n; capn++)
+              v[capn].ncap = k;
+          }
+        } else {
           start = false;
         }
+        n++;
       } else {
-        start = false;
+        gaps -= gap != 0;
       }
-      n++;
+      i = next;
     }
-    i = next;
+    if (i >= b)
+      break;
+    out->n = n;
+    if (toks_grow(out))
+      return WOO_ENOMEM;
+    v = out->v;
   }
   out->n = n;
   out->gaps = gaps != 0;
-  /* Back over the tokens: where the next capitalised word is, and the
-   * lexicon bits of the capitalised words (the tokens after the last one
-   * keep NO_CAP). */
+  /* the tokens after the last capitalised word */
+  for (size_t k = capn; k < n; k++)
+    v[k].ncap = NO_CAP;
+  /* The lexicon bits of the capitalised words, found by following
+   * ncap from one to the next (a line of 2^32 tokens or more, whose
+   * ncap stops counting, is walked whole). */
   lexcache *lc = out->lc;
-  uint32_t next = NO_CAP;
-  for (size_t k = caps_end; k-- > 0;) {
-    tok *t = &v[k];
-    if ((t->f & F_CAP) && t->kind == K_WORD) {
-      next = k < NO_CAP ? (uint32_t)k : NO_CAP - 1;
-      if (lc)
-        lex_cached(lc, s, t);
+  if (lc && capn > 0) {
+    if (WOO_RARE(n >= NO_CAP - 1)) {
+      for (size_t k = 0; k < capn; k++)
+        if ((v[k].f & F_CAP) && v[k].kind == K_WORD)
+          lex_cached(lc, s, &v[k]);
+    } else {
+      for (size_t k = v[0].ncap;;) {
+        lex_cached(lc, s, &v[k]);
+        if (++k >= capn)
+          break;
+        k = v[k].ncap;
+      }
     }
-    t->ncap = next;
   }
   return 0;
 }
 
 /* ---- lexicon bits ------------------------------------------------------ */
+
 
 /* The bytes of a suffix of up to eight letters as a little-endian
  * number, as the word's last bytes are read below (folded at compile
@@ -1206,6 +1301,7 @@ static inline unsigned lexbits_lookup(const char *s, tok *t,
   if (t->kind != K_WORD || (t->f & F_DIGIT) || n > 64 ||
       !(t->f & (F_CAP | F_LOWER))) {
     t->lx = 0;
+    t->hash = 0;
     return 0;
   }
   uint32_t bits;
