@@ -50,7 +50,8 @@ enum {
   F_SENT = 1u << 7,    /* first word of a sentence or line */
   F_LEX = 1u << 8,     /* lexicon bits computed */
   F_COMMON_DONE = 1u << 9, /* … and the common-words bit */
-  F_GAP = 1u << 10         /* after a tab or three spaces: a column break */
+  F_GAP = 1u << 10,        /* after a tab or three spaces: a column break */
+  F_COMMON_WORD = 1u << 11 /* with F_LEX: capitalised and a common word */
 };
 
 /* Lexicon membership of a word: the bits of the combined lexicon table
@@ -91,8 +92,8 @@ typedef struct lexcache_entry {
   uint64_t w0, w1; /* the word's bytes, zero-padded */
   uint64_t hash;   /* tok.hash */
   uint32_t lx;     /* tok.lx */
-  uint16_t f;      /* the flags lexbits reads */
-  unsigned char len; /* 0: empty */
+  uint16_t key;    /* the flags lexbits reads, the length << 8; 0: empty */
+  uint16_t add;    /* the flags the look-up gives (F_LEX, F_COMMON_WORD) */
 } lexcache_entry;
 
 typedef struct lexcache {
@@ -101,10 +102,12 @@ typedef struct lexcache {
 } lexcache;
 
 /* One cache per thread, kept from one text to the next (32 bytes an
- * entry).  On the heap, not in thread-local storage: 128 kB of that
+ * entry).  On the heap, not in thread-local storage: 512 kB of that
  * would be taken from every thread's stack, and threads with small
- * stacks could no longer be made. */
-#define LEXCACHE_SLOTS 4096
+ * stacks could no longer be made.  (With 4096 entries a quarter of the
+ * capitalised words of a long text were looked up again.) */
+#define LEXCACHE_BITS 14
+#define LEXCACHE_SLOTS ((size_t)1 << LEXCACHE_BITS)
 static pthread_once_t lexcache_once = PTHREAD_ONCE_INIT;
 static pthread_key_t lexcache_key;
 static bool lexcache_keyed;
@@ -729,10 +732,10 @@ static unsigned lexbits_uncached(const char *s, tok *t);
 __attribute__((noinline))
 #endif
 static void lex_miss(lexcache_entry *e, const char *s, tok *t,
-                     const uint64_t *w, uint16_t f) {
-  size_t n = t->e - t->s;
+                     const uint64_t *w, unsigned key) {
   lexbits_lookup(s, t, w);
-  *e = (lexcache_entry){w[0], w[1], t->hash, t->lx, f, (unsigned char)n};
+  *e = (lexcache_entry){w[0], w[1], t->hash, t->lx, (uint16_t)key,
+                        (uint16_t)(t->f & (F_LEX | F_COMMON_WORD))};
 }
 
 /* Inline: the tokenizer calls it for every capitalised word, and most
@@ -742,23 +745,24 @@ __attribute__((always_inline))
 #endif
 static inline void lex_cached(lexcache *lc, const char *s, tok *t) {
   size_t n = t->e - t->s;
-  if (n == 0 || n > 16 || t->kind != K_WORD) {
+  if (n - 1 >= 16 || t->kind != K_WORD) {
     lexbits_uncached(s, t);
     return;
   }
   uint64_t w[2];
   woo__lex_load16(s + t->s, n, w);
-  uint16_t f = t->f & (F_CAP | F_LOWER | F_DIGIT | F_HYPH);
-  uint64_t h = (w[0] * 0x9e3779b97f4a7c15ull) ^ (w[1] * 0xc2b2ae3d27d4eb4full) ^ n;
-  h ^= h >> 29;
-  lexcache_entry *e = &lc->v[(h * 0xff51afd7ed558ccdull >> 40) & lc->mask];
-  if (e->len == n && e->w0 == w[0] && e->w1 == w[1] && e->f == f) {
+  /* (the flags below bit 8) */
+  unsigned key = (t->f & (F_CAP | F_LOWER | F_DIGIT | F_HYPH)) | n << 8;
+  /* the top bits of a product, which every byte of the word moves */
+  uint64_t h = (w[0] ^ (w[1] * 0xc2b2ae3d27d4eb4full)) * 0x9e3779b97f4a7c15ull;
+  lexcache_entry *e = &lc->v[(h >> (64 - LEXCACHE_BITS)) & lc->mask];
+  if (e->key == key && e->w0 == w[0] && e->w1 == w[1]) {
     t->lx = e->lx;
     t->hash = e->hash;
-    t->f |= F_LEX;
+    t->f |= e->add;
     return;
   }
-  lex_miss(e, s, t, w, f);
+  lex_miss(e, s, t, w, key);
 }
 
 /* Where the next '@' and "://" are, for lines tokenized in text order:
@@ -1348,6 +1352,10 @@ static inline unsigned lexbits_lookup(const char *s, tok *t,
     }
     if (street_word(s, t->s, t->e))
       lx |= L_STREET;
+    /* the common-words table needs the hash only; asked here, once for
+     * each word the cache keeps, not for each token */
+    if (t->hash && woo__lexhash_common(t->hash))
+      t->f |= F_COMMON_WORD;
   } else {
     /* Lower case: particles and titles, and offices and function titles
      * of five letters or more ("minister", "jurist"); shorter ones are
@@ -1406,18 +1414,17 @@ static inline bool office_possible(const tok *t) {
   return (t->f & F_CAP) || ((t->f & F_LOWER) && t->e - t->s >= 5);
 }
 
-/* The word's bits with L_COMMON: the common-words table is large, so it
- * is only asked about words that get as far as being weighed as a name. */
+/* The word's bits with L_COMMON.  The look-up finds out whether a
+ * capitalised word is a common word (F_COMMON_WORD); the bit joins the
+ * word's bits only once asked for here, where a word gets as far as
+ * being weighed as a name. */
 static unsigned lexbits_common(const char *s, tok *t) {
   unsigned lx = lexbits(s, t);
   if (t->f & F_COMMON_DONE)
     return t->lx;
   t->f |= F_COMMON_DONE;
-  if ((t->f & F_CAP) && t->hash) {
-    /* the fingerprint table needs the hash only */
-    if (woo__lexhash_common(t->hash))
-      t->lx = lx | L_COMMON;
-  }
+  if (t->f & F_COMMON_WORD)
+    t->lx = lx | L_COMMON;
   return t->lx;
 }
 
