@@ -1010,6 +1010,16 @@ static size_t tok_general(const char *s, size_t i, size_t b, bool links,
  * the lexicon bits of capitalised words are filled in afterwards, the
  * capitalised words found by following ncap.  A token's lexicon bits and
  * hash are written when they are looked up (F_LEX). */
+/* Where the next capitalised word is, written into the tokens from
+ * v[capn] to the capitalised word t; returns the index after t. */
+static inline size_t caps_to(tok *v, size_t capn, const tok *t) {
+  size_t n = (size_t)(t - v);
+  uint32_t k = n < NO_CAP ? (uint32_t)n : NO_CAP - 1;
+  for (tok *x = v + capn; x <= t; x++)
+    x->ncap = k;
+  return n + 1;
+}
+
 static int tokenize(const char *s, size_t a, size_t b, toks *out,
                     int links_known) {
   size_t i = a;
@@ -1019,7 +1029,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
    * not start with "www.": the others skip the look-ahead. */
   bool links = links_known < 0 ? line_has_links(s, a, b) : links_known > 0;
   tok *v = out->v;
-  size_t n = 0;
+  tok *t = v;        /* the next token */
   size_t gaps = 0;   /* tokens with F_GAP */
   bool start = true; /* the next word starts a sentence */
   size_t capn = 0;   /* the tokens before this one have their ncap */
@@ -1034,7 +1044,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
     /* Every token takes at least one byte: the room left in the array
      * holds every token that starts before lim, so the loop needs no
      * test of its own for it. */
-    size_t room = out->cap - n;
+    size_t room = out->cap - (size_t)(t - v);
     size_t lim = b - i <= room ? b : i + room;
     while (i < lim) {
       unsigned char c = (unsigned char)s[i];
@@ -1044,7 +1054,6 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
         i++;
         continue;
       }
-      tok *t = &v[n];
       unsigned gap = 0;
       if (WOO_RARE(blank >= 3)) {
         gap = F_GAP;
@@ -1061,7 +1070,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
         t->c = (char)c;
         start |= (tc & T_STOP) != 0;
         i++;
-        n++;
+        t++;
         continue;
       }
       /* words starting with w ("wordt", "wij") are words here too, but
@@ -1146,12 +1155,9 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
         t->f = (uint16_t)f;
         t->kind = K_WORD;
         t->c = 0;
-        if (f & F_CAP) {
-          uint32_t k = n < NO_CAP ? (uint32_t)n : NO_CAP - 1;
-          for (; capn <= n; capn++)
-            v[capn].ncap = k;
-        }
-        n++;
+        if (f & F_CAP)
+          capn = caps_to(v, capn, t);
+        t++;
         continue;
       }
     general:;
@@ -1167,15 +1173,12 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
             t->f |= F_SENT;
             start = false;
           }
-          if (t->f & F_CAP) {
-            uint32_t k = n < NO_CAP ? (uint32_t)n : NO_CAP - 1;
-            for (; capn <= n; capn++)
-              v[capn].ncap = k;
-          }
+          if (t->f & F_CAP)
+            capn = caps_to(v, capn, t);
         } else {
           start = false;
         }
-        n++;
+        t++;
       } else {
         gaps -= gap != 0;
       }
@@ -1183,11 +1186,13 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
     }
     if (i >= b)
       break;
-    out->n = n;
+    out->n = (size_t)(t - v);
     if (toks_grow(out))
       return WOO_ENOMEM;
     v = out->v;
+    t = v + out->n;
   }
+  size_t n = (size_t)(t - v);
   out->n = n;
   out->gaps = gaps != 0;
   /* the tokens after the last capitalised word */
