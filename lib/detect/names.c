@@ -704,8 +704,23 @@ static unsigned word_letters(const char *s, size_t i, size_t j) {
 
 /* The flags of a word of ASCII letters and digits s[i..j) that the
  * tokenizer's loop does not read off its first byte: one with a digit
- * or a capital after the first byte. */
-static unsigned word_flags(const char *s, size_t i, size_t j) {
+ * or a capital after the first byte.  The line ends at b. */
+static unsigned word_flags(const char *s, size_t i, size_t j, size_t b) {
+#if defined(__SSE2__)
+  if (j - i <= 16 && b - i >= 16) {
+    /* the sixteen bytes from the word's start: its lower-case letters,
+     * digits and (the rest) capitals; all capitals is two capitals or
+     * more and no lower case */
+    unsigned alnum, low, dig;
+    ascii_classes16(s + i, &alnum, &low, &dig);
+    unsigned in = (1u << (j - i)) - 1;
+    low &= in;
+    dig &= in;
+    unsigned up = in & ~(low | dig);
+    return (up & 1) * F_CAP | (low & 1) * F_LOWER | (dig != 0) * F_DIGIT |
+           (low == 0 && (up & (up - 1)) != 0) * F_ALLCAPS;
+  }
+#endif
   unsigned char c0 = ascii_class[(unsigned char)s[i]];
   unsigned f = c0 == C_UP ? F_CAP : c0 == C_LOW ? F_LOWER : 0;
   unsigned digits = 0;
@@ -1099,13 +1114,13 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
           unsigned digits;
           bool lower;
           j = ascii_word_end(s, i, b, &lower, &digits);
-          f = word_flags(s, i, j);
+          f = word_flags(s, i, j, b);
         } else {
           unsigned len = (unsigned)__builtin_ctzll(stop);
           uint64_t in = ((uint64_t)1 << len) - 1;
           j = i + len;
           if (WOO_RARE((~(win.low >> o) & in) > 1))
-            f = word_flags(s, i, j);
+            f = word_flags(s, i, j, b);
         }
         unsigned char x = j < b ? (unsigned char)s[j] : 0;
         if (x == ' ') {
