@@ -588,14 +588,14 @@ static inline size_t ascii_word_end(const char *s, size_t i, size_t b,
   return i;
 }
 
-/* The classes of a line's bytes, 64 at a time, for the word loop of
- * the tokenizer: one classification for all the words among them
- * instead of one for each word.  Bit k of each mask is about s[p + k]:
- * ASCII letters and digits, lower-case letters.  Bytes at or after the
- * line's end are in no class, so that a word stops there. */
+/* The lower-case letters of a line's bytes, 64 at a time, for the word
+ * loop of the tokenizer: one classification for all the words among
+ * them instead of one for each word.  Bit k is set when s[p + k] is an
+ * ASCII lower-case letter; bytes at or after the line's end are not, so
+ * that a word stops there. */
 typedef struct bytewin {
   size_t p;
-  uint64_t alnum, low;
+  uint64_t low;
 } bytewin;
 
 #if !defined(__SSE2__)
@@ -630,20 +630,16 @@ static inline void ascii_classes16(const char *p, unsigned *alnum,
 }
 #endif
 
-/* A bit per byte of the sixteen at p: ASCII letters and digits in
- * *alnum, lower-case letters in *low. */
-static inline void word_classes16(const char *p, unsigned *alnum,
-                                  unsigned *low) {
+/* A bit per byte of the sixteen at p that is an ASCII lower-case
+ * letter. */
+static inline unsigned lower16(const char *p) {
 #if defined(__SSE2__)
   __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
-  /* capitals lowered; bytes >= 0x80 stay out of every range */
-  __m128i l = bytes_in(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 'z');
-  __m128i d = bytes_in(x, '0', '9');
-  *low = (unsigned)_mm_movemask_epi8(bytes_in(x, 'a', 'z'));
-  *alnum = (unsigned)_mm_movemask_epi8(_mm_or_si128(l, d));
+  return (unsigned)_mm_movemask_epi8(bytes_in(x, 'a', 'z'));
 #else
-  unsigned dig;
-  ascii_classes16(p, alnum, low, &dig);
+  unsigned alnum, low, dig;
+  ascii_classes16(p, &alnum, &low, &dig);
+  return low;
 #endif
 }
 
@@ -654,20 +650,14 @@ __attribute__((always_inline))
 #endif
 static inline void bytewin_classes(bytewin *w, const char *p, unsigned k,
                                    unsigned sh) {
-  unsigned a[4] = {0, 0, 0, 0}, l[4] = {0, 0, 0, 0};
-  word_classes16(p, &a[0], &l[0]);
+  uint64_t l = lower16(p);
   if (k > 1)
-    word_classes16(p + 16, &a[1], &l[1]);
+    l |= (uint64_t)lower16(p + 16) << 16;
   if (k > 2)
-    word_classes16(p + 32, &a[2], &l[2]);
+    l |= (uint64_t)lower16(p + 32) << 32;
   if (k > 3)
-    word_classes16(p + 48, &a[3], &l[3]);
-#define JOIN(m)                                                                \
-  ((uint64_t)m[0] | (uint64_t)m[1] << 16 | (uint64_t)m[2] << 32 |              \
-   (uint64_t)m[3] << 48)
-  w->alnum = JOIN(a) >> sh;
-  w->low = JOIN(l) >> sh;
-#undef JOIN
+    l |= (uint64_t)lower16(p + 48) << 48;
+  w->low = l >> sh;
 }
 
 /* The window of the bytes from s[p] to the line's end b, 64 at most.
@@ -702,39 +692,41 @@ static unsigned word_letters(const char *s, size_t i, size_t j) {
   return n;
 }
 
-/* The flags of a word of ASCII letters and digits s[i..j) that the
- * tokenizer's loop does not read off its first byte: one with a digit
- * or a capital after the first byte.  The line ends at b. */
-static unsigned word_flags(const char *s, size_t i, size_t j, size_t b) {
+/* The end of the word of ASCII letters and digits that starts at s[i]
+ * (the line ends at b) and its flags in *f: for the words that the
+ * tokenizer's loop does not read off its first byte, those with a digit
+ * or a capital after it or with 64 bytes or more. */
+static size_t word_rare(const char *s, size_t i, size_t b, unsigned *f) {
 #if defined(__SSE2__)
-  if (j - i <= 16 && b - i >= 16) {
+  if (b - i >= 16) {
     /* the sixteen bytes from the word's start: its lower-case letters,
      * digits and (the rest) capitals; all capitals is two capitals or
      * more and no lower case */
     unsigned alnum, low, dig;
     ascii_classes16(s + i, &alnum, &low, &dig);
-    unsigned in = (1u << (j - i)) - 1;
-    low &= in;
-    dig &= in;
-    unsigned up = in & ~(low | dig);
-    return (up & 1) * F_CAP | (low & 1) * F_LOWER | (dig != 0) * F_DIGIT |
+    unsigned stop = ~alnum & 0xFFFFu;
+    if (stop) {
+      unsigned in = (stop & (0u - stop)) - 1;
+      low &= in;
+      dig &= in;
+      unsigned up = in & ~(low | dig);
+      *f = (up & 1) * F_CAP | (low & 1) * F_LOWER | (dig != 0) * F_DIGIT |
            (low == 0 && (up & (up - 1)) != 0) * F_ALLCAPS;
+      return i + (size_t)__builtin_ctz(stop);
+    }
   }
 #endif
+  unsigned digits;
+  bool lower;
+  size_t j = ascii_word_end(s, i, b, &lower, &digits);
   unsigned char c0 = ascii_class[(unsigned char)s[i]];
-  unsigned f = c0 == C_UP ? F_CAP : c0 == C_LOW ? F_LOWER : 0;
-  unsigned digits = 0;
-  bool lower = false;
-  for (size_t k = i; k < j; k++) {
-    unsigned char c = ascii_class[(unsigned char)s[k]];
-    digits += c == C_DIG;
-    lower |= c == C_LOW;
-  }
+  unsigned g = c0 == C_UP ? F_CAP : c0 == C_LOW ? F_LOWER : 0;
   if (digits)
-    f |= F_DIGIT;
+    g |= F_DIGIT;
   if ((unsigned)(j - i) - digits >= 2 && !lower)
-    f |= F_ALLCAPS;
-  return f;
+    g |= F_ALLCAPS;
+  *f = g;
+  return j;
 }
 
 static unsigned lexbits_lookup(const char *s, tok *t, const uint64_t *w);
@@ -1054,7 +1046,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
   ptrdiff_t blank = PTRDIFF_MIN / 2;
   /* no window yet: as if all its bytes were a word, so that the first
    * word fills one */
-  bytewin win = {i, ~(uint64_t)0, 0};
+  bytewin win = {i, ~(uint64_t)0};
   for (;;) {
     /* Every token takes at least one byte: the room left in the array
      * holds every token that starts before lim, so the loop needs no
@@ -1097,32 +1089,33 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
          * also end the run of bytes tok_general looks through for '@'
          * and "://".  tok_general would find the same token with more
          * tests per byte. */
+        /* Most words are a letter or digit and lower-case letters after
+         * it: their flags are those of the first byte (a capital, a
+         * lower-case letter or a digit), and they end at the first byte
+         * after it that is no lower-case letter.  Where that byte is a
+         * capital or a digit, the word is read again whole. */
         size_t i0 = i, j, e, o = i - win.p;
-        uint64_t stop = o < 64 ? ~win.alnum >> o : 0;
+        uint64_t stop = o < 64 ? ~win.low >> o & ~(uint64_t)1 : 0;
         if (WOO_RARE(stop == 0)) {
           /* past the window, or the word runs to its end */
           bytewin_fill(&win, s, i, b);
           o = 0;
-          stop = ~win.alnum;
+          stop = ~win.low & ~(uint64_t)1;
         }
-        /* The flags of a word whose bytes after the first are all
-         * lower case are those of its first byte (a capital, a
-         * lower-case letter or a digit); the others are read whole. */
         unsigned f = first_flags[c];
+        unsigned char x;
         if (WOO_RARE(stop == 0)) {
           /* 64 bytes or more */
-          unsigned digits;
-          bool lower;
-          j = ascii_word_end(s, i, b, &lower, &digits);
-          f = word_flags(s, i, j, b);
+          j = word_rare(s, i, b, &f);
+          x = j < b ? (unsigned char)s[j] : 0;
         } else {
-          unsigned len = (unsigned)__builtin_ctzll(stop);
-          uint64_t in = ((uint64_t)1 << len) - 1;
-          j = i + len;
-          if (WOO_RARE((~(win.low >> o) & in) > 1))
-            f = word_flags(s, i, j, b);
+          j = i + (unsigned)__builtin_ctzll(stop);
+          x = j < b ? (unsigned char)s[j] : 0;
+          if (WOO_RARE(x != ' ' && ascii_class[x])) {
+            j = word_rare(s, i, b, &f);
+            x = j < b ? (unsigned char)s[j] : 0;
+          }
         }
-        unsigned char x = j < b ? (unsigned char)s[j] : 0;
         if (x == ' ') {
           /* (a space, after most words, joins nothing and ends every
            * run; the loop would take it as white space) */
