@@ -692,11 +692,17 @@ static unsigned word_letters(const char *s, size_t i, size_t j) {
   return n;
 }
 
+/* The end of a word and its flags, returned in registers. */
+typedef struct word_end {
+  size_t j;
+  unsigned f;
+} word_end;
+
 /* The end of the word of ASCII letters and digits that starts at s[i]
- * (the line ends at b) and its flags in *f: for the words that the
+ * (the line ends at b) and its flags: for the words that the
  * tokenizer's loop does not read off its first byte, those with a digit
  * or a capital after it or with 64 bytes or more. */
-static size_t word_rare(const char *s, size_t i, size_t b, unsigned *f) {
+static word_end word_rare(const char *s, size_t i, size_t b) {
 #if defined(__SSE2__)
   if (b - i >= 16) {
     /* the sixteen bytes from the word's start: its lower-case letters,
@@ -710,9 +716,10 @@ static size_t word_rare(const char *s, size_t i, size_t b, unsigned *f) {
       low &= in;
       dig &= in;
       unsigned up = in & ~(low | dig);
-      *f = (up & 1) * F_CAP | (low & 1) * F_LOWER | (dig != 0) * F_DIGIT |
-           (low == 0 && (up & (up - 1)) != 0) * F_ALLCAPS;
-      return i + (size_t)__builtin_ctz(stop);
+      unsigned f = (up & 1) * F_CAP | (low & 1) * F_LOWER |
+                   (dig != 0) * F_DIGIT |
+                   (low == 0 && (up & (up - 1)) != 0) * F_ALLCAPS;
+      return (word_end){i + (size_t)__builtin_ctz(stop), f};
     }
   }
 #endif
@@ -725,8 +732,7 @@ static size_t word_rare(const char *s, size_t i, size_t b, unsigned *f) {
     g |= F_DIGIT;
   if ((unsigned)(j - i) - digits >= 2 && !lower)
     g |= F_ALLCAPS;
-  *f = g;
-  return j;
+  return (word_end){j, g};
 }
 
 static unsigned lexbits_lookup(const char *s, tok *t, const uint64_t *w);
@@ -1106,13 +1112,17 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
         unsigned char x;
         if (WOO_RARE(stop == 0)) {
           /* 64 bytes or more */
-          j = word_rare(s, i, b, &f);
+          word_end w = word_rare(s, i, b);
+          j = w.j;
+          f = w.f;
           x = j < b ? (unsigned char)s[j] : 0;
         } else {
           j = i + (unsigned)__builtin_ctzll(stop);
           x = j < b ? (unsigned char)s[j] : 0;
           if (WOO_RARE(x != ' ' && ascii_class[x])) {
-            j = word_rare(s, i, b, &f);
+            word_end w = word_rare(s, i, b);
+            j = w.j;
+            f = w.f;
             x = j < b ? (unsigned char)s[j] : 0;
           }
         }
