@@ -590,12 +590,12 @@ static inline size_t ascii_word_end(const char *s, size_t i, size_t b,
 
 /* The lower-case letters of a line's bytes, 64 at a time, for the word
  * loop of the tokenizer: one classification for all the words among
- * them instead of one for each word.  Bit k is set when s[p + k] is an
- * ASCII lower-case letter; bytes at or after the line's end are not, so
- * that a word stops there. */
+ * them instead of one for each word.  Bit k is set when s[p + k] is no
+ * ASCII lower-case letter, and for the bytes at or after the line's end,
+ * so that a word stops there. */
 typedef struct bytewin {
   size_t p;
-  uint64_t low;
+  uint64_t notlow;
 } bytewin;
 
 #if !defined(__SSE2__)
@@ -657,7 +657,7 @@ static inline void bytewin_classes(bytewin *w, const char *p, unsigned k,
     l |= (uint64_t)lower16(p + 32) << 32;
   if (k > 3)
     l |= (uint64_t)lower16(p + 48) << 48;
-  w->low = l >> sh;
+  w->notlow = ~(l >> sh);
 }
 
 /* The window of the bytes from s[p] to the line's end b, 64 at most.
@@ -1050,9 +1050,9 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
    * first token it makes none: blank starts far below, so that the
    * test needs no token count. */
   ptrdiff_t blank = PTRDIFF_MIN / 2;
-  /* no window yet: as if all its bytes were a word, so that the first
-   * word fills one */
-  bytewin win = {i, ~(uint64_t)0};
+  /* no window yet: as if all its bytes were lower-case letters, so
+   * that the first word fills one */
+  bytewin win = {i, 0};
   for (;;) {
     /* Every token takes at least one byte: the room left in the array
      * holds every token that starts before lim, so the loop needs no
@@ -1101,12 +1101,12 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
          * after it that is no lower-case letter.  Where that byte is a
          * capital or a digit, the word is read again whole. */
         size_t i0 = i, j, e, o = i - win.p;
-        uint64_t stop = o < 64 ? ~win.low >> o & ~(uint64_t)1 : 0;
+        uint64_t stop = o < 64 ? win.notlow >> o & ~(uint64_t)1 : 0;
         if (WOO_RARE(stop == 0)) {
           /* past the window, or the word runs to its end */
           bytewin_fill(&win, s, i, b);
           o = 0;
-          stop = ~win.low & ~(uint64_t)1;
+          stop = win.notlow & ~(uint64_t)1;
         }
         unsigned f = first_flags[c];
         unsigned char x;
