@@ -704,13 +704,22 @@ typedef struct word_end {
  * or a capital after it or with 64 bytes or more. */
 static word_end word_rare(const char *s, size_t i, size_t b) {
 #if defined(__SSE2__)
-  if (b - i >= 16) {
-    /* the sixteen bytes from the word's start: its lower-case letters,
-     * digits and (the rest) capitals; all capitals is two capitals or
-     * more and no lower case */
-    unsigned alnum, low, dig;
-    ascii_classes16(s + i, &alnum, &low, &dig);
-    unsigned stop = ~alnum & 0xFFFFu;
+  if (b >= 16) {
+    /* the sixteen bytes from the word's start, or the last sixteen of
+     * the line shifted to start there: its lower-case letters, digits
+     * and (the rest) capitals; all capitals is two capitals or more and
+     * no lower case */
+    unsigned alnum, low, dig, sh = 0;
+    const char *p = s + i;
+    if (b - i < 16) {
+      sh = (unsigned)(i - (b - 16));
+      p = s + b - 16;
+    }
+    ascii_classes16(p, &alnum, &low, &dig);
+    low >>= sh;
+    dig >>= sh;
+    /* (the line's end, shifted in as no letter or digit, stops it) */
+    unsigned stop = ~(alnum >> sh) & 0xFFFFu;
     if (stop) {
       unsigned in = (stop & (0u - stop)) - 1;
       low &= in;
