@@ -1018,6 +1018,16 @@ static size_t tok_general(const char *s, size_t i, size_t b, bool links,
 #define WOO_RARE(x) (x)
 #endif
 
+/* Where the next capitalised word is, written into the tokens from
+ * v[capn] to the capitalised word t; returns the index after t. */
+static inline size_t caps_to(tok *v, size_t capn, const tok *t) {
+  size_t n = (size_t)(t - v);
+  uint32_t k = n < NO_CAP ? (uint32_t)n : NO_CAP - 1;
+  for (tok *x = v + capn; x <= t; x++)
+    x->ncap = k;
+  return n + 1;
+}
+
 /* Tokenize s[a..b) (one line).  Words take inner hyphens, apostrophes and
  * dots; a trailing dot joins initials and abbreviations; e-mail addresses
  * and URLs become one K_OTHER token.  `links_known` is
@@ -1032,16 +1042,6 @@ static size_t tok_general(const char *s, size_t i, size_t b, bool links,
  * the lexicon bits of capitalised words are filled in afterwards, the
  * capitalised words found by following ncap.  A token's lexicon bits and
  * hash are written when they are looked up (F_LEX). */
-/* Where the next capitalised word is, written into the tokens from
- * v[capn] to the capitalised word t; returns the index after t. */
-static inline size_t caps_to(tok *v, size_t capn, const tok *t) {
-  size_t n = (size_t)(t - v);
-  uint32_t k = n < NO_CAP ? (uint32_t)n : NO_CAP - 1;
-  for (tok *x = v + capn; x <= t; x++)
-    x->ncap = k;
-  return n + 1;
-}
-
 static int tokenize(const char *s, size_t a, size_t b, toks *out,
                     int links_known) {
   size_t i = a;
@@ -1066,7 +1066,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
     /* Every token takes at least one byte: the room left in the array
      * holds every token that starts before lim, so the loop needs no
      * test of its own for it. */
-    size_t room = out->cap - (size_t)(t - v);
+    size_t room = v ? out->cap - (size_t)(t - v) : 0;
     size_t lim = b - i <= room ? b : i + room;
     while (i < lim) {
       unsigned char c = (unsigned char)s[i];
@@ -1103,8 +1103,9 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
          * no dot before a letter).  On a line with links the byte must
          * also end the run of bytes tok_general looks through for '@'
          * and "://".  tok_general would find the same token with more
-         * tests per byte. */
-        /* Most words are a letter or digit and lower-case letters after
+         * tests per byte.
+         *
+         * Most words are a letter or digit and lower-case letters after
          * it: their flags are those of the first byte (a capital, a
          * lower-case letter or a digit), and they end at the first byte
          * after it that is no lower-case letter.  Where that byte is a
@@ -1213,13 +1214,13 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
     }
     if (i >= b)
       break;
-    out->n = (size_t)(t - v);
+    out->n = v ? (size_t)(t - v) : 0;
     if (toks_grow(out))
       return WOO_ENOMEM;
     v = out->v;
     t = v + out->n;
   }
-  size_t n = (size_t)(t - v);
+  size_t n = v ? (size_t)(t - v) : 0;
   out->n = n;
   out->gaps = gaps != 0;
   /* the tokens after the last capitalised word */
