@@ -83,45 +83,72 @@ static inline bool fold_ascii(char *out, const char *word, size_t len) {
 #endif
 
 #if WOO__LEX_LE
-/* Folding and key_hash in one pass, eight bytes a step, for the words
- * that lower case alone folds: printable ASCII but '`', with at
- * most single spaces between other characters ("de heer", "college van
- * B en W").  False, with key->s partly written, for anything else. */
-static inline bool fold_hash_ascii(woo__lexkey *key, const char *word,
-                                   size_t len) {
+/* One chunk of fold_hash_ascii: the m bytes of x (1 <= m <= 8, `valid`
+ * their mask) from offset i of a word of len bytes, lower-cased in *x;
+ * false for a byte that lower case alone does not fold.  *space_before
+ * says whether the byte before the chunk is a space, and is set for the
+ * next one.  Inline with constant m and valid for the whole chunks. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline bool fold_chunk(uint64_t *x, uint64_t valid, size_t m,
+                              size_t i, size_t len, bool *space_before) {
   const uint64_t ones = 0x0101010101010101u, hb = 0x8080808080808080u;
   const uint64_t m7 = ~hb, sp = ones * 0x20;
-  uint64_t h = WOO__LEXHASH_START;
-  bool space_before = false; /* the byte before the chunk is a space */
+  uint64_t v = *x;
+  uint64_t y = v & ~hb;
   /* per byte without carries (y <= 0x7f): y + (0x80 - lo) has its high
    * bit set exactly when y >= lo, y + (0x7f - hi) when y > hi */
 #define GE(lo) (y + ones * (0x80 - (lo)))
 #define GT(hi) (y + ones * (0x7f - (hi)))
-  for (size_t i = 0; i < len; i += 8) {
-    size_t m = len - i < 8 ? len - i : 8;
-    uint64_t x = load_upto8(word + i, m);
-    uint64_t valid = m == 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * m)) - 1;
-    uint64_t y = x & ~hb;
-    uint64_t bad =
-        (x | ~GE(0x21) | GT(0x7e) | (GE(0x60) & ~GT(0x60))) & hb & valid;
-    bool space_last = false;
-    if (bad) {
-      /* the spaces: the high bit of each byte that is one, exactly */
-      uint64_t t = x ^ sp;
-      uint64_t s = ~(((t & m7) + m7) | t | m7) & valid;
-      space_last = (s >> (8 * (m - 1)) & 0x80) != 0;
-      if ((bad & ~s) || (s & s >> 8) ||
-          ((s & 0x80) && (i == 0 || space_before)) ||
-          (space_last && i + m == len))
-        return false;
-    }
-    space_before = space_last;
-    x = (x | ((GE('A') & ~GT('Z') & hb) >> 2)) & valid;
+  uint64_t bad =
+      (v | ~GE(0x21) | GT(0x7e) | (GE(0x60) & ~GT(0x60))) & hb & valid;
+  bool space_last = false;
+  if (bad) {
+    /* the spaces: the high bit of each byte that is one, exactly */
+    uint64_t t = v ^ sp;
+    uint64_t s = ~(((t & m7) + m7) | t | m7) & valid;
+    space_last = (s >> (8 * (m - 1)) & 0x80) != 0;
+    if ((bad & ~s) || (s & s >> 8) ||
+        ((s & 0x80) && (i == 0 || *space_before)) ||
+        (space_last && i + m == len))
+      return false;
+  }
+  *space_before = space_last;
+  *x = (v | ((GE('A') & ~GT('Z') & hb) >> 2)) & valid;
+#undef GE
+#undef GT
+  return true;
+}
+
+/* Folding and key_hash in one pass, eight bytes a step, for the words
+ * that lower case alone folds: printable ASCII but '`', with at
+ * most single spaces between other characters ("de heer", "college van
+ * B en W").  False, with key->s partly written, for anything else.  The
+ * whole chunks are read with one load and no mask; the last, short one
+ * as load_upto8 reads it. */
+static inline bool fold_hash_ascii(woo__lexkey *key, const char *word,
+                                   size_t len) {
+  uint64_t h = WOO__LEXHASH_START;
+  bool space_before = false; /* the byte before the chunk is a space */
+  size_t i = 0;
+  for (; i + 8 <= len; i += 8) {
+    uint64_t x;
+    memcpy(&x, word + i, 8);
+    if (!fold_chunk(&x, ~(uint64_t)0, 8, i, len, &space_before))
+      return false;
     memcpy(key->s + i, &x, 8); /* i + 8 <= WOO__LEXKEY_MAX */
     h = woo__lexhash_step(h, x);
   }
-#undef GE
-#undef GT
+  if (i < len) {
+    size_t m = len - i;
+    uint64_t x = load_upto8(word + i, m);
+    if (!fold_chunk(&x, ((uint64_t)1 << (8 * m)) - 1, m, i, len,
+                    &space_before))
+      return false;
+    memcpy(key->s + i, &x, 8); /* i + 8 <= WOO__LEXKEY_MAX */
+    h = woo__lexhash_step(h, x);
+  }
   key->n = len;
   key->hash = woo__lexhash_end(h, len);
   return true;

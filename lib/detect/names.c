@@ -50,7 +50,8 @@ enum {
   F_SENT = 1u << 7,    /* first word of a sentence or line */
   F_LEX = 1u << 8,     /* lexicon bits computed */
   F_COMMON_DONE = 1u << 9, /* … and the common-words bit */
-  F_GAP = 1u << 10         /* after a tab or three spaces: a column break */
+  F_GAP = 1u << 10,        /* after a tab or three spaces: a column break */
+  F_COMMON_WORD = 1u << 11 /* with F_LEX: capitalised and a common word */
 };
 
 /* Lexicon membership of a word: the bits of the combined lexicon table
@@ -91,8 +92,8 @@ typedef struct lexcache_entry {
   uint64_t w0, w1; /* the word's bytes, zero-padded */
   uint64_t hash;   /* tok.hash */
   uint32_t lx;     /* tok.lx */
-  uint16_t f;      /* the flags lexbits reads */
-  unsigned char len; /* 0: empty */
+  uint16_t key;    /* the flags lexbits reads, the length << 8; 0: empty */
+  uint16_t add;    /* the flags the look-up gives (F_LEX, F_COMMON_WORD) */
 } lexcache_entry;
 
 typedef struct lexcache {
@@ -101,10 +102,12 @@ typedef struct lexcache {
 } lexcache;
 
 /* One cache per thread, kept from one text to the next (32 bytes an
- * entry).  On the heap, not in thread-local storage: 128 kB of that
+ * entry).  On the heap, not in thread-local storage: 512 kB of that
  * would be taken from every thread's stack, and threads with small
- * stacks could no longer be made. */
-#define LEXCACHE_SLOTS 4096
+ * stacks could no longer be made.  (With 4096 entries a quarter of the
+ * capitalised words of a long text were looked up again.) */
+#define LEXCACHE_BITS 14
+#define LEXCACHE_SLOTS ((size_t)1 << LEXCACHE_BITS)
 static pthread_once_t lexcache_once = PTHREAD_ONCE_INIT;
 static pthread_key_t lexcache_key;
 static bool lexcache_keyed;
@@ -412,6 +415,26 @@ static const unsigned char ascii_class[256] = {
     ['u'] = C_LOW, ['v'] = C_LOW, ['w'] = C_LOW, ['x'] = C_LOW,
     ['y'] = C_LOW, ['z'] = C_LOW};
 
+/* The flags of a word that the class of its first byte gives: those of
+ * a word whose other bytes are lower-case letters. */
+static const unsigned char first_flags[256] = {
+    ['0'] = F_DIGIT, ['1'] = F_DIGIT, ['2'] = F_DIGIT, ['3'] = F_DIGIT,
+    ['4'] = F_DIGIT, ['5'] = F_DIGIT, ['6'] = F_DIGIT, ['7'] = F_DIGIT,
+    ['8'] = F_DIGIT, ['9'] = F_DIGIT,
+    ['A'] = F_CAP, ['B'] = F_CAP, ['C'] = F_CAP, ['D'] = F_CAP, ['E'] = F_CAP,
+    ['F'] = F_CAP, ['G'] = F_CAP, ['H'] = F_CAP, ['I'] = F_CAP, ['J'] = F_CAP,
+    ['K'] = F_CAP, ['L'] = F_CAP, ['M'] = F_CAP, ['N'] = F_CAP, ['O'] = F_CAP,
+    ['P'] = F_CAP, ['Q'] = F_CAP, ['R'] = F_CAP, ['S'] = F_CAP, ['T'] = F_CAP,
+    ['U'] = F_CAP, ['V'] = F_CAP, ['W'] = F_CAP, ['X'] = F_CAP, ['Y'] = F_CAP,
+    ['Z'] = F_CAP,
+    ['a'] = F_LOWER, ['b'] = F_LOWER, ['c'] = F_LOWER, ['d'] = F_LOWER,
+    ['e'] = F_LOWER, ['f'] = F_LOWER, ['g'] = F_LOWER, ['h'] = F_LOWER,
+    ['i'] = F_LOWER, ['j'] = F_LOWER, ['k'] = F_LOWER, ['l'] = F_LOWER,
+    ['m'] = F_LOWER, ['n'] = F_LOWER, ['o'] = F_LOWER, ['p'] = F_LOWER,
+    ['q'] = F_LOWER, ['r'] = F_LOWER, ['s'] = F_LOWER, ['t'] = F_LOWER,
+    ['u'] = F_LOWER, ['v'] = F_LOWER, ['w'] = F_LOWER, ['x'] = F_LOWER,
+    ['y'] = F_LOWER, ['z'] = F_LOWER};
+
 /* What the tokenizer's main loop asks of a byte. */
 enum {
   T_WS = 1,      /* space, tab, CR, form feed, vertical tab */
@@ -565,14 +588,14 @@ static inline size_t ascii_word_end(const char *s, size_t i, size_t b,
   return i;
 }
 
-/* The classes of a line's bytes, 64 at a time, for the word loop of
- * the tokenizer: one classification for all the words among them
- * instead of one for each word.  Bit k of each mask is about s[p + k]:
- * ASCII letters and digits, lower-case letters, digits.  Bytes at or
- * after the line's end are in no class, so that a word stops there. */
+/* The lower-case letters of a line's bytes, 64 at a time, for the word
+ * loop of the tokenizer: one classification for all the words among
+ * them instead of one for each word.  Bit k is set when s[p + k] is no
+ * ASCII lower-case letter, and for the bytes at or after the line's end,
+ * so that a word stops there. */
 typedef struct bytewin {
   size_t p;
-  uint64_t alnum, low, dig;
+  uint64_t notlow;
 } bytewin;
 
 #if !defined(__SSE2__)
@@ -607,6 +630,19 @@ static inline void ascii_classes16(const char *p, unsigned *alnum,
 }
 #endif
 
+/* A bit per byte of the sixteen at p that is an ASCII lower-case
+ * letter. */
+static inline unsigned lower16(const char *p) {
+#if defined(__SSE2__)
+  __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+  return (unsigned)_mm_movemask_epi8(bytes_in(x, 'a', 'z'));
+#else
+  unsigned alnum, low, dig;
+  ascii_classes16(p, &alnum, &low, &dig);
+  return low;
+#endif
+}
+
 /* The classes of the 16 * k bytes at p, k from 1 to 4, into the window;
  * then shifted down by sh bits. */
 #if defined(__GNUC__)
@@ -614,21 +650,14 @@ __attribute__((always_inline))
 #endif
 static inline void bytewin_classes(bytewin *w, const char *p, unsigned k,
                                    unsigned sh) {
-  unsigned a[4] = {0, 0, 0, 0}, l[4] = {0, 0, 0, 0}, d[4] = {0, 0, 0, 0};
-  ascii_classes16(p, &a[0], &l[0], &d[0]);
+  uint64_t l = lower16(p);
   if (k > 1)
-    ascii_classes16(p + 16, &a[1], &l[1], &d[1]);
+    l |= (uint64_t)lower16(p + 16) << 16;
   if (k > 2)
-    ascii_classes16(p + 32, &a[2], &l[2], &d[2]);
+    l |= (uint64_t)lower16(p + 32) << 32;
   if (k > 3)
-    ascii_classes16(p + 48, &a[3], &l[3], &d[3]);
-#define JOIN(m)                                                                \
-  ((uint64_t)m[0] | (uint64_t)m[1] << 16 | (uint64_t)m[2] << 32 |              \
-   (uint64_t)m[3] << 48)
-  w->alnum = JOIN(a) >> sh;
-  w->low = JOIN(l) >> sh;
-  w->dig = JOIN(d) >> sh;
-#undef JOIN
+    l |= (uint64_t)lower16(p + 48) << 48;
+  w->notlow = ~(l >> sh);
 }
 
 /* The window of the bytes from s[p] to the line's end b, 64 at most.
@@ -655,6 +684,66 @@ static void bytewin_fill(bytewin *w, const char *s, size_t p, size_t b) {
   }
 }
 
+/* The letters of a word of ASCII letters and digits s[i..j). */
+static unsigned word_letters(const char *s, size_t i, size_t j) {
+  unsigned n = 0;
+  for (size_t k = i; k < j; k++)
+    n += ascii_class[(unsigned char)s[k]] != C_DIG;
+  return n;
+}
+
+/* The end of a word and its flags, returned in registers. */
+typedef struct word_end {
+  size_t j;
+  unsigned f;
+} word_end;
+
+/* The end of the word of ASCII letters and digits that starts at s[i]
+ * (the line ends at b) and its flags: for the words that the
+ * tokenizer's loop does not read off its first byte, those with a digit
+ * or a capital after it or with 64 bytes or more. */
+static word_end word_rare(const char *s, size_t i, size_t b) {
+#if defined(__SSE2__)
+  if (b >= 16) {
+    /* the sixteen bytes from the word's start, or the last sixteen of
+     * the line shifted to start there: its lower-case letters, digits
+     * and (the rest) capitals; all capitals is two capitals or more and
+     * no lower case */
+    unsigned alnum, low, dig, sh = 0;
+    const char *p = s + i;
+    if (b - i < 16) {
+      sh = (unsigned)(i - (b - 16));
+      p = s + b - 16;
+    }
+    ascii_classes16(p, &alnum, &low, &dig);
+    low >>= sh;
+    dig >>= sh;
+    /* (the line's end, shifted in as no letter or digit, stops it) */
+    unsigned stop = ~(alnum >> sh) & 0xFFFFu;
+    if (stop) {
+      unsigned in = (stop & (0u - stop)) - 1;
+      low &= in;
+      dig &= in;
+      unsigned up = in & ~(low | dig);
+      unsigned f = (up & 1) * F_CAP | (low & 1) * F_LOWER |
+                   (dig != 0) * F_DIGIT |
+                   (low == 0 && (up & (up - 1)) != 0) * F_ALLCAPS;
+      return (word_end){i + (size_t)__builtin_ctz(stop), f};
+    }
+  }
+#endif
+  unsigned digits;
+  bool lower;
+  size_t j = ascii_word_end(s, i, b, &lower, &digits);
+  unsigned char c0 = ascii_class[(unsigned char)s[i]];
+  unsigned g = c0 == C_UP ? F_CAP : c0 == C_LOW ? F_LOWER : 0;
+  if (digits)
+    g |= F_DIGIT;
+  if ((unsigned)(j - i) - digits >= 2 && !lower)
+    g |= F_ALLCAPS;
+  return (word_end){j, g};
+}
+
 static unsigned lexbits_lookup(const char *s, tok *t, const uint64_t *w);
 static unsigned lexbits_uncached(const char *s, tok *t);
 
@@ -665,10 +754,10 @@ static unsigned lexbits_uncached(const char *s, tok *t);
 __attribute__((noinline))
 #endif
 static void lex_miss(lexcache_entry *e, const char *s, tok *t,
-                     const uint64_t *w, uint16_t f) {
-  size_t n = t->e - t->s;
+                     const uint64_t *w, unsigned key) {
   lexbits_lookup(s, t, w);
-  *e = (lexcache_entry){w[0], w[1], t->hash, t->lx, f, (unsigned char)n};
+  *e = (lexcache_entry){w[0], w[1], t->hash, t->lx, (uint16_t)key,
+                        (uint16_t)(t->f & (F_LEX | F_COMMON_WORD))};
 }
 
 /* Inline: the tokenizer calls it for every capitalised word, and most
@@ -678,23 +767,24 @@ __attribute__((always_inline))
 #endif
 static inline void lex_cached(lexcache *lc, const char *s, tok *t) {
   size_t n = t->e - t->s;
-  if (n == 0 || n > 16 || t->kind != K_WORD) {
+  if (n - 1 >= 16 || t->kind != K_WORD) {
     lexbits_uncached(s, t);
     return;
   }
   uint64_t w[2];
   woo__lex_load16(s + t->s, n, w);
-  uint16_t f = t->f & (F_CAP | F_LOWER | F_DIGIT | F_HYPH);
-  uint64_t h = (w[0] * 0x9e3779b97f4a7c15ull) ^ (w[1] * 0xc2b2ae3d27d4eb4full) ^ n;
-  h ^= h >> 29;
-  lexcache_entry *e = &lc->v[(h * 0xff51afd7ed558ccdull >> 40) & lc->mask];
-  if (e->len == n && e->w0 == w[0] && e->w1 == w[1] && e->f == f) {
+  /* (the flags below bit 8) */
+  unsigned key = (t->f & (F_CAP | F_LOWER | F_DIGIT | F_HYPH)) | n << 8;
+  /* the top bits of a product, which every byte of the word moves */
+  uint64_t h = (w[0] ^ (w[1] * 0xc2b2ae3d27d4eb4full)) * 0x9e3779b97f4a7c15ull;
+  lexcache_entry *e = &lc->v[(h >> (64 - LEXCACHE_BITS)) & lc->mask];
+  if (e->key == key && e->w0 == w[0] && e->w1 == w[1]) {
     t->lx = e->lx;
     t->hash = e->hash;
-    t->f |= F_LEX;
+    t->f |= e->add;
     return;
   }
-  lex_miss(e, s, t, w, f);
+  lex_miss(e, s, t, w, key);
 }
 
 /* Where the next '@' and "://" are, for lines tokenized in text order:
@@ -928,6 +1018,16 @@ static size_t tok_general(const char *s, size_t i, size_t b, bool links,
 #define WOO_RARE(x) (x)
 #endif
 
+/* Where the next capitalised word is, written into the tokens from
+ * v[capn] to the capitalised word t; returns the index after t. */
+static inline size_t caps_to(tok *v, size_t capn, const tok *t) {
+  size_t n = (size_t)(t - v);
+  uint32_t k = n < NO_CAP ? (uint32_t)n : NO_CAP - 1;
+  for (tok *x = v + capn; x <= t; x++)
+    x->ncap = k;
+  return n + 1;
+}
+
 /* Tokenize s[a..b) (one line).  Words take inner hyphens, apostrophes and
  * dots; a trailing dot joins initials and abbreviations; e-mail addresses
  * and URLs become one K_OTHER token.  `links_known` is
@@ -937,9 +1037,11 @@ static size_t tok_general(const char *s, size_t i, size_t b, bool links,
  * numbering) and every word after . ! ? : or a column gap ("1." "a)"
  * "2.3" are numbering, not sentence material).  Where the next
  * capitalised word is (ncap: a lower-case word can only open a name, as
- * a title, office or particle, a few words before one) and the lexicon
- * bits of capitalised words are filled in by a pass back over the line's
- * tokens: the loop that finds them keeps less in hand. */
+ * a title, office or particle, a few words before one) is written when
+ * the capitalised word is found, into the tokens since the one before;
+ * the lexicon bits of capitalised words are filled in afterwards, the
+ * capitalised words found by following ncap.  A token's lexicon bits and
+ * hash are written when they are looked up (F_LEX). */
 static int tokenize(const char *s, size_t a, size_t b, toks *out,
                     int links_known) {
   size_t i = a;
@@ -949,174 +1051,204 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
    * not start with "www.": the others skip the look-ahead. */
   bool links = links_known < 0 ? line_has_links(s, a, b) : links_known > 0;
   tok *v = out->v;
-  size_t n = 0, cap = out->cap;
-  unsigned gaps = 0;
-  bool start = true;   /* the next word starts a sentence */
-  size_t caps_end = 0; /* one past the last capitalised word */
+  tok *t = v;        /* the next token */
+  size_t gaps = 0;   /* tokens with F_GAP */
+  bool start = true; /* the next word starts a sentence */
+  size_t capn = 0;   /* the tokens before this one have their ncap */
   /* White space since the last token: 3+ is a column.  Before the
    * first token it makes none: blank starts far below, so that the
    * test needs no token count. */
   ptrdiff_t blank = PTRDIFF_MIN / 2;
-  /* no window yet: as if all its bytes were a word, so that the first
-   * word fills one */
-  bytewin win = {i, ~(uint64_t)0, 0, 0};
-  while (i < b) {
-    unsigned char c = (unsigned char)s[i];
-    unsigned tc = tok_class[c];
-    if (tc & T_WS) {
-      blank += c == '\t' ? 3 : 1;
-      i++;
-      continue;
-    }
-    if (WOO_RARE(n == cap)) {
-      out->n = n;
-      if (toks_grow(out))
-        return WOO_ENOMEM;
-      v = out->v;
-      cap = out->cap;
-    }
-    tok *t = &v[n];
-    unsigned gap = blank >= 3 ? F_GAP : 0;
-    if (tc & T_PUNCT) {
-      gaps |= gap;
-      blank = 0;
-      /* ASCII punctuation: one byte, what the code point path below
-       * makes of it */
-      *t = (tok){i, i + 1, 0, 0, NO_CAP, (uint16_t)gap, K_PUNCT, (char)c};
-      start |= (tc & T_STOP) != 0;
-      i++;
-      n++;
-      continue;
-    }
-    /* words starting with w ("wordt", "wij") are words here too, but
-     * for "www." */
-    if ((tc & T_WORD) || ((c | 32) == 'w' && !www_at(s, i, b))) {
-      /* The common word: ASCII letters and digits up to a byte that
-       * joins nothing (no apostrophe, hyphen or multi-byte character,
-       * no dot before a letter).  On a line with links the byte must
-       * also end the run of bytes tok_general looks through for '@'
-       * and "://".  tok_general would find the same token with more
-       * tests per byte. */
-      unsigned digits = 0;
-      bool lower;
-      size_t j, o = i - win.p;
-      uint64_t stop = o < 64 ? ~win.alnum >> o : 0;
-      if (WOO_RARE(stop == 0)) {
-        /* past the window, or the word runs to its end */
-        bytewin_fill(&win, s, i, b);
-        o = 0;
-        stop = ~win.alnum;
+  /* no window yet: as if all its bytes were lower-case letters, so
+   * that the first word fills one */
+  bytewin win = {i, 0};
+  for (;;) {
+    /* Every token takes at least one byte: the room left in the array
+     * holds every token that starts before lim, so the loop needs no
+     * test of its own for it. */
+    size_t room = v ? out->cap - (size_t)(t - v) : 0;
+    size_t lim = b - i <= room ? b : i + room;
+    while (i < lim) {
+      unsigned char c = (unsigned char)s[i];
+      unsigned tc = tok_class[c];
+      if (tc & T_WS) {
+        blank += c == '\t' ? 3 : 1;
+        i++;
+        continue;
       }
-      if (WOO_RARE(stop == 0)) {
-        j = ascii_word_end(s, i, b, &lower, &digits); /* 64 bytes or more */
-      } else {
-        unsigned len = (unsigned)__builtin_ctzll(stop);
-        uint64_t in = ((uint64_t)1 << len) - 1;
-        j = i + len;
-        lower = (win.low >> o & in) != 0;
-        /* digits are rare in words: counted bit by bit */
-        for (uint64_t m = win.dig >> o & in; m; m &= m - 1)
-          digits++;
+      unsigned gap = 0;
+      if (WOO_RARE(blank >= 3)) {
+        gap = F_GAP;
+        gaps++; /* taken back below where no token comes of it */
       }
-      unsigned char x = j < b ? (unsigned char)s[j] : 0;
-      /* a dot before anything but a letter ends the word, as in the
-       * loop below */
-      bool dot = x == '.' &&
-                 (j + 1 >= b || !(tok_class[(unsigned char)s[j + 1]] &
-                                  (T_LETTER | T_HIGH)));
-      /* (a space, after most words, joins nothing and ends every run) */
-      if (x == ' ' || ((!(tok_class[x] & T_JOIN) || dot) &&
-                       (!links || j == b || (tok_class[x] & T_DELIM)))) {
-        gaps |= gap;
+      if (tc & T_PUNCT) {
         blank = 0;
-        unsigned char c0 = ascii_class[c];
-        unsigned f = gap;
-        if (digits)
-          f |= F_DIGIT;
-        if (c0 == C_UP) {
-          f |= F_CAP;
-          caps_end = n + 1;
-        } else if (c0 == C_LOW) {
-          f |= F_LOWER;
+        /* ASCII punctuation: one byte, what the code point path below
+         * makes of it */
+        t->s = i;
+        t->e = i + 1;
+        t->f = (uint16_t)gap;
+        t->kind = K_PUNCT;
+        t->c = (char)c;
+        start |= (tc & T_STOP) != 0;
+        i++;
+        t++;
+        continue;
+      }
+      /* words starting with w ("wordt", "wij") are words here too, but
+       * for "www." */
+      if ((tc & T_WORD) || ((c | 32) == 'w' && !www_at(s, i, b))) {
+        /* The common word: ASCII letters and digits up to a byte that
+         * joins nothing (no apostrophe, hyphen or multi-byte character,
+         * no dot before a letter).  On a line with links the byte must
+         * also end the run of bytes tok_general looks through for '@'
+         * and "://".  tok_general would find the same token with more
+         * tests per byte.
+         *
+         * Most words are a letter or digit and lower-case letters after
+         * it: their flags are those of the first byte (a capital, a
+         * lower-case letter or a digit), and they end at the first byte
+         * after it that is no lower-case letter.  Where that byte is a
+         * capital or a digit, the word is read again whole. */
+        size_t i0 = i, j, e, o = i - win.p;
+        uint64_t stop = o < 64 ? win.notlow >> o & ~(uint64_t)1 : 0;
+        if (WOO_RARE(stop == 0)) {
+          /* past the window, or the word runs to its end */
+          bytewin_fill(&win, s, i, b);
+          o = 0;
+          stop = win.notlow & ~(uint64_t)1;
         }
-        unsigned letters = (unsigned)(j - i) - digits;
-        if (letters >= 2 && !lower)
-          f |= F_ALLCAPS;
-        size_t e = j;
-        if (WOO_RARE(dot)) {
-          /* The trailing dot, as below: initials of one piece ("J.",
-           * "Th.") start with a capital and have at most three bytes;
-           * short titles and particles ("mr.", "dhr.") are looked up. */
-          if (c0 == C_UP && j - i <= 3 && initials_shape(s, i, j + 1)) {
-            e = j + 1;
-            f |= F_INIT;
-          } else if (j - i <= 5 && (f & F_LOWER || letters <= 4) &&
-                     dotted_keeps(s, i, j + 1 - i)) {
-            e = j + 1;
+        unsigned f = first_flags[c];
+        unsigned char x;
+        if (WOO_RARE(stop == 0)) {
+          /* 64 bytes or more */
+          word_end w = word_rare(s, i, b);
+          j = w.j;
+          f = w.f;
+          x = j < b ? (unsigned char)s[j] : 0;
+        } else {
+          j = i + (unsigned)__builtin_ctzll(stop);
+          x = j < b ? (unsigned char)s[j] : 0;
+          if (WOO_RARE(x != ' ' && ascii_class[x])) {
+            word_end w = word_rare(s, i, b);
+            j = w.j;
+            f = w.f;
+            x = j < b ? (unsigned char)s[j] : 0;
           }
+        }
+        if (x == ' ') {
+          /* (a space, after most words, joins nothing and ends every
+           * run; the loop would take it as white space) */
+          e = j;
+          blank = 1;
+          i = j + 1;
+        } else {
+          /* a dot before anything but a letter ends the word, as in the
+           * loop below */
+          bool dot = x == '.' &&
+                     (j + 1 >= b || !(tok_class[(unsigned char)s[j + 1]] &
+                                      (T_LETTER | T_HIGH)));
+          if (!((!(tok_class[x] & T_JOIN) || dot) &&
+                (!links || j == b || (tok_class[x] & T_DELIM))))
+            goto general;
+          e = j;
+          if (WOO_RARE(dot)) {
+            /* The trailing dot, as below: initials of one piece ("J.",
+             * "Th.") start with a capital and have at most three bytes;
+             * short titles and particles ("mr.", "dhr.") are looked up. */
+            if ((f & F_CAP) && j - i <= 3 && initials_shape(s, i, j + 1)) {
+              e = j + 1;
+              f |= F_INIT;
+            } else if (j - i <= 5 &&
+                       (f & F_LOWER || word_letters(s, i, j) <= 4) &&
+                       dotted_keeps(s, i, j + 1 - i)) {
+              e = j + 1;
+            }
+          }
+          blank = 0;
+          i = e;
         }
         /* a column gap starts a sentence too; a number does not take
          * the start */
-        start |= gap != 0;
-        if (start && (!(f & F_DIGIT) || (f & (F_CAP | F_LOWER)))) {
+        if (WOO_RARE(gap)) {
+          f |= gap;
+          start = true;
+        }
+        if (start && (f & (F_CAP | F_LOWER | F_DIGIT)) != F_DIGIT) {
           f |= F_SENT;
           start = false;
         }
-        /* stored once, whole, when all is known */
-        *t = (tok){i, e, 0, 0, NO_CAP, (uint16_t)f, K_WORD, 0};
-        i = e;
-        n++;
-        /* the space after the word, as the loop would take it */
-        if (e == j && x == ' ') {
-          blank = 1;
-          i++;
-        }
+        t->s = i0;
+        t->e = e;
+        t->f = (uint16_t)f;
+        t->kind = K_WORD;
+        t->c = 0;
+        if (f & F_CAP)
+          capn = caps_to(v, capn, t);
+        t++;
         continue;
       }
-    }
-    size_t next = tok_general(s, i, b, links, gap, t);
-    if (t->kind) {
-      gaps |= gap;
-      blank = 0;
-      t->ncap = NO_CAP;
-      if (t->kind == K_PUNCT) {
-        if (t->c == '.' || t->c == '!' || t->c == '?' || t->c == ':')
-          start = true;
-      } else if (t->kind == K_WORD) {
-        if (t->f & F_CAP)
-          caps_end = n + 1;
-        start |= gap != 0;
-        if (start && !((t->f & F_DIGIT) && !(t->f & (F_CAP | F_LOWER)))) {
-          t->f |= F_SENT;
+    general:;
+      size_t next = tok_general(s, i, b, links, gap, t);
+      if (t->kind) {
+        blank = 0;
+        if (t->kind == K_PUNCT) {
+          if (t->c == '.' || t->c == '!' || t->c == '?' || t->c == ':')
+            start = true;
+        } else if (t->kind == K_WORD) {
+          start |= gap != 0;
+          if (start && !((t->f & F_DIGIT) && !(t->f & (F_CAP | F_LOWER)))) {
+            t->f |= F_SENT;
+            start = false;
+          }
+          if (t->f & F_CAP)
+            capn = caps_to(v, capn, t);
+        } else {
           start = false;
         }
+        t++;
       } else {
-        start = false;
+        gaps -= gap != 0;
       }
-      n++;
+      i = next;
     }
-    i = next;
+    if (i >= b)
+      break;
+    out->n = v ? (size_t)(t - v) : 0;
+    if (toks_grow(out))
+      return WOO_ENOMEM;
+    v = out->v;
+    t = v + out->n;
   }
+  size_t n = v ? (size_t)(t - v) : 0;
   out->n = n;
   out->gaps = gaps != 0;
-  /* Back over the tokens: where the next capitalised word is, and the
-   * lexicon bits of the capitalised words (the tokens after the last one
-   * keep NO_CAP). */
+  /* the tokens after the last capitalised word */
+  for (size_t k = capn; k < n; k++)
+    v[k].ncap = NO_CAP;
+  /* The lexicon bits of the capitalised words, found by following
+   * ncap from one to the next (a line of 2^32 tokens or more, whose
+   * ncap stops counting, is walked whole). */
   lexcache *lc = out->lc;
-  uint32_t next = NO_CAP;
-  for (size_t k = caps_end; k-- > 0;) {
-    tok *t = &v[k];
-    if ((t->f & F_CAP) && t->kind == K_WORD) {
-      next = k < NO_CAP ? (uint32_t)k : NO_CAP - 1;
-      if (lc)
-        lex_cached(lc, s, t);
+  if (lc && capn > 0) {
+    if (WOO_RARE(n >= NO_CAP - 1)) {
+      for (size_t k = 0; k < capn; k++)
+        if ((v[k].f & F_CAP) && v[k].kind == K_WORD)
+          lex_cached(lc, s, &v[k]);
+    } else {
+      for (size_t k = v[0].ncap;;) {
+        lex_cached(lc, s, &v[k]);
+        if (++k >= capn)
+          break;
+        k = v[k].ncap;
+      }
     }
-    t->ncap = next;
   }
   return 0;
 }
 
 /* ---- lexicon bits ------------------------------------------------------ */
+
 
 /* The bytes of a suffix of up to eight letters as a little-endian
  * number, as the word's last bytes are read below (folded at compile
@@ -1206,6 +1338,7 @@ static inline unsigned lexbits_lookup(const char *s, tok *t,
   if (t->kind != K_WORD || (t->f & F_DIGIT) || n > 64 ||
       !(t->f & (F_CAP | F_LOWER))) {
     t->lx = 0;
+    t->hash = 0;
     return 0;
   }
   uint32_t bits;
@@ -1252,6 +1385,10 @@ static inline unsigned lexbits_lookup(const char *s, tok *t,
     }
     if (street_word(s, t->s, t->e))
       lx |= L_STREET;
+    /* the common-words table needs the hash only; asked here, once for
+     * each word the cache keeps, not for each token */
+    if (t->hash && woo__lexhash_common(t->hash))
+      t->f |= F_COMMON_WORD;
   } else {
     /* Lower case: particles and titles, and offices and function titles
      * of five letters or more ("minister", "jurist"); shorter ones are
@@ -1310,18 +1447,17 @@ static inline bool office_possible(const tok *t) {
   return (t->f & F_CAP) || ((t->f & F_LOWER) && t->e - t->s >= 5);
 }
 
-/* The word's bits with L_COMMON: the common-words table is large, so it
- * is only asked about words that get as far as being weighed as a name. */
+/* The word's bits with L_COMMON.  The look-up finds out whether a
+ * capitalised word is a common word (F_COMMON_WORD); the bit joins the
+ * word's bits only once asked for here, where a word gets as far as
+ * being weighed as a name. */
 static unsigned lexbits_common(const char *s, tok *t) {
   unsigned lx = lexbits(s, t);
   if (t->f & F_COMMON_DONE)
     return t->lx;
   t->f |= F_COMMON_DONE;
-  if ((t->f & F_CAP) && t->hash) {
-    /* the fingerprint table needs the hash only */
-    if (woo__lexhash_common(t->hash))
-      t->lx = lx | L_COMMON;
-  }
+  if (t->f & F_COMMON_WORD)
+    t->lx = lx | L_COMMON;
   return t->lx;
 }
 
