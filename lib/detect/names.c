@@ -4165,56 +4165,196 @@ static void nameset_free(nameset *ns) {
   free(ns->other.v);
 }
 
-/* Whether a word of s[a..b) that starts with a capital (or any
- * non-ASCII letter) has its letters up to the first ASCII non-letter or
- * general punctuation in `firsts`.  Cheaper than tokenizing, and never
- * false where a token of the line is a name in the set. */
-static bool line_may_mention(const char *s, size_t a, size_t b,
-                             const nameset *firsts, const pairbits *fpairs,
-                             const woo__spanset *have, size_t *cur) {
-  size_t i = a;
-  while ((i = next_capital(s, i, b)) < b) {
-    /* A word inside a name already found cannot start a new mention:
-     * the token that holds it overlaps that name too, and so does every
-     * word that starts before the name's end.  In a document that
-     * repeats its names, most lines are settled here.  `have` is
-     * normalized and the words come in text order: a cursor walks it
-     * once per document. */
-    while (*cur < have->n && have->v[*cur].end <= i)
-      (*cur)++;
-    if (*cur < have->n && have->v[*cur].start <= i) {
-      i = have->v[*cur].end;
-      continue;
-    }
-    if (i > a) {
-      /* after an ASCII byte the question needs no decoding */
-      unsigned char p = (unsigned char)s[i - 1];
-      bool glued = p < 0x80 ? ((unsigned)((p | 32) - 'a') < 26u ||
-                               (unsigned)(p - '0') < 10u)
-                            : is_alnum_at(s, woo__utf8_back(s, i - 1), b);
-      if (glued) {
-        i++;
-        continue;
-      }
-    }
-    /* Most capitals open a word whose first two letters no key starts
-     * with: turned away before the word is measured.  What the step
-     * leaves of the word is lower case, or glued to a letter before it,
-     * or (after a non-ASCII sign) taken as a word of its own, which only
-     * costs a look-up. */
-    if (i + 1 < b && !pair_may(fpairs, s, i, 2)) {
-      i += 2;
-      continue;
-    }
-    size_t e = mention_word_end(s, i, b);
-    /* nor one that runs into a name found; (the word's first two bytes
-     * passed pair_may above) */
-    if (e - i >= 2 && !(*cur < have->n && have->v[*cur].start < e) &&
-        tri_may(fpairs, s, i, e - i) && nameset_has_word(firsts, s, i, e - i))
-      return true;
-    i = e > i ? e : i + 1;
+/* A bit per byte of s[i..len), up to sixteen, that may start a word of
+ * a name: a capital or a byte from 0xC3 up (as capitals16); bit 0 is
+ * s[i].  The last bytes of the text are read as the sixteen that end at
+ * len (all inside the text). */
+static inline unsigned capitals_at(const char *s, size_t i, size_t len) {
+#if defined(__SSE2__)
+  if (i + 16 <= len)
+    return capitals16(s + i);
+  if (len >= 16)
+    return capitals16(s + len - 16) >> (i - (len - 16));
+#endif
+  unsigned m = 0;
+  for (size_t k = i; k < len && k < i + 16; k++) {
+    unsigned char c = (unsigned char)s[k];
+    if ((c >= 'A' && c <= 'Z') || c >= 0xC3)
+      m |= 1u << (k - i);
   }
-  return false;
+  return m;
+}
+
+/* The first four bytes of the keys of a set (all of a key of two or
+ * three bytes), hashed into 8192 bits: a word of plain ASCII letters is
+ * only measured and looked up when the bit of its first four letters
+ * (or of all of it, when it is shorter) is set.  Keys and words are
+ * read as little-endian numbers, the bytes after a short one zero. */
+#define HEADS_BITS 8192u
+typedef struct heads {
+  uint64_t v[HEADS_BITS / 64];
+} heads;
+
+static inline unsigned heads_slot(uint32_t x) {
+  return (x * 2654435761u) >> 19;
+}
+
+static void heads_add(heads *h, const char *k, size_t n) {
+  if (n < 2)
+    return;
+  uint32_t x = 0;
+  for (size_t i = 0; i < 4 && i < n; i++)
+    x |= (uint32_t)(unsigned char)k[i] << 8 * i;
+  unsigned b = heads_slot(x);
+  h->v[b / 64] |= 1ull << (b % 64);
+}
+
+static inline bool heads_has(const heads *h, uint32_t x) {
+  unsigned b = heads_slot(x);
+  return h->v[b / 64] >> (b % 64) & 1;
+}
+
+/* The four bytes at p, the first in the lowest bits. */
+static inline uint32_t load4(const char *p) {
+#if WOO__LEX_LE
+  uint32_t x;
+  memcpy(&x, p, 4);
+  return x;
+#else
+  const unsigned char *u = (const unsigned char *)p;
+  return (uint32_t)u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16 |
+         (uint32_t)u[3] << 24;
+#endif
+}
+
+/* How many of the four bytes x (the first in the lowest bits) are ASCII
+ * letters before the first that is none; their lower case in *low. */
+static inline unsigned lead_letters(uint32_t x, uint32_t *low) {
+  const uint32_t hb = 0x80808080u;
+  uint32_t l = x | 0x20202020u, t = l & 0x7F7F7F7Fu;
+  /* per byte without carries (t <= 0x7f): t + (0x80 - 'a') has its
+   * high bit set exactly when t >= 'a', t + (0x7f - 'z') when t > 'z' */
+  uint32_t letter = (t + 0x1F1F1F1Fu) & ~(t + 0x05050505u) & ~x & hb;
+  *low = l;
+  return letter == hb ? 4u : (unsigned)__builtin_ctz(~letter & hb) / 8u;
+}
+
+/* The first word at or after i in s[0..len) that starts with a capital
+ * (or any non-ASCII letter) and has its letters up to the first ASCII
+ * non-letter or general punctuation in `firsts`: its start, or len.
+ * The line that holds it may mention a name of the set; one that holds
+ * none does not (never where a token of the line is a name in the set),
+ * and is passed without being tokenized.  No such word holds a line
+ * break, so the text is read as a whole, not line by line: each word is
+ * looked at as a walk over its line alone would.  A word inside a name
+ * already found cannot start a new mention: the token that holds it
+ * overlaps that name too, and so does every word that starts before the
+ * name's end.  `have` is normalized and the words come in text order: a
+ * cursor *cur walks it once per document. */
+static size_t next_mention(const char *s, size_t i, size_t len,
+                           const nameset *firsts, const pairbits *fpairs,
+                           const heads *fheads, const woo__spanset *have,
+                           size_t *cur) {
+  /* The start of the last word of four ASCII letters or more that
+   * `fheads` turned away before it was measured, or len.  The walk
+   * passes a measured word whole (its letters and bytes from 0x80 up,
+   * when its first two bytes pass pair_may); a place in such a word
+   * after a byte from 0x80 up that is no letter is passed as well, which
+   * is only asked for there. */
+  size_t unmeasured = len;
+  while (i < len) {
+    unsigned m = capitals_at(s, i, len);
+    size_t to = i + 16; /* where the next step starts */
+    while (m) {
+      size_t p = i + (size_t)__builtin_ctz(m);
+      m &= m - 1;
+      /* A word character right before p: the word there goes on over p.
+       * After an ASCII byte the question needs no decoding. */
+      if (p > 0) {
+        unsigned char y = (unsigned char)s[p - 1];
+        if (y < 0x80) {
+          if ((unsigned)((y | 32) - 'a') < 26u || (unsigned)(y - '0') < 10u)
+            continue;
+        } else if (is_alnum_at(s, woo__utf8_back(s, p - 1), len)) {
+          continue;
+        } else if (unmeasured < p) {
+          /* in the word at `unmeasured`, unless the walk went on after
+           * a name found there or after its first two bytes */
+          while (*cur < have->n && have->v[*cur].end <= unmeasured)
+            (*cur)++;
+          if (!(*cur < have->n && have->v[*cur].start <= unmeasured) &&
+              !(unmeasured + 1 < len && !pair_may(fpairs, s, unmeasured, 2)) &&
+              p < mention_word_end(s, unmeasured, len))
+            continue;
+        }
+      }
+      /* Most capitals open a word of ASCII letters that begins no key:
+       * turned away by its first four letters, or by all of it when it
+       * is shorter (the walk then passes the word's bytes, or they lie
+       * after a letter).  Before the names found are asked about: where
+       * one of them starts, the word is in the set. */
+      if (p + 4 <= len) {
+        uint32_t low;
+        unsigned l = lead_letters(load4(s + p), &low);
+        if (l == 4) {
+          if (!heads_has(fheads, low)) {
+            unmeasured = p;
+            continue;
+          }
+        } else if (l >= 1 && (unsigned char)s[p + l] < 0x80) {
+          if (l == 1 ||
+              !heads_has(fheads, low & (l == 2 ? 0xFFFFu : 0xFFFFFFu)))
+            continue;
+        }
+      }
+      size_t next; /* where the walk goes on after p */
+      while (*cur < have->n && have->v[*cur].end <= p)
+        (*cur)++;
+      if (*cur < have->n && have->v[*cur].start <= p) {
+        next = have->v[*cur].end;
+      } else if (p + 1 < len && !pair_may(fpairs, s, p, 2)) {
+        /* Most capitals open a word whose first two letters no key
+         * starts with: turned away before the word is measured.  The
+         * byte after p is a letter, glued to p. */
+        continue;
+      } else {
+        size_t e = mention_word_end(s, p, len);
+        /* nor one that runs into a name found; (the word's first two
+         * bytes passed pair_may above) */
+        if (e - p >= 2 && !(*cur < have->n && have->v[*cur].start < e) &&
+            tri_may(fpairs, s, p, e - p) &&
+            nameset_has_word(firsts, s, p, e - p))
+          return p;
+        next = e > p ? e : p + 1;
+      }
+      /* the word's bytes are passed */
+      if (next >= to) {
+        to = next;
+        break;
+      }
+      m &= ~0u << (next - i);
+    }
+    i = to;
+  }
+  return len;
+}
+
+/* The start of the line that holds byte p, not before r (a line's
+ * start). */
+static size_t line_start(const char *s, size_t r, size_t p) {
+#if defined(__SSE2__)
+  const __m128i nl = _mm_set1_epi8('\n');
+  while (p >= r + 16) {
+    unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+        _mm_loadu_si128((const __m128i *)(const void *)(s + p - 16)), nl));
+    if (m)
+      return p - 16 + (size_t)(31 - __builtin_clz(m)) + 1;
+    p -= 16;
+  }
+#endif
+  while (p > r && s[p - 1] != '\n')
+    p--;
+  return p;
 }
 
 /* Whether word i, a surname that is also a town, is the town here: after
@@ -4478,6 +4618,8 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
    * a line is only tokenized when a word in it may be one of them; and
    * the first two bytes of the names and of their first parts. */
   pairbits fpairs, npairs;
+  heads fheads;
+  memset(fheads.v, 0, sizeof fheads.v);
   memset(fpairs.v, 0, sizeof fpairs.v);
   memset(npairs.v, 0, sizeof npairs.v);
   fpairs.tri_on = npairs.tri_on = false;
@@ -4543,11 +4685,13 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
       if (m == key.n) {
         rc = nameset_add(&firsts, &key, &fadded);
         pairbits_add(&fpairs, &key);
+        heads_add(&fheads, key.s, key.n);
       } else {
         woo__lexkey f;
         key_of_word(&f, key.s, m);
         rc = nameset_add(&firsts, &f, &fadded);
         pairbits_add(&fpairs, &f);
+        heads_add(&fheads, f.s, f.n);
       }
       if (rc)
         goto done;
@@ -4566,21 +4710,23 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
   /* Other mentions: capitalised words in the set, with initials or
    * particles right before them.  In a line that may hold one, only
    * the words around the places where one may start are tokenized. */
-  size_t a = 0, cur = 0;
+  size_t r = 0, cur = 0, lcur = 0;
   linkpos lp = {false, 0, 0};
   woo__spanset_normalize(&have);
-  linewalk lw = linewalk_of(ctx);
   mention_set ms = {ctx, &names, &placey, &npairs, &have, hits};
-  while (a < len) {
-    size_t b = linewalk_end(&lw, s, a, len);
-    size_t cur0 = cur;
-    if (!line_may_mention(s, a, b, &firsts, &fpairs, &have, &cur)) {
-      a = b + 1;
-      continue;
-    }
+  while (r < len) {
+    size_t p = next_mention(s, r, len, &firsts, &fpairs, &fheads, &have, &cur);
+    if (p == len)
+      break;
+    size_t a = line_start(s, r, p);
+    const char *nl = memchr(s + p, '\n', len - p);
+    size_t b = nl ? (size_t)(nl - s) : len;
+    /* the names found that end after the line's start, from here on */
+    while (lcur < have.n && have.v[lcur].end <= a)
+      lcur++;
     int links = links_in(&lp, s, len, a, b);
     size_t cand[MENTION_STARTS];
-    size_t nc = mention_starts(s, a, b, &npairs, &names, &have, cur0, cand);
+    size_t nc = mention_starts(s, a, b, &npairs, &names, &have, lcur, cand);
     if (nc > MENTION_STARTS) {
       /* many places: the whole line */
       rc = tokenize(s, a, b, &tk, links);
@@ -4588,7 +4734,7 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
         rc = mention_at(&ms, &tk, i);
       if (rc)
         goto done;
-      a = b + 1;
+      r = b + 1;
       continue;
     }
     size_t next0 = nc ? window_start(s, a, cand[0]) : 0;
@@ -4608,7 +4754,7 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
       }
       k = k1;
     }
-    a = b + 1;
+    r = b + 1;
   }
 done:
   if (seen != seen_stack)
