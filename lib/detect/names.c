@@ -4060,8 +4060,7 @@ static void nameset_init(nameset *ns) {
   ns->cap = NAMESET_FIRST;
   ns->n = 0;
   ns->other = (keyset){NULL, 0, 0};
-  for (size_t i = 0; i < NAMESET_FIRST; i++)
-    ns->first[i].n = 0;
+  memset(ns->first, 0, sizeof ns->first);
 }
 
 /* The key's bytes in c when it is plain ASCII of 1..16 bytes. */
@@ -4564,6 +4563,51 @@ static size_t mention_starts(const char *s, size_t a, size_t b,
   return n;
 }
 
+/* The tokens that tokenize gives a name of plain ASCII words between
+ * single spaces, after initials of one capital and a dot each ("J.
+ * Bolhuis"), as far as the learning below reads them: the words, with
+ * F_CAP or F_LOWER, and the lexicon bits of the capitalised ones looked
+ * up (through the cache when there is one) as tokenize looks them up.
+ * The initials are left out: tokens of at most two bytes before every
+ * word, which the learning passes over.  False for any other name (or
+ * when the array is full), which is tokenized. */
+static bool plain_name(const char *s, size_t a, size_t b, toks *tk) {
+  size_t i = a, n = 0;
+  while (i + 2 < b && (unsigned)(s[i] - 'A') < 26u && s[i + 1] == '.' &&
+         s[i + 2] == ' ')
+    i += 3;
+  for (;;) {
+    size_t j = i;
+    while (j < b && (unsigned)(((unsigned char)s[j] | 32) - 'a') < 26u)
+      j++;
+    if (j == i || n == tk->cap)
+      return false;
+    bool cap = (unsigned)(s[i] - 'A') < 26u;
+    tok *t = &tk->v[n++];
+    *t = (tok){i, j, 0, 0, NO_CAP, cap ? F_CAP : F_LOWER, K_WORD, 0};
+    if (cap && tk->lc)
+      lex_cached(tk->lc, s, t);
+    if (j == b)
+      break;
+    if (s[j] != ' ' || j + 1 == b)
+      return false;
+    i = j + 1;
+  }
+  tk->n = n;
+  return true;
+}
+
+/* A hash of a name's bytes for telling repeats apart: short ones (most)
+ * from two loads. */
+static inline uint64_t name_hash(const char *s, size_t n) {
+  if (n == 0 || n > 16)
+    return woo__fnv1a(s, n);
+  uint64_t w[2];
+  woo__lex_load16(s, n, w);
+  uint64_t h = (w[0] * 0x9e3779b97f4a7c15ull) ^ (w[1] * 0xc2b2ae3d27d4eb4full) ^ n;
+  return h ^ (h >> 31);
+}
+
 /* woo__spanset_add for the names found, which mostly come in text
  * order: one that overlaps or touches the last span of a normalized set
  * and does not start before it widens that span, so that the set stays
@@ -4632,7 +4676,7 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
       goto done;
     bool sure = x->confidence >= 0.9;
     size_t xn = x->end - x->start;
-    size_t j = (size_t)(woo__fnv1a(s + x->start, xn) ^ sure) & seen_mask;
+    size_t j = (size_t)(name_hash(s + x->start, xn) ^ sure) & seen_mask;
     bool again = false;
     for (; seen[j]; j = (j + 1) & seen_mask) {
       const woo__hit *y = &hits->v[seen[j] - 1];
@@ -4645,8 +4689,8 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
     if (again)
       continue;
     seen[j] = (uint32_t)h + 1;
-    rc = tokenize(s, x->start, x->end, &tk, -1);
-    if (rc)
+    if (!plain_name(s, x->start, x->end, &tk) &&
+        (rc = tokenize(s, x->start, x->end, &tk, -1)))
       goto done;
     for (size_t i = 0; i < tk.n; i++) {
       tok *t = &tk.v[i];
