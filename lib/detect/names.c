@@ -4384,11 +4384,37 @@ typedef struct mention_set {
   const pairbits *npairs;
   woo__spanset *have; /* normalized */
   woo__hits *hits;
+  size_t at; /* the first span of `have` that ends after the last start
+              * asked about (have_overlaps) */
 } mention_set;
+
+/* woo__spanset_overlaps(m->have, ps, pe) for ps < pe: the spans are
+ * normalized and the mentions come in text order, so the span that
+ * ends first after ps is found by a cursor rather than a search (or by
+ * a search, when ps lies before the last start asked about). */
+static bool have_overlaps(mention_set *m, size_t ps, size_t pe) {
+  const woo_span *v = m->have->v;
+  size_t n = m->have->n, k = m->at;
+  if (k > 0 && v[k - 1].end > ps) {
+    size_t lo = 0;
+    while (lo < k) {
+      size_t mid = lo + (k - lo) / 2;
+      if (v[mid].end <= ps)
+        lo = mid + 1;
+      else
+        k = mid;
+    }
+  } else {
+    while (k < n && v[k].end <= ps)
+      k++;
+  }
+  m->at = k;
+  return k < n && v[k].start < pe;
+}
 
 /* Add token i as a mention when it is a name of the set, with initials
  * or particles right before it. */
-static int mention_at(const mention_set *m, toks *tk, size_t i) {
+static int mention_at(mention_set *m, toks *tk, size_t i) {
   const char *s = m->ctx->text;
   tok *t = &tk->v[i];
   if (!word_tok(t) || !(t->f & F_CAP) || (t->f & F_INIT) ||
@@ -4409,7 +4435,7 @@ static int mention_at(const mention_set *m, toks *tk, size_t i) {
   while (st0 < i && !(tk->v[st0].f & F_INIT) && (tk->v[st0].f & F_LOWER))
     st0++;
   size_t ps = tk->v[st0].s, pe = t->e;
-  if (woo__spanset_overlaps(m->have, ps, pe))
+  if (have_overlaps(m, ps, pe))
     return 0;
   if (m->placey->n && st0 == i &&
       keyset_has_word(m->placey, s, t->s, t->e - t->s) &&
@@ -4468,6 +4494,24 @@ static inline size_t last_gap(const char *s, size_t a, size_t r, bool gap) {
   return r - 1;
 }
 
+/* The first byte at or after r, before b, that is a gap (gap true) or
+ * no gap (gap false); b when there is none. */
+static inline size_t first_gap(const char *s, size_t r, size_t b, bool gap) {
+#if defined(__SSE2__)
+  while (r + 16 <= b) {
+    unsigned m = gaps16(s + r);
+    if (!gap)
+      m = ~m & 0xFFFFu;
+    if (m)
+      return r + (size_t)__builtin_ctz(m);
+    r += 16;
+  }
+#endif
+  while (r < b && chunk_gap(s[r]) != gap)
+    r++;
+  return r;
+}
+
 static size_t window_start(const char *s, size_t a, size_t q) {
   /* the start of q's run */
   size_t r = last_gap(s, a, q, true) + 1;
@@ -4493,17 +4537,13 @@ static size_t window_start(const char *s, size_t a, size_t q) {
  * (town_mention): the end of the first run after q's that holds a
  * token, or the line's end b. */
 static size_t window_end(const char *s, size_t q, size_t b) {
-  size_t r = q;
-  while (r < b && !chunk_gap(s[r]))
-    r++;
+  size_t r = first_gap(s, q, b, true);
   for (;;) {
-    while (r < b && chunk_gap(s[r]))
-      r++;
+    r = first_gap(s, r, b, false);
     if (r == b)
       return b;
     bool counts = chunk_counts(s[r]);
-    while (r < b && !chunk_gap(s[r]))
-      r++;
+    r = first_gap(s, r, b, true);
     if (counts)
       return r;
   }
@@ -4757,7 +4797,7 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
   size_t r = 0, cur = 0, lcur = 0;
   linkpos lp = {false, 0, 0};
   woo__spanset_normalize(&have);
-  mention_set ms = {ctx, &names, &placey, &npairs, &have, hits};
+  mention_set ms = {ctx, &names, &placey, &npairs, &have, hits, 0};
   while (r < len) {
     size_t p = next_mention(s, r, len, &firsts, &fpairs, &fheads, &have, &cur);
     if (p == len)
