@@ -784,6 +784,7 @@ void woo_names_free(woo_names *n) {
   free(n->names);
   free(n->v);
   free(n->index);
+  free(n->bucket);
   pthread_rwlock_destroy(&n->lock);
   free(n);
 }
@@ -834,6 +835,20 @@ static int index_names(woo_names *k) {
       k->head_n = len;
   }
   qsort(ix, k->n, sizeof *ix, cmp_name_key);
+  unsigned bits = 1;
+  while (bits < 32 && ((size_t)1 << bits) < k->n)
+    bits++;
+  size_t nb = ((size_t)1 << bits) + 1;
+  size_t *bucket = woo__reallocarray(k->bucket, nb, sizeof *bucket);
+  if (!bucket)
+    return WOO_ENOMEM;
+  k->bucket = bucket;
+  k->bucket_bits = bits;
+  for (size_t b = 0, i = 0; b < nb; b++) {
+    while (i < k->n && (ix[i].hash >> (64 - bits)) < b)
+      i++;
+    bucket[b] = i;
+  }
   k->index_n = k->n;
   memset(k->filter, 0, sizeof k->filter);
   memset(k->first_byte, 0, sizeof k->first_byte);
@@ -1015,15 +1030,11 @@ static size_t walk_step(const woo_names *known, const char *t, size_t len,
   if (left && (known->filter[(hw % NAME_FBITS) / 64] >> (hw % 64) & 1)) {
     const woo__name_key *ix = known->index;
     size_t n = known->index_n;
-    /* the first key of that hash: a binary search without calls */
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-      size_t mid = lo + (hi - lo) / 2;
-      if (ix[mid].hash < hw)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+    /* the first key of that hash, in the keys of its top bits */
+    size_t top = (size_t)(hw >> (64 - known->bucket_bits));
+    size_t lo = known->bucket[top], hi = known->bucket[top + 1];
+    while (lo < hi && ix[lo].hash < hw)
+      lo++;
     size_t found = 0;
     for (const woo__name_key *k = ix + lo; k < ix + n && k->hash == hw; k++)
       if (k->len > found && i + k->len <= len &&
