@@ -4271,8 +4271,9 @@ static size_t next_mention(const char *s, size_t i, size_t len,
        * After an ASCII byte the question needs no decoding. */
       if (p > 0) {
         unsigned char y = (unsigned char)s[p - 1];
-        if (y < 0x80) {
-          if ((unsigned)((y | 32) - 'a') < 26u || (unsigned)(y - '0') < 10u)
+        unsigned yc = tok_class[y];
+        if (!(yc & T_HIGH)) {
+          if (yc & (T_WORD | T_LETTER))
             continue;
         } else if (is_alnum_at(s, woo__utf8_back(s, p - 1), len)) {
           continue;
@@ -4465,7 +4466,9 @@ static inline bool chunk_counts(char c) {
  * it that mention_at looks back over (four, up to one that is no word):
  * the start of the fourth run before q's that holds a token, or the
  * line's start a, or the start of a run after one that ends in a token
- * that is no word. */
+ * that is no word, or q itself after a word that is neither initials
+ * nor a particle (unless `towns`: town_mention reads the token before
+ * q's). */
 #if defined(__SSE2__)
 /* A bit per byte of the sixteen at p that is a space or a tab. */
 static inline unsigned gaps16(const char *p) {
@@ -4512,9 +4515,27 @@ static inline size_t first_gap(const char *s, size_t r, size_t b, bool gap) {
   return r;
 }
 
-static size_t window_start(const char *s, size_t a, size_t q) {
+/* Whether s[a..b), a run between gaps, is a word of ASCII letters that
+ * is no particle: its token is neither initials (which have a dot) nor
+ * a particle (lexbits gives L_PART to words of up to eight bytes only),
+ * so that a look back from the token after it stops there. */
+static bool plain_non_particle(const char *s, size_t a, size_t b) {
+  for (size_t i = a; i < b; i++)
+    if ((unsigned)(((unsigned char)s[i] | 32) - 'a') >= 26u)
+      return false;
+  if (b - a > 8)
+    return true;
+  bool cap = (unsigned)(s[a] - 'A') < 26u;
+  tok t = {a, b, 0, 0, NO_CAP, cap ? F_CAP : F_LOWER, K_WORD, 0};
+  return !(lexbits(s, &t) & L_PART);
+}
+
+static size_t window_start(const char *s, size_t a, size_t q, bool towns) {
   /* the start of q's run */
   size_t r = last_gap(s, a, q, true) + 1;
+  /* q starts its run: the run before is the token before q's (which
+   * town_mention reads when a surname is also a place) */
+  bool first = r == q && !towns;
   for (int n = 0; n < 4 && r > a;) {
     size_t e = last_gap(s, a, r, false); /* the last byte of the run before */
     if (e == a - 1)
@@ -4526,7 +4547,14 @@ static size_t window_start(const char *s, size_t a, size_t q) {
     if (c == ',' || c == ';' || c == ':' || c == ')' || c == '!' ||
         c == '?' || c == '"')
       return r;
-    r = last_gap(s, a, e, true) + 1;
+    size_t r0 = last_gap(s, a, e, true) + 1;
+    /* nor does it go past a word before q that is neither initials nor
+     * a particle: the window may start at q, unless a surname is also a
+     * place */
+    if (first && plain_non_particle(s, r0, e + 1))
+      return r;
+    first = false;
+    r = r0;
     if (chunk_counts(s[r]))
       n++;
   }
@@ -4547,6 +4575,14 @@ static size_t window_end(const char *s, size_t q, size_t b) {
     if (counts)
       return r;
   }
+}
+
+/* Where to stop tokenizing for a mention at q: window_end when a
+ * surname is also a place (town_mention looks at the token after it),
+ * else the end of q's run (no token after q's is looked at). */
+static inline size_t mention_end(const char *s, size_t q, size_t b,
+                                 bool towns) {
+  return towns ? window_end(s, q, b) : first_gap(s, q, b, true);
 }
 
 /* At most this many places a line's mentions may start at are kept;
@@ -4821,13 +4857,31 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
       r = b + 1;
       continue;
     }
-    size_t next0 = nc ? window_start(s, a, cand[0]) : 0;
+    size_t next0 = nc ? window_start(s, a, cand[0], placey.n != 0) : 0;
     for (size_t k = 0; k < nc;) {
       /* windows that overlap are tokenized as one */
-      size_t w0 = next0, we = window_end(s, cand[k], b);
+      size_t w0 = next0, we = mention_end(s, cand[k], b, placey.n != 0);
       size_t k1 = k + 1;
-      while (k1 < nc && (next0 = window_start(s, a, cand[k1])) < we)
-        we = window_end(s, cand[k1++], b);
+      while (k1 < nc && (next0 = window_start(s, a, cand[k1], placey.n != 0)) < we)
+        we = mention_end(s, cand[k1++], b, placey.n != 0);
+      /* A window of one word of ASCII letters, which ends at a gap, the
+       * window's end or punctuation that joins nothing: its token is the
+       * word, and no other token is looked at. */
+      size_t j = w0;
+      if (k1 == k + 1 && w0 == cand[k] && !placey.n) {
+        while (j < we && (unsigned)(((unsigned char)s[j] | 32) - 'a') < 26u)
+          j++;
+        char x = j < we ? s[j] : ' ';
+        if (j > w0 && (x == ' ' || x == ',' || x == ';' || x == ')' ||
+                       x == '"')) {
+          tok one = {w0, j, 0, 0, NO_CAP, F_CAP, K_WORD, 0};
+          toks t1 = {&one, 1, 1, NULL, 0};
+          if ((rc = mention_at(&ms, &t1, 0)))
+            goto done;
+          k = k1;
+          continue;
+        }
+      }
       if ((rc = tokenize(s, w0, we, &tk, links)))
         goto done;
       for (size_t i = 0; i < tk.n && k < k1; i++) {
