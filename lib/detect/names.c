@@ -3895,8 +3895,8 @@ static inline bool pair_may(const pairbits *pb, const char *s, size_t i,
  * which are -61..-1 as signed bytes. */
 static inline unsigned capitals16(const char *p) {
   __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
-  __m128i high = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(-62)),
-                               _mm_cmplt_epi8(x, _mm_setzero_si128()));
+  /* the unsigned maximum with 0xC3 is the byte itself from 0xC3 up */
+  __m128i high = _mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8((char)0xC3)), x);
   return (unsigned)_mm_movemask_epi8(_mm_or_si128(bytes_in(x, 'A', 'Z'), high));
 }
 #endif
@@ -4164,22 +4164,23 @@ static void nameset_free(nameset *ns) {
   free(ns->other.v);
 }
 
-/* A bit per byte of s[i..len), up to sixteen, that may start a word of
- * a name: a capital or a byte from 0xC3 up (as capitals16); bit 0 is
- * s[i].  The last bytes of the text are read as the sixteen that end at
- * len (all inside the text). */
-static inline unsigned capitals_at(const char *s, size_t i, size_t len) {
+/* A bit per byte of s[i..len), up to thirty-two, that may start a word
+ * of a name: a capital or a byte from 0xC3 up (as capitals16); bit 0 is
+ * s[i].  The last bytes of the text are read as the thirty-two that end
+ * at len (all inside the text). */
+static inline uint32_t capitals_at(const char *s, size_t i, size_t len) {
 #if defined(__SSE2__)
-  if (i + 16 <= len)
-    return capitals16(s + i);
-  if (len >= 16)
-    return capitals16(s + len - 16) >> (i - (len - 16));
+  if (i + 32 <= len)
+    return capitals16(s + i) | (uint32_t)capitals16(s + i + 16) << 16;
+  if (len >= 32)
+    return (capitals16(s + len - 32) |
+            (uint32_t)capitals16(s + len - 16) << 16) >> (i - (len - 32));
 #endif
-  unsigned m = 0;
-  for (size_t k = i; k < len && k < i + 16; k++) {
+  uint32_t m = 0;
+  for (size_t k = i; k < len && k < i + 32; k++) {
     unsigned char c = (unsigned char)s[k];
     if ((c >= 'A' && c <= 'Z') || c >= 0xC3)
-      m |= 1u << (k - i);
+      m |= (uint32_t)1 << (k - i);
   }
   return m;
 }
@@ -4262,8 +4263,8 @@ static size_t next_mention(const char *s, size_t i, size_t len,
    * is only asked for there. */
   size_t unmeasured = len;
   while (i < len) {
-    unsigned m = capitals_at(s, i, len);
-    size_t to = i + 16; /* where the next step starts */
+    uint32_t m = capitals_at(s, i, len);
+    size_t to = i + 32; /* where the next step starts */
     while (m) {
       size_t p = i + (size_t)__builtin_ctz(m);
       m &= m - 1;
@@ -4332,7 +4333,7 @@ static size_t next_mention(const char *s, size_t i, size_t len,
         to = next;
         break;
       }
-      m &= ~0u << (next - i);
+      m &= ~(uint32_t)0 << (next - i);
     }
     i = to;
   }
