@@ -4640,6 +4640,43 @@ static size_t mention_starts(const char *s, size_t a, size_t b,
   return n;
 }
 
+/* How many of the eight bytes at p are ASCII letters before the first
+ * that is none (lead_letters for eight). */
+static inline unsigned lead_letters8(const char *p) {
+  const uint64_t hb = 0x8080808080808080ull;
+  uint64_t x;
+  memcpy(&x, p, 8);
+  uint64_t t = (x | 0x2020202020202020ull) & 0x7F7F7F7F7F7F7F7Full;
+  uint64_t letter = (t + 0x1F1F1F1F1F1F1F1Full) &
+                    ~(t + 0x0505050505050505ull) & ~x & hb;
+  return letter == hb ? 8u : (unsigned)__builtin_ctzll(~letter & hb) / 8u;
+}
+
+/* The length of a key's first part: up to its first hyphen or
+ * apostrophe.  A short key's bytes are searched eight at a time. */
+static inline size_t first_part(const woo__lexkey *key) {
+  size_t n = key->n;
+#if WOO__LEX_LE
+  if (n >= 1 && n <= 16) {
+    const uint64_t ones = 0x0101010101010101ull, hb = ones << 7;
+    uint64_t w[2];
+    woo__lex_load16(key->s, n, w);
+    for (size_t h = 0; h < 2; h++) {
+      /* the lowest byte that is zero after the xor is exact */
+      uint64_t d = w[h] ^ (ones * '-'), q = w[h] ^ (ones * '\'');
+      uint64_t z = (((d - ones) & ~d) | ((q - ones) & ~q)) & hb;
+      if (z)
+        return 8 * h + (size_t)__builtin_ctzll(z) / 8;
+    }
+    return n;
+  }
+#endif
+  size_t m = 0;
+  while (m < n && key->s[m] != '-' && key->s[m] != '\'')
+    m++;
+  return m;
+}
+
 /* The tokens that tokenize gives a name of plain ASCII words between
  * single spaces, after initials of one capital and a dot each ("J.
  * Bolhuis"), as far as the learning below reads them: the words, with
@@ -4648,13 +4685,21 @@ static size_t mention_starts(const char *s, size_t a, size_t b,
  * The initials are left out: tokens of at most two bytes before every
  * word, which the learning passes over.  False for any other name (or
  * when the array is full), which is tokenized. */
-static bool plain_name(const char *s, size_t a, size_t b, toks *tk) {
+static bool plain_name(const char *s, size_t a, size_t b, size_t len,
+                       toks *tk) {
   size_t i = a, n = 0;
   while (i + 2 < b && (unsigned)(s[i] - 'A') < 26u && s[i + 1] == '.' &&
          s[i + 2] == ' ')
     i += 3;
   for (;;) {
     size_t j = i;
+#if WOO__LEX_LE
+    /* eight bytes a step while the text has them */
+    for (unsigned k = 8; k == 8 && j + 8 <= len; j += k)
+      k = lead_letters8(s + j);
+    if (j > b)
+      j = b;
+#endif
     while (j < b && (unsigned)(((unsigned char)s[j] | 32) - 'a') < 26u)
       j++;
     if (j == i || n == tk->cap)
@@ -4766,7 +4811,7 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
     if (again)
       continue;
     seen[j] = (uint32_t)h + 1;
-    if (!plain_name(s, x->start, x->end, &tk) &&
+    if (!plain_name(s, x->start, x->end, len, &tk) &&
         (rc = tokenize(s, x->start, x->end, &tk, -1)))
       goto done;
     for (size_t i = 0; i < tk.n; i++) {
@@ -4800,9 +4845,7 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
         continue;
       /* a new name: its first part too */
       pairbits_add(&npairs, &key);
-      size_t m = 0;
-      while (m < key.n && key.s[m] != '-' && key.s[m] != '\'')
-        m++;
+      size_t m = first_part(&key);
       if (m == key.n) {
         rc = nameset_add(&firsts, &key, &fadded);
         pairbits_add(&fpairs, &key);
