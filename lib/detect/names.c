@@ -4586,6 +4586,22 @@ static inline size_t mention_end(const char *s, size_t q, size_t b,
   return towns ? window_end(s, q, b) : first_gap(s, q, b, true);
 }
 
+/* Whether the token at q may be a word of `places`: false only for a
+ * word of ASCII letters that ends at a gap, the line's end b or
+ * punctuation that joins nothing (its token is the word) and is not in
+ * the set. */
+static bool may_be_place(const char *s, size_t q, size_t b,
+                         const keyset *places) {
+  size_t j = q;
+  while (j < b && (unsigned)(((unsigned char)s[j] | 32) - 'a') < 26u)
+    j++;
+  char x = j < b ? s[j] : ' ';
+  if (j == q || !(x == ' ' || x == '\t' || x == ',' || x == ';' ||
+                  x == ')' || x == '"'))
+    return true;
+  return keyset_has_word(places, s, q, j - q);
+}
+
 /* At most this many places a line's mentions may start at are kept;
  * a line with more is tokenized whole. */
 #define MENTION_STARTS 32
@@ -4901,18 +4917,25 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
       r = b + 1;
       continue;
     }
-    size_t next0 = nc ? window_start(s, a, cand[0], placey.n != 0) : 0;
+    /* Whether the token at each place may be a surname that is also a
+     * place: only then does town_mention read the tokens around it. */
+    bool towns[MENTION_STARTS];
+    for (size_t k = 0; k < nc; k++)
+      towns[k] = placey.n && may_be_place(s, cand[k], b, &placey);
+    size_t next0 = nc ? window_start(s, a, cand[0], towns[0]) : 0;
     for (size_t k = 0; k < nc;) {
       /* windows that overlap are tokenized as one */
-      size_t w0 = next0, we = mention_end(s, cand[k], b, placey.n != 0);
+      size_t w0 = next0, we = mention_end(s, cand[k], b, towns[k]);
       size_t k1 = k + 1;
-      while (k1 < nc && (next0 = window_start(s, a, cand[k1], placey.n != 0)) < we)
-        we = mention_end(s, cand[k1++], b, placey.n != 0);
+      while (k1 < nc && (next0 = window_start(s, a, cand[k1], towns[k1])) < we) {
+        we = mention_end(s, cand[k1], b, towns[k1]);
+        k1++;
+      }
       /* A window of one word of ASCII letters, which ends at a gap, the
        * window's end or punctuation that joins nothing: its token is the
        * word, and no other token is looked at. */
       size_t j = w0;
-      if (k1 == k + 1 && w0 == cand[k] && !placey.n) {
+      if (k1 == k + 1 && w0 == cand[k] && !towns[k]) {
         while (j < we && (unsigned)(((unsigned char)s[j] | 32) - 'a') < 26u)
           j++;
         char x = j < we ? s[j] : ' ';
