@@ -3927,42 +3927,6 @@ static inline size_t first_stop16(const char *s, size_t i, size_t b,
 }
 #endif
 
-/* Offset of the first byte in s[i..b) that is an ASCII capital or at
- * least 0xC3, or b.  Sixteen bytes at a time with SSE2, eight without:
- * most of a line is neither. */
-static inline size_t next_capital(const char *s, size_t i, size_t b) {
-#if defined(__SSE2__)
-  i = first_stop16(s, i, b, capitals16);
-  if (b >= 16)
-    return i;
-#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  const uint64_t hb = 0x8080808080808080ull, ones = 0x0101010101010101ull;
-  while (i + 8 <= b) {
-    uint64_t x;
-    memcpy(&x, s + i, 8);
-    /* per byte without carries (y <= 0x7f): y + (0x80 - lo) has its high
-     * bit set exactly when y >= lo; capitals are 0x41..0x5a, and a byte
-     * with the high bit is >= 0xC3 when its low bits are >= 0x43 */
-    uint64_t y = x & ~hb;
-    uint64_t upper = (y + ones * 0x3f) & ~(y + ones * 0x25) & ~x & hb;
-    uint64_t high = (y + ones * 0x3d) & x & hb;
-    uint64_t stop = upper | high;
-    /* the first such byte is the lowest marked one: no byte loop to
-     * find it again */
-    if (stop)
-      return i + (size_t)(__builtin_ctzll(stop) >> 3);
-    i += 8;
-  }
-#endif
-  while (i < b) {
-    unsigned char c = (unsigned char)s[i];
-    if ((c >= 'A' && c <= 'Z') || c >= 0xC3)
-      break;
-    i++;
-  }
-  return i;
-}
-
 #if defined(__SSE2__)
 /* A bit per byte of the sixteen at p that is no byte of such a word. */
 static inline unsigned word_stops16(const char *p) {
@@ -4177,7 +4141,25 @@ static inline uint32_t capitals_at(const char *s, size_t i, size_t len) {
             (uint32_t)capitals16(s + len - 16) << 16) >> (i - (len - 32));
 #endif
   uint32_t m = 0;
-  for (size_t k = i; k < len && k < i + 32; k++) {
+  size_t k = i;
+#if !defined(__SSE2__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  const uint64_t hb = 0x8080808080808080ull, ones = 0x0101010101010101ull;
+  for (; k + 8 <= len && k < i + 32; k += 8) {
+    uint64_t x;
+    memcpy(&x, s + k, 8);
+    /* per byte without carries (y <= 0x7f): y + (0x80 - lo) has its high
+     * bit set exactly when y >= lo; capitals are 0x41..0x5a, and a byte
+     * with the high bit is >= 0xC3 when its low bits are >= 0x43 */
+    uint64_t y = x & ~hb;
+    uint64_t upper = (y + ones * 0x3f) & ~(y + ones * 0x25) & ~x & hb;
+    uint64_t high = (y + ones * 0x3d) & x & hb;
+    /* the marked high bits gathered into the top byte, a bit per byte */
+    uint64_t bits = (((upper | high) >> 7) * 0x0102040810204080ull) >> 56;
+    m |= (uint32_t)bits << (k - i);
+  }
+#endif
+  for (; k < len && k < i + 32; k++) {
     unsigned char c = (unsigned char)s[k];
     if ((c >= 'A' && c <= 'Z') || c >= 0xC3)
       m |= (uint32_t)1 << (k - i);
@@ -4619,39 +4601,54 @@ static size_t mention_starts(const char *s, size_t a, size_t b,
                              const pairbits *npairs, const nameset *names,
                              const woo__spanset *have, size_t cur,
                              size_t *cand) {
-  size_t n = 0, p = a;
-  while ((p = next_capital(s, p, b)) < b) {
-    size_t q = p++;
-    while (cur < have->n && have->v[cur].end <= q)
-      cur++;
-    if (cur < have->n && have->v[cur].start <= q) {
-      p = have->v[cur].end;
-      continue;
-    }
-    unsigned char x = (unsigned char)s[q];
-    if (x < 0x80) {
-      if (q > a) {
-        unsigned char y = (unsigned char)s[q - 1];
-        if ((unsigned)((y | 32) - 'a') < 26u || (unsigned)(y - '0') < 10u)
-          continue;
-      }
-      if (q + 1 < b && !pair_may(npairs, s, q, 2))
+  size_t n = 0;
+  /* thirty-two bytes a step, as next_mention */
+  for (size_t i = a; i < b;) {
+    uint32_t m = capitals_at(s, i, b);
+    size_t to = i + 32; /* where the next step starts */
+    while (m) {
+      size_t q = i + (size_t)__builtin_ctz(m), next;
+      m &= m - 1;
+      while (cur < have->n && have->v[cur].end <= q)
+        cur++;
+      if (cur < have->n && have->v[cur].start <= q) {
+        next = have->v[cur].end;
+      } else {
+        unsigned char x = (unsigned char)s[q];
+        if (x < 0x80) {
+          if (q > a) {
+            unsigned char y = (unsigned char)s[q - 1];
+            if ((unsigned)((y | 32) - 'a') < 26u || (unsigned)(y - '0') < 10u)
+              continue;
+          }
+          if (q + 1 < b && !pair_may(npairs, s, q, 2))
+            continue;
+          size_t e = q + 1;
+          while (e < b && (unsigned)(((unsigned char)s[e] | 32) - 'a') < 26u)
+            e++;
+          unsigned char z = e < b ? (unsigned char)s[e] : 0;
+          if ((e == b || (z < 0x80 && (unsigned)(z - '0') >= 10u &&
+                          z != '\'' && z != '-' && z != '.')) &&
+              (!tri_may(npairs, s, q, e - q) ||
+               !nameset_has_word(names, s, q, e - q))) {
+            next = e;
+            goto pass;
+          }
+        }
+        if (n == MENTION_STARTS)
+          return n + 1;
+        cand[n++] = q;
         continue;
-      size_t e = q + 1;
-      while (e < b && (unsigned)(((unsigned char)s[e] | 32) - 'a') < 26u)
-        e++;
-      unsigned char z = e < b ? (unsigned char)s[e] : 0;
-      if ((e == b || (z < 0x80 && (unsigned)(z - '0') >= 10u &&
-                      z != '\'' && z != '-' && z != '.')) &&
-          (!tri_may(npairs, s, q, e - q) ||
-           !nameset_has_word(names, s, q, e - q))) {
-        p = e;
-        continue;
       }
+    pass:
+      /* the name's or the word's bytes are passed */
+      if (next >= to) {
+        to = next;
+        break;
+      }
+      m &= ~(uint32_t)0 << (next - i);
     }
-    if (n == MENTION_STARTS)
-      return n + 1;
-    cand[n++] = q;
+    i = to;
   }
   return n;
 }
