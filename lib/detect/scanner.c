@@ -21,6 +21,52 @@ static inline bool ascii_alnum(unsigned char c) {
   return ((unsigned)((c | 0x20) - 'a') < 26u) | ((unsigned)(c - '0') < 10u);
 }
 
+/* How many of the eight bytes at p are ASCII letters or digits before
+ * the first that is none. */
+static inline unsigned lead_alnum8(const char *p) {
+  const uint64_t hb = 0x8080808080808080ull, ones = 0x0101010101010101ull;
+  uint64_t x;
+  memcpy(&x, p, 8);
+  /* per byte without carries (t <= 0x7f): t + (0x80 - lo) has its high
+   * bit set exactly when t >= lo, t + (0x7f - hi) when t > hi */
+  uint64_t t = x & ~hb, l = (x | ones * 0x20) & ~hb;
+  uint64_t letter = (l + ones * (0x80 - 'a')) & ~(l + ones * (0x7f - 'z'));
+  uint64_t digit = (t + ones * (0x80 - '0')) & ~(t + ones * (0x7f - '9'));
+  uint64_t in = (letter | digit) & ~x & hb;
+  if (in == hb)
+    return 8;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  return (unsigned)__builtin_clzll(~in & hb) / 8u;
+#else
+  return (unsigned)__builtin_ctzll(~in & hb) / 8u;
+#endif
+}
+
+/* A hash of a name's first word for the lookup index: short words (most)
+ * from two loads, the others by woo__fnv1a.  The index and the walk hash
+ * alike, so only equal words meet. */
+static inline uint64_t name_word_hash(const char *s, size_t n) {
+  if (n == 0 || n > 16)
+    return woo__fnv1a(s, n);
+  uint64_t lo = 0, hi = 0;
+  if (n >= 8) {
+    memcpy(&lo, s, 8);
+    memcpy(&hi, s + n - 8, 8);
+  } else if (n >= 4) {
+    uint32_t a, b;
+    memcpy(&a, s, 4);
+    memcpy(&b, s + n - 4, 4);
+    lo = (uint64_t)a | (uint64_t)b << 32;
+  } else {
+    lo = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 |
+         (uint64_t)(unsigned char)s[n - 1] << 16;
+  }
+  uint64_t h = (lo * 0x9e3779b97f4a7c15ull) ^ (hi * 0xc2b2ae3d27d4eb4full) ^ n;
+  h ^= h >> 29;
+  h *= 0xff51afd7ed558ccdull;
+  return h ^ (h >> 32);
+}
+
 size_t woo__word_len(const char *s, size_t len) {
   size_t i = 0;
   while (i < len) {
@@ -830,7 +876,8 @@ static int index_names(woo_names *k) {
   for (size_t i = 0; i < k->n; i++) {
     size_t len = strlen(k->names[i]);
     size_t w = woo__word_len(k->names[i], len);
-    ix[i] = (woo__name_key){woo__fnv1a(k->names[i], w ? w : len), k->names[i], len};
+    ix[i] = (woo__name_key){name_word_hash(k->names[i], w ? w : len),
+                            k->names[i], len};
     if (len < k->head_n)
       k->head_n = len;
   }
@@ -983,6 +1030,8 @@ static size_t walk_step(const woo_names *known, const char *t, size_t len,
    * apostrophe U+2019 (E2 80 99) which may join words. */
   size_t j = i;
   for (;;) {
+    for (unsigned k = 8; k == 8 && j + 8 <= len; j += k)
+      k = lead_alnum8(t + j);
     while (j < len && ascii_alnum((unsigned char)t[j]))
       j++;
     if (j + 1 < len && (t[j] == '\'' || t[j] == '-') &&
@@ -1024,7 +1073,7 @@ static size_t walk_step(const woo_names *known, const char *t, size_t len,
   else
     left = !woo__word_len(t + woo__utf8_back(t, i - 1),
                           i - woo__utf8_back(t, i - 1));
-  uint64_t hw = left ? woo__fnv1a(t + i, w) : 0;
+  uint64_t hw = left ? name_word_hash(t + i, w) : 0;
   /* A bit per first-word hash: most words of a text are no name's
    * first word and are turned away without a binary search. */
   if (left && (known->filter[(hw % NAME_FBITS) / 64] >> (hw % 64) & 1)) {
