@@ -4690,37 +4690,56 @@ static inline size_t first_part(const woo__lexkey *key) {
   return m;
 }
 
-/* The tokens that tokenize gives a name of plain ASCII words between
- * single spaces, after initials of one capital and a dot each ("J.
- * Bolhuis"), as far as the learning below reads them: the words, with
- * F_CAP or F_LOWER, and the lexicon bits of the capitalised ones looked
- * up (through the cache when there is one) as tokenize looks them up.
- * The initials are left out: tokens of at most two bytes before every
- * word, which the learning passes over.  False for any other name (or
- * when the array is full), which is tokenized. */
+/* The tokens that tokenize gives a name of plain ASCII words (which may
+ * hold inner hyphens before letters) between single spaces, after
+ * initials of capitals and dots ("J. Bolhuis", "K.J. Hanekamp"), as far
+ * as the learning below reads them: the words, with F_CAP or F_LOWER and
+ * F_HYPH, and the lexicon bits of the capitalised ones looked up
+ * (through the cache when there is one) as tokenize looks them up.  The
+ * initials are left out: tokens before every word that the learning
+ * passes over (two bytes at most, or F_INIT by initials_shape).  False
+ * for any other name (or when the array is full), which is tokenized. */
 static bool plain_name(const char *s, size_t a, size_t b, size_t len,
                        toks *tk) {
   size_t i = a, n = 0;
-  while (i + 2 < b && (unsigned)(s[i] - 'A') < 26u && s[i + 1] == '.' &&
-         s[i + 2] == ' ')
-    i += 3;
+  for (;;) {
+    size_t k = i;
+    while (k + 1 < b && (unsigned)(s[k] - 'A') < 26u && s[k + 1] == '.')
+      k += 2;
+    if (k == i)
+      break;
+    if (k >= b || s[k] != ' ' || (k - i > 2 && !initials_shape(s, i, k)))
+      return false;
+    i = k + 1;
+  }
   for (;;) {
     size_t j = i;
+    unsigned f = (unsigned)(s[i] - 'A') < 26u ? F_CAP : F_LOWER;
+    for (;;) {
+      size_t j0 = j;
 #if WOO__LEX_LE
-    /* eight bytes a step while the text has them */
-    for (unsigned k = 8; k == 8 && j + 8 <= len; j += k)
-      k = lead_letters8(s + j);
-    if (j > b)
-      j = b;
+      /* eight bytes a step while the text has them */
+      for (unsigned k = 8; k == 8 && j + 8 <= len; j += k)
+        k = lead_letters8(s + j);
+      if (j > b)
+        j = b;
 #endif
-    while (j < b && (unsigned)(((unsigned char)s[j] | 32) - 'a') < 26u)
-      j++;
-    if (j == i || n == tk->cap)
+      while (j < b && (unsigned)(((unsigned char)s[j] | 32) - 'a') < 26u)
+        j++;
+      if (j == j0)
+        return false;
+      if (j + 1 < b && s[j] == '-') {
+        f |= F_HYPH;
+        j++;
+        continue;
+      }
+      break;
+    }
+    if (n == tk->cap)
       return false;
-    bool cap = (unsigned)(s[i] - 'A') < 26u;
     tok *t = &tk->v[n++];
-    *t = (tok){i, j, 0, 0, NO_CAP, cap ? F_CAP : F_LOWER, K_WORD, 0};
-    if (cap && tk->lc)
+    *t = (tok){i, j, 0, 0, NO_CAP, (uint16_t)f, K_WORD, 0};
+    if ((f & F_CAP) && tk->lc)
       lex_cached(tk->lc, s, t);
     if (j == b)
       break;
