@@ -4181,12 +4181,19 @@ static inline unsigned heads_slot(uint32_t x) {
   return (x * 2654435761u) >> 19;
 }
 
-static void heads_add(heads *h, const char *k, size_t n) {
+static inline uint32_t load4(const char *p);
+
+static inline void heads_add(heads *h, const char *k, size_t n) {
   if (n < 2)
     return;
-  uint32_t x = 0;
-  for (size_t i = 0; i < 4 && i < n; i++)
-    x |= (uint32_t)(unsigned char)k[i] << 8 * i;
+  uint32_t x;
+  if (n >= 4) {
+    x = load4(k);
+  } else {
+    x = (uint32_t)(unsigned char)k[0] | (uint32_t)(unsigned char)k[1] << 8;
+    if (n == 3)
+      x |= (uint32_t)(unsigned char)k[2] << 16;
+  }
   unsigned b = heads_slot(x);
   h->v[b / 64] |= 1ull << (b % 64);
 }
