@@ -4181,7 +4181,18 @@ static inline unsigned heads_slot(uint32_t x) {
   return (x * 2654435761u) >> 19;
 }
 
-static inline uint32_t load4(const char *p);
+/* The four bytes at p, the first in the lowest bits. */
+static inline uint32_t load4(const char *p) {
+#if WOO__LEX_LE
+  uint32_t x;
+  memcpy(&x, p, 4);
+  return x;
+#else
+  const unsigned char *u = (const unsigned char *)p;
+  return (uint32_t)u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16 |
+         (uint32_t)u[3] << 24;
+#endif
+}
 
 static inline void heads_add(heads *h, const char *k, size_t n) {
   if (n < 2)
@@ -4201,19 +4212,6 @@ static inline void heads_add(heads *h, const char *k, size_t n) {
 static inline bool heads_has(const heads *h, uint32_t x) {
   unsigned b = heads_slot(x);
   return h->v[b / 64] >> (b % 64) & 1;
-}
-
-/* The four bytes at p, the first in the lowest bits. */
-static inline uint32_t load4(const char *p) {
-#if WOO__LEX_LE
-  uint32_t x;
-  memcpy(&x, p, 4);
-  return x;
-#else
-  const unsigned char *u = (const unsigned char *)p;
-  return (uint32_t)u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16 |
-         (uint32_t)u[3] << 24;
-#endif
 }
 
 /* How many of the four bytes x (the first in the lowest bits) are ASCII
@@ -4244,12 +4242,12 @@ static size_t next_mention(const char *s, size_t i, size_t len,
                            const nameset *firsts, const pairbits *fpairs,
                            const heads *fheads, const woo__spanset *have,
                            size_t *cur) {
-  /* The start of the last word of four ASCII letters or more that
-   * `fheads` turned away before it was measured, or len.  The walk
-   * passes a measured word whole (its letters and bytes from 0x80 up,
-   * when its first two bytes pass pair_may); a place in such a word
-   * after a byte from 0x80 up that is no letter is passed as well, which
-   * is only asked for there. */
+  /* The start of the word of four ASCII letters or more that `fheads`
+   * turned away before it was measured, when it is the last place
+   * looked at, or len.  The walk passes a measured word whole (its
+   * letters and bytes from 0x80 up, when its first two bytes pass
+   * pair_may); a place in such a word after a byte from 0x80 up that is
+   * no letter is passed as well, which is only asked for there. */
   size_t unmeasured = len;
   while (i < len) {
     uint32_t m = capitals_at(s, i, len);
@@ -4278,6 +4276,8 @@ static size_t next_mention(const char *s, size_t i, size_t len,
             continue;
         }
       }
+      /* a word that p is not in lies before p's */
+      unmeasured = len;
       /* Most capitals open a word of ASCII letters that begins no key:
        * turned away by its first four letters, or by all of it when it
        * is shorter (the walk then passes the word's bytes, or they lie
