@@ -4205,8 +4205,8 @@ static inline bool pair_may(const pairbits *pb, const char *s, size_t i,
  * which are -61..-1 as signed bytes. */
 static inline unsigned capitals16(const char *p) {
   __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
-  __m128i high = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(-62)),
-                               _mm_cmplt_epi8(x, _mm_setzero_si128()));
+  /* the unsigned maximum with 0xC3 is the byte itself from 0xC3 up */
+  __m128i high = _mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8((char)0xC3)), x);
   return (unsigned)_mm_movemask_epi8(_mm_or_si128(bytes_in(x, 'A', 'Z'), high));
 }
 #endif
@@ -4236,42 +4236,6 @@ static inline size_t first_stop16(const char *s, size_t i, size_t b,
   return i;
 }
 #endif
-
-/* Offset of the first byte in s[i..b) that is an ASCII capital or at
- * least 0xC3, or b.  Sixteen bytes at a time with SSE2, eight without:
- * most of a line is neither. */
-static inline size_t next_capital(const char *s, size_t i, size_t b) {
-#if defined(__SSE2__)
-  i = first_stop16(s, i, b, capitals16);
-  if (b >= 16)
-    return i;
-#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  const uint64_t hb = 0x8080808080808080ull, ones = 0x0101010101010101ull;
-  while (i + 8 <= b) {
-    uint64_t x;
-    memcpy(&x, s + i, 8);
-    /* per byte without carries (y <= 0x7f): y + (0x80 - lo) has its high
-     * bit set exactly when y >= lo; capitals are 0x41..0x5a, and a byte
-     * with the high bit is >= 0xC3 when its low bits are >= 0x43 */
-    uint64_t y = x & ~hb;
-    uint64_t upper = (y + ones * 0x3f) & ~(y + ones * 0x25) & ~x & hb;
-    uint64_t high = (y + ones * 0x3d) & x & hb;
-    uint64_t stop = upper | high;
-    /* the first such byte is the lowest marked one: no byte loop to
-     * find it again */
-    if (stop)
-      return i + (size_t)(__builtin_ctzll(stop) >> 3);
-    i += 8;
-  }
-#endif
-  while (i < b) {
-    unsigned char c = (unsigned char)s[i];
-    if ((c >= 'A' && c <= 'Z') || c >= 0xC3)
-      break;
-    i++;
-  }
-  return i;
-}
 
 #if defined(__SSE2__)
 /* A bit per byte of the sixteen at p that is no byte of such a word. */
@@ -4370,8 +4334,7 @@ static void nameset_init(nameset *ns) {
   ns->cap = NAMESET_FIRST;
   ns->n = 0;
   ns->other = (keyset){NULL, 0, 0};
-  for (size_t i = 0; i < NAMESET_FIRST; i++)
-    ns->first[i].n = 0;
+  memset(ns->first, 0, sizeof ns->first);
 }
 
 /* The key's bytes in c when it is plain ASCII of 1..16 bytes. */
@@ -4475,56 +4438,223 @@ static void nameset_free(nameset *ns) {
   free(ns->other.v);
 }
 
-/* Whether a word of s[a..b) that starts with a capital (or any
- * non-ASCII letter) has its letters up to the first ASCII non-letter or
- * general punctuation in `firsts`.  Cheaper than tokenizing, and never
- * false where a token of the line is a name in the set. */
-static bool line_may_mention(const char *s, size_t a, size_t b,
-                             const nameset *firsts, const pairbits *fpairs,
-                             const woo__spanset *have, size_t *cur) {
-  size_t i = a;
-  while ((i = next_capital(s, i, b)) < b) {
-    /* A word inside a name already found cannot start a new mention:
-     * the token that holds it overlaps that name too, and so does every
-     * word that starts before the name's end.  In a document that
-     * repeats its names, most lines are settled here.  `have` is
-     * normalized and the words come in text order: a cursor walks it
-     * once per document. */
-    while (*cur < have->n && have->v[*cur].end <= i)
-      (*cur)++;
-    if (*cur < have->n && have->v[*cur].start <= i) {
-      i = have->v[*cur].end;
-      continue;
-    }
-    if (i > a) {
-      /* after an ASCII byte the question needs no decoding */
-      unsigned char p = (unsigned char)s[i - 1];
-      bool glued = p < 0x80 ? ((unsigned)((p | 32) - 'a') < 26u ||
-                               (unsigned)(p - '0') < 10u)
-                            : is_alnum_at(s, woo__utf8_back(s, i - 1), b);
-      if (glued) {
-        i++;
-        continue;
-      }
-    }
-    /* Most capitals open a word whose first two letters no key starts
-     * with: turned away before the word is measured.  What the step
-     * leaves of the word is lower case, or glued to a letter before it,
-     * or (after a non-ASCII sign) taken as a word of its own, which only
-     * costs a look-up. */
-    if (i + 1 < b && !pair_may(fpairs, s, i, 2)) {
-      i += 2;
-      continue;
-    }
-    size_t e = mention_word_end(s, i, b);
-    /* nor one that runs into a name found; (the word's first two bytes
-     * passed pair_may above) */
-    if (e - i >= 2 && !(*cur < have->n && have->v[*cur].start < e) &&
-        tri_may(fpairs, s, i, e - i) && nameset_has_word(firsts, s, i, e - i))
-      return true;
-    i = e > i ? e : i + 1;
+/* A bit per byte of s[i..len), up to thirty-two, that may start a word
+ * of a name: a capital or a byte from 0xC3 up (as capitals16); bit 0 is
+ * s[i].  The last bytes of the text are read as the thirty-two that end
+ * at len (all inside the text). */
+static inline uint32_t capitals_at(const char *s, size_t i, size_t len) {
+#if defined(__SSE2__)
+  if (i + 32 <= len)
+    return capitals16(s + i) | (uint32_t)capitals16(s + i + 16) << 16;
+  if (len >= 32)
+    return (capitals16(s + len - 32) |
+            (uint32_t)capitals16(s + len - 16) << 16) >> (i - (len - 32));
+#endif
+  uint32_t m = 0;
+  size_t k = i;
+#if !defined(__SSE2__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  const uint64_t hb = 0x8080808080808080ull, ones = 0x0101010101010101ull;
+  for (; k + 8 <= len && k < i + 32; k += 8) {
+    uint64_t x;
+    memcpy(&x, s + k, 8);
+    /* per byte without carries (y <= 0x7f): y + (0x80 - lo) has its high
+     * bit set exactly when y >= lo; capitals are 0x41..0x5a, and a byte
+     * with the high bit is >= 0xC3 when its low bits are >= 0x43 */
+    uint64_t y = x & ~hb;
+    uint64_t upper = (y + ones * 0x3f) & ~(y + ones * 0x25) & ~x & hb;
+    uint64_t high = (y + ones * 0x3d) & x & hb;
+    /* the marked high bits gathered into the top byte, a bit per byte */
+    uint64_t bits = (((upper | high) >> 7) * 0x0102040810204080ull) >> 56;
+    m |= (uint32_t)bits << (k - i);
   }
-  return false;
+#endif
+  for (; k < len && k < i + 32; k++) {
+    unsigned char c = (unsigned char)s[k];
+    if ((c >= 'A' && c <= 'Z') || c >= 0xC3)
+      m |= (uint32_t)1 << (k - i);
+  }
+  return m;
+}
+
+/* The first four bytes of the keys of a set (all of a key of two or
+ * three bytes), hashed into 8192 bits: a word of plain ASCII letters is
+ * only measured and looked up when the bit of its first four letters
+ * (or of all of it, when it is shorter) is set.  Keys and words are
+ * read as little-endian numbers, the bytes after a short one zero. */
+#define HEADS_BITS 8192u
+typedef struct heads {
+  uint64_t v[HEADS_BITS / 64];
+} heads;
+
+static inline unsigned heads_slot(uint32_t x) {
+  return (x * 2654435761u) >> 19;
+}
+
+/* The four bytes at p, the first in the lowest bits. */
+static inline uint32_t load4(const char *p) {
+#if WOO__LEX_LE
+  uint32_t x;
+  memcpy(&x, p, 4);
+  return x;
+#else
+  const unsigned char *u = (const unsigned char *)p;
+  return (uint32_t)u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16 |
+         (uint32_t)u[3] << 24;
+#endif
+}
+
+static inline void heads_add(heads *h, const char *k, size_t n) {
+  if (n < 2)
+    return;
+  uint32_t x;
+  if (n >= 4) {
+    x = load4(k);
+  } else {
+    x = (uint32_t)(unsigned char)k[0] | (uint32_t)(unsigned char)k[1] << 8;
+    if (n == 3)
+      x |= (uint32_t)(unsigned char)k[2] << 16;
+  }
+  unsigned b = heads_slot(x);
+  h->v[b / 64] |= 1ull << (b % 64);
+}
+
+static inline bool heads_has(const heads *h, uint32_t x) {
+  unsigned b = heads_slot(x);
+  return h->v[b / 64] >> (b % 64) & 1;
+}
+
+/* How many of the four bytes x (the first in the lowest bits) are ASCII
+ * letters before the first that is none; their lower case in *low. */
+static inline unsigned lead_letters(uint32_t x, uint32_t *low) {
+  const uint32_t hb = 0x80808080u;
+  uint32_t l = x | 0x20202020u, t = l & 0x7F7F7F7Fu;
+  /* per byte without carries (t <= 0x7f): t + (0x80 - 'a') has its
+   * high bit set exactly when t >= 'a', t + (0x7f - 'z') when t > 'z' */
+  uint32_t letter = (t + 0x1F1F1F1Fu) & ~(t + 0x05050505u) & ~x & hb;
+  *low = l;
+  return letter == hb ? 4u : (unsigned)__builtin_ctz(~letter & hb) / 8u;
+}
+
+/* The first word at or after i in s[0..len) that starts with a capital
+ * (or any non-ASCII letter) and has its letters up to the first ASCII
+ * non-letter or general punctuation in `firsts`: its start, or len.
+ * The line that holds it may mention a name of the set; one that holds
+ * none does not (never where a token of the line is a name in the set),
+ * and is passed without being tokenized.  No such word holds a line
+ * break, so the text is read as a whole, not line by line: each word is
+ * looked at as a walk over its line alone would.  A word inside a name
+ * already found cannot start a new mention: the token that holds it
+ * overlaps that name too, and so does every word that starts before the
+ * name's end.  `have` is normalized and the words come in text order: a
+ * cursor *cur walks it once per document. */
+static size_t next_mention(const char *s, size_t i, size_t len,
+                           const nameset *firsts, const pairbits *fpairs,
+                           const heads *fheads, const woo__spanset *have,
+                           size_t *cur) {
+  /* The start of the word of four ASCII letters or more that `fheads`
+   * turned away before it was measured, when it is the last place
+   * looked at, or len.  The walk passes a measured word whole (its
+   * letters and bytes from 0x80 up, when its first two bytes pass
+   * pair_may); a place in such a word after a byte from 0x80 up that is
+   * no letter is passed as well, which is only asked for there. */
+  size_t unmeasured = len;
+  while (i < len) {
+    uint32_t m = capitals_at(s, i, len);
+    size_t to = i + 32; /* where the next step starts */
+    while (m) {
+      size_t p = i + (size_t)__builtin_ctz(m);
+      m &= m - 1;
+      /* A word character right before p: the word there goes on over p.
+       * After an ASCII byte the question needs no decoding. */
+      if (p > 0) {
+        unsigned char y = (unsigned char)s[p - 1];
+        unsigned yc = tok_class[y];
+        if (!(yc & T_HIGH)) {
+          if (yc & (T_WORD | T_LETTER))
+            continue;
+        } else if (is_alnum_at(s, woo__utf8_back(s, p - 1), len)) {
+          continue;
+        } else if (unmeasured < p) {
+          /* in the word at `unmeasured`, unless the walk went on after
+           * a name found there or after its first two bytes */
+          while (*cur < have->n && have->v[*cur].end <= unmeasured)
+            (*cur)++;
+          if (!(*cur < have->n && have->v[*cur].start <= unmeasured) &&
+              !(unmeasured + 1 < len && !pair_may(fpairs, s, unmeasured, 2)) &&
+              p < mention_word_end(s, unmeasured, len))
+            continue;
+        }
+      }
+      /* a word that p is not in lies before p's */
+      unmeasured = len;
+      /* Most capitals open a word of ASCII letters that begins no key:
+       * turned away by its first four letters, or by all of it when it
+       * is shorter (the walk then passes the word's bytes, or they lie
+       * after a letter).  Before the names found are asked about: where
+       * one of them starts, the word is in the set. */
+      if (p + 4 <= len) {
+        uint32_t low;
+        unsigned l = lead_letters(load4(s + p), &low);
+        if (l == 4) {
+          if (!heads_has(fheads, low)) {
+            unmeasured = p;
+            continue;
+          }
+        } else if (l >= 1 && (unsigned char)s[p + l] < 0x80) {
+          if (l == 1 ||
+              !heads_has(fheads, low & (l == 2 ? 0xFFFFu : 0xFFFFFFu)))
+            continue;
+        }
+      }
+      size_t next; /* where the walk goes on after p */
+      while (*cur < have->n && have->v[*cur].end <= p)
+        (*cur)++;
+      if (*cur < have->n && have->v[*cur].start <= p) {
+        next = have->v[*cur].end;
+      } else if (p + 1 < len && !pair_may(fpairs, s, p, 2)) {
+        /* Most capitals open a word whose first two letters no key
+         * starts with: turned away before the word is measured.  The
+         * byte after p is a letter, glued to p. */
+        continue;
+      } else {
+        size_t e = mention_word_end(s, p, len);
+        /* nor one that runs into a name found; (the word's first two
+         * bytes passed pair_may above) */
+        if (e - p >= 2 && !(*cur < have->n && have->v[*cur].start < e) &&
+            tri_may(fpairs, s, p, e - p) &&
+            nameset_has_word(firsts, s, p, e - p))
+          return p;
+        next = e > p ? e : p + 1;
+      }
+      /* the word's bytes are passed */
+      if (next >= to) {
+        to = next;
+        break;
+      }
+      m &= ~(uint32_t)0 << (next - i);
+    }
+    i = to;
+  }
+  return len;
+}
+
+/* The start of the line that holds byte p, not before r (a line's
+ * start). */
+static size_t line_start(const char *s, size_t r, size_t p) {
+#if defined(__SSE2__)
+  const __m128i nl = _mm_set1_epi8('\n');
+  while (p >= r + 16) {
+    unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+        _mm_loadu_si128((const __m128i *)(const void *)(s + p - 16)), nl));
+    if (m)
+      return p - 16 + (size_t)(31 - __builtin_clz(m)) + 1;
+    p -= 16;
+  }
+#endif
+  while (p > r && s[p - 1] != '\n')
+    p--;
+  return p;
 }
 
 /* Whether word i, a surname that is also a town, is the town here: after
@@ -4555,11 +4685,37 @@ typedef struct mention_set {
   const pairbits *npairs;
   woo__spanset *have; /* normalized */
   woo__hits *hits;
+  size_t at; /* the first span of `have` that ends after the last start
+              * asked about (have_overlaps) */
 } mention_set;
+
+/* woo__spanset_overlaps(m->have, ps, pe) for ps < pe: the spans are
+ * normalized and the mentions come in text order, so the span that
+ * ends first after ps is found by a cursor rather than a search (or by
+ * a search, when ps lies before the last start asked about). */
+static bool have_overlaps(mention_set *m, size_t ps, size_t pe) {
+  const woo_span *v = m->have->v;
+  size_t n = m->have->n, k = m->at;
+  if (k > 0 && v[k - 1].end > ps) {
+    size_t lo = 0;
+    while (lo < k) {
+      size_t mid = lo + (k - lo) / 2;
+      if (v[mid].end <= ps)
+        lo = mid + 1;
+      else
+        k = mid;
+    }
+  } else {
+    while (k < n && v[k].end <= ps)
+      k++;
+  }
+  m->at = k;
+  return k < n && v[k].start < pe;
+}
 
 /* Add token i as a mention when it is a name of the set, with initials
  * or particles right before it. */
-static int mention_at(const mention_set *m, toks *tk, size_t i) {
+static int mention_at(mention_set *m, toks *tk, size_t i) {
   const char *s = m->ctx->text;
   tok *t = &tk->v[i];
   if (!word_tok(t) || !(t->f & F_CAP) || (t->f & F_INIT) ||
@@ -4580,7 +4736,7 @@ static int mention_at(const mention_set *m, toks *tk, size_t i) {
   while (st0 < i && !(tk->v[st0].f & F_INIT) && (tk->v[st0].f & F_LOWER))
     st0++;
   size_t ps = tk->v[st0].s, pe = t->e;
-  if (woo__spanset_overlaps(m->have, ps, pe))
+  if (have_overlaps(m, ps, pe))
     return 0;
   if (m->placey->n && st0 == i &&
       keyset_has_word(m->placey, s, t->s, t->e - t->s) &&
@@ -4610,7 +4766,9 @@ static inline bool chunk_counts(char c) {
  * it that mention_at looks back over (four, up to one that is no word):
  * the start of the fourth run before q's that holds a token, or the
  * line's start a, or the start of a run after one that ends in a token
- * that is no word. */
+ * that is no word, or q itself after a word that is neither initials
+ * nor a particle (unless `towns`: town_mention reads the token before
+ * q's). */
 #if defined(__SSE2__)
 /* A bit per byte of the sixteen at p that is a space or a tab. */
 static inline unsigned gaps16(const char *p) {
@@ -4639,9 +4797,45 @@ static inline size_t last_gap(const char *s, size_t a, size_t r, bool gap) {
   return r - 1;
 }
 
-static size_t window_start(const char *s, size_t a, size_t q) {
+/* The first byte at or after r, before b, that is a gap (gap true) or
+ * no gap (gap false); b when there is none. */
+static inline size_t first_gap(const char *s, size_t r, size_t b, bool gap) {
+#if defined(__SSE2__)
+  while (r + 16 <= b) {
+    unsigned m = gaps16(s + r);
+    if (!gap)
+      m = ~m & 0xFFFFu;
+    if (m)
+      return r + (size_t)__builtin_ctz(m);
+    r += 16;
+  }
+#endif
+  while (r < b && chunk_gap(s[r]) != gap)
+    r++;
+  return r;
+}
+
+/* Whether s[a..b), a run between gaps, is a word of ASCII letters that
+ * is no particle: its token is neither initials (which have a dot) nor
+ * a particle (lexbits gives L_PART to words of up to eight bytes only),
+ * so that a look back from the token after it stops there. */
+static bool plain_non_particle(const char *s, size_t a, size_t b) {
+  for (size_t i = a; i < b; i++)
+    if ((unsigned)(((unsigned char)s[i] | 32) - 'a') >= 26u)
+      return false;
+  if (b - a > 8)
+    return true;
+  bool cap = (unsigned)(s[a] - 'A') < 26u;
+  tok t = {a, b, 0, 0, NO_CAP, cap ? F_CAP : F_LOWER, K_WORD, 0};
+  return !(lexbits(s, &t) & L_PART);
+}
+
+static size_t window_start(const char *s, size_t a, size_t q, bool towns) {
   /* the start of q's run */
   size_t r = last_gap(s, a, q, true) + 1;
+  /* q starts its run: the run before is the token before q's (which
+   * town_mention reads when a surname is also a place) */
+  bool first = r == q && !towns;
   for (int n = 0; n < 4 && r > a;) {
     size_t e = last_gap(s, a, r, false); /* the last byte of the run before */
     if (e == a - 1)
@@ -4653,7 +4847,14 @@ static size_t window_start(const char *s, size_t a, size_t q) {
     if (c == ',' || c == ';' || c == ':' || c == ')' || c == '!' ||
         c == '?' || c == '"')
       return r;
-    r = last_gap(s, a, e, true) + 1;
+    size_t r0 = last_gap(s, a, e, true) + 1;
+    /* nor does it go past a word before q that is neither initials nor
+     * a particle: the window may start at q, unless a surname is also a
+     * place */
+    if (first && plain_non_particle(s, r0, e + 1))
+      return r;
+    first = false;
+    r = r0;
     if (chunk_counts(s[r]))
       n++;
   }
@@ -4664,20 +4865,40 @@ static size_t window_start(const char *s, size_t a, size_t q) {
  * (town_mention): the end of the first run after q's that holds a
  * token, or the line's end b. */
 static size_t window_end(const char *s, size_t q, size_t b) {
-  size_t r = q;
-  while (r < b && !chunk_gap(s[r]))
-    r++;
+  size_t r = first_gap(s, q, b, true);
   for (;;) {
-    while (r < b && chunk_gap(s[r]))
-      r++;
+    r = first_gap(s, r, b, false);
     if (r == b)
       return b;
     bool counts = chunk_counts(s[r]);
-    while (r < b && !chunk_gap(s[r]))
-      r++;
+    r = first_gap(s, r, b, true);
     if (counts)
       return r;
   }
+}
+
+/* Where to stop tokenizing for a mention at q: window_end when a
+ * surname is also a place (town_mention looks at the token after it),
+ * else the end of q's run (no token after q's is looked at). */
+static inline size_t mention_end(const char *s, size_t q, size_t b,
+                                 bool towns) {
+  return towns ? window_end(s, q, b) : first_gap(s, q, b, true);
+}
+
+/* Whether the token at q may be a word of `places`: false only for a
+ * word of ASCII letters that ends at a gap, the line's end b or
+ * punctuation that joins nothing (its token is the word) and is not in
+ * the set. */
+static bool may_be_place(const char *s, size_t q, size_t b,
+                         const keyset *places) {
+  size_t j = q;
+  while (j < b && (unsigned)(((unsigned char)s[j] | 32) - 'a') < 26u)
+    j++;
+  char x = j < b ? s[j] : ' ';
+  if (j == q || !(x == ' ' || x == '\t' || x == ',' || x == ';' ||
+                  x == ')' || x == '"'))
+    return true;
+  return keyset_has_word(places, s, q, j - q);
 }
 
 /* At most this many places a line's mentions may start at are kept;
@@ -4697,41 +4918,165 @@ static size_t mention_starts(const char *s, size_t a, size_t b,
                              const pairbits *npairs, const nameset *names,
                              const woo__spanset *have, size_t cur,
                              size_t *cand) {
-  size_t n = 0, p = a;
-  while ((p = next_capital(s, p, b)) < b) {
-    size_t q = p++;
-    while (cur < have->n && have->v[cur].end <= q)
-      cur++;
-    if (cur < have->n && have->v[cur].start <= q) {
-      p = have->v[cur].end;
-      continue;
-    }
-    unsigned char x = (unsigned char)s[q];
-    if (x < 0x80) {
-      if (q > a) {
-        unsigned char y = (unsigned char)s[q - 1];
-        if ((unsigned)((y | 32) - 'a') < 26u || (unsigned)(y - '0') < 10u)
-          continue;
-      }
-      if (q + 1 < b && !pair_may(npairs, s, q, 2))
+  size_t n = 0;
+  /* thirty-two bytes a step, as next_mention */
+  for (size_t i = a; i < b;) {
+    uint32_t m = capitals_at(s, i, b);
+    size_t to = i + 32; /* where the next step starts */
+    while (m) {
+      size_t q = i + (size_t)__builtin_ctz(m), next;
+      m &= m - 1;
+      while (cur < have->n && have->v[cur].end <= q)
+        cur++;
+      if (cur < have->n && have->v[cur].start <= q) {
+        next = have->v[cur].end;
+      } else {
+        unsigned char x = (unsigned char)s[q];
+        if (x < 0x80) {
+          if (q > a) {
+            unsigned char y = (unsigned char)s[q - 1];
+            if ((unsigned)((y | 32) - 'a') < 26u || (unsigned)(y - '0') < 10u)
+              continue;
+          }
+          if (q + 1 < b && !pair_may(npairs, s, q, 2))
+            continue;
+          size_t e = q + 1;
+          while (e < b && (unsigned)(((unsigned char)s[e] | 32) - 'a') < 26u)
+            e++;
+          unsigned char z = e < b ? (unsigned char)s[e] : 0;
+          if ((e == b || (z < 0x80 && (unsigned)(z - '0') >= 10u &&
+                          z != '\'' && z != '-' && z != '.')) &&
+              (!tri_may(npairs, s, q, e - q) ||
+               !nameset_has_word(names, s, q, e - q))) {
+            next = e;
+            goto pass;
+          }
+        }
+        if (n == MENTION_STARTS)
+          return n + 1;
+        cand[n++] = q;
         continue;
-      size_t e = q + 1;
-      while (e < b && (unsigned)(((unsigned char)s[e] | 32) - 'a') < 26u)
-        e++;
-      unsigned char z = e < b ? (unsigned char)s[e] : 0;
-      if ((e == b || (z < 0x80 && (unsigned)(z - '0') >= 10u &&
-                      z != '\'' && z != '-' && z != '.')) &&
-          (!tri_may(npairs, s, q, e - q) ||
-           !nameset_has_word(names, s, q, e - q))) {
-        p = e;
-        continue;
       }
+    pass:
+      /* the name's or the word's bytes are passed */
+      if (next >= to) {
+        to = next;
+        break;
+      }
+      m &= ~(uint32_t)0 << (next - i);
     }
-    if (n == MENTION_STARTS)
-      return n + 1;
-    cand[n++] = q;
+    i = to;
   }
   return n;
+}
+
+/* How many of the eight bytes at p are ASCII letters before the first
+ * that is none (lead_letters for eight). */
+static inline unsigned lead_letters8(const char *p) {
+  const uint64_t hb = 0x8080808080808080ull;
+  uint64_t x;
+  memcpy(&x, p, 8);
+  uint64_t t = (x | 0x2020202020202020ull) & 0x7F7F7F7F7F7F7F7Full;
+  uint64_t letter = (t + 0x1F1F1F1F1F1F1F1Full) &
+                    ~(t + 0x0505050505050505ull) & ~x & hb;
+  return letter == hb ? 8u : (unsigned)__builtin_ctzll(~letter & hb) / 8u;
+}
+
+/* The length of a key's first part: up to its first hyphen or
+ * apostrophe.  A short key's bytes are searched eight at a time. */
+static inline size_t first_part(const woo__lexkey *key) {
+  size_t n = key->n;
+#if WOO__LEX_LE
+  if (n >= 1 && n <= 16) {
+    const uint64_t ones = 0x0101010101010101ull, hb = ones << 7;
+    uint64_t w[2];
+    woo__lex_load16(key->s, n, w);
+    for (size_t h = 0; h < 2; h++) {
+      /* the lowest byte that is zero after the xor is exact */
+      uint64_t d = w[h] ^ (ones * '-'), q = w[h] ^ (ones * '\'');
+      uint64_t z = (((d - ones) & ~d) | ((q - ones) & ~q)) & hb;
+      if (z)
+        return 8 * h + (size_t)__builtin_ctzll(z) / 8;
+    }
+    return n;
+  }
+#endif
+  size_t m = 0;
+  while (m < n && key->s[m] != '-' && key->s[m] != '\'')
+    m++;
+  return m;
+}
+
+/* The tokens that tokenize gives a name of plain ASCII words (which may
+ * hold inner hyphens before letters) between single spaces, after
+ * initials of capitals and dots ("J. Bolhuis", "K.J. Hanekamp"), as far
+ * as the learning below reads them: the words, with F_CAP or F_LOWER and
+ * F_HYPH, and the lexicon bits of the capitalised ones looked up
+ * (through the cache when there is one) as tokenize looks them up.  The
+ * initials are left out: tokens before every word that the learning
+ * passes over (two bytes at most, or F_INIT by initials_shape).  False
+ * for any other name (or when the array is full), which is tokenized. */
+static bool plain_name(const char *s, size_t a, size_t b, size_t len,
+                       toks *tk) {
+  size_t i = a, n = 0;
+  for (;;) {
+    size_t k = i;
+    while (k + 1 < b && (unsigned)(s[k] - 'A') < 26u && s[k + 1] == '.')
+      k += 2;
+    if (k == i)
+      break;
+    if (k >= b || s[k] != ' ' || (k - i > 2 && !initials_shape(s, i, k)))
+      return false;
+    i = k + 1;
+  }
+  for (;;) {
+    size_t j = i;
+    unsigned f = (unsigned)(s[i] - 'A') < 26u ? F_CAP : F_LOWER;
+    for (;;) {
+      size_t j0 = j;
+#if WOO__LEX_LE
+      /* eight bytes a step while the text has them */
+      for (unsigned k = 8; k == 8 && j + 8 <= len; j += k)
+        k = lead_letters8(s + j);
+      if (j > b)
+        j = b;
+#endif
+      while (j < b && (unsigned)(((unsigned char)s[j] | 32) - 'a') < 26u)
+        j++;
+      if (j == j0)
+        return false;
+      if (j + 1 < b && s[j] == '-') {
+        f |= F_HYPH;
+        j++;
+        continue;
+      }
+      break;
+    }
+    if (n == tk->cap)
+      return false;
+    tok *t = &tk->v[n++];
+    *t = (tok){i, j, 0, 0, NO_CAP, (uint16_t)f, K_WORD, 0};
+    if ((f & F_CAP) && tk->lc)
+      lex_cached(tk->lc, s, t);
+    if (j == b)
+      break;
+    if (s[j] != ' ' || j + 1 == b)
+      return false;
+    i = j + 1;
+  }
+  tk->n = n;
+  return true;
+}
+
+/* A hash of a name's bytes for telling repeats apart: short ones (most)
+ * from two loads. */
+static inline uint64_t name_hash(const char *s, size_t n) {
+  if (n == 0 || n > 16)
+    return woo__fnv1a(s, n);
+  uint64_t w[2];
+  woo__lex_load16(s, n, w);
+  uint64_t h = (w[0] * 0x9e3779b97f4a7c15ull) ^ (w[1] * 0xc2b2ae3d27d4eb4full) ^ n;
+  return h ^ (h >> 31);
 }
 
 /* woo__spanset_add for the names found, which mostly come in text
@@ -4788,6 +5133,8 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
    * a line is only tokenized when a word in it may be one of them; and
    * the first two bytes of the names and of their first parts. */
   pairbits fpairs, npairs;
+  heads fheads;
+  memset(fheads.v, 0, sizeof fheads.v);
   memset(fpairs.v, 0, sizeof fpairs.v);
   memset(npairs.v, 0, sizeof npairs.v);
   fpairs.tri_on = npairs.tri_on = false;
@@ -4800,7 +5147,7 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
       goto done;
     bool sure = x->confidence >= 0.9;
     size_t xn = x->end - x->start;
-    size_t j = (size_t)(woo__fnv1a(s + x->start, xn) ^ sure) & seen_mask;
+    size_t j = (size_t)(name_hash(s + x->start, xn) ^ sure) & seen_mask;
     bool again = false;
     for (; seen[j]; j = (j + 1) & seen_mask) {
       const woo__hit *y = &hits->v[seen[j] - 1];
@@ -4813,8 +5160,8 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
     if (again)
       continue;
     seen[j] = (uint32_t)h + 1;
-    rc = tokenize(s, x->start, x->end, &tk, -1);
-    if (rc)
+    if (!plain_name(s, x->start, x->end, len, &tk) &&
+        (rc = tokenize(s, x->start, x->end, &tk, -1)))
       goto done;
     for (size_t i = 0; i < tk.n; i++) {
       tok *t = &tk.v[i];
@@ -4847,17 +5194,17 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
         continue;
       /* a new name: its first part too */
       pairbits_add(&npairs, &key);
-      size_t m = 0;
-      while (m < key.n && key.s[m] != '-' && key.s[m] != '\'')
-        m++;
+      size_t m = first_part(&key);
       if (m == key.n) {
         rc = nameset_add(&firsts, &key, &fadded);
         pairbits_add(&fpairs, &key);
+        heads_add(&fheads, key.s, key.n);
       } else {
         woo__lexkey f;
         key_of_word(&f, key.s, m);
         rc = nameset_add(&firsts, &f, &fadded);
         pairbits_add(&fpairs, &f);
+        heads_add(&fheads, f.s, f.n);
       }
       if (rc)
         goto done;
@@ -4876,21 +5223,23 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
   /* Other mentions: capitalised words in the set, with initials or
    * particles right before them.  In a line that may hold one, only
    * the words around the places where one may start are tokenized. */
-  size_t a = 0, cur = 0;
+  size_t r = 0, cur = 0, lcur = 0;
   linkpos lp = {false, 0, 0};
   woo__spanset_normalize(&have);
-  linewalk lw = linewalk_of(ctx);
-  mention_set ms = {ctx, &names, &placey, &npairs, &have, hits};
-  while (a < len) {
-    size_t b = linewalk_end(&lw, s, a, len);
-    size_t cur0 = cur;
-    if (!line_may_mention(s, a, b, &firsts, &fpairs, &have, &cur)) {
-      a = b + 1;
-      continue;
-    }
+  mention_set ms = {ctx, &names, &placey, &npairs, &have, hits, 0};
+  while (r < len) {
+    size_t p = next_mention(s, r, len, &firsts, &fpairs, &fheads, &have, &cur);
+    if (p == len)
+      break;
+    size_t a = line_start(s, r, p);
+    const char *nl = memchr(s + p, '\n', len - p);
+    size_t b = nl ? (size_t)(nl - s) : len;
+    /* the names found that end after the line's start, from here on */
+    while (lcur < have.n && have.v[lcur].end <= a)
+      lcur++;
     int links = links_in(&lp, s, len, a, b);
     size_t cand[MENTION_STARTS];
-    size_t nc = mention_starts(s, a, b, &npairs, &names, &have, cur0, cand);
+    size_t nc = mention_starts(s, a, b, &npairs, &names, &have, lcur, cand);
     if (nc > MENTION_STARTS) {
       /* many places: the whole line */
       rc = tokenize(s, a, b, &tk, links);
@@ -4898,16 +5247,41 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
         rc = mention_at(&ms, &tk, i);
       if (rc)
         goto done;
-      a = b + 1;
+      r = b + 1;
       continue;
     }
-    size_t next0 = nc ? window_start(s, a, cand[0]) : 0;
+    /* Whether the token at each place may be a surname that is also a
+     * place: only then does town_mention read the tokens around it. */
+    bool towns[MENTION_STARTS];
+    for (size_t k = 0; k < nc; k++)
+      towns[k] = placey.n && may_be_place(s, cand[k], b, &placey);
+    size_t next0 = nc ? window_start(s, a, cand[0], towns[0]) : 0;
     for (size_t k = 0; k < nc;) {
       /* windows that overlap are tokenized as one */
-      size_t w0 = next0, we = window_end(s, cand[k], b);
+      size_t w0 = next0, we = mention_end(s, cand[k], b, towns[k]);
       size_t k1 = k + 1;
-      while (k1 < nc && (next0 = window_start(s, a, cand[k1])) < we)
-        we = window_end(s, cand[k1++], b);
+      while (k1 < nc && (next0 = window_start(s, a, cand[k1], towns[k1])) < we) {
+        we = mention_end(s, cand[k1], b, towns[k1]);
+        k1++;
+      }
+      /* A window of one word of ASCII letters, which ends at a gap, the
+       * window's end or punctuation that joins nothing: its token is the
+       * word, and no other token is looked at. */
+      size_t j = w0;
+      if (k1 == k + 1 && w0 == cand[k] && !towns[k]) {
+        while (j < we && (unsigned)(((unsigned char)s[j] | 32) - 'a') < 26u)
+          j++;
+        char x = j < we ? s[j] : ' ';
+        if (j > w0 && (x == ' ' || x == ',' || x == ';' || x == ')' ||
+                       x == '"')) {
+          tok one = {w0, j, 0, 0, NO_CAP, F_CAP, K_WORD, 0};
+          toks t1 = {&one, 1, 1, NULL, 0};
+          if ((rc = mention_at(&ms, &t1, 0)))
+            goto done;
+          k = k1;
+          continue;
+        }
+      }
       if ((rc = tokenize(s, w0, we, &tk, links)))
         goto done;
       for (size_t i = 0; i < tk.n && k < k1; i++) {
@@ -4918,7 +5292,7 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
       }
       k = k1;
     }
-    a = b + 1;
+    r = b + 1;
   }
 done:
   if (seen != seen_stack)

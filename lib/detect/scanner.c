@@ -21,6 +21,52 @@ static inline bool ascii_alnum(unsigned char c) {
   return ((unsigned)((c | 0x20) - 'a') < 26u) | ((unsigned)(c - '0') < 10u);
 }
 
+/* How many of the eight bytes at p are ASCII letters or digits before
+ * the first that is none. */
+static inline unsigned lead_alnum8(const char *p) {
+  const uint64_t hb = 0x8080808080808080ull, ones = 0x0101010101010101ull;
+  uint64_t x;
+  memcpy(&x, p, 8);
+  /* per byte without carries (t <= 0x7f): t + (0x80 - lo) has its high
+   * bit set exactly when t >= lo, t + (0x7f - hi) when t > hi */
+  uint64_t t = x & ~hb, l = (x | ones * 0x20) & ~hb;
+  uint64_t letter = (l + ones * (0x80 - 'a')) & ~(l + ones * (0x7f - 'z'));
+  uint64_t digit = (t + ones * (0x80 - '0')) & ~(t + ones * (0x7f - '9'));
+  uint64_t in = (letter | digit) & ~x & hb;
+  if (in == hb)
+    return 8;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  return (unsigned)__builtin_clzll(~in & hb) / 8u;
+#else
+  return (unsigned)__builtin_ctzll(~in & hb) / 8u;
+#endif
+}
+
+/* A hash of a name's first word for the lookup index: short words (most)
+ * from two loads, the others by woo__fnv1a.  The index and the walk hash
+ * alike, so only equal words meet. */
+static inline uint64_t name_word_hash(const char *s, size_t n) {
+  if (n == 0 || n > 16)
+    return woo__fnv1a(s, n);
+  uint64_t lo = 0, hi = 0;
+  if (n >= 8) {
+    memcpy(&lo, s, 8);
+    memcpy(&hi, s + n - 8, 8);
+  } else if (n >= 4) {
+    uint32_t a, b;
+    memcpy(&a, s, 4);
+    memcpy(&b, s + n - 4, 4);
+    lo = (uint64_t)a | (uint64_t)b << 32;
+  } else {
+    lo = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 |
+         (uint64_t)(unsigned char)s[n - 1] << 16;
+  }
+  uint64_t h = (lo * 0x9e3779b97f4a7c15ull) ^ (hi * 0xc2b2ae3d27d4eb4full) ^ n;
+  h ^= h >> 29;
+  h *= 0xff51afd7ed558ccdull;
+  return h ^ (h >> 32);
+}
+
 size_t woo__word_len(const char *s, size_t len) {
   size_t i = 0;
   while (i < len) {
@@ -784,6 +830,7 @@ void woo_names_free(woo_names *n) {
   free(n->names);
   free(n->v);
   free(n->index);
+  free(n->bucket);
   pthread_rwlock_destroy(&n->lock);
   free(n);
 }
@@ -829,11 +876,26 @@ static int index_names(woo_names *k) {
   for (size_t i = 0; i < k->n; i++) {
     size_t len = strlen(k->names[i]);
     size_t w = woo__word_len(k->names[i], len);
-    ix[i] = (woo__name_key){woo__fnv1a(k->names[i], w ? w : len), k->names[i], len};
+    ix[i] = (woo__name_key){name_word_hash(k->names[i], w ? w : len),
+                            k->names[i], len};
     if (len < k->head_n)
       k->head_n = len;
   }
   qsort(ix, k->n, sizeof *ix, cmp_name_key);
+  unsigned bits = 1;
+  while (bits < 32 && ((size_t)1 << bits) < k->n)
+    bits++;
+  size_t nb = ((size_t)1 << bits) + 1;
+  size_t *bucket = woo__reallocarray(k->bucket, nb, sizeof *bucket);
+  if (!bucket)
+    return WOO_ENOMEM;
+  k->bucket = bucket;
+  k->bucket_bits = bits;
+  for (size_t b = 0, i = 0; b < nb; b++) {
+    while (i < k->n && (ix[i].hash >> (64 - bits)) < b)
+      i++;
+    bucket[b] = i;
+  }
   k->index_n = k->n;
   memset(k->filter, 0, sizeof k->filter);
   memset(k->first_byte, 0, sizeof k->first_byte);
@@ -968,6 +1030,8 @@ static size_t walk_step(const woo_names *known, const char *t, size_t len,
    * apostrophe U+2019 (E2 80 99) which may join words. */
   size_t j = i;
   for (;;) {
+    for (unsigned k = 8; k == 8 && j + 8 <= len; j += k)
+      k = lead_alnum8(t + j);
     while (j < len && ascii_alnum((unsigned char)t[j]))
       j++;
     if (j + 1 < len && (t[j] == '\'' || t[j] == '-') &&
@@ -1009,21 +1073,17 @@ static size_t walk_step(const woo_names *known, const char *t, size_t len,
   else
     left = !woo__word_len(t + woo__utf8_back(t, i - 1),
                           i - woo__utf8_back(t, i - 1));
-  uint64_t hw = left ? woo__fnv1a(t + i, w) : 0;
+  uint64_t hw = left ? name_word_hash(t + i, w) : 0;
   /* A bit per first-word hash: most words of a text are no name's
    * first word and are turned away without a binary search. */
   if (left && (known->filter[(hw % NAME_FBITS) / 64] >> (hw % 64) & 1)) {
     const woo__name_key *ix = known->index;
     size_t n = known->index_n;
-    /* the first key of that hash: a binary search without calls */
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-      size_t mid = lo + (hi - lo) / 2;
-      if (ix[mid].hash < hw)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+    /* the first key of that hash, in the keys of its top bits */
+    size_t top = (size_t)(hw >> (64 - known->bucket_bits));
+    size_t lo = known->bucket[top], hi = known->bucket[top + 1];
+    while (lo < hi && ix[lo].hash < hw)
+      lo++;
     size_t found = 0;
     for (const woo__name_key *k = ix + lo; k < ix + n && k->hash == hw; k++)
       if (k->len > found && i + k->len <= len &&
@@ -1038,37 +1098,59 @@ static size_t walk_step(const woo_names *known, const char *t, size_t len,
   return i + w;
 }
 
-/* The first byte at or after c where a name may start by its bytes: one
- * of the names' first bytes that starts one of their heads; or len.
- * Sixteen bytes a step where SSE2 is there: names start with few
- * letters, mostly capitals. */
+/* Whether a name may start at byte b by its bytes: b is one of the
+ * names' first bytes and starts one of their heads.  The heads are asked
+ * first: they turn most bytes away, and the first byte seldom does. */
+static inline bool head_at(const woo_names *k, const char *t, size_t len,
+                           size_t b) {
+  return !(k->head_n && no_head(k, t, len, b)) &&
+         k->first_byte[(unsigned char)t[b]];
+}
+
+#if defined(__SSE2__)
+/* A bit per byte of the sixteen at p in the range lo + 1..hi (signed
+ * compares, as in next_stop: bytes from 0x80 up are below the range),
+ * and from 0x80 up where hb has the high bit. */
+static inline unsigned head_bytes16(const char *p, __m128i lo, __m128i hi,
+                                    __m128i hb) {
+  __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+  __m128i in = _mm_andnot_si128(_mm_cmpgt_epi8(x, hi), _mm_cmpgt_epi8(x, lo));
+  return (unsigned)_mm_movemask_epi8(_mm_or_si128(in, _mm_and_si128(x, hb)));
+}
+#endif
+
+/* The first byte at or after c where a name may start by its bytes
+ * (head_at); or len.  Thirty-two bytes a step where SSE2 is there:
+ * names start with few letters, mostly capitals. */
 static size_t next_head(const woo_names *k, const char *t, size_t len,
                         size_t c, bool high) {
 #if defined(__SSE2__)
   if (k->stop_lo <= k->stop_hi || high) {
+    /* names that start with a byte from 0x80 up are taken by its high
+     * bit */
     const __m128i lo = _mm_set1_epi8((char)(k->stop_lo - 1));
     const __m128i hi = _mm_set1_epi8((char)k->stop_hi);
     const __m128i hb = high ? _mm_set1_epi8((char)0x80) : _mm_setzero_si128();
-    for (; c + 16 <= len; c += 16) {
-      __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + c));
-      /* signed compares, as in next_stop: bytes from 0x80 up are below
-       * the range, and are taken by their high bit when names start
-       * with one */
-      __m128i in = _mm_andnot_si128(_mm_cmpgt_epi8(x, hi), _mm_cmpgt_epi8(x, lo));
-      unsigned m = (unsigned)_mm_movemask_epi8(
-          _mm_or_si128(in, _mm_and_si128(x, hb)));
+    for (; c + 32 <= len; c += 32) {
+      uint32_t m = head_bytes16(t + c, lo, hi, hb) |
+                   (uint32_t)head_bytes16(t + c + 16, lo, hi, hb) << 16;
       for (; m; m &= m - 1) {
         size_t b = c + (size_t)__builtin_ctz(m);
-        if (k->first_byte[(unsigned char)t[b]] &&
-            !(k->head_n && no_head(k, t, len, b)))
+        if (head_at(k, t, len, b))
+          return b;
+      }
+    }
+    for (; c + 16 <= len; c += 16) {
+      for (unsigned m = head_bytes16(t + c, lo, hi, hb); m; m &= m - 1) {
+        size_t b = c + (size_t)__builtin_ctz(m);
+        if (head_at(k, t, len, b))
           return b;
       }
     }
   }
 #endif
   for (; c < len; c++)
-    if (k->first_byte[(unsigned char)t[c]] &&
-        !(k->head_n && no_head(k, t, len, c)))
+    if (head_at(k, t, len, c))
       return c;
   return len;
 }

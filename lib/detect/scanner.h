@@ -76,6 +76,11 @@ struct woo_names {
   size_t n, cap;
   woo__name_key *index; /* sorted by hash */
   size_t index_n;       /* number of names the index covers */
+  /* Where the index's keys whose hash has the top bucket_bits bits b
+   * start: at bucket[b] (bucket[2^bucket_bits] is index_n), so that a
+   * hash is found without a binary search over all the names. */
+  size_t *bucket;
+  unsigned bucket_bits;
   /* Built with the index, so that a scan turns most words away without
    * hashing them: a bit per first-word hash, the bytes names start with,
    * and a bit per hash of the names' first head_n bytes (heads; up to
