@@ -506,6 +506,60 @@ static int keep_office_holders(woo__hits *hits, size_t n_found) {
   return 0;
 }
 
+/* A thread's hit array, kept from one scan for the next: a batch scans
+ * thousands of short texts, and the array's allocation and release were
+ * a noticeable part of each.  Arrays that grew past SPARE_HITS_KEEP are
+ * not kept. */
+#define SPARE_HITS_KEEP 16384
+typedef struct spare_hits {
+  woo__hit *v;
+  size_t cap;
+} spare_hits;
+static pthread_once_t spare_once = PTHREAD_ONCE_INIT;
+static pthread_key_t spare_key;
+static bool spare_keyed;
+
+static void spare_free(void *p) {
+  spare_hits *b = p;
+  free(b->v);
+  free(b);
+}
+
+static void spare_start(void) {
+  spare_keyed = pthread_key_create(&spare_key, spare_free) == 0;
+}
+
+/* Give h the thread's array when it has one of at least `want` hits. */
+static void hits_take(woo__hits *h, size_t want) {
+  pthread_once(&spare_once, spare_start);
+  spare_hits *b = spare_keyed ? pthread_getspecific(spare_key) : NULL;
+  if (b && b->v && b->cap >= want) {
+    h->v = b->v;
+    h->cap = b->cap;
+    h->n = 0;
+    b->v = NULL;
+  }
+}
+
+/* Keep h's array for the thread's next scan, or free it. */
+static void hits_give(woo__hits *h) {
+  if (spare_keyed && h->v && h->cap <= SPARE_HITS_KEEP) {
+    spare_hits *b = pthread_getspecific(spare_key);
+    if (!b && (b = woo__calloc(1, sizeof *b)) &&
+        pthread_setspecific(spare_key, b)) {
+      free(b);
+      b = NULL;
+    }
+    if (b && (!b->v || b->cap < h->cap)) {
+      free(b->v);
+      b->v = h->v;
+      b->cap = h->cap;
+      h->v = NULL;
+    }
+  }
+  woo__hits_free(h);
+}
+
 /* A winner's key after resolution: above every priority key (whose rank,
  * in the top bits, is at most 6). */
 #define WON UINT64_MAX
@@ -553,11 +607,14 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
    * bytes of text, rather than grown from a few as they come. */
   {
     size_t guess = len / 40 < 64 ? 64 : len / 40 > 4096 ? 4096 : len / 40;
-    hits.v = woo__reallocarray(NULL, guess, sizeof *hits.v);
-    if (!hits.v)
-      rc = WOO_ENOMEM;
-    else
-      hits.cap = guess;
+    hits_take(&hits, guess);
+    if (!hits.v) {
+      hits.v = woo__reallocarray(NULL, guess, sizeof *hits.v);
+      if (!hits.v)
+        rc = WOO_ENOMEM;
+      else
+        hits.cap = guess;
+    }
   }
   if (rc == 0 && !learn && (p->entity[WOO_ENTITY_IDNUMBER].enabled ||
                  p->entity[WOO_ENTITY_BIRTHDATE].enabled ||
@@ -725,7 +782,7 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
     rc = woo__marks_push_static(marks, &m);
   }
 done:
-  woo__hits_free(&hits);
+  hits_give(&hits);
   free(triggers.v);
   woo__textmap_free(&map);
   if (taken != taken_stack)
