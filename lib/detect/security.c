@@ -56,20 +56,36 @@ static size_t octet_at(const char *t, size_t len, size_t p, int *val) {
   return p + n;
 }
 
+/* The first digit at or after i of a run of one to three digits (counted
+ * from i) with a dot right after it, or len; *run is the run's end, the
+ * dot.  Found from the dots after a digit, which a text has far fewer
+ * of than runs of digits.  Calls come with growing i. */
+static size_t ipv4_next(const char *t, size_t len, su_walk *dots, size_t i,
+                        size_t *run) {
+  for (size_t d = i + 1; (d = su_walk_next(dots, d)) < len; d++) {
+    if (!su_digit((unsigned char)t[d - 1]))
+      continue;
+    size_t s = d - 1;
+    while (s > i && d - s <= 3 && su_digit((unsigned char)t[s - 1]))
+      s--;
+    if (d - s > 3)
+      continue;
+    *run = d;
+    return s;
+  }
+  return *run = len;
+}
+
 static int find_ipv4(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
   size_t len = ctx->len, i = 0, run;
-  su_digits digits;
-  su_digits_init(&digits, ctx);
-  while ((i = su_digits_next(&digits, i, &run)) < len) {
+  su_walk dots;
+  su_walk_init(&dots, ctx, WOO__MAP_DOT, '.');
+  /* The first octet is the whole run, one to three digits, and a dot
+   * follows it: other runs are passed over. */
+  while ((i = ipv4_next(t, len, &dots, i, &run)) < len) {
     unsigned char b = i > 0 ? (unsigned char)t[i - 1] : ' ';
     if (su_wordc(b) || b == '.' || b == '-' || b == ',' || b == '_') {
-      i = run;
-      continue;
-    }
-    /* The first octet is the whole run, one to three digits, and a dot
-     * follows it. */
-    if (run - i > 3 || run >= len || t[run] != '.') {
       i = run;
       continue;
     }
