@@ -151,9 +151,67 @@ _Static_assert(N_WORDS(strong_markers) <= 64 && N_WORDS(block_markers) <= 64,
                "a bit per marker");
 
 static const char *const postal[] = {"postbus", "antwoordnummer", NULL};
-static woo__markers strong_set, postal_set, block_set;
+
+/* The block markers but "www.", which is looked for on its own: the
+ * others are seven bytes or longer, which lets a stem search cross a
+ * window several bytes a step. */
+static const char *const block_long[] = {
+    "postbus", "antwoordnummer", "bezoekadres", "postadres", "retouradres",
+    "ministerie", "rijksoverheid", "directoraat", "directie", "gemeente",
+    "provincie", "waterschap", "hoogheemraadschap", "agentschap",
+    "inspectie", "rechtbank", "raad van state", "overheid.nl",
+    "overheidsidentificatie", "hoofdkantoor", "tweede kamer", "eerste kamer",
+    "politie", "veiligheidsregio", "provinciehuis", "gemeentehuis",
+    "stadhuis", NULL};
+_Static_assert(N_WORDS(block_long) == N_WORDS(block_markers) - 1,
+               "the block markers but one");
+
+/* The lists' search tables (scanutil.h): a window of an address line is
+ * searched in steps of several bytes rather than byte by byte. */
+static su_stemtab strong_tab, postal_tab, block_tab;
 static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
 static void sets_init(void);
+
+static int stem_stop(void *arg, size_t kw, size_t stem) {
+  (void)arg;
+  (void)kw;
+  (void)stem;
+  return -1; /* one is enough: the search stops */
+}
+
+/* Whether one of tab's stems occurs in t[a..b), ASCII case folded,
+ * within its first 640 bytes: what woo__markers_in answers for the
+ * same list. */
+static bool stems_in(const su_stemtab *tab, const char *t, size_t a,
+                     size_t b) {
+  if (a >= b)
+    return false;
+  if (b - a > 640)
+    b = a + 640;
+  return su_stems_find(tab, t + a, b - a, stem_stop, NULL) < 0;
+}
+
+/* Whether one of the block markers occurs in t[a..b), as woo__markers_in
+ * answers: the long ones by their table, "www." (any case) from its
+ * dot, which address lines have few of. */
+static bool block_in(const char *t, size_t a, size_t b) {
+  if (stems_in(&block_tab, t, a, b))
+    return true;
+  if (b - a > 640)
+    b = a + 640;
+  for (size_t p = a + 3; p < b;) {
+    const char *d = memchr(t + p, '.', b - p);
+    if (!d)
+      return false;
+    size_t q = (size_t)(d - t);
+    if (su_lowerc((unsigned char)t[q - 3]) == 'w' &&
+        su_lowerc((unsigned char)t[q - 2]) == 'w' &&
+        su_lowerc((unsigned char)t[q - 1]) == 'w')
+      return true;
+    p = q + 1;
+  }
+  return false;
+}
 
 bool woo__office_context(const char *t, size_t len, size_t pos) {
   pthread_once(&sets_once, sets_init);
@@ -174,10 +232,10 @@ bool woo__office_context(const char *t, size_t len, size_t pos) {
     ss--;
   }
   size_t from = pos > ss + 80 ? pos - 80 : ss;
-  if (woo__markers_in(&strong_set, t, from, pos))
+  if (stems_in(&strong_tab, t, from, pos))
     return true;
   /* "Stadhuisplein 1 | Postbus 600": the postal address follows. */
-  if (woo__markers_in(&postal_set, t, pos, pos + 80 < le ? pos + 80 : le))
+  if (stems_in(&postal_tab, t, pos, pos + 80 < le ? pos + 80 : le))
     return true;
   /* A long run of prose before it: not in an address block. */
   if (pos - ss > 2 * BLOCK_LINE_MAX)
@@ -204,7 +262,7 @@ bool woo__office_context(const char *t, size_t len, size_t pos) {
           (!su_alpha((unsigned char)t[a + n]) || t[a + n] == 's'))
         return false;
     }
-    if (woo__markers_in(&block_set, t, a, b))
+    if (block_in(t, a, b))
       return true;
   }
   /* Up to three lines below. */
@@ -218,7 +276,7 @@ bool woo__office_context(const char *t, size_t len, size_t pos) {
       continue;
     if (b - a > BLOCK_LINE_MAX)
       break;
-    if (woo__markers_in(&block_set, t, a, b))
+    if (block_in(t, a, b))
       return true;
   }
   return false;
@@ -784,9 +842,9 @@ static void drop_business(const woo__scan_ctx *ctx, woo__hits *out,
 }
 
 static void sets_init(void) {
-  woo__markers_init(&strong_set, strong_markers);
-  woo__markers_init(&postal_set, postal);
-  woo__markers_init(&block_set, block_markers);
+  su_stems_build(&strong_tab, strong_markers);
+  su_stems_build(&postal_tab, postal);
+  su_stems_build(&block_tab, block_long);
   woo__wordset_init(&street_suffix_set, street_suffix);
   for (size_t k = 0; street_suffix[k]; k++)
     suffix_by_last[(unsigned char)street_suffix[k][street_suffix_len[k] - 1]] |=
