@@ -172,45 +172,10 @@ static su_stemtab strong_tab, postal_tab, block_tab;
 static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
 static void sets_init(void);
 
-static int stem_stop(void *arg, size_t kw, size_t stem) {
-  (void)arg;
-  (void)kw;
-  (void)stem;
-  return -1; /* one is enough: the search stops */
-}
-
-/* Whether one of tab's stems occurs in t[a..b), ASCII case folded,
- * within its first 640 bytes: what woo__markers_in answers for the
- * same list. */
-static bool stems_in(const su_stemtab *tab, const char *t, size_t a,
-                     size_t b) {
-  if (a >= b)
-    return false;
-  if (b - a > 640)
-    b = a + 640;
-  return su_stems_find(tab, t + a, b - a, stem_stop, NULL) < 0;
-}
-
 /* Whether one of the block markers occurs in t[a..b), as woo__markers_in
- * answers: the long ones by their table, "www." (any case) from its
- * dot, which address lines have few of. */
+ * answers: the long ones by their table, "www." from its dot. */
 static bool block_in(const char *t, size_t a, size_t b) {
-  if (stems_in(&block_tab, t, a, b))
-    return true;
-  if (b - a > 640)
-    b = a + 640;
-  for (size_t p = a + 3; p < b;) {
-    const char *d = memchr(t + p, '.', b - p);
-    if (!d)
-      return false;
-    size_t q = (size_t)(d - t);
-    if (su_lowerc((unsigned char)t[q - 3]) == 'w' &&
-        su_lowerc((unsigned char)t[q - 2]) == 'w' &&
-        su_lowerc((unsigned char)t[q - 1]) == 'w')
-      return true;
-    p = q + 1;
-  }
-  return false;
+  return su_stems_in(&block_tab, t, a, b) || su_www_in(t, a, b);
 }
 
 bool woo__office_context(const char *t, size_t len, size_t pos) {
@@ -232,10 +197,10 @@ bool woo__office_context(const char *t, size_t len, size_t pos) {
     ss--;
   }
   size_t from = pos > ss + 80 ? pos - 80 : ss;
-  if (stems_in(&strong_tab, t, from, pos))
+  if (su_stems_in(&strong_tab, t, from, pos))
     return true;
   /* "Stadhuisplein 1 | Postbus 600": the postal address follows. */
-  if (stems_in(&postal_tab, t, pos, pos + 80 < le ? pos + 80 : le))
+  if (su_stems_in(&postal_tab, t, pos, pos + 80 < le ? pos + 80 : le))
     return true;
   /* A long run of prose before it: not in an address block. */
   if (pos - ss > 2 * BLOCK_LINE_MAX)

@@ -465,6 +465,44 @@ static inline int su_stems_find(const su_stemtab *tab, const char *t,
   return 0;
 }
 
+static inline int su_stem_stop(void *arg, size_t kw, size_t stem) {
+  (void)arg;
+  (void)kw;
+  (void)stem;
+  return -1; /* one is enough: the search stops */
+}
+
+/* Whether one of tab's stems occurs in t[a..b), ASCII case folded,
+ * within its first 640 bytes: what woo__markers_in (markers.h) answers
+ * for the same list, several bytes a step where the stems are long. */
+static inline bool su_stems_in(const su_stemtab *tab, const char *t, size_t a,
+                               size_t b) {
+  if (a >= b)
+    return false;
+  if (b - a > 640)
+    b = a + 640;
+  return su_stems_find(tab, t + a, b - a, su_stem_stop, NULL) < 0;
+}
+
+/* Whether "www." (any case) occurs in t[a..b), within its first 640
+ * bytes: found from its dot, which windows of text have few of. */
+static inline bool su_www_in(const char *t, size_t a, size_t b) {
+  if (b - a > 640)
+    b = a + 640;
+  for (size_t p = a + 3; p < b;) {
+    const char *d = memchr(t + p, '.', b - p);
+    if (!d)
+      return false;
+    size_t q = (size_t)(d - t);
+    if (su_lowerc((unsigned char)t[q - 3]) == 'w' &&
+        su_lowerc((unsigned char)t[q - 2]) == 'w' &&
+        su_lowerc((unsigned char)t[q - 1]) == 'w')
+      return true;
+    p = q + 1;
+  }
+  return false;
+}
+
 /* su_stems_find with a table built for this one search. */
 static inline int su_find_stems(const char *t, size_t len,
                                 const char *const *stems, su_stem_fn fn,
