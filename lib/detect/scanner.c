@@ -841,6 +841,7 @@ void woo_names_free(woo_names *n) {
   free(n->names);
   free(n->v);
   free(n->index);
+  free(n->slots);
   pthread_rwlock_destroy(&n->lock);
   free(n);
 }
@@ -878,9 +879,18 @@ static inline unsigned head_hash(const char *s, size_t n) {
 
 /* Bring the lookup index up to date; the caller holds the write lock. */
 static int index_names(woo_names *k) {
-  woo__name_key *ix = woo__reallocarray(k->index, k->n ? k->n : 1, sizeof *ix);
-  if (!ix)
+  /* a slot table at most half full (below) */
+  size_t ns = 16;
+  while (ns < 2 * k->n)
+    ns *= 2;
+  uint32_t *sl = k->n < UINT32_MAX ? woo__calloc(ns, sizeof *sl) : NULL;
+  if (!sl)
     return WOO_ENOMEM;
+  woo__name_key *ix = woo__reallocarray(k->index, k->n ? k->n : 1, sizeof *ix);
+  if (!ix) {
+    free(sl);
+    return WOO_ENOMEM;
+  }
   k->index = ix;
   k->head_n = 4;
   for (size_t i = 0; i < k->n; i++) {
@@ -904,6 +914,18 @@ static int index_names(woo_names *k) {
       unsigned hh = head_hash(ix[i].name, k->head_n);
       k->heads[hh / 64] |= 1ull << (hh % 64);
     }
+  }
+  /* the first key of each hash, found from its slot */
+  free(k->slots);
+  k->slots = sl;
+  k->slot_mask = ns - 1;
+  for (size_t i = 0; i < k->n; i++) {
+    if (i > 0 && ix[i].hash == ix[i - 1].hash)
+      continue;
+    size_t j = ix[i].hash & k->slot_mask;
+    while (sl[j])
+      j = (j + 1) & k->slot_mask;
+    sl[j] = (uint32_t)i + 1;
   }
   k->stop_lo = 0x7f;
   k->stop_hi = 0;
@@ -1072,15 +1094,14 @@ static size_t walk_step(const woo_names *known, const char *t, size_t len,
   if (left && (known->filter[(hw % NAME_FBITS) / 64] >> (hw % 64) & 1)) {
     const woo__name_key *ix = known->index;
     size_t n = known->index_n;
-    /* the first key of that hash: a binary search without calls */
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-      size_t mid = lo + (hi - lo) / 2;
-      if (ix[mid].hash < hw)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+    /* the first key of that hash, from its slot; n when there is none */
+    size_t lo = n;
+    for (size_t q = hw & known->slot_mask; known->slots[q];
+         q = (q + 1) & known->slot_mask)
+      if (ix[known->slots[q] - 1].hash == hw) {
+        lo = known->slots[q] - 1;
+        break;
+      }
     size_t found = 0;
     for (const woo__name_key *k = ix + lo; k < ix + n && k->hash == hw; k++)
       if (k->len > found && i + k->len <= len &&

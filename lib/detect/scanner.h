@@ -91,6 +91,10 @@ struct woo_names {
   unsigned char stop_lo, stop_hi;
   uint64_t heads[(1 << 16) / 64];
   size_t head_n;
+  /* Where the index's keys of a first-word hash start: open addressing
+   * on the hash, each slot the key's place plus one, 0 for none. */
+  uint32_t *slots;
+  size_t slot_mask;
   /* Learned documents: open addressing on the text hash, NULL = empty
    * slot.  Bounded by WOO__LEARNED_BYTES; documents beyond it are
    * scanned again in the marking pass. */
