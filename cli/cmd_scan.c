@@ -99,20 +99,23 @@ static inline void sb_str(sbuf *b, const char *s) { sb_put(b, s, strlen(s)); }
  * written in place from the last: a copy from a scratch buffer was a
  * call for every number of the summary. */
 static inline char *put_num(char *o, size_t v) {
+  /* the two digits of 0..99, one pair a copy */
+  static const char pairs[201] =
+      "00010203040506070809101112131415161718192021222324252627282930313233"
+      "34353637383940414243444546474849505152535455565758596061626364656667"
+      "6869707172737475767778798081828384858687888990919293949596979899";
   /* lines, columns and lengths are mostly below a thousand */
   if (v < 10) {
     *o = (char)('0' + v);
     return o + 1;
   }
   if (v < 100) {
-    o[0] = (char)('0' + v / 10);
-    o[1] = (char)('0' + v % 10);
+    memcpy(o, pairs + 2 * v, 2);
     return o + 2;
   }
   if (v < 1000) {
     o[0] = (char)('0' + v / 100);
-    o[1] = (char)('0' + v / 10 % 10);
-    o[2] = (char)('0' + v % 10);
+    memcpy(o + 1, pairs + 2 * (v % 100), 2);
     return o + 3;
   }
   size_t n = 1;
@@ -352,6 +355,8 @@ static char *summary(const woo_doc *doc, const woo_marks *m,
     memset(count, 0, ng * sizeof *count);
   const woo_ground *last = NULL;
   size_t last_g = ng;
+  /* bit g: ground g has marks (with no more than 64 grounds) */
+  uint64_t used = 0;
   size_t len;
   const char *t = woo_doc_text(doc, &len);
   linecol w = {0, 1, 1};
@@ -367,8 +372,11 @@ static char *summary(const woo_doc *doc, const woo_marks *m,
       last = gr;
       last_g = ground_index(gr, ng);
     }
-    if (last_g < ng)
+    if (last_g < ng) {
       count[last_g]++;
+      if (last_g < 64)
+        used |= (uint64_t)1 << last_g;
+    }
     size_t off = k->start < len ? k->start : len;
     if (off < w.pos) /* not in order after all: start over */
       w = (linecol){0, 1, 1};
@@ -420,7 +428,14 @@ static char *summary(const woo_doc *doc, const woo_marks *m,
   sb_num(&h, n);
   sb_str(&h, n == 1 ? " mark" : " marks");
   const char *sep = " (";
-  for (size_t g = 0; g < ng; g++)
+  for (size_t g = 0; g < ng; g++) {
+    if (ng <= 64) {
+      /* the grounds with marks from their bits, in order */
+      if (!used)
+        break;
+      g = (size_t)__builtin_ctzll(used);
+      used &= used - 1;
+    }
     if (count[g]) {
       sb_str(&h, sep);
       sb_str(&h, woo_ground_at(g)->code);
@@ -428,6 +443,7 @@ static char *summary(const woo_doc *doc, const woo_marks *m,
       sb_num(&h, count[g]);
       sep = ", ";
     }
+  }
   if (count != count_stack)
     free(count);
   sb_str(&h, n ? ")\n" : "\n");
