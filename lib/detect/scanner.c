@@ -389,8 +389,17 @@ static void name(const woo__hit *v, const uint64_t *key, size_t *ix,          \
     memcpy(ix, src, n * sizeof *ix);                                          \
 }
 
+/* By position from keys of start and end packed in one word each (texts
+ * below 4 GB): one comparison of words rather than two of hits. */
+static inline int cmp_packed(const woo__hit *v, const uint64_t *key,
+                             size_t a, size_t b) {
+  (void)v;
+  return key[a] < key[b] ? -1 : key[a] > key[b];
+}
+
 DEFINE_SORT_HITS(sort_by_priority, cmp_priority)
 DEFINE_SORT_HITS(sort_by_position, cmp_position)
+DEFINE_SORT_HITS(sort_by_packed, cmp_packed)
 
 static bool allowed(const woo_scanner *s, const char *text, const woo__hit *h) {
   if (!s->n_allow_hashes || rank(h->entity) >= 5)
@@ -688,7 +697,9 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
       continue;
     if (h->end > len || allowed(s, text, h))
       continue;
-    hits.v[w++] = *h;
+    if (w != i)
+      hits.v[w] = *h;
+    w++;
   }
   hits.n = w;
   /* The order, room for the sorts, and the list of overlapping hits:
@@ -728,7 +739,14 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
   size_t *over = order + 2 * hits.n, n_over = 0;
   for (size_t i = 0; i < hits.n; i++)
     order[i] = i;
-  sort_by_position(hits.v, NULL, order, hits.n, sort_tmp);
+  if (len <= UINT32_MAX) {
+    /* ends are at most len (filtered above) */
+    for (size_t i = 0; i < hits.n; i++)
+      key[i] = (uint64_t)hits.v[i].start << 32 | hits.v[i].end;
+    sort_by_packed(hits.v, key, order, hits.n, sort_tmp);
+  } else {
+    sort_by_position(hits.v, NULL, order, hits.n, sort_tmp);
+  }
   for (size_t a = 0, e = 0; a < hits.n; a = e) {
     size_t end = hits.v[order[a]].end;
     for (e = a + 1; e < hits.n && hits.v[order[e]].start < end; e++)
