@@ -487,7 +487,14 @@ static int keep_office_holders(woo__hits *hits, size_t n_found) {
       sp[3 * k + 1] = hits->v[i].end;
       k++;
     }
-  qsort(sp, n_off, 3 * sizeof *sp, cmp_span_start);
+  /* The recognizer reports names in text order, mostly: sorted, they
+   * need no sort (the reach below does not depend on the order of names
+   * that start at the same byte). */
+  bool sorted = true;
+  for (k = 1; k < n_off && sorted; k++)
+    sorted = sp[3 * (k - 1)] <= sp[3 * k];
+  if (!sorted)
+    qsort(sp, n_off, 3 * sizeof *sp, cmp_span_start);
   size_t reach = 0;
   for (k = 0; k < n_off; k++) {
     if (sp[3 * k + 1] > reach)
