@@ -390,7 +390,8 @@ int woo__find_phone(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
   size_t len = ctx->len, i = 0;
   su_walk walk;
-  su_walk_init(&walk, ctx, WOO__MAP_PHONE, '0');
+  /* a number's first byte after a digit is turned away below */
+  su_walk_init_digit(&walk, ctx, WOO__MAP_PHONE, '0', -1);
   /* Every number starts with one of these three: the rest is passed
    * over eight bytes at a time. */
   while ((i = ctx->map ? su_walk_next(&walk, i)

@@ -80,7 +80,7 @@ static int find_ipv4(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
   size_t len = ctx->len, i = 0, run;
   su_walk dots;
-  su_walk_init(&dots, ctx, WOO__MAP_DOT, '.');
+  su_walk_init_digit(&dots, ctx, WOO__MAP_DOT, '.', 1);
   /* The first octet is the whole run, one to three digits, and a dot
    * follows it: other runs are passed over. */
   while ((i = ipv4_next(t, len, &dots, i, &run)) < len) {
