@@ -468,6 +468,29 @@ static woo__wordset street_suffix_set, street_stop_set, particles_set,
 static uint32_t suffix_by_last[256];
 _Static_assert(sizeof street_suffix_len <= 32, "a bit per street suffix");
 
+/* A bit per hash of the last three bytes of a street suffix (all have
+ * three or more): a word that ends in one, or is one, ends in those
+ * three, lower case or capital.  Most words before a number ("van 12",
+ * "en 3") end in a suffix's last letter but not in its last three. */
+static uint64_t suffix_tails[64];
+
+/* The hash of the three bytes at p, capitals taken as small letters
+ * (setting bit 5 lowers an ASCII capital and keeps a small letter; other
+ * bytes may change too, which only lets more words through). */
+static inline unsigned tail_hash(const char *p) {
+  uint32_t x = (uint32_t)(unsigned char)p[0] |
+               (uint32_t)(unsigned char)p[1] << 8 |
+               (uint32_t)(unsigned char)p[2] << 16;
+  return ((x | 0x202020u) * 0x9E3779B1u) >> 20; /* twelve bits */
+}
+
+/* Whether the word that ends with the three bytes at p may end in a
+ * street suffix. */
+static inline bool suffix_tail_maybe(const char *p) {
+  unsigned h = tail_hash(p);
+  return suffix_tails[h / 64] >> (h % 64) & 1;
+}
+
 static bool ends_with_suffix(const char *w, size_t n) {
   if (n < 2)
     return false;
@@ -566,7 +589,8 @@ static int find_street_at(const woo__scan_ctx *ctx, woo__hits *out, size_t i,
   }
   /* The word before ends as a street suffix does, or is one: its last
    * letter turns most words away before the word is read. */
-  if (!suffix_by_last[su_lowerc((unsigned char)t[i - 2])])
+  if (!suffix_by_last[su_lowerc((unsigned char)t[i - 2])] ||
+      !suffix_tail_maybe(t + i - 4))
     return 0;
   size_t we = i - 1, ws = word_back(t, we, 48);
   if (ws == we || (ws > 0 && su_wordc((unsigned char)t[ws - 1])))
@@ -811,9 +835,12 @@ static void sets_init(void) {
   su_stems_build(&postal_tab, postal);
   su_stems_build(&block_tab, block_long);
   woo__wordset_init(&street_suffix_set, street_suffix);
-  for (size_t k = 0; street_suffix[k]; k++)
+  for (size_t k = 0; street_suffix[k]; k++) {
     suffix_by_last[(unsigned char)street_suffix[k][street_suffix_len[k] - 1]] |=
         (uint32_t)1 << k;
+    unsigned h = tail_hash(street_suffix[k] + street_suffix_len[k] - 3);
+    suffix_tails[h / 64] |= (uint64_t)1 << (h % 64);
+  }
   woo__wordset_init(&street_stop_set, street_stop);
   woo__wordset_init(&particles_set, particles);
   woo__wordset_init(&street_prefix_set, street_prefix);
