@@ -764,10 +764,15 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
       key[order[a]] = h->ground || p->entity[h->entity].ground ? WON : 0;
       continue;
     }
+    size_t g0 = n_over;
     for (size_t j = a; j < e; j++) {
       over[n_over++] = order[j];
       key[order[j]] = priority_key(&hits.v[order[j]]);
     }
+    /* Each run by priority on its own: runs share no byte, so which of
+     * a run's hits win does not depend on the others, and most runs are
+     * of two or three hits. */
+    sort_by_priority(hits.v, key, over + g0, n_over - g0, sort_tmp);
   }
   if (n_over) {
     size_t nb = len / 64 + 1;
@@ -778,7 +783,6 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
       rc = WOO_ENOMEM;
       goto done;
     }
-    sort_by_priority(hits.v, key, over, n_over, sort_tmp);
     for (size_t i = 0; i < n_over; i++) {
       woo__hit *h = &hits.v[over[i]];
       if (bits_any(taken, h->start, h->end) ||
