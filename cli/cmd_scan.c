@@ -99,20 +99,23 @@ static inline void sb_str(sbuf *b, const char *s) { sb_put(b, s, strlen(s)); }
  * written in place from the last: a copy from a scratch buffer was a
  * call for every number of the summary. */
 static inline char *put_num(char *o, size_t v) {
+  /* the two digits of 0..99, one pair a copy */
+  static const char pairs[201] =
+      "00010203040506070809101112131415161718192021222324252627282930313233"
+      "34353637383940414243444546474849505152535455565758596061626364656667"
+      "6869707172737475767778798081828384858687888990919293949596979899";
   /* lines, columns and lengths are mostly below a thousand */
   if (v < 10) {
     *o = (char)('0' + v);
     return o + 1;
   }
   if (v < 100) {
-    o[0] = (char)('0' + v / 10);
-    o[1] = (char)('0' + v % 10);
+    memcpy(o, pairs + 2 * v, 2);
     return o + 2;
   }
   if (v < 1000) {
     o[0] = (char)('0' + v / 100);
-    o[1] = (char)('0' + v / 10 % 10);
-    o[2] = (char)('0' + v % 10);
+    memcpy(o + 1, pairs + 2 * (v % 100), 2);
     return o + 3;
   }
   size_t n = 1;
@@ -134,35 +137,6 @@ static inline void sb_num(sbuf *b, size_t v) {
   b->p[b->n] = '\0';
 }
 
-/* s (n bytes) at o, padded with spaces to `width`; returns the end. */
-static char *put_pad(char *o, const char *s, size_t n, size_t width) {
-  memcpy(o, s, n);
-  o += n;
-  for (; n < width; n++)
-    *o++ = ' ';
-  return o;
-}
-
-/* A confidence as printf's "%.2f" gives it.  The values come from a few
- * constants, so each thread formats each value once for all its
- * documents. */
-static const char *conf_text(double v, size_t *len) {
-  enum { NCONF = 16 };
-  static _Thread_local double conf_v[NCONF];
-  static _Thread_local char conf_s[NCONF][32];
-  static _Thread_local size_t conf_n[NCONF], n_conf;
-  size_t ci = 0;
-  while (ci < n_conf && conf_v[ci] != v)
-    ci++;
-  if (ci == n_conf) {
-    ci = n_conf < NCONF ? n_conf++ : NCONF - 1;
-    conf_v[ci] = v;
-    int k = snprintf(conf_s[ci], sizeof conf_s[ci], "%.2f", v);
-    conf_n[ci] = k < 0 ? 0 : strlen(conf_s[ci]);
-  }
-  *len = conf_n[ci];
-  return conf_s[ci];
-}
 
 /* Lines and columns as woo_doc_line_col counts them (lines from 1,
  * columns in code points from 1), found by one walk over the text from
@@ -247,33 +221,80 @@ static void lc_walk(linecol *w, const char *t, size_t len, size_t off) {
   w->pos = off;
 }
 
-/* Ground, entity and source of a mark's line, padded to their columns.
- * Neighbouring marks mostly share them: a few are kept ready, each built
- * once for the marks that share it. */
-typedef struct fields {
+/* The middle of a mark's line: its ground, entity and source padded to
+ * their columns, then its confidence as printf's "%.2f" gives it, then
+ * the space before its length.  A line per mark, and the few kinds of
+ * mark come again and again: each thread keeps the middles it built,
+ * for all the documents of a scan, in slots picked by their key. */
+typedef struct middle {
   const woo_ground *ground; /* NULL: an empty slot */
   woo_entity entity;
   const char *source;
+  double confidence;
   size_t n;
-  char text[64]; /* the first n bytes; the rest zero */
-} fields;
+  char text[96]; /* the first n bytes; the rest zero */
+} middle;
 
-enum { NFIELDS = 8 };
+enum { NMIDDLES = 128, NCONF = 16 };
 
-/* The fields of mark k, or NULL when they are too long to keep. */
-static const fields *fields_of(fields *f, size_t *next, const woo_mark *k) {
-  for (size_t i = 0; i < NFIELDS; i++)
-    if (f[i].source == k->source && f[i].ground == k->ground &&
-        f[i].entity == k->entity)
-      return &f[i];
+/* A thread's middles, and its confidences formatted: the values come
+ * from a few constants, and printf's formatting of one costs more than
+ * a line.  Good for the scan that filled them: sources and grounds
+ * belong to its scanner, which lives as long as the scan. */
+typedef struct middles {
+  const void *owner;
+  middle slot[NMIDDLES];
+  double conf_v[NCONF];
+  char conf_s[NCONF][32];
+  size_t conf_n[NCONF], n_conf;
+} middles;
+
+static _Thread_local middles thread_middles;
+
+/* s (n bytes) at o, padded with spaces to `width`; returns the end. */
+static char *put_pad(char *o, const char *s, size_t n, size_t width) {
+  memcpy(o, s, n);
+  o += n;
+  for (; n < width; n++)
+    *o++ = ' ';
+  return o;
+}
+
+/* A confidence as printf's "%.2f" gives it. */
+static const char *conf_text(middles *c, double v, size_t *len) {
+  size_t ci = 0;
+  while (ci < c->n_conf && c->conf_v[ci] != v)
+    ci++;
+  if (ci == c->n_conf) {
+    ci = c->n_conf < NCONF ? c->n_conf++ : NCONF - 1;
+    c->conf_v[ci] = v;
+    int k = snprintf(c->conf_s[ci], sizeof c->conf_s[ci], "%.2f", v);
+    c->conf_n[ci] = k < 0 ? 0 : strlen(c->conf_s[ci]);
+  }
+  *len = c->conf_n[ci];
+  return c->conf_s[ci];
+}
+
+/* The middle of mark k's line, or NULL when it is too long for a slot
+ * (a policy's own long source name). */
+static const middle *middle_of(middles *c, const woo_mark *k) {
+  uint64_t cb;
+  memcpy(&cb, &k->confidence, sizeof cb);
+  uint64_t h = ((uint64_t)(uintptr_t)k->source ^
+                (uint64_t)(uintptr_t)k->ground << 7 ^
+                (uint64_t)k->entity << 13 ^ cb) *
+               0x9e3779b97f4a7c15ull;
+  middle *x = &c->slot[h >> 57]; /* seven bits: NMIDDLES slots */
+  if (x->ground == k->ground && x->source == k->source &&
+      x->entity == k->entity && x->confidence == k->confidence)
+    return x;
   const char *code = k->ground->code, *ent = woo_entity_name(k->entity);
-  size_t cl = strlen(code), el = strlen(ent), sl = strlen(k->source);
-  /* "ground    entity    source         " */
-  if ((cl > 9 ? cl : 9) + (el > 9 ? el : 9) + (sl > 14 ? sl : 14) + 3 >
-      sizeof f->text)
+  size_t cl = strlen(code), el = strlen(ent), sl = strlen(k->source), cn;
+  const char *conf = conf_text(c, k->confidence, &cn);
+  /* "ground    entity    source         0.90  " */
+  if ((cl > 9 ? cl : 9) + (el > 9 ? el : 9) + (sl > 14 ? sl : 14) + 3 +
+          cn + 2 > sizeof x->text)
     return NULL;
-  fields *x = &f[*next];
-  *next = (*next + 1) % NFIELDS;
   memset(x->text, 0, sizeof x->text);
   char *o = put_pad(x->text, code, cl, 9);
   *o++ = ' ';
@@ -281,29 +302,47 @@ static const fields *fields_of(fields *f, size_t *next, const woo_mark *k) {
   *o++ = ' ';
   o = put_pad(o, k->source, sl, 14);
   *o++ = ' ';
+  memcpy(o, conf, cn);
+  o += cn;
+  *o++ = ' ';
+  *o++ = ' ';
   x->n = (size_t)(o - x->text);
   x->ground = k->ground;
   x->entity = k->entity;
   x->source = k->source;
+  x->confidence = k->confidence;
   return x;
+}
+
+/* The index of ground gr in the registry (of ng grounds), or ng.  The
+ * registry's grounds are mostly in one array: the place gr would have
+ * there is tried first, and only confirmed by the registry. */
+static size_t ground_index(const woo_ground *gr, size_t ng) {
+  const woo_ground *g0 = woo_ground_at(0);
+  if (g0) {
+    size_t d = (size_t)((uintptr_t)gr - (uintptr_t)g0) / sizeof *gr;
+    if (d < ng && woo_ground_at(d) == gr)
+      return d;
+  }
+  for (size_t g = 0; g < ng; g++)
+    if (woo_ground_at(g) == gr)
+      return g;
+  return ng;
 }
 
 /* A plain summary: counts per ground and where each mark is.  The
  * withheld text itself is not printed here; --json carries it for those
- * who review. */
-static char *summary(const woo_doc *doc, const woo_marks *m) {
+ * who review.  The marks' lines are written first and counted as they
+ * go; the first line, with the counts, is put before them at the end. */
+static char *summary(const woo_doc *doc, const woo_marks *m,
+                     const void *owner) {
   sbuf b = {NULL, 0, 0, false};
   size_t n = woo_marks_count(m);
   /* Room for all of it at once: a mark's line takes some 60 bytes, and
    * growing the buffer line by line cost more than writing them. */
-  const char *path = woo_doc_path(doc);
-  sb_room(&b, strlen(path) + 64 + n * 96);
-  sb_str(&b, path);
-  sb_str(&b, ": ");
-  sb_num(&b, n);
-  sb_str(&b, n == 1 ? " mark" : " marks");
-  /* Counts per ground, in registry order: one pass over the marks, the
-   * ground's index looked up only when it changes. */
+  sb_room(&b, 64 + n * 96);
+  /* Counts per ground, in registry order, the ground's index looked up
+   * only when it changes. */
   size_t ng = woo_ground_count();
   /* the registry is small: the counts fit on the stack */
   size_t count_stack[64];
@@ -316,50 +355,35 @@ static char *summary(const woo_doc *doc, const woo_marks *m) {
     memset(count, 0, ng * sizeof *count);
   const woo_ground *last = NULL;
   size_t last_g = ng;
-  for (size_t i = 0; i < n; i++) {
-    const woo_ground *gr = woo_marks_at(m, i)->ground;
-    if (gr != last || last_g == ng) {
-      last = gr;
-      last_g = ng;
-      for (size_t g = 0; g < ng; g++)
-        if (woo_ground_at(g) == gr) {
-          last_g = g;
-          break;
-        }
-    }
-    if (last_g < ng)
-      count[last_g]++;
-  }
-  const char *sep = " (";
-  for (size_t g = 0; g < ng; g++)
-    if (count[g]) {
-      sb_str(&b, sep);
-      sb_str(&b, woo_ground_at(g)->code);
-      sb_str(&b, " ×");
-      sb_num(&b, count[g]);
-      sep = ", ";
-    }
-  if (count != count_stack)
-    free(count);
-  sb_str(&b, n ? ")\n" : "\n");
+  /* bit g: ground g has marks (with no more than 64 grounds) */
+  uint64_t used = 0;
   size_t len;
   const char *t = woo_doc_text(doc, &len);
   linecol w = {0, 1, 1};
-  fields f[NFIELDS];
-  size_t f_next = 0;
-  for (size_t i = 0; i < NFIELDS; i++)
-    f[i] = (fields){NULL, WOO_ENTITY_PERSON, NULL, 0, {0}};
+  middles *mc = &thread_middles;
+  if (mc->owner != owner) {
+    memset(mc, 0, sizeof *mc);
+    mc->owner = owner;
+  }
   for (size_t i = 0; i < n && !b.failed; i++) {
     const woo_mark *k = woo_marks_at(m, i);
+    const woo_ground *gr = k->ground;
+    if (gr != last || last_g == ng) {
+      last = gr;
+      last_g = ground_index(gr, ng);
+    }
+    if (last_g < ng) {
+      count[last_g]++;
+      if (last_g < 64)
+        used |= (uint64_t)1 << last_g;
+    }
     size_t off = k->start < len ? k->start : len;
     if (off < w.pos) /* not in order after all: start over */
       w = (linecol){0, 1, 1};
     lc_walk(&w, t, len, off);
-    const fields *fl = fields_of(f, &f_next, k);
-    size_t cn;
-    const char *cs = conf_text(k->confidence, &cn);
+    const middle *mid = middle_of(mc, k);
     /* "  line:col\tground    entity    source         0.90  12 bytes\n" */
-    char *o = sb_room(&b, 3 * 24 + sizeof f->text + 32 + 16);
+    char *o = sb_room(&b, 3 * 24 + sizeof mid->text + 16);
     if (!o)
       break;
     *o++ = ' ';
@@ -368,11 +392,10 @@ static char *summary(const woo_doc *doc, const woo_marks *m) {
     *o++ = ':';
     o = put_num(o, w.col);
     *o++ = '\t';
-    if (fl) {
-      memcpy(o, fl->text, sizeof fl->text); /* a fixed size: no call */
-      o += fl->n;
+    if (mid) {
+      memcpy(o, mid->text, sizeof mid->text); /* a fixed size: no call */
+      o += mid->n;
     } else {
-      /* too long to keep (a policy's own long source name) */
       const char *code = k->ground->code, *ent = woo_entity_name(k->entity);
       size_t cl = strlen(code), el = strlen(ent), sl = strlen(k->source);
       b.n = (size_t)(o - b.p);
@@ -384,18 +407,54 @@ static char *summary(const woo_doc *doc, const woo_marks *m) {
       *o++ = ' ';
       o = put_pad(o, k->source, sl, 14);
       *o++ = ' ';
+      size_t cn;
+      const char *cs = conf_text(mc, k->confidence, &cn);
+      memcpy(o, cs, cn);
+      o += cn;
+      *o++ = ' ';
+      *o++ = ' ';
     }
-    memcpy(o, cs, 32); /* the whole slot: a fixed size */
-    o += cn;
-    *o++ = ' ';
-    *o++ = ' ';
     o = put_num(o, k->end - k->start);
     memcpy(o, " bytes\n", 7);
     o += 7;
     b.n = (size_t)(o - b.p);
+  }
+  /* The first line, then put before the others. */
+  sbuf h = {NULL, 0, 0, false};
+  const char *path = woo_doc_path(doc);
+  sb_room(&h, strlen(path) + 64);
+  sb_str(&h, path);
+  sb_str(&h, ": ");
+  sb_num(&h, n);
+  sb_str(&h, n == 1 ? " mark" : " marks");
+  const char *sep = " (";
+  for (size_t g = 0; g < ng; g++) {
+    if (ng <= 64) {
+      /* the grounds with marks from their bits, in order */
+      if (!used)
+        break;
+      g = (size_t)__builtin_ctzll(used);
+      used &= used - 1;
+    }
+    if (count[g]) {
+      sb_str(&h, sep);
+      sb_str(&h, woo_ground_at(g)->code);
+      sb_str(&h, " ×");
+      sb_num(&h, count[g]);
+      sep = ", ";
+    }
+  }
+  if (count != count_stack)
+    free(count);
+  sb_str(&h, n ? ")\n" : "\n");
+  if (!h.failed && sb_room(&b, h.n)) {
+    memmove(b.p + h.n, b.p, b.n);
+    memcpy(b.p, h.p, h.n);
+    b.n += h.n;
     b.p[b.n] = '\0';
   }
-  if (b.failed) {
+  free(h.p);
+  if (b.failed || h.failed) {
     free(b.p);
     return NULL;
   }
@@ -436,7 +495,7 @@ static int scan_one(void *user, int i, char **out) {
     if (rc)
       cli_error_last();
   } else {
-    *out = summary(doc, marks);
+    *out = summary(doc, marks, job->scanner);
   }
   woo_marks_free(marks);
   if (!(job->learn && rc == 0 && keep_doc(job, i, doc)))

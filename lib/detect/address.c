@@ -151,9 +151,32 @@ _Static_assert(N_WORDS(strong_markers) <= 64 && N_WORDS(block_markers) <= 64,
                "a bit per marker");
 
 static const char *const postal[] = {"postbus", "antwoordnummer", NULL};
-static woo__markers strong_set, postal_set, block_set;
+
+/* The block markers but "www.", which is looked for on its own: the
+ * others are seven bytes or longer, which lets a stem search cross a
+ * window several bytes a step. */
+static const char *const block_long[] = {
+    "postbus", "antwoordnummer", "bezoekadres", "postadres", "retouradres",
+    "ministerie", "rijksoverheid", "directoraat", "directie", "gemeente",
+    "provincie", "waterschap", "hoogheemraadschap", "agentschap",
+    "inspectie", "rechtbank", "raad van state", "overheid.nl",
+    "overheidsidentificatie", "hoofdkantoor", "tweede kamer", "eerste kamer",
+    "politie", "veiligheidsregio", "provinciehuis", "gemeentehuis",
+    "stadhuis", NULL};
+_Static_assert(N_WORDS(block_long) == N_WORDS(block_markers) - 1,
+               "the block markers but one");
+
+/* The lists' search tables (scanutil.h): a window of an address line is
+ * searched in steps of several bytes rather than byte by byte. */
+static su_stemtab strong_tab, postal_tab, block_tab;
 static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
 static void sets_init(void);
+
+/* Whether one of the block markers occurs in t[a..b), as woo__markers_in
+ * answers: the long ones by their table, "www." from its dot. */
+static bool block_in(const char *t, size_t a, size_t b) {
+  return su_stems_in(&block_tab, t, a, b) || su_www_in(t, a, b);
+}
 
 bool woo__office_context(const char *t, size_t len, size_t pos) {
   pthread_once(&sets_once, sets_init);
@@ -174,10 +197,10 @@ bool woo__office_context(const char *t, size_t len, size_t pos) {
     ss--;
   }
   size_t from = pos > ss + 80 ? pos - 80 : ss;
-  if (woo__markers_in(&strong_set, t, from, pos))
+  if (su_stems_in(&strong_tab, t, from, pos))
     return true;
   /* "Stadhuisplein 1 | Postbus 600": the postal address follows. */
-  if (woo__markers_in(&postal_set, t, pos, pos + 80 < le ? pos + 80 : le))
+  if (su_stems_in(&postal_tab, t, pos, pos + 80 < le ? pos + 80 : le))
     return true;
   /* A long run of prose before it: not in an address block. */
   if (pos - ss > 2 * BLOCK_LINE_MAX)
@@ -204,7 +227,7 @@ bool woo__office_context(const char *t, size_t len, size_t pos) {
           (!su_alpha((unsigned char)t[a + n]) || t[a + n] == 's'))
         return false;
     }
-    if (woo__markers_in(&block_set, t, a, b))
+    if (block_in(t, a, b))
       return true;
   }
   /* Up to three lines below. */
@@ -218,7 +241,7 @@ bool woo__office_context(const char *t, size_t len, size_t pos) {
       continue;
     if (b - a > BLOCK_LINE_MAX)
       break;
-    if (woo__markers_in(&block_set, t, a, b))
+    if (block_in(t, a, b))
       return true;
   }
   return false;
@@ -445,6 +468,29 @@ static woo__wordset street_suffix_set, street_stop_set, particles_set,
 static uint32_t suffix_by_last[256];
 _Static_assert(sizeof street_suffix_len <= 32, "a bit per street suffix");
 
+/* A bit per hash of the last three bytes of a street suffix (all have
+ * three or more): a word that ends in one, or is one, ends in those
+ * three, lower case or capital.  Most words before a number ("van 12",
+ * "en 3") end in a suffix's last letter but not in its last three. */
+static uint64_t suffix_tails[64];
+
+/* The hash of the three bytes at p, capitals taken as small letters
+ * (setting bit 5 lowers an ASCII capital and keeps a small letter; other
+ * bytes may change too, which only lets more words through). */
+static inline unsigned tail_hash(const char *p) {
+  uint32_t x = (uint32_t)(unsigned char)p[0] |
+               (uint32_t)(unsigned char)p[1] << 8 |
+               (uint32_t)(unsigned char)p[2] << 16;
+  return ((x | 0x202020u) * 0x9E3779B1u) >> 20; /* twelve bits */
+}
+
+/* Whether the word that ends with the three bytes at p may end in a
+ * street suffix. */
+static inline bool suffix_tail_maybe(const char *p) {
+  unsigned h = tail_hash(p);
+  return suffix_tails[h / 64] >> (h % 64) & 1;
+}
+
 static bool ends_with_suffix(const char *w, size_t n) {
   if (n < 2)
     return false;
@@ -543,7 +589,8 @@ static int find_street_at(const woo__scan_ctx *ctx, woo__hits *out, size_t i,
   }
   /* The word before ends as a street suffix does, or is one: its last
    * letter turns most words away before the word is read. */
-  if (!suffix_by_last[su_lowerc((unsigned char)t[i - 2])])
+  if (!suffix_by_last[su_lowerc((unsigned char)t[i - 2])] ||
+      !suffix_tail_maybe(t + i - 4))
     return 0;
   size_t we = i - 1, ws = word_back(t, we, 48);
   if (ws == we || (ws > 0 && su_wordc((unsigned char)t[ws - 1])))
@@ -784,13 +831,16 @@ static void drop_business(const woo__scan_ctx *ctx, woo__hits *out,
 }
 
 static void sets_init(void) {
-  woo__markers_init(&strong_set, strong_markers);
-  woo__markers_init(&postal_set, postal);
-  woo__markers_init(&block_set, block_markers);
+  su_stems_build(&strong_tab, strong_markers);
+  su_stems_build(&postal_tab, postal);
+  su_stems_build(&block_tab, block_long);
   woo__wordset_init(&street_suffix_set, street_suffix);
-  for (size_t k = 0; street_suffix[k]; k++)
+  for (size_t k = 0; street_suffix[k]; k++) {
     suffix_by_last[(unsigned char)street_suffix[k][street_suffix_len[k] - 1]] |=
         (uint32_t)1 << k;
+    unsigned h = tail_hash(street_suffix[k] + street_suffix_len[k] - 3);
+    suffix_tails[h / 64] |= (uint64_t)1 << (h % 64);
+  }
   woo__wordset_init(&street_stop_set, street_stop);
   woo__wordset_init(&particles_set, particles);
   woo__wordset_init(&street_prefix_set, street_prefix);

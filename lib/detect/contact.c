@@ -258,18 +258,27 @@ static bool service_number(const char *d) {
  * Bezoekadres, a web address), not the name of a body. */
 static const char *const postal[] = {"postbus", "bezoekadres", "postadres",
                                      "retouradres", "www.", NULL};
+/* The same but "www.", which is looked for on its own: the others are
+ * seven bytes or longer, which lets a stem search cross the window
+ * several bytes a step. */
+static const char *const postal_long[] = {"postbus", "bezoekadres",
+                                          "postadres", "retouradres", NULL};
+_Static_assert(sizeof postal_long / sizeof *postal_long ==
+                   sizeof postal / sizeof *postal - 1,
+               "the postal words but one");
 
 /* The three lists as sets for one pass over a window (markers.h). */
 _Static_assert(sizeof phone_context / sizeof *phone_context - 1 <= 64 &&
                    sizeof phone_other / sizeof *phone_other - 1 <= 64,
                "a bit per word");
-static woo__markers phone_context_set, phone_other_set, postal_set;
+static woo__markers phone_context_set, phone_other_set;
+static su_stemtab postal_tab;
 static pthread_once_t phone_once = PTHREAD_ONCE_INIT;
 
 static void phone_init(void) {
   woo__markers_init(&phone_context_set, phone_context);
   woo__markers_init(&phone_other_set, phone_other);
-  woo__markers_init(&postal_set, postal);
+  su_stems_build(&postal_tab, postal_long);
 }
 
 static bool office_phone(const char *t, size_t len, size_t i) {
@@ -287,7 +296,8 @@ static bool office_phone(const char *t, size_t len, size_t i) {
   while (p > 0 && i - p < 16 && su_alpha((unsigned char)t[p - 1]))
     p--;
   bool layout = p >= 6 && memcmp(t + p - 6, "      ", 6) == 0;
-  if (!woo__markers_before(&postal_set, t, i, layout ? 600 : 192))
+  size_t from = i > (layout ? 600 : 192) ? i - (layout ? 600 : 192) : 0;
+  if (!su_stems_in(&postal_tab, t, from, i) && !su_www_in(t, from, i))
     return false;
   return woo__office_context(t, len, i);
 }
@@ -380,7 +390,8 @@ int woo__find_phone(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
   size_t len = ctx->len, i = 0;
   su_walk walk;
-  su_walk_init(&walk, ctx, WOO__MAP_PHONE, '0');
+  /* a number's first byte after a digit is turned away below */
+  su_walk_init_digit(&walk, ctx, WOO__MAP_PHONE, '0', -1);
   /* Every number starts with one of these three: the rest is passed
    * over eight bytes at a time. */
   while ((i = ctx->map ? su_walk_next(&walk, i)

@@ -435,8 +435,17 @@ static void name(const woo__hit *v, const uint64_t *key, size_t *ix,          \
     memcpy(ix, src, n * sizeof *ix);                                          \
 }
 
+/* By position from keys of start and end packed in one word each (texts
+ * below 4 GB): one comparison of words rather than two of hits. */
+static inline int cmp_packed(const woo__hit *v, const uint64_t *key,
+                             size_t a, size_t b) {
+  (void)v;
+  return key[a] < key[b] ? -1 : key[a] > key[b];
+}
+
 DEFINE_SORT_HITS(sort_by_priority, cmp_priority)
 DEFINE_SORT_HITS(sort_by_position, cmp_position)
+DEFINE_SORT_HITS(sort_by_packed, cmp_packed)
 
 static bool allowed(const woo_scanner *s, const char *text, const woo__hit *h) {
   if (!s->n_allow_hashes || rank(h->entity) >= 5)
@@ -524,7 +533,14 @@ static int keep_office_holders(woo__hits *hits, size_t n_found) {
       sp[3 * k + 1] = hits->v[i].end;
       k++;
     }
-  qsort(sp, n_off, 3 * sizeof *sp, cmp_span_start);
+  /* The recognizer reports names in text order, mostly: sorted, they
+   * need no sort (the reach below does not depend on the order of names
+   * that start at the same byte). */
+  bool sorted = true;
+  for (k = 1; k < n_off && sorted; k++)
+    sorted = sp[3 * (k - 1)] <= sp[3 * k];
+  if (!sorted)
+    qsort(sp, n_off, 3 * sizeof *sp, cmp_span_start);
   size_t reach = 0;
   for (k = 0; k < n_off; k++) {
     if (sp[3 * k + 1] > reach)
@@ -550,6 +566,60 @@ static int keep_office_holders(woo__hits *hits, size_t n_found) {
   hits->n = w;
   free(sp);
   return 0;
+}
+
+/* A thread's hit array, kept from one scan for the next: a batch scans
+ * thousands of short texts, and the array's allocation and release were
+ * a noticeable part of each.  Arrays that grew past SPARE_HITS_KEEP are
+ * not kept. */
+#define SPARE_HITS_KEEP 16384
+typedef struct spare_hits {
+  woo__hit *v;
+  size_t cap;
+} spare_hits;
+static pthread_once_t spare_once = PTHREAD_ONCE_INIT;
+static pthread_key_t spare_key;
+static bool spare_keyed;
+
+static void spare_free(void *p) {
+  spare_hits *b = p;
+  free(b->v);
+  free(b);
+}
+
+static void spare_start(void) {
+  spare_keyed = pthread_key_create(&spare_key, spare_free) == 0;
+}
+
+/* Give h the thread's array when it has one of at least `want` hits. */
+static void hits_take(woo__hits *h, size_t want) {
+  pthread_once(&spare_once, spare_start);
+  spare_hits *b = spare_keyed ? pthread_getspecific(spare_key) : NULL;
+  if (b && b->v && b->cap >= want) {
+    h->v = b->v;
+    h->cap = b->cap;
+    h->n = 0;
+    b->v = NULL;
+  }
+}
+
+/* Keep h's array for the thread's next scan, or free it. */
+static void hits_give(woo__hits *h) {
+  if (spare_keyed && h->v && h->cap <= SPARE_HITS_KEEP) {
+    spare_hits *b = pthread_getspecific(spare_key);
+    if (!b && (b = woo__calloc(1, sizeof *b)) &&
+        pthread_setspecific(spare_key, b)) {
+      free(b);
+      b = NULL;
+    }
+    if (b && (!b->v || b->cap < h->cap)) {
+      free(b->v);
+      b->v = h->v;
+      b->cap = h->cap;
+      h->v = NULL;
+    }
+  }
+  woo__hits_free(h);
 }
 
 /* A winner's key after resolution: above every priority key (whose rank,
@@ -599,11 +669,14 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
    * bytes of text, rather than grown from a few as they come. */
   {
     size_t guess = len / 40 < 64 ? 64 : len / 40 > 4096 ? 4096 : len / 40;
-    hits.v = woo__reallocarray(NULL, guess, sizeof *hits.v);
-    if (!hits.v)
-      rc = WOO_ENOMEM;
-    else
-      hits.cap = guess;
+    hits_take(&hits, guess);
+    if (!hits.v) {
+      hits.v = woo__reallocarray(NULL, guess, sizeof *hits.v);
+      if (!hits.v)
+        rc = WOO_ENOMEM;
+      else
+        hits.cap = guess;
+    }
   }
   if (rc == 0 && !learn && (p->entity[WOO_ENTITY_IDNUMBER].enabled ||
                  p->entity[WOO_ENTITY_BIRTHDATE].enabled ||
@@ -677,7 +750,9 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
       continue;
     if (h->end > len || allowed(s, text, h))
       continue;
-    hits.v[w++] = *h;
+    if (w != i)
+      hits.v[w] = *h;
+    w++;
   }
   hits.n = w;
   /* The order, room for the sorts, and the list of overlapping hits:
@@ -717,7 +792,14 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
   size_t *over = order + 2 * hits.n, n_over = 0;
   for (size_t i = 0; i < hits.n; i++)
     order[i] = i;
-  sort_by_position(hits.v, NULL, order, hits.n, sort_tmp);
+  if (len <= UINT32_MAX) {
+    /* ends are at most len (filtered above) */
+    for (size_t i = 0; i < hits.n; i++)
+      key[i] = (uint64_t)hits.v[i].start << 32 | hits.v[i].end;
+    sort_by_packed(hits.v, key, order, hits.n, sort_tmp);
+  } else {
+    sort_by_position(hits.v, NULL, order, hits.n, sort_tmp);
+  }
   for (size_t a = 0, e = 0; a < hits.n; a = e) {
     size_t end = hits.v[order[a]].end;
     for (e = a + 1; e < hits.n && hits.v[order[e]].start < end; e++)
@@ -728,10 +810,15 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
       key[order[a]] = h->ground || p->entity[h->entity].ground ? WON : 0;
       continue;
     }
+    size_t g0 = n_over;
     for (size_t j = a; j < e; j++) {
       over[n_over++] = order[j];
       key[order[j]] = priority_key(&hits.v[order[j]]);
     }
+    /* Each run by priority on its own: runs share no byte, so which of
+     * a run's hits win does not depend on the others, and most runs are
+     * of two or three hits. */
+    sort_by_priority(hits.v, key, over + g0, n_over - g0, sort_tmp);
   }
   if (n_over) {
     size_t nb = len / 64 + 1;
@@ -742,7 +829,6 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
       rc = WOO_ENOMEM;
       goto done;
     }
-    sort_by_priority(hits.v, key, over, n_over, sort_tmp);
     for (size_t i = 0; i < n_over; i++) {
       woo__hit *h = &hits.v[over[i]];
       if (bits_any(taken, h->start, h->end) ||
@@ -771,7 +857,7 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
     rc = woo__marks_push_static(marks, &m);
   }
 done:
-  woo__hits_free(&hits);
+  hits_give(&hits);
   free(triggers.v);
   woo__textmap_free(&map);
   if (taken != taken_stack)

@@ -243,7 +243,23 @@ typedef struct su_walk {
   size_t words, w;      /* the word the walk is in */
   uint64_t x;           /* its bits not yet passed */
   char c;
+  /* With the map: the digit bits, when the walk keeps only the bytes
+   * right after a digit (after > 0) or only those that are not (after
+   * < 0); NULL: all of the class. */
+  const uint64_t *digits;
+  int after;
 } su_walk;
+
+/* The bits of word w of k's class, as the walk keeps them. */
+static inline uint64_t su_walk_word(const su_walk *k, size_t w) {
+  uint64_t x = k->bits[w];
+  if (x && k->digits) {
+    /* bit b: a digit at byte b - 1, from the word before for bit 0 */
+    uint64_t d = k->digits[w] << 1 | (w ? k->digits[w - 1] >> 63 : 0);
+    x &= k->after > 0 ? d : ~d;
+  }
+  return x;
+}
 
 static inline void su_walk_init(su_walk *k, const woo__scan_ctx *ctx, int cls,
                                 char c) {
@@ -253,7 +269,24 @@ static inline void su_walk_init(su_walk *k, const woo__scan_ctx *ctx, int cls,
   k->bits = ctx->map ? ctx->map->bits[cls] : NULL;
   k->words = ctx->map ? ctx->map->words : 0;
   k->w = 0;
+  k->digits = NULL;
+  k->after = 0;
   k->x = k->bits ? k->bits[0] : 0;
+}
+
+/* su_walk_init for a walk that passes over the bytes of the class right
+ * after a digit (after < 0), or over all others (after > 0), where the
+ * map tells: for recognizers that turn those away at once.  Without the
+ * map the walk gives every byte c, and the recognizer's own test
+ * decides. */
+static inline void su_walk_init_digit(su_walk *k, const woo__scan_ctx *ctx,
+                                      int cls, char c, int after) {
+  su_walk_init(k, ctx, cls, c);
+  if (k->bits) {
+    k->digits = ctx->map->bits[WOO__MAP_DIGIT];
+    k->after = after;
+    k->x = su_walk_word(k, 0);
+  }
 }
 
 /* The first byte of the walk's class at or after i, or len.  Each answer
@@ -271,7 +304,7 @@ static inline size_t su_walk_next(su_walk *k, size_t i) {
         k->w = k->words;
         return k->len;
       }
-      k->x = k->bits[k->w];
+      k->x = su_walk_word(k, k->w);
     }
     /* bytes from len on have no bits: p < len */
     size_t p = (k->w << 6) + (size_t)__builtin_ctzll(k->x);
@@ -463,6 +496,44 @@ static inline int su_stems_find(const su_stemtab *tab, const char *t,
     pos++;
   }
   return 0;
+}
+
+static inline int su_stem_stop(void *arg, size_t kw, size_t stem) {
+  (void)arg;
+  (void)kw;
+  (void)stem;
+  return -1; /* one is enough: the search stops */
+}
+
+/* Whether one of tab's stems occurs in t[a..b), ASCII case folded,
+ * within its first 640 bytes: what woo__markers_in (markers.h) answers
+ * for the same list, several bytes a step where the stems are long. */
+static inline bool su_stems_in(const su_stemtab *tab, const char *t, size_t a,
+                               size_t b) {
+  if (a >= b)
+    return false;
+  if (b - a > 640)
+    b = a + 640;
+  return su_stems_find(tab, t + a, b - a, su_stem_stop, NULL) < 0;
+}
+
+/* Whether "www." (any case) occurs in t[a..b), within its first 640
+ * bytes: found from its dot, which windows of text have few of. */
+static inline bool su_www_in(const char *t, size_t a, size_t b) {
+  if (b - a > 640)
+    b = a + 640;
+  for (size_t p = a + 3; p < b;) {
+    const char *d = memchr(t + p, '.', b - p);
+    if (!d)
+      return false;
+    size_t q = (size_t)(d - t);
+    if (su_lowerc((unsigned char)t[q - 3]) == 'w' &&
+        su_lowerc((unsigned char)t[q - 2]) == 'w' &&
+        su_lowerc((unsigned char)t[q - 1]) == 'w')
+      return true;
+    p = q + 1;
+  }
+  return false;
 }
 
 /* su_stems_find with a table built for this one search. */

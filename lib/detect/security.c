@@ -12,6 +12,10 @@
 #include <pthread.h>
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "internal.h"
 #include "markers.h"
 #include "scanutil.h"
@@ -56,20 +60,36 @@ static size_t octet_at(const char *t, size_t len, size_t p, int *val) {
   return p + n;
 }
 
+/* The first digit at or after i of a run of one to three digits (counted
+ * from i) with a dot right after it, or len; *run is the run's end, the
+ * dot.  Found from the dots after a digit, which a text has far fewer
+ * of than runs of digits.  Calls come with growing i. */
+static size_t ipv4_next(const char *t, size_t len, su_walk *dots, size_t i,
+                        size_t *run) {
+  for (size_t d = i + 1; (d = su_walk_next(dots, d)) < len; d++) {
+    if (!su_digit((unsigned char)t[d - 1]))
+      continue;
+    size_t s = d - 1;
+    while (s > i && d - s <= 3 && su_digit((unsigned char)t[s - 1]))
+      s--;
+    if (d - s > 3)
+      continue;
+    *run = d;
+    return s;
+  }
+  return *run = len;
+}
+
 static int find_ipv4(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
   size_t len = ctx->len, i = 0, run;
-  su_digits digits;
-  su_digits_init(&digits, ctx);
-  while ((i = su_digits_next(&digits, i, &run)) < len) {
+  su_walk dots;
+  su_walk_init_digit(&dots, ctx, WOO__MAP_DOT, '.', 1);
+  /* The first octet is the whole run, one to three digits, and a dot
+   * follows it: other runs are passed over. */
+  while ((i = ipv4_next(t, len, &dots, i, &run)) < len) {
     unsigned char b = i > 0 ? (unsigned char)t[i - 1] : ' ';
     if (su_wordc(b) || b == '.' || b == '-' || b == ',' || b == '_') {
-      i = run;
-      continue;
-    }
-    /* The first octet is the whole run, one to three digits, and a dot
-     * follows it. */
-    if (run - i > 3 || run >= len || t[run] != '.') {
       i = run;
       continue;
     }
@@ -294,6 +314,40 @@ static bool year_part(const char *t, size_t s, size_t e) {
   return false;
 }
 
+/* The end of the run of ASCII letters, digits and hyphens from q, and
+ * at most lim (<= len): sixteen bytes a step where SSE2 is there, as
+ * most runs after a hyphen are words of several letters. */
+static inline size_t host_run_end(const char *t, size_t len, size_t q,
+                                  size_t lim) {
+#if defined(__SSE2__)
+  /* signed compares: bytes from 0x80 up are negative, in no range */
+  const __m128i d0 = _mm_set1_epi8('0' - 1), d1 = _mm_set1_epi8('9' + 1);
+  const __m128i a0 = _mm_set1_epi8('a' - 1), a1 = _mm_set1_epi8('z' + 1);
+  const __m128i low = _mm_set1_epi8(0x20), hy = _mm_set1_epi8('-');
+  while (q < lim && q + 16 <= len) {
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + q));
+    /* setting bit 5 makes capitals small and moves no other byte into
+     * a..z */
+    __m128i l = _mm_or_si128(x, low);
+    __m128i in = _mm_or_si128(
+        _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(x, d0), _mm_cmplt_epi8(x, d1)),
+                     _mm_and_si128(_mm_cmpgt_epi8(l, a0), _mm_cmplt_epi8(l, a1))),
+        _mm_cmpeq_epi8(x, hy));
+    unsigned stop = ~(unsigned)_mm_movemask_epi8(in) & 0xffffu;
+    if (stop) {
+      q += (size_t)__builtin_ctz(stop);
+      return q < lim ? q : lim;
+    }
+    q += 16;
+  }
+  if (q >= lim)
+    return lim;
+#endif
+  while (q < lim && (su_alnum((unsigned char)t[q]) || t[q] == '-'))
+    q++;
+  return q;
+}
+
 static int find_machine_names(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
   size_t len = ctx->len, pos = 0;
@@ -303,10 +357,7 @@ static int find_machine_names(const woo__scan_ctx *ctx, woo__hits *out) {
     size_t hy = su_walk_next(&walk, pos);
     if (hy >= len)
       break;
-    size_t s = hy, e = hy;
-    while (e < len && e - hy < 32 &&
-           (su_alnum((unsigned char)t[e]) || t[e] == '-'))
-      e++;
+    size_t s = hy, e = host_run_end(t, len, hy, len - hy > 32 ? hy + 32 : len);
     pos = e > hy ? e : hy + 1;
     while (e > hy && t[e - 1] == '-')
       e--;
