@@ -1310,12 +1310,12 @@ static inline bool office_possible(const tok *t) {
   return (t->f & F_CAP) || ((t->f & F_LOWER) && t->e - t->s >= 5);
 }
 
-/* The word's bits with L_COMMON: the common-words table is large, so it
- * is only asked about words that get as far as being weighed as a name. */
-static unsigned lexbits_common(const char *s, tok *t) {
+/* lexbits_common for a word not asked about yet. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static unsigned lexbits_common_first(const char *s, tok *t) {
   unsigned lx = lexbits(s, t);
-  if (t->f & F_COMMON_DONE)
-    return t->lx;
   t->f |= F_COMMON_DONE;
   if ((t->f & F_CAP) && t->hash) {
     /* the fingerprint table needs the hash only */
@@ -1323,6 +1323,16 @@ static unsigned lexbits_common(const char *s, tok *t) {
       t->lx = lx | L_COMMON;
   }
   return t->lx;
+}
+
+/* The word's bits with L_COMMON: the common-words table is large, so it
+ * is only asked about words that get as far as being weighed as a name.
+ * The parser asks about the same word more than once: the answer it has
+ * is given inline. */
+static inline unsigned lexbits_common(const char *s, tok *t) {
+  if (t->f & F_COMMON_DONE)
+    return t->lx;
+  return lexbits_common_first(s, t);
 }
 
 /* ---- line context ------------------------------------------------------- */
@@ -1680,7 +1690,8 @@ static bool listed(char **list, size_t n, const char *s, size_t a,
 
 static bool allowed(const woo__scan_ctx *ctx, size_t a, size_t b) {
   const woo_policy *p = ctx->policy;
-  if (!p)
+  /* most policies list no one */
+  if (!p || (!p->n_allow && !p->n_officials))
     return false;
   return listed(p->allow, p->n_allow, ctx->text, a, b) ||
          listed(p->officials, p->n_officials, ctx->text, a, b);
@@ -2259,6 +2270,62 @@ static size_t sentence_particles(const char *s, toks *tk, size_t i) {
   while (k < j && (v[k].f & F_LOWER))
     k++;
   return k;
+}
+
+/* Whether parse_name at the capitalised word token i of a body line
+ * (st->mode M_BODY) would only step over it, reporting nothing: most
+ * capitalised words of prose are no name, and its reading of them is
+ * long.  Two kinds are told here from the token's bits and its
+ * neighbours':
+ *   - a particle with no capitalised word after its run of particles
+ *     ("De voorzitter", "In de brief"): no surname follows, and parse_name
+ *     backs off to the next word;
+ *   - a word of no name lexicon, title, office or organisation, with no
+ *     capitalised word or particle after it, that is a common word, starts
+ *     a sentence, holds a digit or is one letter ("Persoonlijke
+ *     gegevens", "Zaken."): the one-word name it would be has confidence 0.
+ * Anything else (a capitalised word after it, a hyphen, a title before
+ * it, a word that may open a phrase) is left to parse_name.  The tests
+ * are parse_name's own, in its order, for the cases above only. */
+static bool idle_in_body(const char *s, const nstate *st, tok *v, size_t n,
+                         size_t i) {
+  tok *t = &v[i];
+  if (!(t->f & F_CAP) || (t->f & (F_INIT | F_HYPH)))
+    return false;
+  /* the next word within the name, capitalised: a name may go on */
+  if (i + 1 < n && word_tok(&v[i + 1]) && (v[i + 1].f & F_CAP) &&
+      !(v[i + 1].f & F_GAP))
+    return false;
+  unsigned lx = lexbits(s, t);
+  if (lx & (L_TITLE | L_OFF | L_OPEN_ORG | L_OPEN_OFF))
+    return false;
+  if (i == st->title_at || role_before(s, v, i) ||
+      (word_is(s, t, "de") && i + 1 < n && word_is(s, &v[i + 1], "heer")))
+    return false;
+  if (lx & L_PART) {
+    /* the particles parse_name reads; a capitalised word after them may
+     * be a surname */
+    size_t j = i + 1, parts = 1;
+    while (j < n && word_tok(&v[j]) && !(v[j].f & F_GAP) &&
+           (lexbits(s, &v[j]) & L_PART) && parts < 3 && !(v[j].f & F_INIT)) {
+      parts++;
+      j++;
+    }
+    return !(j < n && word_tok(&v[j]) && !(v[j].f & F_GAP) &&
+             (v[j].f & F_CAP));
+  }
+  if (lx & (L_FN | L_SN | L_ORG | L_STOP | L_STREET))
+    return false;
+  if (t->f & F_ALLCAPS)
+    return true; /* no surname in a body line without a name lexicon's */
+  /* a lower-case particle after it may open a surname ("Yohanes de
+   * Groot") where no sentence starts */
+  if (i + 1 < n && word_tok(&v[i + 1]) && !(v[i + 1].f & F_GAP) &&
+      (v[i + 1].f & F_LOWER) && !(t->f & F_SENT) &&
+      (lexbits(s, &v[i + 1]) & L_PART))
+    return false;
+  return (t->f & (F_DIGIT | F_SENT)) || t->e - t->s == 1 ||
+         (lexbits_common(s, t) & L_COMMON);
 }
 
 /* Parse a name starting at token *pi; emit it; advance *pi. */
@@ -3848,6 +3915,10 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
           i = k;
           continue;
         }
+      }
+      if (st.mode == M_BODY && idle_in_body(s, &st, tk.v, tk.n, i)) {
+        i++;
+        continue;
       }
       size_t before = i;
       rc = parse_name(&st, out, &i);
