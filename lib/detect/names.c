@@ -2287,20 +2287,23 @@ static size_t sentence_particles(const char *s, toks *tk, size_t i) {
  * Anything else (a capitalised word after it, a hyphen, a title before
  * it, a word that may open a phrase) is left to parse_name.  The tests
  * are parse_name's own, in its order, for the cases above only. */
-static bool idle_in_body(const char *s, const nstate *st, tok *v, size_t n,
-                         size_t i) {
+#if defined(__GNUC__)
+__attribute__((always_inline)) /* in the driver's loop, as passed */
+#endif
+static inline bool idle_in_body(const char *s, const nstate *st, tok *v,
+                                size_t n, size_t i) {
   tok *t = &v[i];
-  if (!(t->f & F_CAP) || (t->f & (F_INIT | F_HYPH)))
+  if (t->f & (F_INIT | F_HYPH))
     return false;
   /* the next word within the name, capitalised: a name may go on */
   if (i + 1 < n && word_tok(&v[i + 1]) && (v[i + 1].f & F_CAP) &&
       !(v[i + 1].f & F_GAP))
     return false;
   unsigned lx = lexbits(s, t);
-  if (lx & (L_TITLE | L_OFF | L_OPEN_ORG | L_OPEN_OFF))
+  if (lx & (L_TITLE | L_OFF | L_OPEN_OFF))
     return false;
-  if (i == st->title_at || role_before(s, v, i) ||
-      (word_is(s, t, "de") && i + 1 < n && word_is(s, &v[i + 1], "heer")))
+  /* "De …", "Het …" may open an organisation's name, skipped whole */
+  if ((lx & L_OPEN_ORG) && phrase_from(st, i, WOO__LEX_ORGANISATIONS, 6))
     return false;
   if (lx & L_PART) {
     /* the particles parse_name reads; a capitalised word after them may
@@ -2311,21 +2314,31 @@ static bool idle_in_body(const char *s, const nstate *st, tok *v, size_t n,
       parts++;
       j++;
     }
-    return !(j < n && word_tok(&v[j]) && !(v[j].f & F_GAP) &&
-             (v[j].f & F_CAP));
+    if (j < n && word_tok(&v[j]) && !(v[j].f & F_GAP) && (v[j].f & F_CAP))
+      return false;
+  } else if ((lx & L_STREET) && !(lx & (L_FN | L_ORG))) {
+    /* a street's name is no given name or surname */
+  } else {
+    if (lx & (L_FN | L_SN | L_ORG | L_STOP | L_STREET))
+      return false;
+    /* a body line's surname without a name lexicon's is no capitals word */
+    if (!(t->f & F_ALLCAPS)) {
+      /* a lower-case particle after it may open a surname ("Yohanes de
+       * Groot") where no sentence starts */
+      if (i + 1 < n && word_tok(&v[i + 1]) && !(v[i + 1].f & F_GAP) &&
+          (v[i + 1].f & F_LOWER) && !(t->f & F_SENT) &&
+          (lexbits(s, &v[i + 1]) & L_PART))
+        return false;
+      if (!(t->f & (F_DIGIT | F_SENT)) && t->e - t->s > 1 &&
+          !(lexbits_common(s, t) & L_COMMON))
+        return false;
+    }
   }
-  if (lx & (L_FN | L_SN | L_ORG | L_STOP | L_STREET))
+  /* "De heer", a title at the end of the line above or a case role
+   * before it would make it a name */
+  if (word_is(s, t, "de") && i + 1 < n && word_is(s, &v[i + 1], "heer"))
     return false;
-  if (t->f & F_ALLCAPS)
-    return true; /* no surname in a body line without a name lexicon's */
-  /* a lower-case particle after it may open a surname ("Yohanes de
-   * Groot") where no sentence starts */
-  if (i + 1 < n && word_tok(&v[i + 1]) && !(v[i + 1].f & F_GAP) &&
-      (v[i + 1].f & F_LOWER) && !(t->f & F_SENT) &&
-      (lexbits(s, &v[i + 1]) & L_PART))
-    return false;
-  return (t->f & (F_DIGIT | F_SENT)) || t->e - t->s == 1 ||
-         (lexbits_common(s, t) & L_COMMON);
+  return i != st->title_at && !role_before(s, v, i);
 }
 
 /* Parse a name starting at token *pi; emit it; advance *pi. */
@@ -3916,7 +3929,8 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
           continue;
         }
       }
-      if (st.mode == M_BODY && idle_in_body(s, &st, tk.v, tk.n, i)) {
+      if (st.mode == M_BODY && (t->f & F_CAP) &&
+          idle_in_body(s, &st, tk.v, tk.n, i)) {
         i++;
         continue;
       }
