@@ -1856,6 +1856,56 @@ static inline size_t phrase_at(const nstate *st, size_t i, woo__lex lex,
   return phrase_from(st, i, lex, max);
 }
 
+#if WOO__LEX_LE
+/* Of the bytes of x that `valid` keeps: in *odd the high bit of each
+ * one outside '!'..'~' or '`' (spaces too), in *sp of each space.  Per
+ * byte without carries (y <= 0x7f), as in lexicon.c. */
+static inline void phrase_marks(uint64_t x, uint64_t valid, uint64_t *odd,
+                                uint64_t *sp) {
+  const uint64_t ones = 0x0101010101010101u, hb = 0x8080808080808080u;
+  const uint64_t m7 = ~hb;
+  uint64_t y = x & m7;
+#define GE(lo) (y + ones * (0x80 - (lo)))
+#define GT(hi) (y + ones * (0x7f - (hi)))
+  *odd = (x | ~GE(0x21) | GT(0x7e) | (GE(0x60) & ~GT(0x60))) & hb & valid;
+#undef GE
+#undef GT
+  uint64_t t = x ^ ones * 0x20;
+  *sp = ~(((t & m7) + m7) | t | m7) & valid;
+}
+#endif
+
+/* The combined table's bits for the phrase s[a..a+n) (its words and what
+ * stands between them), as woo__lexkey_set and woo__lexkey_bits give
+ * them.  A phrase of up to sixteen bytes of printable ASCII but '`',
+ * its words one space apart ("De voorzitter", "Raad van State"), is only
+ * lower-cased there: it is folded and looked up from two registers here,
+ * without a copy. */
+static uint32_t phrase_bits(const char *s, size_t a, size_t n) {
+#if WOO__LEX_LE
+  if (n - 1 < 16) {
+    uint64_t w[2], odd0, sp0, odd1 = 0, sp1 = 0;
+    woo__lex_load16(s + a, n, w);
+    phrase_marks(w[0], n >= 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * n)) - 1,
+                 &odd0, &sp0);
+    if (n > 8)
+      phrase_marks(w[1],
+                   n == 16 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * (n - 8))) - 1,
+                   &odd1, &sp1);
+    /* nothing but single spaces among the printable bytes (the phrase
+     * starts and ends with a word) */
+    woo__lexshort ks;
+    if (!(odd0 & ~sp0) && !(odd1 & ~sp1) && !(sp0 & sp0 >> 8) &&
+        !(sp1 & sp1 >> 8) && !(sp0 >> 56 & sp1) &&
+        woo__lexshort_word(&ks, w, n))
+      return woo__lexshort_bits(&ks);
+  }
+#endif
+  woo__lexkey k;
+  woo__lexkey_set(&k, s + a, n);
+  return woo__lexkey_bits(&k);
+}
+
 /* phrase_at for a word that may open a phrase of the lexicon. */
 static size_t phrase_from(const nstate *st, size_t i, woo__lex lex,
                           size_t max) {
@@ -1875,9 +1925,7 @@ static size_t phrase_from(const nstate *st, size_t i, woo__lex lex,
     words++;
     if (words == 1)
       continue; /* single words are in the token's bits */
-    woo__lexkey k;
-    woo__lexkey_set(&k, st->s + v[i].s, v[j].e - v[i].s);
-    uint32_t bits = woo__lexkey_bits(&k);
+    uint32_t bits = phrase_bits(st->s, v[i].s, v[j].e - v[i].s);
     if (bits >> lex & 1)
       best = j - i + 1;
     /* The opener bits hold every word prefix of a longer entry: where the
@@ -2302,9 +2350,6 @@ static inline bool idle_in_body(const char *s, const nstate *st, tok *v,
   unsigned lx = lexbits(s, t);
   if (lx & (L_TITLE | L_OFF | L_OPEN_OFF))
     return false;
-  /* "De …", "Het …" may open an organisation's name, skipped whole */
-  if ((lx & L_OPEN_ORG) && phrase_from(st, i, WOO__LEX_ORGANISATIONS, 6))
-    return false;
   if (lx & L_PART) {
     /* the particles parse_name reads; a capitalised word after them may
      * be a surname */
@@ -2338,7 +2383,11 @@ static inline bool idle_in_body(const char *s, const nstate *st, tok *v,
    * before it would make it a name */
   if (word_is(s, t, "de") && i + 1 < n && word_is(s, &v[i + 1], "heer"))
     return false;
-  return i != st->title_at && !role_before(s, v, i);
+  if (i == st->title_at || role_before(s, v, i))
+    return false;
+  /* last, as the longest test: "De …", "Het …" may open an
+   * organisation's name, which parse_name skips whole */
+  return !(lx & L_OPEN_ORG) || !phrase_from(st, i, WOO__LEX_ORGANISATIONS, 6);
 }
 
 /* Parse a name starting at token *pi; emit it; advance *pi. */
