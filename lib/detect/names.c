@@ -2015,16 +2015,14 @@ static bool weak_particle(const char *s, const tok *t) {
   return false;
 }
 
+static bool role_listed(const char *s, const tok *t);
+
 /* Whether a word naming someone's part in a case comes right before
  * token i, a number between them allowed: "getuige 1", "slachtoffer",
- * "gemachtigde".  Token i must be a capitalised word or initials. */
-static bool role_before(const char *s, const tok *v, size_t i) {
-  static const lit roles[] = {
-      LIT("getuige"),     LIT("slachtoffer"),  LIT("gemachtigde"),
-      LIT("vertegenwoordiger"), LIT("melder"), LIT("klager"),
-      LIT("klaagster"),   LIT("verzoeker"),    LIT("verzoekster"),
-      LIT("aanvrager"),   LIT("aanvraagster"), LIT("bezwaarmaker"),
-      LIT("appellant"),   LIT("betrokkene"),   LIT("verdachte")};
+ * "gemachtigde".  Token i must be a capitalised word or initials.
+ * Inline: the parser asks about nearly every capitalised word, and the
+ * word before it is mostly no lower-case word of a role's length. */
+static inline bool role_before(const char *s, const tok *v, size_t i) {
   if (i == 0 || !(v[i].f & (F_CAP | F_INIT)) || (v[i].f & F_GAP))
     return false;
   size_t k = i - 1;
@@ -2037,13 +2035,24 @@ static bool role_before(const char *s, const tok *v, size_t i) {
   const tok *t = &v[k];
   if (t->kind != K_WORD || !(t->f & F_LOWER))
     return false;
-  /* the lengths and first letters of the words above turn most words
-   * away before a comparison */
+  /* the lengths of the roles turn most words away before a comparison */
   size_t n = t->e - t->s;
   const uint32_t lengths = 1u << 6 | 1u << 7 | 1u << 9 | 1u << 10 |
                            1u << 11 | 1u << 12 | 1u << 17;
-  if (n > 17 || !(lengths >> n & 1))
-    return false;
+  return n <= 17 && (lengths >> n & 1) && role_listed(s, t);
+}
+
+/* Whether the lower-case word t is one of the roles role_before knows. */
+static bool role_listed(const char *s, const tok *t) {
+  static const lit roles[] = {
+      LIT("getuige"),     LIT("slachtoffer"),  LIT("gemachtigde"),
+      LIT("vertegenwoordiger"), LIT("melder"), LIT("klager"),
+      LIT("klaagster"),   LIT("verzoeker"),    LIT("verzoekster"),
+      LIT("aanvrager"),   LIT("aanvraagster"), LIT("bezwaarmaker"),
+      LIT("appellant"),   LIT("betrokkene"),   LIT("verdachte")};
+  size_t n = t->e - t->s;
+  /* the first letters of the words above turn most words away before a
+   * comparison */
   switch (s[t->s]) {
   case 'a': case 'b': case 'g': case 'k': case 'm': case 's': case 'v':
     break;
@@ -2296,7 +2305,10 @@ static inline bool passed(const char *s, toks *tk, size_t i) {
  * go on without a name: a particle that no title, office or given name
  * supports ("aan de Brink", "het verslag van Jansen") is stepped over
  * with the lower-case particles after it.  0 when parse_name must look. */
-static size_t sentence_particles(const char *s, toks *tk, size_t i) {
+#if defined(__GNUC__)
+__attribute__((always_inline)) /* in the driver's loop, as passed */
+#endif
+static inline size_t sentence_particles(const char *s, toks *tk, size_t i) {
   tok *v = tk->v;
   size_t n = tk->n;
   tok *t = &v[i];
@@ -2307,10 +2319,16 @@ static size_t sentence_particles(const char *s, toks *tk, size_t i) {
       place_before_cap(s, tk, i) ||
       (word_is(s, t, "de") && i + 1 < n && word_is(s, &v[i + 1], "heer")))
     return 0;
-  /* the particles of parse_name's loop, the first one among them */
-  size_t j = i, parts = 0;
-  while (j < n && word_tok(&v[j]) && (j == i || !(v[j].f & F_GAP)) &&
-         (lexbits(s, &v[j]) & L_PART) && parts < 3 && !(v[j].f & F_INIT)) {
+  /* the particles of parse_name's loop, the first one among them; the
+   * words after it are looked up through the line's cache, as passed
+   * does */
+  size_t j = i + 1, parts = 1;
+  while (j < n && word_tok(&v[j]) && !(v[j].f & F_GAP) && parts < 3 &&
+         !(v[j].f & F_INIT)) {
+    if (!(v[j].f & F_LEX) && tk->lc)
+      lex_cached(tk->lc, s, &v[j]);
+    if (!(lexbits(s, &v[j]) & L_PART))
+      break;
     parts++;
     j++;
   }
