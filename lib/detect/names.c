@@ -1450,6 +1450,10 @@ typedef struct keyslot {
 static keyslot key_slots[KEY_SLOTS];
 static size_t key_longest;
 static pthread_once_t key_once = PTHREAD_ONCE_INIT;
+/* the keys' first letters by length, as firsts_fill keeps them (a bit
+ * per first byte & 31): most text before a colon ("Datum", "Tel",
+ * "https") is turned away without being folded */
+static uint32_t key_firsts[32];
 
 static unsigned key_slot_of(const char *k, size_t n) {
   uint32_t h = 2166136261u;
@@ -1471,6 +1475,8 @@ static void key_add(const lit *l, int mode) {
   }
   if (l->n > key_longest)
     key_longest = l->n;
+  if (l->n < 32)
+    key_firsts[l->n] |= 1u << ((unsigned char)l->s[0] & 31);
 }
 
 static void key_start(void) {
@@ -1497,7 +1503,8 @@ __attribute__((noinline)) /* for lines with a colon only */
 static int key_mode(const char *s, size_t i, size_t e) {
   size_t n = e - i;
   char k[64];
-  if (n == 0 || n > key_longest || n > sizeof k)
+  if (n == 0 || n > key_longest || n > sizeof k ||
+      (n < 32 && !(key_firsts[n] >> ((unsigned char)s[i] & 31) & 1)))
     return M_BODY;
   for (size_t q = 0; q < n; q++) {
     char c = s[i + q];
@@ -1514,13 +1521,21 @@ static int key_mode(const char *s, size_t i, size_t e) {
 
 /* The key before a ':' near the start of a line, trimmed; returns the
  * mode it sets, and in *body the offset where the values start. */
-static int line_key(const char *s, size_t a, size_t b, size_t *body) {
+static int line_key(const char *s, size_t a, size_t b, size_t *body,
+                    const woo__textmap *map) {
   size_t i = a;
   while (i < b && (s[i] == ' ' || s[i] == '\t' || s[i] == '>' || s[i] == '*'))
     i++;
-  /* the first ':' among the next 41 bytes; most lines have none */
-  const char *colon = memchr(s + i, ':', b - i < 41 ? b - i : 41);
-  size_t k = colon ? (size_t)(colon - s) : b;
+  /* the first ':' among the next 41 bytes; most lines have none (the
+   * text map has their bits, when the scan made one) */
+  size_t lim = b - i < 41 ? b - i : 41, k;
+  if (map) {
+    uint64_t m = su_map_window(map, WOO__MAP_COLON, i, lim);
+    k = m ? i + (size_t)__builtin_ctzll(m) : b;
+  } else {
+    const char *colon = memchr(s + i, ':', lim);
+    k = colon ? (size_t)(colon - s) : b;
+  }
   if (k >= b || k == i)
     return M_BODY;
   size_t e = k;
@@ -1545,17 +1560,29 @@ static int line_key(const char *s, size_t a, size_t b, size_t *body) {
 
 /* Whether the trimmed line (without trailing punctuation) is a closing
  * formula; *tail gets where a name on the same line would start. */
-static bool closing_line(const char *s, size_t a, size_t b, size_t *tail) {
-  static const lit closings[] = {CLOSINGS(LIT_OF)};
-  static const uint64_t closing_lens = CLOSINGS(LEN_OF) 0;
+static bool closing_from(const char *s, size_t i, size_t b, size_t *tail);
+
+static inline bool closing_line(const char *s, size_t a, size_t b,
+                                size_t *tail) {
   size_t i = a;
   while (i < b && (s[i] == ' ' || s[i] == '\t' || s[i] == '>'))
     i++;
-  /* every closing starts with one of these letters */
-  char c0 = i < b ? (char)(s[i] | 32) : 0;
-  if (c0 != 'm' && c0 != 'v' && c0 != 'g' && c0 != 'h' && c0 != 'k' &&
-      c0 != 'r' && c0 != 'b' && c0 != 'w' && c0 != 'd' && c0 != 'c')
-    return false;
+  /* every closing starts with one of these letters: m v g h k r b w d c
+   * (asked inline, as most lines start with another) */
+  const uint32_t firsts = 1u << ('m' - 'a') | 1u << ('v' - 'a') |
+                          1u << ('g' - 'a') | 1u << ('h' - 'a') |
+                          1u << ('k' - 'a') | 1u << ('r' - 'a') |
+                          1u << ('b' - 'a') | 1u << ('w' - 'a') |
+                          1u << ('d' - 'a') | 1u << ('c' - 'a');
+  unsigned c0 = i < b ? ((unsigned char)s[i] | 32u) - 'a' : 26;
+  return c0 < 26 && (firsts >> c0 & 1) && closing_from(s, i, b, tail);
+}
+
+/* closing_line from the first letter of the line, at i. */
+static bool closing_from(const char *s, size_t i, size_t b, size_t *tail) {
+  static const lit closings[] = {CLOSINGS(LIT_OF)};
+  static const uint64_t closing_lens = CLOSINGS(LEN_OF) 0;
+  char c0 = (char)(s[i] | 32);
   /* … and with one of these pairs ("De", "Het", "Van" stop here) */
   if (i + 1 >= b)
     return false;
@@ -3765,7 +3792,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
       mode = M_SIG;
       sig_wait = 0;
     } else {
-      mode = line_key(s, a, b, &body);
+      mode = line_key(s, a, b, &body, ctx->map);
       if (mode == M_STAMP) {
         a = b + 1;
         continue;
