@@ -2435,6 +2435,40 @@ static inline bool idle_in_body(const char *s, const nstate *st, tok *v,
   return !(lx & L_OPEN_ORG) || !phrase_from(st, i, WOO__LEX_ORGANISATIONS, 6);
 }
 
+/* Whether parse_name at the capitalised word token i of a body line
+ * reads it as a surname alone: no title, office, organisation, given
+ * name or particle before or in it, no capitalised word or particle
+ * after it that would go on with the name, no hyphen that a particle
+ * may follow.  Most names of prose are such words, and its score is all
+ * parse_name has to work out then.  The tests are parse_name's own, for
+ * this case only (see idle_in_body, which turns away the words of the
+ * case that score nothing). */
+static bool lone_word(const char *s, const nstate *st, tok *v, size_t n,
+                      size_t i) {
+  tok *t = &v[i];
+  if (!(t->f & F_CAP) || (t->f & (F_INIT | F_HYPH | F_ALLCAPS | F_DIGIT)) ||
+      t->e - t->s == 1)
+    return false;
+  if (i + 1 < n && word_tok(&v[i + 1]) && (v[i + 1].f & F_CAP) &&
+      !(v[i + 1].f & F_GAP))
+    return false;
+  unsigned lx = lexbits(s, t);
+  if (lx & (L_FN | L_ORG | L_STOP | L_STREET | L_PART | L_TITLE | L_OFF |
+            L_OPEN_OFF))
+    return false;
+  /* a word in no lexicon before a lower-case particle where no sentence
+   * starts may be a given name ("Yohanes de Groot"); a surname is not */
+  if (!(lx & L_SN) && i + 1 < n && word_tok(&v[i + 1]) &&
+      !(v[i + 1].f & (F_GAP | F_ALLCAPS)) && (v[i + 1].f & F_LOWER) &&
+      !(t->f & F_SENT) && (lexbits(s, &v[i + 1]) & L_PART))
+    return false;
+  if (word_is(s, t, "de") && i + 1 < n && word_is(s, &v[i + 1], "heer"))
+    return false;
+  if (i == st->title_at || role_before(s, v, i))
+    return false;
+  return !(lx & L_OPEN_ORG) || !phrase_from(st, i, WOO__LEX_ORGANISATIONS, 6);
+}
+
 /* Parse a name starting at token *pi; emit it; advance *pi. */
 static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
   tok *v = st->tk->v;
@@ -2443,6 +2477,17 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
   size_t i = *pi;
   bool title = false, office = false;
   int mode = st->mode;
+  /* the name's first token, its surname's, the token after it, where its
+   * particles start, and what it holds */
+  size_t start, sur, end_tok, pstart;
+  size_t n_init = 0, n_first = 0, n_part = 0;
+  bool multi_init = false, guessed = false, org_sur = false;
+
+  if (mode == M_BODY && lone_word(s, st, v, n, i)) {
+    start = sur = pstart = i;
+    end_tok = i + 1;
+    goto scored;
+  }
 
   /* Titles, offices and particles come at most six words before the
    * capitalised part of a name; most lower-case words are none of these
@@ -2523,9 +2568,8 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
   if (!title && !office && (i == st->title_at || role_before(s, v, i)))
     title = true;
 
-  size_t start = i, j = i;
-  size_t n_init = 0, n_first = 0, n_part = 0;
-  bool multi_init = false, guessed = false;
+  size_t j = i;
+  start = i;
   /* A name does not run across a column break ("B.V.      Hiswa"). */
 #define IN_NAME(k) ((k) < n && word_tok(&v[k]) && ((k) == start || !(v[k].f & F_GAP)))
   /* initials */
@@ -2650,7 +2694,7 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
                             (lexbits(s, &v[j + 1]) & L_PART)))
     j++;
   /* particles */
-  size_t pstart = j;
+  pstart = j;
   while (IN_NAME(j) && (lexbits(s, &v[j]) & L_PART) && n_part < 3 &&
          !(v[j].f & F_INIT)) {
     /* a capitalised particle only opens a name ("Van der Berg") or follows
@@ -2680,7 +2724,7 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
     return 0;
   }
   /* surname */
-  size_t sur = n;
+  sur = n;
   /* "in Zwolle", "In de Kamerbrief", "Voor de Expohal": particles that
    * are also prepositions need support to open a name */
   bool weak = n_part > 0 && (n_part == 1 || !support) &&
@@ -2703,7 +2747,6 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
       ((lexbits_common(s, &v[j]) & L_SN) ||
        !(lexbits_common(s, &v[j]) & L_COMMON)))
     weak = false;
-  bool org_sur = false;
   bool stop_sur = n_part && IN_NAME(j) && (v[j].f & F_CAP) &&
                   (lexbits(s, &v[j]) & L_SN) && (lexbits(s, &v[j]) & L_STOP) &&
                   (support || !(v[pstart].f & F_SENT));
@@ -2751,7 +2794,7 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
     *pi = (j > *pi) ? j : *pi + 1;
     return 0;
   }
-  size_t end_tok = sur + 1;
+  end_tok = sur + 1;
   /* "Hoogendoorn, Bart" and "VAN DER LINDE, Pieter": in e-mail headers a
    * surname, a comma and given names or initials are one name */
   if (mode == M_HEADER && !title && !n_init && !n_first && end_tok + 1 < n &&
@@ -2816,6 +2859,7 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
   /* A trailing hyphen then surname: "Jansen - Bakker" is rare; skip. */
 
 #undef IN_NAME
+scored:;
   tok *st_tok = &v[sur];
   unsigned slx = lexbits_common(s, st_tok);
   bool sn = slx & L_SN, fn = slx & L_FN, common = slx & L_COMMON;
@@ -3457,7 +3501,8 @@ static bool eponym_of(const char *s, size_t len, size_t a, size_t e) {
                ? memchr(q + 1, s[a], len - (size_t)(q + 1 - s))
                : NULL) {
     size_t p = (size_t)(q - s), pe = p + n;
-    if (pe > len || memcmp(s + p, s + a, n) != 0)
+    /* the second byte first: most of the capitals start another word */
+    if (pe > len || s[p + 1] != s[a + 1] || memcmp(s + p, s + a, n) != 0)
       continue;
     /* "Vermeulenadvies", "Vermeulen-advies" */
     if ((p == 0 || !su_wordc((unsigned char)s[p - 1])) && pe < len) {
