@@ -3320,21 +3320,32 @@ static int firm_words(const char *s, size_t len, keyset *firms) {
 
 /* Words of the text by their bytes: open addressing over (hash, span),
  * grown by doubling; one allocation per growth, nothing per word. */
+typedef struct wordslot {
+  uint64_t h;
+  size_t s, e; /* e == 0: empty */
+  unsigned char mark;
+} wordslot;
 typedef struct wordset {
-  struct wordslot {
-    uint64_t h;
-    size_t s, e; /* e == 0: empty */
-    unsigned char mark;
-  } *v;
+  wordslot *v;
   size_t cap, n;
+  /* NULL, or the caller's WORDSET_ROOM slots, taken for the first table
+   * when it fits: most texts name few surnames, and the table of their
+   * few is then had without an allocation */
+  wordslot *room;
 } wordset;
+#define WORDSET_ROOM 64
 
-static struct wordslot *wordset_find(const wordset *ws, const char *s,
-                                     size_t a, size_t e, uint64_t h) {
+static void wordset_free(wordset *ws) {
+  if (ws->v != ws->room)
+    free(ws->v);
+}
+
+static wordslot *wordset_find(const wordset *ws, const char *s, size_t a,
+                              size_t e, uint64_t h) {
   if (!ws->cap)
     return NULL;
   for (size_t j = h & (ws->cap - 1);; j = (j + 1) & (ws->cap - 1)) {
-    struct wordslot *x = &ws->v[j];
+    wordslot *x = &ws->v[j];
     if (!x->e)
       return x;
     if (x->h == h && x->e - x->s == e - a && !memcmp(s + x->s, s + a, e - a))
@@ -3364,9 +3375,13 @@ static bool wordset_room(wordset *ws, size_t more) {
   size_t cap = ws->cap ? ws->cap * 2 : 16;
   while ((ws->n + more) * 2 > cap)
     cap *= 2;
-  struct wordslot *v = woo__calloc(cap, sizeof *v);
-  if (!v)
+  wordslot *v;
+  if (!ws->cap && ws->room && cap <= WORDSET_ROOM) {
+    v = ws->room;
+    memset(v, 0, cap * sizeof *v);
+  } else if (!(v = woo__calloc(cap, sizeof *v))) {
     return false;
+  }
   for (size_t i = 0; i < ws->cap; i++) {
     if (!ws->v[i].e)
       continue;
@@ -3375,7 +3390,7 @@ static bool wordset_room(wordset *ws, size_t more) {
       j = (j + 1) & (cap - 1);
     v[j] = ws->v[i];
   }
-  free(ws->v);
+  wordset_free(ws);
   ws->v = v;
   ws->cap = cap;
   return true;
@@ -3388,17 +3403,17 @@ static int wordset_add(wordset *ws, const char *s, size_t a, size_t e,
   if (!wordset_room(ws, 1))
     return -1;
   uint64_t h = wordset_hash(s, a, e);
-  struct wordslot *x = wordset_find(ws, s, a, e, h);
+  wordslot *x = wordset_find(ws, s, a, e, h);
   if (x->e)
     return x->mark;
-  *x = (struct wordslot){h, a, e, mark};
+  *x = (wordslot){h, a, e, mark};
   ws->n++;
   return mark;
 }
 
 /* The mark of s[a, e), or 0 when it is not in the set. */
 static int wordset_mark(const wordset *ws, const char *s, size_t a, size_t e) {
-  struct wordslot *x = wordset_find(ws, s, a, e, wordset_hash(s, a, e));
+  wordslot *x = wordset_find(ws, s, a, e, wordset_hash(s, a, e));
   return x && x->e ? x->mark : 0;
 }
 
@@ -3548,10 +3563,15 @@ static int not_persons(const woo__scan_ctx *ctx, woo__hits *out, size_t n0,
   size_t cap = out->n - n0, nb = 0, nf = 0;
   if (cap == 0)
     return 0;
-  surname_at *v = woo__reallocarray(NULL, cap, sizeof *v);
+  /* room on the stack for the surnames of most texts */
+  surname_at v_room[64];
+  wordslot seen_room[WORDSET_ROOM];
+  surname_at *v = cap <= sizeof v_room / sizeof *v_room
+                      ? v_room
+                      : woo__reallocarray(NULL, cap, sizeof *v);
   if (!v)
     return WOO_ENOMEM;
-  wordset seen = {NULL, 0, 0}, eponyms = {NULL, 0, 0};
+  wordset seen = {NULL, 0, 0, seen_room}, eponyms = {NULL, 0, 0, NULL};
   keyset firms = {NULL, 0, 0};
   int rc = 0;
   for (size_t h = n0; h < out->n; h++) {
@@ -3655,9 +3675,10 @@ static int not_persons(const woo__scan_ctx *ctx, woo__hits *out, size_t n0,
   }
 done:
   free(firms.v);
-  free(seen.v);
-  free(eponyms.v);
-  free(v);
+  wordset_free(&seen);
+  wordset_free(&eponyms);
+  if (v != v_room)
+    free(v);
   return rc;
 }
 
