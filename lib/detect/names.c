@@ -3540,6 +3540,9 @@ static bool eponym_of(const char *s, size_t len, size_t a, size_t e) {
  * one is a memchr for its capital; a text with many gets the one pass,
  * which keeps the time linear. */
 #define EPONYM_ONE_BY_ONE 8
+/* The length from which the surnames are counted first (a search of a
+ * shorter text costs little). */
+#define EPONYM_PASS_FIRST ((size_t)1 << 16)
 
 /* Names that stand for a firm or for a public figure's role rather than
  * for a private person: a surname alone (no given name, no initials, no
@@ -3634,6 +3637,34 @@ static int not_persons(const woo__scan_ctx *ctx, woo__hits *out, size_t n0,
     }
   bool looked = false; /* for the nouns, once */
   size_t alone = 0;     /* surnames looked for one at a time */
+  if (len >= EPONYM_PASS_FIRST) {
+    /* A long text with more surnames to look for than are looked for one
+     * at a time gets the one pass at once, not after the first few
+     * searches of the whole text (the two say the same of a surname).
+     * The surnames counted are those the loop below may look for. */
+    wordslot tally_room[WORDSET_ROOM];
+    wordset tally = {NULL, 0, 0, tally_room};
+    size_t distinct = 0;
+    for (size_t i = 0; i < nb && distinct <= EPONYM_ONE_BY_ONE; i++) {
+      if (out->v[v[i].hit].confidence >= 0.9 ||
+          wordset_mark(&seen, s, v[i].s, v[i].e))
+        continue;
+      size_t had = tally.n;
+      if (wordset_add(&tally, s, v[i].s, v[i].e, 1) < 0) {
+        wordset_free(&tally);
+        rc = WOO_ENOMEM;
+        goto done;
+      }
+      distinct += tally.n > had;
+    }
+    wordset_free(&tally);
+    if (distinct > EPONYM_ONE_BY_ONE) {
+      eponym_scan es = {s, len, &eponyms};
+      if ((rc = su_find_stems(s, len, eponym_nouns, eponym_at, &es)) < 0)
+        goto done;
+      looked = true;
+    }
+  }
   for (size_t i = 0; i < nb; i++) {
     surname_at *b = &v[i];
     woo__hit *x = &out->v[b->hit];
