@@ -2469,6 +2469,19 @@ static bool lone_word(const char *s, const nstate *st, tok *v, size_t n,
   return !(lx & L_OPEN_ORG) || !phrase_from(st, i, WOO__LEX_ORGANISATIONS, 6);
 }
 
+/* Whether the token stops every reading of parse_name that comes to
+ * it: no title, office phrase, given name, particle or surname goes on
+ * over punctuation other than ',', '&', '-' and the apostrophe (which an
+ * office or organisation phrase may hold), nor over an address or URL.
+ * So parse_name at a body line's word with such a token before the next
+ * capital reports nothing and keeps nothing: no name it could read ends
+ * before a capitalised word. */
+static inline bool chain_stop(const tok *t) {
+  return t->kind == K_OTHER ||
+         (t->kind == K_PUNCT && t->c != ',' && t->c != '&' && t->c != '-' &&
+          t->c != '\'');
+}
+
 /* Parse a name starting at token *pi; emit it; advance *pi. */
 static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
   tok *v = st->tk->v;
@@ -4071,6 +4084,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
       }
     }
     bool entry = true; /* at the start of an entry of an address header */
+    size_t reach = SIZE_MAX; /* the capital whose tokens before were cut */
     while (i < tk.n) {
       tok *t = &tk.v[i];
       /* No capitalised word from here on: parse_name would not be called
@@ -4085,6 +4099,19 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
       if (t->ncap > i + 6 && st.mode != M_SALUT && st.mode != M_HEADER) {
         i = t->ncap - 6;
         continue;
+      }
+      /* In a body line a name, a title or an office before it does not
+       * run across a stop (chain_stop) before the capital: the tokens up
+       * to the last one are passed without a look. */
+      if (st.mode == M_BODY && t->ncap != reach) {
+        reach = t->ncap;
+        size_t k = reach;
+        while (k > i && !chain_stop(&tk.v[k - 1]))
+          k--;
+        if (k > i) {
+          i = k;
+          continue;
+        }
       }
       if (!word_tok(t)) {
         if (st.mode == M_SALUT && t->kind == K_PUNCT &&
