@@ -1715,9 +1715,9 @@ static bool listed(char **list, size_t n, const char *s, size_t a,
   return false;
 }
 
-static bool allowed(const woo__scan_ctx *ctx, size_t a, size_t b) {
+/* Inline: most policies list no one. */
+static inline bool allowed(const woo__scan_ctx *ctx, size_t a, size_t b) {
   const woo_policy *p = ctx->policy;
-  /* most policies list no one */
   if (!p || (!p->n_allow && !p->n_officials))
     return false;
   return listed(p->allow, p->n_allow, ctx->text, a, b) ||
@@ -1857,8 +1857,9 @@ static int emit_name(const nstate *st, woo__hits *out, size_t a, size_t b,
       return WOO_ENOMEM;
   if (ht->nh == 0)
     ht->first[0] = 0;
-  memcpy(ht->v + ht->n, v + a, (b - a) * sizeof *v);
-  ht->n += b - a;
+  /* a name has a few tokens: copied one by one, without the call */
+  for (size_t k = a; k < b; k++)
+    ht->v[ht->n++] = v[k];
   ht->first[++ht->nh] = ht->n;
   return 0;
 }
@@ -3220,7 +3221,7 @@ static int office_formula(const char *s, toks *tk, size_t a, size_t b) {
 static void official_visible(const char *s, woo__hit *x,
                              const keyset *officials, const keyset *places,
                              toks *tk) {
-  size_t last = tk->n, given = 0, words = 0, placed = 0, inits = 0;
+  size_t last = tk->n, given = 0, words = 0, inits = 0;
   for (size_t k = 0; k < tk->n; k++) {
     tok *t = &tk->v[k];
     inits += word_tok(t) && (t->f & F_INIT);
@@ -3231,13 +3232,21 @@ static void official_visible(const char *s, woo__hit *x,
       given++;
     last = k;
     words++;
-    if (places->n)
-      placed += keyset_has_tok(places, s, t);
   }
-  /* "Cabo Delgado" where the text says "provincie Cabo Delgado" */
-  if (words && placed == words && !inits) {
-    x->confidence = 0;
-    return;
+  /* "Cabo Delgado" where the text says "provincie Cabo Delgado": every
+   * word a place (asked up to the first that is none) */
+  if (words && !inits && places->n) {
+    bool placed = true;
+    for (size_t k = 0; k < tk->n && placed; k++) {
+      tok *t = &tk->v[k];
+      if (word_tok(t) && !(t->f & F_INIT) && (t->f & F_CAP) &&
+          !(lexbits(s, t) & L_PART))
+        placed = keyset_has_tok(places, s, t);
+    }
+    if (placed) {
+      x->confidence = 0;
+      return;
+    }
   }
   if (last == tk->n || given)
     return;
