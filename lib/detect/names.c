@@ -2387,7 +2387,7 @@ __attribute__((always_inline)) /* in the driver's loop, as passed */
 static inline bool idle_in_body(const char *s, const nstate *st, tok *v,
                                 size_t n, size_t i) {
   tok *t = &v[i];
-  if (t->f & (F_INIT | F_HYPH))
+  if (t->f & F_INIT)
     return false;
   /* the next word within the name, capitalised: a name may go on */
   if (i + 1 < n && word_tok(&v[i + 1]) && (v[i + 1].f & F_CAP) &&
@@ -2396,6 +2396,7 @@ static inline bool idle_in_body(const char *s, const nstate *st, tok *v,
   unsigned lx = lexbits(s, t);
   if (lx & (L_TITLE | L_OFF | L_OPEN_OFF))
     return false;
+  /* (a hyphen matters to the surname below only: "Vries-el", "KvK-nummer") */
   if (lx & L_PART) {
     /* the particles parse_name reads; a capitalised word after them may
      * be a surname */
@@ -2414,6 +2415,8 @@ static inline bool idle_in_body(const char *s, const nstate *st, tok *v,
       return false;
     /* a body line's surname without a name lexicon's is no capitals word */
     if (!(t->f & F_ALLCAPS)) {
+      if (t->f & F_HYPH)
+        return false;
       /* a lower-case particle after it may open a surname ("Yohanes de
        * Groot") where no sentence starts */
       if (i + 1 < n && word_tok(&v[i + 1]) && !(v[i + 1].f & F_GAP) &&
