@@ -1447,18 +1447,26 @@ static inline bool office_possible(const tok *t) {
   return (t->f & F_CAP) || ((t->f & F_LOWER) && t->e - t->s >= 5);
 }
 
-/* The word's bits with L_COMMON.  The look-up finds out whether a
- * capitalised word is a common word (F_COMMON_WORD); the bit joins the
- * word's bits only once asked for here, where a word gets as far as
- * being weighed as a name. */
-static unsigned lexbits_common(const char *s, tok *t) {
+/* lexbits_common for a word not asked about yet. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static unsigned lexbits_common_first(const char *s, tok *t) {
   unsigned lx = lexbits(s, t);
-  if (t->f & F_COMMON_DONE)
-    return t->lx;
   t->f |= F_COMMON_DONE;
   if (t->f & F_COMMON_WORD)
     t->lx = lx | L_COMMON;
   return t->lx;
+}
+
+/* The word's bits with L_COMMON: the common-words table is large, so it
+ * is only asked about words that get as far as being weighed as a name.
+ * The parser asks about the same word more than once: the answer it has
+ * is given inline. */
+static inline unsigned lexbits_common(const char *s, tok *t) {
+  if (t->f & F_COMMON_DONE)
+    return t->lx;
+  return lexbits_common_first(s, t);
 }
 
 /* ---- line context ------------------------------------------------------- */
@@ -1576,6 +1584,10 @@ typedef struct keyslot {
 static keyslot key_slots[KEY_SLOTS];
 static size_t key_longest;
 static pthread_once_t key_once = PTHREAD_ONCE_INIT;
+/* the keys' first letters by length, as firsts_fill keeps them (a bit
+ * per first byte & 31): most text before a colon ("Datum", "Tel",
+ * "https") is turned away without being folded */
+static uint32_t key_firsts[32];
 
 static unsigned key_slot_of(const char *k, size_t n) {
   uint32_t h = 2166136261u;
@@ -1597,6 +1609,8 @@ static void key_add(const lit *l, int mode) {
   }
   if (l->n > key_longest)
     key_longest = l->n;
+  if (l->n < 32)
+    key_firsts[l->n] |= 1u << ((unsigned char)l->s[0] & 31);
 }
 
 static void key_start(void) {
@@ -1623,7 +1637,8 @@ __attribute__((noinline)) /* for lines with a colon only */
 static int key_mode(const char *s, size_t i, size_t e) {
   size_t n = e - i;
   char k[64];
-  if (n == 0 || n > key_longest || n > sizeof k)
+  if (n == 0 || n > key_longest || n > sizeof k ||
+      (n < 32 && !(key_firsts[n] >> ((unsigned char)s[i] & 31) & 1)))
     return M_BODY;
   for (size_t q = 0; q < n; q++) {
     char c = s[i + q];
@@ -1640,13 +1655,21 @@ static int key_mode(const char *s, size_t i, size_t e) {
 
 /* The key before a ':' near the start of a line, trimmed; returns the
  * mode it sets, and in *body the offset where the values start. */
-static int line_key(const char *s, size_t a, size_t b, size_t *body) {
+static int line_key(const char *s, size_t a, size_t b, size_t *body,
+                    const woo__textmap *map) {
   size_t i = a;
   while (i < b && (s[i] == ' ' || s[i] == '\t' || s[i] == '>' || s[i] == '*'))
     i++;
-  /* the first ':' among the next 41 bytes; most lines have none */
-  const char *colon = memchr(s + i, ':', b - i < 41 ? b - i : 41);
-  size_t k = colon ? (size_t)(colon - s) : b;
+  /* the first ':' among the next 41 bytes; most lines have none (the
+   * text map has their bits, when the scan made one) */
+  size_t lim = b - i < 41 ? b - i : 41, k;
+  if (map) {
+    uint64_t m = su_map_window(map, WOO__MAP_COLON, i, lim);
+    k = m ? i + (size_t)__builtin_ctzll(m) : b;
+  } else {
+    const char *colon = memchr(s + i, ':', lim);
+    k = colon ? (size_t)(colon - s) : b;
+  }
   if (k >= b || k == i)
     return M_BODY;
   size_t e = k;
@@ -1671,17 +1694,29 @@ static int line_key(const char *s, size_t a, size_t b, size_t *body) {
 
 /* Whether the trimmed line (without trailing punctuation) is a closing
  * formula; *tail gets where a name on the same line would start. */
-static bool closing_line(const char *s, size_t a, size_t b, size_t *tail) {
-  static const lit closings[] = {CLOSINGS(LIT_OF)};
-  static const uint64_t closing_lens = CLOSINGS(LEN_OF) 0;
+static bool closing_from(const char *s, size_t i, size_t b, size_t *tail);
+
+static inline bool closing_line(const char *s, size_t a, size_t b,
+                                size_t *tail) {
   size_t i = a;
   while (i < b && (s[i] == ' ' || s[i] == '\t' || s[i] == '>'))
     i++;
-  /* every closing starts with one of these letters */
-  char c0 = i < b ? (char)(s[i] | 32) : 0;
-  if (c0 != 'm' && c0 != 'v' && c0 != 'g' && c0 != 'h' && c0 != 'k' &&
-      c0 != 'r' && c0 != 'b' && c0 != 'w' && c0 != 'd' && c0 != 'c')
-    return false;
+  /* every closing starts with one of these letters: m v g h k r b w d c
+   * (asked inline, as most lines start with another) */
+  const uint32_t firsts = 1u << ('m' - 'a') | 1u << ('v' - 'a') |
+                          1u << ('g' - 'a') | 1u << ('h' - 'a') |
+                          1u << ('k' - 'a') | 1u << ('r' - 'a') |
+                          1u << ('b' - 'a') | 1u << ('w' - 'a') |
+                          1u << ('d' - 'a') | 1u << ('c' - 'a');
+  unsigned c0 = i < b ? ((unsigned char)s[i] | 32u) - 'a' : 26;
+  return c0 < 26 && (firsts >> c0 & 1) && closing_from(s, i, b, tail);
+}
+
+/* closing_line from the first letter of the line, at i. */
+static bool closing_from(const char *s, size_t i, size_t b, size_t *tail) {
+  static const lit closings[] = {CLOSINGS(LIT_OF)};
+  static const uint64_t closing_lens = CLOSINGS(LEN_OF) 0;
+  char c0 = (char)(s[i] | 32);
   /* … and with one of these pairs ("De", "Het", "Van" stop here) */
   if (i + 1 >= b)
     return false;
@@ -1814,9 +1849,10 @@ static bool listed(char **list, size_t n, const char *s, size_t a,
   return false;
 }
 
-static bool allowed(const woo__scan_ctx *ctx, size_t a, size_t b) {
+/* Inline: most policies list no one. */
+static inline bool allowed(const woo__scan_ctx *ctx, size_t a, size_t b) {
   const woo_policy *p = ctx->policy;
-  if (!p)
+  if (!p || (!p->n_allow && !p->n_officials))
     return false;
   return listed(p->allow, p->n_allow, ctx->text, a, b) ||
          listed(p->officials, p->n_officials, ctx->text, a, b);
@@ -1955,8 +1991,9 @@ static int emit_name(const nstate *st, woo__hits *out, size_t a, size_t b,
       return WOO_ENOMEM;
   if (ht->nh == 0)
     ht->first[0] = 0;
-  memcpy(ht->v + ht->n, v + a, (b - a) * sizeof *v);
-  ht->n += b - a;
+  /* a name has a few tokens: copied one by one, without the call */
+  for (size_t k = a; k < b; k++)
+    ht->v[ht->n++] = v[k];
   ht->first[++ht->nh] = ht->n;
   return 0;
 }
@@ -1981,6 +2018,56 @@ static inline size_t phrase_at(const nstate *st, size_t i, woo__lex lex,
   return phrase_from(st, i, lex, max);
 }
 
+#if WOO__LEX_LE
+/* Of the bytes of x that `valid` keeps: in *odd the high bit of each
+ * one outside '!'..'~' or '`' (spaces too), in *sp of each space.  Per
+ * byte without carries (y <= 0x7f), as in lexicon.c. */
+static inline void phrase_marks(uint64_t x, uint64_t valid, uint64_t *odd,
+                                uint64_t *sp) {
+  const uint64_t ones = 0x0101010101010101u, hb = 0x8080808080808080u;
+  const uint64_t m7 = ~hb;
+  uint64_t y = x & m7;
+#define GE(lo) (y + ones * (0x80 - (lo)))
+#define GT(hi) (y + ones * (0x7f - (hi)))
+  *odd = (x | ~GE(0x21) | GT(0x7e) | (GE(0x60) & ~GT(0x60))) & hb & valid;
+#undef GE
+#undef GT
+  uint64_t t = x ^ ones * 0x20;
+  *sp = ~(((t & m7) + m7) | t | m7) & valid;
+}
+#endif
+
+/* The combined table's bits for the phrase s[a..a+n) (its words and what
+ * stands between them), as woo__lexkey_set and woo__lexkey_bits give
+ * them.  A phrase of up to sixteen bytes of printable ASCII but '`',
+ * its words one space apart ("De voorzitter", "Raad van State"), is only
+ * lower-cased there: it is folded and looked up from two registers here,
+ * without a copy. */
+static uint32_t phrase_bits(const char *s, size_t a, size_t n) {
+#if WOO__LEX_LE
+  if (n - 1 < 16) {
+    uint64_t w[2], odd0, sp0, odd1 = 0, sp1 = 0;
+    woo__lex_load16(s + a, n, w);
+    phrase_marks(w[0], n >= 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * n)) - 1,
+                 &odd0, &sp0);
+    if (n > 8)
+      phrase_marks(w[1],
+                   n == 16 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * (n - 8))) - 1,
+                   &odd1, &sp1);
+    /* nothing but single spaces among the printable bytes (the phrase
+     * starts and ends with a word) */
+    woo__lexshort ks;
+    if (!(odd0 & ~sp0) && !(odd1 & ~sp1) && !(sp0 & sp0 >> 8) &&
+        !(sp1 & sp1 >> 8) && !(sp0 >> 56 & sp1) &&
+        woo__lexshort_word(&ks, w, n))
+      return woo__lexshort_bits(&ks);
+  }
+#endif
+  woo__lexkey k;
+  woo__lexkey_set(&k, s + a, n);
+  return woo__lexkey_bits(&k);
+}
+
 /* phrase_at for a word that may open a phrase of the lexicon. */
 static size_t phrase_from(const nstate *st, size_t i, woo__lex lex,
                           size_t max) {
@@ -2000,9 +2087,7 @@ static size_t phrase_from(const nstate *st, size_t i, woo__lex lex,
     words++;
     if (words == 1)
       continue; /* single words are in the token's bits */
-    woo__lexkey k;
-    woo__lexkey_set(&k, st->s + v[i].s, v[j].e - v[i].s);
-    uint32_t bits = woo__lexkey_bits(&k);
+    uint32_t bits = phrase_bits(st->s, v[i].s, v[j].e - v[i].s);
     if (bits >> lex & 1)
       best = j - i + 1;
     /* The opener bits hold every word prefix of a longer entry: where the
@@ -2092,16 +2177,14 @@ static bool weak_particle(const char *s, const tok *t) {
   return false;
 }
 
+static bool role_listed(const char *s, const tok *t);
+
 /* Whether a word naming someone's part in a case comes right before
  * token i, a number between them allowed: "getuige 1", "slachtoffer",
- * "gemachtigde".  Token i must be a capitalised word or initials. */
-static bool role_before(const char *s, const tok *v, size_t i) {
-  static const lit roles[] = {
-      LIT("getuige"),     LIT("slachtoffer"),  LIT("gemachtigde"),
-      LIT("vertegenwoordiger"), LIT("melder"), LIT("klager"),
-      LIT("klaagster"),   LIT("verzoeker"),    LIT("verzoekster"),
-      LIT("aanvrager"),   LIT("aanvraagster"), LIT("bezwaarmaker"),
-      LIT("appellant"),   LIT("betrokkene"),   LIT("verdachte")};
+ * "gemachtigde".  Token i must be a capitalised word or initials.
+ * Inline: the parser asks about nearly every capitalised word, and the
+ * word before it is mostly no lower-case word of a role's length. */
+static inline bool role_before(const char *s, const tok *v, size_t i) {
   if (i == 0 || !(v[i].f & (F_CAP | F_INIT)) || (v[i].f & F_GAP))
     return false;
   size_t k = i - 1;
@@ -2114,13 +2197,24 @@ static bool role_before(const char *s, const tok *v, size_t i) {
   const tok *t = &v[k];
   if (t->kind != K_WORD || !(t->f & F_LOWER))
     return false;
-  /* the lengths and first letters of the words above turn most words
-   * away before a comparison */
+  /* the lengths of the roles turn most words away before a comparison */
   size_t n = t->e - t->s;
   const uint32_t lengths = 1u << 6 | 1u << 7 | 1u << 9 | 1u << 10 |
                            1u << 11 | 1u << 12 | 1u << 17;
-  if (n > 17 || !(lengths >> n & 1))
-    return false;
+  return n <= 17 && (lengths >> n & 1) && role_listed(s, t);
+}
+
+/* Whether the lower-case word t is one of the roles role_before knows. */
+static bool role_listed(const char *s, const tok *t) {
+  static const lit roles[] = {
+      LIT("getuige"),     LIT("slachtoffer"),  LIT("gemachtigde"),
+      LIT("vertegenwoordiger"), LIT("melder"), LIT("klager"),
+      LIT("klaagster"),   LIT("verzoeker"),    LIT("verzoekster"),
+      LIT("aanvrager"),   LIT("aanvraagster"), LIT("bezwaarmaker"),
+      LIT("appellant"),   LIT("betrokkene"),   LIT("verdachte")};
+  size_t n = t->e - t->s;
+  /* the first letters of the words above turn most words away before a
+   * comparison */
   switch (s[t->s]) {
   case 'a': case 'b': case 'g': case 'k': case 'm': case 's': case 'v':
     break;
@@ -2373,7 +2467,10 @@ static inline bool passed(const char *s, toks *tk, size_t i) {
  * go on without a name: a particle that no title, office or given name
  * supports ("aan de Brink", "het verslag van Jansen") is stepped over
  * with the lower-case particles after it.  0 when parse_name must look. */
-static size_t sentence_particles(const char *s, toks *tk, size_t i) {
+#if defined(__GNUC__)
+__attribute__((always_inline)) /* in the driver's loop, as passed */
+#endif
+static inline size_t sentence_particles(const char *s, toks *tk, size_t i) {
   tok *v = tk->v;
   size_t n = tk->n;
   tok *t = &v[i];
@@ -2384,10 +2481,16 @@ static size_t sentence_particles(const char *s, toks *tk, size_t i) {
       place_before_cap(s, tk, i) ||
       (word_is(s, t, "de") && i + 1 < n && word_is(s, &v[i + 1], "heer")))
     return 0;
-  /* the particles of parse_name's loop, the first one among them */
-  size_t j = i, parts = 0;
-  while (j < n && word_tok(&v[j]) && (j == i || !(v[j].f & F_GAP)) &&
-         (lexbits(s, &v[j]) & L_PART) && parts < 3 && !(v[j].f & F_INIT)) {
+  /* the particles of parse_name's loop, the first one among them; the
+   * words after it are looked up through the line's cache, as passed
+   * does */
+  size_t j = i + 1, parts = 1;
+  while (j < n && word_tok(&v[j]) && !(v[j].f & F_GAP) && parts < 3 &&
+         !(v[j].f & F_INIT)) {
+    if (!(v[j].f & F_LEX) && tk->lc)
+      lex_cached(tk->lc, s, &v[j]);
+    if (!(lexbits(s, &v[j]) & L_PART))
+      break;
     parts++;
     j++;
   }
@@ -2395,6 +2498,126 @@ static size_t sentence_particles(const char *s, toks *tk, size_t i) {
   while (k < j && (v[k].f & F_LOWER))
     k++;
   return k;
+}
+
+/* Whether parse_name at the capitalised word token i of a body line
+ * (st->mode M_BODY) would only step over it, reporting nothing: most
+ * capitalised words of prose are no name, and its reading of them is
+ * long.  Two kinds are told here from the token's bits and its
+ * neighbours':
+ *   - a particle with no capitalised word after its run of particles
+ *     ("De voorzitter", "In de brief"): no surname follows, and parse_name
+ *     backs off to the next word;
+ *   - a word of no name lexicon, title, office or organisation, with no
+ *     capitalised word or particle after it, that is a common word, starts
+ *     a sentence, holds a digit or is one letter ("Persoonlijke
+ *     gegevens", "Zaken."): the one-word name it would be has confidence 0.
+ * Anything else (a capitalised word after it, a hyphen, a title before
+ * it, a word that may open a phrase) is left to parse_name.  The tests
+ * are parse_name's own, in its order, for the cases above only. */
+#if defined(__GNUC__)
+__attribute__((always_inline)) /* in the driver's loop, as passed */
+#endif
+static inline bool idle_in_body(const char *s, const nstate *st, tok *v,
+                                size_t n, size_t i) {
+  tok *t = &v[i];
+  if (t->f & F_INIT)
+    return false;
+  /* the next word within the name, capitalised: a name may go on */
+  if (i + 1 < n && word_tok(&v[i + 1]) && (v[i + 1].f & F_CAP) &&
+      !(v[i + 1].f & F_GAP))
+    return false;
+  unsigned lx = lexbits(s, t);
+  if (lx & (L_TITLE | L_OFF | L_OPEN_OFF))
+    return false;
+  /* (a hyphen matters to the surname below only: "Vries-el", "KvK-nummer") */
+  if (lx & L_PART) {
+    /* the particles parse_name reads; a capitalised word after them may
+     * be a surname */
+    size_t j = i + 1, parts = 1;
+    while (j < n && word_tok(&v[j]) && !(v[j].f & F_GAP) &&
+           (lexbits(s, &v[j]) & L_PART) && parts < 3 && !(v[j].f & F_INIT)) {
+      parts++;
+      j++;
+    }
+    if (j < n && word_tok(&v[j]) && !(v[j].f & F_GAP) && (v[j].f & F_CAP))
+      return false;
+  } else if ((lx & L_STREET) && !(lx & (L_FN | L_ORG))) {
+    /* a street's name is no given name or surname */
+  } else {
+    if (lx & (L_FN | L_SN | L_ORG | L_STOP | L_STREET))
+      return false;
+    /* a body line's surname without a name lexicon's is no capitals word */
+    if (!(t->f & F_ALLCAPS)) {
+      if (t->f & F_HYPH)
+        return false;
+      /* a lower-case particle after it may open a surname ("Yohanes de
+       * Groot") where no sentence starts */
+      if (i + 1 < n && word_tok(&v[i + 1]) && !(v[i + 1].f & F_GAP) &&
+          (v[i + 1].f & F_LOWER) && !(t->f & F_SENT) &&
+          (lexbits(s, &v[i + 1]) & L_PART))
+        return false;
+      if (!(t->f & (F_DIGIT | F_SENT)) && t->e - t->s > 1 &&
+          !(lexbits_common(s, t) & L_COMMON))
+        return false;
+    }
+  }
+  /* "De heer", a title at the end of the line above or a case role
+   * before it would make it a name */
+  if (word_is(s, t, "de") && i + 1 < n && word_is(s, &v[i + 1], "heer"))
+    return false;
+  if (i == st->title_at || role_before(s, v, i))
+    return false;
+  /* last, as the longest test: "De …", "Het …" may open an
+   * organisation's name, which parse_name skips whole */
+  return !(lx & L_OPEN_ORG) || !phrase_from(st, i, WOO__LEX_ORGANISATIONS, 6);
+}
+
+/* Whether parse_name at the capitalised word token i of a body line
+ * reads it as a surname alone: no title, office, organisation, given
+ * name or particle before or in it, no capitalised word or particle
+ * after it that would go on with the name, no hyphen that a particle
+ * may follow.  Most names of prose are such words, and its score is all
+ * parse_name has to work out then.  The tests are parse_name's own, for
+ * this case only (see idle_in_body, which turns away the words of the
+ * case that score nothing). */
+static bool lone_word(const char *s, const nstate *st, tok *v, size_t n,
+                      size_t i) {
+  tok *t = &v[i];
+  if (!(t->f & F_CAP) || (t->f & (F_INIT | F_HYPH | F_ALLCAPS | F_DIGIT)) ||
+      t->e - t->s == 1)
+    return false;
+  if (i + 1 < n && word_tok(&v[i + 1]) && (v[i + 1].f & F_CAP) &&
+      !(v[i + 1].f & F_GAP))
+    return false;
+  unsigned lx = lexbits(s, t);
+  if (lx & (L_FN | L_ORG | L_STOP | L_STREET | L_PART | L_TITLE | L_OFF |
+            L_OPEN_OFF))
+    return false;
+  /* a word in no lexicon before a lower-case particle where no sentence
+   * starts may be a given name ("Yohanes de Groot"); a surname is not */
+  if (!(lx & L_SN) && i + 1 < n && word_tok(&v[i + 1]) &&
+      !(v[i + 1].f & (F_GAP | F_ALLCAPS)) && (v[i + 1].f & F_LOWER) &&
+      !(t->f & F_SENT) && (lexbits(s, &v[i + 1]) & L_PART))
+    return false;
+  if (word_is(s, t, "de") && i + 1 < n && word_is(s, &v[i + 1], "heer"))
+    return false;
+  if (i == st->title_at || role_before(s, v, i))
+    return false;
+  return !(lx & L_OPEN_ORG) || !phrase_from(st, i, WOO__LEX_ORGANISATIONS, 6);
+}
+
+/* Whether the token stops every reading of parse_name that comes to
+ * it: no title, office phrase, given name, particle or surname goes on
+ * over punctuation other than ',', '&', '-' and the apostrophe (which an
+ * office or organisation phrase may hold), nor over an address or URL.
+ * So parse_name at a body line's word with such a token before the next
+ * capital reports nothing and keeps nothing: no name it could read ends
+ * before a capitalised word. */
+static inline bool chain_stop(const tok *t) {
+  return t->kind == K_OTHER ||
+         (t->kind == K_PUNCT && t->c != ',' && t->c != '&' && t->c != '-' &&
+          t->c != '\'');
 }
 
 /* Parse a name starting at token *pi; emit it; advance *pi. */
@@ -2405,6 +2628,17 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
   size_t i = *pi;
   bool title = false, office = false;
   int mode = st->mode;
+  /* the name's first token, its surname's, the token after it, where its
+   * particles start, and what it holds */
+  size_t start, sur, end_tok, pstart;
+  size_t n_init = 0, n_first = 0, n_part = 0;
+  bool multi_init = false, guessed = false, org_sur = false;
+
+  if (mode == M_BODY && lone_word(s, st, v, n, i)) {
+    start = sur = pstart = i;
+    end_tok = i + 1;
+    goto scored;
+  }
 
   /* Titles, offices and particles come at most six words before the
    * capitalised part of a name; most lower-case words are none of these
@@ -2492,9 +2726,8 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
       role = role_before(s, v, i);
   }
 
-  size_t start = i, j = i;
-  size_t n_init = 0, n_first = 0, n_part = 0;
-  bool multi_init = false, guessed = false;
+  size_t j = i;
+  start = i;
   /* A name does not run across a column break ("B.V.      Hiswa"). */
 #define IN_NAME(k) ((k) < n && word_tok(&v[k]) && ((k) == start || !(v[k].f & F_GAP)))
   /* initials */
@@ -2620,7 +2853,7 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
                             (lexbits(s, &v[j + 1]) & L_PART)))
     j++;
   /* particles */
-  size_t pstart = j;
+  pstart = j;
   while (IN_NAME(j) && (lexbits(s, &v[j]) & L_PART) && n_part < 3 &&
          !(v[j].f & F_INIT)) {
     /* a capitalised particle only opens a name ("Van der Berg") or follows
@@ -2650,7 +2883,7 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
     return 0;
   }
   /* surname */
-  size_t sur = n;
+  sur = n;
   /* "in Zwolle", "In de Kamerbrief", "Voor de Expohal": particles that
    * are also prepositions need support to open a name */
   bool weak = n_part > 0 && (n_part == 1 || !support) &&
@@ -2673,7 +2906,6 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
       ((lexbits_common(s, &v[j]) & L_SN) ||
        !(lexbits_common(s, &v[j]) & L_COMMON)))
     weak = false;
-  bool org_sur = false;
   bool stop_sur = n_part && IN_NAME(j) && (v[j].f & F_CAP) &&
                   (lexbits(s, &v[j]) & L_SN) && (lexbits(s, &v[j]) & L_STOP) &&
                   (support || !(v[pstart].f & F_SENT));
@@ -2721,7 +2953,7 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
     *pi = (j > *pi) ? j : *pi + 1;
     return 0;
   }
-  size_t end_tok = sur + 1;
+  end_tok = sur + 1;
   /* "Hoogendoorn, Bart" and "VAN DER LINDE, Pieter": in e-mail headers a
    * surname, a comma and given names or initials are one name */
   if (mode == M_HEADER && !title && !n_init && !n_first && end_tok + 1 < n &&
@@ -2786,6 +3018,7 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
   /* A trailing hyphen then surname: "Jansen - Bakker" is rare; skip. */
 
 #undef IN_NAME
+scored:;
   tok *st_tok = &v[sur];
   unsigned slx = lexbits_common(s, st_tok);
   bool sn = slx & L_SN, fn = slx & L_FN, common = slx & L_COMMON;
@@ -3133,7 +3366,7 @@ static int office_formula(const char *s, toks *tk, size_t a, size_t b) {
 static void official_visible(const char *s, woo__hit *x,
                              const keyset *officials, const keyset *places,
                              toks *tk) {
-  size_t last = tk->n, given = 0, words = 0, placed = 0, inits = 0;
+  size_t last = tk->n, given = 0, words = 0, inits = 0;
   for (size_t k = 0; k < tk->n; k++) {
     tok *t = &tk->v[k];
     inits += word_tok(t) && (t->f & F_INIT);
@@ -3144,13 +3377,21 @@ static void official_visible(const char *s, woo__hit *x,
       given++;
     last = k;
     words++;
-    if (places->n)
-      placed += keyset_has_tok(places, s, t);
   }
-  /* "Cabo Delgado" where the text says "provincie Cabo Delgado" */
-  if (words && placed == words && !inits) {
-    x->confidence = 0;
-    return;
+  /* "Cabo Delgado" where the text says "provincie Cabo Delgado": every
+   * word a place (asked up to the first that is none) */
+  if (words && !inits && places->n) {
+    bool placed = true;
+    for (size_t k = 0; k < tk->n && placed; k++) {
+      tok *t = &tk->v[k];
+      if (word_tok(t) && !(t->f & F_INIT) && (t->f & F_CAP) &&
+          !(lexbits(s, t) & L_PART))
+        placed = keyset_has_tok(places, s, t);
+    }
+    if (placed) {
+      x->confidence = 0;
+      return;
+    }
   }
   if (last == tk->n || given)
     return;
@@ -3246,21 +3487,32 @@ static int firm_words(const char *s, size_t len, keyset *firms) {
 
 /* Words of the text by their bytes: open addressing over (hash, span),
  * grown by doubling; one allocation per growth, nothing per word. */
+typedef struct wordslot {
+  uint64_t h;
+  size_t s, e; /* e == 0: empty */
+  unsigned char mark;
+} wordslot;
 typedef struct wordset {
-  struct wordslot {
-    uint64_t h;
-    size_t s, e; /* e == 0: empty */
-    unsigned char mark;
-  } *v;
+  wordslot *v;
   size_t cap, n;
+  /* NULL, or the caller's WORDSET_ROOM slots, taken for the first table
+   * when it fits: most texts name few surnames, and the table of their
+   * few is then had without an allocation */
+  wordslot *room;
 } wordset;
+#define WORDSET_ROOM 64
 
-static struct wordslot *wordset_find(const wordset *ws, const char *s,
-                                     size_t a, size_t e, uint64_t h) {
+static void wordset_free(wordset *ws) {
+  if (ws->v != ws->room)
+    free(ws->v);
+}
+
+static wordslot *wordset_find(const wordset *ws, const char *s, size_t a,
+                              size_t e, uint64_t h) {
   if (!ws->cap)
     return NULL;
   for (size_t j = h & (ws->cap - 1);; j = (j + 1) & (ws->cap - 1)) {
-    struct wordslot *x = &ws->v[j];
+    wordslot *x = &ws->v[j];
     if (!x->e)
       return x;
     if (x->h == h && x->e - x->s == e - a && !memcmp(s + x->s, s + a, e - a))
@@ -3290,9 +3542,13 @@ static bool wordset_room(wordset *ws, size_t more) {
   size_t cap = ws->cap ? ws->cap * 2 : 16;
   while ((ws->n + more) * 2 > cap)
     cap *= 2;
-  struct wordslot *v = woo__calloc(cap, sizeof *v);
-  if (!v)
+  wordslot *v;
+  if (!ws->cap && ws->room && cap <= WORDSET_ROOM) {
+    v = ws->room;
+    memset(v, 0, cap * sizeof *v);
+  } else if (!(v = woo__calloc(cap, sizeof *v))) {
     return false;
+  }
   for (size_t i = 0; i < ws->cap; i++) {
     if (!ws->v[i].e)
       continue;
@@ -3301,7 +3557,7 @@ static bool wordset_room(wordset *ws, size_t more) {
       j = (j + 1) & (cap - 1);
     v[j] = ws->v[i];
   }
-  free(ws->v);
+  wordset_free(ws);
   ws->v = v;
   ws->cap = cap;
   return true;
@@ -3314,17 +3570,17 @@ static int wordset_add(wordset *ws, const char *s, size_t a, size_t e,
   if (!wordset_room(ws, 1))
     return -1;
   uint64_t h = wordset_hash(s, a, e);
-  struct wordslot *x = wordset_find(ws, s, a, e, h);
+  wordslot *x = wordset_find(ws, s, a, e, h);
   if (x->e)
     return x->mark;
-  *x = (struct wordslot){h, a, e, mark};
+  *x = (wordslot){h, a, e, mark};
   ws->n++;
   return mark;
 }
 
 /* The mark of s[a, e), or 0 when it is not in the set. */
 static int wordset_mark(const wordset *ws, const char *s, size_t a, size_t e) {
-  struct wordslot *x = wordset_find(ws, s, a, e, wordset_hash(s, a, e));
+  wordslot *x = wordset_find(ws, s, a, e, wordset_hash(s, a, e));
   return x && x->e ? x->mark : 0;
 }
 
@@ -3427,7 +3683,8 @@ static bool eponym_of(const char *s, size_t len, size_t a, size_t e) {
                ? memchr(q + 1, s[a], len - (size_t)(q + 1 - s))
                : NULL) {
     size_t p = (size_t)(q - s), pe = p + n;
-    if (pe > len || memcmp(s + p, s + a, n) != 0)
+    /* the second byte first: most of the capitals start another word */
+    if (pe > len || s[p + 1] != s[a + 1] || memcmp(s + p, s + a, n) != 0)
       continue;
     /* "Vermeulenadvies", "Vermeulen-advies" */
     if ((p == 0 || !su_wordc((unsigned char)s[p - 1])) && pe < len) {
@@ -3450,6 +3707,9 @@ static bool eponym_of(const char *s, size_t len, size_t a, size_t e) {
  * one is a memchr for its capital; a text with many gets the one pass,
  * which keeps the time linear. */
 #define EPONYM_ONE_BY_ONE 8
+/* The length from which the surnames are counted first (a search of a
+ * shorter text costs little). */
+#define EPONYM_PASS_FIRST ((size_t)1 << 16)
 
 /* Names that stand for a firm or for a public figure's role rather than
  * for a private person: a surname alone (no given name, no initials, no
@@ -3473,10 +3733,15 @@ static int not_persons(const woo__scan_ctx *ctx, woo__hits *out, size_t n0,
   size_t cap = out->n - n0, nb = 0, nf = 0;
   if (cap == 0)
     return 0;
-  surname_at *v = woo__reallocarray(NULL, cap, sizeof *v);
+  /* room on the stack for the surnames of most texts */
+  surname_at v_room[64];
+  wordslot seen_room[WORDSET_ROOM];
+  surname_at *v = cap <= sizeof v_room / sizeof *v_room
+                      ? v_room
+                      : woo__reallocarray(NULL, cap, sizeof *v);
   if (!v)
     return WOO_ENOMEM;
-  wordset seen = {NULL, 0, 0}, eponyms = {NULL, 0, 0};
+  wordset seen = {NULL, 0, 0, seen_room}, eponyms = {NULL, 0, 0, NULL};
   keyset firms = {NULL, 0, 0};
   int rc = 0;
   for (size_t h = n0; h < out->n; h++) {
@@ -3539,6 +3804,34 @@ static int not_persons(const woo__scan_ctx *ctx, woo__hits *out, size_t n0,
     }
   bool looked = false; /* for the nouns, once */
   size_t alone = 0;     /* surnames looked for one at a time */
+  if (len >= EPONYM_PASS_FIRST) {
+    /* A long text with more surnames to look for than are looked for one
+     * at a time gets the one pass at once, not after the first few
+     * searches of the whole text (the two say the same of a surname).
+     * The surnames counted are those the loop below may look for. */
+    wordslot tally_room[WORDSET_ROOM];
+    wordset tally = {NULL, 0, 0, tally_room};
+    size_t distinct = 0;
+    for (size_t i = 0; i < nb && distinct <= EPONYM_ONE_BY_ONE; i++) {
+      if (out->v[v[i].hit].confidence >= 0.9 ||
+          wordset_mark(&seen, s, v[i].s, v[i].e))
+        continue;
+      size_t had = tally.n;
+      if (wordset_add(&tally, s, v[i].s, v[i].e, 1) < 0) {
+        wordset_free(&tally);
+        rc = WOO_ENOMEM;
+        goto done;
+      }
+      distinct += tally.n > had;
+    }
+    wordset_free(&tally);
+    if (distinct > EPONYM_ONE_BY_ONE) {
+      eponym_scan es = {s, len, &eponyms};
+      if ((rc = su_find_stems(s, len, eponym_nouns, eponym_at, &es)) < 0)
+        goto done;
+      looked = true;
+    }
+  }
   for (size_t i = 0; i < nb; i++) {
     surname_at *b = &v[i];
     woo__hit *x = &out->v[b->hit];
@@ -3580,9 +3873,10 @@ static int not_persons(const woo__scan_ctx *ctx, woo__hits *out, size_t n0,
   }
 done:
   free(firms.v);
-  free(seen.v);
-  free(eponyms.v);
-  free(v);
+  wordset_free(&seen);
+  wordset_free(&eponyms);
+  if (v != v_room)
+    free(v);
   return rc;
 }
 
@@ -3762,7 +4056,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
       mode = M_SIG;
       sig_wait = 0;
     } else {
-      mode = line_key(s, a, b, &body);
+      mode = line_key(s, a, b, &body, ctx->map);
       if (mode == M_STAMP) {
         a = b + 1;
         continue;
@@ -3944,6 +4238,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
       }
     }
     bool entry = true; /* at the start of an entry of an address header */
+    size_t reach = SIZE_MAX; /* the capital whose tokens before were cut */
     while (i < tk.n) {
       tok *t = &tk.v[i];
       /* No capitalised word from here on: parse_name would not be called
@@ -3958,6 +4253,19 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
       if (t->ncap > i + 6 && st.mode != M_SALUT && st.mode != M_HEADER) {
         i = t->ncap - 6;
         continue;
+      }
+      /* In a body line a name, a title or an office before it does not
+       * run across a stop (chain_stop) before the capital: the tokens up
+       * to the last one are passed without a look. */
+      if (st.mode == M_BODY && t->ncap != reach) {
+        reach = t->ncap;
+        size_t k = reach;
+        while (k > i && !chain_stop(&tk.v[k - 1]))
+          k--;
+        if (k > i) {
+          i = k;
+          continue;
+        }
       }
       if (!word_tok(t)) {
         if (st.mode == M_SALUT && t->kind == K_PUNCT &&
@@ -3992,6 +4300,11 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
           i = k;
           continue;
         }
+      }
+      if (st.mode == M_BODY && (t->f & F_CAP) &&
+          idle_in_body(s, &st, tk.v, tk.n, i)) {
+        i++;
+        continue;
       }
       size_t before = i;
       rc = parse_name(&st, out, &i);
