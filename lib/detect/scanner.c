@@ -1085,12 +1085,21 @@ static inline bool same_bytes(const char *a, const char *b, size_t n) {
   return memcmp(a, b, n) == 0;
 }
 
+/* Whether a name may start at byte b by its bytes: b is one of the
+ * names' first bytes and starts one of their heads.  The heads are asked
+ * first: they turn most bytes away, and the first byte seldom does. */
+static inline bool head_at(const woo_names *k, const char *t, size_t len,
+                           size_t b) {
+  return !(k->head_n && no_head(k, t, len, b)) &&
+         k->first_byte[(unsigned char)t[b]];
+}
+
 /* One step of the walk over a text's words (the caller holds the read
  * lock): from byte i, where the walk is, to where it goes on.  *best is
  * the length of the name found at i, 0 for none; the walk goes on after
- * a name found. */
+ * a name found.  `head`: the bytes at i are known to pass head_at. */
 static size_t walk_step(const woo_names *known, const char *t, size_t len,
-                        size_t i, size_t *best) {
+                        size_t i, bool head, size_t *best) {
   *best = 0;
   /* Spaces and ASCII punctuation start no word: skipped without the
    * call, which would decode them. */
@@ -1145,9 +1154,7 @@ static size_t walk_step(const woo_names *known, const char *t, size_t len,
       i++;
     return i;
   }
-  if (!known->first_byte[(unsigned char)t[i]])
-    return i + w;
-  if (known->head_n && no_head(known, t, len, i))
+  if (!head && !head_at(known, t, len, i))
     return i + w;
   /* Whether a word character ends right before i; an ASCII byte
    * there answers without decoding. */
@@ -1182,15 +1189,6 @@ static size_t walk_step(const woo_names *known, const char *t, size_t len,
     }
   }
   return i + w;
-}
-
-/* Whether a name may start at byte b by its bytes: b is one of the
- * names' first bytes and starts one of their heads.  The heads are asked
- * first: they turn most bytes away, and the first byte seldom does. */
-static inline bool head_at(const woo_names *k, const char *t, size_t len,
-                           size_t b) {
-  return !(k->head_n && no_head(k, t, len, b)) &&
-         k->first_byte[(unsigned char)t[b]];
 }
 
 #if defined(__SSE2__)
@@ -1300,7 +1298,7 @@ static int known_names(const woo__scan_ctx *ctx, woo_names *known,
       }
       size_t i = z, best;
       while (i < c)
-        i = walk_step(known, t, len, i, &best);
+        i = walk_step(known, t, len, i, false, &best);
       start = i == c;
     }
     if (!start) {
@@ -1308,7 +1306,8 @@ static int known_names(const woo__scan_ctx *ctx, woo_names *known,
       continue;
     }
     size_t best;
-    size_t next = walk_step(known, t, len, c, &best);
+    /* (next_head found a head at c) */
+    size_t next = walk_step(known, t, len, c, true, &best);
     if (best) {
       rc = woo__hits_add(hits, c, c + best, WOO_ENTITY_PERSON, "batch", 0.9);
       from = c = next;
