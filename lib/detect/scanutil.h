@@ -520,6 +520,8 @@ static inline bool su_stems_in(const su_stemtab *tab, const char *t, size_t a,
 /* Whether "www." (any case) occurs in t[a..b), within its first 640
  * bytes: found from its dot, which windows of text have few of. */
 static inline bool su_www_in(const char *t, size_t a, size_t b) {
+  if (a >= b)
+    return false;
   if (b - a > 640)
     b = a + 640;
   for (size_t p = a + 3; p < b;) {
