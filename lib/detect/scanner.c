@@ -1156,14 +1156,17 @@ static size_t next_head(const woo_names *k, const char *t, size_t len,
     const __m128i lo = _mm_set1_epi8((char)(k->stop_lo - 1));
     const __m128i hi = _mm_set1_epi8((char)k->stop_hi);
     const __m128i hb = high ? _mm_set1_epi8((char)0x80) : _mm_setzero_si128();
-    for (; c + 16 <= len; c += 16) {
+    /* signed compares, as in next_stop: bytes from 0x80 up are below the
+     * range, and are taken by their high bit when names start with one */
+#define HEAD_MASK(x)                                                           \
+  ((unsigned)_mm_movemask_epi8(_mm_or_si128(                                 \
+      _mm_andnot_si128(_mm_cmpgt_epi8((x), hi), _mm_cmpgt_epi8((x), lo)),     \
+      _mm_and_si128((x), hb))))
+    /* thirty-two bytes a step, one test of their bits */
+    for (; c + 32 <= len; c += 32) {
       __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + c));
-      /* signed compares, as in next_stop: bytes from 0x80 up are below
-       * the range, and are taken by their high bit when names start
-       * with one */
-      __m128i in = _mm_andnot_si128(_mm_cmpgt_epi8(x, hi), _mm_cmpgt_epi8(x, lo));
-      unsigned m = (unsigned)_mm_movemask_epi8(
-          _mm_or_si128(in, _mm_and_si128(x, hb)));
+      __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(t + c + 16));
+      uint32_t m = HEAD_MASK(x) | (uint32_t)HEAD_MASK(y) << 16;
       for (; m; m &= m - 1) {
         size_t b = c + (size_t)__builtin_ctz(m);
         if (k->first_byte[(unsigned char)t[b]] &&
@@ -1171,6 +1174,17 @@ static size_t next_head(const woo_names *k, const char *t, size_t len,
           return b;
       }
     }
+    for (; c + 16 <= len; c += 16) {
+      __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + c));
+      unsigned m = HEAD_MASK(x);
+      for (; m; m &= m - 1) {
+        size_t b = c + (size_t)__builtin_ctz(m);
+        if (k->first_byte[(unsigned char)t[b]] &&
+            !(k->head_n && no_head(k, t, len, b)))
+          return b;
+      }
+    }
+#undef HEAD_MASK
   }
 #endif
   for (; c < len; c++)
