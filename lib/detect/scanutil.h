@@ -204,9 +204,15 @@ static inline void su_digits_init(su_digits *d, const woo__scan_ctx *ctx) {
 static inline size_t su_digits_next(su_digits *d, size_t i, size_t *end) {
   if (d->run) {
     const uint64_t *r = d->run;
-    /* the last run never ends: the loop stops there */
-    while (*r >> 32 <= i)
+    /* Most calls ask from the end of the run last given: the next one is
+     * after it, and ends after that (runs are apart).  Else on to the
+     * first run that ends after i; the last run never ends, so the loop
+     * stops there. */
+    if (*r >> 32 == i)
       r++;
+    else
+      while (*r >> 32 <= i)
+        r++;
     d->run = r;
     size_t s = (uint32_t)*r;
     if (s >= d->len)
