@@ -339,7 +339,14 @@ typedef struct phone_parse {
 /* Read digit groups starting at t[i] ('+', '0' or '(').  Separators are
  * one space, hyphen or dot, or " - "; "(0)" and "(070)" are groups. */
 static void phone_read(const char *t, size_t len, size_t i, phone_parse *pp) {
-  memset(pp, 0, sizeof *pp);
+  /* The groups' fields are written before they are read, up to ng;
+   * the digits are cleared, as their first few are looked at whatever
+   * their number. */
+  memset(pp->d, 0, sizeof pp->d);
+  pp->nd = 0;
+  pp->cc_digits = 0;
+  pp->trunk_paren = false;
+  pp->ng = 0;
   size_t p = i;
   if (t[p] == '+') {
     p++;
@@ -564,7 +571,7 @@ static size_t next_com(const woo__scan_ctx *ctx, su_walk *k, size_t pos) {
     return f ? (size_t)(f - t) : len;
   }
   for (size_t d = pos; (d = su_walk_next(k, d)) < len; d++)
-    if (len - d >= 5 && memcmp(t + d, ".com/", 5) == 0)
+    if (len - d >= 5 && t[d + 1] == 'c' && memcmp(t + d, ".com/", 5) == 0)
       return d;
   return len;
 }

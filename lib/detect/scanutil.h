@@ -204,9 +204,15 @@ static inline void su_digits_init(su_digits *d, const woo__scan_ctx *ctx) {
 static inline size_t su_digits_next(su_digits *d, size_t i, size_t *end) {
   if (d->run) {
     const uint64_t *r = d->run;
-    /* the last run never ends: the loop stops there */
-    while (*r >> 32 <= i)
+    /* Most calls ask from the end of the run last given: the next one is
+     * after it, and ends after that (runs are apart).  Else on to the
+     * first run that ends after i; the last run never ends, so the loop
+     * stops there. */
+    if (*r >> 32 == i)
       r++;
+    else
+      while (*r >> 32 <= i)
+        r++;
     d->run = r;
     size_t s = (uint32_t)*r;
     if (s >= d->len)
@@ -520,6 +526,8 @@ static inline bool su_stems_in(const su_stemtab *tab, const char *t, size_t a,
 /* Whether "www." (any case) occurs in t[a..b), within its first 640
  * bytes: found from its dot, which windows of text have few of. */
 static inline bool su_www_in(const char *t, size_t a, size_t b) {
+  if (a >= b)
+    return false;
   if (b - a > 640)
     b = a + 640;
   for (size_t p = a + 3; p < b;) {
