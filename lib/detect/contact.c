@@ -255,17 +255,11 @@ static bool service_number(const char *d) {
 /* A switchboard: a landline in a letterhead.  Signature blocks of civil
  * servants name their organisation too, and their direct lines are
  * personal, so only a postal address right above counts here (Postbus,
- * Bezoekadres, a web address), not the name of a body. */
-static const char *const postal[] = {"postbus", "bezoekadres", "postadres",
-                                     "retouradres", "www.", NULL};
-/* The same but "www.", which is looked for on its own: the others are
- * seven bytes or longer, which lets a stem search cross the window
- * several bytes a step. */
+ * Bezoekadres, a web address), not the name of a body.  "www." is looked
+ * for on its own (su_www_in): the other words are seven bytes or longer,
+ * which lets a stem search cross the window several bytes a step. */
 static const char *const postal_long[] = {"postbus", "bezoekadres",
                                           "postadres", "retouradres", NULL};
-_Static_assert(sizeof postal_long / sizeof *postal_long ==
-                   sizeof postal / sizeof *postal - 1,
-               "the postal words but one");
 
 /* The three lists as sets for one pass over a window (markers.h). */
 _Static_assert(sizeof phone_context / sizeof *phone_context - 1 <= 64 &&
