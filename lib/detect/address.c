@@ -31,16 +31,6 @@ static const char *const strong_markers[] = {
     "juridisch bureau", "rechtbank", "raad van state", "tweede kamer",
     "eerste kamer", "provinciehuis", "gemeentehuis", "stadhuis", NULL};
 
-/* Markers for the short lines of an address block around it. */
-static const char *const block_markers[] = {
-    "postbus", "antwoordnummer", "bezoekadres", "postadres", "retouradres",
-    "ministerie", "rijksoverheid", "directoraat", "directie", "gemeente",
-    "provincie", "waterschap", "hoogheemraadschap", "agentschap",
-    "inspectie", "rechtbank", "raad van state", "www.", "overheid.nl",
-    "overheidsidentificatie", "hoofdkantoor", "tweede kamer", "eerste kamer",
-    "politie", "veiligheidsregio", "provinciehuis", "gemeentehuis",
-    "stadhuis", NULL};
-
 /* Line starts that open a citizen's address block. */
 static const char *const addressee[] = {"dhr", "mevr", "de heer", "mevrouw",
                                         "aan", "aan:", "familie", "fam.",
@@ -147,14 +137,14 @@ static bool column_segment(const char *t, size_t ls, size_t le, size_t col,
 
 /* The office markers as sets for one pass over a window (markers.h). */
 #define N_WORDS(list) (sizeof list / sizeof *list - 1)
-_Static_assert(N_WORDS(strong_markers) <= 64 && N_WORDS(block_markers) <= 64,
-               "a bit per marker");
+_Static_assert(N_WORDS(strong_markers) <= 64, "a bit per marker");
 
 static const char *const postal[] = {"postbus", "antwoordnummer", NULL};
 
-/* The block markers but "www.", which is looked for on its own: the
- * others are seven bytes or longer, which lets a stem search cross a
- * window several bytes a step. */
+/* Markers for the short lines of an address block around it, and
+ * "www.", which is looked for on its own (su_www_in): the words here are
+ * seven bytes or longer, which lets a stem search cross a window several
+ * bytes a step. */
 static const char *const block_long[] = {
     "postbus", "antwoordnummer", "bezoekadres", "postadres", "retouradres",
     "ministerie", "rijksoverheid", "directoraat", "directie", "gemeente",
@@ -163,8 +153,6 @@ static const char *const block_long[] = {
     "overheidsidentificatie", "hoofdkantoor", "tweede kamer", "eerste kamer",
     "politie", "veiligheidsregio", "provinciehuis", "gemeentehuis",
     "stadhuis", NULL};
-_Static_assert(N_WORDS(block_long) == N_WORDS(block_markers) - 1,
-               "the block markers but one");
 
 /* The lists' search tables (scanutil.h): a window of an address line is
  * searched in steps of several bytes rather than byte by byte. */
