@@ -3804,8 +3804,11 @@ static bool contact_label_opens(const char *s, const tok *t) {
  * that no label's first words have: for each length below 32, the
  * first letters (& 31) of the labels that have words up to a space or
  * their end at that length. */
-static void contact_label_firsts(firsts_by_len f) {
-  memset(f, 0, sizeof(firsts_by_len));
+static firsts_by_len label_firsts_made;
+static pthread_once_t label_firsts_once = PTHREAD_ONCE_INIT;
+
+static void label_firsts_start(void) {
+  uint32_t *f = label_firsts_made;
   for (size_t k = 0; k < N_CONTACT_LABELS; k++) {
     const lit *l = &contact_labels[k];
     uint32_t bit = (uint32_t)1 << ((unsigned char)l->s[0] & 31);
@@ -3820,6 +3823,15 @@ static void contact_label_firsts(firsts_by_len f) {
         break;
     }
   }
+}
+
+/* The table, made once for the process and copied for each text. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void contact_label_firsts(firsts_by_len f) {
+  pthread_once(&label_firsts_once, label_firsts_start);
+  memcpy(f, label_firsts_made, sizeof(firsts_by_len));
 }
 
 /* Whether s[a..b), without a trailing colon, is a label. */
