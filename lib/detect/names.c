@@ -1018,16 +1018,6 @@ static size_t tok_general(const char *s, size_t i, size_t b, bool links,
 #define WOO_RARE(x) (x)
 #endif
 
-/* Where the next capitalised word is, written into the tokens from
- * v[capn] to the capitalised word t; returns the index after t. */
-static inline size_t caps_to(tok *v, size_t capn, const tok *t) {
-  size_t n = (size_t)(t - v);
-  uint32_t k = n < NO_CAP ? (uint32_t)n : NO_CAP - 1;
-  for (tok *x = v + capn; x <= t; x++)
-    x->ncap = k;
-  return n + 1;
-}
-
 /* Tokenize s[a..b) (one line).  Words take inner hyphens, apostrophes and
  * dots; a trailing dot joins initials and abbreviations; e-mail addresses
  * and URLs become one K_OTHER token.  `links_known` is
@@ -1054,7 +1044,6 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
   tok *t = v;        /* the next token */
   size_t gaps = 0;   /* tokens with F_GAP */
   bool start = true; /* the next word starts a sentence */
-  size_t capn = 0;   /* the tokens before this one have their ncap */
   /* White space since the last token: 3+ is a column.  Before the
    * first token it makes none: blank starts far below, so that the
    * test needs no token count. */
@@ -1129,7 +1118,8 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
         } else {
           j = i + (unsigned)__builtin_ctzll(stop);
           x = j < b ? (unsigned char)s[j] : 0;
-          if (WOO_RARE(x != ' ' && ascii_class[x])) {
+          /* (a space is of no class) */
+          if (WOO_RARE(ascii_class[x])) {
             word_end w = word_rare(s, i, b);
             j = w.j;
             f = w.f;
@@ -1183,8 +1173,6 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
         t->f = (uint16_t)f;
         t->kind = K_WORD;
         t->c = 0;
-        if (f & F_CAP)
-          capn = caps_to(v, capn, t);
         t++;
         continue;
       }
@@ -1201,8 +1189,6 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
             t->f |= F_SENT;
             start = false;
           }
-          if (t->f & F_CAP)
-            capn = caps_to(v, capn, t);
         } else {
           start = false;
         }
@@ -1223,24 +1209,36 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
   size_t n = v ? (size_t)(t - v) : 0;
   out->n = n;
   out->gaps = gaps != 0;
-  /* the tokens after the last capitalised word */
-  for (size_t k = capn; k < n; k++)
-    v[k].ncap = NO_CAP;
+  /* Where the next capitalised word is, filled in from the end in one
+   * walk that does not branch on a token's case (the index stops
+   * counting at NO_CAP - 1, in lines of 2^32 tokens or more). */
+  uint32_t nxt = NO_CAP;
+  if (WOO_RARE(n >= NO_CAP - 1)) {
+    for (size_t k = n; k-- > 0;) {
+      uint32_t kk = k < NO_CAP - 1 ? (uint32_t)k : NO_CAP - 1;
+      nxt = (v[k].f & F_CAP) ? kk : nxt;
+      v[k].ncap = nxt;
+    }
+  } else {
+    for (size_t k = n; k-- > 0;) {
+      nxt = (v[k].f & F_CAP) ? (uint32_t)k : nxt;
+      v[k].ncap = nxt;
+    }
+  }
   /* The lexicon bits of the capitalised words, found by following
    * ncap from one to the next (a line of 2^32 tokens or more, whose
    * ncap stops counting, is walked whole). */
   lexcache *lc = out->lc;
-  if (lc && capn > 0) {
+  if (lc && nxt != NO_CAP) {
     if (WOO_RARE(n >= NO_CAP - 1)) {
-      for (size_t k = 0; k < capn; k++)
+      for (size_t k = 0; k < n; k++)
         if ((v[k].f & F_CAP) && v[k].kind == K_WORD)
           lex_cached(lc, s, &v[k]);
     } else {
-      for (size_t k = v[0].ncap;;) {
+      for (size_t k = nxt;;) {
         lex_cached(lc, s, &v[k]);
-        if (++k >= capn)
+        if (++k >= n || (k = v[k].ncap) == NO_CAP)
           break;
-        k = v[k].ncap;
       }
     }
   }
