@@ -203,6 +203,13 @@ static void toks_give(toks *t) {
 
 #define NO_CAP UINT32_MAX
 
+/* A branch the tokenizer's loop seldom takes. */
+#if defined(__GNUC__)
+#define WOO_RARE(x) __builtin_expect(!!(x), 0)
+#else
+#define WOO_RARE(x) (x)
+#endif
+
 static inline uint32_t cp_at(const char *s, size_t i, size_t end, size_t *n) {
   unsigned char c = (unsigned char)s[i];
   if (c < 0x80) {
@@ -760,6 +767,32 @@ static void lex_miss(lexcache_entry *e, const char *s, tok *t,
                         (uint16_t)(t->f & (F_LEX | F_COMMON_WORD))};
 }
 
+/* The bytes of the word of n bytes (1 to 16) that ends at p, as
+ * woo__lex_load16 puts them: read as the sixteen bytes that end there
+ * (16 or more bytes of text before p) and shifted down, without a
+ * branch on the word's length, which is not predictable. */
+static inline void tok_load16(const char *p, size_t n, uint64_t w[2]) {
+  uint64_t lo, hi;
+  memcpy(&lo, p - 16, 8);
+  memcpy(&hi, p - 8, 8);
+  unsigned sh = (unsigned)(8 * (16 - n));
+#if defined(__SIZEOF_INT128__)
+  /* a double shift and two conditional moves */
+  __extension__ typedef unsigned __int128 u128;
+  u128 x = ((u128)hi << 64 | lo) >> sh;
+  w[0] = (uint64_t)x;
+  w[1] = (uint64_t)(x >> 64);
+#else
+  /* the shift modulo 64: the words of 8 bytes or fewer are in hi */
+  unsigned m = sh & 63;
+  uint64_t two = (lo >> m) | ((hi << 1) << (63 - m));
+  uint64_t one = hi >> m;
+  uint64_t big = 0 - (uint64_t)(n > 8);
+  w[0] = (two & big) | (one & ~big);
+  w[1] = one & big;
+#endif
+}
+
 /* Inline: the tokenizer calls it for every capitalised word, and most
  * are found. */
 #if defined(__GNUC__)
@@ -772,13 +805,17 @@ static inline void lex_cached(lexcache *lc, const char *s, tok *t) {
     return;
   }
   uint64_t w[2];
-  woo__lex_load16(s + t->s, n, w);
+  if (WOO_RARE(t->e < 16))
+    woo__lex_load16(s + t->s, n, w);
+  else
+    tok_load16(s + t->e, n, w);
   /* (the flags below bit 8) */
   unsigned key = (t->f & (F_CAP | F_LOWER | F_DIGIT | F_HYPH)) | n << 8;
   /* the top bits of a product, which every byte of the word moves */
   uint64_t h = (w[0] ^ (w[1] * 0xc2b2ae3d27d4eb4full)) * 0x9e3779b97f4a7c15ull;
   lexcache_entry *e = &lc->v[(h >> (64 - LEXCACHE_BITS)) & lc->mask];
-  if (e->key == key && e->w0 == w[0] && e->w1 == w[1]) {
+  /* one test: a miss may be on any of the three */
+  if (((e->key ^ key) | (e->w0 ^ w[0]) | (e->w1 ^ w[1])) == 0) {
     t->lx = e->lx;
     t->hash = e->hash;
     t->f |= e->add;
@@ -1010,13 +1047,6 @@ static size_t tok_general(const char *s, size_t i, size_t b, bool links,
     t->c = '?';
   return t->e;
 }
-
-/* A branch the tokenizer's loop seldom takes. */
-#if defined(__GNUC__)
-#define WOO_RARE(x) __builtin_expect(!!(x), 0)
-#else
-#define WOO_RARE(x) (x)
-#endif
 
 /* Tokenize s[a..b) (one line).  Words take inner hyphens, apostrophes and
  * dots; a trailing dot joins initials and abbreviations; e-mail addresses
