@@ -716,13 +716,12 @@ static word_end word_rare(const char *s, size_t i, size_t b) {
      * the line shifted to start there: its lower-case letters, digits
      * and (the rest) capitals; all capitals is two capitals or more and
      * no lower case */
-    unsigned alnum, low, dig, sh = 0;
-    const char *p = s + i;
-    if (b - i < 16) {
-      sh = (unsigned)(i - (b - 16));
-      p = s + b - 16;
-    }
-    ascii_classes16(p, &alnum, &low, &dig);
+    /* (chosen without a branch: where a word stands in its line is not
+     * predictable) */
+    size_t over = i + 16 - b;
+    unsigned sh = (unsigned)(over & (0 - (size_t)(b - i < 16)));
+    unsigned alnum, low, dig;
+    ascii_classes16(s + i - sh, &alnum, &low, &dig);
     low >>= sh;
     dig >>= sh;
     /* (the line's end, shifted in as no letter or digit, stops it) */
