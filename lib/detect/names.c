@@ -1089,12 +1089,20 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
     while (i < lim) {
       unsigned char c = (unsigned char)s[i];
       unsigned tc = tok_class[c];
+      unsigned gap = 0;
+      /* Words first: most bytes the loop sees start one. */
+      if (tc & T_WORD) {
+        if (WOO_RARE(blank >= 3)) {
+          gap = F_GAP;
+          gaps++;
+        }
+        goto word;
+      }
       if (tc & T_WS) {
         blank += c == '\t' ? 3 : 1;
         i++;
         continue;
       }
-      unsigned gap = 0;
       if (WOO_RARE(blank >= 3)) {
         gap = F_GAP;
         gaps++; /* taken back below where no token comes of it */
@@ -1115,7 +1123,8 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
       }
       /* words starting with w ("wordt", "wij") are words here too, but
        * for "www." */
-      if ((tc & T_WORD) || ((c | 32) == 'w' && !www_at(s, i, b))) {
+      if ((c | 32) == 'w' && !www_at(s, i, b)) {
+      word:;
         /* The common word: ASCII letters and digits up to a byte that
          * joins nothing (no apostrophe, hyphen or multi-byte character,
          * no dot before a letter).  On a line with links the byte must
