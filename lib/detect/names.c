@@ -423,24 +423,27 @@ static const unsigned char ascii_class[256] = {
     ['y'] = C_LOW, ['z'] = C_LOW};
 
 /* The flags of a word that the class of its first byte gives: those of
- * a word whose other bytes are lower-case letters. */
+ * a word whose other bytes are lower-case letters; and F_SENT for a
+ * letter, as a word that starts a sentence takes it unless it is a
+ * number. */
+#define C (F_CAP | F_SENT)
+#define L (F_LOWER | F_SENT)
 static const unsigned char first_flags[256] = {
     ['0'] = F_DIGIT, ['1'] = F_DIGIT, ['2'] = F_DIGIT, ['3'] = F_DIGIT,
     ['4'] = F_DIGIT, ['5'] = F_DIGIT, ['6'] = F_DIGIT, ['7'] = F_DIGIT,
     ['8'] = F_DIGIT, ['9'] = F_DIGIT,
-    ['A'] = F_CAP, ['B'] = F_CAP, ['C'] = F_CAP, ['D'] = F_CAP, ['E'] = F_CAP,
-    ['F'] = F_CAP, ['G'] = F_CAP, ['H'] = F_CAP, ['I'] = F_CAP, ['J'] = F_CAP,
-    ['K'] = F_CAP, ['L'] = F_CAP, ['M'] = F_CAP, ['N'] = F_CAP, ['O'] = F_CAP,
-    ['P'] = F_CAP, ['Q'] = F_CAP, ['R'] = F_CAP, ['S'] = F_CAP, ['T'] = F_CAP,
-    ['U'] = F_CAP, ['V'] = F_CAP, ['W'] = F_CAP, ['X'] = F_CAP, ['Y'] = F_CAP,
-    ['Z'] = F_CAP,
-    ['a'] = F_LOWER, ['b'] = F_LOWER, ['c'] = F_LOWER, ['d'] = F_LOWER,
-    ['e'] = F_LOWER, ['f'] = F_LOWER, ['g'] = F_LOWER, ['h'] = F_LOWER,
-    ['i'] = F_LOWER, ['j'] = F_LOWER, ['k'] = F_LOWER, ['l'] = F_LOWER,
-    ['m'] = F_LOWER, ['n'] = F_LOWER, ['o'] = F_LOWER, ['p'] = F_LOWER,
-    ['q'] = F_LOWER, ['r'] = F_LOWER, ['s'] = F_LOWER, ['t'] = F_LOWER,
-    ['u'] = F_LOWER, ['v'] = F_LOWER, ['w'] = F_LOWER, ['x'] = F_LOWER,
-    ['y'] = F_LOWER, ['z'] = F_LOWER};
+    ['A'] = C, ['B'] = C, ['C'] = C, ['D'] = C, ['E'] = C, ['F'] = C,
+    ['G'] = C, ['H'] = C, ['I'] = C, ['J'] = C, ['K'] = C, ['L'] = C,
+    ['M'] = C, ['N'] = C, ['O'] = C, ['P'] = C, ['Q'] = C, ['R'] = C,
+    ['S'] = C, ['T'] = C, ['U'] = C, ['V'] = C, ['W'] = C, ['X'] = C,
+    ['Y'] = C, ['Z'] = C,
+    ['a'] = L, ['b'] = L, ['c'] = L, ['d'] = L, ['e'] = L, ['f'] = L,
+    ['g'] = L, ['h'] = L, ['i'] = L, ['j'] = L, ['k'] = L, ['l'] = L,
+    ['m'] = L, ['n'] = L, ['o'] = L, ['p'] = L, ['q'] = L, ['r'] = L,
+    ['s'] = L, ['t'] = L, ['u'] = L, ['v'] = L, ['w'] = L, ['x'] = L,
+    ['y'] = L, ['z'] = L};
+#undef C
+#undef L
 
 /* What the tokenizer's main loop asks of a byte. */
 enum {
@@ -1072,7 +1075,11 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
   tok *v = out->v;
   tok *t = v;        /* the next token */
   size_t gaps = 0;   /* tokens with F_GAP */
-  bool start = true; /* the next word starts a sentence */
+  /* F_SENT when the next word starts a sentence, else 0: taken into a
+   * word's flags with no branch on it */
+  unsigned start = F_SENT;
+  _Static_assert((unsigned)T_STOP == (unsigned)F_SENT,
+                 "T_STOP sets start as it is");
   /* White space since the last token: 3+ is a column.  Before the
    * first token it makes none: blank starts far below, so that the
    * test needs no token count. */
@@ -1095,6 +1102,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
         if (WOO_RARE(blank >= 3)) {
           gap = F_GAP;
           gaps++;
+          start = F_SENT; /* a column gap starts a sentence too */
         }
         goto word;
       }
@@ -1116,7 +1124,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
         t->f = (uint16_t)gap;
         t->kind = K_PUNCT;
         t->c = (char)c;
-        start |= (tc & T_STOP) != 0;
+        start |= tc & T_STOP;
         i++;
         t++;
         continue;
@@ -1124,6 +1132,8 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
       /* words starting with w ("wordt", "wij") are words here too, but
        * for "www." */
       if ((c | 32) == 'w' && !www_at(s, i, b)) {
+        if (gap)
+          start = F_SENT;
       word:;
         /* The common word: ASCII letters and digits up to a byte that
          * joins nothing (no apostrophe, hyphen or multi-byte character,
@@ -1145,13 +1155,13 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
           o = 0;
           stop = win.notlow & ~(uint64_t)1;
         }
-        unsigned f = first_flags[c];
+        unsigned f = first_flags[c] & (start | ~(unsigned)F_SENT);
         unsigned char x;
         if (WOO_RARE(stop == 0)) {
           /* 64 bytes or more */
           word_end w = word_rare(s, i, b);
           j = w.j;
-          f = w.f;
+          f = w.f | (f & F_SENT);
           x = j < b ? (unsigned char)s[j] : 0;
         } else {
           j = i + (unsigned)__builtin_ctzll(stop);
@@ -1160,7 +1170,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
           if (WOO_RARE(ascii_class[x])) {
             word_end w = word_rare(s, i, b);
             j = w.j;
-            f = w.f;
+            f = w.f | (f & F_SENT);
             x = j < b ? (unsigned char)s[j] : 0;
           }
         }
@@ -1196,16 +1206,10 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
           blank = 0;
           i = e;
         }
-        /* a column gap starts a sentence too; a number does not take
-         * the start */
-        if (WOO_RARE(gap)) {
-          f |= gap;
-          start = true;
-        }
-        if (start && (f & (F_CAP | F_LOWER | F_DIGIT)) != F_DIGIT) {
-          f |= F_SENT;
-          start = false;
-        }
+        /* a word that starts with a letter took the start (in F_SENT
+         * above); a number does not */
+        f |= gap;
+        start ^= f & F_SENT;
         t->s = i0;
         t->e = e;
         t->f = (uint16_t)f;
@@ -1220,15 +1224,16 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
         blank = 0;
         if (t->kind == K_PUNCT) {
           if (t->c == '.' || t->c == '!' || t->c == '?' || t->c == ':')
-            start = true;
+            start = F_SENT;
         } else if (t->kind == K_WORD) {
-          start |= gap != 0;
+          if (gap)
+            start = F_SENT;
           if (start && !((t->f & F_DIGIT) && !(t->f & (F_CAP | F_LOWER)))) {
             t->f |= F_SENT;
-            start = false;
+            start = 0;
           }
         } else {
-          start = false;
+          start = 0;
         }
         t++;
       } else {
