@@ -203,6 +203,13 @@ static void toks_give(toks *t) {
 
 #define NO_CAP UINT32_MAX
 
+/* A branch the tokenizer's loop seldom takes. */
+#if defined(__GNUC__)
+#define WOO_RARE(x) __builtin_expect(!!(x), 0)
+#else
+#define WOO_RARE(x) (x)
+#endif
+
 static inline uint32_t cp_at(const char *s, size_t i, size_t end, size_t *n) {
   unsigned char c = (unsigned char)s[i];
   if (c < 0x80) {
@@ -416,24 +423,27 @@ static const unsigned char ascii_class[256] = {
     ['y'] = C_LOW, ['z'] = C_LOW};
 
 /* The flags of a word that the class of its first byte gives: those of
- * a word whose other bytes are lower-case letters. */
+ * a word whose other bytes are lower-case letters; and F_SENT for a
+ * letter, as a word that starts a sentence takes it unless it is a
+ * number. */
+#define C (F_CAP | F_SENT)
+#define L (F_LOWER | F_SENT)
 static const unsigned char first_flags[256] = {
     ['0'] = F_DIGIT, ['1'] = F_DIGIT, ['2'] = F_DIGIT, ['3'] = F_DIGIT,
     ['4'] = F_DIGIT, ['5'] = F_DIGIT, ['6'] = F_DIGIT, ['7'] = F_DIGIT,
     ['8'] = F_DIGIT, ['9'] = F_DIGIT,
-    ['A'] = F_CAP, ['B'] = F_CAP, ['C'] = F_CAP, ['D'] = F_CAP, ['E'] = F_CAP,
-    ['F'] = F_CAP, ['G'] = F_CAP, ['H'] = F_CAP, ['I'] = F_CAP, ['J'] = F_CAP,
-    ['K'] = F_CAP, ['L'] = F_CAP, ['M'] = F_CAP, ['N'] = F_CAP, ['O'] = F_CAP,
-    ['P'] = F_CAP, ['Q'] = F_CAP, ['R'] = F_CAP, ['S'] = F_CAP, ['T'] = F_CAP,
-    ['U'] = F_CAP, ['V'] = F_CAP, ['W'] = F_CAP, ['X'] = F_CAP, ['Y'] = F_CAP,
-    ['Z'] = F_CAP,
-    ['a'] = F_LOWER, ['b'] = F_LOWER, ['c'] = F_LOWER, ['d'] = F_LOWER,
-    ['e'] = F_LOWER, ['f'] = F_LOWER, ['g'] = F_LOWER, ['h'] = F_LOWER,
-    ['i'] = F_LOWER, ['j'] = F_LOWER, ['k'] = F_LOWER, ['l'] = F_LOWER,
-    ['m'] = F_LOWER, ['n'] = F_LOWER, ['o'] = F_LOWER, ['p'] = F_LOWER,
-    ['q'] = F_LOWER, ['r'] = F_LOWER, ['s'] = F_LOWER, ['t'] = F_LOWER,
-    ['u'] = F_LOWER, ['v'] = F_LOWER, ['w'] = F_LOWER, ['x'] = F_LOWER,
-    ['y'] = F_LOWER, ['z'] = F_LOWER};
+    ['A'] = C, ['B'] = C, ['C'] = C, ['D'] = C, ['E'] = C, ['F'] = C,
+    ['G'] = C, ['H'] = C, ['I'] = C, ['J'] = C, ['K'] = C, ['L'] = C,
+    ['M'] = C, ['N'] = C, ['O'] = C, ['P'] = C, ['Q'] = C, ['R'] = C,
+    ['S'] = C, ['T'] = C, ['U'] = C, ['V'] = C, ['W'] = C, ['X'] = C,
+    ['Y'] = C, ['Z'] = C,
+    ['a'] = L, ['b'] = L, ['c'] = L, ['d'] = L, ['e'] = L, ['f'] = L,
+    ['g'] = L, ['h'] = L, ['i'] = L, ['j'] = L, ['k'] = L, ['l'] = L,
+    ['m'] = L, ['n'] = L, ['o'] = L, ['p'] = L, ['q'] = L, ['r'] = L,
+    ['s'] = L, ['t'] = L, ['u'] = L, ['v'] = L, ['w'] = L, ['x'] = L,
+    ['y'] = L, ['z'] = L};
+#undef C
+#undef L
 
 /* What the tokenizer's main loop asks of a byte. */
 enum {
@@ -709,13 +719,12 @@ static word_end word_rare(const char *s, size_t i, size_t b) {
      * the line shifted to start there: its lower-case letters, digits
      * and (the rest) capitals; all capitals is two capitals or more and
      * no lower case */
-    unsigned alnum, low, dig, sh = 0;
-    const char *p = s + i;
-    if (b - i < 16) {
-      sh = (unsigned)(i - (b - 16));
-      p = s + b - 16;
-    }
-    ascii_classes16(p, &alnum, &low, &dig);
+    /* (chosen without a branch: where a word stands in its line is not
+     * predictable) */
+    size_t over = i + 16 - b;
+    unsigned sh = (unsigned)(over & (0 - (size_t)(b - i < 16)));
+    unsigned alnum, low, dig;
+    ascii_classes16(s + i - sh, &alnum, &low, &dig);
     low >>= sh;
     dig >>= sh;
     /* (the line's end, shifted in as no letter or digit, stops it) */
@@ -760,6 +769,32 @@ static void lex_miss(lexcache_entry *e, const char *s, tok *t,
                         (uint16_t)(t->f & (F_LEX | F_COMMON_WORD))};
 }
 
+/* The bytes of the word of n bytes (1 to 16) that ends at p, as
+ * woo__lex_load16 puts them: read as the sixteen bytes that end there
+ * (16 or more bytes of text before p) and shifted down, without a
+ * branch on the word's length, which is not predictable. */
+static inline void tok_load16(const char *p, size_t n, uint64_t w[2]) {
+  uint64_t lo, hi;
+  memcpy(&lo, p - 16, 8);
+  memcpy(&hi, p - 8, 8);
+  unsigned sh = (unsigned)(8 * (16 - n));
+#if defined(__SIZEOF_INT128__)
+  /* a double shift and two conditional moves */
+  __extension__ typedef unsigned __int128 u128;
+  u128 x = ((u128)hi << 64 | lo) >> sh;
+  w[0] = (uint64_t)x;
+  w[1] = (uint64_t)(x >> 64);
+#else
+  /* the shift modulo 64: the words of 8 bytes or fewer are in hi */
+  unsigned m = sh & 63;
+  uint64_t two = (lo >> m) | ((hi << 1) << (63 - m));
+  uint64_t one = hi >> m;
+  uint64_t big = 0 - (uint64_t)(n > 8);
+  w[0] = (two & big) | (one & ~big);
+  w[1] = one & big;
+#endif
+}
+
 /* Inline: the tokenizer calls it for every capitalised word, and most
  * are found. */
 #if defined(__GNUC__)
@@ -772,13 +807,17 @@ static inline void lex_cached(lexcache *lc, const char *s, tok *t) {
     return;
   }
   uint64_t w[2];
-  woo__lex_load16(s + t->s, n, w);
+  if (WOO_RARE(t->e < 16))
+    woo__lex_load16(s + t->s, n, w);
+  else
+    tok_load16(s + t->e, n, w);
   /* (the flags below bit 8) */
   unsigned key = (t->f & (F_CAP | F_LOWER | F_DIGIT | F_HYPH)) | n << 8;
   /* the top bits of a product, which every byte of the word moves */
   uint64_t h = (w[0] ^ (w[1] * 0xc2b2ae3d27d4eb4full)) * 0x9e3779b97f4a7c15ull;
   lexcache_entry *e = &lc->v[(h >> (64 - LEXCACHE_BITS)) & lc->mask];
-  if (e->key == key && e->w0 == w[0] && e->w1 == w[1]) {
+  /* one test: a miss may be on any of the three */
+  if (((e->key ^ key) | (e->w0 ^ w[0]) | (e->w1 ^ w[1])) == 0) {
     t->lx = e->lx;
     t->hash = e->hash;
     t->f |= e->add;
@@ -1011,23 +1050,6 @@ static size_t tok_general(const char *s, size_t i, size_t b, bool links,
   return t->e;
 }
 
-/* A branch the tokenizer's loop seldom takes. */
-#if defined(__GNUC__)
-#define WOO_RARE(x) __builtin_expect(!!(x), 0)
-#else
-#define WOO_RARE(x) (x)
-#endif
-
-/* Where the next capitalised word is, written into the tokens from
- * v[capn] to the capitalised word t; returns the index after t. */
-static inline size_t caps_to(tok *v, size_t capn, const tok *t) {
-  size_t n = (size_t)(t - v);
-  uint32_t k = n < NO_CAP ? (uint32_t)n : NO_CAP - 1;
-  for (tok *x = v + capn; x <= t; x++)
-    x->ncap = k;
-  return n + 1;
-}
-
 /* Tokenize s[a..b) (one line).  Words take inner hyphens, apostrophes and
  * dots; a trailing dot joins initials and abbreviations; e-mail addresses
  * and URLs become one K_OTHER token.  `links_known` is
@@ -1053,8 +1075,11 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
   tok *v = out->v;
   tok *t = v;        /* the next token */
   size_t gaps = 0;   /* tokens with F_GAP */
-  bool start = true; /* the next word starts a sentence */
-  size_t capn = 0;   /* the tokens before this one have their ncap */
+  /* F_SENT when the next word starts a sentence, else 0: taken into a
+   * word's flags with no branch on it */
+  unsigned start = F_SENT;
+  _Static_assert((unsigned)T_STOP == (unsigned)F_SENT,
+                 "T_STOP sets start as it is");
   /* White space since the last token: 3+ is a column.  Before the
    * first token it makes none: blank starts far below, so that the
    * test needs no token count. */
@@ -1071,12 +1096,21 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
     while (i < lim) {
       unsigned char c = (unsigned char)s[i];
       unsigned tc = tok_class[c];
+      unsigned gap = 0;
+      /* Words first: most bytes the loop sees start one. */
+      if (tc & T_WORD) {
+        if (WOO_RARE(blank >= 3)) {
+          gap = F_GAP;
+          gaps++;
+          start = F_SENT; /* a column gap starts a sentence too */
+        }
+        goto word;
+      }
       if (tc & T_WS) {
         blank += c == '\t' ? 3 : 1;
         i++;
         continue;
       }
-      unsigned gap = 0;
       if (WOO_RARE(blank >= 3)) {
         gap = F_GAP;
         gaps++; /* taken back below where no token comes of it */
@@ -1090,14 +1124,17 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
         t->f = (uint16_t)gap;
         t->kind = K_PUNCT;
         t->c = (char)c;
-        start |= (tc & T_STOP) != 0;
+        start |= tc & T_STOP;
         i++;
         t++;
         continue;
       }
       /* words starting with w ("wordt", "wij") are words here too, but
        * for "www." */
-      if ((tc & T_WORD) || ((c | 32) == 'w' && !www_at(s, i, b))) {
+      if ((c | 32) == 'w' && !www_at(s, i, b)) {
+        if (gap)
+          start = F_SENT;
+      word:;
         /* The common word: ASCII letters and digits up to a byte that
          * joins nothing (no apostrophe, hyphen or multi-byte character,
          * no dot before a letter).  On a line with links the byte must
@@ -1118,21 +1155,22 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
           o = 0;
           stop = win.notlow & ~(uint64_t)1;
         }
-        unsigned f = first_flags[c];
+        unsigned f = first_flags[c] & (start | ~(unsigned)F_SENT);
         unsigned char x;
         if (WOO_RARE(stop == 0)) {
           /* 64 bytes or more */
           word_end w = word_rare(s, i, b);
           j = w.j;
-          f = w.f;
+          f = w.f | (f & F_SENT);
           x = j < b ? (unsigned char)s[j] : 0;
         } else {
           j = i + (unsigned)__builtin_ctzll(stop);
           x = j < b ? (unsigned char)s[j] : 0;
-          if (WOO_RARE(x != ' ' && ascii_class[x])) {
+          /* (a space is of no class) */
+          if (WOO_RARE(ascii_class[x])) {
             word_end w = word_rare(s, i, b);
             j = w.j;
-            f = w.f;
+            f = w.f | (f & F_SENT);
             x = j < b ? (unsigned char)s[j] : 0;
           }
         }
@@ -1168,23 +1206,15 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
           blank = 0;
           i = e;
         }
-        /* a column gap starts a sentence too; a number does not take
-         * the start */
-        if (WOO_RARE(gap)) {
-          f |= gap;
-          start = true;
-        }
-        if (start && (f & (F_CAP | F_LOWER | F_DIGIT)) != F_DIGIT) {
-          f |= F_SENT;
-          start = false;
-        }
+        /* a word that starts with a letter took the start (in F_SENT
+         * above); a number does not */
+        f |= gap;
+        start ^= f & F_SENT;
         t->s = i0;
         t->e = e;
         t->f = (uint16_t)f;
         t->kind = K_WORD;
         t->c = 0;
-        if (f & F_CAP)
-          capn = caps_to(v, capn, t);
         t++;
         continue;
       }
@@ -1194,17 +1224,16 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
         blank = 0;
         if (t->kind == K_PUNCT) {
           if (t->c == '.' || t->c == '!' || t->c == '?' || t->c == ':')
-            start = true;
+            start = F_SENT;
         } else if (t->kind == K_WORD) {
-          start |= gap != 0;
+          if (gap)
+            start = F_SENT;
           if (start && !((t->f & F_DIGIT) && !(t->f & (F_CAP | F_LOWER)))) {
             t->f |= F_SENT;
-            start = false;
+            start = 0;
           }
-          if (t->f & F_CAP)
-            capn = caps_to(v, capn, t);
         } else {
-          start = false;
+          start = 0;
         }
         t++;
       } else {
@@ -1223,24 +1252,36 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
   size_t n = v ? (size_t)(t - v) : 0;
   out->n = n;
   out->gaps = gaps != 0;
-  /* the tokens after the last capitalised word */
-  for (size_t k = capn; k < n; k++)
-    v[k].ncap = NO_CAP;
+  /* Where the next capitalised word is, filled in from the end in one
+   * walk that does not branch on a token's case (the index stops
+   * counting at NO_CAP - 1, in lines of 2^32 tokens or more). */
+  uint32_t nxt = NO_CAP;
+  if (WOO_RARE(n >= NO_CAP - 1)) {
+    for (size_t k = n; k-- > 0;) {
+      uint32_t kk = k < NO_CAP - 1 ? (uint32_t)k : NO_CAP - 1;
+      nxt = (v[k].f & F_CAP) ? kk : nxt;
+      v[k].ncap = nxt;
+    }
+  } else {
+    for (size_t k = n; k-- > 0;) {
+      nxt = (v[k].f & F_CAP) ? (uint32_t)k : nxt;
+      v[k].ncap = nxt;
+    }
+  }
   /* The lexicon bits of the capitalised words, found by following
    * ncap from one to the next (a line of 2^32 tokens or more, whose
    * ncap stops counting, is walked whole). */
   lexcache *lc = out->lc;
-  if (lc && capn > 0) {
+  if (lc && nxt != NO_CAP) {
     if (WOO_RARE(n >= NO_CAP - 1)) {
-      for (size_t k = 0; k < capn; k++)
+      for (size_t k = 0; k < n; k++)
         if ((v[k].f & F_CAP) && v[k].kind == K_WORD)
           lex_cached(lc, s, &v[k]);
     } else {
-      for (size_t k = v[0].ncap;;) {
+      for (size_t k = nxt;;) {
         lex_cached(lc, s, &v[k]);
-        if (++k >= capn)
+        if (++k >= n || (k = v[k].ncap) == NO_CAP)
           break;
-        k = v[k].ncap;
       }
     }
   }
