@@ -1343,14 +1343,16 @@ static int learn_names(const woo__scan_ctx *ctx, woo_names *known,
      * the set does not depend on which document a thread learned from
      * first. */
     uint64_t k = woo__fnv1a(ctx->text + h->start, h->end - h->start);
-    size_t lo = 0, hi = known->n;
-    while (lo < hi) {
-      size_t mid = (lo + hi) / 2;
-      if (known->v[mid] < k)
-        lo = mid + 1;
-      else
-        hi = mid;
+    /* The first key not below k.  Each step halves the range by a
+     * select rather than a branch: the keys are hashes, so which half
+     * the search goes on in cannot be foreseen. */
+    size_t lo = 0;
+    for (size_t left = known->n; left > 1;) {
+      size_t half = left / 2;
+      lo = known->v[lo + half - 1] < k ? lo + half : lo;
+      left -= half;
     }
+    lo += known->n && known->v[lo] < k;
     if (lo < known->n && known->v[lo] == k)
       continue;
     if (known->n == known->cap) {
