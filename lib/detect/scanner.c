@@ -460,6 +460,22 @@ static bool learnable(const char *text, const woo__hit *h);
 static int learn_names(const woo__scan_ctx *ctx, woo_names *known,
                        const woo__hits *hits, const size_t *order, size_t n);
 static uint64_t text_hash(const char *t, size_t len);
+static uint64_t doc_text_hash(const woo_doc *doc, const char *t, size_t len);
+/* text_hash of the text of doc (NULL for a bare text), made once per
+ * document: a batch scans each twice, learning and then marking.  A
+ * hash that comes out 0 is made again each time. */
+static uint64_t doc_text_hash(const woo_doc *doc, const char *t, size_t len) {
+  if (!doc || doc->text.data != t || doc->text.len != len)
+    return text_hash(t, len);
+  woo_doc *d = (woo_doc *)doc; /* the hash only, never the document */
+  uint64_t h = atomic_load_explicit(&d->text_hash, memory_order_relaxed);
+  if (!h) {
+    h = text_hash(t, len);
+    atomic_store_explicit(&d->text_hash, h, memory_order_relaxed);
+  }
+  return h;
+}
+
 static const woo__learned *learned_find(woo_names *known,
                                         const woo_scanner *s,
                                         const woo_doc *doc, const char *text,
@@ -701,7 +717,7 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
   const woo__learned *cached = NULL;
   uint64_t th = 0;
   if (opts && opts->known && p->entity[WOO_ENTITY_PERSON].enabled) {
-    th = text_hash(text, len);
+    th = doc_text_hash(doc, text, len);
     if (!learn)
       cached = learned_find(opts->known, s, doc, text, len, th);
   }
