@@ -460,6 +460,22 @@ static bool learnable(const char *text, const woo__hit *h);
 static int learn_names(const woo__scan_ctx *ctx, woo_names *known,
                        const woo__hits *hits, const size_t *order, size_t n);
 static uint64_t text_hash(const char *t, size_t len);
+static uint64_t doc_text_hash(const woo_doc *doc, const char *t, size_t len);
+/* text_hash of the text of doc (NULL for a bare text), made once per
+ * document: a batch scans each twice, learning and then marking.  A
+ * hash that comes out 0 is made again each time. */
+static uint64_t doc_text_hash(const woo_doc *doc, const char *t, size_t len) {
+  if (!doc || doc->text.data != t || doc->text.len != len)
+    return text_hash(t, len);
+  woo_doc *d = (woo_doc *)doc; /* the hash only, never the document */
+  uint64_t h = atomic_load_explicit(&d->text_hash, memory_order_relaxed);
+  if (!h) {
+    h = text_hash(t, len);
+    atomic_store_explicit(&d->text_hash, h, memory_order_relaxed);
+  }
+  return h;
+}
+
 static const woo__learned *learned_find(woo_names *known,
                                         const woo_scanner *s,
                                         const woo_doc *doc, const char *text,
@@ -701,7 +717,7 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
   const woo__learned *cached = NULL;
   uint64_t th = 0;
   if (opts && opts->known && p->entity[WOO_ENTITY_PERSON].enabled) {
-    th = text_hash(text, len);
+    th = doc_text_hash(doc, text, len);
     if (!learn)
       cached = learned_find(opts->known, s, doc, text, len, th);
   }
@@ -1204,8 +1220,10 @@ static inline unsigned head_bytes16(const char *p, __m128i lo, __m128i hi,
 #endif
 
 /* The first byte at or after c where a name may start by its bytes
- * (head_at); or len.  Thirty-two bytes a step where SSE2 is there:
- * names start with few letters, mostly capitals. */
+ * (head_at); or len.  Sixty-four bytes a step where SSE2 is there:
+ * names start with few letters, mostly capitals, and whether a step
+ * holds one is a branch the processor cannot foresee, taken once per
+ * step. */
 static size_t next_head(const woo_names *k, const char *t, size_t len,
                         size_t c, bool high) {
 #if defined(__SSE2__)
@@ -1215,11 +1233,13 @@ static size_t next_head(const woo_names *k, const char *t, size_t len,
     const __m128i lo = _mm_set1_epi8((char)(k->stop_lo - 1));
     const __m128i hi = _mm_set1_epi8((char)k->stop_hi);
     const __m128i hb = high ? _mm_set1_epi8((char)0x80) : _mm_setzero_si128();
-    for (; c + 32 <= len; c += 32) {
-      uint32_t m = head_bytes16(t + c, lo, hi, hb) |
-                   (uint32_t)head_bytes16(t + c + 16, lo, hi, hb) << 16;
+    for (; c + 64 <= len; c += 64) {
+      uint64_t m = head_bytes16(t + c, lo, hi, hb) |
+                   (uint64_t)head_bytes16(t + c + 16, lo, hi, hb) << 16 |
+                   (uint64_t)head_bytes16(t + c + 32, lo, hi, hb) << 32 |
+                   (uint64_t)head_bytes16(t + c + 48, lo, hi, hb) << 48;
       for (; m; m &= m - 1) {
-        size_t b = c + (size_t)__builtin_ctz(m);
+        size_t b = c + (size_t)__builtin_ctzll(m);
         if (head_at(k, t, len, b))
           return b;
       }
@@ -1343,14 +1363,16 @@ static int learn_names(const woo__scan_ctx *ctx, woo_names *known,
      * the set does not depend on which document a thread learned from
      * first. */
     uint64_t k = woo__fnv1a(ctx->text + h->start, h->end - h->start);
-    size_t lo = 0, hi = known->n;
-    while (lo < hi) {
-      size_t mid = (lo + hi) / 2;
-      if (known->v[mid] < k)
-        lo = mid + 1;
-      else
-        hi = mid;
+    /* The first key not below k.  Each step halves the range by a
+     * select rather than a branch: the keys are hashes, so which half
+     * the search goes on in cannot be foreseen. */
+    size_t lo = 0;
+    for (size_t left = known->n; left > 1;) {
+      size_t half = left / 2;
+      lo = known->v[lo + half - 1] < k ? lo + half : lo;
+      left -= half;
     }
+    lo += known->n && known->v[lo] < k;
     if (lo < known->n && known->v[lo] == k)
       continue;
     if (known->n == known->cap) {

@@ -484,9 +484,7 @@ static inline int su_stems_find(const su_stemtab *tab, const char *t,
     unsigned char first = su_lowerc((unsigned char)t[start]);
     /* in list order, as the callers expect */
     for (uint32_t w = tab->which[h]; w; w &= w - 1) {
-      size_t k = 0;
-      while (!(w >> k & 1))
-        k++;
+      size_t k = (size_t)__builtin_ctz(w);
       size_t sl = tab->lens[k], j = 1;
       if ((unsigned char)stems[k][0] != first || start + sl > len)
         continue;

@@ -71,6 +71,12 @@ struct woo_doc {
 
   woo__linemap lines; /* built lazily is not thread-safe: built at load */
 
+  /* The scanner's hash of the text for its batch table of learned
+   * documents, kept from the learning pass for the marking pass; 0 until
+   * one is made.  Only places the document in the table, where its whole
+   * text is compared. */
+  _Atomic uint64_t text_hash;
+
   woo__srcmap *srcmap; /* in text order */
   size_t n_srcmap, cap_srcmap;
   char **srcmap_members;
