@@ -877,6 +877,21 @@ static slot *find_placeholders(const char *t, size_t len, size_t *nout) {
   return v;
 }
 
+/* Add the m slots of more to the n of *v, in text order.  Returns 0 or
+ * WOO_ENOMEM (*v unchanged then). */
+static int add_slots(slot **v, size_t *n, const slot *more, size_t m) {
+  if (m == 0)
+    return 0;
+  slot *w = realloc(*v, (*n + m + 1) * sizeof *w);
+  if (!w)
+    return WOO_ENOMEM;
+  memcpy(w + *n, more, m * sizeof *more);
+  *n += m;
+  qsort(w, *n, sizeof *w, cmp_slot);
+  *v = w;
+  return 0;
+}
+
 /* Collect the stretches to refill: privacy markers, with lists and
  * markers printed side by side (one box each for first name and surname,
  * say) taken together. */
@@ -919,36 +934,18 @@ static int find_slots(const char *text, size_t len, slot **out, size_t *nout,
     i = j;
   }
   woo_codes_free(codes);
-  size_t ne = 0;
+  size_t ne = 0, np = 0;
   slot *el = find_elisions(text, len, &ne);
-  if (ne) {
-    slot *w = realloc(v, (n + ne + 1) * sizeof *v);
-    if (!w) {
-      free(v);
-      free(el);
-      return WOO_ENOMEM;
-    }
-    v = w;
-    memcpy(v + n, el, ne * sizeof *el);
-    n += ne;
-    qsort(v, n, sizeof *v, cmp_slot);
-  }
-  free(el);
-  size_t np = 0;
   slot *ph = find_placeholders(text, len, &np);
-  if (np) {
-    slot *w = realloc(v, (n + np + 1) * sizeof *v);
-    if (!w) {
-      free(v);
-      free(ph);
-      return WOO_ENOMEM;
-    }
-    v = w;
-    memcpy(v + n, ph, np * sizeof *ph);
-    n += np;
-    qsort(v, n, sizeof *v, cmp_slot);
-  }
+  rc = add_slots(&v, &n, el, ne);
+  if (rc == 0)
+    rc = add_slots(&v, &n, ph, np);
+  free(el);
   free(ph);
+  if (rc != 0) {
+    free(v);
+    return rc;
+  }
   *out = v;
   *nout = n;
   return 0;
