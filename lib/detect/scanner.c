@@ -784,15 +784,13 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
     goto done;
   woo__marks_set_sha256(marks, doc ? woo_doc_sha256(doc) : "");
   if (learn) {
-    /* only names are learned, in priority order: the mark list stays
-     * empty */
+    /* only names are learned: the mark list stays empty.  The set kept
+     * is the same whatever order they come in (each name by its bytes,
+     * once), so they go in as found, unsorted. */
     size_t n_learn = 0;
     for (size_t i = 0; i < hits.n; i++)
-      if (learnable(text, &hits.v[i])) {
+      if (learnable(text, &hits.v[i]))
         order[n_learn++] = i;
-        key[i] = priority_key(&hits.v[i]);
-      }
-    sort_by_priority(hits.v, key, order, n_learn, sort_tmp);
     if (p->entity[WOO_ENTITY_PERSON].enabled)
       rc = learn_names(&ctx, opts->known, &hits, order, n_learn);
     goto done;
@@ -1233,6 +1231,25 @@ static size_t next_head(const woo_names *k, const char *t, size_t len,
     const __m128i lo = _mm_set1_epi8((char)(k->stop_lo - 1));
     const __m128i hi = _mm_set1_epi8((char)k->stop_hi);
     const __m128i hb = high ? _mm_set1_epi8((char)0x80) : _mm_setzero_si128();
+    /* The usual heads of four bytes, where all four are in the text:
+     * head_at in one load and one bit, without asking head_n and the
+     * room left for every candidate byte. */
+    if (k->head_n == 4) {
+      const uint64_t *heads = k->heads;
+      const bool *first = k->first_byte;
+      for (; c + 64 + 3 <= len; c += 64) {
+        uint64_t m = head_bytes16(t + c, lo, hi, hb) |
+                     (uint64_t)head_bytes16(t + c + 16, lo, hi, hb) << 16 |
+                     (uint64_t)head_bytes16(t + c + 32, lo, hi, hb) << 32 |
+                     (uint64_t)head_bytes16(t + c + 48, lo, hi, hb) << 48;
+        for (; m; m &= m - 1) {
+          size_t b = c + (size_t)__builtin_ctzll(m);
+          unsigned hh = head_hash(t + b, 4);
+          if ((heads[hh / 64] >> (hh % 64) & 1) && first[(unsigned char)t[b]])
+            return b;
+        }
+      }
+    }
     for (; c + 64 <= len; c += 64) {
       uint64_t m = head_bytes16(t + c, lo, hi, hb) |
                    (uint64_t)head_bytes16(t + c + 16, lo, hi, hb) << 16 |
@@ -1350,7 +1367,7 @@ static bool learnable(const char *text, const woo__hit *h) {
          memchr(text + h->start, ' ', h->end - h->start);
 }
 
-/* Learn from the n learnable hits (learnable) in priority order:
+/* Learn from the n learnable hits (learnable):
  * hits->v[order[i]]. */
 static int learn_names(const woo__scan_ctx *ctx, woo_names *known,
                        const woo__hits *hits, const size_t *order, size_t n) {
