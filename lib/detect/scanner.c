@@ -520,6 +520,11 @@ static void bits_set(uint64_t *map, size_t a, size_t e) {
   map[eb] |= bits_mask(0, (e - 1) % 64 + 1);
 }
 
+static int cmp_span(const void *a, const void *b) {
+  const size_t *x = a, *y = b;
+  return x[0] != y[0] ? (x[0] < y[0] ? -1 : 1) : x[1] < y[1] ? -1 : x[1] > y[1];
+}
+
 static int cmp_span_start(const void *a, const void *b) {
   const size_t *x = a, *y = b;
   return x[0] < y[0] ? -1 : x[0] > y[0];
@@ -1305,6 +1310,39 @@ static int known_names(const woo__scan_ctx *ctx, woo_names *known,
     any |= x;
   }
   bool high = any != 0;
+  /* The spans of the person hits already there that a batch hit of the
+   * same span could never beat: at least its confidence, so at least its
+   * priority and through the policy's filter whenever it is, and ahead
+   * of it among equals.  Resolution takes such a one first or finds it
+   * blocked, and the batch hit after it then is too; dropped echoes and
+   * a birth date after the name go with the span, not the hit.  Most of
+   * what a batch finds in a text is the text's own names: they are not
+   * added again.  By start, then end. */
+  size_t own_stack[2 * 64], *own = own_stack, n_own = 0;
+  for (size_t i = 0; i < hits->n; i++)
+    n_own += hits->v[i].entity == WOO_ENTITY_PERSON &&
+             hits->v[i].confidence >= 0.9;
+  if (n_own > sizeof own_stack / sizeof *own_stack / 2 &&
+      !(own = woo__reallocarray(NULL, n_own, 2 * sizeof *own))) {
+    pthread_rwlock_unlock(&known->lock);
+    return WOO_ENOMEM;
+  }
+  n_own = 0;
+  bool own_sorted = true;
+  for (size_t i = 0; i < hits->n; i++) {
+    const woo__hit *h = &hits->v[i];
+    if (h->entity != WOO_ENTITY_PERSON || !(h->confidence >= 0.9))
+      continue;
+    own[2 * n_own] = h->start;
+    own[2 * n_own + 1] = h->end;
+    if (n_own && (own[2 * n_own - 2] > h->start ||
+                  (own[2 * n_own - 2] == h->start && own[2 * n_own - 1] > h->end)))
+      own_sorted = false;
+    n_own++;
+  }
+  if (!own_sorted)
+    qsort(own, n_own, 2 * sizeof *own, cmp_span);
+  size_t own_at = 0;
   /* The walk goes on from `from` as from its start: the end of the last
    * name found, or 0. */
   size_t from = 0;
@@ -1346,13 +1384,19 @@ static int known_names(const woo__scan_ctx *ctx, woo_names *known,
     /* (next_head found a head at c) */
     size_t next = walk_step(known, t, len, c, true, &best);
     if (best) {
-      rc = woo__hits_add(hits, c, c + best, WOO_ENTITY_PERSON, "batch", 0.9);
+      while (own_at < n_own && (own[2 * own_at] < c ||
+                                (own[2 * own_at] == c && own[2 * own_at + 1] < c + best)))
+        own_at++;
+      if (!(own_at < n_own && own[2 * own_at] == c && own[2 * own_at + 1] == c + best))
+        rc = woo__hits_add(hits, c, c + best, WOO_ENTITY_PERSON, "batch", 0.9);
       from = c = next;
       continue;
     }
     c++;
   }
   pthread_rwlock_unlock(&known->lock);
+  if (own != own_stack)
+    free(own);
   return rc;
 }
 
