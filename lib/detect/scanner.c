@@ -458,7 +458,7 @@ static int known_names(const woo__scan_ctx *ctx, woo_names *known,
                        woo__hits *hits);
 static bool learnable(const char *text, const woo__hit *h);
 static int learn_names(const woo__scan_ctx *ctx, woo_names *known,
-                       const woo__hits *hits, const size_t *order, size_t n);
+                       const woo__hits *hits);
 static uint64_t text_hash(const char *t, size_t len);
 static uint64_t doc_text_hash(const woo_doc *doc, const char *t, size_t len);
 /* text_hash of the text of doc (NULL for a bare text), made once per
@@ -765,6 +765,9 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
   size_t w = 0;
   for (size_t i = 0; i < hits.n; i++) {
     woo__hit *h = &hits.v[i];
+    /* a learning pass keeps only what it learns from */
+    if (learn && !learnable(text, h))
+      continue;
     const woo__entity_rule *r = &p->entity[h->entity];
     bool rule = rank(h->entity) >= 5;
     if (!rule && (!r->enabled || h->confidence < r->threshold))
@@ -789,15 +792,12 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
     goto done;
   woo__marks_set_sha256(marks, doc ? woo_doc_sha256(doc) : "");
   if (learn) {
-    /* only names are learned: the mark list stays empty.  The set kept
-     * is the same whatever order they come in (each name by its bytes,
-     * once), so they go in as found, unsorted. */
-    size_t n_learn = 0;
-    for (size_t i = 0; i < hits.n; i++)
-      if (learnable(text, &hits.v[i]))
-        order[n_learn++] = i;
+    /* only names are learned (the hits left are the learnable ones):
+     * the mark list stays empty.  The set kept is the same whatever
+     * order they come in (each name by its bytes, once), so they go in
+     * as found, unsorted. */
     if (p->entity[WOO_ENTITY_PERSON].enabled)
-      rc = learn_names(&ctx, opts->known, &hits, order, n_learn);
+      rc = learn_names(&ctx, opts->known, &hits);
     goto done;
   }
   /* Greedy resolution by priority only matters where hits overlap: a
@@ -1318,21 +1318,23 @@ static int known_names(const woo__scan_ctx *ctx, woo_names *known,
    * a birth date after the name go with the span, not the hit.  Most of
    * what a batch finds in a text is the text's own names: they are not
    * added again.  By start, then end. */
-  size_t own_stack[2 * 64], *own = own_stack, n_own = 0;
-  for (size_t i = 0; i < hits->n; i++)
-    n_own += hits->v[i].entity == WOO_ENTITY_PERSON &&
-             hits->v[i].confidence >= 0.9;
-  if (n_own > sizeof own_stack / sizeof *own_stack / 2 &&
-      !(own = woo__reallocarray(NULL, n_own, 2 * sizeof *own))) {
-    pthread_rwlock_unlock(&known->lock);
-    return WOO_ENOMEM;
-  }
-  n_own = 0;
+  enum { OWN_STACK = 64 };
+  size_t own_stack[2 * OWN_STACK], *own = own_stack, n_own = 0;
   bool own_sorted = true;
   for (size_t i = 0; i < hits->n; i++) {
     const woo__hit *h = &hits->v[i];
     if (h->entity != WOO_ENTITY_PERSON || !(h->confidence >= 0.9))
       continue;
+    if (n_own == OWN_STACK && own == own_stack) {
+      /* at most one per hit left */
+      size_t *v = woo__reallocarray(NULL, n_own + hits->n - i, 2 * sizeof *v);
+      if (!v) {
+        pthread_rwlock_unlock(&known->lock);
+        return WOO_ENOMEM;
+      }
+      memcpy(v, own, 2 * n_own * sizeof *v);
+      own = v;
+    }
     own[2 * n_own] = h->start;
     own[2 * n_own + 1] = h->end;
     if (n_own && (own[2 * n_own - 2] > h->start ||
@@ -1411,14 +1413,13 @@ static bool learnable(const char *text, const woo__hit *h) {
          memchr(text + h->start, ' ', h->end - h->start);
 }
 
-/* Learn from the n learnable hits (learnable):
- * hits->v[order[i]]. */
+/* Learn from hits, all of them learnable (learnable). */
 static int learn_names(const woo__scan_ctx *ctx, woo_names *known,
-                       const woo__hits *hits, const size_t *order, size_t n) {
+                       const woo__hits *hits) {
   int rc = 0;
   pthread_rwlock_wrlock(&known->lock);
-  for (size_t i = 0; i < n && rc == 0; i++) {
-    const woo__hit *h = &hits->v[order[i]];
+  for (size_t i = 0; i < hits->n && rc == 0; i++) {
+    const woo__hit *h = &hits->v[i];
     /* Kept by its exact bytes, as known_names looks for it: spellings
      * that fold alike ("De Groot-Bos", "de Groot-Bos") are each kept, so
      * the set does not depend on which document a thread learned from
@@ -1500,14 +1501,16 @@ static const woo__learned *learned_find(woo_names *known,
                                         size_t len, uint64_t hash) {
   const woo__learned *found = NULL;
   pthread_rwlock_rdlock(&known->lock);
-  if (known->doc_slots)
+  /* A held document is alive and unchanged: the same one given again
+   * has the same text.  Its own entry is looked for first, so that a
+   * text the batch holds more than once is not compared byte by byte
+   * with another copy; any entry of the same text has the same hits. */
+  for (int bytes = !doc; bytes < 2 && !found && known->doc_slots; bytes++)
     for (size_t j = hash & (known->doc_slots - 1); known->docs[j];
          j = (j + 1) & (known->doc_slots - 1)) {
       const woo__learned *d = known->docs[j];
-      /* A held document is alive and unchanged: the same one given
-       * again has the same text. */
       if (d->hash == hash && d->len == len && d->scanner == s &&
-          ((d->doc && d->doc == doc) || memcmp(d->text, text, len) == 0)) {
+          (bytes ? memcmp(d->text, text, len) == 0 : d->doc == doc)) {
         found = d;
         break;
       }
