@@ -67,6 +67,29 @@ static inline uint64_t name_word_hash(const char *s, size_t n) {
   return h ^ (h >> 32);
 }
 
+/* A hash of all of a name's bytes, the key it is kept by in a batch's
+ * set: eight bytes a step rather than one, the last step zero-padded
+ * (the length, hashed first, tells the padding from bytes). */
+static uint64_t name_key(const char *s, size_t n) {
+  uint64_t h = 0x9e3779b97f4a7c15ull ^ n;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    memcpy(&x, s + i, 8);
+    h = (h ^ x) * 0xff51afd7ed558ccdull;
+    h ^= h >> 29;
+  }
+  if (i < n) {
+    uint64_t x = 0;
+    memcpy(&x, s + i, n - i);
+    h = (h ^ x) * 0xff51afd7ed558ccdull;
+    h ^= h >> 29;
+  }
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ull;
+  return h ^ (h >> 33);
+}
+
 size_t woo__word_len(const char *s, size_t len) {
   size_t i = 0;
   while (i < len) {
@@ -394,7 +417,7 @@ static inline int cmp_position(const woo__hit *v, const uint64_t *key,
 enum { RUN = 16 };
 
 #define DEFINE_SORT_HITS(name, cmp)                                             \
-static void name(const woo__hit *v, const uint64_t *key, size_t *ix,          \
+__attribute__((noinline)) static void name(const woo__hit *v, const uint64_t *key, size_t *ix,          \
                  size_t n, size_t *tmp) {                                     \
   for (size_t a = 0; a < n; a += RUN) {                                       \
     size_t b = a + RUN < n ? a + RUN : n;                                     \
@@ -518,6 +541,18 @@ static void bits_set(uint64_t *map, size_t a, size_t e) {
   for (size_t k = ab + 1; k < eb; k++)
     map[k] = ~(uint64_t)0;
   map[eb] |= bits_mask(0, (e - 1) % 64 + 1);
+}
+
+/* Whether a hit passes the policy's filters: its entity enabled and its
+ * confidence at the threshold (rules always), within the text, and not
+ * on the allow list. */
+static inline bool passes(const woo_scanner *s, const char *text, size_t len,
+                          const woo__hit *h) {
+  const woo__entity_rule *r = &s->policy->entity[h->entity];
+  bool rule = rank(h->entity) >= 5;
+  if (!rule && (!r->enabled || h->confidence < r->threshold))
+    return false;
+  return !(h->end > len || allowed(s, text, h));
 }
 
 static int cmp_span(const void *a, const void *b) {
@@ -763,20 +798,20 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
 
   /* Policy filters, then greedy overlap resolution by priority. */
   size_t w = 0;
-  for (size_t i = 0; i < hits.n; i++) {
-    woo__hit *h = &hits.v[i];
+  if (learn) {
     /* a learning pass keeps only what it learns from */
-    if (learn && !learnable(text, h))
-      continue;
-    const woo__entity_rule *r = &p->entity[h->entity];
-    bool rule = rank(h->entity) >= 5;
-    if (!rule && (!r->enabled || h->confidence < r->threshold))
-      continue;
-    if (h->end > len || allowed(s, text, h))
-      continue;
-    if (w != i)
-      hits.v[w] = *h;
-    w++;
+    for (size_t i = 0; i < hits.n; i++)
+      if (learnable(text, &hits.v[i]) && passes(s, text, len, &hits.v[i]))
+        hits.v[w++] = hits.v[i];
+  } else {
+    for (size_t i = 0; i < hits.n; i++) {
+      woo__hit *h = &hits.v[i];
+      if (!passes(s, text, len, h))
+        continue;
+      if (w != i)
+        hits.v[w] = *h;
+      w++;
+    }
   }
   hits.n = w;
   /* The order, room for the sorts, and the list of overlapping hits:
@@ -1424,7 +1459,7 @@ static int learn_names(const woo__scan_ctx *ctx, woo_names *known,
      * that fold alike ("De Groot-Bos", "de Groot-Bos") are each kept, so
      * the set does not depend on which document a thread learned from
      * first. */
-    uint64_t k = woo__fnv1a(ctx->text + h->start, h->end - h->start);
+    uint64_t k = name_key(ctx->text + h->start, h->end - h->start);
     /* The first key not below k.  Each step halves the range by a
      * select rather than a branch: the keys are hashes, so which half
      * the search goes on in cannot be foreseen. */
