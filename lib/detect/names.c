@@ -826,6 +826,26 @@ static inline void lex_cached(lexcache *lc, const char *s, tok *t) {
   lex_miss(e, s, t, w, key);
 }
 
+/* Where the next occurrence of a byte is, for offsets asked about in
+ * text order: one search runs on over the lines that have none, instead
+ * of a search of each line.  `after` is one past the first occurrence at
+ * or after the offset last searched from (one past the text's length when
+ * there is none); 0 before the first search. */
+typedef struct nextbyte {
+  size_t after;
+} nextbyte;
+
+/* The first occurrence of c in s[i..len); i is never less than at the
+ * call before. */
+static inline size_t nextbyte_at(nextbyte *nb, const char *s, size_t len,
+                                 size_t i, char c) {
+  if (nb->after <= i) {
+    const char *p = memchr(s + i, c, len - i);
+    nb->after = (p ? (size_t)(p - s) : len) + 1;
+  }
+  return nb->after - 1;
+}
+
 /* Where the next '@' and "://" are, for lines tokenized in text order:
  * one search over the text instead of two per line. */
 typedef struct linkpos {
@@ -1696,8 +1716,11 @@ static int key_mode(const char *s, size_t i, size_t e) {
 
 /* The key before a ':' near the start of a line, trimmed; returns the
  * mode it sets, and in *body the offset where the values start. */
-static int line_key(const char *s, size_t a, size_t b, size_t *body,
-                    const woo__textmap *map) {
+#if defined(__GNUC__)
+__attribute__((always_inline)) /* in the driver's loop, called once */
+#endif
+static inline int line_key(const char *s, size_t len, size_t a, size_t b,
+                    size_t *body, const woo__textmap *map, nextbyte *colons) {
   size_t i = a;
   while (i < b && (s[i] == ' ' || s[i] == '\t' || s[i] == '>' || s[i] == '*'))
     i++;
@@ -1708,8 +1731,8 @@ static int line_key(const char *s, size_t a, size_t b, size_t *body,
     uint64_t m = su_map_window(map, WOO__MAP_COLON, i, lim);
     k = m ? i + (size_t)__builtin_ctzll(m) : b;
   } else {
-    const char *colon = memchr(s + i, ':', lim);
-    k = colon ? (size_t)(colon - s) : b;
+    size_t c = nextbyte_at(colons, s, len, i, ':');
+    k = c < i + lim ? c : b;
   }
   if (k >= b || k == i)
     return M_BODY;
@@ -3391,7 +3414,8 @@ static bool name_like_line(const char *s, size_t c, size_t len) {
  * with a comma and starts with "namens" or holds an office word ("De
  * minister van …,", "de burgemeester van Oosterzande,", "De voorzitter,",
  * "Gedeputeerde Staten van …,"). */
-static int office_formula(const char *s, toks *tk, size_t a, size_t b) {
+static int office_formula(const char *s, size_t len, toks *tk, size_t a,
+                          size_t b, nextbyte *commas) {
   size_t w = 0;
   while (w < tk->n && !word_tok(&tk->v[w]))
     w++;
@@ -3408,7 +3432,7 @@ static int office_formula(const char *s, toks *tk, size_t a, size_t b) {
     kind = 2;
   /* an office formula ends with a comma: a line without one needs no
    * look-up of its first words */
-  else if (!memchr(s + a, ',', b - a))
+  else if (nextbyte_at(commas, s, len, a, ',') >= b)
     return 0;
   for (size_t k = w; !kind && k < tk->n && k < w + 3; k++) {
     tok *t = &tk->v[k];
@@ -4098,6 +4122,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
   firsts_by_len label_firsts;
   contact_label_firsts(label_firsts);
   linkpos lp = {false, 0, 0};
+  nextbyte colons = {0}, commas = {0};
   /* The cache lives as long as the thread: the bits depend on the
    * word's bytes only, and most documents are short, so a cache of their
    * own would be mostly cold. */
@@ -4140,7 +4165,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
       mode = M_SIG;
       sig_wait = 0;
     } else {
-      mode = line_key(s, a, b, &body, ctx->map);
+      mode = line_key(s, len, a, b, &body, ctx->map, &colons);
       if (mode == M_STAMP) {
         a = b + 1;
         continue;
@@ -4207,7 +4232,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
      * "De minister van …,", "de burgemeester van …,"): the name under it
      * is the signatory acting in office.  Function lines in between ("de
      * directeur-generaal Mobiliteit,") do not use up the wait. */
-    int formula = office_formula(s, &tk, a, b);
+    int formula = office_formula(s, len, &tk, a, b, &commas);
     if (formula) {
       signatory = 3;
       sig_lines = 12;
