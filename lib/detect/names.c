@@ -1271,7 +1271,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
   }
   size_t n = v ? (size_t)(t - v) : 0;
   out->n = n;
-  out->gaps = gaps != 0;
+  out->gaps = gaps;
   /* Where the next capitalised word is, filled in from the end in one
    * walk that does not branch on a token's case (the index stops
    * counting at NO_CAP - 1, in lines of 2^32 tokens or more). */
@@ -4212,18 +4212,25 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
     }
     /* A letterhead label opens a column: the line's start or a word after
      * a column gap. */
-    /* (only the first token when no token follows a gap) */
-    for (size_t k = 0; k < (tk.gaps ? tk.n : tk.n > 0) && !contact; k++) {
+    /* (the first token never follows a gap; the walk ends at the last
+     * token that does) */
+    for (size_t k = 0, left = tk.gaps; k < tk.n && !contact; k++) {
       const tok *t = &tk.v[k];
-      if (!word_tok(t) || (k > 0 && !(t->f & F_GAP)))
-        continue;
-      if (!firsts_may(label_firsts, s, t) || !contact_label_opens(s, t))
-        continue;
-      size_t e = left_end(s, t->s, b);
-      if (e - t->s <= 24 && contact_label(s, t->s, e)) {
-        contact = true;
-        contact_col = t->s - a;
+      if (k > 0) {
+        if (!(t->f & F_GAP))
+          continue;
+        left--;
       }
+      if (word_tok(t) && firsts_may(label_firsts, s, t) &&
+          contact_label_opens(s, t)) {
+        size_t e = left_end(s, t->s, b);
+        if (e - t->s <= 24 && contact_label(s, t->s, e)) {
+          contact = true;
+          contact_col = t->s - a;
+        }
+      }
+      if (left == 0)
+        break;
     }
     st.mode = mode;
     st.assumed = false;
