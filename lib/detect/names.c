@@ -853,12 +853,12 @@ typedef struct linkpos {
   size_t at, css; /* offsets, or the text's length when there is none */
 } linkpos;
 
-/* Whether s[a..b) has an '@' or "://", as line_has_links says; a is
- * never less than at the call before. */
-static bool links_in(linkpos *lp, const char *s, size_t len, size_t a,
-                     size_t b) {
-  if (b <= a)
-    return true;
+/* Search on from a for the '@' and "://" that are behind it (or all of
+ * them, at the first call).  Out of line: most lines find both ahead. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void links_ahead(linkpos *lp, const char *s, size_t len, size_t a) {
   if (!lp->init || lp->at < a) {
     const char *p = memchr(s + a, '@', len - a);
     lp->at = p ? (size_t)(p - s) : len;
@@ -873,6 +873,16 @@ static bool links_in(linkpos *lp, const char *s, size_t len, size_t a,
       }
   }
   lp->init = true;
+}
+
+/* Whether s[a..b) has an '@' or "://", as line_has_links says; a is
+ * never less than at the call before. */
+static inline bool links_in(linkpos *lp, const char *s, size_t len, size_t a,
+                            size_t b) {
+  if (b <= a)
+    return true;
+  if (!lp->init || lp->at < a || lp->css < a)
+    links_ahead(lp, s, len, a);
   return lp->at < b || (lp->css < b && b - lp->css >= 3);
 }
 
@@ -3254,12 +3264,16 @@ static inline size_t linewalk_end(linewalk *w, const char *s, size_t a,
                                   size_t len) {
   const woo__linemap *m = w->map;
   if (m) {
-    while (w->k < m->n && m->starts[w->k] < a)
-      w->k++;
-    if (w->k < m->n && m->starts[w->k] == a) {
-      w->k++;
-      return w->k < m->n ? m->starts[w->k] - 1 : len;
+    /* (read once: the stores of the caller's loop might alias them) */
+    const size_t *st = m->starts, n = m->n;
+    size_t k = w->k;
+    while (k < n && st[k] < a)
+      k++;
+    if (k < n && st[k] == a) {
+      w->k = ++k;
+      return k < n ? st[k] - 1 : len;
     }
+    w->k = k;
   }
   return line_end(s, a, len);
 }
