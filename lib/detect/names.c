@@ -1768,7 +1768,8 @@ static inline int line_key(const char *s, size_t len, size_t a, size_t b,
 
 /* Whether the trimmed line (without trailing punctuation) is a closing
  * formula; *tail gets where a name on the same line would start. */
-static bool closing_from(const char *s, size_t i, size_t b, size_t *tail);
+static inline bool closing_from(const char *s, size_t i, size_t b,
+                                size_t *tail);
 
 static inline bool closing_line(const char *s, size_t a, size_t b,
                                 size_t *tail) {
@@ -1786,10 +1787,12 @@ static inline bool closing_line(const char *s, size_t a, size_t b,
   return c0 < 26 && (firsts >> c0 & 1) && closing_from(s, i, b, tail);
 }
 
-/* closing_line from the first letter of the line, at i. */
-static bool closing_from(const char *s, size_t i, size_t b, size_t *tail) {
-  static const lit closings[] = {CLOSINGS(LIT_OF)};
-  static const uint64_t closing_lens = CLOSINGS(LEN_OF) 0;
+static bool closing_rest(const char *s, size_t i, size_t b, size_t *tail);
+
+/* closing_line from the first letter of the line, at i.  Inline up to
+ * the first three letters, which turn away nearly every line. */
+static inline bool closing_from(const char *s, size_t i, size_t b,
+                                size_t *tail) {
   char c0 = (char)(s[i] | 32);
   /* … and with one of these pairs ("De", "Het", "Van" stop here) */
   if (i + 1 >= b)
@@ -1818,8 +1821,16 @@ static bool closing_from(const char *s, size_t i, size_t b, size_t *tail) {
   case 'd': pair = c1 == 'a' && c2 == 'n'; break;
   default: pair = c1 == 'o' && c2 == 'l'; break; /* 'c' */
   }
-  if (!pair)
-    return false;
+  return pair && closing_rest(s, i, b, tail);
+}
+
+/* closing_from for a line whose first letters may begin a closing. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static bool closing_rest(const char *s, size_t i, size_t b, size_t *tail) {
+  static const lit closings[] = {CLOSINGS(LIT_OF)};
+  static const uint64_t closing_lens = CLOSINGS(LEN_OF) 0;
   /* the formula runs to a comma or CR, or 49 bytes */
   size_t lim = b - i < 49 ? b - i : 49;
   const char *comma = memchr(s + i, ',', lim);
