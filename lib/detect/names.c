@@ -2459,10 +2459,20 @@ static void firsts_start(void) {
 }
 
 /* Words after which a capitalised word names a place or a body. */
-static bool place_word(const char *s, const tok *t) {
+static bool place_listed(const char *s, const tok *t);
+
+/* (inline up to the word's length and first letter, which turn away
+ * nearly every word) */
+static inline bool place_word(const char *s, const tok *t) {
+  return firsts_may(firsts_of()->places, s, t) && place_listed(s, t);
+}
+
+/* place_word for a word whose length and first letter a place word has. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static bool place_listed(const char *s, const tok *t) {
   static const lit w[] = {PLACE_WORDS(LIT_OF)};
-  if (!firsts_may(firsts_of()->places, s, t))
-    return false;
   for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
     if (word_is_lit(s, t, &w[k]))
       return true;
