@@ -2269,6 +2269,9 @@ static bool role_listed(const char *s, const tok *t);
  * "gemachtigde".  Token i must be a capitalised word or initials.
  * Inline: the parser asks about nearly every capitalised word, and the
  * word before it is mostly no lower-case word of a role's length. */
+#if defined(__GNUC__)
+__attribute__((always_inline)) /* most words are turned away by flags */
+#endif
 static inline bool role_before(const char *s, const tok *v, size_t i) {
   if (i == 0 || !(v[i].f & (F_CAP | F_INIT)) || (v[i].f & F_GAP))
     return false;
