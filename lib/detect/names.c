@@ -3452,8 +3452,11 @@ static bool name_like_line(const char *s, size_t c, size_t len) {
  * with a comma and starts with "namens" or holds an office word ("De
  * minister van …,", "de burgemeester van Oosterzande,", "De voorzitter,",
  * "Gedeputeerde Staten van …,"). */
-static int office_formula(const char *s, size_t len, toks *tk, size_t a,
-                          size_t b, nextbyte *commas) {
+#if defined(__GNUC__)
+__attribute__((always_inline)) /* in the driver's loop, called once */
+#endif
+static inline int office_formula(const char *s, size_t len, toks *tk,
+                                 size_t a, size_t b, nextbyte *commas) {
   size_t w = 0;
   while (w < tk->n && !word_tok(&tk->v[w]))
     w++;
