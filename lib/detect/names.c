@@ -826,6 +826,26 @@ static inline void lex_cached(lexcache *lc, const char *s, tok *t) {
   lex_miss(e, s, t, w, key);
 }
 
+/* Where the next occurrence of a byte is, for offsets asked about in
+ * text order: one search runs on over the lines that have none, instead
+ * of a search of each line.  `after` is one past the first occurrence at
+ * or after the offset last searched from (one past the text's length when
+ * there is none); 0 before the first search. */
+typedef struct nextbyte {
+  size_t after;
+} nextbyte;
+
+/* The first occurrence of c in s[i..len); i is never less than at the
+ * call before. */
+static inline size_t nextbyte_at(nextbyte *nb, const char *s, size_t len,
+                                 size_t i, char c) {
+  if (nb->after <= i) {
+    const char *p = memchr(s + i, c, len - i);
+    nb->after = (p ? (size_t)(p - s) : len) + 1;
+  }
+  return nb->after - 1;
+}
+
 /* Where the next '@' and "://" are, for lines tokenized in text order:
  * one search over the text instead of two per line. */
 typedef struct linkpos {
@@ -833,12 +853,12 @@ typedef struct linkpos {
   size_t at, css; /* offsets, or the text's length when there is none */
 } linkpos;
 
-/* Whether s[a..b) has an '@' or "://", as line_has_links says; a is
- * never less than at the call before. */
-static bool links_in(linkpos *lp, const char *s, size_t len, size_t a,
-                     size_t b) {
-  if (b <= a)
-    return true;
+/* Search on from a for the '@' and "://" that are behind it (or all of
+ * them, at the first call).  Out of line: most lines find both ahead. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void links_ahead(linkpos *lp, const char *s, size_t len, size_t a) {
   if (!lp->init || lp->at < a) {
     const char *p = memchr(s + a, '@', len - a);
     lp->at = p ? (size_t)(p - s) : len;
@@ -853,6 +873,16 @@ static bool links_in(linkpos *lp, const char *s, size_t len, size_t a,
       }
   }
   lp->init = true;
+}
+
+/* Whether s[a..b) has an '@' or "://", as line_has_links says; a is
+ * never less than at the call before. */
+static inline bool links_in(linkpos *lp, const char *s, size_t len, size_t a,
+                            size_t b) {
+  if (b <= a)
+    return true;
+  if (!lp->init || lp->at < a || lp->css < a)
+    links_ahead(lp, s, len, a);
   return lp->at < b || (lp->css < b && b - lp->css >= 3);
 }
 
@@ -1251,7 +1281,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
   }
   size_t n = v ? (size_t)(t - v) : 0;
   out->n = n;
-  out->gaps = gaps != 0;
+  out->gaps = gaps;
   /* Where the next capitalised word is, filled in from the end in one
    * walk that does not branch on a token's case (the index stops
    * counting at NO_CAP - 1, in lines of 2^32 tokens or more). */
@@ -1696,8 +1726,11 @@ static int key_mode(const char *s, size_t i, size_t e) {
 
 /* The key before a ':' near the start of a line, trimmed; returns the
  * mode it sets, and in *body the offset where the values start. */
-static int line_key(const char *s, size_t a, size_t b, size_t *body,
-                    const woo__textmap *map) {
+#if defined(__GNUC__)
+__attribute__((always_inline)) /* in the driver's loop, called once */
+#endif
+static inline int line_key(const char *s, size_t len, size_t a, size_t b,
+                    size_t *body, const woo__textmap *map, nextbyte *colons) {
   size_t i = a;
   while (i < b && (s[i] == ' ' || s[i] == '\t' || s[i] == '>' || s[i] == '*'))
     i++;
@@ -1708,8 +1741,8 @@ static int line_key(const char *s, size_t a, size_t b, size_t *body,
     uint64_t m = su_map_window(map, WOO__MAP_COLON, i, lim);
     k = m ? i + (size_t)__builtin_ctzll(m) : b;
   } else {
-    const char *colon = memchr(s + i, ':', lim);
-    k = colon ? (size_t)(colon - s) : b;
+    size_t c = nextbyte_at(colons, s, len, i, ':');
+    k = c < i + lim ? c : b;
   }
   if (k >= b || k == i)
     return M_BODY;
@@ -1735,7 +1768,8 @@ static int line_key(const char *s, size_t a, size_t b, size_t *body,
 
 /* Whether the trimmed line (without trailing punctuation) is a closing
  * formula; *tail gets where a name on the same line would start. */
-static bool closing_from(const char *s, size_t i, size_t b, size_t *tail);
+static inline bool closing_from(const char *s, size_t i, size_t b,
+                                size_t *tail);
 
 static inline bool closing_line(const char *s, size_t a, size_t b,
                                 size_t *tail) {
@@ -1753,10 +1787,12 @@ static inline bool closing_line(const char *s, size_t a, size_t b,
   return c0 < 26 && (firsts >> c0 & 1) && closing_from(s, i, b, tail);
 }
 
-/* closing_line from the first letter of the line, at i. */
-static bool closing_from(const char *s, size_t i, size_t b, size_t *tail) {
-  static const lit closings[] = {CLOSINGS(LIT_OF)};
-  static const uint64_t closing_lens = CLOSINGS(LEN_OF) 0;
+static bool closing_rest(const char *s, size_t i, size_t b, size_t *tail);
+
+/* closing_line from the first letter of the line, at i.  Inline up to
+ * the first three letters, which turn away nearly every line. */
+static inline bool closing_from(const char *s, size_t i, size_t b,
+                                size_t *tail) {
   char c0 = (char)(s[i] | 32);
   /* … and with one of these pairs ("De", "Het", "Van" stop here) */
   if (i + 1 >= b)
@@ -1785,8 +1821,16 @@ static bool closing_from(const char *s, size_t i, size_t b, size_t *tail) {
   case 'd': pair = c1 == 'a' && c2 == 'n'; break;
   default: pair = c1 == 'o' && c2 == 'l'; break; /* 'c' */
   }
-  if (!pair)
-    return false;
+  return pair && closing_rest(s, i, b, tail);
+}
+
+/* closing_from for a line whose first letters may begin a closing. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static bool closing_rest(const char *s, size_t i, size_t b, size_t *tail) {
+  static const lit closings[] = {CLOSINGS(LIT_OF)};
+  static const uint64_t closing_lens = CLOSINGS(LEN_OF) 0;
   /* the formula runs to a comma or CR, or 49 bytes */
   size_t lim = b - i < 49 ? b - i : 49;
   const char *comma = memchr(s + i, ',', lim);
@@ -2225,6 +2269,9 @@ static bool role_listed(const char *s, const tok *t);
  * "gemachtigde".  Token i must be a capitalised word or initials.
  * Inline: the parser asks about nearly every capitalised word, and the
  * word before it is mostly no lower-case word of a role's length. */
+#if defined(__GNUC__)
+__attribute__((always_inline)) /* most words are turned away by flags */
+#endif
 static inline bool role_before(const char *s, const tok *v, size_t i) {
   if (i == 0 || !(v[i].f & (F_CAP | F_INIT)) || (v[i].f & F_GAP))
     return false;
@@ -2415,10 +2462,20 @@ static void firsts_start(void) {
 }
 
 /* Words after which a capitalised word names a place or a body. */
-static bool place_word(const char *s, const tok *t) {
+static bool place_listed(const char *s, const tok *t);
+
+/* (inline up to the word's length and first letter, which turn away
+ * nearly every word) */
+static inline bool place_word(const char *s, const tok *t) {
+  return firsts_may(firsts_of()->places, s, t) && place_listed(s, t);
+}
+
+/* place_word for a word whose length and first letter a place word has. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static bool place_listed(const char *s, const tok *t) {
   static const lit w[] = {PLACE_WORDS(LIT_OF)};
-  if (!firsts_may(firsts_of()->places, s, t))
-    return false;
   for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
     if (word_is_lit(s, t, &w[k]))
       return true;
@@ -3231,12 +3288,16 @@ static inline size_t linewalk_end(linewalk *w, const char *s, size_t a,
                                   size_t len) {
   const woo__linemap *m = w->map;
   if (m) {
-    while (w->k < m->n && m->starts[w->k] < a)
-      w->k++;
-    if (w->k < m->n && m->starts[w->k] == a) {
-      w->k++;
-      return w->k < m->n ? m->starts[w->k] - 1 : len;
+    /* (read once: the stores of the caller's loop might alias them) */
+    const size_t *st = m->starts, n = m->n;
+    size_t k = w->k;
+    while (k < n && st[k] < a)
+      k++;
+    if (k < n && st[k] == a) {
+      w->k = ++k;
+      return k < n ? st[k] - 1 : len;
     }
+    w->k = k;
   }
   return line_end(s, a, len);
 }
@@ -3391,7 +3452,11 @@ static bool name_like_line(const char *s, size_t c, size_t len) {
  * with a comma and starts with "namens" or holds an office word ("De
  * minister van …,", "de burgemeester van Oosterzande,", "De voorzitter,",
  * "Gedeputeerde Staten van …,"). */
-static int office_formula(const char *s, toks *tk, size_t a, size_t b) {
+#if defined(__GNUC__)
+__attribute__((always_inline)) /* in the driver's loop, called once */
+#endif
+static inline int office_formula(const char *s, size_t len, toks *tk,
+                                 size_t a, size_t b, nextbyte *commas) {
   size_t w = 0;
   while (w < tk->n && !word_tok(&tk->v[w]))
     w++;
@@ -3408,7 +3473,7 @@ static int office_formula(const char *s, toks *tk, size_t a, size_t b) {
     kind = 2;
   /* an office formula ends with a comma: a line without one needs no
    * look-up of its first words */
-  else if (!memchr(s + a, ',', b - a))
+  else if (nextbyte_at(commas, s, len, a, ',') >= b)
     return 0;
   for (size_t k = w; !kind && k < tk->n && k < w + 3; k++) {
     tok *t = &tk->v[k];
@@ -4098,6 +4163,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
   firsts_by_len label_firsts;
   contact_label_firsts(label_firsts);
   linkpos lp = {false, 0, 0};
+  nextbyte colons = {0}, commas = {0};
   /* The cache lives as long as the thread: the bits depend on the
    * word's bytes only, and most documents are short, so a cache of their
    * own would be mostly cold. */
@@ -4140,7 +4206,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
       mode = M_SIG;
       sig_wait = 0;
     } else {
-      mode = line_key(s, a, b, &body, ctx->map);
+      mode = line_key(s, len, a, b, &body, ctx->map, &colons);
       if (mode == M_STAMP) {
         a = b + 1;
         continue;
@@ -4187,18 +4253,25 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
     }
     /* A letterhead label opens a column: the line's start or a word after
      * a column gap. */
-    /* (only the first token when no token follows a gap) */
-    for (size_t k = 0; k < (tk.gaps ? tk.n : tk.n > 0) && !contact; k++) {
+    /* (the first token never follows a gap; the walk ends at the last
+     * token that does) */
+    for (size_t k = 0, left = tk.gaps; k < tk.n && !contact; k++) {
       const tok *t = &tk.v[k];
-      if (!word_tok(t) || (k > 0 && !(t->f & F_GAP)))
-        continue;
-      if (!firsts_may(label_firsts, s, t) || !contact_label_opens(s, t))
-        continue;
-      size_t e = left_end(s, t->s, b);
-      if (e - t->s <= 24 && contact_label(s, t->s, e)) {
-        contact = true;
-        contact_col = t->s - a;
+      if (k > 0) {
+        if (!(t->f & F_GAP))
+          continue;
+        left--;
       }
+      if (word_tok(t) && firsts_may(label_firsts, s, t) &&
+          contact_label_opens(s, t)) {
+        size_t e = left_end(s, t->s, b);
+        if (e - t->s <= 24 && contact_label(s, t->s, e)) {
+          contact = true;
+          contact_col = t->s - a;
+        }
+      }
+      if (left == 0)
+        break;
     }
     st.mode = mode;
     st.assumed = false;
@@ -4207,7 +4280,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
      * "De minister van …,", "de burgemeester van …,"): the name under it
      * is the signatory acting in office.  Function lines in between ("de
      * directeur-generaal Mobiliteit,") do not use up the wait. */
-    int formula = office_formula(s, &tk, a, b);
+    int formula = office_formula(s, len, &tk, a, b, &commas);
     if (formula) {
       signatory = 3;
       sig_lines = 12;
