@@ -67,24 +67,30 @@ static inline uint64_t name_word_hash(const char *s, size_t n) {
   return h ^ (h >> 32);
 }
 
-/* A hash of all of a name's bytes, the key it is kept by in a batch's
- * set: eight bytes a step rather than one, the last step zero-padded
- * (the length, hashed first, tells the padding from bytes). */
-static uint64_t name_key(const char *s, size_t n) {
-  uint64_t h = 0x9e3779b97f4a7c15ull ^ n;
+/* h with the n bytes at p mixed in, eight a step (one load each, not a
+ * call), the last partial step zero-padded: callers hash the length
+ * first, which tells the padding from bytes. */
+static inline uint64_t mix_bytes(uint64_t h, const char *p, size_t n) {
   size_t i = 0;
   for (; i + 8 <= n; i += 8) {
     uint64_t x;
-    memcpy(&x, s + i, 8);
+    memcpy(&x, p + i, 8);
     h = (h ^ x) * 0xff51afd7ed558ccdull;
     h ^= h >> 29;
   }
   if (i < n) {
     uint64_t x = 0;
-    memcpy(&x, s + i, n - i);
+    memcpy(&x, p + i, n - i);
     h = (h ^ x) * 0xff51afd7ed558ccdull;
     h ^= h >> 29;
   }
+  return h;
+}
+
+/* A hash of all of a name's bytes, the key it is kept by in a batch's
+ * set. */
+static uint64_t name_key(const char *s, size_t n) {
+  uint64_t h = mix_bytes(0x9e3779b97f4a7c15ull ^ n, s, n);
   h ^= h >> 33;
   h *= 0xc4ceb9fe1a85ec53ull;
   return h ^ (h >> 33);
@@ -1507,23 +1513,8 @@ static uint64_t text_hash(const char *t, size_t len) {
   uint64_t h = 0x9e3779b97f4a7c15ull ^ len;
   size_t head = len < 128 ? len : 128;
   size_t tail = len - head < 128 ? len - head : 128;
-  /* eight bytes a step, the last partial step zero-padded */
-  for (size_t r = 0; r < 2; r++) {
-    const char *p = r ? t + len - tail : t;
-    size_t n = r ? tail : head, i = 0;
-    for (; i + 8 <= n; i += 8) {
-      uint64_t x;
-      memcpy(&x, p + i, 8); /* one load, not a call */
-      h = (h ^ x) * 0xff51afd7ed558ccdull;
-      h ^= h >> 29;
-    }
-    if (i < n) {
-      uint64_t x = 0;
-      memcpy(&x, p + i, n - i);
-      h = (h ^ x) * 0xff51afd7ed558ccdull;
-      h ^= h >> 29;
-    }
-  }
+  h = mix_bytes(h, t, head);
+  h = mix_bytes(h, t + len - tail, tail);
   h ^= h >> 33;
   h *= 0xff51afd7ed558ccdull;
   h ^= h >> 33;

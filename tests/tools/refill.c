@@ -746,6 +746,24 @@ static int cmp_slot(const void *a, const void *b) {
   return x->start < y->start ? -1 : x->start > y->start;
 }
 
+/* Append x to the n slots of *v (room for *cap); false when memory is
+ * short, with *v freed. */
+static bool push_slot(slot **v, size_t *n, size_t *cap, slot x) {
+  if (*n == *cap) {
+    size_t c = *cap ? *cap * 2 : 8;
+    slot *nv = realloc(*v, c * sizeof *nv);
+    if (!nv) {
+      free(*v);
+      *v = NULL;
+      return false;
+    }
+    *v = nv;
+    *cap = c;
+  }
+  (*v)[(*n)++] = x;
+  return true;
+}
+
 /* The elision at t[i..), "[...]", "[..]" or "[…]"; its length or 0. */
 static size_t elision_at(const char *t, size_t len, size_t i) {
   static const char *const forms[] = {"[...]", "[..]", "[\u2026]", "[ ... ]", NULL};
@@ -795,16 +813,8 @@ static slot *find_elisions(const char *t, size_t len, size_t *nout) {
       }
       if (!name)
         continue;
-      if (n == cap) {
-        cap = cap ? cap * 2 : 8;
-        slot *nv = realloc(v, cap * sizeof *v);
-        if (!nv) {
-          free(v);
-          return NULL;
-        }
-        v = nv;
-      }
-      v[n++] = (slot){s, e, -1};
+      if (!push_slot(&v, &n, &cap, (slot){s, e, -1}))
+        return NULL;
     }
     line += text_line;
     a = b + 1;
@@ -862,16 +872,8 @@ static slot *find_placeholders(const char *t, size_t len, size_t *nout) {
     int k = placeholder_kind(t, s, e);
     if (k < 0)
       continue;
-    if (n == cap) {
-      cap = cap ? cap * 2 : 8;
-      slot *nv = realloc(v, cap * sizeof *v);
-      if (!nv) {
-        free(v);
-        return NULL;
-      }
-      v = nv;
-    }
-    v[n++] = (slot){s, e, k};
+    if (!push_slot(&v, &n, &cap, (slot){s, e, k}))
+      return NULL;
   }
   *nout = n;
   return v;
