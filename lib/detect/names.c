@@ -2598,6 +2598,31 @@ static inline size_t sentence_particles(const char *s, toks *tk, size_t i) {
   return k;
 }
 
+/* Whether a capitalised word follows token i within the name (no column
+ * gap between): a name may go on. */
+static inline bool cap_goes_on(const tok *v, size_t n, size_t i) {
+  return i + 1 < n && word_tok(&v[i + 1]) && (v[i + 1].f & F_CAP) &&
+         !(v[i + 1].f & F_GAP);
+}
+
+/* The tests idle_in_body and lone_word end with, lx being token i's
+ * bits: nothing around the word makes more of it -- not "De heer", a
+ * title at the end of the line above or a case role before it, nor
+ * (last, as the longest test) an organisation's name that "De …",
+ * "Het …" may open, which parse_name skips whole. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline bool alone_in_body(const char *s, const nstate *st,
+                                 const tok *v, size_t n, size_t i,
+                                 unsigned lx) {
+  if (word_is(s, &v[i], "de") && i + 1 < n && word_is(s, &v[i + 1], "heer"))
+    return false;
+  if (i == st->title_at || role_before(s, v, i))
+    return false;
+  return !(lx & L_OPEN_ORG) || !phrase_from(st, i, WOO__LEX_ORGANISATIONS, 6);
+}
+
 /* Whether parse_name at the capitalised word token i of a body line
  * (st->mode M_BODY) would only step over it, reporting nothing: most
  * capitalised words of prose are no name, and its reading of them is
@@ -2622,8 +2647,7 @@ static inline bool idle_in_body(const char *s, const nstate *st, tok *v,
   if (t->f & F_INIT)
     return false;
   /* the next word within the name, capitalised: a name may go on */
-  if (i + 1 < n && word_tok(&v[i + 1]) && (v[i + 1].f & F_CAP) &&
-      !(v[i + 1].f & F_GAP))
+  if (cap_goes_on(v, n, i))
     return false;
   unsigned lx = lexbits(s, t);
   if (lx & (L_TITLE | L_OFF | L_OPEN_OFF))
@@ -2660,15 +2684,7 @@ static inline bool idle_in_body(const char *s, const nstate *st, tok *v,
         return false;
     }
   }
-  /* "De heer", a title at the end of the line above or a case role
-   * before it would make it a name */
-  if (word_is(s, t, "de") && i + 1 < n && word_is(s, &v[i + 1], "heer"))
-    return false;
-  if (i == st->title_at || role_before(s, v, i))
-    return false;
-  /* last, as the longest test: "De …", "Het …" may open an
-   * organisation's name, which parse_name skips whole */
-  return !(lx & L_OPEN_ORG) || !phrase_from(st, i, WOO__LEX_ORGANISATIONS, 6);
+  return alone_in_body(s, st, v, n, i, lx);
 }
 
 /* Whether parse_name at the capitalised word token i of a body line
@@ -2685,8 +2701,7 @@ static bool lone_word(const char *s, const nstate *st, tok *v, size_t n,
   if (!(t->f & F_CAP) || (t->f & (F_INIT | F_HYPH | F_ALLCAPS | F_DIGIT)) ||
       t->e - t->s == 1)
     return false;
-  if (i + 1 < n && word_tok(&v[i + 1]) && (v[i + 1].f & F_CAP) &&
-      !(v[i + 1].f & F_GAP))
+  if (cap_goes_on(v, n, i))
     return false;
   unsigned lx = lexbits(s, t);
   if (lx & (L_FN | L_ORG | L_STOP | L_STREET | L_PART | L_TITLE | L_OFF |
@@ -2698,11 +2713,7 @@ static bool lone_word(const char *s, const nstate *st, tok *v, size_t n,
       !(v[i + 1].f & (F_GAP | F_ALLCAPS)) && (v[i + 1].f & F_LOWER) &&
       !(t->f & F_SENT) && (lexbits(s, &v[i + 1]) & L_PART))
     return false;
-  if (word_is(s, t, "de") && i + 1 < n && word_is(s, &v[i + 1], "heer"))
-    return false;
-  if (i == st->title_at || role_before(s, v, i))
-    return false;
-  return !(lx & L_OPEN_ORG) || !phrase_from(st, i, WOO__LEX_ORGANISATIONS, 6);
+  return alone_in_body(s, st, v, n, i, lx);
 }
 
 /* Whether the token stops every reading of parse_name that comes to

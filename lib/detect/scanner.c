@@ -1261,6 +1261,15 @@ static inline unsigned head_bytes16(const char *p, __m128i lo, __m128i hi,
   __m128i in = _mm_andnot_si128(_mm_cmpgt_epi8(x, hi), _mm_cmpgt_epi8(x, lo));
   return (unsigned)_mm_movemask_epi8(_mm_or_si128(in, _mm_and_si128(x, hb)));
 }
+
+/* head_bytes16 for the sixty-four bytes at p, a bit each. */
+static inline uint64_t head_bytes64(const char *p, __m128i lo, __m128i hi,
+                                   __m128i hb) {
+  return head_bytes16(p, lo, hi, hb) |
+         (uint64_t)head_bytes16(p + 16, lo, hi, hb) << 16 |
+         (uint64_t)head_bytes16(p + 32, lo, hi, hb) << 32 |
+         (uint64_t)head_bytes16(p + 48, lo, hi, hb) << 48;
+}
 #endif
 
 /* The first byte at or after c where a name may start by its bytes
@@ -1284,10 +1293,7 @@ static size_t next_head(const woo_names *k, const char *t, size_t len,
       const uint64_t *heads = k->heads;
       const bool *first = k->first_byte;
       for (; c + 64 + 3 <= len; c += 64) {
-        uint64_t m = head_bytes16(t + c, lo, hi, hb) |
-                     (uint64_t)head_bytes16(t + c + 16, lo, hi, hb) << 16 |
-                     (uint64_t)head_bytes16(t + c + 32, lo, hi, hb) << 32 |
-                     (uint64_t)head_bytes16(t + c + 48, lo, hi, hb) << 48;
+        uint64_t m = head_bytes64(t + c, lo, hi, hb);
         for (; m; m &= m - 1) {
           size_t b = c + (size_t)__builtin_ctzll(m);
           unsigned hh = head_hash(t + b, 4);
@@ -1297,10 +1303,7 @@ static size_t next_head(const woo_names *k, const char *t, size_t len,
       }
     }
     for (; c + 64 <= len; c += 64) {
-      uint64_t m = head_bytes16(t + c, lo, hi, hb) |
-                   (uint64_t)head_bytes16(t + c + 16, lo, hi, hb) << 16 |
-                   (uint64_t)head_bytes16(t + c + 32, lo, hi, hb) << 32 |
-                   (uint64_t)head_bytes16(t + c + 48, lo, hi, hb) << 48;
+      uint64_t m = head_bytes64(t + c, lo, hi, hb);
       for (; m; m &= m - 1) {
         size_t b = c + (size_t)__builtin_ctzll(m);
         if (head_at(k, t, len, b))
