@@ -64,15 +64,25 @@ median() { printf '%s\n' "$@" | sort -n | awk '{a[NR] = $1} END {print a[int((NR
 run_woo() { "$woo" scan -j 1 "$docs" >"$work/woo.out"; }
 run_grep() { grep -c -E '[A-Z][a-z]+ [A-Z][a-z]+' "$all" >"$work/grep.out"; }
 
+# Each tool reads its input from the page cache: the files are read
+# right before every timed run, untimed.  A machine that gives back
+# cached pages to its host within seconds would otherwise time the
+# reads from disk of whichever files it dropped, mostly those of the
+# batch's thousands of small files.
+warm_woo() { find "$docs" -type f -print0 | xargs -0 cat >/dev/null; }
+warm_grep() { cat "$all" >/dev/null; }
 woo_wall=() woo_cpu=() ref_wall=() ref_cpu=()
-cat "$all" >/dev/null # page cache
 for ((i = 0; i < rounds; i++)); do
   # Alternate the order so that neither tool always runs second.
   if ((i % 2)); then
+    warm_grep
     read -r rw rc < <(timed run_grep)
+    warm_woo
     read -r ww wc < <(timed run_woo)
   else
+    warm_woo
     read -r ww wc < <(timed run_woo)
+    warm_grep
     read -r rw rc < <(timed run_grep)
   fi
   woo_wall+=("$ww") woo_cpu+=("$wc") ref_wall+=("$rw") ref_cpu+=("$rc")
@@ -122,6 +132,7 @@ for s in $single_mb; do
       "$all" >"$one.tmp" && mv "$one.tmp" "$one" || exit 1
   fi
   ob=$(stat -c %s "$one")
+  cat "$one" >/dev/null
   read -r sw sc < <(timed "$woo" scan -j 1 "$one")
   sm=$(peak_kb "$woo" scan -j 1 "$one")
   awk -v b="$ob" -v w="$sw" -v c="$sc" -v m="$sm" 'BEGIN {
