@@ -2,6 +2,7 @@
  * of subcommands, nothing else. */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -37,6 +38,13 @@ int main(int argc, char **argv) {
     usage(stderr);
     return EXIT_USAGE;
   }
+  /* Output to a file or pipe goes out in large writes: a batch prints a
+   * line per mark, and stdio's default of one file-system block per
+   * write made thousands of system calls of a few kilobytes each.  A
+   * terminal keeps its line buffering. */
+  static char outbuf[1 << 18];
+  if (!isatty(STDOUT_FILENO))
+    setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
   const char *name = argv[1];
   if (!strcmp(name, "--version") || !strcmp(name, "version")) {
     printf("woo %s\n", woo_version());
