@@ -977,6 +977,8 @@ void woo_names_free(woo_names *n) {
   free(n->v);
   free(n->index);
   free(n->bucket);
+  free(n->by_head);
+  free(n->head_at);
   pthread_rwlock_destroy(&n->lock);
   free(n);
 }
@@ -1010,6 +1012,59 @@ static inline unsigned head_hash(const char *s, size_t n) {
     for (size_t k = 0; k < n; k++)
       x |= (uint32_t)(unsigned char)s[k] << 8 * k;
   return (x * 0x9e3779b1u) >> 16;
+}
+
+static inline unsigned head_key_hash(uint32_t head) {
+  return (head * 0x9e3779b1u) >> 16; /* as head_hash of the four bytes */
+}
+
+static int cmp_head_key(const void *a, const void *b) {
+  const woo__head_key *x = a, *y = b;
+  unsigned hx = head_key_hash(x->head), hy = head_key_hash(y->head);
+  if (hx != hy)
+    return hx < hy ? -1 : 1;
+  if (x->head != y->head)
+    return x->head < y->head ? -1 : 1;
+  return x->len > y->len ? -1 : x->len < y->len; /* longest first */
+}
+
+/* The names by their heads (by_head, head_at), when all have four bytes
+ * or more; the caller holds the write lock.  Only a faster way to the
+ * same names: without memory for it, scans look them up by their first
+ * words. */
+static void index_heads(woo_names *k) {
+  free(k->by_head);
+  free(k->head_at);
+  k->by_head = NULL;
+  k->head_at = NULL;
+  if (k->head_n != 4 || !k->n)
+    return;
+  woo__head_key *v = woo__reallocarray(NULL, k->n, sizeof *v);
+  if (!v)
+    return;
+  for (size_t i = 0; i < k->n; i++) {
+    uint32_t x;
+    memcpy(&x, k->index[i].name, 4);
+    v[i] = (woo__head_key){x, (uint32_t)k->index[i].len, k->index[i].name};
+  }
+  qsort(v, k->n, sizeof *v, cmp_head_key);
+  unsigned bits = 0;
+  while (bits < 16 && ((size_t)1 << bits) < k->n)
+    bits++;
+  size_t nb = ((size_t)1 << bits) + 1;
+  uint32_t *at = woo__reallocarray(NULL, nb, sizeof *at);
+  if (!at) {
+    free(v);
+    return;
+  }
+  for (size_t b = 0, i = 0; b < nb; b++) {
+    while (i < k->n && (head_key_hash(v[i].head) >> (16 - bits)) < b)
+      i++;
+    at[b] = (uint32_t)i;
+  }
+  k->by_head = v;
+  k->head_at = at;
+  k->head_bits = bits;
 }
 
 /* Bring the lookup index up to date; the caller holds the write lock. */
@@ -1066,6 +1121,7 @@ static int index_names(woo_names *k) {
       k->stop_hi = (unsigned char)c;
     }
   }
+  index_heads(k);
   return 0;
 }
 
@@ -1325,6 +1381,29 @@ static size_t next_head(const woo_names *k, const char *t, size_t len,
   return len;
 }
 
+/* The longest name that starts at byte c by its head (by_head), is all
+ * in the text and ends where a word does; 0 for none.  For a word start
+ * c after ASCII other than a letter, digit, apostrophe or hyphen, at an
+ * ASCII letter or digit: there walk_step finds the same name, from the
+ * word at c, which is the name's first word wherever all of the name's
+ * bytes are at c. */
+static inline size_t name_by_head(const woo_names *k, const char *t,
+                                  size_t len, size_t c) {
+  if (len - c < 4)
+    return 0;
+  uint32_t x;
+  memcpy(&x, t + c, 4);
+  unsigned b = head_key_hash(x) >> (16 - k->head_bits);
+  const woo__head_key *e = k->by_head + k->head_at[b];
+  const woo__head_key *end = k->by_head + k->head_at[b + 1];
+  for (; e < end; e++)
+    if (e->head == x && e->len <= len - c &&
+        same_bytes(t + c, e->name, e->len) &&
+        (c + e->len == len || word_ends(t + c + e->len, len - c - e->len)))
+      return e->len;
+  return 0;
+}
+
 /* Mark mentions of names another document of the batch withheld: the full
  * name wherever it occurs as whole words.  The walk over the text's words
  * (walk_step), each looked up among the names' first words, so that the
@@ -1399,6 +1478,25 @@ static int known_names(const woo__scan_ctx *ctx, woo_names *known,
      * (a name found ends before a word character).  After other ASCII
      * but an apostrophe or hyphen it does: no word goes on over that
      * byte, and no step of the walk passes over c. */
+    size_t best;
+    unsigned char q = c ? (unsigned char)t[c - 1] : ' ';
+    if (known->by_head && ascii_alnum((unsigned char)t[c]) && q < 0x80 &&
+        q != '\'' && q != '-' && !ascii_alnum(q)) {
+      /* the usual case: a word starts at c (below, start), and a name
+       * there is found by its head (name_by_head) */
+      best = name_by_head(known, t, len, c);
+      if (!best) {
+        c++;
+        continue;
+      }
+      while (own_at < n_own && (own[2 * own_at] < c ||
+                                (own[2 * own_at] == c && own[2 * own_at + 1] < c + best)))
+        own_at++;
+      if (!(own_at < n_own && own[2 * own_at] == c && own[2 * own_at + 1] == c + best))
+        rc = woo__hits_add(hits, c, c + best, WOO_ENTITY_PERSON, "batch", 0.9);
+      from = c = c + best;
+      continue;
+    }
     bool start;
     unsigned char p = c > from ? (unsigned char)t[c - 1] : 0;
     if (c == from || (p < 0x80 && p != '\'' && p != '-' && !ascii_alnum(p))) {
@@ -1417,7 +1515,7 @@ static int known_names(const woo__scan_ctx *ctx, woo_names *known,
           break;
         z--;
       }
-      size_t i = z, best;
+      size_t i = z;
       while (i < c)
         i = walk_step(known, t, len, i, false, &best);
       start = i == c;
@@ -1426,7 +1524,6 @@ static int known_names(const woo__scan_ctx *ctx, woo_names *known,
       c++;
       continue;
     }
-    size_t best;
     /* (next_head found a head at c) */
     size_t next = walk_step(known, t, len, c, true, &best);
     if (best) {

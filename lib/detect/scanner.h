@@ -48,6 +48,14 @@ typedef struct woo__name_key {
   size_t len;
 } woo__name_key;
 
+/* A name by its first four bytes (its head), for the scan's usual case:
+ * a word start where next_head found one of the heads. */
+typedef struct woo__head_key {
+  uint32_t head; /* the first four bytes, as loaded from memory */
+  uint32_t len;
+  const char *name;
+} woo__head_key;
+
 /* The person hits the learning pass found in one document, kept so that
  * the marking pass over the same text need not find them again: name
  * finding is most of a scan, and a batch reads every document twice.
@@ -96,6 +104,13 @@ struct woo_names {
   unsigned char stop_lo, stop_hi;
   uint64_t heads[(1 << 16) / 64];
   size_t head_n;
+  /* When every name has four bytes or more (head_n == 4): the names by
+   * head hash, then head, then length, longest first, and where those
+   * of the top head_bits bits of a head hash start (head_at[b];
+   * head_at[2^head_bits] is index_n); NULL otherwise. */
+  woo__head_key *by_head;
+  uint32_t *head_at;
+  unsigned head_bits;
   /* Learned documents: open addressing on the text hash, NULL = empty
    * slot.  Bounded by WOO__LEARNED_BYTES; documents beyond it are
    * scanned again in the marking pass. */
