@@ -17,8 +17,13 @@ mkdir -p "$work/text"
 cd "$work"
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+# Every run reads its inputs from the page cache: they are read right
+# before it, untimed, as a machine may hand cached pages back to its
+# host within seconds and the reads from disk would be timed.
+warm() { cat text/* ${pdfs[@]+"${pdfs[@]}"} >/dev/null 2>&1 || true; }
 cpu_of() { # user+sys seconds of a command, three runs, median
   for _ in 1 2 3; do
+    warm
     /usr/bin/env time -f '%U %S' -o t.out "$@" >/dev/null 2>&1 || true
     tail -1 t.out | awk '{print $1 + $2}'
   done | median
