@@ -1776,15 +1776,21 @@ static inline bool closing_line(const char *s, size_t a, size_t b,
   size_t i = a;
   while (i < b && (s[i] == ' ' || s[i] == '\t' || s[i] == '>'))
     i++;
-  /* every closing starts with one of these letters: m v g h k r b w d c
-   * (asked inline, as most lines start with another) */
-  const uint32_t firsts = 1u << ('m' - 'a') | 1u << ('v' - 'a') |
-                          1u << ('g' - 'a') | 1u << ('h' - 'a') |
-                          1u << ('k' - 'a') | 1u << ('r' - 'a') |
-                          1u << ('b' - 'a') | 1u << ('w' - 'a') |
-                          1u << ('d' - 'a') | 1u << ('c' - 'a');
-  unsigned c0 = i < b ? ((unsigned char)s[i] | 32u) - 'a' : 26;
-  return c0 < 26 && (firsts >> c0 & 1) && closing_from(s, i, b, tail);
+  /* every closing starts with one of these letters, and one of these
+   * second bytes after it (a bit at (byte | 32) & 31, which keeps the
+   * capitals and the '.' of "m.v.g." too): asked inline, as nearly every
+   * line starts otherwise ("De", "Het", "Dit") */
+#define B2(c) (1u << (((unsigned)(c) | 32u) & 31))
+  static const uint32_t seconds[26] = {
+      ['b' - 'a'] = B2('e'), ['c' - 'a'] = B2('o'), ['d' - 'a'] = B2('a'),
+      ['g' - 'a'] = B2('r'), ['h' - 'a'] = B2('a') | B2('o'),
+      ['k' - 'a'] = B2('i'), ['m' - 'a'] = B2('e') | B2('v') | B2('.'),
+      ['r' - 'a'] = B2('e'), ['v' - 'a'] = B2('r'), ['w' - 'a'] = B2('i')};
+#undef B2
+  unsigned c0 = i + 1 < b ? ((unsigned char)s[i] | 32u) - 'a' : 26;
+  return c0 < 26 &&
+         (seconds[c0] >> (((unsigned char)s[i + 1] | 32u) & 31) & 1) &&
+         closing_from(s, i, b, tail);
 }
 
 static bool closing_rest(const char *s, size_t i, size_t b, size_t *tail);
@@ -2515,10 +2521,10 @@ static inline bool idle_lower(const char *s, toks *tk, size_t i) {
   if (!(t->f & F_LOWER) ||
       (lexbits(s, t) & (L_OFF | L_OPEN_OFF | L_TITLE | L_PART)))
     return false;
-  if (i + 1 < tk->n && word_tok(&tk->v[i + 1]) && (tk->v[i + 1].f & F_CAP) &&
-      !(tk->v[i + 1].f & F_GAP) && place_word(s, t))
-    return false;
-  return !word_is(s, t, "de");
+  /* (the "de" of "de heer" is a particle: turned away above) */
+  return !(i + 1 < tk->n && word_tok(&tk->v[i + 1]) &&
+           (tk->v[i + 1].f & F_CAP) && !(tk->v[i + 1].f & F_GAP) &&
+           place_word(s, t));
 }
 
 /* Whether parse_name would take word token i for a kind of place or
