@@ -2622,7 +2622,9 @@ __attribute__((always_inline))
 static inline bool alone_in_body(const char *s, const nstate *st,
                                  const tok *v, size_t n, size_t i,
                                  unsigned lx) {
-  if (word_is(s, &v[i], "de") && i + 1 < n && word_is(s, &v[i + 1], "heer"))
+  /* ("de" is a particle: its bit first, the bytes only then) */
+  if ((lx & L_PART) && word_is(s, &v[i], "de") && i + 1 < n &&
+      word_is(s, &v[i + 1], "heer"))
     return false;
   if (i == st->title_at || role_before(s, v, i))
     return false;
@@ -2817,7 +2819,9 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
       i++;
       continue;
     }
-    if (word_is(s, &v[i], "de") && i + 1 < n && word_is(s, &v[i + 1], "heer")) {
+    /* (a particle's bit first: most words here are none) */
+    if ((lx & L_PART) && word_is(s, &v[i], "de") && i + 1 < n &&
+        word_is(s, &v[i + 1], "heer")) {
       title = true;
       i += 2;
       continue;
