@@ -1897,10 +1897,12 @@ static inline const word_firsts *firsts_of(void) {
   X("lieve") X("hi") X("hey") X("dear") X("goedemorgen") X("goedemiddag") \
   X("dag") X("goedenavond") X("hello") X("beiste")
 
-/* Whether the word opens a salutation. */
-static bool salutation_word(const char *s, const tok *t) {
+/* Whether the word opens a salutation; wf from firsts_of, which the
+ * caller asks once rather than at every line. */
+static bool salutation_word(const word_firsts *wf, const char *s,
+                            const tok *t) {
   static const lit w[] = {SALUTATIONS(LIT_OF)};
-  if (!firsts_may(firsts_of()->salutations, s, t))
+  if (!firsts_may(wf->salutations, s, t))
     return false;
   for (size_t n = 0; n < sizeof w / sizeof w[0]; n++)
     if (word_is_lit(s, t, &w[n]))
@@ -4183,6 +4185,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
   bool contact = false;     /* … with its name on the next line */
   firsts_by_len label_firsts;
   contact_label_firsts(label_firsts);
+  const word_firsts *wf = firsts_of();
   linkpos lp = {false, 0, 0};
   nextbyte colons = {0}, commas = {0};
   /* The cache lives as long as the thread: the bits depend on the
@@ -4391,7 +4394,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
     }
     /* A salutation opens its line: "Beste Piet," "Geachte heer Jansen," */
     if (mode == M_BODY && tk.n > 0 && word_tok(&tk.v[0]) &&
-        salutation_word(s, &tk.v[0])) {
+        salutation_word(wf, s, &tk.v[0])) {
       st.mode = M_SALUT;
       i = 1;
     }
