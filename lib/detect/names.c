@@ -4005,8 +4005,13 @@ static int not_persons(const woo__scan_ctx *ctx, woo__hits *out, size_t n0,
         continue;
       }
     }
-    /* written in full elsewhere, or decided at an earlier mention */
-    int mark = wordset_mark(&seen, s, b->s, b->e);
+    /* written in full elsewhere, or decided at an earlier mention: the
+     * surname's slot, found once (the set had room made for every
+     * surname above and does not grow, so the slot stays where it is
+     * for the decision below) */
+    uint64_t h = wordset_hash(s, b->s, b->e);
+    wordslot *slot = wordset_find(&seen, s, b->s, b->e, h);
+    int mark = slot->e ? slot->mark : 0;
     if (mark == SN_DROP)
       x->confidence = 0;
     if (mark)
@@ -4026,10 +4031,8 @@ static int not_persons(const woo__scan_ctx *ctx, woo__hits *out, size_t n0,
     }
     if (eponym)
       x->confidence = 0;
-    if (wordset_add(&seen, s, b->s, b->e, eponym ? SN_DROP : SN_KEEP) < 0) {
-      rc = WOO_ENOMEM;
-      goto done;
-    }
+    *slot = (wordslot){h, b->s, b->e, eponym ? SN_DROP : SN_KEEP};
+    seen.n++;
   }
 done:
   free(firms.v);
