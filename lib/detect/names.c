@@ -2585,7 +2585,8 @@ static inline size_t sentence_particles(const char *s, toks *tk, size_t i) {
   unsigned lx = lexbits(s, t);
   if (!(lx & L_PART) || (lx & (L_TITLE | L_OFF | L_OPEN_OFF)) ||
       place_before_cap(s, tk, i) ||
-      (word_is(s, t, "de") && i + 1 < n && word_is(s, &v[i + 1], "heer")))
+      /* "de heer": the rare word after it first, "de" being common */
+      (i + 1 < n && word_is(s, &v[i + 1], "heer") && word_is(s, t, "de")))
     return 0;
   /* the particles of parse_name's loop, the first one among them; the
    * words after it are looked up through the line's cache, as passed
@@ -2624,9 +2625,9 @@ __attribute__((always_inline))
 static inline bool alone_in_body(const char *s, const nstate *st,
                                  const tok *v, size_t n, size_t i,
                                  unsigned lx) {
-  /* ("de" is a particle: its bit first, the bytes only then) */
-  if ((lx & L_PART) && word_is(s, &v[i], "de") && i + 1 < n &&
-      word_is(s, &v[i + 1], "heer"))
+  /* ("de" is a particle: its bit first, then the rarer "heer") */
+  if ((lx & L_PART) && i + 1 < n && word_is(s, &v[i + 1], "heer") &&
+      word_is(s, &v[i], "de"))
     return false;
   if (i == st->title_at || role_before(s, v, i))
     return false;
@@ -2821,9 +2822,10 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
       i++;
       continue;
     }
-    /* (a particle's bit first: most words here are none) */
-    if ((lx & L_PART) && word_is(s, &v[i], "de") && i + 1 < n &&
-        word_is(s, &v[i + 1], "heer")) {
+    /* (a particle's bit first: most words here are none; then the
+     * rarer "heer") */
+    if ((lx & L_PART) && i + 1 < n && word_is(s, &v[i + 1], "heer") &&
+        word_is(s, &v[i], "de")) {
       title = true;
       i += 2;
       continue;
