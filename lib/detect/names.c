@@ -287,8 +287,19 @@ static inline bool key_eq(const char *s, size_t a, size_t b,
 __attribute__((always_inline))
 #endif
 static inline bool word_is(const char *s, const tok *t, const char *lit) {
-  return t->e > t->s && t->e - t->s == strlen(lit) &&
-         key_eq(s, t->s, t->e, lit);
+  size_t n = strlen(lit);
+  if (n == 0 || t->e - t->s != n)
+    return false;
+  /* the literal's length known here, the bytes are compared in a loop
+   * the compiler can unroll against the literal's letters */
+  for (size_t i = 0; i < n; i++) {
+    char c = s[t->s + i];
+    if (c >= 'A' && c <= 'Z')
+      c = (char)(c + 32);
+    if (c != lit[i])
+      return false;
+  }
+  return true;
 }
 
 /* A literal of a word list with its length, so that a list is run
