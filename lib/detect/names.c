@@ -3384,7 +3384,7 @@ static bool names_line(const char *s, toks *tk) {
     }
     if (t->kind != K_WORD)
       return false;
-    if (word_is(s, t, "en") && names)
+    if (names && word_is(s, t, "en"))
       continue;
     if (!(t->f & F_CAP) || (t->f & (F_ALLCAPS | F_INIT)) ||
         (lexbits(s, t) & (L_FN | L_STOP | L_ORG | L_TITLE | L_OFF)) != L_FN)
