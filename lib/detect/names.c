@@ -4436,6 +4436,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
     }
     bool entry = true; /* at the start of an entry of an address header */
     size_t reach = SIZE_MAX; /* the capital whose tokens before were cut */
+    size_t unpassed = SIZE_MAX; /* a word token passed would not pass */
     while (i < tk.n) {
       tok *t = &tk.v[i];
       /* No capitalised word from here on: parse_name would not be called
@@ -4481,11 +4482,13 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
         }
       }
       entry = false;
-      if (passed(s, &tk, i)) {
-        /* a run of them is passed without the calls */
+      if (i != unpassed && passed(s, &tk, i)) {
+        /* a run of them is passed without the calls; the word it stops
+         * at is not asked again when the loop comes back to it */
         do
           i++;
         while (i < tk.n && tk.v[i].kind == K_WORD && passed(s, &tk, i));
+        unpassed = i;
         if (st.mode == M_SALUT && i < tk.n && tk.v[i].kind == K_PUNCT &&
             (tk.v[i].c == ',' || tk.v[i].c == '!'))
           st.mode = M_BODY;
