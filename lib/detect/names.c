@@ -875,11 +875,13 @@ static void links_ahead(linkpos *lp, const char *s, size_t len, size_t a) {
     lp->at = p ? (size_t)(p - s) : len;
   }
   if (!lp->init || lp->css < a) {
+    /* by the slash after the colon: most texts have far fewer slashes
+     * than colons ("Datum:", "18:07"), so the search stops less often */
     lp->css = len;
-    for (const char *p = s + a, *e = s + len;
-         (p = memchr(p, ':', (size_t)(e - p))); p++)
-      if (e - p >= 3 && p[1] == '/' && p[2] == '/') {
-        lp->css = (size_t)(p - s);
+    for (const char *p = s + a + 1, *e = s + len;
+         p < e && (p = memchr(p, '/', (size_t)(e - p))); p++)
+      if (e - p >= 2 && p[-1] == ':' && p[1] == '/') {
+        lp->css = (size_t)(p - 1 - s);
         break;
       }
   }
