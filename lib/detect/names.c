@@ -2097,10 +2097,15 @@ static int emit_name(const nstate *st, woo__hits *out, size_t a, size_t b,
       return WOO_ENOMEM;
   if (ht->nh == 0)
     ht->first[0] = 0;
-  /* a name has a few tokens: copied one by one, without the call */
-  for (size_t k = a; k < b; k++)
-    ht->v[ht->n++] = v[k];
-  ht->first[++ht->nh] = ht->n;
+  /* a name has a few tokens: copied one by one, without the call (the
+   * counts kept in locals, which the stores of tokens might otherwise
+   * be taken to change) */
+  size_t at = ht->n, m = b - a;
+  tok *dst = ht->v + at;
+  for (size_t k = 0; k < m; k++)
+    dst[k] = v[a + k];
+  ht->n = at + m;
+  ht->first[++ht->nh] = at + m;
   return 0;
 }
 
