@@ -4441,11 +4441,16 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
         }
       }
     }
+    /* The line's tokens for the loop, in a copy of their array's handle
+     * that no call below is given: the compiler keeps it in registers
+     * instead of reading it again after every store to a token (the
+     * calls do not change the line's tokens' array or count). */
+    toks lt = tk;
     bool entry = true; /* at the start of an entry of an address header */
     size_t reach = SIZE_MAX; /* the capital whose tokens before were cut */
     size_t unpassed = SIZE_MAX; /* a word token passed would not pass */
-    while (i < tk.n) {
-      tok *t = &tk.v[i];
+    while (i < lt.n) {
+      tok *t = &lt.v[i];
       /* No capitalised word from here on: parse_name would not be called
        * again (a lower-case word only opens a name a few tokens before
        * one), and what the loop keeps besides (salutation mode, header
@@ -4465,7 +4470,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
       if (st.mode == M_BODY && t->ncap != reach) {
         reach = t->ncap;
         size_t k = reach;
-        while (k > i && !chain_stop(&tk.v[k - 1]))
+        while (k > i && !chain_stop(&lt.v[k - 1]))
           k--;
         if (k > i) {
           i = k;
@@ -4489,27 +4494,27 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
         }
       }
       entry = false;
-      if (i != unpassed && passed(s, &tk, i)) {
+      if (i != unpassed && passed(s, &lt, i)) {
         /* a run of them is passed without the calls; the word it stops
          * at is not asked again when the loop comes back to it */
         do
           i++;
-        while (i < tk.n && tk.v[i].kind == K_WORD && passed(s, &tk, i));
+        while (i < lt.n && lt.v[i].kind == K_WORD && passed(s, &lt, i));
         unpassed = i;
-        if (st.mode == M_SALUT && i < tk.n && tk.v[i].kind == K_PUNCT &&
-            (tk.v[i].c == ',' || tk.v[i].c == '!'))
+        if (st.mode == M_SALUT && i < lt.n && lt.v[i].kind == K_PUNCT &&
+            (lt.v[i].c == ',' || lt.v[i].c == '!'))
           st.mode = M_BODY;
         continue;
       }
       if (st.mode == M_BODY && (t->f & F_LOWER)) {
-        size_t k = sentence_particles(s, &tk, i);
+        size_t k = sentence_particles(s, &lt, i);
         if (k) {
           i = k;
           continue;
         }
       }
       if (st.mode == M_BODY && (t->f & F_CAP) &&
-          idle_in_body(s, &st, tk.v, tk.n, i)) {
+          idle_in_body(s, &st, lt.v, lt.n, i)) {
         i++;
         continue;
       }
@@ -4519,8 +4524,8 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
         goto done;
       if (i <= before)
         i = before + 1;
-      if (st.mode == M_SALUT && i < tk.n && tk.v[i].kind == K_PUNCT &&
-          (tk.v[i].c == ',' || tk.v[i].c == '!'))
+      if (st.mode == M_SALUT && i < lt.n && lt.v[i].kind == K_PUNCT &&
+          (lt.v[i].c == ',' || lt.v[i].c == '!'))
         st.mode = M_BODY;
     }
     /* A title that ends the line or its column: the name is on the next
