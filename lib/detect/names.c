@@ -3593,10 +3593,18 @@ static bool particle_word(const char *w, size_t n) {
   return su_in_list(w, n, p);
 }
 
+#define TITLE_WORDS(X) X("heer") X("mevrouw") X("dhr") X("mevr") X("mr") \
+  X("dr") X("drs") X("ir") X("prof") X("ing")
 static bool title_word(const char *w, size_t n) {
-  static const char *const p[] = {"heer", "mevrouw", "dhr", "mevr", "mr",
-                                  "dr", "drs", "ir", "prof", "ing", NULL};
-  return su_in_list(w, n, p);
+  static const lit p[] = {TITLE_WORDS(LIT_OF)};
+  static const uint64_t lens = TITLE_WORDS(LEN_OF) 0;
+  /* a word of no title's length is turned away before the list */
+  if (!len_in(lens, n))
+    return false;
+  for (size_t k = 0; k < sizeof p / sizeof p[0]; k++)
+    if (lit_eq(w, 0, n, &p[k]))
+      return true;
+  return false;
 }
 
 static inline bool name_byte(unsigned char c) {
