@@ -3598,8 +3598,12 @@ static bool particle_word(const char *w, size_t n) {
 static bool title_word(const char *w, size_t n) {
   static const lit p[] = {TITLE_WORDS(LIT_OF)};
   static const uint64_t lens = TITLE_WORDS(LEN_OF) 0;
-  /* a word of no title's length is turned away before the list */
+  /* a word of no title's length or first letter is turned away before
+   * the list */
   if (!len_in(lens, n))
+    return false;
+  unsigned c = (unsigned char)w[0] | 32u;
+  if (c != 'h' && c != 'm' && c != 'd' && c != 'i' && c != 'p')
     return false;
   for (size_t k = 0; k < sizeof p / sizeof p[0]; k++)
     if (lit_eq(w, 0, n, &p[k]))
@@ -3985,11 +3989,16 @@ static int not_persons(const woo__scan_ctx *ctx, woo__hits *out, size_t n0,
     rc = WOO_ENOMEM;
     goto done;
   }
-  for (size_t k = cap - nf; k < cap; k++)
-    if (wordset_add(&seen, s, v[k].s, v[k].e, SN_FULL) < 0) {
-      rc = WOO_ENOMEM;
-      goto done;
+  /* (added as wordset_add would, without its test for room: there is
+   * room for all) */
+  for (size_t k = cap - nf; k < cap; k++) {
+    uint64_t h = wordset_hash(s, v[k].s, v[k].e);
+    wordslot *slot = wordset_find(&seen, s, v[k].s, v[k].e, h);
+    if (!slot->e) {
+      *slot = (wordslot){h, v[k].s, v[k].e, SN_FULL};
+      seen.n++;
     }
+  }
   bool looked = false; /* for the nouns, once */
   size_t alone = 0;     /* surnames looked for one at a time */
   if (len >= EPONYM_PASS_FIRST) {
