@@ -1894,7 +1894,7 @@ static inline bool firsts_may(const firsts_by_len f, const char *s,
 }
 
 typedef struct word_firsts {
-  firsts_by_len salutations, places, weak;
+  firsts_by_len salutations, places;
 } word_firsts;
 static word_firsts the_firsts;
 static pthread_once_t firsts_once = PTHREAD_ONCE_INIT;
@@ -2267,21 +2267,52 @@ static inline uint64_t packed_word(const char *s, size_t n) {
 
 /* The weak particles packed, made once: the parser asks about most
  * particles it meets ("de", "van"), and a list of two- and three-letter
- * words turns few of them away by length. */
+ * words turns few of them away by length.  They are kept in a table of
+ * 128 slots too, at a slot of their own under a multiplier searched for
+ * once, so that a word is asked about with one comparison rather than
+ * one per particle. */
 static uint64_t weak_packed[N_WEAK];
+#define WEAK_SLOTS 128
+static uint64_t weak_slots[WEAK_SLOTS];
+static uint64_t weak_mul; /* 0: none found, the list is run through */
 static pthread_once_t weak_once = PTHREAD_ONCE_INIT;
 
+static inline unsigned weak_slot(uint64_t x, uint64_t mul) {
+  return (unsigned)((x * mul) >> 57);
+}
+
 static void weak_start(void) {
+  _Static_assert(WEAK_SLOTS == 128, "weak_slot gives seven bits");
   for (size_t k = 0; k < N_WEAK; k++)
     weak_packed[k] = packed_word(weak_words[k], strlen(weak_words[k]));
+  /* odd multipliers in turn; a packed word is never 0 (its length is in
+   * the top byte), so 0 marks an empty slot */
+  uint64_t mul = 0x9e3779b97f4a7c15ull;
+  for (int tries = 0; tries < 4096; tries++, mul += 0x632be59bd9b4e01aull) {
+    uint64_t t[WEAK_SLOTS] = {0};
+    size_t k = 0;
+    for (; k < N_WEAK; k++) {
+      uint64_t *slot = &t[weak_slot(weak_packed[k], mul)];
+      if (*slot)
+        break;
+      *slot = weak_packed[k];
+    }
+    if (k == N_WEAK) {
+      memcpy(weak_slots, t, sizeof t);
+      weak_mul = mul;
+      return;
+    }
+  }
 }
 
 static bool weak_particle(const char *s, const tok *t) {
   size_t n = t->e - t->s;
-  if (n == 0 || n > 7 || !firsts_may(firsts_of()->weak, s, t))
+  if (n == 0 || n > 7)
     return false;
   pthread_once(&weak_once, weak_start);
   uint64_t x = packed_word(s + t->s, n);
+  if (weak_mul)
+    return weak_slots[weak_slot(x, weak_mul)] == x;
   for (size_t k = 0; k < N_WEAK; k++)
     if (weak_packed[k] == x)
       return true;
@@ -2483,8 +2514,6 @@ static void firsts_start(void) {
   firsts_fill(the_firsts.salutations, salutations,
               sizeof salutations / sizeof *salutations);
   firsts_fill(the_firsts.places, places, sizeof places / sizeof *places);
-  static const lit weak[] = {WEAK_PARTICLES(LIT_OF)};
-  firsts_fill(the_firsts.weak, weak, sizeof weak / sizeof *weak);
 }
 
 /* Words after which a capitalised word names a place or a body. */
