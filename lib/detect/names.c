@@ -3571,22 +3571,14 @@ static inline int office_formula(const char *s, size_t len, toks *tk,
  * after "Afwezig: B. Hofste (GroenLinks)"): a name without given name
  * whose surname is an office holder's stays visible too.  For the person
  * hit x of confidence over 0.3, whose tokens are in tk (not_persons
- * reads each hit's tokens once for both). */
+ * reads each hit's tokens once for both): of its capitalised words that
+ * are no initials or particle, the last is token `last` (tk->n: none)
+ * and there are `words`; `inits` is the number of its initials. */
 static void official_visible(const char *s, woo__hit *x,
                              const keyset *officials, const keyset *places,
-                             toks *tk) {
-  size_t last = tk->n, given = 0, words = 0, inits = 0;
-  for (size_t k = 0; k < tk->n; k++) {
-    tok *t = &tk->v[k];
-    inits += word_tok(t) && (t->f & F_INIT);
-    if (!word_tok(t) || (t->f & F_INIT) || !(t->f & F_CAP) ||
-        (lexbits(s, t) & L_PART))
-      continue;
-    if (last != tk->n)
-      given++;
-    last = k;
-    words++;
-  }
+                             toks *tk, size_t last, size_t words,
+                             size_t inits) {
+  size_t given = words > 1; /* (only asked whether there is one) */
   /* "Cabo Delgado" where the text says "provincie Cabo Delgado": every
    * word a place (asked up to the first that is none) */
   if (words && !inits && places->n) {
@@ -3973,23 +3965,38 @@ static int not_persons(const woo__scan_ctx *ctx, woo__hits *out, size_t n0,
     size_t k0 = ht->first[h - n0];
     toks kept = {ht->v + k0, ht->first[h - n0 + 1] - k0, 0, NULL, 0};
     toks *tk = &kept;
-    if (officials->n || places->n) {
-      official_visible(s, x, officials, places, tk);
-      if (x->confidence <= 0.3)
-        continue;
-    }
-    size_t last = tk->n, words = 0;
+    /* the name's words counted once for both: here the capitalised words
+     * that are no title, initials or particle (and whether the name has
+     * a title or initials), for official_visible those that are no
+     * initials or particle */
+    size_t last = tk->n, words = 0, olast = tk->n, owords = 0, inits = 0;
     bool bare = true;
     for (size_t k = 0; k < tk->n; k++) {
       tok *t = &tk->v[k];
       if (!word_tok(t))
         continue;
-      if ((t->f & F_INIT) || (lexbits(s, t) & L_TITLE))
+      if (t->f & F_INIT) {
+        inits++;
         bare = false;
-      else if ((t->f & F_CAP) && !(lexbits(s, t) & L_PART)) {
+        continue;
+      }
+      unsigned lx = lexbits(s, t);
+      bool capital = (t->f & F_CAP) && !(lx & L_PART);
+      if (capital) {
+        olast = k;
+        owords++;
+      }
+      if (lx & L_TITLE)
+        bare = false;
+      else if (capital) {
         last = k;
         words++;
       }
+    }
+    if (officials->n || places->n) {
+      official_visible(s, x, officials, places, tk, olast, owords, inits);
+      if (x->confidence <= 0.3)
+        continue;
     }
     if (last == tk->n)
       continue;
