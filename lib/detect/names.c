@@ -1724,11 +1724,15 @@ static int key_mode(const char *s, size_t i, size_t e) {
   if (n == 0 || n > key_longest || n > sizeof k ||
       (n < 32 && !(key_firsts[n] >> ((unsigned char)s[i] & 31) & 1)))
     return M_BODY;
+  /* folded and hashed in one walk, as key_slot_of hashes */
+  uint32_t fh = 2166136261u;
   for (size_t q = 0; q < n; q++) {
     char c = s[i + q];
     k[q] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+    fh = (fh ^ (unsigned char)k[q]) * 16777619u;
   }
-  for (unsigned h = key_slot_of(k, n);; h = (h + 1) & (KEY_SLOTS - 1)) {
+  for (unsigned h = (fh ^ fh >> 15) & (KEY_SLOTS - 1);;
+       h = (h + 1) & (KEY_SLOTS - 1)) {
     const keyslot *x = &key_slots[h];
     if (!x->s)
       return M_BODY;
