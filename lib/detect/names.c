@@ -287,8 +287,19 @@ static inline bool key_eq(const char *s, size_t a, size_t b,
 __attribute__((always_inline))
 #endif
 static inline bool word_is(const char *s, const tok *t, const char *lit) {
-  return t->e > t->s && t->e - t->s == strlen(lit) &&
-         key_eq(s, t->s, t->e, lit);
+  size_t n = strlen(lit);
+  if (n == 0 || t->e - t->s != n)
+    return false;
+  /* the literal's length known here, the bytes are compared in a loop
+   * the compiler can unroll against the literal's letters */
+  for (size_t i = 0; i < n; i++) {
+    char c = s[t->s + i];
+    if (c >= 'A' && c <= 'Z')
+      c = (char)(c + 32);
+    if (c != lit[i])
+      return false;
+  }
+  return true;
 }
 
 /* A literal of a word list with its length, so that a list is run
@@ -864,11 +875,13 @@ static void links_ahead(linkpos *lp, const char *s, size_t len, size_t a) {
     lp->at = p ? (size_t)(p - s) : len;
   }
   if (!lp->init || lp->css < a) {
+    /* by the slash after the colon: most texts have far fewer slashes
+     * than colons ("Datum:", "18:07"), so the search stops less often */
     lp->css = len;
-    for (const char *p = s + a, *e = s + len;
-         (p = memchr(p, ':', (size_t)(e - p))); p++)
-      if (e - p >= 3 && p[1] == '/' && p[2] == '/') {
-        lp->css = (size_t)(p - s);
+    for (const char *p = s + a + 1, *e = s + len;
+         p < e && (p = memchr(p, '/', (size_t)(e - p))); p++)
+      if (e - p >= 2 && p[-1] == ':' && p[1] == '/') {
+        lp->css = (size_t)(p - 1 - s);
         break;
       }
   }
@@ -1711,11 +1724,15 @@ static int key_mode(const char *s, size_t i, size_t e) {
   if (n == 0 || n > key_longest || n > sizeof k ||
       (n < 32 && !(key_firsts[n] >> ((unsigned char)s[i] & 31) & 1)))
     return M_BODY;
+  /* folded and hashed in one walk, as key_slot_of hashes */
+  uint32_t fh = 2166136261u;
   for (size_t q = 0; q < n; q++) {
     char c = s[i + q];
     k[q] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+    fh = (fh ^ (unsigned char)k[q]) * 16777619u;
   }
-  for (unsigned h = key_slot_of(k, n);; h = (h + 1) & (KEY_SLOTS - 1)) {
+  for (unsigned h = (fh ^ fh >> 15) & (KEY_SLOTS - 1);;
+       h = (h + 1) & (KEY_SLOTS - 1)) {
     const keyslot *x = &key_slots[h];
     if (!x->s)
       return M_BODY;
@@ -1776,15 +1793,21 @@ static inline bool closing_line(const char *s, size_t a, size_t b,
   size_t i = a;
   while (i < b && (s[i] == ' ' || s[i] == '\t' || s[i] == '>'))
     i++;
-  /* every closing starts with one of these letters: m v g h k r b w d c
-   * (asked inline, as most lines start with another) */
-  const uint32_t firsts = 1u << ('m' - 'a') | 1u << ('v' - 'a') |
-                          1u << ('g' - 'a') | 1u << ('h' - 'a') |
-                          1u << ('k' - 'a') | 1u << ('r' - 'a') |
-                          1u << ('b' - 'a') | 1u << ('w' - 'a') |
-                          1u << ('d' - 'a') | 1u << ('c' - 'a');
-  unsigned c0 = i < b ? ((unsigned char)s[i] | 32u) - 'a' : 26;
-  return c0 < 26 && (firsts >> c0 & 1) && closing_from(s, i, b, tail);
+  /* every closing starts with one of these letters, and one of these
+   * second bytes after it (a bit at (byte | 32) & 31, which keeps the
+   * capitals and the '.' of "m.v.g." too): asked inline, as nearly every
+   * line starts otherwise ("De", "Het", "Dit") */
+#define B2(c) (1u << (((unsigned)(c) | 32u) & 31))
+  static const uint32_t seconds[26] = {
+      ['b' - 'a'] = B2('e'), ['c' - 'a'] = B2('o'), ['d' - 'a'] = B2('a'),
+      ['g' - 'a'] = B2('r'), ['h' - 'a'] = B2('a') | B2('o'),
+      ['k' - 'a'] = B2('i'), ['m' - 'a'] = B2('e') | B2('v') | B2('.'),
+      ['r' - 'a'] = B2('e'), ['v' - 'a'] = B2('r'), ['w' - 'a'] = B2('i')};
+#undef B2
+  unsigned c0 = i + 1 < b ? ((unsigned char)s[i] | 32u) - 'a' : 26;
+  return c0 < 26 &&
+         (seconds[c0] >> (((unsigned char)s[i + 1] | 32u) & 31) & 1) &&
+         closing_from(s, i, b, tail);
 }
 
 static bool closing_rest(const char *s, size_t i, size_t b, size_t *tail);
@@ -1875,7 +1898,7 @@ static inline bool firsts_may(const firsts_by_len f, const char *s,
 }
 
 typedef struct word_firsts {
-  firsts_by_len salutations, places, weak;
+  firsts_by_len salutations, places;
 } word_firsts;
 static word_firsts the_firsts;
 static pthread_once_t firsts_once = PTHREAD_ONCE_INIT;
@@ -1891,10 +1914,12 @@ static inline const word_firsts *firsts_of(void) {
   X("lieve") X("hi") X("hey") X("dear") X("goedemorgen") X("goedemiddag") \
   X("dag") X("goedenavond") X("hello") X("beiste")
 
-/* Whether the word opens a salutation. */
-static bool salutation_word(const char *s, const tok *t) {
+/* Whether the word opens a salutation; wf from firsts_of, which the
+ * caller asks once rather than at every line. */
+static bool salutation_word(const word_firsts *wf, const char *s,
+                            const tok *t) {
   static const lit w[] = {SALUTATIONS(LIT_OF)};
-  if (!firsts_may(firsts_of()->salutations, s, t))
+  if (!firsts_may(wf->salutations, s, t))
     return false;
   for (size_t n = 0; n < sizeof w / sizeof w[0]; n++)
     if (word_is_lit(s, t, &w[n]))
@@ -2076,10 +2101,15 @@ static int emit_name(const nstate *st, woo__hits *out, size_t a, size_t b,
       return WOO_ENOMEM;
   if (ht->nh == 0)
     ht->first[0] = 0;
-  /* a name has a few tokens: copied one by one, without the call */
-  for (size_t k = a; k < b; k++)
-    ht->v[ht->n++] = v[k];
-  ht->first[++ht->nh] = ht->n;
+  /* a name has a few tokens: copied one by one, without the call (the
+   * counts kept in locals, which the stores of tokens might otherwise
+   * be taken to change) */
+  size_t at = ht->n, m = b - a;
+  tok *dst = ht->v + at;
+  for (size_t k = 0; k < m; k++)
+    dst[k] = v[a + k];
+  ht->n = at + m;
+  ht->first[++ht->nh] = at + m;
   return 0;
 }
 
@@ -2241,21 +2271,52 @@ static inline uint64_t packed_word(const char *s, size_t n) {
 
 /* The weak particles packed, made once: the parser asks about most
  * particles it meets ("de", "van"), and a list of two- and three-letter
- * words turns few of them away by length. */
+ * words turns few of them away by length.  They are kept in a table of
+ * 128 slots too, at a slot of their own under a multiplier searched for
+ * once, so that a word is asked about with one comparison rather than
+ * one per particle. */
 static uint64_t weak_packed[N_WEAK];
+#define WEAK_SLOTS 128
+static uint64_t weak_slots[WEAK_SLOTS];
+static uint64_t weak_mul; /* 0: none found, the list is run through */
 static pthread_once_t weak_once = PTHREAD_ONCE_INIT;
 
+static inline unsigned weak_slot(uint64_t x, uint64_t mul) {
+  return (unsigned)((x * mul) >> 57);
+}
+
 static void weak_start(void) {
+  _Static_assert(WEAK_SLOTS == 128, "weak_slot gives seven bits");
   for (size_t k = 0; k < N_WEAK; k++)
     weak_packed[k] = packed_word(weak_words[k], strlen(weak_words[k]));
+  /* odd multipliers in turn; a packed word is never 0 (its length is in
+   * the top byte), so 0 marks an empty slot */
+  uint64_t mul = 0x9e3779b97f4a7c15ull;
+  for (int tries = 0; tries < 4096; tries++, mul += 0x632be59bd9b4e01aull) {
+    uint64_t t[WEAK_SLOTS] = {0};
+    size_t k = 0;
+    for (; k < N_WEAK; k++) {
+      uint64_t *slot = &t[weak_slot(weak_packed[k], mul)];
+      if (*slot)
+        break;
+      *slot = weak_packed[k];
+    }
+    if (k == N_WEAK) {
+      memcpy(weak_slots, t, sizeof t);
+      weak_mul = mul;
+      return;
+    }
+  }
 }
 
 static bool weak_particle(const char *s, const tok *t) {
   size_t n = t->e - t->s;
-  if (n == 0 || n > 7 || !firsts_may(firsts_of()->weak, s, t))
+  if (n == 0 || n > 7)
     return false;
   pthread_once(&weak_once, weak_start);
   uint64_t x = packed_word(s + t->s, n);
+  if (weak_mul)
+    return weak_slots[weak_slot(x, weak_mul)] == x;
   for (size_t k = 0; k < N_WEAK; k++)
     if (weak_packed[k] == x)
       return true;
@@ -2457,8 +2518,6 @@ static void firsts_start(void) {
   firsts_fill(the_firsts.salutations, salutations,
               sizeof salutations / sizeof *salutations);
   firsts_fill(the_firsts.places, places, sizeof places / sizeof *places);
-  static const lit weak[] = {WEAK_PARTICLES(LIT_OF)};
-  firsts_fill(the_firsts.weak, weak, sizeof weak / sizeof *weak);
 }
 
 /* Words after which a capitalised word names a place or a body. */
@@ -2515,10 +2574,10 @@ static inline bool idle_lower(const char *s, toks *tk, size_t i) {
   if (!(t->f & F_LOWER) ||
       (lexbits(s, t) & (L_OFF | L_OPEN_OFF | L_TITLE | L_PART)))
     return false;
-  if (i + 1 < tk->n && word_tok(&tk->v[i + 1]) && (tk->v[i + 1].f & F_CAP) &&
-      !(tk->v[i + 1].f & F_GAP) && place_word(s, t))
-    return false;
-  return !word_is(s, t, "de");
+  /* (the "de" of "de heer" is a particle: turned away above) */
+  return !(i + 1 < tk->n && word_tok(&tk->v[i + 1]) &&
+           (tk->v[i + 1].f & F_CAP) && !(tk->v[i + 1].f & F_GAP) &&
+           place_word(s, t));
 }
 
 /* Whether parse_name would take word token i for a kind of place or
@@ -2577,7 +2636,8 @@ static inline size_t sentence_particles(const char *s, toks *tk, size_t i) {
   unsigned lx = lexbits(s, t);
   if (!(lx & L_PART) || (lx & (L_TITLE | L_OFF | L_OPEN_OFF)) ||
       place_before_cap(s, tk, i) ||
-      (word_is(s, t, "de") && i + 1 < n && word_is(s, &v[i + 1], "heer")))
+      /* "de heer": the rare word after it first, "de" being common */
+      (i + 1 < n && word_is(s, &v[i + 1], "heer") && word_is(s, t, "de")))
     return 0;
   /* the particles of parse_name's loop, the first one among them; the
    * words after it are looked up through the line's cache, as passed
@@ -2616,7 +2676,9 @@ __attribute__((always_inline))
 static inline bool alone_in_body(const char *s, const nstate *st,
                                  const tok *v, size_t n, size_t i,
                                  unsigned lx) {
-  if (word_is(s, &v[i], "de") && i + 1 < n && word_is(s, &v[i + 1], "heer"))
+  /* ("de" is a particle: its bit first, then the rarer "heer") */
+  if ((lx & L_PART) && i + 1 < n && word_is(s, &v[i + 1], "heer") &&
+      word_is(s, &v[i], "de"))
     return false;
   if (i == st->title_at || role_before(s, v, i))
     return false;
@@ -2811,7 +2873,10 @@ static int parse_name(nstate *st, woo__hits *out, size_t *pi) {
       i++;
       continue;
     }
-    if (word_is(s, &v[i], "de") && i + 1 < n && word_is(s, &v[i + 1], "heer")) {
+    /* (a particle's bit first: most words here are none; then the
+     * rarer "heer") */
+    if ((lx & L_PART) && i + 1 < n && word_is(s, &v[i + 1], "heer") &&
+        word_is(s, &v[i], "de")) {
       title = true;
       i += 2;
       continue;
@@ -3359,7 +3424,7 @@ static bool names_line(const char *s, toks *tk) {
     }
     if (t->kind != K_WORD)
       return false;
-    if (word_is(s, t, "en") && names)
+    if (names && word_is(s, t, "en"))
       continue;
     if (!(t->f & F_CAP) || (t->f & (F_ALLCAPS | F_INIT)) ||
         (lexbits(s, t) & (L_FN | L_STOP | L_ORG | L_TITLE | L_OFF)) != L_FN)
@@ -3510,22 +3575,14 @@ static inline int office_formula(const char *s, size_t len, toks *tk,
  * after "Afwezig: B. Hofste (GroenLinks)"): a name without given name
  * whose surname is an office holder's stays visible too.  For the person
  * hit x of confidence over 0.3, whose tokens are in tk (not_persons
- * reads each hit's tokens once for both). */
+ * reads each hit's tokens once for both): of its capitalised words that
+ * are no initials or particle, the last is token `last` (tk->n: none)
+ * and there are `words`; `inits` is the number of its initials. */
 static void official_visible(const char *s, woo__hit *x,
                              const keyset *officials, const keyset *places,
-                             toks *tk) {
-  size_t last = tk->n, given = 0, words = 0, inits = 0;
-  for (size_t k = 0; k < tk->n; k++) {
-    tok *t = &tk->v[k];
-    inits += word_tok(t) && (t->f & F_INIT);
-    if (!word_tok(t) || (t->f & F_INIT) || !(t->f & F_CAP) ||
-        (lexbits(s, t) & L_PART))
-      continue;
-    if (last != tk->n)
-      given++;
-    last = k;
-    words++;
-  }
+                             toks *tk, size_t last, size_t words,
+                             size_t inits) {
+  size_t given = words > 1; /* (only asked whether there is one) */
   /* "Cabo Delgado" where the text says "provincie Cabo Delgado": every
    * word a place (asked up to the first that is none) */
   if (words && !inits && places->n) {
@@ -3561,10 +3618,22 @@ static bool particle_word(const char *w, size_t n) {
   return su_in_list(w, n, p);
 }
 
+#define TITLE_WORDS(X) X("heer") X("mevrouw") X("dhr") X("mevr") X("mr") \
+  X("dr") X("drs") X("ir") X("prof") X("ing")
 static bool title_word(const char *w, size_t n) {
-  static const char *const p[] = {"heer", "mevrouw", "dhr", "mevr", "mr",
-                                  "dr", "drs", "ir", "prof", "ing", NULL};
-  return su_in_list(w, n, p);
+  static const lit p[] = {TITLE_WORDS(LIT_OF)};
+  static const uint64_t lens = TITLE_WORDS(LEN_OF) 0;
+  /* a word of no title's length or first letter is turned away before
+   * the list */
+  if (!len_in(lens, n))
+    return false;
+  unsigned c = (unsigned char)w[0] | 32u;
+  if (c != 'h' && c != 'm' && c != 'd' && c != 'i' && c != 'p')
+    return false;
+  for (size_t k = 0; k < sizeof p / sizeof p[0]; k++)
+    if (lit_eq(w, 0, n, &p[k]))
+      return true;
+  return false;
 }
 
 static inline bool name_byte(unsigned char c) {
@@ -3900,23 +3969,38 @@ static int not_persons(const woo__scan_ctx *ctx, woo__hits *out, size_t n0,
     size_t k0 = ht->first[h - n0];
     toks kept = {ht->v + k0, ht->first[h - n0 + 1] - k0, 0, NULL, 0};
     toks *tk = &kept;
-    if (officials->n || places->n) {
-      official_visible(s, x, officials, places, tk);
-      if (x->confidence <= 0.3)
-        continue;
-    }
-    size_t last = tk->n, words = 0;
+    /* the name's words counted once for both: here the capitalised words
+     * that are no title, initials or particle (and whether the name has
+     * a title or initials), for official_visible those that are no
+     * initials or particle */
+    size_t last = tk->n, words = 0, olast = tk->n, owords = 0, inits = 0;
     bool bare = true;
     for (size_t k = 0; k < tk->n; k++) {
       tok *t = &tk->v[k];
       if (!word_tok(t))
         continue;
-      if ((t->f & F_INIT) || (lexbits(s, t) & L_TITLE))
+      if (t->f & F_INIT) {
+        inits++;
         bare = false;
-      else if ((t->f & F_CAP) && !(lexbits(s, t) & L_PART)) {
+        continue;
+      }
+      unsigned lx = lexbits(s, t);
+      bool capital = (t->f & F_CAP) && !(lx & L_PART);
+      if (capital) {
+        olast = k;
+        owords++;
+      }
+      if (lx & L_TITLE)
+        bare = false;
+      else if (capital) {
         last = k;
         words++;
       }
+    }
+    if (officials->n || places->n) {
+      official_visible(s, x, officials, places, tk, olast, owords, inits);
+      if (x->confidence <= 0.3)
+        continue;
     }
     if (last == tk->n)
       continue;
@@ -3945,11 +4029,16 @@ static int not_persons(const woo__scan_ctx *ctx, woo__hits *out, size_t n0,
     rc = WOO_ENOMEM;
     goto done;
   }
-  for (size_t k = cap - nf; k < cap; k++)
-    if (wordset_add(&seen, s, v[k].s, v[k].e, SN_FULL) < 0) {
-      rc = WOO_ENOMEM;
-      goto done;
+  /* (added as wordset_add would, without its test for room: there is
+   * room for all) */
+  for (size_t k = cap - nf; k < cap; k++) {
+    uint64_t h = wordset_hash(s, v[k].s, v[k].e);
+    wordslot *slot = wordset_find(&seen, s, v[k].s, v[k].e, h);
+    if (!slot->e) {
+      *slot = (wordslot){h, v[k].s, v[k].e, SN_FULL};
+      seen.n++;
     }
+  }
   bool looked = false; /* for the nouns, once */
   size_t alone = 0;     /* surnames looked for one at a time */
   if (len >= EPONYM_PASS_FIRST) {
@@ -3993,8 +4082,13 @@ static int not_persons(const woo__scan_ctx *ctx, woo__hits *out, size_t n0,
         continue;
       }
     }
-    /* written in full elsewhere, or decided at an earlier mention */
-    int mark = wordset_mark(&seen, s, b->s, b->e);
+    /* written in full elsewhere, or decided at an earlier mention: the
+     * surname's slot, found once (the set had room made for every
+     * surname above and does not grow, so the slot stays where it is
+     * for the decision below) */
+    uint64_t h = wordset_hash(s, b->s, b->e);
+    wordslot *slot = wordset_find(&seen, s, b->s, b->e, h);
+    int mark = slot->e ? slot->mark : 0;
     if (mark == SN_DROP)
       x->confidence = 0;
     if (mark)
@@ -4014,10 +4108,8 @@ static int not_persons(const woo__scan_ctx *ctx, woo__hits *out, size_t n0,
     }
     if (eponym)
       x->confidence = 0;
-    if (wordset_add(&seen, s, b->s, b->e, eponym ? SN_DROP : SN_KEEP) < 0) {
-      rc = WOO_ENOMEM;
-      goto done;
-    }
+    *slot = (wordslot){h, b->s, b->e, eponym ? SN_DROP : SN_KEEP};
+    seen.n++;
   }
 done:
   free(firms.v);
@@ -4173,6 +4265,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
   bool contact = false;     /* … with its name on the next line */
   firsts_by_len label_firsts;
   contact_label_firsts(label_firsts);
+  const word_firsts *wf = firsts_of();
   linkpos lp = {false, 0, 0};
   nextbyte colons = {0}, commas = {0};
   /* The cache lives as long as the thread: the bits depend on the
@@ -4381,7 +4474,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
     }
     /* A salutation opens its line: "Beste Piet," "Geachte heer Jansen," */
     if (mode == M_BODY && tk.n > 0 && word_tok(&tk.v[0]) &&
-        salutation_word(s, &tk.v[0])) {
+        salutation_word(wf, s, &tk.v[0])) {
       st.mode = M_SALUT;
       i = 1;
     }
@@ -4405,10 +4498,16 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
         }
       }
     }
+    /* The line's tokens for the loop, in a copy of their array's handle
+     * that no call below is given: the compiler keeps it in registers
+     * instead of reading it again after every store to a token (the
+     * calls do not change the line's tokens' array or count). */
+    toks lt = tk;
     bool entry = true; /* at the start of an entry of an address header */
     size_t reach = SIZE_MAX; /* the capital whose tokens before were cut */
-    while (i < tk.n) {
-      tok *t = &tk.v[i];
+    size_t unpassed = SIZE_MAX; /* a word token passed would not pass */
+    while (i < lt.n) {
+      tok *t = &lt.v[i];
       /* No capitalised word from here on: parse_name would not be called
        * again (a lower-case word only opens a name a few tokens before
        * one), and what the loop keeps besides (salutation mode, header
@@ -4428,7 +4527,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
       if (st.mode == M_BODY && t->ncap != reach) {
         reach = t->ncap;
         size_t k = reach;
-        while (k > i && !chain_stop(&tk.v[k - 1]))
+        while (k > i && !chain_stop(&lt.v[k - 1]))
           k--;
         if (k > i) {
           i = k;
@@ -4452,25 +4551,27 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
         }
       }
       entry = false;
-      if (passed(s, &tk, i)) {
-        /* a run of them is passed without the calls */
+      if (i != unpassed && passed(s, &lt, i)) {
+        /* a run of them is passed without the calls; the word it stops
+         * at is not asked again when the loop comes back to it */
         do
           i++;
-        while (i < tk.n && tk.v[i].kind == K_WORD && passed(s, &tk, i));
-        if (st.mode == M_SALUT && i < tk.n && tk.v[i].kind == K_PUNCT &&
-            (tk.v[i].c == ',' || tk.v[i].c == '!'))
+        while (i < lt.n && lt.v[i].kind == K_WORD && passed(s, &lt, i));
+        unpassed = i;
+        if (st.mode == M_SALUT && i < lt.n && lt.v[i].kind == K_PUNCT &&
+            (lt.v[i].c == ',' || lt.v[i].c == '!'))
           st.mode = M_BODY;
         continue;
       }
       if (st.mode == M_BODY && (t->f & F_LOWER)) {
-        size_t k = sentence_particles(s, &tk, i);
+        size_t k = sentence_particles(s, &lt, i);
         if (k) {
           i = k;
           continue;
         }
       }
       if (st.mode == M_BODY && (t->f & F_CAP) &&
-          idle_in_body(s, &st, tk.v, tk.n, i)) {
+          idle_in_body(s, &st, lt.v, lt.n, i)) {
         i++;
         continue;
       }
@@ -4480,8 +4581,8 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
         goto done;
       if (i <= before)
         i = before + 1;
-      if (st.mode == M_SALUT && i < tk.n && tk.v[i].kind == K_PUNCT &&
-          (tk.v[i].c == ',' || tk.v[i].c == '!'))
+      if (st.mode == M_SALUT && i < lt.n && lt.v[i].kind == K_PUNCT &&
+          (lt.v[i].c == ',' || lt.v[i].c == '!'))
         st.mode = M_BODY;
     }
     /* A title that ends the line or its column: the name is on the next
