@@ -12,6 +12,15 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 
+/* Bytes of x in [lo, hi]: moved so that lo is -128, they are the ones
+ * a signed comparison finds below -128 + (hi - lo) + 1.  An addition and
+ * one comparison, where a pair of comparisons and their AND would be
+ * three. */
+static inline __m128i map_in(__m128i x, unsigned char lo, unsigned char hi) {
+  __m128i t = _mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - lo)));
+  return _mm_cmplt_epi8(t, _mm_set1_epi8((char)(0x80 + (hi - lo) + 1)));
+}
+
 /* The bits of the sixteen bytes at s, shifted by sh, into v (a word per
  * class). */
 static inline void map_chunk(const char *s, unsigned sh,
@@ -19,12 +28,10 @@ static inline void map_chunk(const char *s, unsigned sh,
   __m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
   /* Every byte of every class lies in '(' .. ':' (0x28 .. 0x3a): sixteen
    * bytes with none there, most of prose, leave their bits zero. */
-  if (!_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('(' - 1)),
-                                       _mm_cmplt_epi8(x, _mm_set1_epi8(':' + 1)))))
+  if (!_mm_movemask_epi8(map_in(x, '(', ':')))
     return;
-  /* signed compares: bytes from 0x80 up are negative, never digits */
-  __m128i dg = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
-                             _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+  /* bytes from 0x80 up are moved out of every range */
+  __m128i dg = map_in(x, '0', '9');
   __m128i ph = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('0')),
                             _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('+')),
                                          _mm_cmpeq_epi8(x, _mm_set1_epi8('('))));
@@ -92,7 +99,16 @@ static void map_bytes(woo__textmap *m, const char *text, size_t from,
  * from len on have no bits, so the last run ends by len at the latest,
  * within the map's last word.  Returns 0 or WOO_ENOMEM; a text whose
  * digits are too dense goes without the list. */
-static int digit_runs(woo__textmap *m) {
+/* Whether the list of runs lies in the caller's room, right after the
+ * classes: a list on the heap never starts there. */
+static bool runs_in_room(const woo__textmap *m) {
+  return m->borrowed && m->bits[WOO__MAP_RUNS] &&
+         m->bits[WOO__MAP_RUNS] == m->bits[WOO__MAP_COUNT - 1] + m->words;
+}
+
+/* `spare` (NULL or spare_words words) may hold the list while it fits:
+ * short texts, most of them, then need no allocation for it. */
+static int digit_runs(woo__textmap *m, uint64_t *spare, size_t spare_words) {
   if (m->len >= UINT32_MAX - 64)
     return 0;
   const uint64_t *d = m->bits[WOO__MAP_DIGIT];
@@ -100,9 +116,14 @@ static int digit_runs(woo__textmap *m) {
    * text it indexes.  Room for a word's 32 runs and the last one is
    * made before each word. */
   size_t most = m->len / 8 + 1, cap = m->words + 40, n = 0, ke = 0;
-  uint64_t *v = woo__malloc(cap * sizeof *v);
-  if (!v)
+  uint64_t *v;
+  bool spared = spare && cap <= spare_words;
+  if (spared) {
+    v = spare;
+    cap = spare_words;
+  } else if (!(v = woo__malloc(cap * sizeof *v))) {
     return WOO_ENOMEM;
+  }
   uint64_t carry = 0;
   for (size_t w = 0; w < m->words; w++) {
     uint64_t x = d[w], prev = x << 1 | carry;
@@ -111,10 +132,20 @@ static int digit_runs(woo__textmap *m) {
       continue;
     if (n + 33 > cap) {
       if (n > most) {
-        free(v);
+        if (!spared)
+          free(v);
         return 0;
       }
-      if (woo__grow(&v, &cap, sizeof *v, cap)) {
+      if (spared) {
+        /* on to the heap, twice as large */
+        uint64_t *h = woo__reallocarray(NULL, cap, 2 * sizeof *h);
+        if (!h)
+          return WOO_ENOMEM;
+        memcpy(h, v, n * sizeof *v);
+        v = h;
+        cap *= 2;
+        spared = false;
+      } else if (woo__grow(&v, &cap, sizeof *v, cap)) {
         free(v);
         return WOO_ENOMEM;
       }
@@ -126,7 +157,8 @@ static int digit_runs(woo__textmap *m) {
       v[ke++] |= (base + (uint64_t)__builtin_ctzll(e)) << 32;
   }
   if (n > most) {
-    free(v);
+    if (!spared)
+      free(v);
     return 0;
   }
   v[n] = (uint64_t)m->len | (uint64_t)UINT32_MAX << 32;
@@ -142,10 +174,15 @@ int woo__textmap_build(woo__textmap *m, const char *text, size_t len,
    * allocation per class: each is small enough for the allocator's
    * quick lists in most documents, one for all is not.  The words are
    * all written below, so none is cleared first. */
+  uint64_t *spare = NULL;
+  size_t spare_words = 0;
   if (room && nw <= room_words / WOO__MAP_COUNT) {
     for (int k = 0; k < WOO__MAP_COUNT; k++)
       m->bits[k] = room + (size_t)k * nw;
     m->borrowed = true;
+    /* the list of runs, where it fits, right after the classes */
+    spare = room + (size_t)WOO__MAP_COUNT * nw;
+    spare_words = room_words - (size_t)WOO__MAP_COUNT * nw;
   } else {
     for (int k = 0; k < WOO__MAP_COUNT; k++)
       if (!(m->bits[k] = woo__reallocarray(NULL, nw, sizeof *m->bits[k])))
@@ -171,12 +208,15 @@ int woo__textmap_build(woo__textmap *m, const char *text, size_t len,
     memset(m->bits[k], 0, nw * sizeof *m->bits[k]);
   map_bytes(m, text, 0, len);
 #endif
-  return digit_runs(m);
+  return digit_runs(m, spare, spare_words);
 }
 
 void woo__textmap_free(woo__textmap *m) {
   if (!m)
     return;
-  for (int k = m->borrowed ? WOO__MAP_RUNS : 0; k <= WOO__MAP_RUNS; k++)
-    free(m->bits[k]);
+  if (!runs_in_room(m))
+    free(m->bits[WOO__MAP_RUNS]);
+  if (!m->borrowed)
+    for (int k = 0; k < WOO__MAP_COUNT; k++)
+      free(m->bits[k]);
 }
