@@ -557,15 +557,19 @@ static const char *const url_public[] = {
 
 /* The first ".com/" at or after pos, or len: from the text map's dots
  * when the scan made one. */
-static size_t next_com(const woo__scan_ctx *ctx, su_walk *k, size_t pos) {
+static size_t next_com(const woo__scan_ctx *ctx, size_t pos) {
   const char *t = ctx->text;
   size_t len = ctx->len;
   if (!ctx->map) {
     const char *f = pos < len ? memmem(t + pos, len - pos, ".com/", 5) : NULL;
     return f ? (size_t)(f - t) : len;
   }
-  for (size_t d = pos; (d = su_walk_next(k, d)) < len; d++)
-    if (len - d >= 5 && t[d + 1] == 'c' && memcmp(t + d, ".com/", 5) == 0)
+  /* the dots before a 'c', which few are */
+  static const bool before_c[256] = {['c'] = true};
+  for (size_t d = pos;
+       (d = su_map_next_by(ctx->map, WOO__MAP_DOT, d, t, 1, before_c)) < len;
+       d++)
+    if (len - d >= 5 && memcmp(t + d, ".com/", 5) == 0)
       return d;
   return len;
 }
@@ -581,10 +585,8 @@ int woo__find_url(const woo__scan_ctx *ctx, woo__hits *out) {
                {"threads", "@"},   {"fb", ""}};
   const char *t = ctx->text;
   size_t len = ctx->len, pos = 0;
-  su_walk walk;
-  su_walk_init(&walk, ctx, WOO__MAP_DOT, '.');
   while (pos < len) {
-    size_t dot = next_com(ctx, &walk, pos), path = dot + 5;
+    size_t dot = next_com(ctx, pos), path = dot + 5;
     if (dot >= len)
       break;
     pos = path;

@@ -256,13 +256,16 @@ static int find_internal_domains(const woo__scan_ctx *ctx, woo__hits *out) {
   su_walk walk;
   su_walk_init(&walk, ctx, WOO__MAP_DOT, '.');
   while (pos < len) {
-    size_t dot = su_walk_next(&walk, pos);
+    /* Most dots end a sentence: the first letter after them lets nearly
+     * all go before the label is measured (as the map is read, where
+     * there is one). */
+    size_t dot = ctx->map ? su_map_next_by(ctx->map, WOO__MAP_DOT, pos, t, 1,
+                                           tld_first)
+                          : su_walk_next(&walk, pos);
     if (dot >= len)
       break;
     size_t le = dot + 1;
     pos = dot + 1;
-    /* Most dots end a sentence: the first letter after them lets nearly
-     * all go before the label is measured. */
     if (le >= len || !tld_first[(unsigned char)t[le]])
       continue;
     while (le < len && (su_alnum((unsigned char)t[le]) || t[le] == '-'))
