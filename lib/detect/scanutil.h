@@ -279,8 +279,9 @@ typedef struct su_walk {
   uint64_t x;           /* its bits not yet passed */
   char c;
   /* With the map: the digit bits, when the walk keeps only the bytes
-   * right after a digit (after > 0) or only those that are not (after
-   * < 0); NULL: all of the class. */
+   * right after a digit (after 1), only those between two digits (after
+   * 2) or only those that are not after one (after < 0); NULL: all of
+   * the class. */
   const uint64_t *digits;
   int after;
 } su_walk;
@@ -291,6 +292,10 @@ static inline uint64_t su_walk_word(const su_walk *k, size_t w) {
   if (x && k->digits) {
     /* bit b: a digit at byte b - 1, from the word before for bit 0 */
     uint64_t d = k->digits[w] << 1 | (w ? k->digits[w - 1] >> 63 : 0);
+    if (k->after > 1)
+      /* and a digit at byte b + 1, from the word after for bit 63 */
+      d &= k->digits[w] >> 1 |
+           (w + 1 < k->words ? k->digits[w + 1] << 63 : 0);
     x &= k->after > 0 ? d : ~d;
   }
   return x;
@@ -310,10 +315,10 @@ static inline void su_walk_init(su_walk *k, const woo__scan_ctx *ctx, int cls,
 }
 
 /* su_walk_init for a walk that passes over the bytes of the class right
- * after a digit (after < 0), or over all others (after > 0), where the
- * map tells: for recognizers that turn those away at once.  Without the
- * map the walk gives every byte c, and the recognizer's own test
- * decides. */
+ * after a digit (after < 0), or over all others (after 1), or over all
+ * but those between two digits (after 2), where the map tells: for
+ * recognizers that turn those away at once.  Without the map the walk
+ * gives every byte c, and the recognizer's own test decides. */
 static inline void su_walk_init_digit(su_walk *k, const woo__scan_ctx *ctx,
                                       int cls, char c, int after) {
   su_walk_init(k, ctx, cls, c);

@@ -83,8 +83,11 @@ static size_t ipv4_next(const char *t, size_t len, su_walk *dots, size_t i,
 static int find_ipv4(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
   size_t len = ctx->len, i = 0, run;
+  /* A dot with no digit after it ends the first octet's run and starts
+   * no second octet: such a dot is passed as the walk passes it, and is
+   * left out of the walk where the map tells. */
   su_walk dots;
-  su_walk_init_digit(&dots, ctx, WOO__MAP_DOT, '.', 1);
+  su_walk_init_digit(&dots, ctx, WOO__MAP_DOT, '.', 2);
   /* The first octet is the whole run, one to three digits, and a dot
    * follows it: other runs are passed over. */
   while ((i = ipv4_next(t, len, &dots, i, &run)) < len) {
@@ -151,13 +154,31 @@ static int find_ipv4(const woo__scan_ctx *ctx, woo__hits *out) {
   return 0;
 }
 
+/* Hex digits and the colon, the bytes of an IPv6 address. */
+static bool hex_or_colon[256];
+
+/* The first colon at or after pos with a hex digit or a colon on one
+ * side at least, from the map; or len.  A colon with neither (after a
+ * label, "Datum: ") is an address of nothing but itself, which is none:
+ * the walk would pass it and go on right after it. */
+static size_t next_colon(const woo__scan_ctx *ctx, size_t pos) {
+  const char *t = ctx->text;
+  size_t len = ctx->len;
+  for (size_t c = pos; (c = su_map_next(ctx->map, WOO__MAP_COLON, c)) < len;
+       c++)
+    if ((c > 0 && hex_or_colon[(unsigned char)t[c - 1]]) ||
+        (c + 1 < len && hex_or_colon[(unsigned char)t[c + 1]]))
+      return c;
+  return len;
+}
+
 static int find_ipv6(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
   size_t len = ctx->len, pos = 0;
   su_walk walk;
   su_walk_init(&walk, ctx, WOO__MAP_COLON, ':');
   while (pos < len) {
-    size_t colon = su_walk_next(&walk, pos);
+    size_t colon = ctx->map ? next_colon(ctx, pos) : su_walk_next(&walk, pos);
     if (colon >= len)
       break;
     size_t s = colon, e = colon;
@@ -427,6 +448,8 @@ static void sets_init(void) {
   woo__markers_init(&net_set, net_context);
   woo__markers_init(&not_ip_set, not_ip_context);
   woo__wordset_init(&tld_set, internal_tld);
+  for (unsigned c = 0; c < 256; c++)
+    hex_or_colon[c] = is_hex((unsigned char)c) || c == ':';
   for (unsigned c = 0; c < 256; c++)
     tld_first[c] = tld_set.from[su_lowerc((unsigned char)c)] !=
                    tld_set.from[su_lowerc((unsigned char)c) + 1];
