@@ -151,10 +151,14 @@ static int digit_runs(woo__textmap *m, uint64_t *spare, size_t spare_words) {
       }
     }
     uint64_t base = (uint64_t)w << 6;
+    /* through pointers of their own, which stay in registers */
+    uint64_t *vs = v + n, *ve = v + ke;
     for (uint64_t s = x & ~prev; s; s &= s - 1)
-      v[n++] = base + (uint64_t)__builtin_ctzll(s);
+      *vs++ = base + (unsigned)__builtin_ctzll(s);
     for (uint64_t e = ~x & prev; e; e &= e - 1)
-      v[ke++] |= (base + (uint64_t)__builtin_ctzll(e)) << 32;
+      *ve++ |= (base + (unsigned)__builtin_ctzll(e)) << 32;
+    n = (size_t)(vs - v);
+    ke = (size_t)(ve - v);
   }
   if (n > most) {
     if (!spared)
