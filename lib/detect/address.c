@@ -709,6 +709,11 @@ static const char *const business_words[] = {
     "hotel", "restaurant", "café", "cafe", "brasserie", "holding",
     "supermarkt", NULL};
 
+/* What a byte is to the words of a cell (business_cell): set up with
+ * the word sets. */
+enum { CELL_NONE, CELL_LETTER, CELL_DOT };
+static unsigned char cell_byte[256];
+
 /* Whether the cell around [a, b) (same line, up to a column gap, at most
  * 60 bytes either side) names a business. */
 static bool business_cell(const char *t, size_t len, size_t a, size_t b) {
@@ -728,13 +733,14 @@ static bool business_cell(const char *t, size_t len, size_t a, size_t b) {
       break;
     le++;
   }
+  /* The words: they start at a letter (or a byte of a multi-byte one)
+   * and go on over those and dots.  A byte's kind from a table, as each
+   * byte of the cell is read. */
   for (size_t i = ls; i < le;) {
-    while (i < le && !su_alpha((unsigned char)t[i]) &&
-           (unsigned char)t[i] < 0x80)
+    while (i < le && cell_byte[(unsigned char)t[i]] != CELL_LETTER)
       i++;
     size_t w = i;
-    while (i < le && (su_alpha((unsigned char)t[i]) || t[i] == '.' ||
-                      (unsigned char)t[i] >= 0x80))
+    while (i < le && cell_byte[(unsigned char)t[i]] != CELL_NONE)
       i++;
     if (i > w && (w >= b || i <= a) &&
         woo__wordset_has(&business_set, t + w, i - w))
@@ -833,6 +839,10 @@ static void sets_init(void) {
   woo__wordset_init(&particles_set, particles);
   woo__wordset_init(&street_prefix_set, street_prefix);
   woo__wordset_init(&business_set, business_words);
+  for (unsigned c = 0; c < 256; c++)
+    cell_byte[c] = su_alpha((unsigned char)c) || c >= 0x80 ? CELL_LETTER
+                   : c == '.'                               ? CELL_DOT
+                                                            : CELL_NONE;
 }
 
 int woo__find_address(const woo__scan_ctx *ctx, woo__hits *out) {
