@@ -563,22 +563,23 @@ static const char *const url_public[] = {
     "rechtspraak", "kabinet", "regering", "inspectie", "brandweer",
     "veiligheidsregio", "omroep", "officieel", "gem_", "gem.", NULL};
 
-/* The first ".com/" at or after pos, or len: from the text map's dots
- * when the scan made one. */
-static size_t next_com(const woo__scan_ctx *ctx, size_t pos) {
+/* The first ".com/" at or after pos, or len: from the text map's word
+ * dots (which a dot before "com" is) when the scan made them; *wd walks
+ * them, as pos grows. */
+static size_t next_com(const woo__scan_ctx *ctx, const uint64_t **wd,
+                       size_t pos) {
   const char *t = ctx->text;
   size_t len = ctx->len;
-  if (!ctx->map) {
+  if (!*wd) {
     const char *f = pos < len ? memmem(t + pos, len - pos, ".com/", 5) : NULL;
     return f ? (size_t)(f - t) : len;
   }
-  /* the dots before a 'c', which few are */
-  static const bool before_c[256] = {['c'] = true};
-  for (size_t d = pos;
-       (d = su_map_next_by(ctx->map, WOO__MAP_DOT, d, t, 1, before_c)) < len;
-       d++)
-    if (len - d >= 5 && memcmp(t + d, ".com/", 5) == 0)
+  for (; **wd < len; (*wd)++) {
+    size_t d = (size_t)**wd;
+    if (d >= pos && len - d >= 5 && t[d + 1] == 'c' &&
+        memcmp(t + d, ".com/", 5) == 0)
       return d;
+  }
   return len;
 }
 
@@ -593,8 +594,9 @@ int woo__find_url(const woo__scan_ctx *ctx, woo__hits *out) {
                {"threads", "@"},   {"fb", ""}};
   const char *t = ctx->text;
   size_t len = ctx->len, pos = 0;
+  const uint64_t *wd = ctx->map ? ctx->map->bits[WOO__MAP_WORD_DOTS] : NULL;
   while (pos < len) {
-    size_t dot = next_com(ctx, pos), path = dot + 5;
+    size_t dot = next_com(ctx, &wd, pos), path = dot + 5;
     if (dot >= len)
       break;
     pos = path;

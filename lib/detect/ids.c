@@ -537,17 +537,16 @@ int woo__find_birthdate(const woo__scan_ctx *ctx, woo__hits *out) {
    * speed grows with the shortest stem. */
   const char *t = ctx->text;
   size_t len = ctx->len, pos = 1;
-  if (ctx->map) {
-    /* The dots after a 'b', from the map: the byte before a dot turns
-     * nearly all of them away. */
-    static const bool after_b[256] = {['b'] = true};
-    size_t q;
-    while (rc == 0 &&
-           (q = su_map_next_by(ctx->map, WOO__MAP_DOT, pos, t, -1, after_b)) <
-               len) {
-      pos = q + 1;
+  if (ctx->map && ctx->map->bits[WOO__MAP_WORD_DOTS]) {
+    /* The dots after a 'b' are among the map's word dots, which are
+     * few: each is looked at in turn. */
+    for (const uint64_t *wd = ctx->map->bits[WOO__MAP_WORD_DOTS];
+         rc == 0 && *wd < len; wd++) {
+      size_t q = (size_t)*wd;
+      if (q < 3 || t[q - 1] != 'b')
+        continue;
       size_t kw = q - 3;
-      if (q < 3 || !su_eq_fold(t + kw, 2, "ge") ||
+      if (!su_eq_fold(t + kw, 2, "ge") ||
           (kw > 0 && su_wordc((unsigned char)t[kw - 1])))
         continue;
       rc = birth_value(ctx, out, kw + 4);

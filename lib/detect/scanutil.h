@@ -161,35 +161,6 @@ static inline size_t su_map_next(const woo__textmap *m, int cls, size_t i) {
   return p < m->len ? p : m->len;
 }
 
-/* The first offset p at or after i whose bit is set in class `cls` of
- * the text map and whose neighbour t[p + off] (off -1 or 1, inside the
- * text) has its flag set in `want`, or the text's length.  For walks
- * that turn away nearly every byte of a class by the byte beside it:
- * each is tested as the word's bits are taken, with no call per byte. */
-static inline size_t su_map_next_by(const woo__textmap *m, int cls, size_t i,
-                                    const char *t, int off,
-                                    const bool want[256]) {
-  if (i >= m->len)
-    return m->len;
-  const uint64_t *bits = m->bits[cls];
-  size_t base = i & ~(size_t)63, end = m->words << 6;
-  uint64_t x = bits[i >> 6] & (~(uint64_t)0 << (i & 63));
-  for (;;) {
-    while (x) {
-      size_t p = base + (unsigned)__builtin_ctzll(x);
-      x &= x - 1;
-      /* bytes from len on have no bits: p < len */
-      if (off < 0 ? p == 0 : p + 1 >= m->len)
-        continue;
-      if (want[(unsigned char)t[off < 0 ? p - 1 : p + 1]])
-        return p;
-    }
-    if ((base += 64) >= end)
-      return m->len;
-    x = bits[base >> 6];
-  }
-}
-
 /* The bits of class `cls` for the n bytes from `from` (n at most 64),
  * the first in bit 0; bytes from the text's length on have none. */
 static inline uint64_t su_map_window(const woo__textmap *m, int cls,

@@ -276,15 +276,22 @@ static int find_internal_domains(const woo__scan_ctx *ctx, woo__hits *out) {
   size_t len = ctx->len, pos = 0;
   su_walk walk;
   su_walk_init(&walk, ctx, WOO__MAP_DOT, '.');
+  /* A domain's dot has a letter after it: the map's word dots, where the
+   * scan made them, hold every such dot. */
+  const uint64_t *wd = ctx->map ? ctx->map->bits[WOO__MAP_WORD_DOTS] : NULL;
   while (pos < len) {
-    /* Most dots end a sentence: the first letter after them lets nearly
-     * all go before the label is measured (as the map is read, where
-     * there is one). */
-    size_t dot = ctx->map ? su_map_next_by(ctx->map, WOO__MAP_DOT, pos, t, 1,
-                                           tld_first)
-                          : su_walk_next(&walk, pos);
+    size_t dot;
+    if (wd) {
+      while (*wd < pos)
+        wd++;
+      dot = (size_t)*wd;
+    } else {
+      dot = su_walk_next(&walk, pos);
+    }
     if (dot >= len)
       break;
+    /* Most dots end a sentence: the first letter after them lets nearly
+     * all go before the label is measured. */
     size_t le = dot + 1;
     pos = dot + 1;
     if (le >= len || !tld_first[(unsigned char)t[le]])
