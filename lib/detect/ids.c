@@ -105,6 +105,15 @@ int woo__find_bsn(const woo__scan_ctx *ctx, woo__hits *out) {
   su_digits digits;
   su_digits_init(&digits, ctx);
   while ((i = su_digits_next(&digits, i, &run)) < len) {
+    /* Each shape's first group is the whole run (nine or eight digits,
+     * or three or four before a separator): other runs are no BSN.
+     * Asked first: the length turns more runs away than the byte
+     * before. */
+    size_t rl = run - i;
+    if (rl != 9 && rl != 8 && rl != 3 && rl != 4) {
+      i = run;
+      continue;
+    }
     /* Part of a longer token: a code, a decimal, an amount, a path. */
     if (i > 0) {
       unsigned char b = (unsigned char)t[i - 1];
@@ -113,13 +122,6 @@ int woo__find_bsn(const woo__scan_ctx *ctx, woo__hits *out) {
         i = run;
         continue;
       }
-    }
-    /* Each shape's first group is the whole run (nine or eight digits,
-     * or three or four before a separator): other runs are no BSN. */
-    size_t rl = run - i;
-    if (rl != 9 && rl != 8 && rl != 3 && rl != 4) {
-      i = run;
-      continue;
     }
     /* Three or four digits (often a year) are a first group only with a
      * separator and a digit after them. */

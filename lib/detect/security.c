@@ -388,6 +388,13 @@ static int find_machine_names(const woo__scan_ctx *ctx, woo__hits *out) {
     size_t hy = su_walk_next(&walk, pos);
     if (hy >= len)
       break;
+    /* A hyphen with no letter, digit or hyphen after it ends its run:
+     * the walk goes on right after it, as below, without measuring. */
+    if (hy + 1 >= len ||
+        !(su_alnum((unsigned char)t[hy + 1]) || t[hy + 1] == '-')) {
+      pos = hy + 1;
+      continue;
+    }
     size_t s = hy, e = host_run_end(t, len, hy, len - hy > 32 ? hy + 32 : len);
     pos = e > hy ? e : hy + 1;
     while (e > hy && t[e - 1] == '-')
