@@ -184,7 +184,8 @@ static inline size_t su_next_digit_in(const woo__scan_ctx *ctx, size_t i) {
 
 /* A walk over the runs of digits of a text, for recognizers that start
  * at every run: su_digits_next(&d, i, &end) is the first digit at or
- * after i (or the text's length) and sets `end` to the end of its run.
+ * after i (or the text's length, or i when that is past it) and sets
+ * `end` to the end of its run (to anything when there is none).
  * The walk keeps its place in the text map's list of runs: never ask for
  * an i below one asked for before. */
 typedef struct su_digits {
@@ -214,9 +215,9 @@ static inline size_t su_digits_next(su_digits *d, size_t i, size_t *end) {
       while (*r >> 32 <= i)
         r++;
     d->run = r;
+    /* The last run starts at the text's length: the answer is then the
+     * length (or i), with an end past it that no caller reads. */
     size_t s = (uint32_t)*r;
-    if (s >= d->len)
-      return *end = d->len;
     *end = *r >> 32;
     return s > i ? s : i;
   }
