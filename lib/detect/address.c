@@ -144,6 +144,38 @@ static inline size_t next_gap(const char *t, size_t q, size_t lim,
   }
 }
 
+/* Going back from q to lo (lo >= ls, the line's start): the offset after
+ * the last byte before q that ends a column gap (a tab, or the last of
+ * three spaces), or lo.  Sixteen places a step with SSE2, while the two
+ * bytes before each are in the line. */
+static inline size_t prev_gap_end(const char *t, size_t ls, size_t lo,
+                                  size_t q) {
+#if defined(__SSE2__)
+  const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t');
+  while (q >= lo + 16 && q >= ls + 18) {
+    __m128i x0 = _mm_loadu_si128((const __m128i *)(const void *)(t + q - 16));
+    __m128i x1 = _mm_loadu_si128((const __m128i *)(const void *)(t + q - 17));
+    __m128i x2 = _mm_loadu_si128((const __m128i *)(const void *)(t + q - 18));
+    __m128i spaces = _mm_and_si128(
+        _mm_cmpeq_epi8(x0, sp),
+        _mm_and_si128(_mm_cmpeq_epi8(x1, sp), _mm_cmpeq_epi8(x2, sp)));
+    unsigned m = (unsigned)_mm_movemask_epi8(
+        _mm_or_si128(_mm_cmpeq_epi8(x0, tab), spaces));
+    if (m)
+      return q - 16 + (size_t)(31 - __builtin_clz(m)) + 1;
+    q -= 16;
+  }
+#endif
+  /* bytes above the space end no gap: passed without the test */
+  for (;;) {
+    q = prev_blank(t, lo, q);
+    if (q == lo || t[q - 1] == '\t' ||
+        (q - ls >= 3 && t[q - 1] == ' ' && t[q - 2] == ' ' && t[q - 3] == ' '))
+      return q;
+    q--;
+  }
+}
+
 /* The text of line [ls, le) in the column that starts at `col`: from the
  * first non-space at or after col - 4 to the next column gap.  Returns
  * false when the line has nothing there. */
@@ -200,21 +232,12 @@ static bool block_in(const char *t, size_t a, size_t b) {
 bool woo__office_context(const char *t, size_t len, size_t pos) {
   pthread_once(&sets_once, sets_init);
   size_t ls = line_start(t, pos), le = line_end(t, len, pos);
-  /* The segment of this line that holds pos. */
-  size_t ss = pos;
-  /* how far back the segment is followed: 2 * BLOCK_LINE_MAX + 1 */
+  /* The segment of this line that holds pos: after the last column gap
+   * before it, followed back at most 2 * BLOCK_LINE_MAX + 1 bytes. */
   size_t back = pos > 2 * BLOCK_LINE_MAX + 1 ? pos - 2 * BLOCK_LINE_MAX - 1 : 0;
   if (back < ls)
     back = ls;
-  for (;;) {
-    /* bytes above the space end no gap: passed without the test */
-    ss = prev_blank(t, back, ss);
-    if (!(ss > ls && pos - ss <= 2 * BLOCK_LINE_MAX && t[ss - 1] != '\t' &&
-          !(ss - ls >= 3 && t[ss - 1] == ' ' && t[ss - 2] == ' ' &&
-            t[ss - 3] == ' ')))
-      break;
-    ss--;
-  }
+  size_t ss = prev_gap_end(t, ls, back, pos);
   size_t from = pos > ss + 80 ? pos - 80 : ss;
   if (su_stems_in(&strong_tab, t, from, pos))
     return true;
