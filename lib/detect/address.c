@@ -20,6 +20,10 @@
 #include "markers.h"
 #include "scanutil.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 
 
 /* ---- office context -------------------------------------------------------- */
@@ -104,6 +108,74 @@ static inline size_t prev_blank(const char *t, size_t lo, size_t q) {
   return q;
 }
 
+/* The first column gap (gap_at) at or after q and before lim (lim <=
+ * le, the line's end), or lim.  Sixteen places a step with SSE2, while
+ * the three bytes of each are in the line: most segments are words
+ * between single spaces. */
+static inline size_t next_gap(const char *t, size_t q, size_t lim,
+                              size_t le) {
+#if defined(__SSE2__)
+  const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t');
+  while (q < lim && q + 18 <= le) {
+    __m128i x0 = _mm_loadu_si128((const __m128i *)(const void *)(t + q));
+    __m128i x1 = _mm_loadu_si128((const __m128i *)(const void *)(t + q + 1));
+    __m128i x2 = _mm_loadu_si128((const __m128i *)(const void *)(t + q + 2));
+    __m128i spaces = _mm_and_si128(
+        _mm_cmpeq_epi8(x0, sp),
+        _mm_and_si128(_mm_cmpeq_epi8(x1, sp), _mm_cmpeq_epi8(x2, sp)));
+    unsigned m = (unsigned)_mm_movemask_epi8(
+        _mm_or_si128(_mm_cmpeq_epi8(x0, tab), spaces));
+    if (m) {
+      q += (size_t)__builtin_ctz(m);
+      return q < lim ? q : lim;
+    }
+    q += 16;
+  }
+  if (q >= lim)
+    return lim;
+#endif
+  /* bytes above the space, most of them, start no gap and are passed
+   * without the test */
+  for (;;) {
+    q = next_blank(t, q, lim);
+    if (q >= lim || gap_at(t, q, le))
+      return q;
+    q++;
+  }
+}
+
+/* Going back from q to lo (lo >= ls, the line's start): the offset after
+ * the last byte before q that ends a column gap (a tab, or the last of
+ * three spaces), or lo.  Sixteen places a step with SSE2, while the two
+ * bytes before each are in the line. */
+static inline size_t prev_gap_end(const char *t, size_t ls, size_t lo,
+                                  size_t q) {
+#if defined(__SSE2__)
+  const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t');
+  while (q >= lo + 16 && q >= ls + 18) {
+    __m128i x0 = _mm_loadu_si128((const __m128i *)(const void *)(t + q - 16));
+    __m128i x1 = _mm_loadu_si128((const __m128i *)(const void *)(t + q - 17));
+    __m128i x2 = _mm_loadu_si128((const __m128i *)(const void *)(t + q - 18));
+    __m128i spaces = _mm_and_si128(
+        _mm_cmpeq_epi8(x0, sp),
+        _mm_and_si128(_mm_cmpeq_epi8(x1, sp), _mm_cmpeq_epi8(x2, sp)));
+    unsigned m = (unsigned)_mm_movemask_epi8(
+        _mm_or_si128(_mm_cmpeq_epi8(x0, tab), spaces));
+    if (m)
+      return q - 16 + (size_t)(31 - __builtin_clz(m)) + 1;
+    q -= 16;
+  }
+#endif
+  /* bytes above the space end no gap: passed without the test */
+  for (;;) {
+    q = prev_blank(t, lo, q);
+    if (q == lo || t[q - 1] == '\t' ||
+        (q - ls >= 3 && t[q - 1] == ' ' && t[q - 2] == ' ' && t[q - 3] == ' '))
+      return q;
+    q--;
+  }
+}
+
 /* The text of line [ls, le) in the column that starts at `col`: from the
  * first non-space at or after col - 4 to the next column gap.  Returns
  * false when the line has nothing there. */
@@ -119,19 +191,10 @@ static bool column_segment(const char *t, size_t ls, size_t le, size_t col,
     p++;
   if (p >= le || p > ls + col + 4)
     return false;
-  /* Only short segments matter; stop counting past the limit.  Bytes
-   * above the space, most of them, start no gap and are passed without
-   * the test. */
+  /* Only short segments matter; stop counting past the limit. */
   size_t lim = le - p > BLOCK_LINE_MAX ? p + BLOCK_LINE_MAX + 1 : le;
-  size_t q = p;
-  for (;;) {
-    q = next_blank(t, q, lim);
-    if (q >= lim || gap_at(t, q, le))
-      break;
-    q++;
-  }
   *a = p;
-  *b = q;
+  *b = next_gap(t, p, lim, le);
   return true;
 }
 
@@ -169,21 +232,12 @@ static bool block_in(const char *t, size_t a, size_t b) {
 bool woo__office_context(const char *t, size_t len, size_t pos) {
   pthread_once(&sets_once, sets_init);
   size_t ls = line_start(t, pos), le = line_end(t, len, pos);
-  /* The segment of this line that holds pos. */
-  size_t ss = pos;
-  /* how far back the segment is followed: 2 * BLOCK_LINE_MAX + 1 */
+  /* The segment of this line that holds pos: after the last column gap
+   * before it, followed back at most 2 * BLOCK_LINE_MAX + 1 bytes. */
   size_t back = pos > 2 * BLOCK_LINE_MAX + 1 ? pos - 2 * BLOCK_LINE_MAX - 1 : 0;
   if (back < ls)
     back = ls;
-  for (;;) {
-    /* bytes above the space end no gap: passed without the test */
-    ss = prev_blank(t, back, ss);
-    if (!(ss > ls && pos - ss <= 2 * BLOCK_LINE_MAX && t[ss - 1] != '\t' &&
-          !(ss - ls >= 3 && t[ss - 1] == ' ' && t[ss - 2] == ' ' &&
-            t[ss - 3] == ' ')))
-      break;
-    ss--;
-  }
+  size_t ss = prev_gap_end(t, ls, back, pos);
   size_t from = pos > ss + 80 ? pos - 80 : ss;
   if (su_stems_in(&strong_tab, t, from, pos))
     return true;
@@ -709,6 +763,11 @@ static const char *const business_words[] = {
     "hotel", "restaurant", "café", "cafe", "brasserie", "holding",
     "supermarkt", NULL};
 
+/* What a byte is to the words of a cell (business_cell): set up with
+ * the word sets. */
+enum { CELL_NONE, CELL_LETTER, CELL_DOT };
+static unsigned char cell_byte[256];
+
 /* Whether the cell around [a, b) (same line, up to a column gap, at most
  * 60 bytes either side) names a business. */
 static bool business_cell(const char *t, size_t len, size_t a, size_t b) {
@@ -728,13 +787,14 @@ static bool business_cell(const char *t, size_t len, size_t a, size_t b) {
       break;
     le++;
   }
+  /* The words: they start at a letter (or a byte of a multi-byte one)
+   * and go on over those and dots.  A byte's kind from a table, as each
+   * byte of the cell is read. */
   for (size_t i = ls; i < le;) {
-    while (i < le && !su_alpha((unsigned char)t[i]) &&
-           (unsigned char)t[i] < 0x80)
+    while (i < le && cell_byte[(unsigned char)t[i]] != CELL_LETTER)
       i++;
     size_t w = i;
-    while (i < le && (su_alpha((unsigned char)t[i]) || t[i] == '.' ||
-                      (unsigned char)t[i] >= 0x80))
+    while (i < le && cell_byte[(unsigned char)t[i]] != CELL_NONE)
       i++;
     if (i > w && (w >= b || i <= a) &&
         woo__wordset_has(&business_set, t + w, i - w))
@@ -833,6 +893,10 @@ static void sets_init(void) {
   woo__wordset_init(&particles_set, particles);
   woo__wordset_init(&street_prefix_set, street_prefix);
   woo__wordset_init(&business_set, business_words);
+  for (unsigned c = 0; c < 256; c++)
+    cell_byte[c] = su_alpha((unsigned char)c) || c >= 0x80 ? CELL_LETTER
+                   : c == '.'                               ? CELL_DOT
+                                                            : CELL_NONE;
 }
 
 int woo__find_address(const woo__scan_ctx *ctx, woo__hits *out) {

@@ -55,8 +55,19 @@ _Static_assert(sizeof functional / sizeof *functional - 1 <= 255,
 static woo__wordset functional_set;
 static pthread_once_t functional_once = PTHREAD_ONCE_INIT;
 
+static bool local_char_test(unsigned char c) {
+  return su_alnum(c) || c == '.' || c == '_' || c == '-' || c == '+' ||
+         c == '%' || c == '\'';
+}
+
+/* local_char_test as a table, made once: the local part is walked back
+ * byte by byte from every '@'. */
+static bool local_chars[256];
+
 static void functional_init(void) {
   woo__wordset_init(&functional_set, functional);
+  for (unsigned c = 0; c < 256; c++)
+    local_chars[c] = local_char_test((unsigned char)c);
 }
 
 /* The policy's mailboxes by first byte, made for a text when its first
@@ -138,10 +149,7 @@ static bool domain_public(const woo__scan_ctx *ctx, const char *d, size_t n) {
   return false;
 }
 
-static bool local_char(unsigned char c) {
-  return su_alnum(c) || c == '.' || c == '_' || c == '-' || c == '+' ||
-         c == '%' || c == '\'';
-}
+static inline bool local_char(unsigned char c) { return local_chars[c]; }
 
 /* A ground code glued to a domain ("10.2.e@rvo.nl", "5.1.2e@minezk.nl")
  * is what is left of a redacted address, not an address. */
@@ -555,18 +563,23 @@ static const char *const url_public[] = {
     "rechtspraak", "kabinet", "regering", "inspectie", "brandweer",
     "veiligheidsregio", "omroep", "officieel", "gem_", "gem.", NULL};
 
-/* The first ".com/" at or after pos, or len: from the text map's dots
- * when the scan made one. */
-static size_t next_com(const woo__scan_ctx *ctx, su_walk *k, size_t pos) {
+/* The first ".com/" at or after pos, or len: from the text map's word
+ * dots (which a dot before "com" is) when the scan made them; *wd walks
+ * them, as pos grows. */
+static size_t next_com(const woo__scan_ctx *ctx, const uint64_t **wd,
+                       size_t pos) {
   const char *t = ctx->text;
   size_t len = ctx->len;
-  if (!ctx->map) {
+  if (!*wd) {
     const char *f = pos < len ? memmem(t + pos, len - pos, ".com/", 5) : NULL;
     return f ? (size_t)(f - t) : len;
   }
-  for (size_t d = pos; (d = su_walk_next(k, d)) < len; d++)
-    if (len - d >= 5 && t[d + 1] == 'c' && memcmp(t + d, ".com/", 5) == 0)
+  for (; **wd < len; (*wd)++) {
+    size_t d = (size_t)**wd;
+    if (d >= pos && len - d >= 5 && t[d + 1] == 'c' &&
+        memcmp(t + d, ".com/", 5) == 0)
       return d;
+  }
   return len;
 }
 
@@ -581,10 +594,9 @@ int woo__find_url(const woo__scan_ctx *ctx, woo__hits *out) {
                {"threads", "@"},   {"fb", ""}};
   const char *t = ctx->text;
   size_t len = ctx->len, pos = 0;
-  su_walk walk;
-  su_walk_init(&walk, ctx, WOO__MAP_DOT, '.');
+  const uint64_t *wd = ctx->map ? ctx->map->bits[WOO__MAP_WORD_DOTS] : NULL;
   while (pos < len) {
-    size_t dot = next_com(ctx, &walk, pos), path = dot + 5;
+    size_t dot = next_com(ctx, &wd, pos), path = dot + 5;
     if (dot >= len)
       break;
     pos = path;

@@ -105,6 +105,15 @@ int woo__find_bsn(const woo__scan_ctx *ctx, woo__hits *out) {
   su_digits digits;
   su_digits_init(&digits, ctx);
   while ((i = su_digits_next(&digits, i, &run)) < len) {
+    /* Each shape's first group is the whole run (nine or eight digits,
+     * or three or four before a separator): other runs are no BSN.
+     * Asked first: the length turns more runs away than the byte
+     * before. */
+    size_t rl = run - i;
+    if (rl != 9 && rl != 8 && rl != 3 && rl != 4) {
+      i = run;
+      continue;
+    }
     /* Part of a longer token: a code, a decimal, an amount, a path. */
     if (i > 0) {
       unsigned char b = (unsigned char)t[i - 1];
@@ -113,13 +122,6 @@ int woo__find_bsn(const woo__scan_ctx *ctx, woo__hits *out) {
         i = run;
         continue;
       }
-    }
-    /* Each shape's first group is the whole run (nine or eight digits,
-     * or three or four before a separator): other runs are no BSN. */
-    size_t rl = run - i;
-    if (rl != 9 && rl != 8 && rl != 3 && rl != 4) {
-      i = run;
-      continue;
     }
     /* Three or four digits (often a year) are a first group only with a
      * separator and a digit after them. */
@@ -537,6 +539,22 @@ int woo__find_birthdate(const woo__scan_ctx *ctx, woo__hits *out) {
    * speed grows with the shortest stem. */
   const char *t = ctx->text;
   size_t len = ctx->len, pos = 1;
+  if (ctx->map && ctx->map->bits[WOO__MAP_WORD_DOTS]) {
+    /* The dots after a 'b' are among the map's word dots, which are
+     * few: each is looked at in turn. */
+    for (const uint64_t *wd = ctx->map->bits[WOO__MAP_WORD_DOTS];
+         rc == 0 && *wd < len; wd++) {
+      size_t q = (size_t)*wd;
+      if (q < 3 || t[q - 1] != 'b')
+        continue;
+      size_t kw = q - 3;
+      if (!su_eq_fold(t + kw, 2, "ge") ||
+          (kw > 0 && su_wordc((unsigned char)t[kw - 1])))
+        continue;
+      rc = birth_value(ctx, out, kw + 4);
+    }
+    return rc;
+  }
   su_walk walk;
   su_walk_init(&walk, ctx, WOO__MAP_DOT, '.');
   while (rc == 0 && pos < len) {
@@ -652,77 +670,104 @@ static void plate_init(void) {
   woo__markers_init(&plate_context_set, plate_context);
 }
 
+/* The plate sidecodes as shapes: L letter, D digit.  Each has its two
+ * hyphens three or four bytes apart. */
+static const char *const sidecodes[] = {
+    "LL-DD-DD", "DD-DD-LL", "DD-LL-DD", "LL-DD-LL", "LL-LL-DD",
+    "DD-LL-LL", "DD-LLL-D", "D-LLL-DD", "LL-DDD-L", "L-DDD-LL",
+    "LLL-DD-L", "L-DD-LLL", "D-LL-DDD", "DDD-LL-D", NULL};
+
+/* The plate, if any, that the hyphen at hy is in: added to out.  The
+ * plate is the whole run of letters, digits and hyphens around it, of
+ * eight bytes; *pos is set past the part of the run looked at, so that
+ * the run's other hyphens are passed.  Returns 0 or WOO_ENOMEM. */
+static int plate_at(const woo__scan_ctx *ctx, woo__hits *out, size_t hy,
+                    size_t *pos) {
+  const char *t = ctx->text;
+  size_t len = ctx->len, s = hy, e = hy;
+  while (s > 0 && (su_alnum((unsigned char)t[s - 1]) || t[s - 1] == '-') &&
+         hy - s < 8)
+    s--;
+  while (e < len && (su_alnum((unsigned char)t[e]) || t[e] == '-') &&
+         e - hy < 8)
+    e++;
+  *pos = e > hy ? e : hy + 1;
+  if (e - s != 8 || (s > 0 && (su_wordc((unsigned char)t[s - 1]) ||
+                               t[s - 1] == '-' || t[s - 1] == '.' ||
+                               t[s - 1] == '/')))
+    return 0;
+  if (e < len && (su_wordc((unsigned char)t[e]) || t[e] == '-' ||
+                  (t[e] == '.' && e + 1 < len &&
+                   su_alnum((unsigned char)t[e + 1]))))
+    return 0;
+  for (size_t k = 0; sidecodes[k]; k++) {
+    const char *sc = sidecodes[k];
+    bool ok = true;
+    for (size_t j = 0; j < 8 && ok; j++) {
+      unsigned char c = (unsigned char)t[s + j];
+      if (sc[j] == '-')
+        ok = c == '-';
+      else if (sc[j] == 'D')
+        ok = su_digit(c);
+      else
+        ok = plate_letter(c);
+    }
+    if (!ok)
+      continue;
+    /* Check each letter group against the banned list. */
+    for (size_t j = 0; j < 8 && ok;) {
+      size_t g = j;
+      while (g < 8 && sc[g] == 'L')
+        g++;
+      if (g > j)
+        ok = !plate_banned(t + s + j, g - j);
+      j = g + 1;
+    }
+    if (!ok)
+      break;
+    double conf = woo__markers_before(&plate_context_set, t, s, 64) ? 0.95 : 0.75;
+    if (woo__hits_add(out, s, e, WOO_ENTITY_PLATE, "plate", conf) < 0)
+      return WOO_ENOMEM;
+    break;
+  }
+  return 0;
+}
+
 int woo__find_plate(const woo__scan_ctx *ctx, woo__hits *out) {
   pthread_once(&plate_once, plate_init);
-  /* The fourteen sidecodes as shapes: L letter, D digit. */
-  static const char *const sidecodes[] = {
-      "LL-DD-DD", "DD-DD-LL", "DD-LL-DD", "LL-DD-LL", "LL-LL-DD",
-      "DD-LL-LL", "DD-LLL-D", "D-LLL-DD", "LL-DDD-L", "L-DDD-LL",
-      "LLL-DD-L", "L-DD-LLL", "D-LL-DDD", "DDD-LL-D", NULL};
-  const char *t = ctx->text;
   size_t len = ctx->len, pos = 0;
+  if (ctx->map) {
+    /* A plate is found from any of its hyphens, so from its first, which
+     * has the other three or four bytes after it: only such hyphens are
+     * looked at, a word of the map at a time.  Most hyphens have none
+     * there. */
+    const uint64_t *hb = ctx->map->bits[WOO__MAP_HYPHEN];
+    size_t words = ctx->map->words;
+    for (size_t w = 0; w < words; w++) {
+      uint64_t x = hb[w];
+      if (!x)
+        continue;
+      uint64_t nx = w + 1 < words ? hb[w + 1] : 0;
+      /* bit i: a hyphen at i + 3 or i + 4, from the next word past 63 */
+      uint64_t c = x & (x >> 3 | nx << 61 | x >> 4 | nx << 60);
+      for (; c; c &= c - 1) {
+        size_t hy = (w << 6) + (size_t)__builtin_ctzll(c);
+        if (hy < pos)
+          continue;
+        if (plate_at(ctx, out, hy, &pos) < 0)
+          return WOO_ENOMEM;
+      }
+    }
+    return 0;
+  }
   su_walk walk;
   su_walk_init(&walk, ctx, WOO__MAP_HYPHEN, '-');
   while (pos < len) {
-    size_t hy = su_walk_next(&walk, pos), s = hy, e = hy;
+    size_t hy = su_walk_next(&walk, pos);
     if (hy >= len)
       break;
-    /* Every sidecode has two hyphens, at most six apart: a hyphen with no
-     * other near it (most of them) starts nothing, and has none after
-     * it that the walk would pass over. */
-    if (ctx->map) {
-      size_t lo = hy > 7 ? hy - 7 : 0;
-      uint64_t near = su_map_window(ctx->map, WOO__MAP_HYPHEN, lo, hy + 9 - lo);
-      if (!(near & ~((uint64_t)1 << (hy - lo)))) {
-        pos = hy + 1;
-        continue;
-      }
-    }
-    while (s > 0 && (su_alnum((unsigned char)t[s - 1]) || t[s - 1] == '-') &&
-           hy - s < 8)
-      s--;
-    while (e < len && (su_alnum((unsigned char)t[e]) || t[e] == '-') &&
-           e - hy < 8)
-      e++;
-    pos = e > hy ? e : hy + 1;
-    if (e - s != 8 || (s > 0 && (su_wordc((unsigned char)t[s - 1]) ||
-                                 t[s - 1] == '-' || t[s - 1] == '.' ||
-                                 t[s - 1] == '/')))
-      continue;
-    if (e < len && (su_wordc((unsigned char)t[e]) || t[e] == '-' ||
-                    (t[e] == '.' && e + 1 < len &&
-                     su_alnum((unsigned char)t[e + 1]))))
-      continue;
-    for (size_t k = 0; sidecodes[k]; k++) {
-      const char *sc = sidecodes[k];
-      bool ok = true;
-      for (size_t j = 0; j < 8 && ok; j++) {
-        unsigned char c = (unsigned char)t[s + j];
-        if (sc[j] == '-')
-          ok = c == '-';
-        else if (sc[j] == 'D')
-          ok = su_digit(c);
-        else
-          ok = plate_letter(c);
-      }
-      if (!ok)
-        continue;
-      /* Check each letter group against the banned list. */
-      for (size_t j = 0; j < 8 && ok;) {
-        size_t g = j;
-        while (g < 8 && sc[g] == 'L')
-          g++;
-        if (g > j)
-          ok = !plate_banned(t + s + j, g - j);
-        j = g + 1;
-      }
-      if (!ok)
-        break;
-      double conf = woo__markers_before(&plate_context_set, t, s, 64) ? 0.95 : 0.75;
-      if (woo__hits_add(out, s, e, WOO_ENTITY_PLATE, "plate", conf) < 0)
-        return WOO_ENOMEM;
-      break;
-    }
+    if (plate_at(ctx, out, hy, &pos) < 0)
+      return WOO_ENOMEM;
   }
   return 0;
 }

@@ -114,10 +114,19 @@ enum {
  * the list would outgrow the text): the digit bits are read instead. */
 #define WOO__MAP_RUNS WOO__MAP_COUNT
 
+/* bits[WOO__MAP_WORD_DOTS] is no map of bits either but the list of the
+ * dots that have an ASCII letter right after them or a 'b' right before
+ * them ("gemeente.local", "www.Site.com", "geb."), in text order, one
+ * word each, and last the text's length.  Most dots end sentences and
+ * are none of these: the recognizers of dotted names read the list
+ * rather than every dot.  It follows the runs in one block.  NULL when
+ * it was not made: the dot bits are read instead. */
+#define WOO__MAP_WORD_DOTS (WOO__MAP_COUNT + 1)
+
 typedef struct woo__textmap {
   /* `words` words each for the classes, an allocation each or all in
    * the caller's room (borrowed) */
-  uint64_t *bits[WOO__MAP_COUNT + 1];
+  uint64_t *bits[WOO__MAP_COUNT + 2];
   size_t len, words;
   bool borrowed;
 } woo__textmap;

@@ -4916,7 +4916,19 @@ static void nameset_init(nameset *ns) {
   ns->cap = NAMESET_FIRST;
   ns->n = 0;
   ns->other = (keyset){NULL, 0, 0};
-  memset(ns->first, 0, sizeof ns->first);
+  /* A slot is empty by its length alone: the rest is written when a
+   * key takes it.  Eight a step: the set is made for every document. */
+  _Static_assert(NAMESET_FIRST % 8 == 0, "whole steps of eight slots");
+  for (nameslot *v = ns->first; v < ns->first + NAMESET_FIRST; v += 8) {
+    v[0].n = 0;
+    v[1].n = 0;
+    v[2].n = 0;
+    v[3].n = 0;
+    v[4].n = 0;
+    v[5].n = 0;
+    v[6].n = 0;
+    v[7].n = 0;
+  }
 }
 
 /* The key's bytes in c when it is plain ASCII of 1..16 bytes. */
@@ -5708,18 +5720,20 @@ int woo__names_propagate(const woo__scan_ctx *ctx, woo__hits *hits) {
    * holds hit indexes plus one; at most half of it is used. */
   uint32_t seen_stack[256];
   uint32_t *seen = seen_stack;
-  size_t seen_mask = 255;
-  if (n0 > 128) {
-    size_t cap = 256;
-    while (cap < 2 * n0)
-      cap *= 2;
-    if (cap > UINT32_MAX || !(seen = woo__calloc(cap, sizeof *seen))) {
+  /* no larger than the hits need: the table is cleared for every
+   * document */
+  size_t seen_cap = 16;
+  while (seen_cap < 2 * n0)
+    seen_cap *= 2;
+  size_t seen_mask = seen_cap - 1;
+  if (seen_cap > sizeof seen_stack / sizeof *seen_stack) {
+    if (seen_cap > UINT32_MAX ||
+        !(seen = woo__calloc(seen_cap, sizeof *seen))) {
       rc = WOO_ENOMEM;
       goto done;
     }
-    seen_mask = cap - 1;
   } else {
-    memset(seen_stack, 0, sizeof seen_stack);
+    memset(seen_stack, 0, seen_cap * sizeof *seen_stack);
   }
   /* The first part of each name (up to a hyphen or apostrophe), so that
    * a line is only tokenized when a word in it may be one of them; and

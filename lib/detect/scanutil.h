@@ -184,7 +184,8 @@ static inline size_t su_next_digit_in(const woo__scan_ctx *ctx, size_t i) {
 
 /* A walk over the runs of digits of a text, for recognizers that start
  * at every run: su_digits_next(&d, i, &end) is the first digit at or
- * after i (or the text's length) and sets `end` to the end of its run.
+ * after i (or the text's length, or i when that is past it) and sets
+ * `end` to the end of its run (to anything when there is none).
  * The walk keeps its place in the text map's list of runs: never ask for
  * an i below one asked for before. */
 typedef struct su_digits {
@@ -214,9 +215,9 @@ static inline size_t su_digits_next(su_digits *d, size_t i, size_t *end) {
       while (*r >> 32 <= i)
         r++;
     d->run = r;
+    /* The last run starts at the text's length: the answer is then the
+     * length (or i), with an end past it that no caller reads. */
     size_t s = (uint32_t)*r;
-    if (s >= d->len)
-      return *end = d->len;
     *end = *r >> 32;
     return s > i ? s : i;
   }
@@ -250,8 +251,9 @@ typedef struct su_walk {
   uint64_t x;           /* its bits not yet passed */
   char c;
   /* With the map: the digit bits, when the walk keeps only the bytes
-   * right after a digit (after > 0) or only those that are not (after
-   * < 0); NULL: all of the class. */
+   * right after a digit (after 1), only those between two digits (after
+   * 2) or only those that are not after one (after < 0); NULL: all of
+   * the class. */
   const uint64_t *digits;
   int after;
 } su_walk;
@@ -262,6 +264,10 @@ static inline uint64_t su_walk_word(const su_walk *k, size_t w) {
   if (x && k->digits) {
     /* bit b: a digit at byte b - 1, from the word before for bit 0 */
     uint64_t d = k->digits[w] << 1 | (w ? k->digits[w - 1] >> 63 : 0);
+    if (k->after > 1)
+      /* and a digit at byte b + 1, from the word after for bit 63 */
+      d &= k->digits[w] >> 1 |
+           (w + 1 < k->words ? k->digits[w + 1] << 63 : 0);
     x &= k->after > 0 ? d : ~d;
   }
   return x;
@@ -281,10 +287,10 @@ static inline void su_walk_init(su_walk *k, const woo__scan_ctx *ctx, int cls,
 }
 
 /* su_walk_init for a walk that passes over the bytes of the class right
- * after a digit (after < 0), or over all others (after > 0), where the
- * map tells: for recognizers that turn those away at once.  Without the
- * map the walk gives every byte c, and the recognizer's own test
- * decides. */
+ * after a digit (after < 0), or over all others (after 1), or over all
+ * but those between two digits (after 2), where the map tells: for
+ * recognizers that turn those away at once.  Without the map the walk
+ * gives every byte c, and the recognizer's own test decides. */
 static inline void su_walk_init_digit(su_walk *k, const woo__scan_ctx *ctx,
                                       int cls, char c, int after) {
   su_walk_init(k, ctx, cls, c);
@@ -377,30 +383,40 @@ typedef struct su_stemtab {
   const char *const *stems;
   size_t ns, m; /* number of stems (0: nothing to find); shortest length */
   size_t lens[SU_STEM_MAX]; /* measured once: candidates are checked often */
-  unsigned char shift[SU_STEM_HSIZE];
+  /* how much shorter than the full step (the shortest length less two)
+   * the window's step is where its last block has the hash: 0 for
+   * most, the full step itself where the block ends a stem's prefix */
+  unsigned char shortfall[SU_STEM_HSIZE];
   /* which stems end their first m bytes with the block; read only where
-   * shift is 0, which are the slots set by su_stems_build */
+   * the shortfall is the full step, which are the slots set by
+   * su_stems_build */
   uint32_t which[SU_STEM_HSIZE];
 } su_stemtab;
 
-/* Setting bit 5 of each byte lowers ASCII capitals, as the comparison
- * does, and leaves the spaces, hyphens and digits of stems as they are;
- * it also makes some other bytes alike, which only costs a comparison. */
-static inline unsigned su_stem_hash(uint32_t block) {
-  return ((block | 0x202020u) * 0x9E3779B1u) >> (32 - SU_STEM_HBITS);
+/* A block of three bytes as the search reads it: the four bytes that end
+ * with the block, as a little-endian number, with the first (which is
+ * no part of the block) set to all ones and bit 5 of the others set.
+ * Setting bit 5 lowers ASCII capitals, as the comparison does, and
+ * leaves the spaces, hyphens and digits of stems as they are; it also
+ * makes some other bytes alike, which only costs a comparison.  One OR
+ * does both, where a shift and an OR would. */
+#define SU_STEM_FOLD 0x202020FFu
+static inline unsigned su_stem_hash(uint32_t key) {
+  return (key * 0x9E3779B1u) >> (32 - SU_STEM_HBITS);
 }
 static inline unsigned su_stem_hash3(const char *p) {
-  return su_stem_hash((uint32_t)(unsigned char)p[0] |
-                      (uint32_t)(unsigned char)p[1] << 8 |
-                      (uint32_t)(unsigned char)p[2] << 16);
+  return su_stem_hash(((uint32_t)(unsigned char)p[0] << 8 |
+                       (uint32_t)(unsigned char)p[1] << 16 |
+                       (uint32_t)(unsigned char)p[2] << 24) |
+                      SU_STEM_FOLD);
 }
 
 /* The hash of the block that ends at t[p]: its three bytes in one load
- * of four, with the byte before them (p >= 3) shifted out. */
+ * of four (p >= 3). */
 static inline unsigned su_stem_block(const char *t, size_t p) {
   uint32_t x;
   memcpy(&x, t + p - 3, 4);
-  return su_stem_hash(su_le32(x) >> 8);
+  return su_stem_hash(su_le32(x) | SU_STEM_FOLD);
 }
 
 /* Fill tab for `stems`, which must outlive it. */
@@ -418,12 +434,13 @@ static inline void su_stems_build(su_stemtab *tab, const char *const *stems) {
     return;
   /* three letters tell more than two: in Dutch prose the window moves
    * on by more, and the shortest stems have seven letters */
-  memset(tab->shift, (int)(m - 2), sizeof tab->shift);
+  memset(tab->shortfall, 0, sizeof tab->shortfall);
   for (size_t k = 0; k < ns; k++)
     for (size_t j = 2; j < m; j++) {
       unsigned h = su_stem_hash3(stems[k] + j - 2);
-      if (tab->shift[h] > m - 1 - j)
-        tab->shift[h] = (unsigned char)(m - 1 - j);
+      /* a step of m - 1 - j, short of the full one by j - 1 */
+      if (tab->shortfall[h] < j - 1)
+        tab->shortfall[h] = (unsigned char)(j - 1);
     }
   for (size_t k = 0; k < ns; k++)
     tab->which[su_stem_hash3(stems[k] + m - 3)] = 0;
@@ -446,38 +463,52 @@ static inline int su_stems_find(const su_stemtab *tab, const char *t,
   if (!tab->ns)
     return 0;
   const char *const *stems = tab->stems;
-  const unsigned char *shift = tab->shift;
+  const unsigned char *shortfall = tab->shortfall;
   size_t m = tab->m, pos = m - 1, far = m - 2;
+  /* below `fast`, eight full steps stay inside the text */
+  size_t fast = len > 7 * far ? len - 7 * far : 0;
   while (pos < len) {
     unsigned h;
     /* Most blocks are in no stem: the full step is taken as a branch,
      * which the processor predicts, so that the next block is read
-     * before this one's shift is known.  Four steps to one test of the
+     * before this one's shift is known.  Eight steps to one test of the
      * end while they stay inside the text. */
     for (;;) {
-      if (pos + 3 * far >= len) {
+      if (pos >= fast) {
         if (pos >= len)
           return 0;
-        if (shift[h = su_stem_block(t, pos)] != far)
+        if (shortfall[h = su_stem_block(t, pos)])
           break;
         pos += far;
         continue;
       }
-      if (shift[h = su_stem_block(t, pos)] != far)
+      if (shortfall[h = su_stem_block(t, pos)])
         break;
       pos += far;
-      if (shift[h = su_stem_block(t, pos)] != far)
+      if (shortfall[h = su_stem_block(t, pos)])
         break;
       pos += far;
-      if (shift[h = su_stem_block(t, pos)] != far)
+      if (shortfall[h = su_stem_block(t, pos)])
         break;
       pos += far;
-      if (shift[h = su_stem_block(t, pos)] != far)
+      if (shortfall[h = su_stem_block(t, pos)])
+        break;
+      pos += far;
+      if (shortfall[h = su_stem_block(t, pos)])
+        break;
+      pos += far;
+      if (shortfall[h = su_stem_block(t, pos)])
+        break;
+      pos += far;
+      if (shortfall[h = su_stem_block(t, pos)])
+        break;
+      pos += far;
+      if (shortfall[h = su_stem_block(t, pos)])
         break;
       pos += far;
     }
-    if (shift[h]) {
-      pos += shift[h];
+    if (shortfall[h] != far) {
+      pos += far - shortfall[h];
       continue;
     }
     size_t start = pos + 1 - m;

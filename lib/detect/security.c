@@ -83,8 +83,11 @@ static size_t ipv4_next(const char *t, size_t len, su_walk *dots, size_t i,
 static int find_ipv4(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
   size_t len = ctx->len, i = 0, run;
+  /* A dot with no digit after it ends the first octet's run and starts
+   * no second octet: such a dot is passed as the walk passes it, and is
+   * left out of the walk where the map tells. */
   su_walk dots;
-  su_walk_init_digit(&dots, ctx, WOO__MAP_DOT, '.', 1);
+  su_walk_init_digit(&dots, ctx, WOO__MAP_DOT, '.', 2);
   /* The first octet is the whole run, one to three digits, and a dot
    * follows it: other runs are passed over. */
   while ((i = ipv4_next(t, len, &dots, i, &run)) < len) {
@@ -151,13 +154,31 @@ static int find_ipv4(const woo__scan_ctx *ctx, woo__hits *out) {
   return 0;
 }
 
+/* Hex digits and the colon, the bytes of an IPv6 address. */
+static bool hex_or_colon[256];
+
+/* The first colon at or after pos with a hex digit or a colon on one
+ * side at least, from the map; or len.  A colon with neither (after a
+ * label, "Datum: ") is an address of nothing but itself, which is none:
+ * the walk would pass it and go on right after it. */
+static size_t next_colon(const woo__scan_ctx *ctx, size_t pos) {
+  const char *t = ctx->text;
+  size_t len = ctx->len;
+  for (size_t c = pos; (c = su_map_next(ctx->map, WOO__MAP_COLON, c)) < len;
+       c++)
+    if ((c > 0 && hex_or_colon[(unsigned char)t[c - 1]]) ||
+        (c + 1 < len && hex_or_colon[(unsigned char)t[c + 1]]))
+      return c;
+  return len;
+}
+
 static int find_ipv6(const woo__scan_ctx *ctx, woo__hits *out) {
   const char *t = ctx->text;
   size_t len = ctx->len, pos = 0;
   su_walk walk;
   su_walk_init(&walk, ctx, WOO__MAP_COLON, ':');
   while (pos < len) {
-    size_t colon = su_walk_next(&walk, pos);
+    size_t colon = ctx->map ? next_colon(ctx, pos) : su_walk_next(&walk, pos);
     if (colon >= len)
       break;
     size_t s = colon, e = colon;
@@ -255,14 +276,24 @@ static int find_internal_domains(const woo__scan_ctx *ctx, woo__hits *out) {
   size_t len = ctx->len, pos = 0;
   su_walk walk;
   su_walk_init(&walk, ctx, WOO__MAP_DOT, '.');
+  /* A domain's dot has a letter after it: the map's word dots, where the
+   * scan made them, hold every such dot. */
+  const uint64_t *wd = ctx->map ? ctx->map->bits[WOO__MAP_WORD_DOTS] : NULL;
   while (pos < len) {
-    size_t dot = su_walk_next(&walk, pos);
+    size_t dot;
+    if (wd) {
+      while (*wd < pos)
+        wd++;
+      dot = (size_t)*wd;
+    } else {
+      dot = su_walk_next(&walk, pos);
+    }
     if (dot >= len)
       break;
-    size_t le = dot + 1;
-    pos = dot + 1;
     /* Most dots end a sentence: the first letter after them lets nearly
      * all go before the label is measured. */
+    size_t le = dot + 1;
+    pos = dot + 1;
     if (le >= len || !tld_first[(unsigned char)t[le]])
       continue;
     while (le < len && (su_alnum((unsigned char)t[le]) || t[le] == '-'))
@@ -357,6 +388,13 @@ static int find_machine_names(const woo__scan_ctx *ctx, woo__hits *out) {
     size_t hy = su_walk_next(&walk, pos);
     if (hy >= len)
       break;
+    /* A hyphen with no letter, digit or hyphen after it ends its run:
+     * the walk goes on right after it, as below, without measuring. */
+    if (hy + 1 >= len ||
+        !(su_alnum((unsigned char)t[hy + 1]) || t[hy + 1] == '-')) {
+      pos = hy + 1;
+      continue;
+    }
     size_t s = hy, e = host_run_end(t, len, hy, len - hy > 32 ? hy + 32 : len);
     pos = e > hy ? e : hy + 1;
     while (e > hy && t[e - 1] == '-')
@@ -424,6 +462,8 @@ static void sets_init(void) {
   woo__markers_init(&net_set, net_context);
   woo__markers_init(&not_ip_set, not_ip_context);
   woo__wordset_init(&tld_set, internal_tld);
+  for (unsigned c = 0; c < 256; c++)
+    hex_or_colon[c] = is_hex((unsigned char)c) || c == ':';
   for (unsigned c = 0; c < 256; c++)
     tld_first[c] = tld_set.from[su_lowerc((unsigned char)c)] !=
                    tld_set.from[su_lowerc((unsigned char)c) + 1];
