@@ -753,6 +753,64 @@ static word_end word_rare(const char *s, size_t i, size_t b) {
   return (word_end){j, g};
 }
 
+/* The end of the run of ASCII digits that starts at the digit s[j] (the
+ * line ends at b), or 0 when it cannot be told at once: eight bytes read
+ * together (those that end at b near the line's end), and 0 for a run of
+ * eight digits or more. */
+static inline size_t digits_end(const char *s, size_t j, size_t b) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  const uint64_t hb = 0x8080808080808080ull, ones = 0x0101010101010101ull;
+  uint64_t x;
+  if (j + 8 <= b) {
+    memcpy(&x, s + j, 8);
+  } else if (b >= 8) {
+    /* shifted down to start at j: the bytes from b on are zeros, which
+     * are no digits */
+    memcpy(&x, s + b - 8, 8);
+    x >>= 8 * (j + 8 - b);
+  } else {
+    return 0;
+  }
+  /* a high bit for each byte that is no digit: x ^ '0' is 10 or more
+   * (added to per byte without carries, as in ascii_word_end) */
+  uint64_t y = x ^ (ones * '0');
+  uint64_t nd = (((y & ~hb) + ones * (0x80 - 10)) | y) & hb;
+  return nd ? j + (size_t)__builtin_ctzll(nd) / 8 : 0;
+#else
+  size_t k = j;
+  while (k < b && s[k] >= '0' && s[k] <= '9')
+    k++;
+  return k;
+#endif
+}
+
+/* word_rare for a word whose first byte is followed by lower-case
+ * letters up to s[j], a capital or a digit.  Most are numbers ("2023",
+ * "14"): a run of digits that ends the word adds F_DIGIT to the flags
+ * of the first byte and nothing else (the letters before it are lower
+ * case: the word is no capitals).  The others are read again whole.
+ * Out of line, as word_rare: the tokenizer's loop keeps its registers. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static word_end word_on(const char *s, size_t i, size_t j, size_t b) {
+  size_t k;
+  if (ascii_class[(unsigned char)s[j]] == C_DIG &&
+      (k = digits_end(s, j, b)) &&
+      (k == b || !ascii_class[(unsigned char)s[k]]))
+    return (word_end){k, (first_flags[(unsigned char)s[i]] &
+                          ~(unsigned)F_SENT) | F_DIGIT};
+  return word_rare(s, i, b);
+}
+
+/* Whether the dot or hyphen at s[j] ends the word before it: no letter
+ * follows (as tok_general reads it; a byte >= 0x80, which may start one,
+ * is left to tok_general). */
+static inline bool joiner_ends(const char *s, size_t j, size_t b) {
+  return j + 1 >= b ||
+         !(tok_class[(unsigned char)s[j + 1]] & (T_LETTER | T_HIGH));
+}
+
 static unsigned lexbits_lookup(const char *s, tok *t, const uint64_t *w);
 static unsigned lexbits_uncached(const char *s, tok *t);
 
@@ -1198,7 +1256,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
           x = j < b ? (unsigned char)s[j] : 0;
           /* (a space is of no class) */
           if (WOO_RARE(ascii_class[x])) {
-            word_end w = word_rare(s, i, b);
+            word_end w = word_on(s, i, j, b);
             j = w.j;
             f = w.f | (f & F_SENT);
             x = j < b ? (unsigned char)s[j] : 0;
@@ -1212,12 +1270,12 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
           i = j + 1;
         } else {
           /* a dot before anything but a letter ends the word, as in the
-           * loop below */
-          bool dot = x == '.' &&
-                     (j + 1 >= b || !(tok_class[(unsigned char)s[j + 1]] &
-                                      (T_LETTER | T_HIGH)));
+           * loop below; so does a hyphen ("2022-01", "06-1234"), looked
+           * at on lines without links only, where it is rare */
+          bool dot = x == '.' && joiner_ends(s, j, b);
           if (!((!(tok_class[x] & T_JOIN) || dot) &&
-                (!links || j == b || (tok_class[x] & T_DELIM))))
+                (!links || j == b || (tok_class[x] & T_DELIM))) &&
+              !(x == '-' && !links && joiner_ends(s, j, b)))
             goto general;
           e = j;
           if (WOO_RARE(dot)) {
