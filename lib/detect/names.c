@@ -820,10 +820,12 @@ static unsigned lexbits_uncached(const char *s, tok *t);
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
-static void lex_miss(lexcache_entry *e, const char *s, tok *t,
-                     const uint64_t *w, unsigned key) {
+static void lex_miss(lexcache_entry *e, const char *s, tok *t, uint64_t w0,
+                     uint64_t w1, unsigned key) {
+  /* (the bytes come in registers: the caller's stay out of memory) */
+  const uint64_t w[2] = {w0, w1};
   lexbits_lookup(s, t, w);
-  *e = (lexcache_entry){w[0], w[1], t->hash, t->lx, (uint16_t)key,
+  *e = (lexcache_entry){w0, w1, t->hash, t->lx, (uint16_t)key,
                         (uint16_t)(t->f & (F_LEX | F_COMMON_WORD))};
 }
 
@@ -832,17 +834,21 @@ static void lex_miss(lexcache_entry *e, const char *s, tok *t,
  * (16 or more bytes of text before p) and shifted down, without a
  * branch on the word's length, which is not predictable. */
 static inline void tok_load16(const char *p, size_t n, uint64_t w[2]) {
-  uint64_t lo, hi;
-  memcpy(&lo, p - 16, 8);
-  memcpy(&hi, p - 8, 8);
   unsigned sh = (unsigned)(8 * (16 - n));
-#if defined(__SIZEOF_INT128__)
-  /* a double shift and two conditional moves */
+#if defined(__SIZEOF_INT128__) && defined(__BYTE_ORDER__) &&                  \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  /* a double shift and two conditional moves (the sixteen bytes loaded
+   * as one number, straight into registers) */
   __extension__ typedef unsigned __int128 u128;
-  u128 x = ((u128)hi << 64 | lo) >> sh;
+  u128 x;
+  memcpy(&x, p - 16, 16);
+  x >>= sh;
   w[0] = (uint64_t)x;
   w[1] = (uint64_t)(x >> 64);
 #else
+  uint64_t lo, hi;
+  memcpy(&lo, p - 16, 8);
+  memcpy(&hi, p - 8, 8);
   /* the shift modulo 64: the words of 8 bytes or fewer are in hi */
   unsigned m = sh & 63;
   uint64_t two = (lo >> m) | ((hi << 1) << (63 - m));
@@ -881,7 +887,7 @@ static inline void lex_cached(lexcache *lc, const char *s, tok *t) {
     t->f |= e->add;
     return;
   }
-  lex_miss(e, s, t, w, key);
+  lex_miss(e, s, t, w[0], w[1], key);
 }
 
 /* Where the next occurrence of a byte is, for offsets asked about in
@@ -1351,7 +1357,22 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
       v[k].ncap = nxt;
     }
   } else {
-    for (size_t k = n; k-- > 0;) {
+    /* four tokens a step: the loop's own count and test are a good
+     * part of the work for each */
+    size_t k = n;
+    for (; k >= 4; k -= 4) {
+      tok *q = v + k - 4;
+      uint32_t k4 = (uint32_t)k - 4;
+      nxt = (q[3].f & F_CAP) ? k4 + 3 : nxt;
+      q[3].ncap = nxt;
+      nxt = (q[2].f & F_CAP) ? k4 + 2 : nxt;
+      q[2].ncap = nxt;
+      nxt = (q[1].f & F_CAP) ? k4 + 1 : nxt;
+      q[1].ncap = nxt;
+      nxt = (q[0].f & F_CAP) ? k4 : nxt;
+      q[0].ncap = nxt;
+    }
+    while (k-- > 0) {
       nxt = (v[k].f & F_CAP) ? (uint32_t)k : nxt;
       v[k].ncap = nxt;
     }
@@ -1366,8 +1387,12 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
         if ((v[k].f & F_CAP) && v[k].kind == K_WORD)
           lex_cached(lc, s, &v[k]);
     } else {
+      /* (a copy of the cache's slots and mask that stays in registers:
+       * the stores to the tokens could change *lc as far as the
+       * compiler knows) */
+      lexcache here = *lc;
       for (size_t k = nxt;;) {
-        lex_cached(lc, s, &v[k]);
+        lex_cached(&here, s, &v[k]);
         if (++k >= n || (k = v[k].ncap) == NO_CAP)
           break;
       }
