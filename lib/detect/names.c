@@ -422,29 +422,6 @@ static const unsigned char ascii_class[256] = {
     ['u'] = C_LOW, ['v'] = C_LOW, ['w'] = C_LOW, ['x'] = C_LOW,
     ['y'] = C_LOW, ['z'] = C_LOW};
 
-/* The flags of a word that the class of its first byte gives: those of
- * a word whose other bytes are lower-case letters; and F_SENT for a
- * letter, as a word that starts a sentence takes it unless it is a
- * number. */
-#define C (F_CAP | F_SENT)
-#define L (F_LOWER | F_SENT)
-static const unsigned char first_flags[256] = {
-    ['0'] = F_DIGIT, ['1'] = F_DIGIT, ['2'] = F_DIGIT, ['3'] = F_DIGIT,
-    ['4'] = F_DIGIT, ['5'] = F_DIGIT, ['6'] = F_DIGIT, ['7'] = F_DIGIT,
-    ['8'] = F_DIGIT, ['9'] = F_DIGIT,
-    ['A'] = C, ['B'] = C, ['C'] = C, ['D'] = C, ['E'] = C, ['F'] = C,
-    ['G'] = C, ['H'] = C, ['I'] = C, ['J'] = C, ['K'] = C, ['L'] = C,
-    ['M'] = C, ['N'] = C, ['O'] = C, ['P'] = C, ['Q'] = C, ['R'] = C,
-    ['S'] = C, ['T'] = C, ['U'] = C, ['V'] = C, ['W'] = C, ['X'] = C,
-    ['Y'] = C, ['Z'] = C,
-    ['a'] = L, ['b'] = L, ['c'] = L, ['d'] = L, ['e'] = L, ['f'] = L,
-    ['g'] = L, ['h'] = L, ['i'] = L, ['j'] = L, ['k'] = L, ['l'] = L,
-    ['m'] = L, ['n'] = L, ['o'] = L, ['p'] = L, ['q'] = L, ['r'] = L,
-    ['s'] = L, ['t'] = L, ['u'] = L, ['v'] = L, ['w'] = L, ['x'] = L,
-    ['y'] = L, ['z'] = L};
-#undef C
-#undef L
-
 /* What the tokenizer's main loop asks of a byte. */
 enum {
   T_WS = 1,      /* space, tab, CR, form feed, vertical tab */
@@ -456,7 +433,13 @@ enum {
   T_DELIM = 64,  /* ends the run looked through for an address or URL */
   T_STOP = 128   /* . ! ? : after which a sentence starts */
 };
-/* Byte classes, sixteen bytes a row. */
+/* Above the classes, bits 8 to 15: the flags of a word that its first
+ * byte gives, those of a word whose other bytes are lower-case letters;
+ * and F_SENT for a letter, as a word that starts a sentence takes it
+ * unless it is a number. */
+#define TOK_FIRST(c) ((unsigned)tok_class[c] >> 8)
+/* Byte classes, sixteen bytes a row: N digits, U capitals, O lower-case
+ * letters (all three ASCII letters or digits). */
 #define S T_WS
 #define W T_WORD
 #define P T_PUNCT
@@ -465,15 +448,18 @@ enum {
 #define H T_HIGH
 #define D T_DELIM
 #define E T_STOP
-static const unsigned char tok_class[256] = {
+#define N (F_DIGIT << 8)
+#define U (T_LETTER | (F_CAP | F_SENT) << 8)
+#define O (T_LETTER | (F_LOWER | F_SENT) << 8)
+static const uint16_t tok_class[256] = {
     P, P, P, P, P, P, P, P, P, S|D, P, S, S, S, P, P,
     P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P,
     S|D, P|E, P|D, P, P, P, P, J, P|D, P|D, P, P, P|D, P|J, P|J|E, P,
-    W, W, W, W, W, W, W, W, W, W, P|E, P|D, P|D, P, P|D, P|E,
-    P, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L,
-    W|L, W|L, W|L, W|L, W|L, W|L, W|L, L, W|L, W|L, W|L, P|D, P, P|D, P, P,
-    P, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L,
-    W|L, W|L, W|L, W|L, W|L, W|L, W|L, L, W|L, W|L, W|L, P, P, P, P, P,
+    W|N, W|N, W|N, W|N, W|N, W|N, W|N, W|N, W|N, W|N, P|E, P|D, P|D, P, P|D, P|E,
+    P, W|U, W|U, W|U, W|U, W|U, W|U, W|U, W|U, W|U, W|U, W|U, W|U, W|U, W|U, W|U,
+    W|U, W|U, W|U, W|U, W|U, W|U, W|U, U, W|U, W|U, W|U, P|D, P, P|D, P, P,
+    P, W|O, W|O, W|O, W|O, W|O, W|O, W|O, W|O, W|O, W|O, W|O, W|O, W|O, W|O, W|O,
+    W|O, W|O, W|O, W|O, W|O, W|O, W|O, O, W|O, W|O, W|O, P, P, P, P, P,
     J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H,
     J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H,
     J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H,
@@ -491,6 +477,9 @@ static const unsigned char tok_class[256] = {
 #undef H
 #undef D
 #undef E
+#undef N
+#undef U
+#undef O
 
 /* End of the run of ASCII letters and digits at s[i..b), with whether
  * it has a lower-case letter and the number of digits in it (the
@@ -798,7 +787,7 @@ static word_end word_on(const char *s, size_t i, size_t j, size_t b) {
   if (ascii_class[(unsigned char)s[j]] == C_DIG &&
       (k = digits_end(s, j, b)) &&
       (k == b || !ascii_class[(unsigned char)s[k]]))
-    return (word_end){k, (first_flags[(unsigned char)s[i]] &
+    return (word_end){k, (TOK_FIRST((unsigned char)s[i]) &
                           ~(unsigned)F_SENT) | F_DIGIT};
   return word_rare(s, i, b);
 }
@@ -1249,7 +1238,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
           o = 0;
           stop = win.notlow & ~(uint64_t)1;
         }
-        unsigned f = first_flags[c] & (start | ~(unsigned)F_SENT);
+        unsigned f = (tc >> 8) & (start | ~(unsigned)F_SENT);
         unsigned char x;
         if (WOO_RARE(stop == 0)) {
           /* 64 bytes or more */
@@ -1260,8 +1249,9 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
         } else {
           j = i + (unsigned)__builtin_ctzll(stop);
           x = j < b ? (unsigned char)s[j] : 0;
-          /* (a space is of no class) */
-          if (WOO_RARE(ascii_class[x])) {
+          /* (the space after most words first: it is no letter or
+           * digit, and the test below looks for one again) */
+          if (WOO_RARE(x != ' ' && (tok_class[x] & (T_WORD | T_LETTER)))) {
             word_end w = word_on(s, i, j, b);
             j = w.j;
             f = w.f | (f & F_SENT);
