@@ -86,7 +86,11 @@ typedef struct tok {
 
 /* The lexicon bits of capitalised words already looked up in this text,
  * by their bytes: names and capitalised words repeat, and a lookup folds,
- * hashes and probes a large table.  Direct-mapped; words of up to 16
+ * hashes and probes a large table.  A word is kept in the entry its
+ * bytes give, or else in the one next to it (index ^ 1) when that one
+ * holds no word of its own: two words of a text with the same entry that
+ * come in turn ("Daan van Dam") would otherwise take it from each other
+ * every time (most look-ups that missed did so).  Words of up to 16
  * bytes. */
 typedef struct lexcache_entry {
   uint64_t w0, w1; /* the word's bytes, zero-padded */
@@ -803,19 +807,55 @@ static inline bool joiner_ends(const char *s, size_t j, size_t b) {
 static unsigned lexbits_lookup(const char *s, tok *t, const uint64_t *w);
 static unsigned lexbits_uncached(const char *s, tok *t);
 
-/* Fill a word's lexicon bits from the cache, or look them up and keep
- * them there.  The bits depend on the word's bytes and on the flags
- * compared here only, so a cached answer is the lookup's. */
+/* Whether the cache entry is the one of the word's bytes and key. */
+static inline bool lex_entry_is(const lexcache_entry *e, uint64_t w0,
+                                uint64_t w1, unsigned key) {
+  /* one test: a miss may be on any of the three */
+  return ((e->key ^ key) | (e->w0 ^ w0) | (e->w1 ^ w1)) == 0;
+}
+
+/* Fill a word's lexicon bits from an entry of the cache. */
+static inline void lex_from(tok *t, const lexcache_entry *e) {
+  t->lx = e->lx;
+  t->hash = e->hash;
+  t->f |= e->add;
+}
+
+/* The entry of the cache that a word's bytes give. */
+static inline size_t lex_slot(const lexcache *lc, uint64_t w0, uint64_t w1) {
+  /* the top bits of a product, which every byte of the word moves */
+  uint64_t h = (w0 ^ (w1 * 0xc2b2ae3d27d4eb4full)) * 0x9e3779b97f4a7c15ull;
+  return (size_t)(h >> (64 - LEXCACHE_BITS)) & lc->mask;
+}
+
+/* Whether entry i of the cache holds a word whose own entry it is. */
+static inline bool lex_at_home(const lexcache *lc, size_t i) {
+  const lexcache_entry *e = &lc->v[i];
+  return e->key && lex_slot(lc, e->w0, e->w1) == i;
+}
+
+/* Fill a word's lexicon bits from the entry next to its own, i, or look
+ * them up and keep them: in entry i unless a word of its own is there,
+ * else in the next one unless the same holds for it, else in i.  The
+ * bits depend on the word's bytes and on the flags compared here only,
+ * so a cached answer is the lookup's. */
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
-static void lex_miss(lexcache_entry *e, const char *s, tok *t, uint64_t w0,
-                     uint64_t w1, unsigned key) {
+static void lex_miss(const lexcache *lc, size_t i, const char *s, tok *t,
+                     uint64_t w0, uint64_t w1, unsigned key) {
+  lexcache_entry *e = &lc->v[i ^ 1];
+  if (lex_entry_is(e, w0, w1, key)) {
+    lex_from(t, e);
+    return;
+  }
   /* (the bytes come in registers: the caller's stay out of memory) */
   const uint64_t w[2] = {w0, w1};
   lexbits_lookup(s, t, w);
-  *e = (lexcache_entry){w0, w1, t->hash, t->lx, (uint16_t)key,
-                        (uint16_t)(t->f & (F_LEX | F_COMMON_WORD))};
+  if (lex_at_home(lc, i) && !lex_at_home(lc, i ^ 1))
+    i ^= 1;
+  lc->v[i] = (lexcache_entry){w0, w1, t->hash, t->lx, (uint16_t)key,
+                              (uint16_t)(t->f & (F_LEX | F_COMMON_WORD))};
 }
 
 /* The bytes of the word of n bytes (1 to 16) that ends at p, as
@@ -849,11 +889,14 @@ static inline void tok_load16(const char *p, size_t n, uint64_t w[2]) {
 }
 
 /* Inline: the tokenizer calls it for every capitalised word, and most
- * are found. */
+ * are found.  `both`: the entry next to the word's own is looked at here
+ * too, not in lex_miss (for the tokenizer: most words not in their own
+ * entry are its). */
 #if defined(__GNUC__)
 __attribute__((always_inline))
 #endif
-static inline void lex_cached(lexcache *lc, const char *s, tok *t) {
+static inline void lex_cached_in(lexcache *lc, const char *s, tok *t,
+                                 bool both) {
   size_t n = t->e - t->s;
   if (n - 1 >= 16 || t->kind != K_WORD) {
     lexbits_uncached(s, t);
@@ -866,17 +909,24 @@ static inline void lex_cached(lexcache *lc, const char *s, tok *t) {
     tok_load16(s + t->e, n, w);
   /* (the flags below bit 8) */
   unsigned key = (t->f & (F_CAP | F_LOWER | F_DIGIT | F_HYPH)) | n << 8;
-  /* the top bits of a product, which every byte of the word moves */
-  uint64_t h = (w[0] ^ (w[1] * 0xc2b2ae3d27d4eb4full)) * 0x9e3779b97f4a7c15ull;
-  lexcache_entry *e = &lc->v[(h >> (64 - LEXCACHE_BITS)) & lc->mask];
-  /* one test: a miss may be on any of the three */
-  if (((e->key ^ key) | (e->w0 ^ w[0]) | (e->w1 ^ w[1])) == 0) {
-    t->lx = e->lx;
-    t->hash = e->hash;
-    t->f |= e->add;
+  size_t i = lex_slot(lc, w[0], w[1]);
+  lexcache_entry *e = &lc->v[i];
+  if (lex_entry_is(e, w[0], w[1], key)) {
+    lex_from(t, e);
     return;
   }
-  lex_miss(e, s, t, w[0], w[1], key);
+  if (both && lex_entry_is(&lc->v[i ^ 1], w[0], w[1], key)) {
+    lex_from(t, &lc->v[i ^ 1]);
+    return;
+  }
+  lex_miss(lc, i, s, t, w[0], w[1], key);
+}
+
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline void lex_cached(lexcache *lc, const char *s, tok *t) {
+  lex_cached_in(lc, s, t, false);
 }
 
 /* Where the next occurrence of a byte is, for offsets asked about in
@@ -1382,7 +1432,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
        * compiler knows) */
       lexcache here = *lc;
       for (size_t k = nxt;;) {
-        lex_cached(&here, s, &v[k]);
+        lex_cached_in(&here, s, &v[k], true);
         if (++k >= n || (k = v[k].ncap) == NO_CAP)
           break;
       }
