@@ -1092,6 +1092,20 @@ static size_t tok_general(const char *s, size_t i, size_t b, bool links,
           break;
         }
         size_t n;
+        unsigned char c1 = j + 1 < b ? (unsigned char)s[j + 1] : 0;
+        if (ch == 0xC3 && (c1 & 0xC0) == 0x80) {
+          /* U+00C0 to U+00FF, the accented letters of Latin-1 (most
+           * in Dutch text), as woo__is_letter and woo__is_upper have
+           * them: letters but for U+00D7 and U+00F7, capitals up to
+           * U+00DE */
+          if (c1 == 0x97 || c1 == 0xB7)
+            break;
+          letters++;
+          if (c1 > 0x9E)
+            small = true;
+          j += 2;
+          continue;
+        }
         uint32_t x = cp_at(s, j, b, &n);
         if (woo__is_letter(x)) {
           letters++;
