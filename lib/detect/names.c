@@ -1222,9 +1222,9 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
   tok *v = out->v;
   tok *t = v;        /* the next token */
   size_t gaps = 0;   /* tokens with F_GAP */
-  /* F_SENT when the next word starts a sentence, else 0: taken into a
-   * word's flags with no branch on it */
-  unsigned start = F_SENT;
+  /* All bits, or all but F_SENT when the next word does not start a
+   * sentence: a word's flags are taken through it with no branch */
+  unsigned start = ~0u;
   _Static_assert((unsigned)T_STOP == (unsigned)F_SENT,
                  "T_STOP sets start as it is");
   /* White space since the last token: 3+ is a column.  Before the
@@ -1249,7 +1249,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
         if (WOO_RARE(blank >= 3)) {
           gap = F_GAP;
           gaps++;
-          start = F_SENT; /* a column gap starts a sentence too */
+          start = ~0u; /* a column gap starts a sentence too */
         }
         goto word;
       }
@@ -1280,7 +1280,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
        * for "www." */
       if ((c | 32) == 'w' && !www_at(s, i, b)) {
         if (gap)
-          start = F_SENT;
+          start = ~0u;
       word:;
         /* The common word: ASCII letters and digits up to a byte that
          * joins nothing (no apostrophe, hyphen or multi-byte character,
@@ -1302,7 +1302,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
           o = 0;
           stop = win.notlow & ~(uint64_t)1;
         }
-        unsigned f = (tc >> 8) & (start | ~(unsigned)F_SENT);
+        unsigned f = (tc >> 8) & start;
         unsigned char x;
         if (WOO_RARE(stop == 0)) {
           /* 64 bytes or more */
@@ -1372,16 +1372,17 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
         blank = 0;
         if (t->kind == K_PUNCT) {
           if (t->c == '.' || t->c == '!' || t->c == '?' || t->c == ':')
-            start = F_SENT;
+            start = ~0u;
         } else if (t->kind == K_WORD) {
           if (gap)
-            start = F_SENT;
-          if (start && !((t->f & F_DIGIT) && !(t->f & (F_CAP | F_LOWER)))) {
+            start = ~0u;
+          if ((start & F_SENT) &&
+              !((t->f & F_DIGIT) && !(t->f & (F_CAP | F_LOWER)))) {
             t->f |= F_SENT;
-            start = 0;
+            start = ~(unsigned)F_SENT;
           }
         } else {
-          start = 0;
+          start = ~(unsigned)F_SENT;
         }
         t++;
       } else {
