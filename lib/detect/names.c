@@ -834,9 +834,16 @@ static inline bool lex_at_home(const lexcache *lc, size_t i) {
   return e->key && lex_slot(lc, e->w0, e->w1) == i;
 }
 
+/* Keep an entry whose own place is i: there unless a word of its own is
+ * there, else in the next one unless the same holds for it, else in i. */
+static void lex_put(const lexcache *lc, size_t i, lexcache_entry e) {
+  if (lex_at_home(lc, i) && !lex_at_home(lc, i ^ 1))
+    i ^= 1;
+  lc->v[i] = e;
+}
+
 /* Fill a word's lexicon bits from the entry next to its own, i, or look
- * them up and keep them: in entry i unless a word of its own is there,
- * else in the next one unless the same holds for it, else in i.  The
+ * them up and keep them (lex_put).  The
  * bits depend on the word's bytes and on the flags compared here only,
  * so a cached answer is the lookup's. */
 #if defined(__GNUC__)
@@ -852,10 +859,8 @@ static void lex_miss(const lexcache *lc, size_t i, const char *s, tok *t,
   /* (the bytes come in registers: the caller's stay out of memory) */
   const uint64_t w[2] = {w0, w1};
   lexbits_lookup(s, t, w);
-  if (lex_at_home(lc, i) && !lex_at_home(lc, i ^ 1))
-    i ^= 1;
-  lc->v[i] = (lexcache_entry){w0, w1, t->hash, t->lx, (uint16_t)key,
-                              (uint16_t)(t->f & (F_LEX | F_COMMON_WORD))};
+  lex_put(lc, i, (lexcache_entry){w0, w1, t->hash, t->lx, (uint16_t)key,
+                                  (uint16_t)(t->f & (F_LEX | F_COMMON_WORD))});
 }
 
 /* The bytes of the word of n bytes (1 to 16) that ends at p, as
@@ -1015,6 +1020,33 @@ static uint32_t word_bits(const char *s, size_t i, size_t n) {
  * words with a dot after them ("mr.", "dhr.", "v.") that keep it. */
 static bool dotted_keeps(const char *s, size_t i, size_t n) {
   return word_bits(s, i, n) & (L_TITLE | L_PART);
+}
+
+/* dotted_keeps for a word of up to eight bytes with its dot, through the
+ * thread's cache when it has one: most are the last words of sentences
+ * ("is.", "dat."), which repeat.  Kept with a key that no word token has
+ * (bit 7, which lex_cached's keys leave clear).  Out of line, and the
+ * cache found here, not passed: the tokenizer's loop seldom asks, and
+ * keeps its registers for the rest. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static bool dotted_keeps_cached(const char *s, size_t i, size_t n) {
+  lexcache cache = {lexcache_mine, LEXCACHE_SLOTS - 1};
+  const lexcache *lc = &cache;
+  if (!lc->v || n - 1 >= 8)
+    return dotted_keeps(s, i, n);
+  uint64_t w[2];
+  woo__lex_load16(s + i, n, w);
+  unsigned key = 0x80 | (unsigned)n << 8;
+  size_t k = lex_slot(lc, w[0], w[1]);
+  if (lex_entry_is(&lc->v[k], w[0], w[1], key))
+    return lc->v[k].lx != 0;
+  if (lex_entry_is(&lc->v[k ^ 1], w[0], w[1], key))
+    return lc->v[k ^ 1].lx != 0;
+  bool keep = dotted_keeps(s, i, n);
+  lex_put(lc, k, (lexcache_entry){w[0], w[1], 0, keep, (uint16_t)key, 0});
+  return keep;
 }
 
 /* The token at s[i..) that is not plain ASCII word or punctuation, or
@@ -1347,7 +1379,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
               f |= F_INIT;
             } else if (j - i <= 5 &&
                        (f & F_LOWER || word_letters(s, i, j) <= 4) &&
-                       dotted_keeps(s, i, j + 1 - i)) {
+                       dotted_keeps_cached(s, i, j + 1 - i)) {
               e = j + 1;
             }
           }
