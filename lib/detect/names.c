@@ -746,26 +746,37 @@ static word_end word_rare(const char *s, size_t i, size_t b) {
   return (word_end){j, g};
 }
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* The eight bytes from s[j] (a byte of the line, which ends at b) as a
+ * little-endian number, the bytes from b on zeros: read as the eight
+ * that end at b near the line's end.  False for a text shorter than
+ * that. */
+static inline bool load8_in_line(const char *s, size_t j, size_t b,
+                                 uint64_t *x) {
+  if (j + 8 <= b) {
+    memcpy(x, s + j, 8);
+  } else if (b >= 8) {
+    memcpy(x, s + b - 8, 8);
+    *x >>= 8 * (j + 8 - b);
+  } else {
+    return false;
+  }
+  return true;
+}
+#endif
+
 /* The end of the run of ASCII digits that starts at the digit s[j] (the
  * line ends at b), or 0 when it cannot be told at once: eight bytes read
- * together (those that end at b near the line's end), and 0 for a run of
- * eight digits or more. */
+ * together, and 0 for a run of eight digits or more. */
 static inline size_t digits_end(const char *s, size_t j, size_t b) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   const uint64_t hb = 0x8080808080808080ull, ones = 0x0101010101010101ull;
   uint64_t x;
-  if (j + 8 <= b) {
-    memcpy(&x, s + j, 8);
-  } else if (b >= 8) {
-    /* shifted down to start at j: the bytes from b on are zeros, which
-     * are no digits */
-    memcpy(&x, s + b - 8, 8);
-    x >>= 8 * (j + 8 - b);
-  } else {
+  if (!load8_in_line(s, j, b, &x))
     return 0;
-  }
-  /* a high bit for each byte that is no digit: x ^ '0' is 10 or more
-   * (added to per byte without carries, as in ascii_word_end) */
+  /* a high bit for each byte that is no digit (the zeros after the line
+   * are none): x ^ '0' is 10 or more (added to per byte without carries,
+   * as in ascii_word_end) */
   uint64_t y = x ^ (ones * '0');
   uint64_t nd = (((y & ~hb) + ones * (0x80 - 10)) | y) & hb;
   return nd ? j + (size_t)__builtin_ctzll(nd) / 8 : 0;
@@ -777,22 +788,66 @@ static inline size_t digits_end(const char *s, size_t j, size_t b) {
 #endif
 }
 
+/* The end of the run of ASCII capitals and digits that starts at s[j]
+ * (the line ends at b), and whether it holds a digit; 0 when it cannot
+ * be told at once, as digits_end. */
+static inline size_t caps_end(const char *s, size_t j, size_t b,
+                              bool *digit) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  const uint64_t hb = 0x8080808080808080ull, ones = 0x0101010101010101ull;
+  uint64_t x;
+  if (!load8_in_line(s, j, b, &x))
+    return 0;
+  /* as in ascii_word_end */
+  uint64_t y = x & ~hb, ascii = ~x & hb;
+#define RANGE(lo, hi)                                                          \
+  ((y + ones * (0x80 - (lo))) & ~(y + ones * (0x7f - (hi))) & ascii)
+  uint64_t cu = RANGE('A', 'Z'), cd = RANGE('0', '9');
+#undef RANGE
+  uint64_t stop = ~(cu | cd) & hb;
+  if (!stop)
+    return 0;
+  *digit = (cd & ((stop & (0 - stop)) - 1)) != 0;
+  return j + (size_t)__builtin_ctzll(stop) / 8;
+#else
+  size_t k = j;
+  bool d = false;
+  for (; k < b; k++) {
+    bool dk = s[k] >= '0' && s[k] <= '9';
+    if (!dk && !(s[k] >= 'A' && s[k] <= 'Z'))
+      break;
+    d |= dk;
+  }
+  *digit = d;
+  return k;
+#endif
+}
+
 /* word_rare for a word whose first byte is followed by lower-case
  * letters up to s[j], a capital or a digit.  Most are numbers ("2023",
  * "14"): a run of digits that ends the word adds F_DIGIT to the flags
  * of the first byte and nothing else (the letters before it are lower
- * case: the word is no capitals).  The others are read again whole.
+ * case: the word is no capitals); and abbreviations in capitals.  The
+ * others are read again whole.
  * Out of line, as word_rare: the tokenizer's loop keeps its registers. */
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
 static word_end word_on(const char *s, size_t i, size_t j, size_t b) {
   size_t k;
-  if (ascii_class[(unsigned char)s[j]] == C_DIG &&
-      (k = digits_end(s, j, b)) &&
-      (k == b || !ascii_class[(unsigned char)s[k]]))
-    return (word_end){k, (TOK_FIRST((unsigned char)s[i]) &
-                          ~(unsigned)F_SENT) | F_DIGIT};
+  if (ascii_class[(unsigned char)s[j]] == C_DIG) {
+    if ((k = digits_end(s, j, b)) &&
+        (k == b || !ascii_class[(unsigned char)s[k]]))
+      return (word_end){k, (TOK_FIRST((unsigned char)s[i]) &
+                            ~(unsigned)F_SENT) | F_DIGIT};
+  } else if (j == i + 1 && ascii_class[(unsigned char)s[i]] == C_UP) {
+    /* Two capitals: a run of capitals and digits that ends the word is
+     * all capitals ("OTB", "KBO", "A2") */
+    bool digit = false;
+    if ((k = caps_end(s, j, b, &digit)) &&
+        (k == b || !ascii_class[(unsigned char)s[k]]))
+      return (word_end){k, F_CAP | F_ALLCAPS | (digit ? F_DIGIT : 0)};
+  }
   return word_rare(s, i, b);
 }
 
