@@ -23,6 +23,7 @@
  * of times (organisation and office phrases are tried up to six tokens
  * ahead). */
 #include <pthread.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #if defined(__SSE2__)
@@ -1284,6 +1285,23 @@ static size_t tok_general(const char *s, size_t i, size_t b, bool links,
   return t->e;
 }
 
+/* A word token's flags, kind and character: on little-endian machines
+ * one store of the four bytes they take together. */
+static inline void tok_set_word(tok *t, unsigned f) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  _Static_assert(offsetof(tok, kind) == offsetof(tok, f) + 2 &&
+                     offsetof(tok, c) == offsetof(tok, f) + 3,
+                 "a token's flags, kind and character are side by side");
+  /* (the flags take sixteen bits: F_* are all below bit 16) */
+  uint32_t x = f | (uint32_t)K_WORD << 16;
+  memcpy((char *)t + offsetof(tok, f), &x, 4);
+#else
+  t->f = (uint16_t)f;
+  t->kind = K_WORD;
+  t->c = 0;
+#endif
+}
+
 /* Tokenize s[a..b) (one line).  Words take inner hyphens, apostrophes and
  * dots; a trailing dot joins initials and abbreviations; e-mail addresses
  * and URLs become one K_OTHER token.  `links_known` is
@@ -1447,9 +1465,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
         start ^= f & F_SENT;
         t->s = i0;
         t->e = e;
-        t->f = (uint16_t)f;
-        t->kind = K_WORD;
-        t->c = 0;
+        tok_set_word(t, f);
         t++;
         continue;
       }
