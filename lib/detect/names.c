@@ -438,10 +438,10 @@ enum {
   T_DELIM = 64,  /* ends the run looked through for an address or URL */
   T_STOP = 128   /* . ! ? : after which a sentence starts */
 };
-/* Above the classes, bits 8 to 15: the flags of a word that its first
+/* Above the classes, from bit 8: the flags of a word that its first
  * byte gives, those of a word whose other bytes are lower-case letters;
- * and F_SENT for a letter, as a word that starts a sentence takes it
- * unless it is a number. */
+ * F_SENT for a letter, as a word that starts a sentence takes it unless
+ * it is a number; and F_GAP, which a word after a column gap takes. */
 #define TOK_FIRST(c) ((unsigned)tok_class[c] >> 8)
 /* Byte classes, sixteen bytes a row: N digits, U capitals, O lower-case
  * letters (all three ASCII letters or digits). */
@@ -453,10 +453,10 @@ enum {
 #define H T_HIGH
 #define D T_DELIM
 #define E T_STOP
-#define N (F_DIGIT << 8)
-#define U (T_LETTER | (F_CAP | F_SENT) << 8)
-#define O (T_LETTER | (F_LOWER | F_SENT) << 8)
-static const uint16_t tok_class[256] = {
+#define N ((F_DIGIT | F_GAP) << 8)
+#define U (T_LETTER | (F_CAP | F_SENT | F_GAP) << 8)
+#define O (T_LETTER | (F_LOWER | F_SENT | F_GAP) << 8)
+static const uint32_t tok_class[256] = {
     P, P, P, P, P, P, P, P, P, S|D, P, S, S, S, P, P,
     P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P,
     S|D, P|E, P|D, P, P, P, P, J, P|D, P|D, P, P, P|D, P|J, P|J|E, P,
@@ -840,7 +840,7 @@ static word_end word_on(const char *s, size_t i, size_t j, size_t b) {
     if ((k = digits_end(s, j, b)) &&
         (k == b || !ascii_class[(unsigned char)s[k]]))
       return (word_end){k, (TOK_FIRST((unsigned char)s[i]) &
-                            ~(unsigned)F_SENT) | F_DIGIT};
+                            ~(unsigned)(F_SENT | F_GAP)) | F_DIGIT};
   } else if (j == i + 1 && ascii_class[(unsigned char)s[i]] == C_UP) {
     /* Two capitals: a run of capitals and digits that ends the word is
      * all capitals ("OTB", "KBO", "A2") */
@@ -1327,9 +1327,11 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
   tok *v = out->v;
   tok *t = v;        /* the next token */
   size_t gaps = 0;   /* tokens with F_GAP */
-  /* All bits, or all but F_SENT when the next word does not start a
-   * sentence: a word's flags are taken through it with no branch */
-  unsigned start = ~0u;
+  /* The mask a word's flags are taken through, with no branch: F_SENT
+   * in it when the next word starts a sentence, F_GAP when a column gap
+   * comes before it (every byte that starts a word gives both: the word
+   * takes and clears them) */
+  unsigned start = ~(unsigned)F_GAP;
   _Static_assert((unsigned)T_STOP == (unsigned)F_SENT,
                  "T_STOP sets start as it is");
   /* White space since the last token: 3+ is a column.  Before the
@@ -1352,7 +1354,6 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
       /* Words first: most bytes the loop sees start one. */
       if (tc & T_WORD) {
         if (WOO_RARE(blank >= 3)) {
-          gap = F_GAP;
           gaps++;
           start = ~0u; /* a column gap starts a sentence too */
         }
@@ -1413,7 +1414,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
           /* 64 bytes or more */
           word_end w = word_rare(s, i, b);
           j = w.j;
-          f = w.f | (f & F_SENT);
+          f = w.f | (f & (F_SENT | F_GAP));
           x = j < b ? (unsigned char)s[j] : 0;
         } else {
           j = i + (unsigned)__builtin_ctzll(stop);
@@ -1423,7 +1424,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
           if (WOO_RARE(x != ' ' && (tok_class[x] & (T_WORD | T_LETTER)))) {
             word_end w = word_on(s, i, j, b);
             j = w.j;
-            f = w.f | (f & F_SENT);
+            f = w.f | (f & (F_SENT | F_GAP));
             x = j < b ? (unsigned char)s[j] : 0;
           }
         }
@@ -1461,8 +1462,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
         }
         /* a word that starts with a letter took the start (in F_SENT
          * above); a number does not */
-        f |= gap;
-        start ^= f & F_SENT;
+        start ^= f & (F_SENT | F_GAP);
         t->s = i0;
         t->e = e;
         tok_set_word(t, f);
@@ -1470,22 +1470,25 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
         continue;
       }
     general:;
+      /* (a word turned away above has its gap in start) */
+      gap |= start & F_GAP;
+      start &= ~(unsigned)F_GAP;
       size_t next = tok_general(s, i, b, links, gap, t);
       if (t->kind) {
         blank = 0;
         if (t->kind == K_PUNCT) {
           if (t->c == '.' || t->c == '!' || t->c == '?' || t->c == ':')
-            start = ~0u;
+            start = ~(unsigned)F_GAP;
         } else if (t->kind == K_WORD) {
           if (gap)
-            start = ~0u;
+            start = ~(unsigned)F_GAP;
           if ((start & F_SENT) &&
               !((t->f & F_DIGIT) && !(t->f & (F_CAP | F_LOWER)))) {
             t->f |= F_SENT;
-            start = ~(unsigned)F_SENT;
+            start = ~(unsigned)(F_SENT | F_GAP);
           }
         } else {
-          start = ~(unsigned)F_SENT;
+          start = ~(unsigned)(F_SENT | F_GAP);
         }
         t++;
       } else {
