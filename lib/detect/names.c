@@ -1105,6 +1105,29 @@ static bool dotted_keeps_cached(const char *s, size_t i, size_t n) {
   return keep;
 }
 
+/* cp_at for the first character of tok_general's token, with the
+ * sequences it mostly meets decoded inline: two bytes (accented
+ * letters, the no-break space) and three from 0xE2 (dashes, quotes,
+ * bullets, the euro sign), which are never overlong or surrogates. */
+static inline uint32_t tok_cp_at(const char *s, size_t i, size_t end,
+                                 size_t *n) {
+  const unsigned char *p = (const unsigned char *)s + i;
+  if (p[0] < 0x80) {
+    *n = 1;
+    return p[0];
+  }
+  if (p[0] >= 0xC2 && p[0] <= 0xDF && i + 1 < end && (p[1] & 0xC0) == 0x80) {
+    *n = 2;
+    return (uint32_t)(p[0] & 0x1F) << 6 | (p[1] & 0x3F);
+  }
+  if (p[0] == 0xE2 && i + 2 < end && (p[1] & 0xC0) == 0x80 &&
+      (p[2] & 0xC0) == 0x80) {
+    *n = 3;
+    return 0x2000 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+  }
+  return woo__utf8_decode(p, end - i, n);
+}
+
 /* The token at s[i..) that is not plain ASCII word or punctuation, or
  * that the fast path of tokenize turned away: words with multi-byte
  * characters, inner hyphens, apostrophes or dots, e-mail addresses and
@@ -1118,7 +1141,7 @@ __attribute__((noinline))
 static size_t tok_general(const char *s, size_t i, size_t b, bool links,
                           unsigned gap, tok *t) {
   size_t cl;
-  uint32_t cp = cp_at(s, i, b, &cl);
+  uint32_t cp = tok_cp_at(s, i, b, &cl);
   if (cp == 0xA0 || cp == 0x2009 || cp == 0x202F) {
     t->kind = 0;
     return i + cl;
