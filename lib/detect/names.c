@@ -899,9 +899,9 @@ static void lex_put(const lexcache *lc, size_t i, lexcache_entry e) {
 }
 
 /* Fill a word's lexicon bits from the entry next to its own, i, or look
- * them up and keep them (lex_put).  The
- * bits depend on the word's bytes and on the flags compared here only,
- * so a cached answer is the lookup's. */
+ * them up and keep them (lex_put).  The bits depend on the word's bytes
+ * and on the flags compared here only, so a cached answer is the
+ * lookup's. */
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
@@ -1459,8 +1459,9 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
           i = j + 1;
         } else {
           /* a dot before anything but a letter ends the word, as in the
-           * loop below; so does a hyphen ("2022-01", "06-1234"), looked
-           * at on lines without links only, where it is rare */
+           * loop below; so does a hyphen ("2022-01", "06-1234") on a line
+           * without links (on one with links tok_general looks on for an
+           * address) */
           bool dot = x == '.' && joiner_ends(s, j, b);
           if (!((!(tok_class[x] & T_JOIN) || dot) &&
                 (!links || j == b || (tok_class[x] & T_DELIM))) &&
@@ -1484,7 +1485,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
           i = e;
         }
         /* a word that starts with a letter took the start (in F_SENT
-         * above); a number does not */
+         * above), a number does not; every word took the gap */
         start ^= f & (F_SENT | F_GAP);
         t->s = i0;
         t->e = e;
