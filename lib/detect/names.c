@@ -950,16 +950,16 @@ static inline void tok_load16(const char *p, size_t n, uint64_t w[2]) {
 }
 
 /* Inline: the tokenizer calls it for every capitalised word, and most
- * are found.  `both`: the entry next to the word's own is looked at here
- * too, not in lex_miss (for the tokenizer: most words not in their own
- * entry are its). */
+ * are found.  `capital`: t is a capitalised token, so a word (only words
+ * are), and the entry next to its own is looked at here too, not in
+ * lex_miss (the tokenizer's words are most of those found there). */
 #if defined(__GNUC__)
 __attribute__((always_inline))
 #endif
 static inline void lex_cached_in(lexcache *lc, const char *s, tok *t,
-                                 bool both) {
+                                 bool capital) {
   size_t n = t->e - t->s;
-  if (n - 1 >= 16 || t->kind != K_WORD) {
+  if (n - 1 >= 16 || (!capital && t->kind != K_WORD)) {
     lexbits_uncached(s, t);
     return;
   }
@@ -976,7 +976,7 @@ static inline void lex_cached_in(lexcache *lc, const char *s, tok *t,
     lex_from(t, e);
     return;
   }
-  if (both && lex_entry_is(&lc->v[i ^ 1], w[0], w[1], key)) {
+  if (capital && lex_entry_is(&lc->v[i ^ 1], w[0], w[1], key)) {
     lex_from(t, &lc->v[i ^ 1]);
     return;
   }
