@@ -23,6 +23,7 @@
  * of times (organisation and office phrases are tried up to six tokens
  * ahead). */
 #include <pthread.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #if defined(__SSE2__)
@@ -86,7 +87,11 @@ typedef struct tok {
 
 /* The lexicon bits of capitalised words already looked up in this text,
  * by their bytes: names and capitalised words repeat, and a lookup folds,
- * hashes and probes a large table.  Direct-mapped; words of up to 16
+ * hashes and probes a large table.  A word is kept in the entry its
+ * bytes give, or else in the one next to it (index ^ 1) when that one
+ * holds no word of its own: two words of a text with the same entry that
+ * come in turn ("Daan van Dam") would otherwise take it from each other
+ * every time (most look-ups that missed did so).  Words of up to 16
  * bytes. */
 typedef struct lexcache_entry {
   uint64_t w0, w1; /* the word's bytes, zero-padded */
@@ -433,29 +438,6 @@ static const unsigned char ascii_class[256] = {
     ['u'] = C_LOW, ['v'] = C_LOW, ['w'] = C_LOW, ['x'] = C_LOW,
     ['y'] = C_LOW, ['z'] = C_LOW};
 
-/* The flags of a word that the class of its first byte gives: those of
- * a word whose other bytes are lower-case letters; and F_SENT for a
- * letter, as a word that starts a sentence takes it unless it is a
- * number. */
-#define C (F_CAP | F_SENT)
-#define L (F_LOWER | F_SENT)
-static const unsigned char first_flags[256] = {
-    ['0'] = F_DIGIT, ['1'] = F_DIGIT, ['2'] = F_DIGIT, ['3'] = F_DIGIT,
-    ['4'] = F_DIGIT, ['5'] = F_DIGIT, ['6'] = F_DIGIT, ['7'] = F_DIGIT,
-    ['8'] = F_DIGIT, ['9'] = F_DIGIT,
-    ['A'] = C, ['B'] = C, ['C'] = C, ['D'] = C, ['E'] = C, ['F'] = C,
-    ['G'] = C, ['H'] = C, ['I'] = C, ['J'] = C, ['K'] = C, ['L'] = C,
-    ['M'] = C, ['N'] = C, ['O'] = C, ['P'] = C, ['Q'] = C, ['R'] = C,
-    ['S'] = C, ['T'] = C, ['U'] = C, ['V'] = C, ['W'] = C, ['X'] = C,
-    ['Y'] = C, ['Z'] = C,
-    ['a'] = L, ['b'] = L, ['c'] = L, ['d'] = L, ['e'] = L, ['f'] = L,
-    ['g'] = L, ['h'] = L, ['i'] = L, ['j'] = L, ['k'] = L, ['l'] = L,
-    ['m'] = L, ['n'] = L, ['o'] = L, ['p'] = L, ['q'] = L, ['r'] = L,
-    ['s'] = L, ['t'] = L, ['u'] = L, ['v'] = L, ['w'] = L, ['x'] = L,
-    ['y'] = L, ['z'] = L};
-#undef C
-#undef L
-
 /* What the tokenizer's main loop asks of a byte. */
 enum {
   T_WS = 1,      /* space, tab, CR, form feed, vertical tab */
@@ -467,7 +449,13 @@ enum {
   T_DELIM = 64,  /* ends the run looked through for an address or URL */
   T_STOP = 128   /* . ! ? : after which a sentence starts */
 };
-/* Byte classes, sixteen bytes a row. */
+/* Above the classes, from bit 8: the flags of a word that its first
+ * byte gives, those of a word whose other bytes are lower-case letters;
+ * F_SENT for a letter, as a word that starts a sentence takes it unless
+ * it is a number; and F_GAP, which a word after a column gap takes. */
+#define TOK_FIRST(c) ((unsigned)tok_class[c] >> 8)
+/* Byte classes, sixteen bytes a row: N digits, U capitals, O lower-case
+ * letters (all three ASCII letters or digits). */
 #define S T_WS
 #define W T_WORD
 #define P T_PUNCT
@@ -476,15 +464,18 @@ enum {
 #define H T_HIGH
 #define D T_DELIM
 #define E T_STOP
-static const unsigned char tok_class[256] = {
+#define N ((F_DIGIT | F_GAP) << 8)
+#define U (T_LETTER | (F_CAP | F_SENT | F_GAP) << 8)
+#define O (T_LETTER | (F_LOWER | F_SENT | F_GAP) << 8)
+static const uint32_t tok_class[256] = {
     P, P, P, P, P, P, P, P, P, S|D, P, S, S, S, P, P,
     P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P,
     S|D, P|E, P|D, P, P, P, P, J, P|D, P|D, P, P, P|D, P|J, P|J|E, P,
-    W, W, W, W, W, W, W, W, W, W, P|E, P|D, P|D, P, P|D, P|E,
-    P, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L,
-    W|L, W|L, W|L, W|L, W|L, W|L, W|L, L, W|L, W|L, W|L, P|D, P, P|D, P, P,
-    P, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L, W|L,
-    W|L, W|L, W|L, W|L, W|L, W|L, W|L, L, W|L, W|L, W|L, P, P, P, P, P,
+    W|N, W|N, W|N, W|N, W|N, W|N, W|N, W|N, W|N, W|N, P|E, P|D, P|D, P, P|D, P|E,
+    P, W|U, W|U, W|U, W|U, W|U, W|U, W|U, W|U, W|U, W|U, W|U, W|U, W|U, W|U, W|U,
+    W|U, W|U, W|U, W|U, W|U, W|U, W|U, U, W|U, W|U, W|U, P|D, P, P|D, P, P,
+    P, W|O, W|O, W|O, W|O, W|O, W|O, W|O, W|O, W|O, W|O, W|O, W|O, W|O, W|O, W|O,
+    W|O, W|O, W|O, W|O, W|O, W|O, W|O, O, W|O, W|O, W|O, P, P, P, P, P,
     J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H,
     J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H,
     J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H, J|H,
@@ -502,6 +493,9 @@ static const unsigned char tok_class[256] = {
 #undef H
 #undef D
 #undef E
+#undef N
+#undef U
+#undef O
 
 /* End of the run of ASCII letters and digits at s[i..b), with whether
  * it has a lower-case letter and the number of digits in it (the
@@ -764,20 +758,176 @@ static word_end word_rare(const char *s, size_t i, size_t b) {
   return (word_end){j, g};
 }
 
-static unsigned lexbits_lookup(const char *s, tok *t, const uint64_t *w);
-static unsigned lexbits_uncached(const char *s, tok *t);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* The eight bytes from s[j] (a byte of the line, which ends at b) as a
+ * little-endian number, the bytes from b on zeros: read as the eight
+ * that end at b near the line's end.  False for a text shorter than
+ * that. */
+static inline bool load8_in_line(const char *s, size_t j, size_t b,
+                                 uint64_t *x) {
+  if (j + 8 <= b) {
+    memcpy(x, s + j, 8);
+  } else if (b >= 8) {
+    memcpy(x, s + b - 8, 8);
+    *x >>= 8 * (j + 8 - b);
+  } else {
+    return false;
+  }
+  return true;
+}
+#endif
 
-/* Fill a word's lexicon bits from the cache, or look them up and keep
- * them there.  The bits depend on the word's bytes and on the flags
- * compared here only, so a cached answer is the lookup's. */
+/* The end of the run of ASCII digits that starts at the digit s[j] (the
+ * line ends at b), or 0 when it cannot be told at once: eight bytes read
+ * together, and 0 for a run of eight digits or more. */
+static inline size_t digits_end(const char *s, size_t j, size_t b) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  const uint64_t hb = 0x8080808080808080ull, ones = 0x0101010101010101ull;
+  uint64_t x;
+  if (!load8_in_line(s, j, b, &x))
+    return 0;
+  /* a high bit for each byte that is no digit (the zeros after the line
+   * are none): x ^ '0' is 10 or more (added to per byte without carries,
+   * as in ascii_word_end) */
+  uint64_t y = x ^ (ones * '0');
+  uint64_t nd = (((y & ~hb) + ones * (0x80 - 10)) | y) & hb;
+  return nd ? j + (size_t)__builtin_ctzll(nd) / 8 : 0;
+#else
+  size_t k = j;
+  while (k < b && s[k] >= '0' && s[k] <= '9')
+    k++;
+  return k;
+#endif
+}
+
+/* The end of the run of ASCII capitals and digits that starts at s[j]
+ * (the line ends at b), and whether it holds a digit; 0 when it cannot
+ * be told at once, as digits_end. */
+static inline size_t caps_end(const char *s, size_t j, size_t b,
+                              bool *digit) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  const uint64_t hb = 0x8080808080808080ull, ones = 0x0101010101010101ull;
+  uint64_t x;
+  if (!load8_in_line(s, j, b, &x))
+    return 0;
+  /* as in ascii_word_end */
+  uint64_t y = x & ~hb, ascii = ~x & hb;
+#define RANGE(lo, hi)                                                          \
+  ((y + ones * (0x80 - (lo))) & ~(y + ones * (0x7f - (hi))) & ascii)
+  uint64_t cu = RANGE('A', 'Z'), cd = RANGE('0', '9');
+#undef RANGE
+  uint64_t stop = ~(cu | cd) & hb;
+  if (!stop)
+    return 0;
+  *digit = (cd & ((stop & (0 - stop)) - 1)) != 0;
+  return j + (size_t)__builtin_ctzll(stop) / 8;
+#else
+  size_t k = j;
+  bool d = false;
+  for (; k < b; k++) {
+    bool dk = s[k] >= '0' && s[k] <= '9';
+    if (!dk && !(s[k] >= 'A' && s[k] <= 'Z'))
+      break;
+    d |= dk;
+  }
+  *digit = d;
+  return k;
+#endif
+}
+
+/* word_rare for a word whose first byte is followed by lower-case
+ * letters up to s[j], a capital or a digit.  Most are numbers ("2023",
+ * "14"): a run of digits that ends the word adds F_DIGIT to the flags
+ * of the first byte and nothing else (the letters before it are lower
+ * case: the word is no capitals); and abbreviations in capitals.  The
+ * others are read again whole.
+ * Out of line, as word_rare: the tokenizer's loop keeps its registers. */
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
-static void lex_miss(lexcache_entry *e, const char *s, tok *t,
-                     const uint64_t *w, unsigned key) {
+static word_end word_on(const char *s, size_t i, size_t j, size_t b) {
+  size_t k;
+  if (ascii_class[(unsigned char)s[j]] == C_DIG) {
+    if ((k = digits_end(s, j, b)) &&
+        (k == b || !ascii_class[(unsigned char)s[k]]))
+      return (word_end){k, (TOK_FIRST((unsigned char)s[i]) &
+                            ~(unsigned)(F_SENT | F_GAP)) | F_DIGIT};
+  } else if (j == i + 1 && ascii_class[(unsigned char)s[i]] == C_UP) {
+    /* Two capitals: a run of capitals and digits that ends the word is
+     * all capitals ("OTB", "KBO", "A2") */
+    bool digit = false;
+    if ((k = caps_end(s, j, b, &digit)) &&
+        (k == b || !ascii_class[(unsigned char)s[k]]))
+      return (word_end){k, F_CAP | F_ALLCAPS | (digit ? F_DIGIT : 0)};
+  }
+  return word_rare(s, i, b);
+}
+
+/* Whether the dot or hyphen at s[j] ends the word before it: no letter
+ * follows (as tok_general reads it; a byte >= 0x80, which may start one,
+ * is left to tok_general). */
+static inline bool joiner_ends(const char *s, size_t j, size_t b) {
+  return j + 1 >= b ||
+         !(tok_class[(unsigned char)s[j + 1]] & (T_LETTER | T_HIGH));
+}
+
+static unsigned lexbits_lookup(const char *s, tok *t, const uint64_t *w);
+static unsigned lexbits_uncached(const char *s, tok *t);
+
+/* Whether the cache entry is the one of the word's bytes and key. */
+static inline bool lex_entry_is(const lexcache_entry *e, uint64_t w0,
+                                uint64_t w1, unsigned key) {
+  /* one test: a miss may be on any of the three */
+  return ((e->key ^ key) | (e->w0 ^ w0) | (e->w1 ^ w1)) == 0;
+}
+
+/* Fill a word's lexicon bits from an entry of the cache. */
+static inline void lex_from(tok *t, const lexcache_entry *e) {
+  t->lx = e->lx;
+  t->hash = e->hash;
+  t->f |= e->add;
+}
+
+/* The entry of the cache that a word's bytes give. */
+static inline size_t lex_slot(const lexcache *lc, uint64_t w0, uint64_t w1) {
+  /* the top bits of a product, which every byte of the word moves */
+  uint64_t h = (w0 ^ (w1 * 0xc2b2ae3d27d4eb4full)) * 0x9e3779b97f4a7c15ull;
+  return (size_t)(h >> (64 - LEXCACHE_BITS)) & lc->mask;
+}
+
+/* Whether entry i of the cache holds a word whose own entry it is. */
+static inline bool lex_at_home(const lexcache *lc, size_t i) {
+  const lexcache_entry *e = &lc->v[i];
+  return e->key && lex_slot(lc, e->w0, e->w1) == i;
+}
+
+/* Keep an entry whose own place is i: there unless a word of its own is
+ * there, else in the next one unless the same holds for it, else in i. */
+static void lex_put(const lexcache *lc, size_t i, lexcache_entry e) {
+  if (lex_at_home(lc, i) && !lex_at_home(lc, i ^ 1))
+    i ^= 1;
+  lc->v[i] = e;
+}
+
+/* Fill a word's lexicon bits from the entry next to its own, i, or look
+ * them up and keep them (lex_put).  The bits depend on the word's bytes
+ * and on the flags compared here only, so a cached answer is the
+ * lookup's. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void lex_miss(const lexcache *lc, size_t i, const char *s, tok *t,
+                     uint64_t w0, uint64_t w1, unsigned key) {
+  lexcache_entry *e = &lc->v[i ^ 1];
+  if (lex_entry_is(e, w0, w1, key)) {
+    lex_from(t, e);
+    return;
+  }
+  /* (the bytes come in registers: the caller's stay out of memory) */
+  const uint64_t w[2] = {w0, w1};
   lexbits_lookup(s, t, w);
-  *e = (lexcache_entry){w[0], w[1], t->hash, t->lx, (uint16_t)key,
-                        (uint16_t)(t->f & (F_LEX | F_COMMON_WORD))};
+  lex_put(lc, i, (lexcache_entry){w0, w1, t->hash, t->lx, (uint16_t)key,
+                                  (uint16_t)(t->f & (F_LEX | F_COMMON_WORD))});
 }
 
 /* The bytes of the word of n bytes (1 to 16) that ends at p, as
@@ -785,17 +935,21 @@ static void lex_miss(lexcache_entry *e, const char *s, tok *t,
  * (16 or more bytes of text before p) and shifted down, without a
  * branch on the word's length, which is not predictable. */
 static inline void tok_load16(const char *p, size_t n, uint64_t w[2]) {
-  uint64_t lo, hi;
-  memcpy(&lo, p - 16, 8);
-  memcpy(&hi, p - 8, 8);
   unsigned sh = (unsigned)(8 * (16 - n));
-#if defined(__SIZEOF_INT128__)
-  /* a double shift and two conditional moves */
+#if defined(__SIZEOF_INT128__) && defined(__BYTE_ORDER__) &&                  \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  /* a double shift and two conditional moves (the sixteen bytes loaded
+   * as one number, straight into registers) */
   __extension__ typedef unsigned __int128 u128;
-  u128 x = ((u128)hi << 64 | lo) >> sh;
+  u128 x;
+  memcpy(&x, p - 16, 16);
+  x >>= sh;
   w[0] = (uint64_t)x;
   w[1] = (uint64_t)(x >> 64);
 #else
+  uint64_t lo, hi;
+  memcpy(&lo, p - 16, 8);
+  memcpy(&hi, p - 8, 8);
   /* the shift modulo 64: the words of 8 bytes or fewer are in hi */
   unsigned m = sh & 63;
   uint64_t two = (lo >> m) | ((hi << 1) << (63 - m));
@@ -807,13 +961,16 @@ static inline void tok_load16(const char *p, size_t n, uint64_t w[2]) {
 }
 
 /* Inline: the tokenizer calls it for every capitalised word, and most
- * are found. */
+ * are found.  `capital`: t is a capitalised token, so a word (only words
+ * are), and the entry next to its own is looked at here too, not in
+ * lex_miss (the tokenizer's words are most of those found there). */
 #if defined(__GNUC__)
 __attribute__((always_inline))
 #endif
-static inline void lex_cached(lexcache *lc, const char *s, tok *t) {
+static inline void lex_cached_in(lexcache *lc, const char *s, tok *t,
+                                 bool capital) {
   size_t n = t->e - t->s;
-  if (n - 1 >= 16 || t->kind != K_WORD) {
+  if (n - 1 >= 16 || (!capital && t->kind != K_WORD)) {
     lexbits_uncached(s, t);
     return;
   }
@@ -824,17 +981,24 @@ static inline void lex_cached(lexcache *lc, const char *s, tok *t) {
     tok_load16(s + t->e, n, w);
   /* (the flags below bit 8) */
   unsigned key = (t->f & (F_CAP | F_LOWER | F_DIGIT | F_HYPH)) | n << 8;
-  /* the top bits of a product, which every byte of the word moves */
-  uint64_t h = (w[0] ^ (w[1] * 0xc2b2ae3d27d4eb4full)) * 0x9e3779b97f4a7c15ull;
-  lexcache_entry *e = &lc->v[(h >> (64 - LEXCACHE_BITS)) & lc->mask];
-  /* one test: a miss may be on any of the three */
-  if (((e->key ^ key) | (e->w0 ^ w[0]) | (e->w1 ^ w[1])) == 0) {
-    t->lx = e->lx;
-    t->hash = e->hash;
-    t->f |= e->add;
+  size_t i = lex_slot(lc, w[0], w[1]);
+  lexcache_entry *e = &lc->v[i];
+  if (lex_entry_is(e, w[0], w[1], key)) {
+    lex_from(t, e);
     return;
   }
-  lex_miss(e, s, t, w, key);
+  if (capital && lex_entry_is(&lc->v[i ^ 1], w[0], w[1], key)) {
+    lex_from(t, &lc->v[i ^ 1]);
+    return;
+  }
+  lex_miss(lc, i, s, t, w[0], w[1], key);
+}
+
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline void lex_cached(lexcache *lc, const char *s, tok *t) {
+  lex_cached_in(lc, s, t, false);
 }
 
 /* Where the next occurrence of a byte is, for offsets asked about in
@@ -927,6 +1091,56 @@ static bool dotted_keeps(const char *s, size_t i, size_t n) {
   return word_bits(s, i, n) & (L_TITLE | L_PART);
 }
 
+/* dotted_keeps for a word of up to eight bytes with its dot, through the
+ * thread's cache when it has one: most are the last words of sentences
+ * ("is.", "dat."), which repeat.  Kept with a key that no word token has
+ * (bit 7, which lex_cached's keys leave clear).  Out of line, and the
+ * cache found here, not passed: the tokenizer's loop seldom asks, and
+ * keeps its registers for the rest. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static bool dotted_keeps_cached(const char *s, size_t i, size_t n) {
+  lexcache cache = {lexcache_mine, LEXCACHE_SLOTS - 1};
+  const lexcache *lc = &cache;
+  if (!lc->v || n - 1 >= 8)
+    return dotted_keeps(s, i, n);
+  uint64_t w[2];
+  woo__lex_load16(s + i, n, w);
+  unsigned key = 0x80 | (unsigned)n << 8;
+  size_t k = lex_slot(lc, w[0], w[1]);
+  if (lex_entry_is(&lc->v[k], w[0], w[1], key))
+    return lc->v[k].lx != 0;
+  if (lex_entry_is(&lc->v[k ^ 1], w[0], w[1], key))
+    return lc->v[k ^ 1].lx != 0;
+  bool keep = dotted_keeps(s, i, n);
+  lex_put(lc, k, (lexcache_entry){w[0], w[1], 0, keep, (uint16_t)key, 0});
+  return keep;
+}
+
+/* cp_at for the first character of tok_general's token, with the
+ * sequences it mostly meets decoded inline: two bytes (accented
+ * letters, the no-break space) and three from 0xE2 (dashes, quotes,
+ * bullets, the euro sign), which are never overlong or surrogates. */
+static inline uint32_t tok_cp_at(const char *s, size_t i, size_t end,
+                                 size_t *n) {
+  const unsigned char *p = (const unsigned char *)s + i;
+  if (p[0] < 0x80) {
+    *n = 1;
+    return p[0];
+  }
+  if (p[0] >= 0xC2 && p[0] <= 0xDF && i + 1 < end && (p[1] & 0xC0) == 0x80) {
+    *n = 2;
+    return (uint32_t)(p[0] & 0x1F) << 6 | (p[1] & 0x3F);
+  }
+  if (p[0] == 0xE2 && i + 2 < end && (p[1] & 0xC0) == 0x80 &&
+      (p[2] & 0xC0) == 0x80) {
+    *n = 3;
+    return 0x2000 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+  }
+  return woo__utf8_decode(p, end - i, n);
+}
+
 /* The token at s[i..) that is not plain ASCII word or punctuation, or
  * that the fast path of tokenize turned away: words with multi-byte
  * characters, inner hyphens, apostrophes or dots, e-mail addresses and
@@ -940,7 +1154,7 @@ __attribute__((noinline))
 static size_t tok_general(const char *s, size_t i, size_t b, bool links,
                           unsigned gap, tok *t) {
   size_t cl;
-  uint32_t cp = cp_at(s, i, b, &cl);
+  uint32_t cp = tok_cp_at(s, i, b, &cl);
   if (cp == 0xA0 || cp == 0x2009 || cp == 0x202F) {
     t->kind = 0;
     return i + cl;
@@ -1002,6 +1216,20 @@ static size_t tok_general(const char *s, size_t i, size_t b, bool links,
           break;
         }
         size_t n;
+        unsigned char c1 = j + 1 < b ? (unsigned char)s[j + 1] : 0;
+        if (ch == 0xC3 && (c1 & 0xC0) == 0x80) {
+          /* U+00C0 to U+00FF, the accented letters of Latin-1 (most
+           * in Dutch text), as woo__is_letter and woo__is_upper have
+           * them: letters but for U+00D7 and U+00F7, capitals up to
+           * U+00DE */
+          if (c1 == 0x97 || c1 == 0xB7)
+            break;
+          letters++;
+          if (c1 > 0x9E)
+            small = true;
+          j += 2;
+          continue;
+        }
         uint32_t x = cp_at(s, j, b, &n);
         if (woo__is_letter(x)) {
           letters++;
@@ -1093,6 +1321,23 @@ static size_t tok_general(const char *s, size_t i, size_t b, bool links,
   return t->e;
 }
 
+/* A word token's flags, kind and character: on little-endian machines
+ * one store of the four bytes they take together. */
+static inline void tok_set_word(tok *t, unsigned f) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  _Static_assert(offsetof(tok, kind) == offsetof(tok, f) + 2 &&
+                     offsetof(tok, c) == offsetof(tok, f) + 3,
+                 "a token's flags, kind and character are side by side");
+  /* (the flags take sixteen bits: F_* are all below bit 16) */
+  uint32_t x = f | (uint32_t)K_WORD << 16;
+  memcpy((char *)t + offsetof(tok, f), &x, 4);
+#else
+  t->f = (uint16_t)f;
+  t->kind = K_WORD;
+  t->c = 0;
+#endif
+}
+
 /* Tokenize s[a..b) (one line).  Words take inner hyphens, apostrophes and
  * dots; a trailing dot joins initials and abbreviations; e-mail addresses
  * and URLs become one K_OTHER token.  `links_known` is
@@ -1118,9 +1363,11 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
   tok *v = out->v;
   tok *t = v;        /* the next token */
   size_t gaps = 0;   /* tokens with F_GAP */
-  /* F_SENT when the next word starts a sentence, else 0: taken into a
-   * word's flags with no branch on it */
-  unsigned start = F_SENT;
+  /* The mask a word's flags are taken through, with no branch: F_SENT
+   * in it when the next word starts a sentence, F_GAP when a column gap
+   * comes before it (every byte that starts a word gives both: the word
+   * takes and clears them) */
+  unsigned start = ~(unsigned)F_GAP;
   _Static_assert((unsigned)T_STOP == (unsigned)F_SENT,
                  "T_STOP sets start as it is");
   /* White space since the last token: 3+ is a column.  Before the
@@ -1143,9 +1390,8 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
       /* Words first: most bytes the loop sees start one. */
       if (tc & T_WORD) {
         if (WOO_RARE(blank >= 3)) {
-          gap = F_GAP;
           gaps++;
-          start = F_SENT; /* a column gap starts a sentence too */
+          start = ~0u; /* a column gap starts a sentence too */
         }
         goto word;
       }
@@ -1176,7 +1422,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
        * for "www." */
       if ((c | 32) == 'w' && !www_at(s, i, b)) {
         if (gap)
-          start = F_SENT;
+          start = ~0u;
       word:;
         /* The common word: ASCII letters and digits up to a byte that
          * joins nothing (no apostrophe, hyphen or multi-byte character,
@@ -1198,22 +1444,23 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
           o = 0;
           stop = win.notlow & ~(uint64_t)1;
         }
-        unsigned f = first_flags[c] & (start | ~(unsigned)F_SENT);
+        unsigned f = (tc >> 8) & start;
         unsigned char x;
         if (WOO_RARE(stop == 0)) {
           /* 64 bytes or more */
           word_end w = word_rare(s, i, b);
           j = w.j;
-          f = w.f | (f & F_SENT);
+          f = w.f | (f & (F_SENT | F_GAP));
           x = j < b ? (unsigned char)s[j] : 0;
         } else {
           j = i + (unsigned)__builtin_ctzll(stop);
           x = j < b ? (unsigned char)s[j] : 0;
-          /* (a space is of no class) */
-          if (WOO_RARE(ascii_class[x])) {
-            word_end w = word_rare(s, i, b);
+          /* (the space after most words first: it is no letter or
+           * digit, and the test below looks for one again) */
+          if (WOO_RARE(x != ' ' && (tok_class[x] & (T_WORD | T_LETTER)))) {
+            word_end w = word_on(s, i, j, b);
             j = w.j;
-            f = w.f | (f & F_SENT);
+            f = w.f | (f & (F_SENT | F_GAP));
             x = j < b ? (unsigned char)s[j] : 0;
           }
         }
@@ -1225,12 +1472,13 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
           i = j + 1;
         } else {
           /* a dot before anything but a letter ends the word, as in the
-           * loop below */
-          bool dot = x == '.' &&
-                     (j + 1 >= b || !(tok_class[(unsigned char)s[j + 1]] &
-                                      (T_LETTER | T_HIGH)));
+           * loop below; so does a hyphen ("2022-01", "06-1234") on a line
+           * without links (on one with links tok_general looks on for an
+           * address) */
+          bool dot = x == '.' && joiner_ends(s, j, b);
           if (!((!(tok_class[x] & T_JOIN) || dot) &&
-                (!links || j == b || (tok_class[x] & T_DELIM))))
+                (!links || j == b || (tok_class[x] & T_DELIM))) &&
+              !(x == '-' && !links && joiner_ends(s, j, b)))
             goto general;
           e = j;
           if (WOO_RARE(dot)) {
@@ -1242,7 +1490,7 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
               f |= F_INIT;
             } else if (j - i <= 5 &&
                        (f & F_LOWER || word_letters(s, i, j) <= 4) &&
-                       dotted_keeps(s, i, j + 1 - i)) {
+                       dotted_keeps_cached(s, i, j + 1 - i)) {
               e = j + 1;
             }
           }
@@ -1250,33 +1498,34 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
           i = e;
         }
         /* a word that starts with a letter took the start (in F_SENT
-         * above); a number does not */
-        f |= gap;
-        start ^= f & F_SENT;
+         * above), a number does not; every word took the gap */
+        start ^= f & (F_SENT | F_GAP);
         t->s = i0;
         t->e = e;
-        t->f = (uint16_t)f;
-        t->kind = K_WORD;
-        t->c = 0;
+        tok_set_word(t, f);
         t++;
         continue;
       }
     general:;
+      /* (a word turned away above has its gap in start) */
+      gap |= start & F_GAP;
+      start &= ~(unsigned)F_GAP;
       size_t next = tok_general(s, i, b, links, gap, t);
       if (t->kind) {
         blank = 0;
         if (t->kind == K_PUNCT) {
           if (t->c == '.' || t->c == '!' || t->c == '?' || t->c == ':')
-            start = F_SENT;
+            start = ~(unsigned)F_GAP;
         } else if (t->kind == K_WORD) {
           if (gap)
-            start = F_SENT;
-          if (start && !((t->f & F_DIGIT) && !(t->f & (F_CAP | F_LOWER)))) {
+            start = ~(unsigned)F_GAP;
+          if ((start & F_SENT) &&
+              !((t->f & F_DIGIT) && !(t->f & (F_CAP | F_LOWER)))) {
             t->f |= F_SENT;
-            start = 0;
+            start = ~(unsigned)(F_SENT | F_GAP);
           }
         } else {
-          start = 0;
+          start = ~(unsigned)(F_SENT | F_GAP);
         }
         t++;
       } else {
@@ -1306,7 +1555,22 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
       v[k].ncap = nxt;
     }
   } else {
-    for (size_t k = n; k-- > 0;) {
+    /* four tokens a step: the loop's own count and test are a good
+     * part of the work for each */
+    size_t k = n;
+    for (; k >= 4; k -= 4) {
+      tok *q = v + k - 4;
+      uint32_t k4 = (uint32_t)k - 4;
+      nxt = (q[3].f & F_CAP) ? k4 + 3 : nxt;
+      q[3].ncap = nxt;
+      nxt = (q[2].f & F_CAP) ? k4 + 2 : nxt;
+      q[2].ncap = nxt;
+      nxt = (q[1].f & F_CAP) ? k4 + 1 : nxt;
+      q[1].ncap = nxt;
+      nxt = (q[0].f & F_CAP) ? k4 : nxt;
+      q[0].ncap = nxt;
+    }
+    while (k-- > 0) {
       nxt = (v[k].f & F_CAP) ? (uint32_t)k : nxt;
       v[k].ncap = nxt;
     }
@@ -1321,8 +1585,12 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
         if ((v[k].f & F_CAP) && v[k].kind == K_WORD)
           lex_cached(lc, s, &v[k]);
     } else {
+      /* (a copy of the cache's slots and mask that stays in registers:
+       * the stores to the tokens could change *lc as far as the
+       * compiler knows) */
+      lexcache here = *lc;
       for (size_t k = nxt;;) {
-        lex_cached(lc, s, &v[k]);
+        lex_cached_in(&here, s, &v[k], true);
         if (++k >= n || (k = v[k].ncap) == NO_CAP)
           break;
       }
