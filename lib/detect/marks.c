@@ -86,14 +86,12 @@ int woo__marks_reserve(woo_marks *m, size_t n) {
   return 0;
 }
 
-int woo__marks_push_static(woo_marks *m, const woo_mark *mark) {
-  if (m->n == m->cap && woo__grow(&m->v, &m->cap, sizeof *m->v, 32))
-    return WOO_ENOMEM;
-  m->v[m->n] = *mark;
-  if (!mark->source)
-    m->v[m->n].source = "";
-  m->n++;
-  return 0;
+woo_mark *woo__marks_extend(woo_marks *m, size_t n) {
+  if (woo__marks_reserve(m, n))
+    return NULL;
+  woo_mark *v = m->v + m->n;
+  m->n += n;
+  return v;
 }
 
 size_t woo_marks_count(const woo_marks *m) { return m ? m->n : 0; }

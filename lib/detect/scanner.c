@@ -849,7 +849,7 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
    * keeps hits of the same span in the recognizers' order, as the
    * priority sort needs for its ties.  key[i] then tells the winners
    * (WON) from the rest. */
-  size_t *over = order + 2 * hits.n, n_over = 0;
+  size_t *over = order + 2 * hits.n, n_over = 0, n_won = 0;
   for (size_t i = 0; i < hits.n; i++)
     order[i] = i;
   if (len <= UINT32_MAX) {
@@ -867,7 +867,9 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
         end = hits.v[order[e]].end;
     if (e - a == 1) {
       woo__hit *h = &hits.v[order[a]];
-      key[order[a]] = h->ground || p->entity[h->entity].ground ? WON : 0;
+      bool won = h->ground || p->entity[h->entity].ground;
+      key[order[a]] = won ? WON : 0;
+      n_won += won;
       continue;
     }
     size_t g0 = n_over;
@@ -898,23 +900,25 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
       }
       bits_set(taken, h->start, h->end);
       key[over[i]] = WON;
+      n_won++;
     }
   }
   /* The winners in text order, so that the mark list needs no
-   * reordering: they cover no byte twice, so no two tie. */
-  size_t n_won = 0;
-  for (size_t i = 0; i < hits.n; i++)
-    if (key[order[i]] == WON)
-      n_won++;
-  rc = woo__marks_reserve(marks, n_won);
-  for (size_t i = 0; i < hits.n && rc == 0; i++) {
-    woo__hit *h = &hits.v[order[i]];
+   * reordering: they cover no byte twice, so no two tie.  Written in
+   * place, n_won of them. */
+  woo_mark *mk = n_won ? woo__marks_extend(marks, n_won) : NULL;
+  if (n_won && !mk) {
+    rc = WOO_ENOMEM;
+    goto done;
+  }
+  for (size_t i = 0; i < hits.n && n_won; i++) {
     if (key[order[i]] != WON)
       continue;
-    woo_mark m = {h->start, h->end,
-                  h->ground ? h->ground : p->entity[h->entity].ground,
-                  h->entity, h->source, h->confidence, WOO_MARK_PROPOSED};
-    rc = woo__marks_push_static(marks, &m);
+    woo__hit *h = &hits.v[order[i]];
+    *mk++ = (woo_mark){h->start, h->end,
+                       h->ground ? h->ground : p->entity[h->entity].ground,
+                       h->entity, h->source ? h->source : "", h->confidence,
+                       WOO_MARK_PROPOSED};
   }
 done:
   hits_give(&hits);
