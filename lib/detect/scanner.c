@@ -464,17 +464,56 @@ __attribute__((noinline)) static void name(const woo__hit *v, const uint64_t *ke
     memcpy(ix, src, n * sizeof *ix);                                          \
 }
 
-/* By position from keys of start and end packed in one word each (texts
- * below 4 GB): one comparison of words rather than two of hits. */
-static inline int cmp_packed(const woo__hit *v, const uint64_t *key,
-                             size_t a, size_t b) {
-  (void)v;
-  return key[a] < key[b] ? -1 : key[a] > key[b];
-}
-
 DEFINE_SORT_HITS(sort_by_priority, cmp_priority)
 DEFINE_SORT_HITS(sort_by_position, cmp_position)
-DEFINE_SORT_HITS(sort_by_packed, cmp_packed)
+
+/* The indices ix (0 to n - 1 in order) in the order of their keys
+ * (start and end of a hit packed in one word each, texts below 4 GB),
+ * stably, as sort_by_position orders them.  The hits come as the
+ * recognizers' lists one after another, each mostly in text order: the
+ * ascending runs are few, and merging neighbouring runs until one is
+ * left does less than sorting runs of a fixed length first.  tmp and
+ * ends have room for n indices each. */
+static void sort_by_packed(const uint64_t *key, size_t *ix, size_t n,
+                           size_t *tmp, size_t *ends) {
+  /* where each run ends */
+  size_t nr = 0;
+  for (size_t i = 1; i < n; i++)
+    if (key[i] < key[i - 1])
+      ends[nr++] = i;
+  if (!nr)
+    return;
+  ends[nr++] = n;
+  size_t *src = ix, *dst = tmp;
+  while (nr > 1) {
+    size_t w = 0, a = 0;
+    for (size_t r = 0; r < nr; r += 2) {
+      size_t m = ends[r];
+      if (r + 1 == nr) {
+        memcpy(dst + a, src + a, (m - a) * sizeof *src);
+        ends[w++] = m;
+        break;
+      }
+      size_t b = ends[r + 1];
+      /* the left run's hit first on a tie: stable */
+      size_t i = a, j = m, o = a;
+      while (i < m && j < b)
+        dst[o++] = key[src[j]] < key[src[i]] ? src[j++] : src[i++];
+      while (i < m)
+        dst[o++] = src[i++];
+      while (j < b)
+        dst[o++] = src[j++];
+      ends[w++] = b;
+      a = b;
+    }
+    nr = w;
+    size_t *x = src;
+    src = dst;
+    dst = x;
+  }
+  if (src != ix)
+    memcpy(ix, src, n * sizeof *ix);
+}
 
 static bool allowed(const woo_scanner *s, const char *text, const woo__hit *h) {
   if (!s->n_allow_hashes || rank(h->entity) >= 5)
@@ -856,7 +895,8 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
     /* ends are at most len (filtered above) */
     for (size_t i = 0; i < hits.n; i++)
       key[i] = (uint64_t)hits.v[i].start << 32 | hits.v[i].end;
-    sort_by_packed(hits.v, key, order, hits.n, sort_tmp);
+    /* (over is free until the overlapping hits are listed) */
+    sort_by_packed(key, order, hits.n, sort_tmp, over);
   } else {
     sort_by_position(hits.v, NULL, order, hits.n, sort_tmp);
   }
