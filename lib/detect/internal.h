@@ -63,6 +63,9 @@ void woo__hits_free(woo__hits *h);
 
 /* Record the hash of the document a mark list belongs to (marks.c). */
 void woo__marks_set_sha256(woo_marks *m, const char *sha);
+/* A new empty list with room for n marks in its own allocation (a scan
+ * knows how many it makes): adding up to n does not grow it. */
+int woo__marks_new_room(woo_marks **out, size_t n);
 /* Room for n more marks, so that adding them does not grow the list. */
 int woo__marks_reserve(woo_marks *m, size_t n);
 /* Room for n (> 0) more marks at the end of the list, already counted

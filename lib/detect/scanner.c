@@ -868,9 +868,6 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
     goto done;
   }
   size_t *sort_tmp = order + hits.n;
-  if ((rc = woo_marks_new(&marks)))
-    goto done;
-  woo__marks_set_sha256(marks, doc ? woo_doc_sha256(doc) : "");
   if (learn) {
     /* only names are learned (the hits left are the learnable ones):
      * the mark list stays empty.  The set kept is the same whatever
@@ -878,6 +875,8 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
      * as found, unsorted. */
     if (p->entity[WOO_ENTITY_PERSON].enabled)
       rc = learn_names(&ctx, opts->known, &hits);
+    if (rc == 0 && (rc = woo__marks_new_room(&marks, 0)) == 0)
+      woo__marks_set_sha256(marks, doc ? woo_doc_sha256(doc) : "");
     goto done;
   }
   /* Greedy resolution by priority only matters where hits overlap: a
@@ -945,7 +944,10 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
   }
   /* The winners in text order, so that the mark list needs no
    * reordering: they cover no byte twice, so no two tie.  Written in
-   * place, n_won of them. */
+   * place, n_won of them, in a list made with room for them. */
+  if ((rc = woo__marks_new_room(&marks, n_won)))
+    goto done;
+  woo__marks_set_sha256(marks, doc ? woo_doc_sha256(doc) : "");
   woo_mark *mk = n_won ? woo__marks_extend(marks, n_won) : NULL;
   if (n_won && !mk) {
     rc = WOO_ENOMEM;
