@@ -155,70 +155,82 @@ static inline unsigned bit_count(uint32_t x) {
 }
 
 #if defined(__SSE2__)
-/* The walk over `step` bytes (up to 32) whose newlines and continuation
- * bytes are the bits of lines and cont. */
-static inline void lc_step(linecol *w, uint32_t lines, uint32_t cont,
-                           unsigned step) {
-  unsigned from = 0;
-  if (lines) {
-    /* the column starts again after the step's last newline */
-    unsigned last = 31u - (unsigned)__builtin_clz(lines);
-    w->line += lines & (lines - 1) ? bit_count(lines) : 1;
-    w->col = 1;
-    from = last + 1;
-    cont = from < 32 ? cont >> from : 0;
-  }
-  w->col += step - from - (cont ? bit_count(cont) : 0);
+/* Bit i set: byte p[i] of thirty-two is a newline. */
+static inline uint32_t nl_mask(const char *p) {
+  const __m128i nl = _mm_set1_epi8('\n');
+  __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+  __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(p + 16));
+  return (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(x, nl)) |
+         (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(y, nl)) << 16;
+}
+
+/* Bit i set: byte p[i] of thirty-two is a UTF-8 continuation byte
+ * (10xxxxxx).  Most steps are plain ASCII: the top bits tell at once. */
+static inline uint32_t cont_mask(const char *p) {
+  __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+  __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(p + 16));
+  if (!_mm_movemask_epi8(_mm_or_si128(x, y)))
+    return 0;
+  /* as signed bytes, continuation bytes are -128..-65 */
+  const __m128i lead_min = _mm_set1_epi8(-64);
+  return (uint32_t)_mm_movemask_epi8(_mm_cmpgt_epi8(lead_min, x)) |
+         (uint32_t)_mm_movemask_epi8(_mm_cmpgt_epi8(lead_min, y)) << 16;
 }
 #endif
 
-/* Walk on to byte off (pos <= off <= len). */
+/* Walk on to byte off (pos <= off <= len).  The newlines on the way are
+ * counted first, noting where the last line starts; the code points are
+ * then counted from there (or from pos) only, which is mostly a short
+ * stretch: marks are a line or two apart. */
 static void lc_walk(linecol *w, const char *t, size_t len, size_t off) {
-  size_t a = w->pos;
+  size_t a = w->pos, from = a;
 #if defined(__SSE2__)
-  /* Thirty-two bytes a step: where a step has no newline and no UTF-8
-   * continuation byte (10xxxxxx), which is most steps between newlines,
-   * the column moves by its length. */
-  const __m128i nl = _mm_set1_epi8('\n');
-  /* as signed bytes, continuation bytes are -128..-65 */
-  const __m128i lead_min = _mm_set1_epi8(-64);
-  uint32_t lines, cont;
-#define LC_MASKS(p)                                                            \
-  do {                                                                         \
-    __m128i x_ = _mm_loadu_si128((const __m128i *)(const void *)(p));         \
-    __m128i y_ = _mm_loadu_si128((const __m128i *)(const void *)((p) + 16));  \
-    lines = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(x_, nl)) |             \
-            (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(y_, nl)) << 16;        \
-    cont = (uint32_t)_mm_movemask_epi8(_mm_cmpgt_epi8(lead_min, x_)) |        \
-           (uint32_t)_mm_movemask_epi8(_mm_cmpgt_epi8(lead_min, y_)) << 16;   \
-  } while (0)
+  /* Thirty-two bytes a step.  The last bytes in one step more, which
+   * reads past off but not past the text: the bytes beyond are masked
+   * off. */
   for (; a + 32 <= off; a += 32) {
-    LC_MASKS(t + a);
-    if (!(lines | cont))
-      w->col += 32;
-    else
-      lc_step(w, lines, cont, 32);
-  }
-  /* The last bytes in one step more, which reads past off but not past
-   * the text: the bytes beyond are masked off. */
-  if (a < off && a + 32 <= len) {
-    LC_MASKS(t + a);
-    uint32_t keep = (1u << (off - a)) - 1;
-    lc_step(w, lines & keep, cont & keep, (unsigned)(off - a));
-    a = off;
-  }
-#undef LC_MASKS
-#endif
-  for (; a < off; a++) {
-    unsigned char c = (unsigned char)t[a];
-    if (c == '\n') {
-      w->line++;
-      w->col = 1;
-    } else if ((c & 0xC0) != 0x80) {
-      w->col++;
+    uint32_t k = nl_mask(t + a);
+    if (k) {
+      w->line += k & (k - 1) ? bit_count(k) : 1;
+      from = a + 32 - (size_t)__builtin_clz(k);
     }
   }
+  if (a < off && a + 32 <= len) {
+    uint32_t k = nl_mask(t + a) & ((1u << (off - a)) - 1);
+    if (k) {
+      w->line += k & (k - 1) ? bit_count(k) : 1;
+      from = a + 32 - (size_t)__builtin_clz(k);
+    }
+    a = off;
+  }
+#endif
+  for (; a < off; a++)
+    if (t[a] == '\n') {
+      w->line++;
+      from = a + 1;
+    }
+  /* the column: from the walk's own, or from 1 at a line start */
+  size_t col = from == w->pos ? w->col : 1;
+  col += off - from;
+  a = from;
+#if defined(__SSE2__)
+  for (; a + 32 <= off; a += 32) {
+    uint32_t c = cont_mask(t + a);
+    if (c)
+      col -= bit_count(c);
+  }
+  if (a < off && a + 32 <= len) {
+    uint32_t c = cont_mask(t + a) & ((1u << (off - a)) - 1);
+    if (c)
+      col -= bit_count(c);
+    a = off;
+  }
+#endif
+  for (; a < off; a++)
+    if (((unsigned char)t[a] & 0xC0) == 0x80)
+      col--;
   w->pos = off;
+  w->col = col;
 }
 
 /* The middle of a mark's line: its ground, entity and source padded to

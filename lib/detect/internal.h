@@ -63,12 +63,17 @@ void woo__hits_free(woo__hits *h);
 
 /* Record the hash of the document a mark list belongs to (marks.c). */
 void woo__marks_set_sha256(woo_marks *m, const char *sha);
+/* A new empty list with room for n marks in its own allocation (a scan
+ * knows how many it makes): adding up to n does not grow it. */
+int woo__marks_new_room(woo_marks **out, size_t n);
 /* Room for n more marks, so that adding them does not grow the list. */
 int woo__marks_reserve(woo_marks *m, size_t n);
-/* Add a mark that sorts at or after every mark in the list, with a
- * ground, start <= end, and a source of static storage (a hit's), which
- * the list points to instead of keeping a copy. */
-int woo__marks_push_static(woo_marks *m, const woo_mark *mark);
+/* Room for n (> 0) more marks at the end of the list, already counted
+ * in it; NULL when memory is short.  The caller writes each one: marks
+ * that sort at or after every mark before them, with a ground, start <=
+ * end, and a source of static storage (a hit's, "" for none), which the
+ * list points to instead of keeping a copy. */
+woo_mark *woo__marks_extend(woo_marks *m, size_t n);
 
 /* A deep copy of a policy, so a scanner owns what it reads. */
 int woo__policy_copy(woo_policy **out, const woo_policy *src);

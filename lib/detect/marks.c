@@ -8,7 +8,7 @@
 #include "internal.h"
 
 struct woo_marks {
-  woo_mark *v;
+  woo_mark *v; /* right after the list (room), or an allocation of its own */
   size_t n, cap;
   char sha256[65];
   /* Sources are a handful of distinct strings ("lexicon", "policy:terms"):
@@ -18,11 +18,32 @@ struct woo_marks {
   size_t n_sources, cap_sources;
 };
 
+/* The marks' room in the list's own block. */
+static woo_mark *room_of(woo_marks *m) { return (woo_mark *)(void *)(m + 1); }
+
+_Static_assert(sizeof(woo_marks) % _Alignof(woo_mark) == 0,
+               "marks after the list are aligned");
+
+int woo__marks_new_room(woo_marks **out, size_t n) {
+  *out = NULL;
+  if (n > (SIZE_MAX - sizeof **out) / sizeof(woo_mark))
+    return woo__oom();
+  woo_marks *m = woo__malloc(sizeof *m + n * sizeof(woo_mark));
+  if (!m)
+    return WOO_ENOMEM;
+  *m = (woo_marks){0};
+  if (n) {
+    m->v = room_of(m);
+    m->cap = n;
+  }
+  *out = m;
+  return 0;
+}
+
 int woo_marks_new(woo_marks **out) {
   if (!out)
     return woo__error(WOO_EINVAL, "out is NULL");
-  *out = woo__calloc(1, sizeof **out);
-  return *out ? 0 : WOO_ENOMEM;
+  return woo__marks_new_room(out, 0);
 }
 
 void woo_marks_free(woo_marks *m) {
@@ -31,8 +52,22 @@ void woo_marks_free(woo_marks *m) {
   for (size_t i = 0; i < m->n_sources; i++)
     free(m->sources[i]);
   free(m->sources);
-  free(m->v);
+  if (m->v != room_of(m))
+    free(m->v);
   free(m);
+}
+
+/* Room for cap marks (more than the list has room for now). */
+static int grow_to(woo_marks *m, size_t cap) {
+  bool own = m->v != room_of(m);
+  woo_mark *v = woo__reallocarray(own ? m->v : NULL, cap, sizeof *v);
+  if (!v)
+    return WOO_ENOMEM;
+  if (!own)
+    memcpy(v, m->v, m->n * sizeof *v);
+  m->v = v;
+  m->cap = cap;
+  return 0;
 }
 
 static bool before(const woo_mark *a, const woo_mark *b) {
@@ -47,8 +82,13 @@ int woo_marks_add(woo_marks *m, const woo_mark *mark) {
                       mark->end, mark->start);
   if (!mark->ground)
     return woo__error(WOO_EINVAL, "mark without a ground");
-  if (m->n == m->cap && woo__grow(&m->v, &m->cap, sizeof *m->v, 32))
-    return WOO_ENOMEM;
+  if (m->n == m->cap) {
+    size_t cap = m->cap ? m->cap * 2 : 32;
+    if (cap < m->cap)
+      return woo__oom();
+    if (grow_to(m, cap))
+      return WOO_ENOMEM;
+  }
   const char *want = mark->source ? mark->source : "";
   const char *src = NULL;
   /* the first byte turns most other sources away without a call */
@@ -78,22 +118,17 @@ int woo_marks_add(woo_marks *m, const woo_mark *mark) {
 int woo__marks_reserve(woo_marks *m, size_t n) {
   if (n <= m->cap - m->n)
     return 0;
-  woo_mark *v = woo__reallocarray(m->v, m->n + n, sizeof *v);
-  if (!v)
-    return WOO_ENOMEM;
-  m->v = v;
-  m->cap = m->n + n;
-  return 0;
+  if (n > SIZE_MAX - m->n)
+    return woo__oom();
+  return grow_to(m, m->n + n);
 }
 
-int woo__marks_push_static(woo_marks *m, const woo_mark *mark) {
-  if (m->n == m->cap && woo__grow(&m->v, &m->cap, sizeof *m->v, 32))
-    return WOO_ENOMEM;
-  m->v[m->n] = *mark;
-  if (!mark->source)
-    m->v[m->n].source = "";
-  m->n++;
-  return 0;
+woo_mark *woo__marks_extend(woo_marks *m, size_t n) {
+  if (woo__marks_reserve(m, n))
+    return NULL;
+  woo_mark *v = m->v + m->n;
+  m->n += n;
+  return v;
 }
 
 size_t woo_marks_count(const woo_marks *m) { return m ? m->n : 0; }

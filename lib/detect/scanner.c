@@ -464,17 +464,56 @@ __attribute__((noinline)) static void name(const woo__hit *v, const uint64_t *ke
     memcpy(ix, src, n * sizeof *ix);                                          \
 }
 
-/* By position from keys of start and end packed in one word each (texts
- * below 4 GB): one comparison of words rather than two of hits. */
-static inline int cmp_packed(const woo__hit *v, const uint64_t *key,
-                             size_t a, size_t b) {
-  (void)v;
-  return key[a] < key[b] ? -1 : key[a] > key[b];
-}
-
 DEFINE_SORT_HITS(sort_by_priority, cmp_priority)
 DEFINE_SORT_HITS(sort_by_position, cmp_position)
-DEFINE_SORT_HITS(sort_by_packed, cmp_packed)
+
+/* The indices ix (0 to n - 1 in order) in the order of their keys
+ * (start and end of a hit packed in one word each, texts below 4 GB),
+ * stably, as sort_by_position orders them.  The hits come as the
+ * recognizers' lists one after another, each mostly in text order: the
+ * ascending runs are few, and merging neighbouring runs until one is
+ * left does less than sorting runs of a fixed length first.  tmp and
+ * ends have room for n indices each. */
+static void sort_by_packed(const uint64_t *key, size_t *ix, size_t n,
+                           size_t *tmp, size_t *ends) {
+  /* where each run ends */
+  size_t nr = 0;
+  for (size_t i = 1; i < n; i++)
+    if (key[i] < key[i - 1])
+      ends[nr++] = i;
+  if (!nr)
+    return;
+  ends[nr++] = n;
+  size_t *src = ix, *dst = tmp;
+  while (nr > 1) {
+    size_t w = 0, a = 0;
+    for (size_t r = 0; r < nr; r += 2) {
+      size_t m = ends[r];
+      if (r + 1 == nr) {
+        memcpy(dst + a, src + a, (m - a) * sizeof *src);
+        ends[w++] = m;
+        break;
+      }
+      size_t b = ends[r + 1];
+      /* the left run's hit first on a tie: stable */
+      size_t i = a, j = m, o = a;
+      while (i < m && j < b)
+        dst[o++] = key[src[j]] < key[src[i]] ? src[j++] : src[i++];
+      while (i < m)
+        dst[o++] = src[i++];
+      while (j < b)
+        dst[o++] = src[j++];
+      ends[w++] = b;
+      a = b;
+    }
+    nr = w;
+    size_t *x = src;
+    src = dst;
+    dst = x;
+  }
+  if (src != ix)
+    memcpy(ix, src, n * sizeof *ix);
+}
 
 static bool allowed(const woo_scanner *s, const char *text, const woo__hit *h) {
   if (!s->n_allow_hashes || rank(h->entity) >= 5)
@@ -829,9 +868,6 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
     goto done;
   }
   size_t *sort_tmp = order + hits.n;
-  if ((rc = woo_marks_new(&marks)))
-    goto done;
-  woo__marks_set_sha256(marks, doc ? woo_doc_sha256(doc) : "");
   if (learn) {
     /* only names are learned (the hits left are the learnable ones):
      * the mark list stays empty.  The set kept is the same whatever
@@ -839,6 +875,8 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
      * as found, unsorted. */
     if (p->entity[WOO_ENTITY_PERSON].enabled)
       rc = learn_names(&ctx, opts->known, &hits);
+    if (rc == 0 && (rc = woo__marks_new_room(&marks, 0)) == 0)
+      woo__marks_set_sha256(marks, doc ? woo_doc_sha256(doc) : "");
     goto done;
   }
   /* Greedy resolution by priority only matters where hits overlap: a
@@ -849,14 +887,15 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
    * keeps hits of the same span in the recognizers' order, as the
    * priority sort needs for its ties.  key[i] then tells the winners
    * (WON) from the rest. */
-  size_t *over = order + 2 * hits.n, n_over = 0;
+  size_t *over = order + 2 * hits.n, n_over = 0, n_won = 0;
   for (size_t i = 0; i < hits.n; i++)
     order[i] = i;
   if (len <= UINT32_MAX) {
     /* ends are at most len (filtered above) */
     for (size_t i = 0; i < hits.n; i++)
       key[i] = (uint64_t)hits.v[i].start << 32 | hits.v[i].end;
-    sort_by_packed(hits.v, key, order, hits.n, sort_tmp);
+    /* (over is free until the overlapping hits are listed) */
+    sort_by_packed(key, order, hits.n, sort_tmp, over);
   } else {
     sort_by_position(hits.v, NULL, order, hits.n, sort_tmp);
   }
@@ -867,7 +906,9 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
         end = hits.v[order[e]].end;
     if (e - a == 1) {
       woo__hit *h = &hits.v[order[a]];
-      key[order[a]] = h->ground || p->entity[h->entity].ground ? WON : 0;
+      bool won = h->ground || p->entity[h->entity].ground;
+      key[order[a]] = won ? WON : 0;
+      n_won += won;
       continue;
     }
     size_t g0 = n_over;
@@ -898,23 +939,28 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
       }
       bits_set(taken, h->start, h->end);
       key[over[i]] = WON;
+      n_won++;
     }
   }
   /* The winners in text order, so that the mark list needs no
-   * reordering: they cover no byte twice, so no two tie. */
-  size_t n_won = 0;
-  for (size_t i = 0; i < hits.n; i++)
-    if (key[order[i]] == WON)
-      n_won++;
-  rc = woo__marks_reserve(marks, n_won);
-  for (size_t i = 0; i < hits.n && rc == 0; i++) {
-    woo__hit *h = &hits.v[order[i]];
+   * reordering: they cover no byte twice, so no two tie.  Written in
+   * place, n_won of them, in a list made with room for them. */
+  if ((rc = woo__marks_new_room(&marks, n_won)))
+    goto done;
+  woo__marks_set_sha256(marks, doc ? woo_doc_sha256(doc) : "");
+  woo_mark *mk = n_won ? woo__marks_extend(marks, n_won) : NULL;
+  if (n_won && !mk) {
+    rc = WOO_ENOMEM;
+    goto done;
+  }
+  for (size_t i = 0; i < hits.n && n_won; i++) {
     if (key[order[i]] != WON)
       continue;
-    woo_mark m = {h->start, h->end,
-                  h->ground ? h->ground : p->entity[h->entity].ground,
-                  h->entity, h->source, h->confidence, WOO_MARK_PROPOSED};
-    rc = woo__marks_push_static(marks, &m);
+    woo__hit *h = &hits.v[order[i]];
+    *mk++ = (woo_mark){h->start, h->end,
+                       h->ground ? h->ground : p->entity[h->entity].ground,
+                       h->entity, h->source ? h->source : "", h->confidence,
+                       WOO_MARK_PROPOSED};
   }
 done:
   hits_give(&hits);

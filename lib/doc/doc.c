@@ -49,9 +49,11 @@ woo_doc *woo__doc_new(const char *path) {
   if (!path)
     path = "";
   size_t pl = strlen(path);
-  woo_doc *d = woo__calloc(1, sizeof *d + pl + 1);
+  woo_doc *d = woo__malloc(sizeof *d + pl + 1);
   if (!d)
     return NULL;
+  /* the document zeroed (the path is written over right after) */
+  memset(d, 0, sizeof *d);
   d->path = memcpy((char *)(d + 1), path, pl + 1);
   atomic_init(&d->owners, 1);
   d->encoding = "utf-8";
