@@ -482,30 +482,20 @@ static inline int su_stems_find(const su_stemtab *tab, const char *t,
         pos += far;
         continue;
       }
-      if (shortfall[h = su_stem_block(t, pos)])
+      /* (unrolled: one test of the end per eight steps) */
+      bool hit = false;
+#if defined(__GNUC__)
+#pragma GCC unroll 8
+#endif
+      for (int k = 0; k < 8; k++) {
+        if (shortfall[h = su_stem_block(t, pos)]) {
+          hit = true;
+          break;
+        }
+        pos += far;
+      }
+      if (hit)
         break;
-      pos += far;
-      if (shortfall[h = su_stem_block(t, pos)])
-        break;
-      pos += far;
-      if (shortfall[h = su_stem_block(t, pos)])
-        break;
-      pos += far;
-      if (shortfall[h = su_stem_block(t, pos)])
-        break;
-      pos += far;
-      if (shortfall[h = su_stem_block(t, pos)])
-        break;
-      pos += far;
-      if (shortfall[h = su_stem_block(t, pos)])
-        break;
-      pos += far;
-      if (shortfall[h = su_stem_block(t, pos)])
-        break;
-      pos += far;
-      if (shortfall[h = su_stem_block(t, pos)])
-        break;
-      pos += far;
     }
     if (shortfall[h] != far) {
       pos += far - shortfall[h];
