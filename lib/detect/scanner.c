@@ -551,6 +551,8 @@ static const woo__learned *learned_find(woo_names *known,
 static void learned_add(woo_names *known, const woo_scanner *s,
                         const woo_doc *doc, const char *text, size_t len,
                         uint64_t hash, const woo__hit *hits, size_t n);
+static int learned_hits(woo__hits *h, const woo_names *known,
+                        const woo__learned *d);
 
 /* The bit for byte b of the text is bit b % 64 of map[b / 64].  Whether
  * one of bits [a, e) is set, and setting them: a hit mostly lies within
@@ -811,7 +813,7 @@ static int scan(woo_marks **out, const woo_scanner *s, const woo_doc *doc,
     if (!p->entity[e].enabled || (learn && e != WOO_ENTITY_PERSON))
       continue;
     if (e == WOO_ENTITY_PERSON && cached) {
-      rc = woo__hits_append(&hits, cached->hits, cached->n_hits);
+      rc = learned_hits(&hits, opts->known, cached);
       continue;
     }
     size_t n0 = hits.n;
@@ -1693,6 +1695,61 @@ static const woo__learned *learned_find(woo_names *known,
   return found;
 }
 
+/* Whether hits a and b say the same beside their spans. */
+static inline bool same_kind(const woo__hit *a, const woo__hit *b) {
+  return a->entity == b->entity && a->source == b->source &&
+         a->ground == b->ground &&
+         memcmp(&a->confidence, &b->confidence, sizeof a->confidence) == 0;
+}
+
+/* The index of h's kind in known's table, added when new (the caller
+ * holds the write lock); WOO__LEARNED_KINDS when the table is full. */
+static size_t kind_of(woo_names *known, const woo__hit *h) {
+  uint64_t c;
+  memcpy(&c, &h->confidence, sizeof c);
+  uint64_t x = ((uint64_t)(uintptr_t)h->source ^ (uint64_t)(uintptr_t)h->ground * 31 ^
+                c ^ (uint64_t)h->entity << 40) *
+               0x9e3779b97f4a7c15ull;
+  enum { SLOTS = 2 * WOO__LEARNED_KINDS };
+  for (size_t j = (size_t)(x >> 55) % SLOTS;; j = (j + 1) % SLOTS) {
+    unsigned v = known->kind_slot[j];
+    if (!v) {
+      if (known->n_kinds == WOO__LEARNED_KINDS)
+        return WOO__LEARNED_KINDS;
+      size_t k = known->n_kinds++;
+      known->kinds[k] = *h;
+      known->kinds[k].start = known->kinds[k].end = 0;
+      known->kind_slot[j] = (uint16_t)(k + 1);
+      return k;
+    }
+    if (same_kind(&known->kinds[v - 1], h))
+      return v - 1;
+  }
+}
+
+/* The hits learned for a text (learned_find) added to h. */
+static int learned_hits(woo__hits *h, const woo_names *known,
+                        const woo__learned *d) {
+  if (d->n_hits > h->cap - h->n) {
+    size_t cap = h->cap ? h->cap : 32;
+    while (cap - h->n < d->n_hits)
+      cap *= 2;
+    woo__hit *v = woo__reallocarray(h->v, cap, sizeof *v);
+    if (!v)
+      return WOO_ENOMEM;
+    h->v = v;
+    h->cap = cap;
+  }
+  woo__hit *o = h->v + h->n;
+  for (size_t i = 0; i < d->n_hits; i++) {
+    o[i] = known->kinds[d->hits[i].kind];
+    o[i].start = d->hits[i].start;
+    o[i].end = d->hits[i].end;
+  }
+  h->n += d->n_hits;
+  return 0;
+}
+
 /* Keep a document's person hits for the marking pass.  Only a saving:
  * when memory is short or the bound is reached, nothing is kept and the
  * marking pass finds the names again, so failure is not an error. */
@@ -1705,9 +1762,11 @@ static void learned_add(woo_names *known, const woo_scanner *s,
    * anyway. */
   bool hold = doc && doc->format == WOO_FORMAT_TEXT &&
               doc->text.data == text && doc->text.len == len;
-  size_t bytes = len + n * sizeof *hits + sizeof(woo__learned) +
+  size_t bytes = len + n * sizeof(woo__learned_hit) + sizeof(woo__learned) +
                  (hold ? sizeof *doc + doc->lines.n * sizeof *doc->lines.starts
                        : 0);
+  if (len > UINT32_MAX)
+    return; /* the spans would not fit the learned hits */
   pthread_rwlock_wrlock(&known->lock);
   if (known->doc_bytes + bytes > WOO__LEARNED_BYTES)
     goto done;
@@ -1731,14 +1790,23 @@ static void learned_add(woo_names *known, const woo_scanner *s,
   }
   /* The entry, its hits and a copy of its text in one block: freed as
    * one. */
-  _Static_assert(sizeof(woo__learned) % _Alignof(woo__hit) == 0,
+  _Static_assert(sizeof(woo__learned) % _Alignof(woo__learned_hit) == 0,
                  "hits right after the entry are aligned");
-  woo__learned *d = malloc(sizeof *d + n * sizeof *hits + (hold ? 0 : len));
+  woo__learned *d =
+      malloc(sizeof *d + n * sizeof(woo__learned_hit) + (hold ? 0 : len));
   if (!d)
     goto done;
-  d->hits = (woo__hit *)(d + 1);
-  if (n)
-    memcpy(d->hits, hits, n * sizeof *hits);
+  d->hits = (woo__learned_hit *)(d + 1);
+  /* Each hit's kind from the table, added there when new. */
+  for (size_t i = 0; i < n; i++) {
+    size_t k = kind_of(known, &hits[i]);
+    if (k == WOO__LEARNED_KINDS) {
+      free(d);
+      goto done;
+    }
+    d->hits[i] = (woo__learned_hit){(uint32_t)hits[i].start,
+                                    (uint32_t)hits[i].end, (uint32_t)k};
+  }
   if (hold) {
     d->doc = woo__doc_hold(doc);
     d->text = doc->text.data;

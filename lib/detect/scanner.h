@@ -64,15 +64,28 @@ typedef struct woo__head_key {
  * document's own, held with it (a batch that keeps its documents for the
  * marking pass then keeps each text once, and the same document given
  * again needs no comparing), or else a copy. */
+/* A learned hit in a third of a hit's bytes: its span, and what else it
+ * says (entity, source, confidence, ground) as an entry of the set's
+ * table of kinds (woo_names.kinds).  A batch keeps every document's
+ * hits until its marking pass. */
+typedef struct woo__learned_hit {
+  uint32_t start, end;
+  uint32_t kind;
+} woo__learned_hit;
+
 typedef struct woo__learned {
   uint64_t hash; /* of the text: where the entry sits in the table */
   const woo_scanner *scanner; /* the hits hold for this scanner only */
   woo_doc *doc; /* held (woo__doc_hold) for its text, or NULL: a copy */
   const char *text;
   size_t len;
-  woo__hit *hits;
+  woo__learned_hit *hits;
   size_t n_hits;
 } woo__learned;
+
+/* The kinds of learned hits a set can hold; a document with a hit of
+ * another kind is not kept (its marking pass finds its names again). */
+enum { WOO__LEARNED_KINDS = 256 };
 
 /* Names learned from a batch.  Readers (scans) share a read lock; adding
  * names takes the write lock.  The lookup index is rebuilt, under the
@@ -117,6 +130,12 @@ struct woo_names {
   woo__learned **docs;
   size_t n_docs, doc_slots;
   size_t doc_bytes;
+  /* The kinds of the learned hits (span left out, start and end 0), in
+   * the order first met; entries are never changed once there. */
+  woo__hit kinds[WOO__LEARNED_KINDS];
+  size_t n_kinds;
+  /* open addressing on a hash of the kind: its index + 1, 0 = empty */
+  uint16_t kind_slot[2 * WOO__LEARNED_KINDS];
 };
 
 #define WOO__LEARNED_BYTES ((size_t)64 << 20)
