@@ -327,6 +327,7 @@ int woo_scanner_new(woo_scanner **out, const woo_policy *policy) {
         goto fail;
     }
   }
+  woo__mailboxes_build(&s->mailboxes, p);
   if ((rc = build_terms(s)) || (rc = build_allow(s)))
     goto fail;
   *out = s;

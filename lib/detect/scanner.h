@@ -33,6 +33,7 @@ struct woo_scanner {
   size_t *term_order;  /* term indices grouped by first-word hash */
   uint64_t *allow_hashes; /* sorted hashes of folded allow-list entries */
   size_t n_allow_hashes;
+  woo__mailboxes mailboxes; /* of policy */
 };
 
 /* Hash of a word folded to lower case (ASCII and Latin letters). */
