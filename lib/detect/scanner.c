@@ -1114,6 +1114,9 @@ static int index_names(woo_names *k) {
   }
   k->stop_lo = 0x7f;
   k->stop_hi = 0;
+  k->first_high = false;
+  for (unsigned c = 0x80; c < 256; c++)
+    k->first_high |= k->first_byte[c];
   for (unsigned c = 0; c < 256; c++) {
     k->stop[c] = k->first_byte[c] || c == '\'' || c == '-' || c >= 0x80;
     if (k->stop[c] && c < 0x80 && c != '\'' && c != '-') {
@@ -1470,14 +1473,7 @@ static int known_names(const woo__scan_ctx *ctx, woo_names *known,
   int rc = 0;
   const char *t = ctx->text;
   size_t len = ctx->len;
-  /* whether a name starts with a byte from 0x80 up: eight flags a load */
-  uint64_t any = 0;
-  for (unsigned b = 0x80; b < 256; b += 8) {
-    uint64_t x;
-    memcpy(&x, known->first_byte + b, 8);
-    any |= x;
-  }
-  bool high = any != 0;
+  bool high = known->first_high;
   /* The spans of the person hits already there that a batch hit of the
    * same span could never beat: at least its confidence, so at least its
    * priority and through the policy's filter whenever it is, and ahead

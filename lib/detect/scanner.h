@@ -96,6 +96,7 @@ struct woo_names {
    * four, as many as the shortest name has; 0: no such filter). */
   uint64_t filter[(1 << 13) / 64];
   bool first_byte[256];
+  bool first_high; /* whether a name starts with a byte from 0x80 up */
   /* first_byte, apostrophe, hyphen and bytes >= 0x80: where a scan's
    * walk over plain ASCII words stops */
   bool stop[256];
