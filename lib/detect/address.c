@@ -905,11 +905,12 @@ int woo__find_address(const woo__scan_ctx *ctx, woo__hits *out) {
   size_t len = ctx->len, i = 0, first = out->n, run;
   su_digits digits;
   su_digits_init(&digits, ctx);
-  while ((i = su_digits_next(&digits, i, &run)) < len) {
+  /* Most runs are passed whole, to the next (su_digits_after). */
+  for (i = su_digits_next(&digits, i, &run); i < len;) {
     unsigned char b = i > 0 ? (unsigned char)t[i - 1] : ' ';
     if (su_wordc(b) || b == '.' || b == ',' || b == '-' || b == '/' ||
         b == '+' || b == '#' || b == ':' || b == '(') {
-      i = run;
+      i = su_digits_after(&digits, &run);
       continue;
     }
     int rc = 0;
@@ -931,7 +932,7 @@ int woo__find_address(const woo__scan_ctx *ctx, woo__hits *out) {
     /* Go on after the hit: its house number is not another's. */
     if (out->n > before && out->v[out->n - 1].end > run)
       run = out->v[out->n - 1].end;
-    i = run;
+    i = su_digits_next(&digits, run, &run);
   }
   int rc = join_address_parts(ctx, out, first);
   if (rc == 0)

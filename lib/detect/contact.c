@@ -9,6 +9,7 @@
 
 #include "policy.h"
 #include "internal.h"
+#include "scanner.h"
 #include "markers.h"
 #include "scanutil.h"
 
@@ -70,38 +71,45 @@ static void functional_init(void) {
     local_chars[c] = local_char_test((unsigned char)c);
 }
 
-/* The policy's mailboxes by first byte, made for a text when its first
- * address is asked about: a list per byte instead of a walk over all
- * of them for every part of every address. */
-enum { MAILBOX_NONE = 0xffff, MAILBOX_INDEXED = 256 };
+void woo__mailboxes_build(woo__mailboxes *ix, const woo_policy *pol) {
+  ix->made = false;
+  if (!pol || pol->n_mailboxes > WOO__MAILBOX_INDEXED)
+    return;
+  memset(ix->head, 0xff, sizeof ix->head);
+  for (size_t k = pol->n_mailboxes; k-- > 0;) {
+    unsigned char c = (unsigned char)pol->mailboxes[k][0];
+    ix->next[k] = ix->head[c];
+    ix->head[c] = (uint16_t)k;
+  }
+  ix->made = true;
+}
+
+/* The policy's mailboxes for one text: the scanner's index when it is of
+ * the same policy, else one made here when the text's first address is
+ * asked about. */
 typedef struct mailbox_index {
   const struct woo_policy *pol;
-  bool made;
-  uint16_t head[256]; /* first mailbox with this first byte */
-  uint16_t next[MAILBOX_INDEXED]; /* the next one with the same byte */
+  const woo__mailboxes *ix; /* NULL: not made yet */
+  woo__mailboxes own;
 } mailbox_index;
 
 /* Whether s[0..n) is one of the policy's mailboxes (case folded). */
-static bool policy_mailbox(mailbox_index *ix, const char *s, size_t n) {
-  const struct woo_policy *pol = ix->pol;
+static bool policy_mailbox(mailbox_index *mx, const char *s, size_t n) {
+  const struct woo_policy *pol = mx->pol;
   unsigned char c0 = n ? su_lowerc((unsigned char)s[0]) : 0;
-  if (pol->n_mailboxes > MAILBOX_INDEXED) {
+  if (pol->n_mailboxes > WOO__MAILBOX_INDEXED) {
     for (size_t k = 0; k < pol->n_mailboxes; k++)
       if ((unsigned char)pol->mailboxes[k][0] == c0 &&
           su_eq_fold(s, n, pol->mailboxes[k]))
         return true;
     return false;
   }
-  if (!ix->made) {
-    memset(ix->head, 0xff, sizeof ix->head);
-    for (size_t k = pol->n_mailboxes; k-- > 0;) {
-      unsigned char c = (unsigned char)pol->mailboxes[k][0];
-      ix->next[k] = ix->head[c];
-      ix->head[c] = (uint16_t)k;
-    }
-    ix->made = true;
+  if (!mx->ix) {
+    woo__mailboxes_build(&mx->own, pol);
+    mx->ix = &mx->own;
   }
-  for (unsigned k = ix->head[c0]; k != MAILBOX_NONE; k = ix->next[k])
+  const woo__mailboxes *ix = mx->ix;
+  for (unsigned k = ix->head[c0]; k != WOO__MAILBOX_NONE; k = ix->next[k])
     if (su_eq_fold(s, n, pol->mailboxes[k]))
       return true;
   return false;
@@ -173,7 +181,10 @@ int woo__find_email(const woo__scan_ctx *ctx, woo__hits *out) {
   size_t len = ctx->len, pos = 0;
   mailbox_index mailboxes;
   mailboxes.pol = ctx->policy;
-  mailboxes.made = false;
+  mailboxes.ix = ctx->scanner && ctx->scanner->policy == ctx->policy &&
+                         ctx->scanner->mailboxes.made
+                     ? &ctx->scanner->mailboxes
+                     : NULL;
   while (pos < len) {
     const char *at = memchr(t + pos, '@', len - pos);
     if (!at)

@@ -104,14 +104,15 @@ int woo__find_bsn(const woo__scan_ctx *ctx, woo__hits *out) {
   size_t len = ctx->len, i = 0, run;
   su_digits digits;
   su_digits_init(&digits, ctx);
-  while ((i = su_digits_next(&digits, i, &run)) < len) {
+  /* Most runs are passed whole, to the next (su_digits_after). */
+  for (i = su_digits_next(&digits, i, &run); i < len;) {
     /* Each shape's first group is the whole run (nine or eight digits,
      * or three or four before a separator): other runs are no BSN.
      * Asked first: the length turns more runs away than the byte
      * before. */
     size_t rl = run - i;
     if (rl != 9 && rl != 8 && rl != 3 && rl != 4) {
-      i = run;
+      i = su_digits_after(&digits, &run);
       continue;
     }
     /* Part of a longer token: a code, a decimal, an amount, a path. */
@@ -119,7 +120,7 @@ int woo__find_bsn(const woo__scan_ctx *ctx, woo__hits *out) {
       unsigned char b = (unsigned char)t[i - 1];
       if (su_wordc(b) || b == '.' || b == ',' || b == '/' || b == '-' ||
           b == '+' || b == '#') {
-        i = run;
+        i = su_digits_after(&digits, &run);
         continue;
       }
     }
@@ -127,13 +128,13 @@ int woo__find_bsn(const woo__scan_ctx *ctx, woo__hits *out) {
      * separator and a digit after them. */
     if (rl < 8 && (run + 1 >= len || (t[run] != '.' && t[run] != ' ') ||
                    !su_digit((unsigned char)t[run + 1]))) {
-      i = run;
+      i = su_digits_after(&digits, &run);
       continue;
     }
     char d[9];
     size_t nd = 0, end = read_bsn(t, len, i, rl, d, &nd);
     if (!end) {
-      i = run;
+      i = su_digits_after(&digits, &run);
       continue;
     }
     bool ctxt = woo__markers_before(&bsn_context_set, t, i, 48);
@@ -157,7 +158,7 @@ int woo__find_bsn(const woo__scan_ctx *ctx, woo__hits *out) {
           woo__hits_add(out, i, end, WOO_ENTITY_BSN, "bsn", conf) < 0)
         return WOO_ENOMEM;
     }
-    i = end > run ? end : run;
+    i = su_digits_next(&digits, end > run ? end : run, &run);
   }
   return 0;
 }
@@ -232,16 +233,16 @@ int woo__find_iban(const woo__scan_ctx *ctx, woo__hits *out) {
    * first digit still to try. */
   su_digits digits;
   su_digits_init(&digits, ctx);
-  for (size_t d = 2, run; (d = su_digits_next(&digits, d, &run)) + 2 <= len;) {
+  /* Most runs are passed whole, to the next (su_digits_after). */
+  for (size_t run, d = su_digits_next(&digits, 2, &run); d + 2 <= len;) {
     size_t i = d - 2;
     if (run - d < 2 || !su_upper((unsigned char)t[i]) ||
-        !su_upper((unsigned char)t[i + 1])) {
-      d = run;
+        !su_upper((unsigned char)t[i + 1]) ||
+        (i > 0 && su_wordc((unsigned char)t[i - 1]))) {
+      d = su_digits_after(&digits, &run);
       continue;
     }
     d = run;
-    if (i > 0 && su_wordc((unsigned char)t[i - 1]))
-      continue;
     /* Collect up to 34 characters, letting single spaces separate the
      * printed groups; remember where each length ends. */
     size_t want = iban_length(t + i), p = i, k = 0, best = 0;
@@ -268,6 +269,7 @@ int woo__find_iban(const woo__scan_ctx *ctx, woo__hits *out) {
         return WOO_ENOMEM;
       d = best + 2;
     }
+    d = su_digits_next(&digits, d, &run);
   }
   return 0;
 }

@@ -165,6 +165,18 @@ typedef int (*woo__recognizer_fn)(const woo__scan_ctx *ctx, woo__hits *out);
 /* Contact, identity and security data (lib/detect/contact.c, ids.c,
  * security.c …). */
 int woo__find_email(const woo__scan_ctx *ctx, woo__hits *out);
+
+/* The policy's mailboxes by first byte, for woo__find_email: a list per
+ * byte instead of a walk over all of them for every part of every
+ * address.  Made once per scanner (woo__mailboxes_build); `made` is
+ * false when the policy has more mailboxes than the index holds. */
+enum { WOO__MAILBOX_NONE = 0xffff, WOO__MAILBOX_INDEXED = 256 };
+typedef struct woo__mailboxes {
+  bool made;
+  uint16_t head[256]; /* first mailbox with this first byte */
+  uint16_t next[WOO__MAILBOX_INDEXED]; /* the next one with the same byte */
+} woo__mailboxes;
+void woo__mailboxes_build(woo__mailboxes *ix, const woo_policy *pol);
 int woo__find_phone(const woo__scan_ctx *ctx, woo__hits *out);
 int woo__find_bsn(const woo__scan_ctx *ctx, woo__hits *out);
 int woo__find_iban(const woo__scan_ctx *ctx, woo__hits *out);

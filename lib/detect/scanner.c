@@ -327,6 +327,7 @@ int woo_scanner_new(woo_scanner **out, const woo_policy *policy) {
         goto fail;
     }
   }
+  woo__mailboxes_build(&s->mailboxes, p);
   if ((rc = build_terms(s)) || (rc = build_allow(s)))
     goto fail;
   *out = s;
@@ -1161,6 +1162,9 @@ static int index_names(woo_names *k) {
   }
   k->stop_lo = 0x7f;
   k->stop_hi = 0;
+  k->first_high = false;
+  for (unsigned c = 0x80; c < 256; c++)
+    k->first_high |= k->first_byte[c];
   for (unsigned c = 0; c < 256; c++) {
     k->stop[c] = k->first_byte[c] || c == '\'' || c == '-' || c >= 0x80;
     if (k->stop[c] && c < 0x80 && c != '\'' && c != '-') {
@@ -1356,23 +1360,44 @@ static size_t walk_step(const woo_names *known, const char *t, size_t len,
 }
 
 #if defined(__SSE2__)
-/* A bit per byte of the sixteen at p in the range lo + 1..hi (signed
- * compares, as in next_stop: bytes from 0x80 up are below the range),
- * and from 0x80 up where hb has the high bit. */
-static inline unsigned head_bytes16(const char *p, __m128i lo, __m128i hi,
-                                    __m128i hb) {
+/* The range of bytes names may start with (stop_lo..stop_hi, all ASCII)
+ * in one signed compare: adding bias moves the range to the top of the
+ * signed bytes, 0x7f down, so that a byte is in it when it is then
+ * above lim.  Bytes below the range stay below, and those above it,
+ * with the bytes from 0x80 up, wrap to the negative bytes or to below
+ * the range's new start.  An empty range: nothing is above lim. */
+typedef struct head_range {
+  __m128i bias, lim;
+} head_range;
+
+static inline head_range head_range_of(const woo_names *k) {
+  head_range r;
+  if (k->stop_lo <= k->stop_hi) {
+    r.bias = _mm_set1_epi8((char)(0x7f - k->stop_hi));
+    r.lim = _mm_set1_epi8((char)(0x7e - (k->stop_hi - k->stop_lo)));
+  } else {
+    r.bias = _mm_setzero_si128();
+    r.lim = _mm_set1_epi8(0x7f);
+  }
+  return r;
+}
+
+/* A bit per byte of the sixteen at p in the range, and, with `high`,
+ * per byte from 0x80 up. */
+static inline unsigned head_bytes16(const char *p, head_range r, bool high) {
   __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
-  __m128i in = _mm_andnot_si128(_mm_cmpgt_epi8(x, hi), _mm_cmpgt_epi8(x, lo));
-  return (unsigned)_mm_movemask_epi8(_mm_or_si128(in, _mm_and_si128(x, hb)));
+  __m128i in = _mm_cmpgt_epi8(_mm_add_epi8(x, r.bias), r.lim);
+  if (high)
+    in = _mm_or_si128(in, x);
+  return (unsigned)_mm_movemask_epi8(in);
 }
 
 /* head_bytes16 for the sixty-four bytes at p, a bit each. */
-static inline uint64_t head_bytes64(const char *p, __m128i lo, __m128i hi,
-                                   __m128i hb) {
-  return head_bytes16(p, lo, hi, hb) |
-         (uint64_t)head_bytes16(p + 16, lo, hi, hb) << 16 |
-         (uint64_t)head_bytes16(p + 32, lo, hi, hb) << 32 |
-         (uint64_t)head_bytes16(p + 48, lo, hi, hb) << 48;
+static inline uint64_t head_bytes64(const char *p, head_range r, bool high) {
+  return head_bytes16(p, r, high) |
+         (uint64_t)head_bytes16(p + 16, r, high) << 16 |
+         (uint64_t)head_bytes16(p + 32, r, high) << 32 |
+         (uint64_t)head_bytes16(p + 48, r, high) << 48;
 }
 #endif
 
@@ -1380,16 +1405,25 @@ static inline uint64_t head_bytes64(const char *p, __m128i lo, __m128i hi,
  * (head_at); or len.  Sixty-four bytes a step where SSE2 is there:
  * names start with few letters, mostly capitals, and whether a step
  * holds one is a branch the processor cannot foresee, taken once per
- * step. */
-static size_t next_head(const woo_names *k, const char *t, size_t len,
-                        size_t c, bool high) {
+ * step.  `high`, whether names start with bytes from 0x80 up, and
+ * `inner`, are constants where this is inlined (next_head).
+ *
+ * With `inner` (the bytes names start with all ASCII letters or digits
+ * of one kind: capitals, small letters or digits), a byte right after
+ * another of them is passed as well: no name starts in the middle of a
+ * word (known_names), and no name found ends right before a letter or
+ * digit, so the walk never comes there either.  That drops the second
+ * and later letters of words in capitals without looking at them; the
+ * first byte of a step, after the step before, is looked at all the
+ * same. */
+static inline __attribute__((always_inline)) size_t
+next_head_in(const woo_names *k, const char *t, size_t len, size_t c,
+             bool high, bool inner) {
 #if defined(__SSE2__)
   if (k->stop_lo <= k->stop_hi || high) {
     /* names that start with a byte from 0x80 up are taken by its high
      * bit */
-    const __m128i lo = _mm_set1_epi8((char)(k->stop_lo - 1));
-    const __m128i hi = _mm_set1_epi8((char)k->stop_hi);
-    const __m128i hb = high ? _mm_set1_epi8((char)0x80) : _mm_setzero_si128();
+    const head_range r = head_range_of(k);
     /* The usual heads of four bytes, where all four are in the text:
      * head_at in one load and one bit, without asking head_n and the
      * room left for every candidate byte. */
@@ -1397,17 +1431,20 @@ static size_t next_head(const woo_names *k, const char *t, size_t len,
       const uint64_t *heads = k->heads;
       const bool *first = k->first_byte;
       for (; c + 64 + 3 <= len; c += 64) {
-        uint64_t m = head_bytes64(t + c, lo, hi, hb);
+        const char *p = t + c;
+        uint64_t m = head_bytes64(p, r, high);
+        if (inner)
+          m &= ~(m << 1);
         for (; m; m &= m - 1) {
-          size_t b = c + (size_t)__builtin_ctzll(m);
-          unsigned hh = head_hash(t + b, 4);
-          if ((heads[hh / 64] >> (hh % 64) & 1) && first[(unsigned char)t[b]])
-            return b;
+          const char *b = p + (unsigned)__builtin_ctzll(m);
+          unsigned hh = head_hash(b, 4);
+          if ((heads[hh / 64] >> (hh % 64) & 1) && first[(unsigned char)*b])
+            return (size_t)(b - t);
         }
       }
     }
     for (; c + 64 <= len; c += 64) {
-      uint64_t m = head_bytes64(t + c, lo, hi, hb);
+      uint64_t m = head_bytes64(t + c, r, high);
       for (; m; m &= m - 1) {
         size_t b = c + (size_t)__builtin_ctzll(m);
         if (head_at(k, t, len, b))
@@ -1415,7 +1452,7 @@ static size_t next_head(const woo_names *k, const char *t, size_t len,
       }
     }
     for (; c + 16 <= len; c += 16) {
-      for (unsigned m = head_bytes16(t + c, lo, hi, hb); m; m &= m - 1) {
+      for (unsigned m = head_bytes16(t + c, r, high); m; m &= m - 1) {
         size_t b = c + (size_t)__builtin_ctz(m);
         if (head_at(k, t, len, b))
           return b;
@@ -1427,6 +1464,17 @@ static size_t next_head(const woo_names *k, const char *t, size_t len,
     if (head_at(k, t, len, c))
       return c;
   return len;
+}
+
+static size_t next_head(const woo_names *k, const char *t, size_t len,
+                        size_t c, bool high) {
+  if (high)
+    return next_head_in(k, t, len, c, true, false);
+  unsigned char lo = k->stop_lo, hi = k->stop_hi;
+  if (lo <= hi && ((lo >= 'A' && hi <= 'Z') || (lo >= 'a' && hi <= 'z') ||
+                   (lo >= '0' && hi <= '9')))
+    return next_head_in(k, t, len, c, false, true);
+  return next_head_in(k, t, len, c, false, false);
 }
 
 /* The longest name that starts at byte c by its head (by_head), is all
@@ -1473,14 +1521,7 @@ static int known_names(const woo__scan_ctx *ctx, woo_names *known,
   int rc = 0;
   const char *t = ctx->text;
   size_t len = ctx->len;
-  /* whether a name starts with a byte from 0x80 up: eight flags a load */
-  uint64_t any = 0;
-  for (unsigned b = 0x80; b < 256; b += 8) {
-    uint64_t x;
-    memcpy(&x, known->first_byte + b, 8);
-    any |= x;
-  }
-  bool high = any != 0;
+  bool high = known->first_high;
   /* The spans of the person hits already there that a batch hit of the
    * same span could never beat: at least its confidence, so at least its
    * priority and through the policy's filter whenever it is, and ahead

@@ -33,6 +33,7 @@ struct woo_scanner {
   size_t *term_order;  /* term indices grouped by first-word hash */
   uint64_t *allow_hashes; /* sorted hashes of folded allow-list entries */
   size_t n_allow_hashes;
+  woo__mailboxes mailboxes; /* of policy */
 };
 
 /* Hash of a word folded to lower case (ASCII and Latin letters). */
@@ -108,6 +109,7 @@ struct woo_names {
    * four, as many as the shortest name has; 0: no such filter). */
   uint64_t filter[(1 << 13) / 64];
   bool first_byte[256];
+  bool first_high; /* whether a name starts with a byte from 0x80 up */
   /* first_byte, apostrophe, hyphen and bytes >= 0x80: where a scan's
    * walk over plain ASCII words stops */
   bool stop[256];

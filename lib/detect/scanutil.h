@@ -229,6 +229,19 @@ static inline size_t su_digits_next(su_digits *d, size_t i, size_t *end) {
   return i;
 }
 
+/* su_digits_next from the end of the run it gave last, `end`: the next
+ * run's start, and its end in `end`.  The usual step of a walk that
+ * passes a run whole, with nothing to compare: the list's next entry.
+ * Never after a start at or past the text's length. */
+static inline size_t su_digits_after(su_digits *d, size_t *end) {
+  if (d->run) {
+    uint64_t x = *++d->run;
+    *end = x >> 32;
+    return (uint32_t)x;
+  }
+  return su_digits_next(d, *end, end);
+}
+
 /* The first byte c (of map class `cls`) at or after i, or ctx->len. */
 static inline size_t su_next_byte_in(const woo__scan_ctx *ctx, int cls,
                                      char c, size_t i) {

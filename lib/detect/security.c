@@ -658,12 +658,12 @@ int woo__find_secret(const woo__scan_ctx *ctx, woo__hits *out) {
   size_t len = ctx->len, i = 0, run;
   su_digits digits;
   su_digits_init(&digits, ctx);
-  while ((i = su_digits_next(&digits, i, &run)) < len) {
+  /* Runs are passed whole, each to the next (su_digits_after). */
+  for (i = su_digits_next(&digits, i, &run); i < len;
+       i = su_digits_after(&digits, &run)) {
     /* most runs follow neither a space nor a colon */
-    if (i < 4 || (t[i - 1] != ' ' && t[i - 1] != ':')) {
-      i = run;
+    if (i < 4 || (t[i - 1] != ' ' && t[i - 1] != ':'))
       continue;
-    }
     size_t p = i;
     while (p > 0 && i - p < 4 && (t[p - 1] == ' ' || t[p - 1] == ':'))
       p--;
@@ -674,7 +674,6 @@ int woo__find_secret(const woo__scan_ctx *ctx, woo__hits *out) {
       if (rc < 0)
         return rc;
     }
-    i = run;
   }
   return 0;
 }
