@@ -117,7 +117,13 @@ static pthread_once_t lexcache_once = PTHREAD_ONCE_INIT;
 static pthread_key_t lexcache_key;
 static bool lexcache_keyed;
 /* The calling thread's cache once lexcache_slots has made it (the key
- * frees it): found without the calls for words looked up one by one. */
+ * frees it): found without the calls for words looked up one by one.
+ * In the static TLS block (initial-exec), so that reading it is one load
+ * and not a call to __tls_get_addr for each word; eight bytes, which the
+ * room the loader keeps for libraries opened later easily holds. */
+#if defined(__GNUC__) && defined(__ELF__)
+__attribute__((tls_model("initial-exec")))
+#endif
 static _Thread_local lexcache_entry *lexcache_mine;
 
 static void lexcache_start(void) {
