@@ -1124,6 +1124,65 @@ static bool dotted_keeps_cached(const char *s, size_t i, size_t n) {
   return keep;
 }
 
+/* The word of ASCII parts joined by hyphens before letters that starts
+ * at s[i] ("e-mail", "OTB-W", "Smit-Tuinstra"), on a line without
+ * links, read as tok_general reads it: its end (with a trailing dot it
+ * keeps) and its flags but F_SENT and F_GAP.  j 0 for any word that
+ * needs more than this (a multi-byte character, an apostrophe, a dot
+ * before a letter or after a part): tok_general reads it.  Out of line:
+ * the tokenizer's loop keeps its registers. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static word_end word_hyphened(const char *s, size_t i, size_t b) {
+  unsigned char c0 = ascii_class[(unsigned char)s[i]];
+  unsigned f = c0 == C_UP ? F_CAP : c0 == C_LOW ? F_LOWER : 0;
+  unsigned letters = 0;
+  bool small = false;
+  size_t j = i;
+  for (;;) {
+    unsigned digits;
+    bool lower;
+    size_t j0 = j;
+    j = ascii_word_end(s, j, b, &lower, &digits);
+    if (digits)
+      f |= F_DIGIT;
+    small |= lower;
+    letters += (unsigned)(j - j0) - digits;
+    if (j == b)
+      break;
+    unsigned char x = (unsigned char)s[j];
+    if (x != '-')
+      break;
+    unsigned char y = j + 1 < b ? (unsigned char)s[j + 1] : 0;
+    if (y >= 0x80)
+      return (word_end){0, 0};
+    if (!(tok_class[y] & T_LETTER))
+      break;
+    f |= F_HYPH;
+    j++;
+  }
+  if (letters >= 2 && !small)
+    f |= F_ALLCAPS;
+  if (j == b)
+    return (word_end){j, f};
+  unsigned char x = (unsigned char)s[j];
+  if (x >= 0x80 || x == '\'')
+    return (word_end){0, 0};
+  if (x == '.') {
+    /* a dot before a letter makes an abbreviation; a trailing one
+     * belongs to initials and to the short titles and particles */
+    if (!joiner_ends(s, j, b))
+      return (word_end){0, 0};
+    if (initials_shape(s, i, j + 1))
+      return (word_end){j + 1, f | F_INIT};
+    if (j - i <= 5 && (f & F_LOWER || letters <= 4) &&
+        dotted_keeps(s, i, j + 1 - i))
+      return (word_end){j + 1, f};
+  }
+  return (word_end){j, f};
+}
+
 /* cp_at for the first character of tok_general's token, with the
  * sequences it mostly meets decoded inline: two bytes (accented
  * letters, the no-break space) and three from 0xE2 (dashes, quotes,
@@ -1484,8 +1543,18 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
           bool dot = x == '.' && joiner_ends(s, j, b);
           if (!((!(tok_class[x] & T_JOIN) || dot) &&
                 (!links || j == b || (tok_class[x] & T_DELIM))) &&
-              !(x == '-' && !links && joiner_ends(s, j, b)))
-            goto general;
+              !(x == '-' && !links && joiner_ends(s, j, b))) {
+            /* a hyphen before a letter: most of these words are ASCII
+             * parts joined by hyphens, read without tok_general */
+            if (x != '-' || links)
+              goto general;
+            word_end w = word_hyphened(s, i, b);
+            if (!w.j)
+              goto general;
+            f = w.f | (f & (F_SENT | F_GAP));
+            j = w.j;
+            dot = false;
+          }
           e = j;
           if (WOO_RARE(dot)) {
             /* The trailing dot, as below: initials of one piece ("J.",
