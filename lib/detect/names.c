@@ -1125,22 +1125,58 @@ static bool dotted_keeps_cached(const char *s, size_t i, size_t n) {
 }
 
 /* The word of ASCII parts joined by hyphens before letters that starts
- * at s[i] ("e-mail", "OTB-W", "Smit-Tuinstra"), on a line without
+ * at s[i] ("e-mail", "OTB-W", "Smit-Tuinstra"), whose later parts may
+ * hold accented letters of Latin-1, on a line without
  * links, read as tok_general reads it: its end (with a trailing dot it
- * keeps) and its flags but F_SENT and F_GAP.  j 0 for any word that
- * needs more than this (a multi-byte character, an apostrophe, a dot
- * before a letter or after a part): tok_general reads it.  Out of line:
- * the tokenizer's loop keeps its registers. */
+ * keeps) and its flags but F_SENT and F_GAP.  The tokenizer has read its
+ * first part, of ASCII letters and digits, up to s[j], with the flags f
+ * of a word of that part.  j 0 for any word that needs more than this
+ * (another multi-byte character, an apostrophe, a dot before a letter):
+ * tok_general reads it.  Out of line: the tokenizer's loop keeps its
+ * registers. */
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
-static word_end word_hyphened(const char *s, size_t i, size_t b) {
-  unsigned char c0 = ascii_class[(unsigned char)s[i]];
-  unsigned f = c0 == C_UP ? F_CAP : c0 == C_LOW ? F_LOWER : 0;
-  unsigned letters = 0;
-  bool small = false;
-  size_t j = i;
+static word_end word_hyphened(const char *s, size_t i, size_t j, size_t b,
+                              unsigned f) {
+  /* the first part's letters, and whether one is no capital: without
+   * digits its bytes are letters, and a part of two letters or more is
+   * in capitals when it has F_ALLCAPS */
+  unsigned letters = (unsigned)(j - i);
+  bool small = letters >= 2 ? !(f & F_ALLCAPS) : (f & F_LOWER) != 0;
+  f &= F_CAP | F_LOWER | F_DIGIT;
+  if (f & F_DIGIT) {
+    /* digits: the part is read again and its letters counted */
+    f &= ~(unsigned)F_DIGIT;
+    letters = 0;
+    small = false;
+    j = i;
+    goto part;
+  }
   for (;;) {
+    if (j == b)
+      break;
+    unsigned char x = (unsigned char)s[j];
+    if (x == 0xC3) {
+      /* an accented letter of Latin-1, as tok_general tells them */
+      unsigned char c1 = j + 1 < b ? (unsigned char)s[j + 1] : 0;
+      if ((c1 & 0xC0) != 0x80 || c1 == 0x97 || c1 == 0xB7)
+        return (word_end){0, 0};
+      letters++;
+      small |= c1 > 0x9E;
+      j += 2;
+    } else if (x == '-') {
+      unsigned char y = j + 1 < b ? (unsigned char)s[j + 1] : 0;
+      if (y >= 0x80)
+        return (word_end){0, 0};
+      if (!(tok_class[y] & T_LETTER))
+        break;
+      f |= F_HYPH;
+      j++;
+    } else {
+      break;
+    }
+  part:;
     unsigned digits;
     bool lower;
     size_t j0 = j;
@@ -1149,18 +1185,6 @@ static word_end word_hyphened(const char *s, size_t i, size_t b) {
       f |= F_DIGIT;
     small |= lower;
     letters += (unsigned)(j - j0) - digits;
-    if (j == b)
-      break;
-    unsigned char x = (unsigned char)s[j];
-    if (x != '-')
-      break;
-    unsigned char y = j + 1 < b ? (unsigned char)s[j + 1] : 0;
-    if (y >= 0x80)
-      return (word_end){0, 0};
-    if (!(tok_class[y] & T_LETTER))
-      break;
-    f |= F_HYPH;
-    j++;
   }
   if (letters >= 2 && !small)
     f |= F_ALLCAPS;
@@ -1545,10 +1569,13 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
                 (!links || j == b || (tok_class[x] & T_DELIM))) &&
               !(x == '-' && !links && joiner_ends(s, j, b))) {
             /* a hyphen before a letter: most of these words are ASCII
-             * parts joined by hyphens, read without tok_general */
-            if (x != '-' || links)
+             * parts joined by hyphens, read without tok_general (a word
+             * whose first part ends at a multi-byte character is left to
+             * it: the test for one here costs the loop more than it
+             * saves) */
+            if (links || x != '-')
               goto general;
-            word_end w = word_hyphened(s, i, b);
+            word_end w = word_hyphened(s, i, j, b, f);
             if (!w.j)
               goto general;
             f = w.f | (f & (F_SENT | F_GAP));
