@@ -3759,13 +3759,25 @@ static bool management_line(const char *s, size_t a, size_t b) {
       /* a deputy stands in for a manager: "de plv. Secretar -Gener,aal"
        * is still one when OCR has broken the function */
       LIT("plv."), LIT("plaatsvervangend")};
+  enum { NW = sizeof w / sizeof w[0] };
+  _Static_assert(NW <= 32, "a word's bit in a 32-bit mask");
   if (b - a > 200)
     return false;
-  for (size_t k = 0; k < sizeof w / sizeof w[0]; k++) {
-    size_t n = w[k].n;
-    for (size_t i = a; i + n <= b; i++) {
+  /* One walk over the line: at each byte only the words that start with
+   * its letter are compared (by the low five bits of the byte, lowered;
+   * the comparison tells the rest apart). */
+  uint32_t by_first[32] = {0};
+  for (unsigned k = 0; k < NW; k++)
+    by_first[(unsigned char)w[k].s[0] & 31] |= 1u << k;
+  for (size_t i = a; i < b; i++) {
+    for (uint32_t m = by_first[(unsigned char)(s[i] | 32) & 31]; m;
+         m &= m - 1) {
+      const lit *l = &w[__builtin_ctz(m)];
+      size_t n = l->n;
+      if (n > b - i)
+        continue;
       size_t j = 0;
-      while (j < n && (s[i + j] | 32) == w[k].s[j])
+      while (j < n && (s[i + j] | 32) == l->s[j])
         j++;
       if (j == n)
         return true;
