@@ -117,7 +117,13 @@ static pthread_once_t lexcache_once = PTHREAD_ONCE_INIT;
 static pthread_key_t lexcache_key;
 static bool lexcache_keyed;
 /* The calling thread's cache once lexcache_slots has made it (the key
- * frees it): found without the calls for words looked up one by one. */
+ * frees it): found without the calls for words looked up one by one.
+ * In the static TLS block (initial-exec), so that reading it is one load
+ * and not a call to __tls_get_addr for each word; eight bytes, which the
+ * room the loader keeps for libraries opened later easily holds. */
+#if defined(__GNUC__) && defined(__ELF__)
+__attribute__((tls_model("initial-exec")))
+#endif
 static _Thread_local lexcache_entry *lexcache_mine;
 
 static void lexcache_start(void) {
@@ -1118,6 +1124,89 @@ static bool dotted_keeps_cached(const char *s, size_t i, size_t n) {
   return keep;
 }
 
+/* The word of ASCII parts joined by hyphens before letters that starts
+ * at s[i] ("e-mail", "OTB-W", "Smit-Tuinstra"), whose later parts may
+ * hold accented letters of Latin-1, on a line without
+ * links, read as tok_general reads it: its end (with a trailing dot it
+ * keeps) and its flags but F_SENT and F_GAP.  The tokenizer has read its
+ * first part, of ASCII letters and digits, up to s[j], with the flags f
+ * of a word of that part.  j 0 for any word that needs more than this
+ * (another multi-byte character, an apostrophe, a dot before a letter):
+ * tok_general reads it.  Out of line: the tokenizer's loop keeps its
+ * registers. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static word_end word_hyphened(const char *s, size_t i, size_t j, size_t b,
+                              unsigned f) {
+  /* the first part's letters, and whether one is no capital: without
+   * digits its bytes are letters, and a part of two letters or more is
+   * in capitals when it has F_ALLCAPS */
+  unsigned letters = (unsigned)(j - i);
+  bool small = letters >= 2 ? !(f & F_ALLCAPS) : (f & F_LOWER) != 0;
+  f &= F_CAP | F_LOWER | F_DIGIT;
+  if (f & F_DIGIT) {
+    /* digits: the part is read again and its letters counted */
+    f &= ~(unsigned)F_DIGIT;
+    letters = 0;
+    small = false;
+    j = i;
+    goto part;
+  }
+  for (;;) {
+    if (j == b)
+      break;
+    unsigned char x = (unsigned char)s[j];
+    if (x == 0xC3) {
+      /* an accented letter of Latin-1, as tok_general tells them */
+      unsigned char c1 = j + 1 < b ? (unsigned char)s[j + 1] : 0;
+      if ((c1 & 0xC0) != 0x80 || c1 == 0x97 || c1 == 0xB7)
+        return (word_end){0, 0};
+      letters++;
+      small |= c1 > 0x9E;
+      j += 2;
+    } else if (x == '-') {
+      unsigned char y = j + 1 < b ? (unsigned char)s[j + 1] : 0;
+      if (y >= 0x80)
+        return (word_end){0, 0};
+      if (!(tok_class[y] & T_LETTER))
+        break;
+      f |= F_HYPH;
+      j++;
+    } else {
+      break;
+    }
+  part:;
+    unsigned digits;
+    bool lower;
+    size_t j0 = j;
+    j = ascii_word_end(s, j, b, &lower, &digits);
+    if (digits)
+      f |= F_DIGIT;
+    small |= lower;
+    letters += (unsigned)(j - j0) - digits;
+  }
+  if (letters >= 2 && !small)
+    f |= F_ALLCAPS;
+  if (j == b)
+    return (word_end){j, f};
+  unsigned char x = (unsigned char)s[j];
+  if (x >= 0x80 || x == '\'')
+    return (word_end){0, 0};
+  if (x == '.') {
+    /* a dot before a letter makes an abbreviation; a trailing one
+     * belongs to initials and to the short titles and particles */
+    if (!joiner_ends(s, j, b))
+      return (word_end){0, 0};
+    if (initials_shape(s, i, j + 1))
+      return (word_end){j + 1, f | F_INIT};
+    if (j - i <= 5 && (f & F_LOWER || letters <= 4) &&
+        dotted_keeps(s, i, j + 1 - i))
+      return (word_end){j + 1, f};
+  }
+  return (word_end){j, f};
+}
+
 /* cp_at for the first character of tok_general's token, with the
  * sequences it mostly meets decoded inline: two bytes (accented
  * letters, the no-break space) and three from 0xE2 (dashes, quotes,
@@ -1478,8 +1567,21 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
           bool dot = x == '.' && joiner_ends(s, j, b);
           if (!((!(tok_class[x] & T_JOIN) || dot) &&
                 (!links || j == b || (tok_class[x] & T_DELIM))) &&
-              !(x == '-' && !links && joiner_ends(s, j, b)))
-            goto general;
+              !(x == '-' && !links && joiner_ends(s, j, b))) {
+            /* a hyphen before a letter: most of these words are ASCII
+             * parts joined by hyphens, read without tok_general (a word
+             * whose first part ends at a multi-byte character is left to
+             * it: the test for one here costs the loop more than it
+             * saves) */
+            if (links || x != '-')
+              goto general;
+            word_end w = word_hyphened(s, i, j, b, f);
+            if (!w.j)
+              goto general;
+            f = w.f | (f & (F_SENT | F_GAP));
+            j = w.j;
+            dot = false;
+          }
           e = j;
           if (WOO_RARE(dot)) {
             /* The trailing dot, as below: initials of one piece ("J.",
@@ -3657,13 +3759,25 @@ static bool management_line(const char *s, size_t a, size_t b) {
       /* a deputy stands in for a manager: "de plv. Secretar -Gener,aal"
        * is still one when OCR has broken the function */
       LIT("plv."), LIT("plaatsvervangend")};
+  enum { NW = sizeof w / sizeof w[0] };
+  _Static_assert(NW <= 32, "a word's bit in a 32-bit mask");
   if (b - a > 200)
     return false;
-  for (size_t k = 0; k < sizeof w / sizeof w[0]; k++) {
-    size_t n = w[k].n;
-    for (size_t i = a; i + n <= b; i++) {
+  /* One walk over the line: at each byte only the words that start with
+   * its letter are compared (by the low five bits of the byte, lowered;
+   * the comparison tells the rest apart). */
+  uint32_t by_first[32] = {0};
+  for (unsigned k = 0; k < NW; k++)
+    by_first[(unsigned char)w[k].s[0] & 31] |= 1u << k;
+  for (size_t i = a; i < b; i++) {
+    for (uint32_t m = by_first[(unsigned char)(s[i] | 32) & 31]; m;
+         m &= m - 1) {
+      const lit *l = &w[__builtin_ctz(m)];
+      size_t n = l->n;
+      if (n > b - i)
+        continue;
       size_t j = 0;
-      while (j < n && (s[i + j] | 32) == w[k].s[j])
+      while (j < n && (s[i + j] | 32) == l->s[j])
         j++;
       if (j == n)
         return true;
