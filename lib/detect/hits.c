@@ -8,7 +8,7 @@ int woo__hits_grow(woo__hits *h) {
   return woo__grow(&h->v, &h->cap, sizeof *h->v, 32);
 }
 
-int woo__hits_append(woo__hits *h, const woo__hit *v, size_t n) {
+int woo__hits_reserve(woo__hits *h, size_t n) {
   if (n > h->cap - h->n) {
     size_t cap = h->cap ? h->cap : 32;
     while (cap - h->n < n)
@@ -19,6 +19,12 @@ int woo__hits_append(woo__hits *h, const woo__hit *v, size_t n) {
     h->v = p;
     h->cap = cap;
   }
+  return 0;
+}
+
+int woo__hits_append(woo__hits *h, const woo__hit *v, size_t n) {
+  if (woo__hits_reserve(h, n))
+    return WOO_ENOMEM;
   if (n)
     memcpy(h->v + h->n, v, n * sizeof *v);
   h->n += n;

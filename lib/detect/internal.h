@@ -56,6 +56,8 @@ static inline int woo__hits_add(woo__hits *h, size_t start, size_t end,
                                 double confidence) {
   return woo__hits_add_ground(h, start, end, entity, source, confidence, NULL);
 }
+/* Room for n more hits; 0 or WOO_ENOMEM. */
+int woo__hits_reserve(woo__hits *h, size_t n);
 /* Append n hits that were made by the functions above (so already
  * checked) in one copy. */
 int woo__hits_append(woo__hits *h, const woo__hit *v, size_t n);

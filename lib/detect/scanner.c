@@ -1771,16 +1771,8 @@ static size_t kind_of(woo_names *known, const woo__hit *h) {
 /* The hits learned for a text (learned_find) added to h. */
 static int learned_hits(woo__hits *h, const woo_names *known,
                         const woo__learned *d) {
-  if (d->n_hits > h->cap - h->n) {
-    size_t cap = h->cap ? h->cap : 32;
-    while (cap - h->n < d->n_hits)
-      cap *= 2;
-    woo__hit *v = woo__reallocarray(h->v, cap, sizeof *v);
-    if (!v)
-      return WOO_ENOMEM;
-    h->v = v;
-    h->cap = cap;
-  }
+  if (woo__hits_reserve(h, d->n_hits))
+    return WOO_ENOMEM;
   woo__hit *o = h->v + h->n;
   for (size_t i = 0; i < d->n_hits; i++) {
     o[i] = known->kinds[d->hits[i].kind];
