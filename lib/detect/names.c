@@ -1691,9 +1691,16 @@ static int tokenize(const char *s, size_t a, size_t b, toks *out,
        * the stores to the tokens could change *lc as far as the
        * compiler knows) */
       lexcache here = *lc;
+      /* a token after the line's last with NO_CAP ends the walk */
+      if (WOO_RARE(n == out->cap)) {
+        if (toks_grow(out))
+          return WOO_ENOMEM;
+        v = out->v;
+      }
+      v[n].ncap = NO_CAP;
       for (size_t k = nxt;;) {
         lex_cached_in(&here, s, &v[k], true);
-        if (++k >= n || (k = v[k].ncap) == NO_CAP)
+        if ((k = v[k + 1].ncap) == NO_CAP)
           break;
       }
     }
