@@ -2421,7 +2421,19 @@ typedef struct hit_toks {
  * lexicons has its key's hash already: the set is searched by the hash
  * first, and the word folded only when a key has the same one (the
  * word's key, when it is in the set, has). */
-static bool keyset_has_tok(const keyset *k, const char *s, const tok *t) {
+/* keyset_has_tok once the word must be folded.  Out of line: most words
+ * asked about are turned away by their hash, or by an empty set. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static bool keyset_has_folded(const keyset *k, const char *s, const tok *t) {
+  woo__lexkey key;
+  woo__lexkey_set(&key, s + t->s, t->e - t->s);
+  return keyset_has(k, &key);
+}
+
+static inline bool keyset_has_tok(const keyset *k, const char *s,
+                                  const tok *t) {
   if (!k->cap)
     return false;
   if ((t->f & F_LEX) && t->hash) {
@@ -2432,9 +2444,7 @@ static bool keyset_has_tok(const keyset *k, const char *s, const tok *t) {
     if (!same)
       return false;
   }
-  woo__lexkey key;
-  woo__lexkey_set(&key, s + t->s, t->e - t->s);
-  return keyset_has(k, &key);
+  return keyset_has_folded(k, s, t);
 }
 
 typedef struct nstate {
