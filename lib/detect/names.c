@@ -2428,7 +2428,19 @@ typedef struct hit_toks {
  * lexicons has its key's hash already: the set is searched by the hash
  * first, and the word folded only when a key has the same one (the
  * word's key, when it is in the set, has). */
-static bool keyset_has_tok(const keyset *k, const char *s, const tok *t) {
+/* keyset_has_tok once the word must be folded.  Out of line: most words
+ * asked about are turned away by their hash, or by an empty set. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static bool keyset_has_folded(const keyset *k, const char *s, const tok *t) {
+  woo__lexkey key;
+  woo__lexkey_set(&key, s + t->s, t->e - t->s);
+  return keyset_has(k, &key);
+}
+
+static inline bool keyset_has_tok(const keyset *k, const char *s,
+                                  const tok *t) {
   if (!k->cap)
     return false;
   if ((t->f & F_LEX) && t->hash) {
@@ -2439,9 +2451,7 @@ static bool keyset_has_tok(const keyset *k, const char *s, const tok *t) {
     if (!same)
       return false;
   }
-  woo__lexkey key;
-  woo__lexkey_set(&key, s + t->s, t->e - t->s);
-  return keyset_has(k, &key);
+  return keyset_has_folded(k, s, t);
 }
 
 typedef struct nstate {
@@ -5336,8 +5346,14 @@ static bool nameset_probe(const nameset *ns, const uint64_t c[2],
   return false;
 }
 
-/* Add the key; *added tells whether it was not there yet. */
-static int nameset_add(nameset *ns, const woo__lexkey *key, bool *added) {
+/* nameset_add for a key that is not plain ASCII of 1..16 bytes or that
+ * needs the table to grow first.  Out of line: few keys get here, and
+ * the work of growing would weigh on every call. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int nameset_add_slow(nameset *ns, const woo__lexkey *key,
+                            bool *added) {
   *added = false;
   uint64_t c[2];
   if (!nameset_short(key, c)) {
@@ -5374,6 +5390,26 @@ static int nameset_add(nameset *ns, const woo__lexkey *key, bool *added) {
   for (; ns->v[j].n; j = (j + 1) & (ns->cap - 1))
     if (ns->v[j].n == key->n && ns->v[j].c[0] == c[0] && ns->v[j].c[1] == c[1])
       return 0;
+  ns->v[j] = (nameslot){{c[0], c[1]}, key->hash, key->n};
+  ns->n++;
+  *added = true;
+  return 0;
+}
+
+/* Add the key; *added tells whether it was not there yet.  A short
+ * ASCII key with room in the table is probed for and put in here. */
+static inline int nameset_add(nameset *ns, const woo__lexkey *key,
+                              bool *added) {
+  uint64_t c[2];
+  if (!nameset_short(key, c) || (ns->n - ns->other.n + 1) * 2 > ns->cap)
+    return nameset_add_slow(ns, key, added);
+  size_t j = key->hash & (ns->cap - 1);
+  for (; ns->v[j].n; j = (j + 1) & (ns->cap - 1))
+    if (ns->v[j].n == key->n && ns->v[j].c[0] == c[0] &&
+        ns->v[j].c[1] == c[1]) {
+      *added = false;
+      return 0;
+    }
   ns->v[j] = (nameslot){{c[0], c[1]}, key->hash, key->n};
   ns->n++;
   *added = true;
