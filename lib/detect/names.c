@@ -4885,6 +4885,8 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
      * instead of reading it again after every store to a token (the
      * calls do not change the line's tokens' array or count). */
     toks lt = tk;
+    /* the line's mode, kept here too: the calls below only read it */
+    int lmode = st.mode;
     bool entry = true; /* at the start of an entry of an address header */
     size_t reach = SIZE_MAX; /* the capital whose tokens before were cut */
     size_t unpassed = SIZE_MAX; /* a word token passed would not pass */
@@ -4899,14 +4901,14 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
       /* Nor more than six tokens before the next one (no_name_at): the
        * tokens there are only walked for the modes that watch the
        * punctuation between words. */
-      if (t->ncap > i + 6 && st.mode != M_SALUT && st.mode != M_HEADER) {
+      if (t->ncap > i + 6 && lmode != M_SALUT && lmode != M_HEADER) {
         i = t->ncap - 6;
         continue;
       }
       /* In a body line a name, a title or an office before it does not
        * run across a stop (chain_stop) before the capital: the tokens up
        * to the last one are passed without a look. */
-      if (st.mode == M_BODY && t->ncap != reach) {
+      if (lmode == M_BODY && t->ncap != reach) {
         reach = t->ncap;
         size_t k = reach;
         while (k > i && !chain_stop(&lt.v[k - 1]))
@@ -4917,15 +4919,15 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
         }
       }
       if (!word_tok(t)) {
-        if (st.mode == M_SALUT && t->kind == K_PUNCT &&
+        if (lmode == M_SALUT && t->kind == K_PUNCT &&
             (t->c == ',' || t->c == '!' || t->c == ':'))
-          st.mode = M_BODY;
+          st.mode = lmode = M_BODY;
         if (t->kind == K_PUNCT && t->c == ';')
           entry = true;
         i++;
         continue;
       }
-      if (st.mode == M_HEADER && entry) {
+      if (lmode == M_HEADER && entry) {
         size_t e = mailbox_entry(s, &tk, i);
         if (e > i) {
           i = e;
@@ -4940,19 +4942,19 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
           i++;
         while (i < lt.n && lt.v[i].kind == K_WORD && passed(s, &lt, i));
         unpassed = i;
-        if (st.mode == M_SALUT && i < lt.n && lt.v[i].kind == K_PUNCT &&
+        if (lmode == M_SALUT && i < lt.n && lt.v[i].kind == K_PUNCT &&
             (lt.v[i].c == ',' || lt.v[i].c == '!'))
-          st.mode = M_BODY;
+          st.mode = lmode = M_BODY;
         continue;
       }
-      if (st.mode == M_BODY && (t->f & F_LOWER)) {
+      if (lmode == M_BODY && (t->f & F_LOWER)) {
         size_t k = sentence_particles(s, &lt, i);
         if (k) {
           i = k;
           continue;
         }
       }
-      if (st.mode == M_BODY && (t->f & F_CAP) &&
+      if (lmode == M_BODY && (t->f & F_CAP) &&
           idle_in_body(s, &st, lt.v, lt.n, i)) {
         i++;
         continue;
@@ -4963,9 +4965,9 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
         goto done;
       if (i <= before)
         i = before + 1;
-      if (st.mode == M_SALUT && i < lt.n && lt.v[i].kind == K_PUNCT &&
+      if (lmode == M_SALUT && i < lt.n && lt.v[i].kind == K_PUNCT &&
           (lt.v[i].c == ',' || lt.v[i].c == '!'))
-        st.mode = M_BODY;
+        st.mode = lmode = M_BODY;
     }
     /* A title that ends the line or its column: the name is on the next
      * line, in the same column ("'RE: Arbeidsongeval dhr." over
