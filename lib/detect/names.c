@@ -4959,12 +4959,12 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
         i++;
         continue;
       }
-      size_t before = i;
-      rc = parse_name(&st, out, &i);
+      /* (through a copy: the loop's index stays in a register) */
+      size_t at = i;
+      rc = parse_name(&st, out, &at);
       if (rc)
         goto done;
-      if (i <= before)
-        i = before + 1;
+      i = at > i ? at : i + 1;
       if (lmode == M_SALUT && i < lt.n && lt.v[i].kind == K_PUNCT &&
           (lt.v[i].c == ',' || lt.v[i].c == '!'))
         st.mode = lmode = M_BODY;
