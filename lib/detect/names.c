@@ -3715,28 +3715,37 @@ static size_t line_end(const char *s, size_t a, size_t len) {
  * found when it was loaded: its lines are read from there instead of
  * being searched for again by every pass over them. */
 typedef struct linewalk {
-  const woo__linemap *map; /* NULL: memchr */
-  size_t k;                /* the next line start to look at in map */
+  const size_t *st; /* the map's line starts; NULL: memchr */
+  size_t n;         /* how many */
+  size_t k;         /* the next line start to look at */
 } linewalk;
 
 static linewalk linewalk_of(const woo__scan_ctx *ctx) {
-  linewalk w = {NULL, 0};
+  linewalk w = {NULL, 0, 0};
   const woo_doc *d = ctx->doc;
   if (d && d->lines.starts && d->lines.n && d->text.data == ctx->text &&
-      d->text.len == ctx->len)
-    w.map = &d->lines;
+      d->text.len == ctx->len) {
+    w.st = d->lines.starts;
+    w.n = d->lines.n;
+  }
   return w;
 }
 
 /* End of the line that starts at a: its '\n', or len.  Calls come with
- * growing a; a line start the map does not have is searched for. */
+ * growing a; a line start the map does not have is searched for.  The
+ * map and the place in it are the walk's own copies: the caller keeps
+ * them in registers instead of reading them back through the map after
+ * its stores. */
 static inline size_t linewalk_end(linewalk *w, const char *s, size_t a,
                                   size_t len) {
-  const woo__linemap *m = w->map;
-  if (m) {
-    /* (read once: the stores of the caller's loop might alias them) */
-    const size_t *st = m->starts, n = m->n;
-    size_t k = w->k;
+  if (w->st) {
+    const size_t *st = w->st;
+    size_t k = w->k, n = w->n;
+    /* (mostly the next line of the map: the one after the last) */
+    if (k < n && st[k] == a) {
+      w->k = ++k;
+      return k < n ? st[k] - 1 : len;
+    }
     while (k < n && st[k] < a)
       k++;
     if (k < n && st[k] == a) {
