@@ -2158,11 +2158,10 @@ static inline int line_key(const char *s, size_t len, size_t a, size_t b,
 static inline bool closing_from(const char *s, size_t i, size_t b,
                                 size_t *tail);
 
-static inline bool closing_line(const char *s, size_t a, size_t b,
-                                size_t *tail) {
-  size_t i = a;
-  while (i < b && (s[i] == ' ' || s[i] == '\t' || s[i] == '>'))
-    i++;
+/* closing_line from the line's first byte that is no ' ', '\t' or '>',
+ * at i. */
+static inline bool closing_at(const char *s, size_t i, size_t b,
+                              size_t *tail) {
   /* every closing starts with one of these letters, and one of these
    * second bytes after it (a bit at (byte | 32) & 31, which keeps the
    * capitals and the '.' of "m.v.g." too): asked inline, as nearly every
@@ -2178,6 +2177,14 @@ static inline bool closing_line(const char *s, size_t a, size_t b,
   return c0 < 26 &&
          (seconds[c0] >> (((unsigned char)s[i + 1] | 32u) & 31) & 1) &&
          closing_from(s, i, b, tail);
+}
+
+static inline bool closing_line(const char *s, size_t a, size_t b,
+                                size_t *tail) {
+  size_t i = a;
+  while (i < b && (s[i] == ' ' || s[i] == '\t' || s[i] == '>'))
+    i++;
+  return closing_at(s, i, b, tail);
 }
 
 static bool closing_rest(const char *s, size_t i, size_t b, size_t *tail);
@@ -4678,7 +4685,12 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
     size_t b = linewalk_end(&lw, s, a, len);
     size_t body = a;
     int mode = M_BODY;
-    if (line_blank(s, a, b)) {
+    /* the line's first byte that is no ' ', '\t' or '>': both the test
+     * for a blank line and closing_line start there */
+    size_t lead = a;
+    while (lead < b && (s[lead] == ' ' || s[lead] == '\t' || s[lead] == '>'))
+      lead++;
+    if (lead == b || (s[lead] == '\r' && line_blank(s, lead, b))) {
       title_col = SIZE_MAX;
       a = b + 1;
       continue;
@@ -4691,7 +4703,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
         goto done;
     }
     size_t tail;
-    if (closing_line(s, a, b, &tail)) {
+    if (closing_at(s, lead, b, &tail)) {
       sig_wait = 2;
       if (line_blank(s, tail, b)) {
         a = b + 1;
