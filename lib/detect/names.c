@@ -2002,6 +2002,15 @@ static bool stamp_value(const char *s, size_t i, size_t b) {
       LIT("wed"), LIT("thu"), LIT("fri"), LIT("sat"), LIT("sun")};
   while (i < b && (s[i] == ' ' || s[i] == '\t'))
     i++;
+  /* the first letters of the days' names: most values start otherwise */
+  enum {
+    DAY_FIRSTS = 1u << ('m' - 'a') | 1u << ('d' - 'a') | 1u << ('w' - 'a') |
+                 1u << ('v' - 'a') | 1u << ('z' - 'a') | 1u << ('t' - 'a') |
+                 1u << ('f' - 'a') | 1u << ('s' - 'a')
+  };
+  unsigned c0 = i < b ? ((unsigned char)s[i] | 32u) - 'a' : 26;
+  if (c0 >= 26 || !(DAY_FIRSTS >> c0 & 1))
+    return false;
   size_t w = i;
   while (w < b && ((s[w] | 32) >= 'a' && (s[w] | 32) <= 'z'))
     w++;
