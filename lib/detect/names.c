@@ -2146,7 +2146,7 @@ static inline int line_key(const char *s, size_t len, size_t a, size_t b,
   while (e > i && (s[e - 1] == ' ' || s[e - 1] == '*'))
     e--;
   *body = k + 1;
-  pthread_once(&key_once, key_start);
+  /* (the table of keys was made before the caller's walk) */
   int mode = key_mode(s, i, e);
   if (mode != M_BODY)
     return mode;
@@ -4673,6 +4673,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
   firsts_by_len label_firsts;
   contact_label_firsts(label_firsts);
   const word_firsts *wf = firsts_of();
+  pthread_once(&key_once, key_start); /* for line_key */
   linkpos lp = {false, 0, 0};
   nextbyte colons = {0}, commas = {0};
   /* The cache lives as long as the thread: the bits depend on the
