@@ -23,6 +23,8 @@
  * of times (organisation and office phrases are tried up to six tokens
  * ahead). */
 #include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -2291,8 +2293,13 @@ static pthread_once_t firsts_once = PTHREAD_ONCE_INIT;
 
 static void firsts_start(void);
 
+/* Set, with release, once firsts_start is done: the callers in the
+ * parser's loops read it instead of calling pthread_once every time. */
+static atomic_bool firsts_ready;
+
 static inline const word_firsts *firsts_of(void) {
-  pthread_once(&firsts_once, firsts_start);
+  if (!atomic_load_explicit(&firsts_ready, memory_order_acquire))
+    pthread_once(&firsts_once, firsts_start);
   return &the_firsts;
 }
 
@@ -2904,6 +2911,7 @@ static void firsts_start(void) {
   firsts_fill(the_firsts.salutations, salutations,
               sizeof salutations / sizeof *salutations);
   firsts_fill(the_firsts.places, places, sizeof places / sizeof *places);
+  atomic_store_explicit(&firsts_ready, true, memory_order_release);
 }
 
 /* Words after which a capitalised word names a place or a body. */
