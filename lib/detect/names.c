@@ -2678,7 +2678,7 @@ static inline unsigned weak_slot(uint64_t x, uint64_t mul) {
   return (unsigned)((x * mul) >> 57);
 }
 
-static void weak_start(void) {
+static void weak_fill(void) {
   _Static_assert(WEAK_SLOTS == 128, "weak_slot gives seven bits");
   for (size_t k = 0; k < N_WEAK; k++)
     weak_packed[k] = packed_word(weak_words[k], strlen(weak_words[k]));
@@ -2702,11 +2702,21 @@ static void weak_start(void) {
   }
 }
 
+/* Set, with release, once the tables are made: asked first instead of
+ * pthread_once at every call. */
+static atomic_bool weak_ready;
+
+static void weak_start(void) {
+  weak_fill();
+  atomic_store_explicit(&weak_ready, true, memory_order_release);
+}
+
 static bool weak_particle(const char *s, const tok *t) {
   size_t n = t->e - t->s;
   if (n == 0 || n > 7)
     return false;
-  pthread_once(&weak_once, weak_start);
+  if (!atomic_load_explicit(&weak_ready, memory_order_acquire))
+    pthread_once(&weak_once, weak_start);
   uint64_t x = packed_word(s + t->s, n);
   if (weak_mul)
     return weak_slots[weak_slot(x, weak_mul)] == x;
