@@ -23,6 +23,8 @@
  * of times (organisation and office phrases are tried up to six tokens
  * ahead). */
 #include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -2009,6 +2011,15 @@ static bool stamp_value(const char *s, size_t i, size_t b) {
       LIT("wed"), LIT("thu"), LIT("fri"), LIT("sat"), LIT("sun")};
   while (i < b && (s[i] == ' ' || s[i] == '\t'))
     i++;
+  /* the first letters of the days' names: most values start otherwise */
+  enum {
+    DAY_FIRSTS = 1u << ('m' - 'a') | 1u << ('d' - 'a') | 1u << ('w' - 'a') |
+                 1u << ('v' - 'a') | 1u << ('z' - 'a') | 1u << ('t' - 'a') |
+                 1u << ('f' - 'a') | 1u << ('s' - 'a')
+  };
+  unsigned c0 = i < b ? ((unsigned char)s[i] | 32u) - 'a' : 26;
+  if (c0 >= 26 || !(DAY_FIRSTS >> c0 & 1))
+    return false;
   size_t w = i;
   while (w < b && ((s[w] | 32) >= 'a' && (s[w] | 32) <= 'z'))
     w++;
@@ -2144,7 +2155,7 @@ static inline int line_key(const char *s, size_t len, size_t a, size_t b,
   while (e > i && (s[e - 1] == ' ' || s[e - 1] == '*'))
     e--;
   *body = k + 1;
-  pthread_once(&key_once, key_start);
+  /* (the table of keys was made before the caller's walk) */
   int mode = key_mode(s, i, e);
   if (mode != M_BODY)
     return mode;
@@ -2165,11 +2176,10 @@ static inline int line_key(const char *s, size_t len, size_t a, size_t b,
 static inline bool closing_from(const char *s, size_t i, size_t b,
                                 size_t *tail);
 
-static inline bool closing_line(const char *s, size_t a, size_t b,
-                                size_t *tail) {
-  size_t i = a;
-  while (i < b && (s[i] == ' ' || s[i] == '\t' || s[i] == '>'))
-    i++;
+/* closing_line from the line's first byte that is no ' ', '\t' or '>',
+ * at i. */
+static inline bool closing_at(const char *s, size_t i, size_t b,
+                              size_t *tail) {
   /* every closing starts with one of these letters, and one of these
    * second bytes after it (a bit at (byte | 32) & 31, which keeps the
    * capitals and the '.' of "m.v.g." too): asked inline, as nearly every
@@ -2185,6 +2195,14 @@ static inline bool closing_line(const char *s, size_t a, size_t b,
   return c0 < 26 &&
          (seconds[c0] >> (((unsigned char)s[i + 1] | 32u) & 31) & 1) &&
          closing_from(s, i, b, tail);
+}
+
+static inline bool closing_line(const char *s, size_t a, size_t b,
+                                size_t *tail) {
+  size_t i = a;
+  while (i < b && (s[i] == ' ' || s[i] == '\t' || s[i] == '>'))
+    i++;
+  return closing_at(s, i, b, tail);
 }
 
 static bool closing_rest(const char *s, size_t i, size_t b, size_t *tail);
@@ -2282,8 +2300,13 @@ static pthread_once_t firsts_once = PTHREAD_ONCE_INIT;
 
 static void firsts_start(void);
 
+/* Set, with release, once firsts_start is done: the callers in the
+ * parser's loops read it instead of calling pthread_once every time. */
+static atomic_bool firsts_ready;
+
 static inline const word_firsts *firsts_of(void) {
-  pthread_once(&firsts_once, firsts_start);
+  if (!atomic_load_explicit(&firsts_ready, memory_order_acquire))
+    pthread_once(&firsts_once, firsts_start);
   return &the_firsts;
 }
 
@@ -2672,7 +2695,7 @@ static inline unsigned weak_slot(uint64_t x, uint64_t mul) {
   return (unsigned)((x * mul) >> 57);
 }
 
-static void weak_start(void) {
+static void weak_fill(void) {
   _Static_assert(WEAK_SLOTS == 128, "weak_slot gives seven bits");
   for (size_t k = 0; k < N_WEAK; k++)
     weak_packed[k] = packed_word(weak_words[k], strlen(weak_words[k]));
@@ -2696,11 +2719,21 @@ static void weak_start(void) {
   }
 }
 
+/* Set, with release, once the tables are made: asked first instead of
+ * pthread_once at every call. */
+static atomic_bool weak_ready;
+
+static void weak_start(void) {
+  weak_fill();
+  atomic_store_explicit(&weak_ready, true, memory_order_release);
+}
+
 static bool weak_particle(const char *s, const tok *t) {
   size_t n = t->e - t->s;
   if (n == 0 || n > 7)
     return false;
-  pthread_once(&weak_once, weak_start);
+  if (!atomic_load_explicit(&weak_ready, memory_order_acquire))
+    pthread_once(&weak_once, weak_start);
   uint64_t x = packed_word(s + t->s, n);
   if (weak_mul)
     return weak_slots[weak_slot(x, weak_mul)] == x;
@@ -2905,6 +2938,7 @@ static void firsts_start(void) {
   firsts_fill(the_firsts.salutations, salutations,
               sizeof salutations / sizeof *salutations);
   firsts_fill(the_firsts.places, places, sizeof places / sizeof *places);
+  atomic_store_explicit(&firsts_ready, true, memory_order_release);
 }
 
 /* Words after which a capitalised word names a place or a body. */
@@ -3732,28 +3766,37 @@ static size_t line_end(const char *s, size_t a, size_t len) {
  * found when it was loaded: its lines are read from there instead of
  * being searched for again by every pass over them. */
 typedef struct linewalk {
-  const woo__linemap *map; /* NULL: memchr */
-  size_t k;                /* the next line start to look at in map */
+  const size_t *st; /* the map's line starts; NULL: memchr */
+  size_t n;         /* how many */
+  size_t k;         /* the next line start to look at */
 } linewalk;
 
 static linewalk linewalk_of(const woo__scan_ctx *ctx) {
-  linewalk w = {NULL, 0};
+  linewalk w = {NULL, 0, 0};
   const woo_doc *d = ctx->doc;
   if (d && d->lines.starts && d->lines.n && d->text.data == ctx->text &&
-      d->text.len == ctx->len)
-    w.map = &d->lines;
+      d->text.len == ctx->len) {
+    w.st = d->lines.starts;
+    w.n = d->lines.n;
+  }
   return w;
 }
 
 /* End of the line that starts at a: its '\n', or len.  Calls come with
- * growing a; a line start the map does not have is searched for. */
+ * growing a; a line start the map does not have is searched for.  The
+ * map and the place in it are the walk's own copies: the caller keeps
+ * them in registers instead of reading them back through the map after
+ * its stores. */
 static inline size_t linewalk_end(linewalk *w, const char *s, size_t a,
                                   size_t len) {
-  const woo__linemap *m = w->map;
-  if (m) {
-    /* (read once: the stores of the caller's loop might alias them) */
-    const size_t *st = m->starts, n = m->n;
-    size_t k = w->k;
+  if (w->st) {
+    const size_t *st = w->st;
+    size_t k = w->k, n = w->n;
+    /* (mostly the next line of the map: the one after the last) */
+    if (k < n && st[k] == a) {
+      w->k = ++k;
+      return k < n ? st[k] - 1 : len;
+    }
     while (k < n && st[k] < a)
       k++;
     if (k < n && st[k] == a) {
@@ -4665,6 +4708,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
   firsts_by_len label_firsts;
   contact_label_firsts(label_firsts);
   const word_firsts *wf = firsts_of();
+  pthread_once(&key_once, key_start); /* for line_key */
   linkpos lp = {false, 0, 0};
   nextbyte colons = {0}, commas = {0};
   /* The cache lives as long as the thread: the bits depend on the
@@ -4686,7 +4730,12 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
     size_t b = linewalk_end(&lw, s, a, len);
     size_t body = a;
     int mode = M_BODY;
-    if (line_blank(s, a, b)) {
+    /* the line's first byte that is no ' ', '\t' or '>': both the test
+     * for a blank line and closing_line start there */
+    size_t lead = a;
+    while (lead < b && (s[lead] == ' ' || s[lead] == '\t' || s[lead] == '>'))
+      lead++;
+    if (lead == b || (s[lead] == '\r' && line_blank(s, lead, b))) {
       title_col = SIZE_MAX;
       a = b + 1;
       continue;
@@ -4699,7 +4748,7 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
         goto done;
     }
     size_t tail;
-    if (closing_line(s, a, b, &tail)) {
+    if (closing_at(s, lead, b, &tail)) {
       sig_wait = 2;
       if (line_blank(s, tail, b)) {
         a = b + 1;
@@ -4902,6 +4951,8 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
      * instead of reading it again after every store to a token (the
      * calls do not change the line's tokens' array or count). */
     toks lt = tk;
+    /* the line's mode, kept here too: the calls below only read it */
+    int lmode = st.mode;
     bool entry = true; /* at the start of an entry of an address header */
     size_t reach = SIZE_MAX; /* the capital whose tokens before were cut */
     size_t unpassed = SIZE_MAX; /* a word token passed would not pass */
@@ -4916,14 +4967,14 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
       /* Nor more than six tokens before the next one (no_name_at): the
        * tokens there are only walked for the modes that watch the
        * punctuation between words. */
-      if (t->ncap > i + 6 && st.mode != M_SALUT && st.mode != M_HEADER) {
+      if (t->ncap > i + 6 && lmode != M_SALUT && lmode != M_HEADER) {
         i = t->ncap - 6;
         continue;
       }
       /* In a body line a name, a title or an office before it does not
        * run across a stop (chain_stop) before the capital: the tokens up
        * to the last one are passed without a look. */
-      if (st.mode == M_BODY && t->ncap != reach) {
+      if (lmode == M_BODY && t->ncap != reach) {
         reach = t->ncap;
         size_t k = reach;
         while (k > i && !chain_stop(&lt.v[k - 1]))
@@ -4934,15 +4985,15 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
         }
       }
       if (!word_tok(t)) {
-        if (st.mode == M_SALUT && t->kind == K_PUNCT &&
+        if (lmode == M_SALUT && t->kind == K_PUNCT &&
             (t->c == ',' || t->c == '!' || t->c == ':'))
-          st.mode = M_BODY;
+          st.mode = lmode = M_BODY;
         if (t->kind == K_PUNCT && t->c == ';')
           entry = true;
         i++;
         continue;
       }
-      if (st.mode == M_HEADER && entry) {
+      if (lmode == M_HEADER && entry) {
         size_t e = mailbox_entry(s, &tk, i);
         if (e > i) {
           i = e;
@@ -4957,32 +5008,32 @@ int woo__find_persons(const woo__scan_ctx *ctx, woo__hits *out) {
           i++;
         while (i < lt.n && lt.v[i].kind == K_WORD && passed(s, &lt, i));
         unpassed = i;
-        if (st.mode == M_SALUT && i < lt.n && lt.v[i].kind == K_PUNCT &&
+        if (lmode == M_SALUT && i < lt.n && lt.v[i].kind == K_PUNCT &&
             (lt.v[i].c == ',' || lt.v[i].c == '!'))
-          st.mode = M_BODY;
+          st.mode = lmode = M_BODY;
         continue;
       }
-      if (st.mode == M_BODY && (t->f & F_LOWER)) {
+      if (lmode == M_BODY && (t->f & F_LOWER)) {
         size_t k = sentence_particles(s, &lt, i);
         if (k) {
           i = k;
           continue;
         }
       }
-      if (st.mode == M_BODY && (t->f & F_CAP) &&
+      if (lmode == M_BODY && (t->f & F_CAP) &&
           idle_in_body(s, &st, lt.v, lt.n, i)) {
         i++;
         continue;
       }
-      size_t before = i;
-      rc = parse_name(&st, out, &i);
+      /* (through a copy: the loop's index stays in a register) */
+      size_t at = i;
+      rc = parse_name(&st, out, &at);
       if (rc)
         goto done;
-      if (i <= before)
-        i = before + 1;
-      if (st.mode == M_SALUT && i < lt.n && lt.v[i].kind == K_PUNCT &&
+      i = at > i ? at : i + 1;
+      if (lmode == M_SALUT && i < lt.n && lt.v[i].kind == K_PUNCT &&
           (lt.v[i].c == ',' || lt.v[i].c == '!'))
-        st.mode = M_BODY;
+        st.mode = lmode = M_BODY;
     }
     /* A title that ends the line or its column: the name is on the next
      * line, in the same column ("'RE: Arbeidsongeval dhr." over
