@@ -115,16 +115,8 @@ static inline size_t prev_blank(const char *t, size_t lo, size_t q) {
 static inline size_t next_gap(const char *t, size_t q, size_t lim,
                               size_t le) {
 #if defined(__SSE2__)
-  const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t');
   while (q < lim && q + 18 <= le) {
-    __m128i x0 = _mm_loadu_si128((const __m128i *)(const void *)(t + q));
-    __m128i x1 = _mm_loadu_si128((const __m128i *)(const void *)(t + q + 1));
-    __m128i x2 = _mm_loadu_si128((const __m128i *)(const void *)(t + q + 2));
-    __m128i spaces = _mm_and_si128(
-        _mm_cmpeq_epi8(x0, sp),
-        _mm_and_si128(_mm_cmpeq_epi8(x1, sp), _mm_cmpeq_epi8(x2, sp)));
-    unsigned m = (unsigned)_mm_movemask_epi8(
-        _mm_or_si128(_mm_cmpeq_epi8(x0, tab), spaces));
+    unsigned m = su_gap_mask16(t + q);
     if (m) {
       q += (size_t)__builtin_ctz(m);
       return q < lim ? q : lim;

@@ -3888,17 +3888,9 @@ static size_t left_end(const char *s, size_t a, size_t b) {
   /* Sixteen bytes a step to the column break (a tab or three spaces;
    * the loads stay inside the line), then back over the blanks before
    * it: the column ends where the last byte that is no blank does. */
-  const __m128i tab = _mm_set1_epi8('\t'), sp = _mm_set1_epi8(' ');
   size_t p = i;
   for (; p + 18 <= b; p += 16) {
-    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + p));
-    __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(s + p + 1));
-    __m128i z = _mm_loadu_si128((const __m128i *)(const void *)(s + p + 2));
-    __m128i three = _mm_and_si128(
-        _mm_cmpeq_epi8(x, sp),
-        _mm_and_si128(_mm_cmpeq_epi8(y, sp), _mm_cmpeq_epi8(z, sp)));
-    unsigned m = (unsigned)_mm_movemask_epi8(
-        _mm_or_si128(_mm_cmpeq_epi8(x, tab), three));
+    unsigned m = su_gap_mask16(s + p);
     if (m) {
       size_t k = p + (size_t)__builtin_ctz(m);
       while (k > i && (s[k - 1] == ' ' || s[k - 1] == '\r'))

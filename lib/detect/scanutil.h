@@ -11,6 +11,24 @@
 
 #include "internal.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+
+/* A bit for each of the sixteen places at p where a column gap starts:
+ * a tab, or three spaces.  Reads p[0..18). */
+static inline unsigned su_gap_mask16(const char *p) {
+  const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t');
+  __m128i x0 = _mm_loadu_si128((const __m128i *)(const void *)p);
+  __m128i x1 = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
+  __m128i x2 = _mm_loadu_si128((const __m128i *)(const void *)(p + 2));
+  __m128i spaces = _mm_and_si128(
+      _mm_cmpeq_epi8(x0, sp),
+      _mm_and_si128(_mm_cmpeq_epi8(x1, sp), _mm_cmpeq_epi8(x2, sp)));
+  return (unsigned)_mm_movemask_epi8(
+      _mm_or_si128(_mm_cmpeq_epi8(x0, tab), spaces));
+}
+#endif
+
 static inline bool su_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 static inline bool su_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 static inline bool su_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
