@@ -57,15 +57,7 @@ typedef struct woo__head_key {
   const char *name;
 } woo__head_key;
 
-/* The person hits the learning pass found in one document, kept so that
- * the marking pass over the same text need not find them again: name
- * finding is most of a scan, and a batch reads every document twice.
- * The text is kept as well, so that a document is recognised by all of
- * its bytes, not by a hash that two texts could share: a plain
- * document's own, held with it (a batch that keeps its documents for the
- * marking pass then keeps each text once, and the same document given
- * again needs no comparing), or else a copy. */
-/* A learned hit in a third of a hit's bytes: its span, and what else it
+/* A learned hit in a quarter of a hit's bytes: its span, and what else it
  * says (entity, source, confidence, ground) as an entry of the set's
  * table of kinds (woo_names.kinds).  A batch keeps every document's
  * hits until its marking pass. */
@@ -74,6 +66,14 @@ typedef struct woo__learned_hit {
   uint32_t kind;
 } woo__learned_hit;
 
+/* The person hits the learning pass found in one document, kept so that
+ * the marking pass over the same text need not find them again: name
+ * finding is most of a scan, and a batch reads every document twice.
+ * The text is kept as well, so that a document is recognised by all of
+ * its bytes, not by a hash that two texts could share: a plain
+ * document's own, held with it (a batch that keeps its documents for the
+ * marking pass then keeps each text once, and the same document given
+ * again needs no comparing), or else a copy. */
 typedef struct woo__learned {
   uint64_t hash; /* of the text: where the entry sits in the table */
   const woo_scanner *scanner; /* the hits hold for this scanner only */
