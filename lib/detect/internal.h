@@ -145,6 +145,13 @@ int woo__textmap_build(woo__textmap *m, const char *text, size_t len,
                        uint64_t *room, size_t room_words);
 void woo__textmap_free(woo__textmap *m);
 
+/* woo__textmap_build by a chosen path, for tests that compare them:
+ * BEST is the widest steps the processor has (AVX2 where there is,
+ * chosen once), BASE the steps every processor of the build has. */
+enum { WOO__MAP_PATH_BEST, WOO__MAP_PATH_BASE };
+int woo__textmap_build_path(woo__textmap *m, const char *text, size_t len,
+                            uint64_t *room, size_t room_words, int path);
+
 /* What every recognizer sees.  All of it is read-only. */
 typedef struct woo__scan_ctx {
   const char *text;   /* the document's UTF-8 text */

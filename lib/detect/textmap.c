@@ -9,6 +9,11 @@
 
 #include "internal.h"
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define MAP_AVX2 1
+#include <immintrin.h>
+#endif
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 
@@ -65,6 +70,85 @@ static inline void map_word(const char *s, size_t w, map_words b) {
   b.colon[w] = v[WOO__MAP_COLON];
   b.phone[w] = v[WOO__MAP_PHONE];
 }
+
+/* The words of the whole text, sixteen bytes a step. */
+static void map_text_sse2(const char *text, size_t len, map_words b) {
+  size_t i = 0;
+  for (; i + 64 <= len; i += 64)
+    map_word(text + i, i >> 6, b);
+  /* The last word's bytes from a copy padded with NULs, which are in no
+   * class: the same steps as the others rather than byte by byte. */
+  char last[64] = {0};
+  memcpy(last, text + i, len - i);
+  map_word(last, i >> 6, b);
+}
+
+#if defined(MAP_AVX2)
+/* The same steps as above, thirty-two bytes at a time, for processors
+ * with AVX2; the bits come out the same. */
+__attribute__((target("avx2"))) static inline __m256i
+map_in32(__m256i x, unsigned char lo, unsigned char hi) {
+  __m256i t = _mm256_add_epi8(x, _mm256_set1_epi8((char)(0x80 - lo)));
+  return _mm256_cmpgt_epi8(_mm256_set1_epi8((char)(0x80 + (hi - lo) + 1)), t);
+}
+
+/* A 32-bit mask as the low half of a word, shifted by sh. */
+#define MASK32(e, sh) ((uint64_t)(uint32_t)_mm256_movemask_epi8(e) << (sh))
+
+__attribute__((target("avx2"))) static inline void
+map_chunk32(const char *s, unsigned sh, uint64_t v[WOO__MAP_COUNT]) {
+  __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)s);
+  if (!_mm256_movemask_epi8(map_in32(x, '(', ':')))
+    return;
+  __m256i dg = map_in32(x, '0', '9');
+  __m256i ph =
+      _mm256_or_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8('0')),
+                      _mm256_or_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8('+')),
+                                      _mm256_cmpeq_epi8(x, _mm256_set1_epi8('('))));
+  v[WOO__MAP_DIGIT] |= MASK32(dg, sh);
+  v[WOO__MAP_DOT] |= MASK32(_mm256_cmpeq_epi8(x, _mm256_set1_epi8('.')), sh);
+  v[WOO__MAP_HYPHEN] |= MASK32(_mm256_cmpeq_epi8(x, _mm256_set1_epi8('-')), sh);
+  v[WOO__MAP_COLON] |= MASK32(_mm256_cmpeq_epi8(x, _mm256_set1_epi8(':')), sh);
+  v[WOO__MAP_PHONE] |= MASK32(ph, sh);
+}
+
+__attribute__((target("avx2"))) static inline void
+map_word32(const char *s, size_t w, map_words b) {
+  uint64_t v[WOO__MAP_COUNT] = {0};
+  map_chunk32(s, 0, v);
+  map_chunk32(s + 32, 32, v);
+  b.digit[w] = v[WOO__MAP_DIGIT];
+  b.dot[w] = v[WOO__MAP_DOT];
+  b.hyphen[w] = v[WOO__MAP_HYPHEN];
+  b.colon[w] = v[WOO__MAP_COLON];
+  b.phone[w] = v[WOO__MAP_PHONE];
+}
+
+__attribute__((target("avx2"))) static void
+map_text_avx2(const char *text, size_t len, map_words b) {
+  size_t i = 0;
+  for (; i + 64 <= len; i += 64)
+    map_word32(text + i, i >> 6, b);
+  char last[64] = {0};
+  memcpy(last, text + i, len - i);
+  map_word32(last, i >> 6, b);
+}
+#undef MASK32
+
+/* Whether the processor has AVX2, asked once: 0 not yet asked, 1 no,
+ * 2 yes.  Any thread may be the first; they all store the same. */
+static int map_avx2_state;
+
+static bool map_has_avx2(void) {
+  int s = __atomic_load_n(&map_avx2_state, __ATOMIC_RELAXED);
+  if (!s) {
+    __builtin_cpu_init();
+    s = __builtin_cpu_supports("avx2") ? 2 : 1;
+    __atomic_store_n(&map_avx2_state, s, __ATOMIC_RELAXED);
+  }
+  return s == 2;
+}
+#endif
 #else
 /* The classes of one byte, as a bit per WOO__MAP_* class. */
 static unsigned classes(unsigned char c) {
@@ -235,6 +319,12 @@ static int word_dots(const woo__textmap *m, const char *text, map_lists *l) {
 
 int woo__textmap_build(woo__textmap *m, const char *text, size_t len,
                        uint64_t *room, size_t room_words) {
+  return woo__textmap_build_path(m, text, len, room, room_words,
+                                 WOO__MAP_PATH_BEST);
+}
+
+int woo__textmap_build_path(woo__textmap *m, const char *text, size_t len,
+                            uint64_t *room, size_t room_words, int path) {
   memset(m, 0, sizeof *m);
   size_t nw = len / 64 + 1;
   /* In the caller's room where the classes fit there; else an
@@ -260,15 +350,14 @@ int woo__textmap_build(woo__textmap *m, const char *text, size_t len,
   map_words b = {m->bits[WOO__MAP_DIGIT], m->bits[WOO__MAP_DOT],
                  m->bits[WOO__MAP_HYPHEN], m->bits[WOO__MAP_COLON],
                  m->bits[WOO__MAP_PHONE]};
-  size_t i = 0;
-  for (; i + 64 <= len; i += 64)
-    map_word(text + i, i >> 6, b);
-  /* The last word's bytes from a copy padded with NULs, which are in no
-   * class: the same steps as the others rather than byte by byte. */
-  char last[64] = {0};
-  memcpy(last, text + i, len - i);
-  map_word(last, i >> 6, b);
+#if defined(MAP_AVX2)
+  if (path == WOO__MAP_PATH_BEST && map_has_avx2())
+    map_text_avx2(text, len, b);
+  else
+#endif
+    map_text_sse2(text, len, b);
 #else
+  (void)path;
   /* byte by byte */
   for (int k = 0; k < WOO__MAP_COUNT; k++)
     memset(m->bits[k], 0, nw * sizeof *m->bits[k]);
