@@ -12,6 +12,9 @@
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#endif
 #endif
 
 /* ---- words and hashing -------------------------------------------------- */
@@ -1392,8 +1395,37 @@ static inline unsigned head_bytes16(const char *p, head_range r, bool high) {
   return (unsigned)_mm_movemask_epi8(in);
 }
 
-/* head_bytes16 for the sixty-four bytes at p, a bit each. */
-static inline uint64_t head_bytes64(const char *p, head_range r, bool high) {
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define HEAD_AVX2 1
+/* head_bytes16 for the sixty-four bytes at p in two steps of
+ * thirty-two, for processors with AVX2. */
+__attribute__((target("avx2"))) static inline uint64_t
+head_bytes64_avx2(const char *p, head_range r, bool high) {
+  __m256i bias = _mm256_broadcastsi128_si256(r.bias);
+  __m256i lim = _mm256_broadcastsi128_si256(r.lim);
+  __m256i x0 = _mm256_loadu_si256((const __m256i *)(const void *)p);
+  __m256i x1 = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32));
+  __m256i in0 = _mm256_cmpgt_epi8(_mm256_add_epi8(x0, bias), lim);
+  __m256i in1 = _mm256_cmpgt_epi8(_mm256_add_epi8(x1, bias), lim);
+  if (high) {
+    in0 = _mm256_or_si256(in0, x0);
+    in1 = _mm256_or_si256(in1, x1);
+  }
+  return (uint64_t)(uint32_t)_mm256_movemask_epi8(in0) |
+         (uint64_t)(uint32_t)_mm256_movemask_epi8(in1) << 32;
+}
+#endif
+
+/* head_bytes16 for the sixty-four bytes at p, a bit each; with `wide`,
+ * where the caller was built for AVX2, in two steps. */
+static inline __attribute__((always_inline)) uint64_t
+head_bytes64(const char *p, head_range r, bool high, bool wide) {
+#if defined(HEAD_AVX2)
+  if (wide)
+    return head_bytes64_avx2(p, r, high);
+#else
+  (void)wide;
+#endif
   return head_bytes16(p, r, high) |
          (uint64_t)head_bytes16(p + 16, r, high) << 16 |
          (uint64_t)head_bytes16(p + 32, r, high) << 32 |
@@ -1418,7 +1450,7 @@ static inline uint64_t head_bytes64(const char *p, head_range r, bool high) {
  * same. */
 static inline __attribute__((always_inline)) size_t
 next_head_in(const woo_names *k, const char *t, size_t len, size_t c,
-             bool high, bool inner) {
+             bool high, bool inner, bool wide) {
 #if defined(__SSE2__)
   if (k->stop_lo <= k->stop_hi || high) {
     /* names that start with a byte from 0x80 up are taken by its high
@@ -1432,7 +1464,7 @@ next_head_in(const woo_names *k, const char *t, size_t len, size_t c,
       const bool *first = k->first_byte;
       for (; c + 64 + 3 <= len; c += 64) {
         const char *p = t + c;
-        uint64_t m = head_bytes64(p, r, high);
+        uint64_t m = head_bytes64(p, r, high, wide);
         if (inner)
           m &= ~(m << 1);
         for (; m; m &= m - 1) {
@@ -1444,7 +1476,7 @@ next_head_in(const woo_names *k, const char *t, size_t len, size_t c,
       }
     }
     for (; c + 64 <= len; c += 64) {
-      uint64_t m = head_bytes64(t + c, r, high);
+      uint64_t m = head_bytes64(t + c, r, high, wide);
       for (; m; m &= m - 1) {
         size_t b = c + (size_t)__builtin_ctzll(m);
         if (head_at(k, t, len, b))
@@ -1466,15 +1498,49 @@ next_head_in(const woo_names *k, const char *t, size_t len, size_t c,
   return len;
 }
 
-static size_t next_head(const woo_names *k, const char *t, size_t len,
-                        size_t c, bool high) {
+/* next_head_in by the kind of the names' first bytes; `wide` as for
+ * head_bytes64. */
+static inline __attribute__((always_inline)) size_t
+next_head_by(const woo_names *k, const char *t, size_t len, size_t c,
+             bool high, bool wide) {
   if (high)
-    return next_head_in(k, t, len, c, true, false);
+    return next_head_in(k, t, len, c, true, false, wide);
   unsigned char lo = k->stop_lo, hi = k->stop_hi;
   if (lo <= hi && ((lo >= 'A' && hi <= 'Z') || (lo >= 'a' && hi <= 'z') ||
                    (lo >= '0' && hi <= '9')))
-    return next_head_in(k, t, len, c, false, true);
-  return next_head_in(k, t, len, c, false, false);
+    return next_head_in(k, t, len, c, false, true, wide);
+  return next_head_in(k, t, len, c, false, false, wide);
+}
+
+#if defined(HEAD_AVX2)
+__attribute__((target("avx2"))) static size_t
+next_head_avx2(const woo_names *k, const char *t, size_t len, size_t c,
+               bool high) {
+  return next_head_by(k, t, len, c, high, true);
+}
+
+/* Whether the processor has AVX2, asked once: 0 not yet asked, 1 no,
+ * 2 yes.  Any thread may be the first; they all store the same. */
+static int head_avx2_state;
+
+static bool head_has_avx2(void) {
+  int s = __atomic_load_n(&head_avx2_state, __ATOMIC_RELAXED);
+  if (!s) {
+    __builtin_cpu_init();
+    s = __builtin_cpu_supports("avx2") ? 2 : 1;
+    __atomic_store_n(&head_avx2_state, s, __ATOMIC_RELAXED);
+  }
+  return s == 2;
+}
+#endif
+
+static size_t next_head(const woo_names *k, const char *t, size_t len,
+                        size_t c, bool high) {
+#if defined(HEAD_AVX2)
+  if (head_has_avx2())
+    return next_head_avx2(k, t, len, c, high);
+#endif
+  return next_head_by(k, t, len, c, high, false);
 }
 
 /* The longest name that starts at byte c by its head (by_head), is all
