@@ -148,6 +148,13 @@ void woo__textmap_free(woo__textmap *m);
 /* woo__textmap_build by a chosen path, for tests that compare them:
  * BEST is the widest steps the processor has (AVX2 where there is,
  * chosen once), BASE the steps every processor of the build has. */
+/* Whether the processor has AVX2 (x86-64 with GCC or clang), asked once
+ * per process: the text map and the batch-name search take 32 bytes a
+ * step where it has. */
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define WOO__AVX2 1
+bool woo__has_avx2(void);
+#endif
 enum { WOO__MAP_PATH_BEST, WOO__MAP_PATH_BASE };
 int woo__textmap_build_path(woo__textmap *m, const char *text, size_t len,
                             uint64_t *room, size_t room_words, int path);

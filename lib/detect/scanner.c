@@ -12,7 +12,7 @@
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#if defined(WOO__AVX2)
 #include <immintrin.h>
 #endif
 #endif
@@ -1395,8 +1395,7 @@ static inline unsigned head_bytes16(const char *p, head_range r, bool high) {
   return (unsigned)_mm_movemask_epi8(in);
 }
 
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#define HEAD_AVX2 1
+#if defined(WOO__AVX2)
 /* head_bytes16 for the sixty-four bytes at p in two steps of
  * thirty-two, for processors with AVX2. */
 __attribute__((target("avx2"))) static inline uint64_t
@@ -1420,7 +1419,7 @@ head_bytes64_avx2(const char *p, head_range r, bool high) {
  * where the caller was built for AVX2, in two steps. */
 static inline __attribute__((always_inline)) uint64_t
 head_bytes64(const char *p, head_range r, bool high, bool wide) {
-#if defined(HEAD_AVX2)
+#if defined(WOO__AVX2)
   if (wide)
     return head_bytes64_avx2(p, r, high);
 #else
@@ -1512,32 +1511,18 @@ next_head_by(const woo_names *k, const char *t, size_t len, size_t c,
   return next_head_in(k, t, len, c, false, false, wide);
 }
 
-#if defined(HEAD_AVX2)
+#if defined(WOO__AVX2)
 __attribute__((target("avx2"))) static size_t
 next_head_avx2(const woo_names *k, const char *t, size_t len, size_t c,
                bool high) {
   return next_head_by(k, t, len, c, high, true);
 }
-
-/* Whether the processor has AVX2, asked once: 0 not yet asked, 1 no,
- * 2 yes.  Any thread may be the first; they all store the same. */
-static int head_avx2_state;
-
-static bool head_has_avx2(void) {
-  int s = __atomic_load_n(&head_avx2_state, __ATOMIC_RELAXED);
-  if (!s) {
-    __builtin_cpu_init();
-    s = __builtin_cpu_supports("avx2") ? 2 : 1;
-    __atomic_store_n(&head_avx2_state, s, __ATOMIC_RELAXED);
-  }
-  return s == 2;
-}
 #endif
 
 static size_t next_head(const woo_names *k, const char *t, size_t len,
                         size_t c, bool high) {
-#if defined(HEAD_AVX2)
-  if (head_has_avx2())
+#if defined(WOO__AVX2)
+  if (woo__has_avx2())
     return next_head_avx2(k, t, len, c, high);
 #endif
   return next_head_by(k, t, len, c, high, false);

@@ -9,8 +9,7 @@
 
 #include "internal.h"
 
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#define MAP_AVX2 1
+#if defined(WOO__AVX2)
 #include <immintrin.h>
 #endif
 
@@ -83,7 +82,7 @@ static void map_text_sse2(const char *text, size_t len, map_words b) {
   map_word(last, i >> 6, b);
 }
 
-#if defined(MAP_AVX2)
+#if defined(WOO__AVX2)
 /* The same steps as above, thirty-two bytes at a time, for processors
  * with AVX2; the bits come out the same. */
 __attribute__((target("avx2"))) static inline __m256i
@@ -135,16 +134,16 @@ map_text_avx2(const char *text, size_t len, map_words b) {
 }
 #undef MASK32
 
-/* Whether the processor has AVX2, asked once: 0 not yet asked, 1 no,
- * 2 yes.  Any thread may be the first; they all store the same. */
-static int map_avx2_state;
+/* 0 not yet asked, 1 no, 2 yes.  Any thread may be the first; they all
+ * store the same. */
+static int avx2_state;
 
-static bool map_has_avx2(void) {
-  int s = __atomic_load_n(&map_avx2_state, __ATOMIC_RELAXED);
+bool woo__has_avx2(void) {
+  int s = __atomic_load_n(&avx2_state, __ATOMIC_RELAXED);
   if (!s) {
     __builtin_cpu_init();
     s = __builtin_cpu_supports("avx2") ? 2 : 1;
-    __atomic_store_n(&map_avx2_state, s, __ATOMIC_RELAXED);
+    __atomic_store_n(&avx2_state, s, __ATOMIC_RELAXED);
   }
   return s == 2;
 }
@@ -350,8 +349,8 @@ int woo__textmap_build_path(woo__textmap *m, const char *text, size_t len,
   map_words b = {m->bits[WOO__MAP_DIGIT], m->bits[WOO__MAP_DOT],
                  m->bits[WOO__MAP_HYPHEN], m->bits[WOO__MAP_COLON],
                  m->bits[WOO__MAP_PHONE]};
-#if defined(MAP_AVX2)
-  if (path == WOO__MAP_PATH_BEST && map_has_avx2())
+#if defined(WOO__AVX2)
+  if (path == WOO__MAP_PATH_BEST && woo__has_avx2())
     map_text_avx2(text, len, b);
   else
 #endif
