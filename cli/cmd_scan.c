@@ -178,6 +178,17 @@ static inline uint32_t cont_mask(const char *p) {
 }
 #endif
 
+#if defined(__SSE2__)
+/* The newlines k of the thirty-two bytes from a: counted, and *from set
+ * after the last. */
+static inline void nl_step(linecol *w, size_t *from, uint32_t k, size_t a) {
+  if (k) {
+    w->line += k & (k - 1) ? bit_count(k) : 1;
+    *from = a + 32 - (size_t)__builtin_clz(k);
+  }
+}
+#endif
+
 /* Walk on to byte off (pos <= off <= len).  The newlines on the way are
  * counted first, noting where the last line starts; the code points are
  * then counted from there (or from pos) only, which is mostly a short
@@ -188,19 +199,10 @@ static void lc_walk(linecol *w, const char *t, size_t len, size_t off) {
   /* Thirty-two bytes a step.  The last bytes in one step more, which
    * reads past off but not past the text: the bytes beyond are masked
    * off. */
-  for (; a + 32 <= off; a += 32) {
-    uint32_t k = nl_mask(t + a);
-    if (k) {
-      w->line += k & (k - 1) ? bit_count(k) : 1;
-      from = a + 32 - (size_t)__builtin_clz(k);
-    }
-  }
+  for (; a + 32 <= off; a += 32)
+    nl_step(w, &from, nl_mask(t + a), a);
   if (a < off && a + 32 <= len) {
-    uint32_t k = nl_mask(t + a) & ((1u << (off - a)) - 1);
-    if (k) {
-      w->line += k & (k - 1) ? bit_count(k) : 1;
-      from = a + 32 - (size_t)__builtin_clz(k);
-    }
+    nl_step(w, &from, nl_mask(t + a) & ((1u << (off - a)) - 1), a);
     a = off;
   }
 #endif
